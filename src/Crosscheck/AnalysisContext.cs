@@ -1,0 +1,17 @@
+namespace Crosscheck;
+
+/// <summary>
+/// What a stage may know besides the article itself. The reference date is always passed in:
+/// no stage reads the clock, so an analysis is reproducible for a given input and date.
+/// </summary>
+/// <param name="FallbackReferenceDate">
+/// Anchor for relative expressions ("Saturday", "last month") in a report whose publication date
+/// is unknown. A report with a known date is always anchored on that date instead.
+/// </param>
+public sealed record AnalysisContext(DateOnly FallbackReferenceDate)
+{
+    public DateOnly ReferenceDateFor(Article article) => article.Published.Date ?? FallbackReferenceDate;
+
+    /// <summary>True when relative expressions in this article rest on the fallback, not on its own date.</summary>
+    public bool IsReferenceDateAssumed(Article article) => article.Published.Date is null;
+}

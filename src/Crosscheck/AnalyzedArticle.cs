@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck;
+
+/// <summary>
+/// An article with the annotation layers stages have added so far. Immutable: a stage returns a
+/// new instance with one more layer, so a half-finished analysis is never observed.
+/// </summary>
+public sealed class AnalyzedArticle
+{
+    private readonly ImmutableDictionary<LayerKey, object> _layers;
+
+    public AnalyzedArticle(Article article) : this(article, ImmutableDictionary<LayerKey, object>.Empty) { }
+
+    private AnalyzedArticle(Article article, ImmutableDictionary<LayerKey, object> layers)
+    {
+        Article = article;
+        _layers = layers;
+    }
+
+    public Article Article { get; }
+
+    /// <summary>Shorthand for <c>Article.Text</c>, the string every span indexes.</summary>
+    public string Text => Article.Text;
+
+    public IEnumerable<LayerKey> LayerKeys => _layers.Keys;
+
+    public bool Has(LayerKey key) => _layers.ContainsKey(key);
+
+    public T Get<T>(LayerKey<T> key) where T : notnull =>
+        _layers.TryGetValue(key, out var value)
+            ? (T)value
+            : throw new InvalidOperationException(
+                $"Layer '{key.Name}' is missing on article '{Article.Id}': add the stage that produces it before the stage that reads it.");
+
+    public T GetOrDefault<T>(LayerKey<T> key, T fallback) where T : notnull =>
+        _layers.TryGetValue(key, out var value) ? (T)value : fallback;
+
+    public bool TryGet<T>(LayerKey<T> key, out T value) where T : notnull
+    {
+        if (_layers.TryGetValue(key, out var boxed))
+        {
+            value = (T)boxed;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Reads an array layer, or an empty array when no stage produced it.</summary>
+    public ImmutableArray<T> Items<T>(LayerKey<ImmutableArray<T>> key) =>
+        _layers.TryGetValue(key, out var value) ? (ImmutableArray<T>)value : [];
+
+    public AnalyzedArticle With<T>(LayerKey<T> key, T value) where T : notnull =>
+        new(Article, _layers.SetItem(key, value));
+
+    /// <summary>Replaces the article's metadata (never its text: offsets must stay valid).</summary>
+    public AnalyzedArticle WithArticle(Article article)
+    {
+        if (!ReferenceEquals(article.Text, Article.Text) && article.Text != Article.Text)
+        {
+            throw new ArgumentException("An analyzed article's text cannot change: every layer's offsets refer to it.", nameof(article));
+        }
+        return new AnalyzedArticle(article, _layers);
+    }
+}

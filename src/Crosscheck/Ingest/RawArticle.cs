@@ -1,0 +1,43 @@
+namespace Crosscheck.Ingest;
+
+public enum InputFormat { Text, Json, JsonLines, Html }
+
+/// <summary>
+/// A report as read from its file, before cleaning: the body is plain text (paragraphs separated
+/// by blank lines) whatever the input format was.
+/// </summary>
+public sealed record RawArticle
+{
+    public required string Id { get; init; }
+
+    /// <summary>File path, with ":line" for one record of a JSON Lines file.</summary>
+    public required string Location { get; init; }
+
+    public required InputFormat Format { get; init; }
+
+    public required string Body { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Outlet { get; init; }
+
+    public string? Byline { get; init; }
+
+    public DateOnly? PublishedGiven { get; init; }
+
+    /// <summary>Where the given date came from ("seed header", "date_publish", "meta article:published_time").</summary>
+    public string? PublishedSource { get; init; }
+
+    /// <summary>SHA-256 (hex) of the raw bytes of this record.</summary>
+    public required string ContentHash { get; init; }
+}
+
+/// <summary>One result of reading inputs: a report, or one clear message about a location.</summary>
+public sealed record ReadItem(string Location, RawArticle? Article, string? Error)
+{
+    public static ReadItem Ok(RawArticle article) => new(article.Location, article, null);
+
+    public static ReadItem Fail(string location, string error) => new(location, null, error);
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck;
+
+/// <summary>
+/// A frozen, thread-safe sequence of stages, made by <see cref="PipelineBuilder.Build"/>.
+/// A stage that throws on one article is reported in the outcome; the stages that need its
+/// layer are skipped for that article, and every other stage and article goes on.
+/// </summary>
+public sealed class Pipeline
+{
+    internal Pipeline(ImmutableArray<IStage> stages) => Stages = stages;
+
+    public ImmutableArray<IStage> Stages { get; }
+
+    public AnalysisOutcome Analyze(Article article, AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(context);
+        var current = new AnalyzedArticle(article);
+        List<StageFailure>? failures = null;
+        foreach (var stage in Stages)
+        {
+            var missing = stage.Requires.FirstOrDefault(k => !current.Has(k));
+            if (missing is not null)
+            {
+                (failures ??= []).Add(new StageFailure(stage.Name, $"skipped: layer '{missing.Name}' is missing after an earlier failure"));
+                continue;
+            }
+            try
+            {
+                current = stage.Process(current, context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                (failures ??= []).Add(new StageFailure(stage.Name, $"{ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+        return new AnalysisOutcome(current, failures is null ? [] : [.. failures]);
+    }
+}
+
+public sealed record StageFailure(string Stage, string Message);
+
+public sealed record AnalysisOutcome(AnalyzedArticle Article, ImmutableArray<StageFailure> Failures)
+{
+    public bool Succeeded => Failures.IsEmpty;
+}

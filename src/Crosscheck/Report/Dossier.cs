@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck.Report;
+
+// The dossier.json contract (docs/dossier.md, docs/dossier.schema.json). Later work adds
+// fields; it never renames these. Property names serialise in camelCase.
+
+public sealed record Dossier
+{
+    public string SchemaVersion { get; init; } = "1";
+    public DateOnly ReferenceDate { get; init; }
+    public ImmutableArray<DossierArticle> Articles { get; init; } = [];
+    public ImmutableArray<DossierStory> Stories { get; init; } = [];
+    public ImmutableArray<DossierEntity> Entities { get; init; } = [];
+    public ImmutableArray<DossierTime> Times { get; init; } = [];
+    public ImmutableArray<DossierQuantity> Quantities { get; init; } = [];
+    public ImmutableArray<DossierClaim> Claims { get; init; } = [];
+    public ImmutableArray<DossierEvent> Events { get; init; } = [];
+    public ImmutableArray<DossierContradiction> Contradictions { get; init; } = [];
+    public ImmutableArray<DossierTimelineEntry> Timeline { get; init; } = [];
+}
+
+/// <summary>Points at the exact words of a source: offsets into that article's cleaned text.</summary>
+public sealed record Evidence(string Article, int Start, int End);
+
+public sealed record DossierRemoved(string Text, string Reason);
+
+public sealed record DossierArticle
+{
+    public required string Id { get; init; }
+    public string? Outlet { get; init; }
+    public string? Url { get; init; }
+    public string? Title { get; init; }
+    public string? Byline { get; init; }
+    public string? Dateline { get; init; }
+    public ImmutableArray<string> Relays { get; init; } = [];
+    /// <summary>YYYY-MM-DD or null.</summary>
+    public string? Published { get; init; }
+    /// <summary>"given", "inferred" or "unknown".</summary>
+    public required string PublishedHow { get; init; }
+    public string? PublishedExplanation { get; init; }
+    public required string Language { get; init; }
+    public double LanguageConfidence { get; init; }
+    public required string Text { get; init; }
+    public ImmutableArray<DossierRemoved> Removed { get; init; } = [];
+}
+
+public sealed record DossierStory(string Id, string Title, ImmutableArray<string> Articles)
+{
+    /// <summary>Why these reports were grouped, in one sentence.</summary>
+    public string? Explanation { get; init; }
+}
+
+public sealed record DossierPlace(double Lat, double Lon, long? GeonamesId, string Precision)
+{
+    public string? Country { get; init; }
+    public string? Admin1 { get; init; }
+}
+
+public sealed record DossierEntity
+{
+    public required string Id { get; init; }
+    /// <summary>person, organization, place, group or other.</summary>
+    public required string Type { get; init; }
+    public required string Name { get; init; }
+    public ImmutableArray<string> Aliases { get; init; } = [];
+    public ImmutableArray<Evidence> Mentions { get; init; } = [];
+    public DossierPlace? Place { get; init; }
+}
+
+public sealed record DossierTime(string Article, int Start, int End, string Text, string Type, string Value);
+
+public sealed record DossierQuantity(string Article, int Start, int End, string Text, double? Min, double? Max, string Unit)
+{
+    public string? Counted { get; init; }
+    public string? Casualty { get; init; }
+}
+
+public sealed record DossierClaim
+{
+    public required string Id { get; init; }
+    public required string Story { get; init; }
+    /// <summary>Entity id of the speaker, or null when unresolved.</summary>
+    public string? Speaker { get; init; }
+    public string? SpeakerText { get; init; }
+    public string? Cue { get; init; }
+    public required string Content { get; init; }
+    /// <summary>directQuote, indirectSpeech, accordingTo or other.</summary>
+    public required string Kind { get; init; }
+    /// <summary>asserted, claimed, alleged, denied, confirmed, unverified or disputed.</summary>
+    public required string Status { get; init; }
+    public ImmutableArray<Evidence> Evidence { get; init; } = [];
+    public ImmutableArray<string> Articles { get; init; } = [];
+    /// <summary>Entity ids of the primary sources.</summary>
+    public ImmutableArray<string> Origins { get; init; } = [];
+    public int IndependentOrigins { get; init; }
+    /// <summary>In plain words: "single origin", "independently corroborated", ...</summary>
+    public string? Corroboration { get; init; }
+}
+
+public sealed record DossierEvent
+{
+    public required string Id { get; init; }
+    public required string Story { get; init; }
+    public required string Type { get; init; }
+    public string? SubType { get; init; }
+    public string? Date { get; init; }
+    public string? Place { get; init; }
+    public string? Actor1 { get; init; }
+    public string? Actor2 { get; init; }
+    public double? Fatalities { get; init; }
+    public double? Wounded { get; init; }
+    public double? KilledOrWounded { get; init; }
+    public ImmutableArray<Evidence> Evidence { get; init; } = [];
+    public ImmutableArray<string> Articles { get; init; } = [];
+    public ImmutableArray<string> Claims { get; init; } = [];
+    public string? Note { get; init; }
+}
+
+public sealed record DossierContradiction
+{
+    public required string Id { get; init; }
+    public required string Story { get; init; }
+    /// <summary>quantity, status or change.</summary>
+    public required string Kind { get; init; }
+    public ImmutableArray<string> Claims { get; init; } = [];
+    public required string Explanation { get; init; }
+    public ImmutableArray<Evidence> Evidence { get; init; } = [];
+}
+
+public sealed record DossierTimelineEntry
+{
+    public required string Story { get; init; }
+    /// <summary>TIMEX3 value of the date ("2024-12-14", "2024-11").</summary>
+    public required string Date { get; init; }
+    /// <summary>As a reader sees it: "14-15 Dec 2024", "Nov 2024".</summary>
+    public required string DisplayDate { get; init; }
+    public required string Text { get; init; }
+    public ImmutableArray<string> Claims { get; init; } = [];
+    public ImmutableArray<string> Events { get; init; } = [];
+    public ImmutableArray<Evidence> Evidence { get; init; } = [];
+}

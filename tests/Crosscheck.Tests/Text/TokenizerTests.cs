@@ -1,0 +1,55 @@
+using Crosscheck.Text;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Text;
+
+public class TokenizerTests
+{
+    private static string[] Words(string text) => Tokenizer.Tokenize(text).Select(t => t.Span.Of(text)).ToArray();
+
+    private static string[] Sentences(string text)
+    {
+        var (sentences, _) = Tokenizer.Analyze(text);
+        return sentences.Select(s => s.Span.Of(text)).ToArray();
+    }
+
+    [Theory]
+    // Titles and months keep their period and are one token.
+    [InlineData("Maj. Gen. Pat Ryder spoke on Dec. 16.", "Maj.|Gen.|Pat|Ryder|spoke|on|Dec.|16|.")]
+    // Dotted initialisms stay whole; numbers keep separators and decimals.
+    [InlineData("The U.S. sent 10,000 troops and 1.4 million rounds.", "The|U.S.|sent|10,000|troops|and|1.4|million|rounds|.")]
+    // Hyphenated names and the possessive clitic.
+    [InlineData("Kim Jong-un's army", "Kim|Jong-un|'s|army")]
+    // Ordinals glued to digits are one word; curly quotes are their own tokens.
+    [InlineData("the 95th brigade “fake news”", "the|95th|brigade|“|fake|news|”")]
+    public void SplitsNewsTextIntoTokens(string text, string expected) =>
+        Words(text).Should().Equal(expected.Split('|'));
+
+    [Fact]
+    public void DoesNotEndASentenceAfterATitleOrMonthAbbreviation() =>
+        Sentences("Maj. Gen. Ryder confirmed it on Dec. 16. North Korea denied it.")
+            .Should().Equal("Maj. Gen. Ryder confirmed it on Dec. 16.", "North Korea denied it.");
+
+    [Fact]
+    public void KeepsClosingQuoteWithItsSentence() =>
+        Sentences("\"We have data,\" he said. \"A significant number.\" Then he left.")
+            .Should().Equal("\"We have data,\" he said.", "\"A significant number.\"", "Then he left.");
+
+    [Fact]
+    public void EveryLineBreakEndsASentence() =>
+        Sentences("A headline without a period\nThe body starts here. It goes on.")
+            .Should().Equal("A headline without a period", "The body starts here.", "It goes on.");
+
+    [Fact]
+    public void AnInitialismEndsASentenceOnlyBeforeAClearStart() =>
+        Sentences("Troops were sent by the U.S. Pentagon officials agreed. They left the U.S. The end.")
+            .Should().HaveCount(3);
+
+    [Fact]
+    public void TokensKnowTheirSentence()
+    {
+        var (sentences, tokens) = Tokenizer.Analyze("One two. Three four.");
+        sentences.Should().HaveCount(2);
+        tokens.Select(t => t.Sentence).Should().Equal(0, 0, 0, 1, 1, 1);
+    }
+}
