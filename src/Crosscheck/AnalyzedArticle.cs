@@ -54,6 +54,19 @@ public sealed class AnalyzedArticle
     public AnalyzedArticle With<T>(LayerKey<T> key, T value) where T : notnull =>
         new(Article, _layers.SetItem(key, value));
 
+    // For storage, which handles layers generically by key; the key's ValueType guards the cast.
+    internal object GetBoxed(LayerKey key) =>
+        _layers.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key.Name);
+
+    internal AnalyzedArticle WithBoxed(LayerKey key, object value)
+    {
+        if (!key.ValueType.IsInstanceOfType(value))
+        {
+            throw new ArgumentException($"Layer '{key.Name}' holds {key.ValueType.Name}, not {value.GetType().Name}.", nameof(value));
+        }
+        return new AnalyzedArticle(Article, _layers.SetItem(key, value));
+    }
+
     /// <summary>Replaces the article's metadata (never its text: offsets must stay valid).</summary>
     public AnalyzedArticle WithArticle(Article article)
     {

@@ -1,0 +1,151 @@
+using Crosscheck.Ingest;
+using Crosscheck.Store;
+
+namespace Crosscheck.Processing;
+
+/// <summary>
+/// Runs the per-report half of the work: read -> skip known content -> clean -> analyse -> store,
+/// in batches analysed in parallel and stored one transaction each. Memory stays flat in the number
+/// of reports: only one batch is held at a time.
+/// </summary>
+public sealed class BatchAnalyzer
+{
+    private readonly Pipeline _pipeline;
+    private readonly Func<RawArticle, Article> _prepare;
+    private readonly IArticleStore _store;
+    private readonly AnalysisContext _context;
+    private readonly int _batchSize;
+    private readonly int _parallelism;
+
+    /// <param name="prepare">Turns a raw report into a cleaned article (cleaning, provenance, language).</param>
+    public BatchAnalyzer(Pipeline pipeline, Func<RawArticle, Article> prepare, IArticleStore store, AnalysisContext context,
+        int batchSize = 64, int? parallelism = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _pipeline = pipeline;
+        _prepare = prepare;
+        _store = store;
+        _context = context;
+        _batchSize = batchSize;
+        _parallelism = parallelism ?? Environment.ProcessorCount;
+    }
+
+    public RunSummary Run(IEnumerable<ReadItem> items, IAnalysisListener? listener = null, CancellationToken cancellationToken = default)
+    {
+        listener ??= NullAnalysisListener.Instance;
+        var summary = new RunSummary();
+        var batch = new List<PendingReport>(_batchSize);
+        var problems = new List<InputProblem>();
+        var hashesInBatch = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            summary.Read++;
+            if (item.Article is not { } raw)
+            {
+                var problem = new InputProblem(item.Location, item.Error ?? "could not be read");
+                problems.Add(problem);
+                summary.Rejected++;
+                listener.OnProblem(problem);
+                continue;
+            }
+            var decision = hashesInBatch.Contains(raw.ContentHash)
+                ? new IdDecision(true, raw.Id, false)
+                : _store.DecideId(raw.Id, raw.Location, raw.ContentHash);
+            if (decision.AlreadyStored)
+            {
+                summary.Unchanged++;
+                listener.OnUnchanged(raw.Location, decision.Id);
+                continue;
+            }
+            hashesInBatch.Add(raw.ContentHash);
+            batch.Add(new PendingReport(raw with { Id = decision.Id }));
+            if (batch.Count >= _batchSize)
+            {
+                Flush(batch, problems, summary, listener);
+                hashesInBatch.Clear();
+            }
+        }
+        Flush(batch, problems, summary, listener);
+        return summary;
+    }
+
+    private void Flush(List<PendingReport> batch, List<InputProblem> problems, RunSummary summary, IAnalysisListener listener)
+    {
+        if (batch.Count == 0 && problems.Count == 0) return;
+        Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, Analyze);
+        var analyses = new List<AnalyzedArticle>(batch.Count);
+        foreach (var report in batch)
+        {
+            if (report.Error is not null)
+            {
+                var problem = new InputProblem(report.Raw.Location, report.Error);
+                problems.Add(problem);
+                summary.Rejected++;
+                listener.OnProblem(problem);
+                continue;
+            }
+            var outcome = report.Outcome!;
+            foreach (var failure in outcome.Failures)
+            {
+                summary.StageFailures++;
+                listener.OnStageFailure(report.Raw.Location, failure);
+            }
+            analyses.Add(outcome.Article);
+        }
+        _store.SaveBatch(analyses, problems);
+        summary.Analyzed += analyses.Count;
+        foreach (var analyzed in analyses) listener.OnAnalyzed(analyzed);
+        batch.Clear();
+        problems.Clear();
+    }
+
+    private void Analyze(PendingReport report)
+    {
+        try
+        {
+            var article = _prepare(report.Raw);
+            report.Outcome = _pipeline.Analyze(article, _context);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // One report that breaks cleaning must not sink the batch.
+            report.Error = $"could not be analysed ({ex.GetType().Name}: {ex.Message})";
+        }
+    }
+
+    private sealed class PendingReport(RawArticle raw)
+    {
+        public RawArticle Raw { get; } = raw;
+        public AnalysisOutcome? Outcome { get; set; }
+        public string? Error { get; set; }
+    }
+}
+
+/// <summary>Counts of one run, for the summary table and the exit code.</summary>
+public sealed class RunSummary
+{
+    public int Read { get; set; }
+    public int Analyzed { get; set; }
+    public int Unchanged { get; set; }
+    public int Rejected { get; set; }
+    public int StageFailures { get; set; }
+}
+
+/// <summary>Hears about each report as the run goes; called on the thread that runs <see cref="BatchAnalyzer.Run"/>.</summary>
+public interface IAnalysisListener
+{
+    void OnAnalyzed(AnalyzedArticle article);
+    void OnUnchanged(string location, string id);
+    void OnProblem(InputProblem problem);
+    void OnStageFailure(string location, StageFailure failure);
+}
+
+public sealed class NullAnalysisListener : IAnalysisListener
+{
+    public static NullAnalysisListener Instance { get; } = new();
+    public void OnAnalyzed(AnalyzedArticle article) { }
+    public void OnUnchanged(string location, string id) { }
+    public void OnProblem(InputProblem problem) { }
+    public void OnStageFailure(string location, StageFailure failure) { }
+}

@@ -1,0 +1,30 @@
+namespace Crosscheck.Store;
+
+/// <summary>
+/// Where analysed reports live between runs, so a second run adds to the same dossier. SQLite is
+/// the embedded default; a shared server backend implements the same contract.
+/// </summary>
+/// <remarks>Not thread-safe: one instance per process or worker; the database arbitrates between processes.</remarks>
+public interface IArticleStore : IDisposable
+{
+    /// <summary>Says whether this exact content was analysed before, and which id a new report gets.</summary>
+    IdDecision DecideId(string proposedId, string location, string contentHash);
+
+    /// <summary>Stores a batch atomically: after a crash either the whole batch is there or none of it.</summary>
+    void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems);
+
+    /// <summary>Every stored analysis, in the order they were first stored; streamed, not loaded at once.</summary>
+    IEnumerable<AnalyzedArticle> ReadAll();
+
+    IReadOnlyList<InputProblem> ReadProblems();
+
+    int ArticleCount { get; }
+}
+
+/// <param name="AlreadyStored">The same content (by hash) is stored: skip it.</param>
+/// <param name="Id">The id to give the report: the proposed one, or a disambiguated one when another file already owns it.</param>
+/// <param name="Replaces">True when the same location had different content before (an edited file).</param>
+public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces);
+
+/// <summary>An input that could not be read or analysed, with the message the user saw.</summary>
+public sealed record InputProblem(string Location, string Message);

@@ -1,0 +1,216 @@
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Store;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, one transaction per batch, so a killed
+/// process leaves every committed batch intact and a rerun completes the rest.
+/// </summary>
+public sealed class SqliteArticleStore : IArticleStore
+{
+    private const int SchemaVersion = 1;
+    private readonly SqliteConnection _connection;
+    private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
+
+    private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Opens or creates the database; another process writing the same file is waited for (busy timeout).</summary>
+    /// <exception cref="StoreException">The file is not a Crosscheck database, is newer than this build, or cannot be opened.</exception>
+    public static SqliteArticleStore Open(string path, TimeSpan? busyTimeout = null)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)(busyTimeout ?? TimeSpan.FromSeconds(60)).TotalSeconds,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {(int)(busyTimeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds};");
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            Migrate(connection, full);
+            return new SqliteArticleStore(connection);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new StoreException($"Cannot open the database '{full}': {ex.Message}. Is it a Crosscheck database, and is the folder writable?", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"));
+        if (version > SchemaVersion)
+        {
+            throw new StoreException($"The database '{path}' has schema version {version}, newer than this build understands ({SchemaVersion}). Upgrade Crosscheck.");
+        }
+        if (version == SchemaVersion) return;
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS articles (
+                seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+                id           TEXT NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL UNIQUE,
+                location     TEXT NOT NULL,
+                published    TEXT,
+                analysis     BLOB NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS articles_location ON articles(location);
+            CREATE TABLE IF NOT EXISTS problems (
+                location TEXT PRIMARY KEY,
+                message  TEXT NOT NULL
+            );
+            PRAGMA user_version = 1;
+            """, transaction);
+        transaction.Commit();
+    }
+
+    public int ArticleCount => Convert.ToInt32(Scalar(_connection, "SELECT COUNT(*) FROM articles;"));
+
+    public IdDecision DecideId(string proposedId, string location, string contentHash)
+    {
+        using (var byHash = Command("SELECT id FROM articles WHERE content_hash = $hash;"))
+        {
+            byHash.Parameters.AddWithValue("$hash", contentHash);
+            if (byHash.ExecuteScalar() is string existing) return new IdDecision(true, existing, false);
+        }
+        using (var byLocation = Command("SELECT id FROM articles WHERE location = $location;"))
+        {
+            byLocation.Parameters.AddWithValue("$location", location);
+            if (byLocation.ExecuteScalar() is string edited)
+            {
+                _pendingIds.Add(edited);
+                return new IdDecision(false, edited, true);
+            }
+        }
+        var id = proposedId;
+        for (int attempt = 2; IdTaken(id); attempt++)
+        {
+            // Two different files with the same name: keep both, and keep the second's id stable across runs.
+            id = $"{proposedId}~{contentHash[..Math.Min(8, contentHash.Length)]}" + (attempt > 2 ? $"-{attempt}" : "");
+        }
+        _pendingIds.Add(id);
+        return new IdDecision(false, id, false);
+    }
+
+    private bool IdTaken(string id)
+    {
+        if (_pendingIds.Contains(id)) return true;
+        using var command = Command("SELECT 1 FROM articles WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() is not null;
+    }
+
+    public void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var delete = Command("DELETE FROM articles WHERE id = $id OR location = $location;", transaction);
+        var deleteId = delete.Parameters.Add("$id", SqliteType.Text);
+        var deleteLocation = delete.Parameters.Add("$location", SqliteType.Text);
+        using var insert = Command("""
+            INSERT INTO articles (id, content_hash, location, published, analysis)
+            VALUES ($id, $hash, $location, $published, $analysis)
+            ON CONFLICT(content_hash) DO NOTHING;
+            """, transaction);
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var hash = insert.Parameters.Add("$hash", SqliteType.Text);
+        var location = insert.Parameters.Add("$location", SqliteType.Text);
+        var published = insert.Parameters.Add("$published", SqliteType.Text);
+        var analysis = insert.Parameters.Add("$analysis", SqliteType.Blob);
+        using var clearProblem = Command("DELETE FROM problems WHERE location = $location;", transaction);
+        var clearLocation = clearProblem.Parameters.Add("$location", SqliteType.Text);
+        foreach (var analyzed in analyses)
+        {
+            var article = analyzed.Article;
+            var where = article.SourcePath ?? article.Id;
+            deleteId.Value = article.Id;
+            deleteLocation.Value = where;
+            delete.ExecuteNonQuery();
+            id.Value = article.Id;
+            hash.Value = article.ContentHash;
+            location.Value = where;
+            published.Value = (object?)article.Published.Date?.ToString("yyyy-MM-dd") ?? DBNull.Value;
+            analysis.Value = AnalysisJson.Serialize(analyzed);
+            insert.ExecuteNonQuery();
+            clearLocation.Value = where;
+            clearProblem.ExecuteNonQuery();
+        }
+        using var addProblem = Command("INSERT INTO problems (location, message) VALUES ($location, $message) ON CONFLICT(location) DO UPDATE SET message = excluded.message;", transaction);
+        var problemLocation = addProblem.Parameters.Add("$location", SqliteType.Text);
+        var problemMessage = addProblem.Parameters.Add("$message", SqliteType.Text);
+        foreach (var problem in problems)
+        {
+            problemLocation.Value = problem.Location;
+            problemMessage.Value = problem.Message;
+            addProblem.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        _pendingIds.Clear();
+    }
+
+    public IEnumerable<AnalyzedArticle> ReadAll()
+    {
+        using var command = Command("SELECT analysis FROM articles ORDER BY seq;");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var bytes = (byte[])reader.GetValue(0);
+            yield return AnalysisJson.Deserialize(bytes);
+        }
+    }
+
+    public IReadOnlyList<InputProblem> ReadProblems()
+    {
+        using var command = Command("SELECT location, message FROM problems ORDER BY location;");
+        using var reader = command.ExecuteReader();
+        var problems = new List<InputProblem>();
+        while (reader.Read()) problems.Add(new InputProblem(reader.GetString(0), reader.GetString(1)));
+        return problems;
+    }
+
+    /// <summary>SQLite's own consistency check; "ok" when the file is sound.</summary>
+    public string IntegrityCheck() => Convert.ToString(Scalar(_connection, "PRAGMA integrity_check;")) ?? "";
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
+
+/// <summary>The store cannot be used as asked; the message says what to do.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
