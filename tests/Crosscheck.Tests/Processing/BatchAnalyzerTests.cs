@@ -8,7 +8,7 @@ namespace Crosscheck.Tests.Processing;
 
 public class BatchAnalyzerTests
 {
-    private static readonly Crosscheck.Pipeline TextOnly = new PipelineBuilder().Add(new TextStage()).Build();
+    private static readonly Pipeline TextOnly = new PipelineBuilder().Add(new TextStage()).Build();
 
     private static Article Prepare(RawArticle raw) =>
         raw.Body.Contains("EXPLODE") ? throw new InvalidDataException("cannot clean this") :

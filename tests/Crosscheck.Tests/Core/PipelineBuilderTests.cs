@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Crosscheck.Text;
 using FluentAssertions;
 
-namespace Crosscheck.Tests.Pipeline;
+namespace Crosscheck.Tests.Core;
 
 public class PipelineBuilderTests
 {
