@@ -1,0 +1,45 @@
+using System.Text;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Crosscheck.Ingest;
+
+/// <summary>
+/// HTML pages: metadata from the head (<see cref="HtmlMetadata"/>) and the article body picked
+/// by text density (<see cref="HtmlBodyExtractor"/>), paragraphs joined by blank lines.
+/// </summary>
+internal static class HtmlFormat
+{
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+    public static ReadItem Parse(string id, string location, string html, string hash, InputLimits limits)
+    {
+        IHtmlDocument document;
+        lock (Parser)
+        {
+            document = Parser.ParseDocument(html);
+        }
+        using (document)
+        {
+            var metadata = HtmlMetadata.Read(document);
+            string body = HtmlBodyExtractor.Extract(document, limits.MaxHtmlDepth);
+            if (string.IsNullOrWhiteSpace(body))
+                return ReadItem.Fail(location, "HTML page has no article text");
+            if (!body.IsNormalized(NormalizationForm.FormC)) body = body.Normalize(NormalizationForm.FormC);
+            return ReadItem.Ok(new RawArticle
+            {
+                Id = id,
+                Location = location,
+                Format = InputFormat.Html,
+                Body = body,
+                Title = metadata.Title,
+                Url = metadata.Url,
+                Outlet = metadata.Outlet,
+                Byline = metadata.Byline,
+                PublishedGiven = metadata.Published,
+                PublishedSource = metadata.PublishedSource,
+                ContentHash = hash,
+            });
+        }
+    }
+}
