@@ -1,0 +1,80 @@
+namespace Crosscheck.Cleaning;
+
+/// <summary>
+/// Teasers for other stories land in scraped text as short lines without final punctuation. A
+/// real subheading shares vocabulary with the story around it; a teaser for another story does
+/// not. Lines of that shape whose content words mostly do not occur elsewhere in the article
+/// (or its title) are removed.
+/// </summary>
+internal static class UnrelatedHeadlines
+{
+    private const int MinWords = 4;
+    private const int MaxWords = 25;
+    private const int MinContentWords = 3;
+    private const double MinSharedFraction = 0.34;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "there", "they", "them", "what",
+        "when", "where", "which", "while", "about", "after", "before", "over", "into", "than", "then", "also", "more",
+        "most", "some", "such", "only", "just", "very", "your", "yours", "says", "said", "could", "should", "being",
+        "because", "these", "those", "other", "here", "amid", "like", "make", "made", "does", "done", "under", "again",
+    };
+
+    public static void Mark(List<CleanLine> lines, string? title)
+    {
+        List<CleanLine>? candidates = null;
+        foreach (var line in lines)
+        {
+            if (line.IsKept && IsHeadlineShaped(line)) (candidates ??= []).Add(line);
+        }
+        if (candidates is null) return;
+
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        if (title is not null) AddContentWords(title, vocabulary);
+        foreach (var line in lines)
+        {
+            if (line.IsKept && !candidates.Contains(line)) AddContentWords(line.Text, vocabulary);
+        }
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            words.Clear();
+            AddContentWords(candidate.Text, words);
+            if (words.Count < MinContentWords) continue;
+            int shared = 0;
+            foreach (var word in words)
+                if (vocabulary.Contains(word)) shared++;
+            if (shared < MinSharedFraction * words.Count) candidate.RemoveUnlessRemoved(DebrisReasons.UnrelatedHeadline);
+        }
+    }
+
+    /// <summary>Short, starts with a capital or digit, and ends in a letter or digit (no sentence punctuation).</summary>
+    internal static bool IsHeadlineShaped(CleanLine line)
+    {
+        if (line.Words is < MinWords or > MaxWords || line.Text.Length > 200) return false;
+        char first = line.Text[0], last = line.Text[^1];
+        return (char.IsUpper(first) || char.IsDigit(first)) && char.IsLetterOrDigit(last);
+    }
+
+    /// <summary>Lower-cased words of four or more letters that are not function words; a crude stem drops a plural "s".</summary>
+    private static void AddContentWords(string text, HashSet<string> into)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.Length && char.IsLetter(text[i])) i++;
+            int length = i - start;
+            if (length < 4) continue;
+            if (length > 4 && (text[i - 1] == 's' || text[i - 1] == 'S') && text[i - 2] is not ('s' or 'S')) length--;
+            string word = text.Substring(start, length).ToLowerInvariant();
+            if (!StopWords.Contains(word)) into.Add(word);
+        }
+    }
+}
