@@ -69,21 +69,32 @@ internal static class TextDecoder
         return new DecodedText(text, encoding, assumed, null);
     }
 
-    /// <summary>UTF-16 text of mostly Latin or Cyrillic letters has a zero (or near-constant) byte in every other place.</summary>
+    /// <summary>
+    /// UTF-16 text in one alphabet has a near-constant high byte in every other place: 0x00 for
+    /// Latin text, spaces and digits, 0x04 for Cyrillic. The low bytes vary and are rarely zero.
+    /// </summary>
     private static Encoding? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes)
     {
         int n = Math.Min(bytes.Length, 4096) & ~1;
-        if (n < 4) return null;
-        int zeroEven = 0, zeroOdd = 0;
+        if (n < 4 || bytes[..n].IndexOf((byte)0) < 0) return null;
+        Span<int> even = stackalloc int[256];
+        Span<int> odd = stackalloc int[256];
         for (int i = 0; i < n; i += 2)
         {
-            if (bytes[i] == 0) zeroEven++;
-            if (bytes[i + 1] == 0) zeroOdd++;
+            even[bytes[i]]++;
+            odd[bytes[i + 1]]++;
         }
         int pairs = n / 2;
-        if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05) return Encoding.Unicode;
-        if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05) return Encoding.BigEndianUnicode;
+        if (IsHighByteColumn(odd, pairs) && even[0] < pairs * 0.02) return Encoding.Unicode;
+        if (IsHighByteColumn(even, pairs) && odd[0] < pairs * 0.02) return Encoding.BigEndianUnicode;
         return null;
+    }
+
+    private static bool IsHighByteColumn(Span<int> counts, int pairs)
+    {
+        int mostOtherThanZero = 0;
+        for (int b = 1; b < 256; b++) mostOtherThanZero = Math.Max(mostOtherThanZero, counts[b]);
+        return counts[0] >= pairs * 0.02 && counts[0] + mostOtherThanZero >= pairs * 0.9;
     }
 
     /// <summary>
