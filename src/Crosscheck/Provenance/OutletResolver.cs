@@ -35,13 +35,26 @@ public static partial class OutletResolver
     /// <summary>"X could not (independently) verify/confirm": X names the report's own newsroom when X is an outlet name.</summary>
     public static string? SelfReference(string text, WireAgencyTable agencies)
     {
-        foreach (Match match in SelfReferencePattern().Matches(text))
+        foreach (var verb in (string[])["verify", "confirm"])
         {
-            string name = match.Groups["name"].Value;
-            if (agencies.FindExact(name) is not null || agencies.FindExact(StripThe(name)) is not null) continue;
-            foreach (var word in name.Split(' '))
-                if (MediaWords.Contains(word)) return name;
+            for (int at = text.IndexOf(verb, StringComparison.Ordinal); at >= 0; at = text.IndexOf(verb, at + verb.Length, StringComparison.Ordinal))
+            {
+                // The pattern ends at the verb: match only the clause before it, not the whole text.
+                int start = Math.Max(0, at - 90);
+                var match = SelfReferencePattern().Match(text, start, at + verb.Length - start);
+                while (match.Success && match.Index + match.Length != at + verb.Length) match = match.NextMatch();
+                if (!match.Success) continue;
+                if (Outlet(match.Groups["name"].Value, agencies) is { } name) return name;
+            }
         }
+        return null;
+    }
+
+    private static string? Outlet(string name, WireAgencyTable agencies)
+    {
+        if (agencies.FindExact(name) is not null || agencies.FindExact(StripThe(name)) is not null) return null;
+        foreach (var word in name.Split(' '))
+            if (MediaWords.Contains(word)) return name;
         return null;
     }
 

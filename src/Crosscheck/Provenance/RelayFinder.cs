@@ -52,15 +52,17 @@ public sealed class RelayFinder(WireAgencyTable table)
             if (IsRelayMention(text, span) && !found.Contains(agency.Name)) found.Add(agency.Name);
             i += count - 1;
         }
-        foreach (var cue in UnnamedCues)
-        {
-            if (text.Contains(cue, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!found.Contains(UnnamedAgencies)) found.Add(UnnamedAgencies);
-                break;
-            }
-        }
+        if (MentionsUnnamedAgencies(text) && !found.Contains(UnnamedAgencies)) found.Add(UnnamedAgencies);
         return [.. found];
+    }
+
+    /// <summary>Every unnamed cue contains "agenc" or "wire serv"; the cheap ordinal scan comes first.</summary>
+    private static bool MentionsUnnamedAgencies(string text)
+    {
+        if (!text.Contains("agenc", StringComparison.OrdinalIgnoreCase) && !text.Contains("wire serv", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var cue in UnnamedCues)
+            if (text.Contains(cue, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     internal static bool IsRelayMention(string text, Span mention)

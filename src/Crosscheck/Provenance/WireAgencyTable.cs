@@ -20,6 +20,9 @@ public sealed class WireAgencyTable
     /// <summary>Aliases by their first word, longest alias first, for a single pass over the text's words.</summary>
     private readonly FrozenDictionary<string, (string[] Words, WireAgency Agency)[]> byFirstWord;
 
+    /// <summary>Characters that begin some alias: most words of a text are rejected on this test alone.</summary>
+    private readonly HashSet<char> firstCharacters = [];
+
     public IReadOnlyList<WireAgency> Agencies { get; }
 
     public WireAgencyTable(IReadOnlyList<WireAgency> agencies)
@@ -32,6 +35,7 @@ public sealed class WireAgencyTable
             {
                 var words = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length == 0) continue;
+                firstCharacters.Add(words[0][0]);
                 if (!index.TryGetValue(words[0], out var list)) index[words[0]] = list = [];
                 list.Add((words, agency));
             }
@@ -75,6 +79,7 @@ public sealed class WireAgencyTable
     /// </summary>
     internal (WireAgency Agency, int WordCount)? MatchAt(string text, IReadOnlyList<Span> words, int index)
     {
+        if (!firstCharacters.Contains(text[words[index].Start])) return null;
         var lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(words[index].SliceOf(text), out var candidates)) return null;
         foreach (var (aliasWords, agency) in candidates)
