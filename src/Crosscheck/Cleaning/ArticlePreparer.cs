@@ -30,6 +30,9 @@ public sealed record PreparerOptions(DateOnly? AnchorDate = null, WireAgencyTabl
 /// </remarks>
 public sealed class ArticlePreparer
 {
+    /// <summary>How many kept lines from the top may be bylines or time stamps.</summary>
+    private const int LeadMetadataLines = 4;
+
     private readonly PreparerOptions options;
     private readonly WireAgencyTable agencies;
     private readonly RelayFinder relays;
@@ -54,6 +57,7 @@ public sealed class ArticlePreparer
             if (LineRules.Classify(line.Text) is { } reason) line.RemoveUnlessRemoved(reason);
         }
 
+        var (byline, pageDate) = TakeLeadMetadata(lines);
         string? title = Clean(raw.Title);
         var firstKept = lines.Find(line => line.IsKept);
         if (firstKept is not null)
@@ -107,14 +111,56 @@ public sealed class ArticlePreparer
             Outlet = outlet,
             Url = raw.Url,
             Title = title,
-            Byline = raw.Byline,
+            Byline = raw.Byline ?? byline,
             Dateline = dateline,
             Relays = [.. relayNames],
             Text = text,
             Removed = removed,
-            Published = PublicationDateInference.Decide(text, raw.PublishedGiven, raw.PublishedSource, dateline?.DateText, options.AnchorDate),
+            Published = PublicationDateInference.Decide(
+                text,
+                raw.PublishedGiven ?? pageDate,
+                raw.PublishedGiven is not null ? raw.PublishedSource : pageDate is not null ? "the page's own time stamp line" : null,
+                dateline?.DateText,
+                options.AnchorDate),
             ContentHash = raw.ContentHash,
         };
+    }
+
+    /// <summary>
+    /// Byline ("By Jane Roe") and time stamp ("Updated: 16 Dec 2024") lines among the first kept
+    /// lines are metadata, not story text.
+    /// </summary>
+    private static (string? Byline, DateOnly? PageDate) TakeLeadMetadata(List<CleanLine> lines)
+    {
+        string? byline = null;
+        DateOnly? pageDate = null;
+        int seen = 0;
+        foreach (var line in lines)
+        {
+            if (!line.IsKept) continue;
+            if (++seen > LeadMetadataLines) break;
+            if (byline is null && LineRules.BylineValue(line.Text, line.Words) is { } name)
+            {
+                byline = name;
+                line.RemoveUnlessRemoved(DebrisReasons.Byline);
+            }
+            else if (LineRules.TimestampValue(line.Text, line.Words) is { } stamp)
+            {
+                var date = DateValues.Parse(stamp) ?? DateValues.Parse(StripTime(stamp));
+                pageDate ??= date;
+                line.RemoveUnlessRemoved(DebrisReasons.Timestamp);
+            }
+        }
+        return (byline, pageDate);
+    }
+
+    /// <summary>"16 Dec 2024 10:22 GMT" -> "16 Dec 2024": the calendar part a date parser reads.</summary>
+    private static string StripTime(string stamp)
+    {
+        int colon = stamp.IndexOf(':');
+        if (colon < 0) return stamp;
+        int cut = stamp.LastIndexOf(' ', colon);
+        return cut > 0 ? stamp[..cut].TrimEnd(' ', ',', '|', '-') : stamp;
     }
 
     private static List<CleanLine> SplitLines(string body)
@@ -160,7 +206,9 @@ public sealed class ArticlePreparer
         if (!(char.IsUpper(first.Text[0]) || char.IsDigit(first.Text[0]) || first.Text[0] is '"' or '“' or '‘' or '\'')) return false;
         char last = first.Text[^1];
         if (last is '"' or '”' or '’' or '\'' or '»' && first.Text.Length > 1) last = first.Text[^2];
-        if (last is '.' or '!' or '?' or '…' or ':' or ';' or ',') return false;
+        if (last is '!' or '?' or '…' or ':' or ';' or ',') return false;
+        // A period ends sentences, but some sources end headlines with one too: accept it on Title Case only.
+        if (last == '.' && !IsTitleCase(first.Text)) return false;
         int index = lines.IndexOf(first);
         for (int i = index + 1; i < lines.Count; i++)
         {
@@ -168,6 +216,29 @@ public sealed class ArticlePreparer
             return lines[i].Text.Length > first.Text.Length;
         }
         return false;
+    }
+
+    /// <summary>At least three words of four or more letters, and most of them capitalised.</summary>
+    private static bool IsTitleCase(string line)
+    {
+        int longWords = 0, capitalised = 0, length = 0;
+        bool capital = false;
+        foreach (char c in line + " ")
+        {
+            if (char.IsLetter(c))
+            {
+                if (length == 0) capital = char.IsUpper(c);
+                length++;
+                continue;
+            }
+            if (length >= 4)
+            {
+                longWords++;
+                if (capital) capitalised++;
+            }
+            length = 0;
+        }
+        return longWords >= 3 && capitalised >= 0.7 * longWords;
     }
 
     private static bool SameText(string a, string b) =>

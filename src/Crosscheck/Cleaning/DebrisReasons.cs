@@ -18,4 +18,7 @@ public static class DebrisReasons
     public const string TitleRepeated = "title repeated in body";
     public const string AgencyPrefix = "agency prefix";
     public const string Dateline = "dateline";
+    public const string Separator = "separator";
+    public const string Byline = "byline";
+    public const string Timestamp = "page timestamp";
 }

@@ -54,13 +54,54 @@ internal static class LineRules
         if (words <= 20 && IsReadAloudNotice(lower)) return DebrisReasons.ReadAloudNotice;
         if (words <= 25 && StartsWithPhotoLabel(lower)) return DebrisReasons.PhotoCredit;
         if (words <= 12 && IsBareCredit(lower)) return DebrisReasons.PhotoCredit;
-        if (words <= 60 && line.Contains('©')) return DebrisReasons.PhotoCaption;
+        if (!HasLetterOrDigit(line)) return DebrisReasons.Separator;
+        if (words <= 60 && HasCreditSign(line)) return DebrisReasons.PhotoCaption;
         if (words <= 60 && EndsWithPhotoParenthesis(lower)) return DebrisReasons.PhotoCaption;
         if (words <= 25 && Opens(lower, RelatedOpenings)) return DebrisReasons.RelatedLink;
         if (words <= 12 && Opens(lower, WidgetOpenings)) return DebrisReasons.Widget;
         if (words <= 2 && Array.IndexOf(AdvertisementLines, lower.Trim(' ', '-', '—', '.', ':')) >= 0) return DebrisReasons.Advertisement;
         if (words <= 40 && StartsWithAny(lower, ReportingCreditOpenings)) return DebrisReasons.ReportingCredit;
         return null;
+    }
+
+    private static bool HasLetterOrDigit(string line)
+    {
+        foreach (char c in line)
+            if (char.IsLetterOrDigit(c)) return true;
+        return false;
+    }
+
+    /// <summary>A © that starts a credit; "Ã©" (UTF-8 "é" decoded as Windows-1252) is not one.</summary>
+    private static bool HasCreditSign(string line)
+    {
+        for (int at = line.IndexOf('©'); at >= 0; at = line.IndexOf('©', at + 1))
+            if (at == 0 || !char.IsLetter(line[at - 1])) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "Published: 16 Dec 2024 10:22", "Updated December 16, 2024": a page's own time stamp line.
+    /// Returns the text after the label.
+    /// </summary>
+    public static string? TimestampValue(string line, int words)
+    {
+        if (words > 12) return null;
+        foreach (var label in (string[])["published", "updated", "posted", "last updated", "first published", "last modified"])
+        {
+            if (!line.StartsWith(label, StringComparison.OrdinalIgnoreCase)) continue;
+            var rest = line.AsSpan(label.Length).TrimStart(" :-–—".AsSpan());
+            if (rest.StartsWith("on ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("at ", StringComparison.OrdinalIgnoreCase)) rest = rest[3..];
+            return rest.IndexOfAnyInRange('0', '9') >= 0 ? rest.ToString() : null;
+        }
+        return null;
+    }
+
+    /// <summary>"By Jane Roe", "By Jane Roe and Ann Bo, Reuters": a byline line, returned without "By".</summary>
+    public static string? BylineValue(string line, int words)
+    {
+        if (words is < 2 or > 12 || !line.StartsWith("By ", StringComparison.OrdinalIgnoreCase) || line.Length < 5) return null;
+        if (!char.IsUpper(line[3]) || line[^1] is '.' or '!' or '?' && !char.IsUpper(line[^2])) return null;
+        return line[3..].Trim();
     }
 
     public static int CountWords(string line)
@@ -108,7 +149,7 @@ internal static class LineRules
     /// <summary>A short line that is only an agency credit ("AFP PHOTO/KCNA VIA KNS", "Getty Images").</summary>
     private static bool IsBareCredit(string lower) =>
         lower.Contains("photo/", StringComparison.Ordinal) || lower.Contains("getty images", StringComparison.Ordinal)
-        || lower.Contains("shutterstock", StringComparison.Ordinal) || lower.Contains("/ap photo", StringComparison.Ordinal)
+        || lower.Contains("shutterstock", StringComparison.Ordinal) || lower.StartsWith("getty", StringComparison.Ordinal) || lower.Contains("/ap photo", StringComparison.Ordinal)
         || (lower.StartsWith('(') && lower.EndsWith(')') && lower.Contains("photo", StringComparison.Ordinal));
 
     /// <summary>A caption ends with a parenthesis about the picture: "(file photo).", "(AP Photo/...)", "(pictured)".</summary>

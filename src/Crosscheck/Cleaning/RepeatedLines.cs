@@ -12,6 +12,12 @@ internal static class RepeatedLines
     /// <summary>Most words a repeat may add (a credit such as "© AFP PHOTO/KCNA VIA KNS", or a section label).</summary>
     private const int MaxAddedWords = 12;
 
+    /// <summary>A repeated exclamation ("Stop! Stop!" as two lines) is speech, not page debris.</summary>
+    private const int MinAdjacentRepeatWords = 3;
+
+    /// <summary>Short lines ("Netflix.", "(CROSSTALK)") legitimately recur in transcripts and lists.</summary>
+    private const int MinDuplicateWords = 4;
+
     public static void Mark(List<CleanLine> lines)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -21,7 +27,7 @@ internal static class RepeatedLines
             if (i > 0)
             {
                 var previous = lines[i - 1];
-                if (previous.Text == line.Text)
+                if (previous.Text == line.Text && line.Words >= MinAdjacentRepeatWords)
                 {
                     if (line.Words <= MaxDebrisWords) previous.RemoveUnlessRemoved(DebrisReasons.RepeatedLine);
                     line.RemoveUnlessRemoved(line.Words <= MaxDebrisWords ? DebrisReasons.RepeatedLine : DebrisReasons.DuplicateLine);
@@ -33,7 +39,7 @@ internal static class RepeatedLines
                     shorter.RemoveUnlessRemoved(DebrisReasons.RepeatedLine);
                 }
             }
-            if (!seen.Add(line.Text)) line.RemoveUnlessRemoved(DebrisReasons.DuplicateLine);
+            if (line.Words >= MinDuplicateWords && !seen.Add(line.Text)) line.RemoveUnlessRemoved(DebrisReasons.DuplicateLine);
         }
     }
 

@@ -12,6 +12,7 @@ internal static class UnrelatedHeadlines
     private const int MaxWords = 25;
     private const int MinContentWords = 3;
     private const double MinSharedFraction = 0.34;
+    private const int ListItemWords = 15;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -23,29 +24,53 @@ internal static class UnrelatedHeadlines
 
     public static void Mark(List<CleanLine> lines, string? title)
     {
+        var kept = lines.FindAll(line => line.IsKept);
         List<CleanLine>? candidates = null;
-        foreach (var line in lines)
-        {
-            if (line.IsKept && IsHeadlineShaped(line)) (candidates ??= []).Add(line);
-        }
+        foreach (var line in kept)
+            if (IsHeadlineShaped(line)) (candidates ??= []).Add(line);
         if (candidates is null) return;
 
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
         if (title is not null) AddContentWords(title, vocabulary);
-        foreach (var line in lines)
+        foreach (var line in kept)
         {
-            if (line.IsKept && !candidates.Contains(line)) AddContentWords(line.Text, vocabulary);
+            if (!candidates.Contains(line)) AddContentWords(line.Text, vocabulary);
         }
+
+        // Runs of consecutive short lines (a list, subheads, or a block of teasers) are judged
+        // together: one item that belongs to the story keeps the whole run.
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in candidates)
+        int i = 0;
+        while (i < kept.Count)
         {
-            words.Clear();
-            AddContentWords(candidate.Text, words);
-            if (words.Count < MinContentWords) continue;
-            int shared = 0;
-            foreach (var word in words)
-                if (vocabulary.Contains(word)) shared++;
-            if (shared < MinSharedFraction * words.Count) candidate.RemoveUnlessRemoved(DebrisReasons.UnrelatedHeadline);
+            int end = i + 1;
+            if (kept[i].Words <= ListItemWords)
+                while (end < kept.Count && kept[end].Words <= ListItemWords) end++;
+            bool isRun = end - i > 1, anyRelated = false;
+            List<CleanLine>? unrelated = null;
+            for (int k = i; k < end; k++)
+            {
+                if (!candidates.Contains(kept[k]))
+                {
+                    anyRelated |= isRun;
+                    continue;
+                }
+                words.Clear();
+                AddContentWords(kept[k].Text, words);
+                if (words.Count < MinContentWords)
+                {
+                    anyRelated |= isRun;
+                    continue;
+                }
+                int shared = 0;
+                foreach (var word in words)
+                    if (vocabulary.Contains(word)) shared++;
+                if (shared < MinSharedFraction * words.Count) (unrelated ??= []).Add(kept[k]);
+                else anyRelated = true;
+            }
+            if (!anyRelated && unrelated is not null)
+                foreach (var line in unrelated) line.RemoveUnlessRemoved(DebrisReasons.UnrelatedHeadline);
+            i = end;
         }
     }
 

@@ -79,11 +79,11 @@ public sealed class ArticlePreparerTests
     [Fact]
     public void Single_unrelated_headline_is_removed_but_a_related_subheading_stays()
     {
-        var body = "The depot burned for two days, officials in the port city said on Monday.\n" +
+        var body = "The depot burned for two days before crews contained it, officials in the port city said on Monday.\n" +
                    "Investigators blame the wiring\n" +
-                   "Investigators are looking at the wiring of the depot, the fire chief said.\n" +
+                   "Investigators are looking at the old wiring of the depot as the most likely cause, the fire chief said.\n" +
                    "Celebrity chef opens vegan bakery chain downtown\n" +
-                   "The port reopened on Wednesday after the blaze was contained.";
+                   "The port reopened on Wednesday after the blaze was contained and the roads around the depot were cleared.";
         var article = Prepare(body);
         article.Text.Should().Contain("Investigators blame the wiring\n");
         ReasonFor(article, "Celebrity chef opens vegan bakery chain downtown").Should().Be(DebrisReasons.UnrelatedHeadline);
