@@ -13,6 +13,8 @@ internal static class UnrelatedHeadlines
     private const int MinContentWords = 3;
     private const double MinSharedFraction = 0.34;
     private const int ListItemWords = 15;
+    private const int StemLength = 5;
+    private const int MaxStopWordLength = 7;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -27,7 +29,7 @@ internal static class UnrelatedHeadlines
         var kept = lines.FindAll(line => line.IsKept);
         List<CleanLine>? candidates = null;
         foreach (var line in kept)
-            if (IsHeadlineShaped(line)) (candidates ??= []).Add(line);
+            if (IsHeadlineShaped(line) && !ContinuesOnNextLine(kept, line)) (candidates ??= []).Add(line);
         if (candidates is null) return;
 
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
@@ -74,6 +76,13 @@ internal static class UnrelatedHeadlines
         }
     }
 
+    /// <summary>Hard-wrapped text: the sentence goes on, in lower case, on the next line.</summary>
+    private static bool ContinuesOnNextLine(List<CleanLine> kept, CleanLine line)
+    {
+        int index = kept.IndexOf(line);
+        return index + 1 < kept.Count && char.IsLower(kept[index + 1].Text[0]);
+    }
+
     /// <summary>Short, starts with a capital or digit, and ends in a letter or digit (no sentence punctuation).</summary>
     internal static bool IsHeadlineShaped(CleanLine line)
     {
@@ -82,10 +91,17 @@ internal static class UnrelatedHeadlines
         return (char.IsUpper(first) || char.IsDigit(first)) && char.IsLetterOrDigit(last);
     }
 
-    /// <summary>Lower-cased words of four or more letters that are not function words; a crude stem drops a plural "s".</summary>
+    /// <summary>
+    /// Lower-cased stems (first five letters) of words of four or more letters that are not
+    /// function words: a crude stem that also matches inflected forms ("Ukraine"/"Ukrainian",
+    /// "риба"/"рибу" up to the ending) without a language-specific stemmer.
+    /// </summary>
     private static void AddContentWords(string text, HashSet<string> into)
     {
         int i = 0;
+        Span<char> lower = stackalloc char[StemLength];
+        Span<char> shortWord = stackalloc char[MaxStopWordLength];
+        var stopWords = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         while (i < text.Length)
         {
             if (!char.IsLetter(text[i]))
@@ -97,9 +113,15 @@ internal static class UnrelatedHeadlines
             while (i < text.Length && char.IsLetter(text[i])) i++;
             int length = i - start;
             if (length < 4) continue;
-            if (length > 4 && (text[i - 1] == 's' || text[i - 1] == 'S') && text[i - 2] is not ('s' or 'S')) length--;
-            string word = text.Substring(start, length).ToLowerInvariant();
-            if (!StopWords.Contains(word)) into.Add(word);
+            if (length <= MaxStopWordLength && stopWords.Contains(ToLower(text.AsSpan(start, length), shortWord))) continue;
+            int stem = Math.Min(length, StemLength);
+            into.Add(new string(ToLower(text.AsSpan(start, stem), lower)));
         }
+    }
+
+    private static ReadOnlySpan<char> ToLower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        int n = word.ToLowerInvariant(buffer);
+        return buffer[..n];
     }
 }
