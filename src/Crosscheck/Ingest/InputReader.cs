@@ -8,7 +8,7 @@ namespace Crosscheck.Ingest;
 /// Formats by extension: .txt (plain text with an optional " date YYYY-MM-DD " header), .json
 /// (an object or an array of news-please records), .jsonl (one record a line, streamed), .html/.htm.
 /// Folders are walked recursively in ordinal order of their entries, so the output order is
-/// deterministic; hidden entries (names starting with '.') are passed over silently, other files
+/// deterministic; hidden entries (names starting with '.') and linked folders are passed over silently, other files
 /// with unsupported extensions yield a "skipped" failure. Ids: the file name without extension;
 /// the JSON <c>id</c> when given; "name-N" for the N-th (1-based) record of a JSON array or the
 /// record on line N of a JSON Lines file. Thread-safe: the reader holds no state besides its limits.
@@ -80,7 +80,7 @@ public sealed class InputReader(InputLimits limits)
             // Pushed in reverse so that subfolders are visited in ordinal order after this folder's files.
             for (int i = folders.Length - 1; i >= 0; i--)
             {
-                if (!IsHidden(folders[i])) pending.Push(folders[i]);
+                if (!IsHidden(folders[i]) && !IsLink(folders[i])) pending.Push(folders[i]);
             }
         }
         if (!anyReadable)
@@ -166,6 +166,19 @@ public sealed class InputReader(InputLimits limits)
         foreach (var supported in SupportedExtensions)
             if (string.Equals(extension, supported, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
+    }
+
+    /// <summary>Linked folders are not followed: a link cycle would make the walk endless.</summary>
+    private static bool IsLink(string folder)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');

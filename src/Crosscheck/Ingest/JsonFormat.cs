@@ -31,6 +31,8 @@ internal static class JsonFormat
         }
         catch (JsonException e)
         {
+            // news-please and other dumps often write JSON Lines into a .json file.
+            if (LooksLikeJsonLines(text)) return ReadLinesOf(path, fileId, text, limits);
             return [ReadItem.Fail(path, $"malformed JSON: {e.Message}")];
         }
         using (document)
@@ -58,6 +60,26 @@ internal static class JsonFormat
             }
             return items;
         }
+    }
+
+    private static bool LooksLikeJsonLines(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 0 && trimmed[0] == '{'
+            && (text.Contains("}\n{", StringComparison.Ordinal) || text.Contains("}\r\n{", StringComparison.Ordinal));
+    }
+
+    private static List<ReadItem> ReadLinesOf(string path, string fileId, string text, InputLimits limits)
+    {
+        var items = new List<ReadItem>();
+        int lineNumber = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            items.Add(ReadLine(path, fileId, lineNumber, Encoding.UTF8.GetBytes(line.TrimEnd('\r')), limits));
+        }
+        return items;
     }
 
     /// <summary>Reads one JSON Lines record; <paramref name="line"/> is 1-based.</summary>

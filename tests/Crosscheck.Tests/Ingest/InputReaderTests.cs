@@ -247,6 +247,14 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void Json_lines_inside_a_json_file_are_read_as_lines()
+    {
+        var path = temp.Write("dump.json", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+        var items = Read(path);
+        items.Select(i => i.Article!.Id).Should().Equal("dump-1", "dump-2");
+    }
+
+    [Fact]
     public void Malformed_json_file_fails_with_the_parser_message()
     {
         var path = temp.Write("bad.json", "{\"title\": \"x\", ");
