@@ -10,16 +10,12 @@ namespace Crosscheck.Ingest;
 /// </summary>
 internal static class HtmlFormat
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    // One parser per thread: AngleSharp does not promise that a parser may be shared.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
 
     public static ReadItem Parse(string id, string location, string html, string hash, InputLimits limits)
     {
-        IHtmlDocument document;
-        lock (Parser)
-        {
-            document = Parser.ParseDocument(html);
-        }
-        using (document)
+        using (var document = Parser.Value!.ParseDocument(html))
         {
             var metadata = HtmlMetadata.Read(document);
             string body = HtmlBodyExtractor.Extract(document, limits.MaxHtmlDepth);

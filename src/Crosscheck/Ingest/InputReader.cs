@@ -129,7 +129,7 @@ public sealed class InputReader(InputLimits limits)
         {
             return [ReadItem.Fail(path, $"cannot read file: {e.Message}")];
         }
-        var decoded = TextDecoder.Decode(bytes);
+        var decoded = TextDecoder.Decode(bytes, extension is ".html" or ".htm" ? TextDecoder.HtmlCharset(bytes) : null);
         if (decoded.Text is null) return [ReadItem.Fail(path, decoded.Error ?? "not a text file")];
         if (string.IsNullOrWhiteSpace(decoded.Text)) return [ReadItem.Fail(path, "empty file (only whitespace)")];
         string id = FileId(path);
@@ -137,7 +137,7 @@ public sealed class InputReader(InputLimits limits)
         IEnumerable<ReadItem> items = extension switch
         {
             ".txt" => [ReadItem.Ok(PlainTextFormat.Parse(id, path, decoded.Text, hash))],
-            ".json" => JsonFormat.ReadDocument(path, id, decoded.Text, Limits),
+            ".json" => JsonFormat.ReadDocument(path, id, decoded.Text, hash, Limits),
             _ => [SafeHtml(id, path, decoded.Text, hash)],
         };
         return items.Select(item => item.Article is null

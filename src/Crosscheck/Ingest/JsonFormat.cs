@@ -22,7 +22,8 @@ internal static class JsonFormat
     };
 
     /// <summary>Reads a whole .json file: one object, or an array of objects.</summary>
-    public static IEnumerable<ReadItem> ReadDocument(string path, string fileId, string text, InputLimits limits)
+    /// <param name="fileHash">Hash of the file's bytes: the record hash of a file holding one object.</param>
+    public static IEnumerable<ReadItem> ReadDocument(string path, string fileId, string text, string fileHash, InputLimits limits)
     {
         JsonDocument document;
         try
@@ -39,7 +40,7 @@ internal static class JsonFormat
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
-                return [FromRecord(root, InputFormat.Json, fileId, path, ContentHash.Of(Encoding.UTF8.GetBytes(text)))];
+                return [FromRecord(root, InputFormat.Json, fileId, path, fileHash)];
             if (root.ValueKind != JsonValueKind.Array)
                 return [ReadItem.Fail(path, $"JSON root is {root.ValueKind}, expected an object or an array of objects")];
             int count = root.GetArrayLength();

@@ -29,7 +29,11 @@ internal static class TextDecoder
         Windows1252 = Encoding.GetEncoding(1252);
     }
 
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
+    /// <param name="declaredCharset">
+    /// Charset the file declares (an HTML meta charset): used when the bytes are not valid UTF-8,
+    /// before any statistical guess.
+    /// </param>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             return Utf8(bytes[3..], "utf-8 (BOM)");
@@ -44,10 +48,10 @@ internal static class TextDecoder
 
         if (bytes.IndexOf((byte)0) >= 0)
             return new DecodedText(null, "binary", false, "binary file (contains NUL bytes)");
-        return Utf8(bytes, "utf-8");
+        return Utf8(bytes, "utf-8", declaredCharset);
     }
 
-    private static DecodedText Utf8(ReadOnlySpan<byte> bytes, string name)
+    private static DecodedText Utf8(ReadOnlySpan<byte> bytes, string name, string? declaredCharset = null)
     {
         try
         {
@@ -55,9 +59,38 @@ internal static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
+            if (Declared(declaredCharset) is { } declared)
+                return Finish(declared.GetString(bytes), $"{declared.WebName} (declared by the file)", assumed: false);
             var (encoding, why) = GuessSingleByte(bytes);
             return Finish(encoding.GetString(bytes), $"{encoding.WebName} ({why})", assumed: true);
         }
+    }
+
+    private static Encoding? Declared(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset)) return null;
+        try
+        {
+            var encoding = Encoding.GetEncoding(charset.Trim());
+            return encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The charset an HTML page declares in its first kilobytes (meta charset or http-equiv content type).</summary>
+    public static string? HtmlCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
+        int at = head.IndexOf("charset=", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        int start = at + "charset=".Length;
+        while (start < head.Length && head[start] is '"' or '\'' or ' ') start++;
+        int end = start;
+        while (end < head.Length && (char.IsAsciiLetterOrDigit(head[end]) || head[end] is '-' or '_')) end++;
+        return end > start ? head[start..end] : null;
     }
 
     private static DecodedText Finish(string text, string encoding, bool assumed)

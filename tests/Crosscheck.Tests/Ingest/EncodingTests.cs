@@ -75,6 +75,17 @@ public sealed class EncodingTests : IDisposable
     }
 
     [Fact]
+    public void Html_declared_charset_is_honoured_when_bytes_are_not_utf8()
+    {
+        // KOI8-U Ukrainian: the statistics alone would not name it; the page's declaration does.
+        var html = $"<html><head><meta charset=\"koi8-u\"></head><body><p>{Ukrainian}</p></body></html>";
+        var raw = ReadBytes("uk.html", Encoding.GetEncoding("koi8-u").GetBytes(html));
+        raw.Body.Should().Be(Ukrainian);
+        raw.Encoding.Should().StartWith("koi8-u");
+        raw.EncodingAssumed.Should().BeFalse();
+    }
+
+    [Fact]
     public void Text_is_normalised_to_nfc()
     {
         string decomposed = "Cafe\u0301 owners protested.";

@@ -169,6 +169,40 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void Html_body_by_text_density_drops_ads_link_lists_and_sidebar()
+    {
+        var path = temp.Write("page2.html", """
+<!DOCTYPE html><html><head><meta property="og:title" content="Dam repairs finish early"><meta property="og:url" content="https://news.river-post.example/dam"><meta name="pubdate" content="20230611"></head>
+<body><div class="site-wrapper"><div class="top-menu"><ul><li><a href="/">Home</a></li><li><a href="/a">Politics</a></li></ul></div>
+<div class="main-column">
+<div class="story-body">
+<p class="byline">By Leo Grant</p>
+<p>Engineers finished repairs on the old dam on Sunday, three weeks ahead of schedule, the regional authority said.</p>
+<div class="ad-slot">Advertisement</div>
+<p>The dam, built in 1961, had cracks along its spillway that worried residents downstream, officials said.<br>Water levels will return to normal by July.</p>
+<h3>Costs came in lower</h3>
+<p>The work cost 4.2 million euros, about a tenth less than planned, according to the authority's figures.</p>
+<div class="read-more"><a href="/x">Read more: Floods in the north leave thousands without power</a></div>
+<ul><li><a href="/y">River festival returns after four years away from town</a></li><li><a href="/z">New bridge plans unveiled by mayor</a></li></ul>
+<p>Residents will be invited to an open day at the dam in August, the authority added.</p>
+</div></div>
+<div class="sidebar"><h3>Most read</h3><p>Some other story entirely that is quite long, with commas, to tempt the scorer, and more.</p></div>
+</div></body></html>
+""");
+        var raw = Read(path).Single().Article!;
+        raw.Byline.Should().Be("Leo Grant");
+        raw.Outlet.Should().Be("news.river-post.example");
+        raw.PublishedGiven.Should().Be(new DateOnly(2023, 6, 11));
+        raw.Body.Should().Be(
+            "Engineers finished repairs on the old dam on Sunday, three weeks ahead of schedule, the regional authority said.\n\n" +
+            "The dam, built in 1961, had cracks along its spillway that worried residents downstream, officials said.\n\n" +
+            "Water levels will return to normal by July.\n\n" +
+            "Costs came in lower\n\n" +
+            "The work cost 4.2 million euros, about a tenth less than planned, according to the authority's figures.\n\n" +
+            "Residents will be invited to an open day at the dam in August, the authority added.");
+    }
+
+    [Fact]
     public void Deeply_nested_html_does_not_overflow_the_stack()
     {
         var html = new StringBuilder("<html><body>");
