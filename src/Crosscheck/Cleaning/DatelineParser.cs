@@ -20,8 +20,8 @@ internal static partial class DatelineParser
 
     [GeneratedRegex(
         @"^(?<place>" + PlaceWord + @"(?: " + PlaceWord + @"){0,3})(?:, (?!" + Month + @" \d)(?<place2>" + PlaceWord + @"(?: " + PlaceWord + @"){0,2}))?"
-        + @"(?:,? (?<date>" + Month + @" \d{1,2}(?:, \d{4})?|\d{1,2} " + Month + @"(?: \d{4})?))?"
-        + @"(?: ?\((?<agency>\p{Lu}[\p{L}.&' \-]{1,30})\))?"
+        + @"(?:,? (?<date>" + Month + @" \d{1,2}(?:, \d{4})?|\d{1,2} (?:" + Month + "|" + Provenance.DateMentions.CyrillicMonthPattern + @")(?: \d{4})?))?"
+        + @"(?: ?\((?<agency>\p{Lu}[\p{L}.&' \-]{1,30})\)|\.? ?/(?<agency>\p{Lu}[\p{L}.&' \-]{1,30})/\.?)?"
         + @"(?<sep>\s*(?:--?|–|—|:)\s+|\s+)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DatelinePattern();

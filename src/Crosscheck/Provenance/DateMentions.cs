@@ -54,6 +54,34 @@ internal static partial class DateMentions
         return years;
     }
 
+    /// <summary>Russian and Ukrainian month names in the genitive, as datelines write them ("16 декабря", "16 грудня").</summary>
+    private static readonly string[][] CyrillicMonths =
+    [
+        ["января", "січня"], ["февраля", "лютого"], ["марта", "березня"], ["апреля", "квітня"], ["мая", "травня"], ["июня", "червня"],
+        ["июля", "липня"], ["августа", "серпня"], ["сентября", "вересня"], ["октября", "жовтня"], ["ноября", "листопада"], ["декабря", "грудня"],
+    ];
+
+    /// <summary>The regular expression alternation of <see cref="CyrillicMonths"/>, for patterns elsewhere.</summary>
+    internal const string CyrillicMonthPattern =
+        "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+        + "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня";
+
+    /// <summary>"16 декабря", "5 грудня 2024": day, Cyrillic month and optional year, or null.</summary>
+    public static DateMention? FindCyrillic(string text)
+    {
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (int i = 0; i + 1 < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out int day) || day is < 1 or > 31) continue;
+            string name = parts[i + 1].TrimEnd('.', ',').ToLowerInvariant();
+            int month = Array.FindIndex(CyrillicMonths, forms => Array.IndexOf(forms, name) >= 0) + 1;
+            if (month == 0) continue;
+            int? year = i + 2 < parts.Length && int.TryParse(parts[i + 2].TrimEnd('.', ','), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1900 and <= 2099 ? y : null;
+            return new DateMention(new Span(0, text.Length), month, day, year, null);
+        }
+        return null;
+    }
+
     public static int MonthNumber(ReadOnlySpan<char> name)
     {
         if (name.Length < 3) return 0;

@@ -25,6 +25,7 @@ public static class PublicationDateInference
     private static PublicationDate? FromDateline(string text, string datelineDate, DateOnly? anchor)
     {
         var mentions = DateMentions.Find(datelineDate);
+        if (mentions.Count == 0 && DateMentions.FindCyrillic(datelineDate) is { } cyrillic) mentions.Add(cyrillic);
         if (mentions.Count == 0) return null;
         var mention = mentions[0];
         if (mention.Year is { } written && Make(written, mention.Month, mention.Day) is { } full)

@@ -18,12 +18,17 @@ public sealed class RelayFinder(WireAgencyTable table)
         "according to", "told", "citing", "cited by", "quoted by", "quoting", "reported by", "speaking to", "spoke to",
         "interview with", "news agency", "agency", "said to", "statement to", "confirmed to", "report by", "reports by",
         "report from", "via", "reporting by", "by the", "wire service",
+        // Russian and Ukrainian: "по данным ТАСС", "сообщает Интерфакс", "як повідомляє Укрінформ".
+        "по данным", "по словам", "сообщает", "сообщило", "сообщил", "передает", "передаёт", "пишет", "агентство",
+        "агентству", "агентства", "за даними", "повідомляє", "повідомило", "передає", "пише", "агенції",
+        "заявил", "заявила", "заявив",
     ];
 
     private static readonly string[] CuesAfter =
     [
         "reported", "reports", "reporting", "said", "says", "quoted", "cited", "learned", "wrote", "news agency", "agency reported",
         "contributed", "has learned",
+        "сообщает", "сообщило", "сообщил", "передает", "передаёт", "пишет", "повідомляє", "повідомило", "передає", "пише",
     ];
 
     private static readonly string[] UnnamedCues =

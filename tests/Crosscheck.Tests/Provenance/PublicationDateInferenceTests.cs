@@ -23,6 +23,12 @@ public sealed class PublicationDateInferenceTests
     }
 
     [Fact]
+    public void Cyrillic_dateline_day_is_read()
+    {
+        PublicationDateInference.Decide("Соглашение 2022 года продлили.", null, null, "16 декабря", null).Date.Should().Be(new DateOnly(2022, 12, 16));
+    }
+
+    [Fact]
     public void Dateline_with_full_date_is_taken_as_written()
     {
         var date = PublicationDateInference.Decide("Talks began.", null, null, "March 3, 2023", null);

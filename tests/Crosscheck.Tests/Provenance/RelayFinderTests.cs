@@ -16,6 +16,8 @@ public sealed class RelayFinderTests
     [InlineData("Prices fell, according to a report by the news agency Xinhua, citing a source.", "Xinhua")]
     [InlineData("The talks stalled (Kyodo).", "Kyodo")]
     [InlineData("The talks stalled, Interfax-Ukraine reported.", "Interfax-Ukraine")]
+    [InlineData("Переговоры зашли в тупик, сообщает ТАСС.", "TASS")]
+    [InlineData("Переговори зайшли в глухий кут, як повідомляє Укрінформ.", "Ukrinform")]
     public void Named_agencies_next_to_a_cue_are_relays(string text, string agency)
     {
         Finder.Find(text).Should().Contain(agency);
