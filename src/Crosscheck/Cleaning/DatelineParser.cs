@@ -68,6 +68,11 @@ internal static partial class DatelineParser
         {
             return null;
         }
+        else if (separator[0] == ':' && !(date.Success || agency.Success))
+        {
+            // "NEW DELHI, Dec 16:" is a dateline; "MEDIA:" or "Kyiv, Ukraine:" more often opens a label or a quote.
+            return null;
+        }
 
         string placeText = place2.Success ? $"{place.Value}, {place2.Value}" : place.Value;
         string text = line[..match.Length].TrimEnd();

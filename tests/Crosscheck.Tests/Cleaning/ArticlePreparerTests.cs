@@ -144,6 +144,7 @@ public sealed class ArticlePreparerTests
     [InlineData("Portugal - once a trading power - reopened the harbour.")]
     [InlineData("Lisbon, Porto and Faro reported delays.")]
     [InlineData("BREAKING - The harbour reopened.")]
+    [InlineData("MEDIA: The harbour reopened.")]
     public void Ordinary_openings_are_not_datelines(string body)
     {
         var article = Prepare(body);
