@@ -21,7 +21,7 @@ public sealed record PreparerOptions(DateOnly? AnchorDate = null, WireAgencyTabl
 /// captions, repeated lines, unrelated headlines, related-story and share widgets), the agency
 /// prefix and the dateline, each with its reason (see <see cref="DebrisReasons"/>).</para>
 /// <para>Title: never part of Text. A JSON/HTML title comes from metadata (and its repeat as the
-/// first body line is removed); for a text file whose first line is headline-shaped (short, no
+/// first body line is removed); for a text or JSON record without a title whose first line is headline-shaped (short, no
 /// final period, followed by the body) that line becomes Title and is listed in Removed as
 /// "title". Keeping it out means every annotation points into the body, whatever the input format.</para>
 /// <para>Provenance: Outlet, Relays and Published as described on <see cref="OutletResolver"/>,
@@ -66,7 +66,7 @@ public sealed class ArticlePreparer
             {
                 firstKept.RemoveUnlessRemoved(DebrisReasons.TitleRepeated);
             }
-            else if (title is null && raw.Format == InputFormat.Text && LooksLikeHeadline(firstKept, lines))
+            else if (title is null && raw.Format != InputFormat.Html && LooksLikeHeadline(firstKept, lines))
             {
                 title = firstKept.Text;
                 firstKept.RemoveUnlessRemoved(DebrisReasons.Title);

@@ -22,7 +22,7 @@ internal static partial class DatelineParser
         @"^(?<place>" + PlaceWord + @"(?: " + PlaceWord + @"){0,3})(?:, (?!" + Month + @" \d)(?<place2>" + PlaceWord + @"(?: " + PlaceWord + @"){0,2}))?"
         + @"(?:,? (?<date>" + Month + @" \d{1,2}(?:, \d{4})?|\d{1,2} (?:" + Month + "|" + Provenance.DateMentions.CyrillicMonthPattern + @")(?: \d{4})?))?"
         + @"(?: ?\((?<agency>\p{Lu}[\p{L}.&' \-]{1,30})\)|\.? ?/(?<agency>\p{Lu}[\p{L}.&' \-]{1,30})/\.?)?"
-        + @"(?<sep>\s*(?:--?|–|—|:)\s+|\s+)",
+        + @"(?<sep>\s*(?:--?|–|—)\s*|\s*:\s+|\s+)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DatelinePattern();
 
@@ -59,6 +59,7 @@ internal static partial class DatelineParser
         if (allCaps && Labels.Contains(place.Value)) return null;
 
         char next = line[match.Length];
+        if (char.IsLower(next)) return null;
         if (separator.Length == 0)
         {
             // Without a dash the story runs straight on: only a dated dateline is clear enough.

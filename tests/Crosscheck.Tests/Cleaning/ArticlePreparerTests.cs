@@ -129,6 +129,7 @@ public sealed class ArticlePreparerTests
     [InlineData("LISBON, Dec. 5 (Reuters) - The harbour reopened.", "LISBON, Dec. 5 (Reuters) -", "LISBON", "Dec. 5", "Reuters")]
     [InlineData("NEW DELHI, March 3, 2023 (IANS) -- The harbour reopened.", "NEW DELHI, March 3, 2023 (IANS) --", "NEW DELHI", "March 3, 2023", "IANS")]
     [InlineData("LISBON — The harbour reopened.", "LISBON —", "LISBON", null, null)]
+    [InlineData("LISBON—The harbour reopened.", "LISBON—", "LISBON", null, null)]
     [InlineData("ЛИССАБОН, 16 декабря. /ТАСС/. The harbour reopened.", "ЛИССАБОН, 16 декабря. /ТАСС/.", "ЛИССАБОН", "16 декабря", "TASS")]
     public void Datelines_become_metadata(string body, string text, string place, string? date, string? relay)
     {
@@ -145,6 +146,8 @@ public sealed class ArticlePreparerTests
     [InlineData("Lisbon, Porto and Faro reported delays.")]
     [InlineData("BREAKING - The harbour reopened.")]
     [InlineData("MEDIA: The harbour reopened.")]
+    [InlineData("LISBON-based traders said the harbour reopened.")]
+    [InlineData("Lisbon, Portugal — where the harbour reopened — is busy.")]
     public void Ordinary_openings_are_not_datelines(string body)
     {
         var article = Prepare(body);
