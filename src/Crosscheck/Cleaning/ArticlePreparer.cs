@@ -33,6 +33,8 @@ public sealed class ArticlePreparer
     /// <summary>How many kept lines from the top may be bylines or time stamps.</summary>
     private const int LeadMetadataLines = 4;
 
+    private const int MaxHeadlineWords = 30;
+
     private readonly PreparerOptions options;
     private readonly WireAgencyTable agencies;
     private readonly RelayFinder relays;
@@ -79,7 +81,16 @@ public sealed class ArticlePreparer
         var relayNames = new List<string>();
         string? prefixOutlet = null;
         Dateline? dateline = null;
-        var lead = lines.Find(line => line.IsKept);
+        var kept = lines.FindAll(line => line.IsKept);
+        var lead = kept.Count > 0 ? kept[0] : null;
+        if (lead is not null && !HasLeadingMetadata(lead.Text) && title is null && kept.Count > 1
+            && lead.Words <= MaxHeadlineWords && HasLeadingMetadata(kept[1].Text))
+        {
+            // A short line before the dateline is the headline, even when its shape alone did not tell.
+            title = lead.Text;
+            lead.RemoveUnlessRemoved(DebrisReasons.Title);
+            lead = kept[1];
+        }
         if (lead is not null)
         {
             if (DatelineParser.AgencyPrefix(lead.Text) is { } prefix)
@@ -163,6 +174,9 @@ public sealed class ArticlePreparer
         return cut > 0 ? stamp[..cut].TrimEnd(' ', ',', '|', '-') : stamp;
     }
 
+    private static bool HasLeadingMetadata(string line) =>
+        DatelineParser.AgencyPrefix(line) is not null || DatelineParser.Dateline(line) is not null;
+
     private static List<CleanLine> SplitLines(string body)
     {
         var lines = new List<CleanLine>();
@@ -202,7 +216,7 @@ public sealed class ArticlePreparer
     /// </summary>
     private static bool LooksLikeHeadline(CleanLine first, List<CleanLine> lines)
     {
-        if (first.Words is < 3 or > 30 || first.Text.Length > 250) return false;
+        if (first.Words is < 3 or > MaxHeadlineWords || first.Text.Length > 250) return false;
         if (!(char.IsUpper(first.Text[0]) || char.IsDigit(first.Text[0]) || first.Text[0] is '"' or '“' or '‘' or '\'')) return false;
         char last = first.Text[^1];
         if (last is '"' or '”' or '’' or '\'' or '»' && first.Text.Length > 1) last = first.Text[^2];

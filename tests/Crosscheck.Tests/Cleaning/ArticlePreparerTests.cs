@@ -176,6 +176,16 @@ public sealed class ArticlePreparerTests
     }
 
     [Fact]
+    public void Short_line_before_a_dateline_is_the_title_even_with_a_period()
+    {
+        var article = Prepare("Dock workers end strike after nine days.\n\nLISBON, Sept. 26 (UPI) — Dock workers returned to work on Monday, the union said.");
+        article.Title.Should().Be("Dock workers end strike after nine days.");
+        article.Dateline!.DateText.Should().Be("Sept. 26");
+        article.Relays.Should().Contain("UPI");
+        article.Text.Should().Be("Dock workers returned to work on Monday, the union said.");
+    }
+
+    [Fact]
     public void First_sentence_is_not_taken_for_a_headline()
     {
         var article = Prepare("The harbour reopened on Monday.\nShips queued overnight, and some waited for two days before docking.");
