@@ -32,6 +32,15 @@ public sealed record RawArticle
 
     /// <summary>SHA-256 (hex) of the raw bytes of this record.</summary>
     public required string ContentHash { get; init; }
+
+    /// <summary>Character encoding the bytes were decoded with ("utf-8", "utf-16LE", "windows-1251", ...).</summary>
+    public string Encoding { get; init; } = "utf-8";
+
+    /// <summary>
+    /// True when the encoding was guessed (no BOM, not valid UTF-8): the reader names its guess in
+    /// <see cref="Encoding"/> so a garbled report can be traced to it.
+    /// </summary>
+    public bool EncodingAssumed { get; init; }
 }
 
 /// <summary>One result of reading inputs: a report, or one clear message about a location.</summary>

@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace Crosscheck.Provenance;
+
+/// <summary>
+/// Decides an article's publication date: the date given with the input, else one inferred from
+/// the dateline ("Seoul, Dec 16" with the year taken from the text or the anchor) or from a full
+/// date with weekday in the text ("Monday December 16": the weekday pins the year among the
+/// candidates), else unknown. Never reads the clock: the only outside hint is an optional anchor
+/// date supplied by the caller (for example the batch's reference date).
+/// </summary>
+public static class PublicationDateInference
+{
+    /// <param name="given">Date given with the input (header, metadata), and where it came from.</param>
+    /// <param name="datelineDate">The date part of the dateline ("Dec 16", "Dec. 5, 2024"), if any.</param>
+    /// <param name="anchor">A date near which the report was written, when the caller knows one.</param>
+    public static PublicationDate Decide(string text, DateOnly? given, string? givenSource, string? datelineDate, DateOnly? anchor)
+    {
+        if (given is { } date) return PublicationDate.Given(date, givenSource ?? "input metadata");
+        var fromDateline = datelineDate is null ? null : FromDateline(text, datelineDate, anchor);
+        if (fromDateline is not null) return fromDateline;
+        return FromWeekdayDate(text, anchor) ?? PublicationDate.Unknown;
+    }
+
+    private static PublicationDate? FromDateline(string text, string datelineDate, DateOnly? anchor)
+    {
+        var mentions = DateMentions.Find(datelineDate);
+        if (mentions.Count == 0 && DateMentions.FindCyrillic(datelineDate) is { } cyrillic) mentions.Add(cyrillic);
+        if (mentions.Count == 0) return null;
+        var mention = mentions[0];
+        if (mention.Year is { } written && Make(written, mention.Month, mention.Day) is { } full)
+            return new PublicationDate(full, PublishedHow.Inferred, 0.9, $"The dateline gives the full date \"{datelineDate}\".");
+
+        var years = DateMentions.Years(text);
+        if (years.Count > 0)
+        {
+            int year = years.Max();
+            if (Make(year, mention.Month, mention.Day) is { } withTextYear)
+                return new PublicationDate(withTextYear, PublishedHow.Inferred, 0.7,
+                    $"The dateline gives \"{datelineDate}\"; the year {year} is the latest year the text mentions.");
+        }
+        if (anchor is { } a)
+        {
+            // The dated day nearest the anchor: a dateline within half a year of it.
+            DateOnly? best = null;
+            foreach (int year in (int[])[a.Year - 1, a.Year, a.Year + 1])
+            {
+                if (Make(year, mention.Month, mention.Day) is not { } candidate) continue;
+                if (best is null || Math.Abs(candidate.DayNumber - a.DayNumber) < Math.Abs(best.Value.DayNumber - a.DayNumber)) best = candidate;
+            }
+            if (best is { } nearest)
+                return new PublicationDate(nearest, PublishedHow.Inferred, 0.5,
+                    $"The dateline gives \"{datelineDate}\" without a year; {nearest.Year} puts it nearest the anchor date {Iso(a)}.");
+        }
+        return new PublicationDate(null, PublishedHow.Unknown, 0,
+            $"The dateline gives \"{datelineDate}\" but neither the text nor the caller gives a year.");
+    }
+
+    /// <summary>
+    /// The latest date written with its weekday. With a written year it is taken as is; without one,
+    /// the candidate years (years the text mentions, the anchor's year, each ±1) are filtered by the weekday.
+    /// </summary>
+    private static PublicationDate? FromWeekdayDate(string text, DateOnly? anchor)
+    {
+        var candidateYears = new SortedSet<int>();
+        foreach (int year in DateMentions.Years(text))
+        {
+            candidateYears.Add(year - 1);
+            candidateYears.Add(year);
+            candidateYears.Add(year + 1);
+        }
+        if (anchor is { } a)
+        {
+            candidateYears.Add(a.Year - 1);
+            candidateYears.Add(a.Year);
+            candidateYears.Add(a.Year + 1);
+        }
+
+        DateOnly? latest = null;
+        string? explanation = null;
+        double confidence = 0;
+        foreach (var mention in DateMentions.Find(text))
+        {
+            if (mention.Weekday is not { } weekday) continue;
+            string written = mention.Span.Of(text);
+            if (mention.Year is { } year)
+            {
+                if (Make(year, mention.Month, mention.Day) is { } full && full.DayOfWeek == weekday && (latest is null || full > latest))
+                    (latest, confidence, explanation) = (full, 0.7, $"The text's latest full date with weekday is \"{written}\"; a report is published on or soon after the days it narrates.");
+                continue;
+            }
+            var fits = new List<DateOnly>();
+            foreach (int candidateYear in candidateYears)
+                if (Make(candidateYear, mention.Month, mention.Day) is { } d && d.DayOfWeek == weekday) fits.Add(d);
+            if (fits.Count == 0) continue;
+            DateOnly chosen = anchor is { } near ? fits.MinBy(d => Math.Abs(d.DayNumber - near.DayNumber)) : fits[^1];
+            if (latest is not null && chosen <= latest) continue;
+            latest = chosen;
+            confidence = fits.Count == 1 ? 0.6 : 0.35;
+            explanation = fits.Count == 1
+                ? $"\"{written}\" falls on a {weekday} only in {chosen.Year} among the candidate years {candidateYears.Min}-{candidateYears.Max}; a report is published on or soon after the days it narrates."
+                : $"\"{written}\" fits the years {string.Join(", ", fits.Select(d => d.Year))}; {chosen.Year} is {(anchor is null ? "the latest" : "nearest the anchor date")}.";
+        }
+        return latest is null ? null : new PublicationDate(latest, PublishedHow.Inferred, confidence, explanation);
+    }
+
+    private static DateOnly? Make(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
