@@ -238,7 +238,11 @@ public sealed class CrossReportEntityLinker : IEntityLinker
             int canonical = -1;
             foreach (int m in members)
             {
-                if (canonicalOf.TryGetValue(m, out canonical)) break;
+                if (canonicalOf.TryGetValue(m, out int found))
+                {
+                    canonical = found;
+                    break;
+                }
             }
             if (canonical >= 0)
             {

@@ -55,6 +55,10 @@ internal static class EntityRules
             || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>"North", "South", "East", "West" written as part of a name.</summary>
+    public static bool IsCompassWord(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("North") || word.SequenceEqual("South") || word.SequenceEqual("East") || word.SequenceEqual("West");
+
     public static bool IsCapitalised(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]);
 
     /// <summary>An all-capitals word of 2-8 letters that can be an acronym ("HUR", "DPRK").</summary>

@@ -101,10 +101,24 @@ public sealed class EntityStage : IStage
             while (end < tokens.Length && NerModel.IsInside(tags[end]) && NerModel.TypeIndexOf(tags[end]) == typeIndex
                    && tokens[end].Sentence == tokens[i].Sentence) end++;
             var type = NerModel.Types[typeIndex];
-            int first = i, last = end - 1;
-            if (Trim(text, tokens, type, ref first, ref last)) output.Add(new Candidate(first, last, type));
+            // Brackets, quotes and commas never sit inside a name: "(Russian President Vladimir) Putin" is two pieces.
+            int pieceStart = i;
+            for (int k = i; k <= end; k++)
+            {
+                if (k < end && !IsNameBreak(text, tokens[k])) continue;
+                int first = pieceStart, last = k - 1;
+                if (last >= first && Trim(text, tokens, type, ref first, ref last)) output.Add(new Candidate(first, last, type));
+                pieceStart = k + 1;
+            }
             i = end;
         }
+    }
+
+    private static bool IsNameBreak(string text, Token token)
+    {
+        if (token.Kind != TokenKind.Punctuation) return false;
+        char c = text[token.Span.Start];
+        return c is '(' or ')' or '[' or ']' or '"' or '“' or '”' or ',' or ';' or ':' or '«' or '»' or '—' or '–';
     }
 
     /// <summary>Drops possessives, edge punctuation, leading determiners and (for persons) titles from a token range.</summary>

@@ -66,6 +66,23 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
     /// <summary>Extends nationality mentions over their head noun and adds the ones the model missed.</summary>
     public void AddGroups(List<Candidate> candidates)
     {
+        // "North" + "Korean": a compass word right before a nationality belongs to it.
+        var byLast = new Dictionary<int, Candidate>();
+        foreach (var c in candidates) byLast[c.Last] = c;
+        var absorbed = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
+        foreach (var c in candidates)
+        {
+            bool nationality = c.Type == EntityType.Group || (c.First == c.Last && Lexicons.Contains(Lexicons.Nationalities, Word(c.First)));
+            if (!nationality || c.First == 0 || !SameSentence(c.First - 1, c.First) || !EntityRules.IsCompassWord(Word(c.First - 1))) continue;
+            if (byLast.TryGetValue(c.First - 1, out var compass))
+            {
+                if (compass.First != compass.Last) continue;
+                absorbed.Add(compass);
+            }
+            c.First--;
+            c.Type = EntityType.Group;
+        }
+        if (absorbed.Count > 0) candidates.RemoveAll(absorbed.Contains);
         var covered = new bool[tokens.Length];
         foreach (var c in candidates)
         {

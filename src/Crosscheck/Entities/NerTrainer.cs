@@ -193,6 +193,7 @@ public static class NerTrainer
     internal static int[] GoldTags(ConllSentence sentence)
     {
         var tags = new int[sentence.Tokens.Length];
+        var spans = new List<(int Start, int End, EntityType Type)>();
         foreach (var chunk in ConllReader.Chunks(sentence.Tags))
         {
             if (EntityTypeMapping.FromDatasetType(chunk.Type) is not { } type) continue;
@@ -207,6 +208,16 @@ public static class NerTrainer
                 type = EntityType.Group;
             }
             if (type == EntityType.MilitaryUnit) type = EntityType.Organization;
+            // GMB splits "North Korean" into North (geo or O) + Korean (gpe): the compass word belongs to the nationality.
+            if (type == EntityType.Group && start > 0 && EntityRules.IsCompassWord(sentence.Tokens[start - 1]))
+            {
+                if (spans.Count > 0 && spans[^1].End == start) spans.RemoveAt(spans.Count - 1);
+                start--;
+            }
+            spans.Add((start, end, type));
+        }
+        foreach (var (start, end, type) in spans)
+        {
             int typeIndex = IndexOfType(type);
             tags[start] = NerModel.BeginTag(typeIndex);
             for (int i = start + 1; i < end; i++) tags[i] = NerModel.BeginTag(typeIndex) + 1;

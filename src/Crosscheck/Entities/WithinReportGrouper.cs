@@ -25,6 +25,8 @@ internal static class WithinReportGrouper
         var initials = new Dictionary<string, int>(StringComparer.Ordinal);
         var acronyms = new Dictionary<string, int>(StringComparer.Ordinal);
 
+        HarmoniseTypes(text, tokens, candidates);
+
         int NewEntity()
         {
             parent.Add(parent.Count);
@@ -163,6 +165,51 @@ internal static class WithinReportGrouper
             if (string.Equals(existing, alias, StringComparison.OrdinalIgnoreCase)) return;
         }
         aliases.Add(alias);
+    }
+
+    /// <summary>
+    /// One sense per report: the same name gets the type most of its mentions have (ties: the
+    /// first), and a lone word typed Person that opens a place or organisation name elsewhere in
+    /// the report ("Kursk" beside "Kursk region") takes that type. The model decides each mention
+    /// from a narrow window; the report as a whole is better evidence.
+    /// </summary>
+    private static void HarmoniseTypes(string text, ImmutableArray<Token> tokens, List<Candidate> candidates)
+    {
+        var votes = new Dictionary<string, (int Person, int Organization, int Place, int Other, EntityType First)>(StringComparer.Ordinal);
+        var openers = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        var keys = new string?[candidates.Count];
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c.Type is EntityType.Group or EntityType.MilitaryUnit) continue;
+            var key = NameKeys.Normalize(text.AsSpan(tokens[c.First].Span.Start, tokens[c.Last].Span.End - tokens[c.First].Span.Start));
+            keys[i] = key;
+            (int Person, int Organization, int Place, int Other, EntityType First) v = votes.TryGetValue(key, out var existing) ? existing : (0, 0, 0, 0, c.Type);
+            switch (c.Type)
+            {
+                case EntityType.Person: v.Person++; break;
+                case EntityType.Organization: v.Organization++; break;
+                case EntityType.Place: v.Place++; break;
+                default: v.Other++; break;
+            }
+            votes[key] = v;
+            if (c.Last > c.First && c.Type is EntityType.Place or EntityType.Organization)
+            {
+                openers.TryAdd(NameKeys.Normalize(tokens[c.First].Span.SliceOf(text)), c.Type);
+            }
+        }
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (keys[i] is not { } key) continue;
+            var v = votes[key];
+            int best = Math.Max(Math.Max(v.Person, v.Organization), Math.Max(v.Place, v.Other));
+            int ofFirst = v.First switch { EntityType.Person => v.Person, EntityType.Organization => v.Organization, EntityType.Place => v.Place, _ => v.Other };
+            var type = ofFirst == best ? v.First
+                : v.Place == best ? EntityType.Place : v.Organization == best ? EntityType.Organization : v.Person == best ? EntityType.Person : EntityType.Other;
+            var c = candidates[i];
+            if (type == EntityType.Person && c.First == c.Last && openers.TryGetValue(key, out var opener)) type = opener;
+            c.Type = type;
+        }
     }
 
     /// <summary>"north korean soldiers" and "north korean troops" share a key; "north korean officials" does not.</summary>
