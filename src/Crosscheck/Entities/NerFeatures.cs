@@ -43,6 +43,7 @@ internal static class NerFeatures
                 Lexicon = LexiconFlags(word),
             };
         }
+        MarkPlaces(text, tokens, info);
 
         for (int i = 0; i < n; i++)
         {
@@ -158,6 +159,25 @@ internal static class NerFeatures
             if (char.IsLower(c)) { anyLower = true; break; }
         }
         return anyLower ? 1 : 2;
+    }
+
+    // Gazetteer bits: 16 = a capitalised word that names a place; 32 = part of a capitalised word pair that does.
+    private static void MarkPlaces(string text, ReadOnlySpan<Span> tokens, Span<TokenInfo> info)
+    {
+        var places = PlaceNameSet.Default;
+        if (places.Count == 0) return;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (info[i].CapClass != 1) continue;
+            var word = tokens[i].SliceOf(text);
+            uint hash = PlaceNameSet.Hash(word);
+            if (places.ContainsHash(hash)) info[i].Lexicon |= 16;
+            if (i + 1 < tokens.Length && info[i + 1].CapClass == 1 && places.ContainsHash(PlaceNameSet.Continue(hash, tokens[i + 1].SliceOf(text))))
+            {
+                info[i].Lexicon |= 32;
+                info[i + 1].Lexicon |= 32;
+            }
+        }
     }
 
     private static int LexiconFlags(ReadOnlySpan<char> word)
