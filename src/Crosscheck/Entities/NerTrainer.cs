@@ -17,7 +17,7 @@ public sealed record NerTrainingOptions
     public int Seed { get; init; } = 17;
 
     /// <summary>log2 of the hashed feature table size (each bucket holds one weight per tag).</summary>
-    public int BucketBits { get; init; } = 18;
+    public int BucketBits { get; init; } = 19;
 
     /// <summary>
     /// Every Nth unit (a document when the file has <c>-DOCSTART-</c> lines, else a block of
