@@ -56,7 +56,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         var normalized = NameKeys.Normalize(name);
         if (normalized.Length == 0) return;
         string key = type == EntityType.Group
-            ? WithinReportGrouper.GroupKey(NameKeys.Transliteration(normalized).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            ? WithinReportGrouper.GroupKey(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             : $"{(int)type}|{NameKeys.Transliteration(normalized)}";
         if (!keys.Contains(key)) keys.Add(key);
     }
