@@ -88,9 +88,10 @@ public sealed class AliasTable
     internal static string Key(string name) => NameKeys.Transliteration(NameKeys.Normalize(name));
 
     /// <summary>The canonical entity a name of an entity of <paramref name="type"/> stands for, or -1.</summary>
-    public int Lookup(string name, EntityType type) => LookupKey(Key(name), type);
+    /// <param name="sameTypeOnly">Only canonicals of exactly this type (else places and organisations stand for each other).</param>
+    public int Lookup(string name, EntityType type, bool sameTypeOnly = false) => LookupKey(Key(name), type, sameTypeOnly);
 
-    internal int LookupKey(string key, EntityType type)
+    internal int LookupKey(string key, EntityType type, bool sameTypeOnly = false)
     {
         if (!_byKey.TryGetValue(key, out var entries)) return -1;
         int unrestricted = -1;
@@ -98,7 +99,7 @@ public sealed class AliasTable
         {
             if (entry.Restriction == type) return entry.Canonical;
             // An unrestricted alias applies to its own type's family (a place name tagged as an organisation still counts).
-            if (entry.Restriction is null && unrestricted < 0 && Compatible(Canonicals[entry.Canonical].Type, type)) unrestricted = entry.Canonical;
+            if (entry.Restriction is null && unrestricted < 0 && (sameTypeOnly ? Canonicals[entry.Canonical].Type == type : Compatible(Canonicals[entry.Canonical].Type, type))) unrestricted = entry.Canonical;
         }
         return unrestricted;
     }

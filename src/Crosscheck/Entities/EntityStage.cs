@@ -60,6 +60,7 @@ public sealed class EntityStage : IStage
             var found = new MentionFinder(text, tokens);
             found.AddMilitaryUnits(candidates);
             found.AddGroups(candidates);
+            found.AddPossessiveInstitutions(candidates, AliasTable.Default);
             candidates.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last));
             var links = found.AddAcronyms(candidates);
             return WithinReportGrouper.Group(text, tokens, candidates, links);
@@ -140,6 +141,7 @@ public sealed class EntityStage : IStage
             // A person name is never a lone lower-case word.
             if (first == last && !char.IsUpper(text[tokens[first].Span.Start])) return false;
         }
+        if (first == last && Lexicons.Contains(Lexicons.CalendarWords, tokens[first].Span.SliceOf(text).TrimEnd('.'))) return false;
         return first <= last;
     }
 }

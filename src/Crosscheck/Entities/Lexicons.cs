@@ -73,6 +73,12 @@ internal static class Lexicons
         "soldiers", "troops", "forces", "fighters", "servicemen", "personnel", "units", "military", "army", "militants",
         "mercenaries", "marines", "infantry", "paratroopers", "conscripts", "recruits", "volunteers", "special");
 
+    /// <summary>Month and weekday names and abbreviations: never a one-word entity ("Seoul, Dec 16").</summary>
+    public static readonly FrozenSet<string> CalendarWords = Set(
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
+
     /// <summary>Words that end a phrase read backwards from a bracketed acronym.</summary>
     public static readonly FrozenSet<string> Determiners = Set(
         "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "in", "on", "at", "by",

@@ -129,6 +129,34 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
     }
 
     /// <summary>
+    /// "Ukraine's military intelligence", "Russia's defence ministry": a place, its possessive and
+    /// up to three words, kept as an organisation mention only when the alias table knows the
+    /// phrase (so a bare "Russia's army" stays what the model said). The place keeps its own mention.
+    /// </summary>
+    public void AddPossessiveInstitutions(List<Candidate> candidates, AliasTable aliases)
+    {
+        var added = new List<Candidate>();
+        foreach (var c in candidates)
+        {
+            if (c.Type != EntityType.Place || c.Last + 2 >= tokens.Length) continue;
+            // "'s" as one token, or "'" "s" as two when the text spaces it ("Iraq 's").
+            int afterPossessive = Word(c.Last + 1).Length == 2 && EntityRules.IsPossessive(Word(c.Last + 1)) ? c.Last + 2
+                : Word(c.Last + 1).Length == 1 && EntityRules.IsPossessive(Word(c.Last + 1)) && Word(c.Last + 2).Equals("s", StringComparison.OrdinalIgnoreCase) ? c.Last + 3
+                : -1;
+            if (afterPossessive < 0) continue;
+            for (int last = Math.Min(afterPossessive + 2, tokens.Length - 1); last >= afterPossessive; last--)
+            {
+                if (!SameSentence(c.First, last) || tokens[last].Kind != TokenKind.Word) continue;
+                var phrase = text[tokens[c.First].Span.Start..tokens[last].Span.End];
+                if (aliases.Lookup(phrase, EntityType.Organization, sameTypeOnly: true) < 0) continue;
+                added.Add(new Candidate(c.First, last, EntityType.Organization));
+                break;
+            }
+        }
+        candidates.AddRange(added);
+    }
+
+    /// <summary>
     /// Acronyms in brackets after a name or phrase become mentions of the same entity; returns the
     /// pairs of candidates that must share an entity. The candidate list is re-sorted.
     /// </summary>

@@ -41,7 +41,13 @@ internal static class WithinReportGrouper
             var normalized = NameKeys.Normalize(surface);
             var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             string key = c.Type == EntityType.Group ? GroupKey(words) : $"{(int)c.Type}|{normalized}";
-            if (exact.TryGetValue(key, out int entity))
+            // Names the alias table knows ("GUR", "Ukraine's military intelligence") meet under their canonical entity.
+            int canonical = c.Type is EntityType.Group or EntityType.Person ? -1 : AliasTable.Default.Lookup(surface, c.Type);
+            if (canonical >= 0 && exact.TryGetValue($"A|{canonical}", out int known))
+            {
+                entityOf[i] = Find(parent, known);
+            }
+            else if (exact.TryGetValue(key, out int entity))
             {
                 entityOf[i] = Find(parent, entity);
             }
@@ -67,6 +73,7 @@ internal static class WithinReportGrouper
             }
             int e = entityOf[i];
             exact[key] = e;
+            if (canonical >= 0) exact.TryAdd($"A|{canonical}", e);
             if (c.Type == EntityType.Person)
             {
                 if (words.Length == 1) loneSurname.TryAdd(words[0], e);
