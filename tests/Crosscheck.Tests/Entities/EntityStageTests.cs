@@ -35,8 +35,17 @@ public class EntityStageTests
     [Fact]
     public void ExcludesThePossessiveFromSpans()
     {
-        var (text, layer) = Analyze("Officials said Russia's defence ministry had moved reserves toward Belgorod on Tuesday.");
-        layer.Mentions.Select(m => m.Span.Of(text)).Should().Contain("Russia").And.NotContain(s => s.Contains("'s"));
+        var (text, layer) = Analyze("Officials said Poland's border guard had moved reserves toward Lublin on Tuesday.");
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().Contain("Poland")
+            .And.NotContain(s => s.EndsWith("'s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KeepsAnInstitutionTheAliasTableKnowsBesideItsCountry()
+    {
+        var (text, layer) = Analyze("Russia's defence ministry said its troops had recaptured two villages.");
+        var spans = layer.Mentions.Select(m => (m.Span.Of(text), m.Type)).ToList();
+        spans.Should().Contain(("Russia", EntityType.Place)).And.Contain(("Russia's defence ministry", EntityType.Organization));
     }
 
     [Fact]
