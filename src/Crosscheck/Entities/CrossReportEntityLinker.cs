@@ -37,7 +37,11 @@ public sealed class CrossReportEntityLinker : IEntityLinker
             {
                 var keys = new List<string>(1 + entity.Aliases.Length);
                 AddKey(keys, entity.Type, entity.Name);
-                foreach (var alias in entity.Aliases) AddKey(keys, entity.Type, alias);
+                // Lower-case aliases are descriptions ("military intelligence agency"), not names: they never key a merge.
+                foreach (var alias in entity.Aliases)
+                {
+                    if (alias.Length > 0 && !char.IsLower(alias[0])) AddKey(keys, entity.Type, alias);
+                }
                 var words = NameKeys.Transliteration(NameKeys.Normalize(entity.Name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 nodes.Add(new Node(new ArticleEntityRef(article.Article.Id, entity.Index), entity, [.. keys], words));
             }

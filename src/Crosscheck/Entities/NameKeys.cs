@@ -16,7 +16,8 @@ public static class NameKeys
     {
         var builder = new StringBuilder(name.Length);
         bool pendingSpace = false;
-        var decomposed = name.ToString().Normalize(NormalizationForm.FormD);
+        // Decomposition only matters for non-ASCII text; most names are plain ASCII.
+        var decomposed = System.Text.Ascii.IsValid(name) ? name.ToString() : name.ToString().Normalize(NormalizationForm.FormD);
         for (int i = 0; i < decomposed.Length; i++)
         {
             char c = decomposed[i];

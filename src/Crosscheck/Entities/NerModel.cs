@@ -1,6 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.IO.Compression;
-using System.Reflection;
 
 namespace Crosscheck.Entities;
 
@@ -27,14 +28,31 @@ public sealed class NerModel
     private const int FormatVersion = 1;
     private static readonly Lazy<NerModel> Default = new(LoadEmbedded);
 
-    private readonly float[] _weights;
+    // Quantised weights, bucket-major; a score is the integer sum of a token's feature weights times _scale.
+    private readonly short[] _weights;
+    private readonly float _scale;
     private readonly float[] _transitions;
 
-    internal NerModel(int bucketBits, float[] weights, float[] transitions)
+    private NerModel(int bucketBits, short[] weights, float scale, float[] transitions)
     {
         BucketBits = bucketBits;
         _weights = weights;
+        _scale = scale;
         _transitions = transitions;
+    }
+
+    /// <summary>Quantises trained float weights to int16 with one scale (what <see cref="Save"/> stores).</summary>
+    internal static NerModel FromTrained(int bucketBits, float[] weights, float[] transitions)
+    {
+        float max = 0;
+        foreach (var w in weights) max = Math.Max(max, Math.Abs(w));
+        float scale = max > 0 ? max / short.MaxValue : 1f;
+        var quantised = new short[weights.Length];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            quantised[i] = (short)Math.Clamp(MathF.Round(weights[i] / scale), short.MinValue, short.MaxValue);
+        }
+        return new NerModel(bucketBits, quantised, scale, transitions);
     }
 
     public static int TagCount => 1 + 2 * Types.Count;
@@ -85,14 +103,13 @@ public sealed class NerModel
         float scale = reader.ReadSingle();
         var transitions = new float[(tags + 1) * tags];
         for (int i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
-        var weights = new float[(1 << bits) * tags];
-        var raw = new byte[weights.Length * 2];
-        reader.BaseStream.ReadExactly(raw);
-        for (int i = 0; i < weights.Length; i++)
+        var weights = new short[(1 << bits) * tags];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan()));
+        if (!BitConverter.IsLittleEndian)
         {
-            weights[i] = (short)(raw[2 * i] | (raw[2 * i + 1] << 8)) * scale;
+            for (int i = 0; i < weights.Length; i++) weights[i] = BinaryPrimitives.ReverseEndianness(weights[i]);
         }
-        return new NerModel(bits, weights, transitions);
+        return new NerModel(bits, weights, scale, transitions);
     }
 
     /// <summary>Writes the model gzip'd; the same model always gives the same bytes.</summary>
@@ -104,18 +121,10 @@ public sealed class NerModel
         writer.Write(FormatVersion);
         writer.Write(BucketBits);
         writer.Write(TagCount);
-        float max = 0;
-        foreach (var w in _weights) max = Math.Max(max, Math.Abs(w));
-        float scale = max > 0 ? max / short.MaxValue : 1f;
-        writer.Write(scale);
+        writer.Write(_scale);
         foreach (var t in _transitions) writer.Write(t);
         var raw = new byte[_weights.Length * 2];
-        for (int i = 0; i < _weights.Length; i++)
-        {
-            short q = (short)Math.Clamp(MathF.Round(_weights[i] / scale), short.MinValue, short.MaxValue);
-            raw[2 * i] = (byte)q;
-            raw[2 * i + 1] = (byte)(q >> 8);
-        }
+        for (int i = 0; i < _weights.Length; i++) BinaryPrimitives.WriteInt16LittleEndian(raw.AsSpan(2 * i), _weights[i]);
         writer.Write(raw);
     }
 
@@ -139,8 +148,24 @@ public sealed class NerModel
         }
     }
 
-    internal void Score(ReadOnlySpan<int> features, int n, Span<float> scores) => Score(_weights, features, n, scores);
+    internal void Score(ReadOnlySpan<int> features, int n, Span<float> scores)
+    {
+        int tagCount = TagCount;
+        Span<int> sums = stackalloc int[16];
+        for (int i = 0; i < n; i++)
+        {
+            sums.Clear();
+            foreach (int bucket in features.Slice(i * NerFeatures.PerToken, NerFeatures.PerToken))
+            {
+                var w = _weights.AsSpan(bucket * tagCount, tagCount);
+                for (int t = 0; t < w.Length; t++) sums[t] += w[t];
+            }
+            var row = scores.Slice(i * tagCount, tagCount);
+            for (int t = 0; t < tagCount; t++) row[t] = sums[t] * _scale;
+        }
+    }
 
+    /// <summary>The trainer's float-weight scoring (same layout as the model's).</summary>
     internal static void Score(ReadOnlySpan<float> weights, ReadOnlySpan<int> features, int n, Span<float> scores)
     {
         int tagCount = TagCount;

@@ -147,7 +147,7 @@ public static class NerTrainer
 
         weightAverager.Finish(weights, step);
         transitionAverager.Finish(transitions, step);
-        var model = new NerModel(options.BucketBits, weights, transitions);
+        var model = NerModel.FromTrained(options.BucketBits, weights, transitions);
         var outputDir = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath));
         if (outputDir is not null) Directory.CreateDirectory(outputDir);
         using (var output = File.Create(options.OutputPath))
@@ -155,6 +155,22 @@ public static class NerTrainer
             model.Save(output);
         }
         return new NerTrainingReport(options.OutputPath, featureSets.Count, tokenCount, heldOutSentences, heldOutFiles.ToImmutable(), accuracies.ToImmutable());
+    }
+
+    /// <summary>
+    /// The CoNLL files the shipped model is trained on, under a shared datasets folder (the one
+    /// holding ner-en/): GMB, WikiGold and Re-DocRED dev and test. Files that are missing are left out.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultTrainingFiles(string datasetsRoot)
+    {
+        string[] relative =
+        [
+            "ner-en/gmb/gmb_ner_dataset.conll",
+            "ner-en/wikigold/CONLL-format/data/wikigold.conll.txt",
+            "ner-en/redocred/dev_revised.bio.conll",
+            "ner-en/redocred/test_revised.bio.conll",
+        ];
+        return [.. relative.Select(r => Path.Combine(datasetsRoot, r)).Where(File.Exists)];
     }
 
     /// <summary>The units of held-out splitting: documents when the file marks them, else fixed blocks of sentences.</summary>
