@@ -50,7 +50,19 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
             units.Add(new Candidate(left, u, EntityType.MilitaryUnit));
         }
         if (units.Count == 0) return;
-        candidates.RemoveAll(c => units.Exists(unit => c.First <= unit.Last && unit.First <= c.Last));
+        var inUnit = new bool[tokens.Length];
+        foreach (var unit in units)
+        {
+            for (int t = unit.First; t <= unit.Last; t++) inUnit[t] = true;
+        }
+        candidates.RemoveAll(c =>
+        {
+            for (int t = c.First; t <= c.Last; t++)
+            {
+                if (inUnit[t]) return true;
+            }
+            return false;
+        });
         candidates.AddRange(units);
     }
 

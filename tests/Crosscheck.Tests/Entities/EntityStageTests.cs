@@ -124,6 +124,28 @@ public class EntityStageTests
         layer.Mentions.Should().OnlyContain(m => m.Span.End <= s.Length && m.Entity < layer.Entities.Length);
     }
 
+    [Theory]
+    [InlineData("((((HUR)))) ( ) 's 's ’s — — 95th 95th Brigade Brigade Brigade")]
+    [InlineData("North North North Korean Korean soldiers soldiers troops")]
+    [InlineData("The 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th Brigade (DPRK) (DPRK) of the (A) (B)")]
+    [InlineData("🙂🙂 Zelenskyy's 's' ' \" “ ” « » Kim Jong-un's Jong-un-un-un Kim")]
+    [InlineData("Mr. Mr. Mr. President President Prime Minister")]
+    [InlineData("A\nB\nC\n(\n)\n's\n")]
+    public void OddInputNeverFailsTheStage(string text)
+    {
+        var (s, layer) = Analyze(text);
+        layer.Mentions.All(m => m.Span.Start >= 0 && m.Span.End <= s.Length && !m.Span.IsEmpty && m.Entity < layer.Entities.Length).Should().BeTrue();
+    }
+
+    [Fact]
+    public void AVeryLongLineWithoutSentenceBreaksIsHandled()
+    {
+        var text = string.Concat(Enumerable.Repeat("Officials in Kharkiv said Russian troops shelled the 92nd Brigade near Vovchansk and ", 3000));
+        var (s, layer) = Analyze(text);
+        layer.Mentions.Length.Should().BeGreaterThan(3000);
+        layer.Entities.Where(e => e.Type == EntityType.MilitaryUnit).Should().ContainSingle();
+    }
+
     [Fact]
     public void EmptyTextGivesAnEmptyLayer()
     {
