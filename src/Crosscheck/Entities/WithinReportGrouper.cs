@@ -182,6 +182,7 @@ internal static class WithinReportGrouper
     /// </summary>
     private static void HarmoniseTypes(string text, ImmutableArray<Token> tokens, List<Candidate> candidates)
     {
+        HarmoniseLists(text, tokens, candidates);
         var votes = new Dictionary<string, (int Person, int Organization, int Place, int Other, EntityType First)>(StringComparer.Ordinal);
         var openers = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         var keys = new string?[candidates.Count];
@@ -216,6 +217,49 @@ internal static class WithinReportGrouper
             var c = candidates[i];
             if (type == EntityType.Person && c.First == c.Last && openers.TryGetValue(key, out var opener)) type = opener;
             c.Type = type;
+        }
+    }
+
+    /// <summary>
+    /// Names in one list ("the villages of Plekhovo, Vorozhba and Martynovka") are of one kind: in a
+    /// list of three or more names joined by commas, "and" or "or", a type most of them share wins.
+    /// </summary>
+    private static void HarmoniseLists(string text, ImmutableArray<Token> tokens, List<Candidate> candidates)
+    {
+        int start = 0;
+        for (int i = 1; i <= candidates.Count; i++)
+        {
+            if (i < candidates.Count && Joined(text, tokens, candidates[i - 1], candidates[i])) continue;
+            if (i - start >= 3) VoteList(candidates, start, i);
+            start = i;
+        }
+    }
+
+    private static bool Joined(string text, ImmutableArray<Token> tokens, Candidate left, Candidate right)
+    {
+        int gap = right.First - left.Last - 1;
+        if (gap is < 1 or > 2 || tokens[left.Last].Sentence != tokens[right.First].Sentence) return false;
+        for (int t = left.Last + 1; t < right.First; t++)
+        {
+            var word = tokens[t].Span.SliceOf(text);
+            if (!(word.SequenceEqual(",") || word.SequenceEqual("and") || word.SequenceEqual("or"))) return false;
+        }
+        return true;
+    }
+
+    private static void VoteList(List<Candidate> candidates, int from, int to)
+    {
+        Span<int> counts = stackalloc int[6];
+        for (int i = from; i < to; i++) counts[(int)candidates[i].Type]++;
+        int items = to - from;
+        foreach (var type in (ReadOnlySpan<EntityType>)[EntityType.Person, EntityType.Organization, EntityType.Place])
+        {
+            if (counts[(int)type] * 2 <= items) continue;
+            for (int i = from; i < to; i++)
+            {
+                if (candidates[i].Type is EntityType.Person or EntityType.Organization or EntityType.Place or EntityType.Other) candidates[i].Type = type;
+            }
+            return;
         }
     }
 
