@@ -40,7 +40,9 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                 // Lower-case aliases are descriptions ("military intelligence agency"), not names: they never key a merge.
                 foreach (var alias in entity.Aliases)
                 {
-                    if (alias.Length > 0 && !char.IsLower(alias[0])) AddKey(keys, entity.Type, alias);
+                    // Acronym aliases are left to the alias table and the initials check: "AP" beside
+                    // "WASHINGTON" in one report must not chain every dateline city together.
+                    if (alias.Length > 0 && !char.IsLower(alias[0]) && !NameKeys.LooksLikeAcronym(alias)) AddKey(keys, entity.Type, alias);
                 }
                 var words = NameKeys.Transliteration(NameKeys.Normalize(entity.Name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 nodes.Add(new Node(new ArticleEntityRef(article.Article.Id, entity.Index), entity, [.. keys], words));

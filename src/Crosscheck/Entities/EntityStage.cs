@@ -14,6 +14,7 @@ public sealed class EntityStage : IStage
 {
     public const string StageName = "entities";
 
+
     private readonly NerModel _model;
 
     /// <summary>Uses the model shipped in the library.</summary>
@@ -127,7 +128,10 @@ public sealed class EntityStage : IStage
     {
         while (last >= first && (tokens[last].Kind == TokenKind.Punctuation || EntityRules.IsPossessive(tokens[last].Span.SliceOf(text)))) last--;
         while (first <= last && (tokens[first].Kind == TokenKind.Punctuation
-               || tokens[first].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase))) first++;
+               || tokens[first].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)
+               || (type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[first].Span.SliceOf(text))))) first++;
+        while (last >= first && ((type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[last].Span.SliceOf(text))
+               || tokens[last].Kind == TokenKind.Punctuation))) last--;
         if (type == EntityType.Person)
         {
             while (first < last)

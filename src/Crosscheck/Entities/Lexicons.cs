@@ -79,6 +79,22 @@ internal static class Lexicons
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
+    /// <summary>
+    /// Function words that headline-style capitals make look like names ("Did Trump", "Rubio Did
+    /// Well"): trimmed from the edges of a person mention (titles of works keep them: "When Harry Met
+    /// Sally"). Compared in title case only, so "IS" stays.
+    /// </summary>
+    public static readonly FrozenSet<string> CapitalisedFunctionWords = new[]
+    {
+        "Did", "Does", "Do", "Is", "Was", "Are", "Were", "Be", "Been", "Has", "Have", "Had", "Can", "Could", "Will", "Would",
+        "Should", "Must", "Might", "Either", "Neither", "Both", "Well", "When", "If", "But", "And", "Or", "So", "As", "At",
+        "In", "On", "For", "With", "From", "By", "To", "After", "Before", "While", "Why", "How", "What", "Who", "Whom",
+        "Where", "Which", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "Yes", "No", "Not",
+        "Says", "Said", "Say", "Sees", "See", "Gets", "Get", "Takes", "Wins", "Win", "Among", "Against", "Over", "Under",
+        "Into", "About", "Than", "Then", "Also", "Only", "Just", "Even", "Still", "Here", "There", "Now", "Today", "Why",
+        "Dear", "Hey", "Oh", "Like", "Some", "Many", "Most", "All", "Any", "Every", "Each", "Our", "Your", "Their", "His", "Her", "Its",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that end a phrase read backwards from a bracketed acronym.</summary>
     public static readonly FrozenSet<string> Determiners = Set(
         "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "in", "on", "at", "by",

@@ -192,7 +192,9 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
                 byLast.TryGetValue(k - 1, out var before);
                 byFirst.TryGetValue(k + 1, out var acronym);
                 if (acronym is not null && acronym.Last != k + 1) acronym = null;
-                if (before is not null && before.Type != EntityType.Person)
+                // A dateline "WASHINGTON (AP)" is a place and an agency, not a name and its acronym.
+                if (before is not null && (before.Type is EntityType.Person or EntityType.Place || IsAllCapitals(before.First)) && !InitialsFit(before, Word(k + 1))) continue;
+                if (before is not null)
                 {
                     if (acronym is null)
                     {
@@ -230,6 +232,14 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
         candidates.AddRange(added);
         candidates.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last));
         return links;
+    }
+
+    private bool IsAllCapitals(int token) => NerFeatures.CapitalisationClass(Word(token)) == 2;
+
+    private bool InitialsFit(Candidate name, ReadOnlySpan<char> acronym)
+    {
+        var surface = text[tokens[name.First].Span.Start..tokens[name.Last].Span.End];
+        return NameKeys.Initials(NameKeys.Normalize(surface)) == NameKeys.Normalize(acronym).Replace(" ", "", StringComparison.Ordinal);
     }
 
     // "Ukraine's military intelligence agency (HUR)": the words before the bracket, if they look like an expansion.

@@ -22,6 +22,7 @@ internal static class WithinReportGrouper
         var exact = new Dictionary<string, int>(StringComparer.Ordinal);
         var personPart = new Dictionary<string, int>(StringComparer.Ordinal);
         var loneSurname = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fullNamed = new HashSet<int>();
         var initials = new Dictionary<string, int>(StringComparer.Ordinal);
         var acronyms = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -55,8 +56,10 @@ internal static class WithinReportGrouper
             {
                 entityOf[i] = Find(parent, full);
             }
-            else if (c.Type == EntityType.Person && words.Length > 1 && (loneSurname.TryGetValue(words[^1], out int lone) || loneSurname.TryGetValue(words[0], out lone)))
+            else if (c.Type == EntityType.Person && words.Length > 1 && (loneSurname.TryGetValue(words[^1], out int lone) || loneSurname.TryGetValue(words[0], out lone))
+                     && !fullNamed.Contains(Find(parent, lone)))
             {
+                // "Clinton" ... "Hillary Clinton": only while the lone name has no full name yet, so "Bill Clinton" stays apart.
                 entityOf[i] = Find(parent, lone);
             }
             else if (c.Type != EntityType.Person && EntityRules.IsAcronym(surface) && initials.TryGetValue($"{(int)c.Type}|{normalized}", out int expanded))
@@ -79,6 +82,7 @@ internal static class WithinReportGrouper
                 if (words.Length == 1) loneSurname.TryAdd(words[0], e);
                 else
                 {
+                    fullNamed.Add(e);
                     // The most recent full name owns its parts, so "Kim" means the Kim last named in full.
                     personPart[words[0]] = e;
                     personPart[words[^1]] = e;
