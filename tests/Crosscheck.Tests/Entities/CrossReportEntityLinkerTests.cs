@@ -126,4 +126,13 @@ public class CrossReportEntityLinkerTests
         var bare = new AnalyzedArticle(new Article { Id = "x", Text = "", ContentHash = "x" });
         Link(bare).Entities.Should().BeEmpty();
     }
+
+    [Fact]
+    public void AnAcronymAliasDoesNotChainDifferentEntities()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Place, "Tallinn", "AP")),
+            Report("b", E(EntityType.Place, "Vilnius", "AP")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
 }

@@ -70,4 +70,13 @@ public class WithinReportGrouperTests
         layer.Mentions.Select(m => m.Type).Should().AllBeEquivalentTo(EntityType.Place);
         layer.Entities.Should().ContainSingle();
     }
+
+    [Fact]
+    public void ALoneSurnameWithAFullNameDoesNotPullInASecondFullName()
+    {
+        var layer = Group("Clinton spoke. Hillary Clinton won. Bill Clinton cheered.",
+            ("Clinton", EntityType.Person), ("Hillary Clinton", EntityType.Person), ("Bill Clinton", EntityType.Person));
+        layer.Entities.Should().HaveCount(2);
+        layer.Mentions[0].Entity.Should().Be(layer.Mentions[1].Entity);
+    }
 }
