@@ -37,7 +37,7 @@ internal static class WithinReportGrouper
         for (int i = 0; i < n; i++)
         {
             var c = candidates[i];
-            var surface = text[tokens[c.First].Span.Start..tokens[c.Last].Span.End];
+            var surface = CollapseSpaces(text.AsSpan(tokens[c.First].Span.Start, tokens[c.Last].Span.End - tokens[c.First].Span.Start));
             surfaces[i] = surface;
             var normalized = NameKeys.Normalize(surface);
             var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -278,6 +278,26 @@ internal static class WithinReportGrouper
         if (nationalityWords == words.Length) return $"G|{nationality}|";
         var kind = Lexicons.Contains(Lexicons.ArmedGroupNouns, head) ? "armed" : head;
         return $"G|{nationality}|{kind}";
+    }
+
+    // Names read as written, but a line break or non-breaking space inside one reads as a space.
+    private static string CollapseSpaces(ReadOnlySpan<char> surface)
+    {
+        if (surface.IndexOfAny("\n\r\t\u00A0\u2009\u202F") < 0 && surface.IndexOf("  ", StringComparison.Ordinal) < 0) return surface.ToString();
+        var builder = new System.Text.StringBuilder(surface.Length);
+        bool space = false;
+        foreach (char c in surface)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space && builder.Length > 0) builder.Append(' ');
+            space = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
     }
 
     private static int Find(List<int> parent, int x)
