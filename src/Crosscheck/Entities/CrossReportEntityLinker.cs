@@ -1,0 +1,338 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck.Entities;
+
+/// <summary>
+/// Merges per-report entities across reports. Candidates are found only through dictionaries of
+/// keys (blocking), never by comparing all pairs:
+/// <list type="number">
+/// <item>the alias table (<see cref="AliasTable"/>): HUR/GUR/Main Intelligence Directorate, DPRK/North Korea;</item>
+/// <item>equal transliteration keys of any name or alias within a type (Zelensky = Zelenskyy = Selenskyj);
+/// groups by nationality and head-noun kind ("North Korean troops" = "North Korean soldiers");</item>
+/// <item>acronyms against names whose initials spell them, when exactly one cluster fits;</item>
+/// <item>persons: the same surname key with compatible given names ("V. Zelensky", "Vladimir
+/// Zelensky"), and a lone surname only when one full-name cluster has it ("Kim" stays apart when
+/// both "Kim Jong-un" and "Kim Yo-jong" are present).</item>
+/// </list>
+/// Ids are "e1", "e2", ... in order of first appearance (report order, then entity order).
+/// </summary>
+public sealed class CrossReportEntityLinker : IEntityLinker
+{
+    private readonly AliasTable _aliases;
+
+    public CrossReportEntityLinker() : this(AliasTable.Default) { }
+
+    public CrossReportEntityLinker(AliasTable aliases) => _aliases = aliases ?? throw new ArgumentNullException(nameof(aliases));
+
+    private sealed record Node(ArticleEntityRef Ref, ArticleEntity Entity, string[] Keys, string[] Words);
+
+    public EntityLinking Link(IReadOnlyList<AnalyzedArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var nodes = new List<Node>();
+        foreach (var article in articles)
+        {
+            if (!article.TryGet(Layers.Entities, out var layer)) continue;
+            foreach (var entity in layer.Entities)
+            {
+                var keys = new List<string>(1 + entity.Aliases.Length);
+                AddKey(keys, entity.Type, entity.Name);
+                // Lower-case aliases are descriptions ("military intelligence agency"), not names: they never key a merge.
+                foreach (var alias in entity.Aliases)
+                {
+                    // Acronym aliases are left to the alias table and the initials check: "AP" beside
+                    // "WASHINGTON" in one report must not chain every dateline city together.
+                    if (alias.Length > 0 && !char.IsLower(alias[0]) && !NameKeys.LooksLikeAcronym(alias)) AddKey(keys, entity.Type, alias);
+                }
+                var words = NameKeys.Transliteration(NameKeys.Normalize(entity.Name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                nodes.Add(new Node(new ArticleEntityRef(article.Article.Id, entity.Index), entity, [.. keys], words));
+            }
+        }
+        var sets = new DisjointSets(nodes.Count);
+        var canonicalOf = new Dictionary<int, int>();
+        LinkByAliasTable(nodes, sets, canonicalOf);
+        LinkByKeys(nodes, sets);
+        LinkAcronyms(nodes, sets);
+        LinkPersons(nodes, sets);
+        return Build(nodes, sets, canonicalOf);
+    }
+
+    private static void AddKey(List<string> keys, EntityType type, string name)
+    {
+        var normalized = NameKeys.Normalize(name);
+        if (normalized.Length == 0) return;
+        string key = type == EntityType.Group
+            ? WithinReportGrouper.GroupKey(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            : $"{(int)type}|{NameKeys.Transliteration(normalized)}";
+        if (!keys.Contains(key)) keys.Add(key);
+    }
+
+    private void LinkByAliasTable(List<Node> nodes, DisjointSets sets, Dictionary<int, int> canonicalOf)
+    {
+        var first = new Dictionary<int, int>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var entity = nodes[i].Entity;
+            int canonical = _aliases.Lookup(entity.Name, entity.Type);
+            for (int a = 0; canonical < 0 && a < entity.Aliases.Length; a++) canonical = _aliases.Lookup(entity.Aliases[a], entity.Type);
+            if (canonical < 0) continue;
+            canonicalOf[i] = canonical;
+            if (first.TryGetValue(canonical, out int anchor)) sets.Union(anchor, i);
+            else first[canonical] = i;
+        }
+    }
+
+    private static void LinkByKeys(List<Node> nodes, DisjointSets sets)
+    {
+        var owner = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            foreach (var key in nodes[i].Keys)
+            {
+                // A bare person surname is not a key for merging; LinkPersons decides those.
+                if (nodes[i].Entity.Type == EntityType.Person && key.IndexOf(' ') < 0) continue;
+                if (owner.TryGetValue(key, out int other)) sets.Union(other, i);
+                else owner[key] = i;
+            }
+        }
+    }
+
+    private static void LinkAcronyms(List<Node> nodes, DisjointSets sets)
+    {
+        var byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var entity = nodes[i].Entity;
+            if (entity.Type == EntityType.Person || nodes[i].Words.Length < 2 || NameKeys.LooksLikeAcronym(entity.Name)) continue;
+            var key = $"{(int)entity.Type}|{NameKeys.Initials(NameKeys.Normalize(entity.Name))}";
+            if (!byInitials.TryGetValue(key, out var list)) byInitials[key] = list = [];
+            list.Add(i);
+        }
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var entity = nodes[i].Entity;
+            if (entity.Type == EntityType.Person || !NameKeys.LooksLikeAcronym(entity.Name)) continue;
+            if (!byInitials.TryGetValue($"{(int)entity.Type}|{NameKeys.Normalize(entity.Name).Replace(" ", "", StringComparison.Ordinal)}", out var expansions)) continue;
+            int root = -1;
+            bool unique = true;
+            foreach (int e in expansions)
+            {
+                int r = sets.Find(e);
+                if (root >= 0 && r != root) unique = false;
+                root = r;
+            }
+            if (unique && root >= 0) sets.Union(root, i);
+        }
+    }
+
+    private static void LinkPersons(List<Node> nodes, DisjointSets sets)
+    {
+        // Full names: same surname key, and given names that agree (equal consonant skeleton or one is an initial).
+        var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Entity.Type != EntityType.Person || nodes[i].Words.Length < 2) continue;
+            var surname = nodes[i].Words[^1];
+            if (!bySurname.TryGetValue(surname, out var list)) bySurname[surname] = list = [];
+            list.Add(i);
+        }
+        foreach (var list in bySurname.Values)
+        {
+            var byGiven = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (int i in list)
+            {
+                var given = Skeleton(string.Join(' ', nodes[i].Words, 0, nodes[i].Words.Length - 1));
+                if (byGiven.TryGetValue(given, out int other)) sets.Union(other, i);
+                else byGiven[given] = i;
+            }
+            // An initial ("V Zelensky") joins the one given name that starts with it, if only one does.
+            if (list.Count > 64) continue;
+            foreach (int i in list)
+            {
+                var words = nodes[i].Words;
+                if (words.Length != 2 || words[0].Length != 1) continue;
+                int match = -1;
+                bool unique = true;
+                foreach (int j in list)
+                {
+                    if (j == i || nodes[j].Words[0].Length == 1 || nodes[j].Words[0][0] != words[0][0]) continue;
+                    int r = sets.Find(j);
+                    if (match >= 0 && r != match) unique = false;
+                    match = r;
+                }
+                if (unique && match >= 0) sets.Union(match, i);
+            }
+        }
+
+        // Lone names: "Zelensky" joins the only full-name cluster whose first or last word it is.
+        var byPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Entity.Type != EntityType.Person || nodes[i].Words.Length < 2) continue;
+            AddPart(byPart, nodes[i].Words[^1], i);
+            AddPart(byPart, nodes[i].Words[0], i);
+        }
+        var loneOwner = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Entity.Type != EntityType.Person || nodes[i].Words.Length != 1) continue;
+            var word = nodes[i].Words[0];
+            if (byPart.TryGetValue(word, out var full))
+            {
+                int root = -1;
+                bool unique = true;
+                foreach (int f in full)
+                {
+                    int r = sets.Find(f);
+                    if (root >= 0 && r != root) unique = false;
+                    root = r;
+                }
+                if (unique && root >= 0)
+                {
+                    sets.Union(root, i);
+                    continue;
+                }
+                if (!unique) continue;
+            }
+            // No full name anywhere: equal lone names are one entity.
+            if (loneOwner.TryGetValue(word, out int other)) sets.Union(other, i);
+            else loneOwner[word] = i;
+        }
+    }
+
+    private static void AddPart(Dictionary<string, List<int>> byPart, string part, int node)
+    {
+        if (!byPart.TryGetValue(part, out var list)) byPart[part] = list = [];
+        if (list.Count < 256) list.Add(node);
+    }
+
+    // "volodimir" and "vladimir" share "vldmr": given names differ mostly in vowels across transliterations.
+    private static string Skeleton(string given)
+    {
+        var chars = new System.Text.StringBuilder(given.Length);
+        foreach (char c in given)
+        {
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or ' ') continue;
+            chars.Append(c);
+        }
+        return chars.Length == 0 ? given : chars.ToString();
+    }
+
+    private EntityLinking Build(List<Node> nodes, DisjointSets sets, Dictionary<int, int> canonicalOf)
+    {
+        var clusterOf = new Dictionary<int, int>();
+        var clusters = new List<List<int>>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            int root = sets.Find(i);
+            if (!clusterOf.TryGetValue(root, out int c))
+            {
+                c = clusters.Count;
+                clusterOf[root] = c;
+                clusters.Add([]);
+            }
+            clusters[c].Add(i);
+        }
+        var entities = ImmutableArray.CreateBuilder<LinkedEntity>(clusters.Count);
+        var idOf = new Dictionary<ArticleEntityRef, string>(nodes.Count);
+        for (int c = 0; c < clusters.Count; c++)
+        {
+            var members = clusters[c];
+            var id = $"e{c + 1}";
+            string name;
+            EntityType type;
+            int canonical = -1;
+            foreach (int m in members)
+            {
+                if (canonicalOf.TryGetValue(m, out int found))
+                {
+                    canonical = found;
+                    break;
+                }
+            }
+            if (canonical >= 0)
+            {
+                name = _aliases.Canonicals[canonical].Name;
+                type = _aliases.Canonicals[canonical].Type;
+            }
+            else
+            {
+                (name, type) = MostCommon(nodes, members);
+            }
+            var aliases = new List<string>();
+            var refs = ImmutableArray.CreateBuilder<ArticleEntityRef>(members.Count);
+            foreach (int m in members)
+            {
+                refs.Add(nodes[m].Ref);
+                idOf[nodes[m].Ref] = id;
+                AddAlias(aliases, nodes[m].Entity.Name, name);
+                foreach (var alias in nodes[m].Entity.Aliases) AddAlias(aliases, alias, name);
+            }
+            entities.Add(new LinkedEntity(id, type, name, [.. aliases], refs.MoveToImmutable()));
+        }
+        return new EntityLinking(entities.MoveToImmutable(), idOf);
+    }
+
+    // The name most members use; for persons the longer of equally common names.
+    private static (string Name, EntityType Type) MostCommon(List<Node> nodes, List<int> members)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var typeCounts = new Dictionary<EntityType, int>();
+        foreach (int m in members)
+        {
+            counts[nodes[m].Entity.Name] = counts.GetValueOrDefault(nodes[m].Entity.Name) + 1;
+            typeCounts[nodes[m].Entity.Type] = typeCounts.GetValueOrDefault(nodes[m].Entity.Type) + 1;
+        }
+        string best = nodes[members[0]].Entity.Name;
+        EntityType bestType = nodes[members[0]].Entity.Type;
+        foreach (int m in members)
+        {
+            var candidate = nodes[m].Entity.Name;
+            int diff = counts[candidate] - counts[best];
+            bool longer = candidate.Split(' ').Length > best.Split(' ').Length;
+            if (diff > 0 || (diff == 0 && longer && nodes[m].Entity.Type == EntityType.Person)) best = candidate;
+            if (typeCounts[nodes[m].Entity.Type] > typeCounts[bestType]) bestType = nodes[m].Entity.Type;
+        }
+        return (best, bestType);
+    }
+
+    private static void AddAlias(List<string> aliases, string alias, string name)
+    {
+        if (string.Equals(alias, name, StringComparison.OrdinalIgnoreCase)) return;
+        foreach (var existing in aliases)
+        {
+            if (string.Equals(existing, alias, StringComparison.OrdinalIgnoreCase)) return;
+        }
+        if (aliases.Count < 32) aliases.Add(alias);
+    }
+
+    private sealed class DisjointSets
+    {
+        private readonly int[] _parent;
+
+        public DisjointSets(int size)
+        {
+            _parent = new int[size];
+            for (int i = 0; i < size; i++) _parent[i] = i;
+        }
+
+        public int Find(int x)
+        {
+            while (_parent[x] != x)
+            {
+                _parent[x] = _parent[_parent[x]];
+                x = _parent[x];
+            }
+            return x;
+        }
+
+        // The smaller index becomes the root, so the cluster's first appearance is its root.
+        public void Union(int a, int b)
+        {
+            int ra = Find(a), rb = Find(b);
+            if (ra == rb) return;
+            if (ra < rb) _parent[rb] = ra;
+            else _parent[ra] = rb;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using Crosscheck.Entities;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Entities;
+
+public class CrossReportEntityLinkerTests
+{
+    private static AnalyzedArticle Report(string id, params (EntityType Type, string Name, string[] Aliases)[] entities)
+    {
+        var layer = new EntityLayer([], [.. entities.Select((e, i) => new ArticleEntity(i, e.Type, e.Name, [.. e.Aliases]))]);
+        return new AnalyzedArticle(new Article { Id = id, Text = "", ContentHash = id }).With(Layers.Entities, layer);
+    }
+
+    private static (EntityType, string, string[]) E(EntityType type, string name, params string[] aliases) => (type, name, aliases);
+
+    private static EntityLinking Link(params AnalyzedArticle[] reports) => new CrossReportEntityLinker().Link(reports);
+
+    [Fact]
+    public void MergesTransliterationVariantsOfAPerson()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Volodymyr Zelensky", "Zelensky")),
+            Report("b", E(EntityType.Person, "Volodymyr Zelenskyy")),
+            Report("c", E(EntityType.Person, "Zelenskiy")));
+        linking.IdFor("a", 0).Should().NotBeNull().And.Be(linking.IdFor("b", 0)).And.Be(linking.IdFor("c", 0));
+    }
+
+    [Fact]
+    public void MergesVillageSpellingsButNotAcrossTypes()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Place, "Vorozhba")),
+            Report("b", E(EntityType.Place, "Vorojba"), E(EntityType.Person, "Vorojba")),
+            Report("c", E(EntityType.Place, "Woroschba")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("b", 0)).And.Be(linking.IdFor("c", 0));
+        linking.IdFor("b", 1).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void MergesHurAndGurThroughTheAliasTable()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "HUR", "military intelligence agency")),
+            Report("b", E(EntityType.Organization, "GUR")),
+            Report("c", E(EntityType.Organization, "Main Intelligence Directorate")));
+        var id = linking.IdFor("a", 0);
+        linking.IdFor("b", 0).Should().Be(id);
+        linking.IdFor("c", 0).Should().Be(id);
+        linking.Entities.Single(e => e.Id == id).Name.Should().Be("Main Intelligence Directorate of Ukraine");
+    }
+
+    [Fact]
+    public void LinksTheDprkToNorthKoreaButOnlyThePyongyangThatActs()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Place, "North Korea"), E(EntityType.Place, "Pyongyang")),
+            Report("b", E(EntityType.Organization, "DPRK"), E(EntityType.Organization, "Pyongyang")));
+        linking.IdFor("b", 0).Should().Be(linking.IdFor("a", 0));
+        linking.IdFor("b", 1).Should().Be(linking.IdFor("a", 0));
+        linking.IdFor("a", 1).Should().NotBe(linking.IdFor("a", 0));
+    }
+
+    [Fact]
+    public void KeepsTwoKimsApartAndLeavesTheAmbiguousSurnameAlone()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Kim Jong-un"), E(EntityType.Person, "Kim")),
+            Report("b", E(EntityType.Person, "Kim Yo-jong")),
+            Report("c", E(EntityType.Person, "Kim Jong Un")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+        linking.IdFor("c", 0).Should().Be(linking.IdFor("a", 0));
+        linking.IdFor("a", 1).Should().NotBe(linking.IdFor("a", 0)).And.NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void AnUnambiguousSurnameJoinsItsFullName()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Rustem Umerov")),
+            Report("b", E(EntityType.Person, "Umerov")));
+        linking.IdFor("b", 0).Should().Be(linking.IdFor("a", 0));
+    }
+
+    [Fact]
+    public void MatchesAnAcronymToTheOnlyNameWithThoseInitials()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Baltic Energy Council")),
+            Report("b", E(EntityType.Organization, "BEC")),
+            Report("c", E(EntityType.Organization, "Baltic Export Corporation"), E(EntityType.Organization, "Nordic Grid Authority")),
+            Report("d", E(EntityType.Organization, "NGA")));
+        linking.IdFor("b", 0).Should().NotBe(linking.IdFor("a", 0), "two organisations spell BEC, so the acronym stays apart");
+        linking.IdFor("d", 0).Should().Be(linking.IdFor("c", 1));
+    }
+
+    [Fact]
+    public void IdsFollowFirstAppearanceAndAreStable()
+    {
+        AnalyzedArticle[] reports =
+        [
+            Report("a", E(EntityType.Place, "Kursk"), E(EntityType.Person, "Andrei Belousov")),
+            Report("b", E(EntityType.Person, "Belousov"), E(EntityType.Place, "Sumy")),
+        ];
+        var first = Link(reports);
+        var second = Link(reports);
+        first.Entities.Select(e => e.Id).Should().Equal("e1", "e2", "e3");
+        first.IdFor("a", 0).Should().Be("e1");
+        first.IdFor("b", 0).Should().Be("e2");
+        first.Entities.Select(e => (e.Id, e.Name)).Should().Equal(second.Entities.Select(e => (e.Id, e.Name)));
+    }
+
+    [Fact]
+    public void LinksManyEntitiesWithoutComparingAllPairs()
+    {
+        var reports = Enumerable.Range(0, 200).Select(r => Report($"r{r}",
+            [.. Enumerable.Range(0, 100).Select(i => E(EntityType.Person, $"Person{(r * 100 + i) % 5000} Family{(r + i) % 700}"))])).ToArray();
+        var linking = Link(reports);
+        linking.IdOf.Count.Should().Be(20_000);
+        linking.Entities.Length.Should().BeLessThan(20_000);
+    }
+
+    [Fact]
+    public void ReportsWithoutAnEntityLayerAreSkipped()
+    {
+        var bare = new AnalyzedArticle(new Article { Id = "x", Text = "", ContentHash = "x" });
+        Link(bare).Entities.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AnAcronymAliasDoesNotChainDifferentEntities()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Place, "Tallinn", "AP")),
+            Report("b", E(EntityType.Place, "Vilnius", "AP")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Crosscheck.Entities;
+using Crosscheck.Evaluation;
+using Crosscheck.Evaluation.Entities;
+using Crosscheck.Text;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Entities;
+
+public sealed class EntityEvaluationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cc-entities-eval").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void ReadsIob1AndIob2AsTheSameChunks()
+    {
+        // IOB1: I- opens a chunk; B- only separates two adjacent chunks of one type.
+        string[] iob1 = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"];
+        string[] iob2 = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG"];
+        var expected = new[] { new ConllChunk(0, 2, "PER"), new ConllChunk(3, 4, "LOC"), new ConllChunk(4, 5, "LOC"), new ConllChunk(5, 6, "ORG") };
+        ConllReader.Chunks(iob1).Should().Equal(expected);
+        ConllReader.Chunks(iob2).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void ReadsIobesAndStrayInsideTags()
+    {
+        ConllReader.Chunks(["S-PER", "B-ORG", "E-ORG", "I-LOC", "I-PER"])
+            .Should().Equal(new ConllChunk(0, 1, "PER"), new ConllChunk(1, 3, "ORG"), new ConllChunk(3, 4, "LOC"), new ConllChunk(4, 5, "PER"));
+    }
+
+    [Fact]
+    public void ScoresExactSpanAndClassOnly()
+    {
+        var scorer = new EntityScorer();
+        (Span, string)[] gold = [(new Span(0, 5), "PER"), (new Span(10, 15), "LOC"), (new Span(20, 30), "ORG")];
+        (Span, string)[] predicted = [(new Span(0, 5), "PER"), (new Span(10, 15), "ORG"), (new Span(20, 29), "ORG"), (new Span(40, 45), "MISC")];
+        scorer.Add(gold, predicted);
+        scorer.Overall.Should().Be(new Prf(1, 3, 2));
+        scorer.Overall.Precision.Should().Be(0.25);
+        scorer.Overall.Recall.Should().BeApproximately(1 / 3.0, 1e-9);
+        scorer.ByClass["ORG"].Should().Be(new Prf(0, 2, 1));
+        scorer.ByClass["LOC"].Should().Be(new Prf(0, 0, 1));
+        scorer.ByClass["MISC"].Should().Be(new Prf(0, 1, 0));
+    }
+
+    /// <summary>A stand-in recogniser: every capitalised word is a one-word person.</summary>
+    private sealed class CapitalisedWordsArePeople : IStage
+    {
+        public string Name => "entities";
+
+        public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens];
+
+        public IReadOnlyList<LayerKey> Produces { get; } = [Layers.Entities];
+
+        public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
+        {
+            var mentions = article.Get(Layers.Tokens)
+                .Where(t => t.Kind == TokenKind.Word && char.IsUpper(article.Text[t.Span.Start]))
+                .Select((t, i) => new EntityMention(t.Span, EntityType.Person, i)).ToImmutableArray();
+            var entities = mentions.Select((m, i) => new ArticleEntity(i, EntityType.Person, m.Span.Of(article.Text), [])).ToImmutableArray();
+            return article.With(Layers.Entities, new EntityLayer(mentions, entities));
+        }
+    }
+
+    [Fact]
+    public void EvaluatesAFolderOfIob1AndGmbFilesAgainstAGivenPipeline()
+    {
+        Write("a.conll", "-DOCSTART- O\n\nAnna I-PER\nmet O\nBob I-PER\nSmith I-PER\nin O\nRiga I-LOC\n. O\n");
+        // GMB style: tab-separated with a POS column; the title is scored off the person span; tim is ignored.
+        Write("b.conll.txt", "President\tNNP\tB-per\nLee\tNNP\tI-per\nleft\tVBD\tO\nMonday\tNNP\tB-tim\n");
+        Write("notes.txt", "not a conll file");
+        var evaluation = new EntityEvaluation(() => new PipelineBuilder().Add(new TextStage()).Add(new CapitalisedWordsArePeople()).Build());
+
+        var report = evaluation.Evaluate(_dir);
+
+        // Predicted: Anna, Bob, Smith, Riga (all PER) + President, Lee, Monday. Gold: Anna, Bob Smith, Riga(LOC), Lee.
+        // Hits: Anna, Lee -> TP 2, FP 5, FN 2.
+        report["entities.precision"].Should().BeApproximately(2 / 7.0, 1e-9);
+        report["entities.recall"].Should().BeApproximately(0.5, 1e-9);
+        report["PER.f1"].Should().BeApproximately(0.4, 1e-9); // P 2/7, R 2/3
+        report["LOC.recall"].Should().Be(0);
+        report["documents"].Should().Be(2);
+        report.Warnings.Should().Contain(w => w.Contains("titles"));
+    }
+
+    [Fact]
+    public void WarnsWhenThereIsNothingToScore()
+    {
+        var report = new EntityEvaluation().Evaluate(Path.Combine(_dir, "missing"));
+        report.Metrics.Should().BeEmpty();
+        report.Warnings.Should().ContainSingle();
+    }
+
+    [SharedDataFact("datasets", "ner-en", "wikigold")]
+    public void ScoresTheDefaultRecogniserOnWikiGold()
+    {
+        var report = new EntityEvaluation().Evaluate(SharedData.Path("datasets", "ner-en", "wikigold")!);
+        report["entities.f1"].Should().BeGreaterThan(0.6);
+        report["PER.recall"].Should().BeGreaterThan(0.7);
+    }
+}

@@ -1,0 +1,35 @@
+using Crosscheck.Entities;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Entities;
+
+public class NameKeysTests
+{
+    private static string Key(string name) => NameKeys.Transliteration(NameKeys.Normalize(name));
+
+    [Theory]
+    [InlineData("Zelensky", "Zelenskyy")]
+    [InlineData("Zelensky", "Zelenskiy")]
+    [InlineData("Zelensky", "Selenskyj")]
+    [InlineData("Vorozhba", "Vorojba")]
+    [InlineData("Vorozhba", "Woroschba")]
+    [InlineData("Donetsk", "Donezk")]
+    [InlineData("Kharkiv", "Harkiv")]
+    [InlineData("Zelensky's", "ZELENSKY")]
+    [InlineData("Kim Jong-un", "Kim Jong Un")]
+    public void FoldsSpellingVariantsToOneKey(string a, string b) => Key(a).Should().Be(Key(b));
+
+    [Theory]
+    [InlineData("Kim Jong-un", "Kim Yo-jong")]
+    [InlineData("Kursk", "Kyiv")]
+    [InlineData("Belousov", "Belgorod")]
+    public void KeepsDifferentNamesApart(string a, string b) => Key(a).Should().NotBe(Key(b));
+
+    [Fact]
+    public void NormalizesCaseDiacriticsPunctuationAndPossessive() =>
+        NameKeys.Normalize("The Café-Müller's").Should().Be("cafe muller");
+
+    [Fact]
+    public void InitialsSkipFunctionWords() =>
+        NameKeys.Initials(NameKeys.Normalize("Main Directorate of Intelligence")).Should().Be("mdi");
+}
