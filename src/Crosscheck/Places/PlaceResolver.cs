@@ -1,0 +1,221 @@
+namespace Crosscheck.Places;
+
+/// <summary>
+/// Chooses one gazetteer entry per mention from the document's context: a prior from kind and
+/// population, the countries and first-level regions the other mentions resolve to, what the
+/// text says contains the mention ("Paris, Texas", "Russia's Kursk region"), and closeness to the
+/// other places of the same and neighbouring sentences. Three rounds, each reading the last.
+/// </summary>
+internal sealed class PlaceResolver(Gazetteer gazetteer)
+{
+    private const int Rounds = 3;
+
+    public void Resolve(List<Mention> mentions)
+    {
+        if (mentions.Count == 0) return;
+        var priors = new double[mentions.Count][];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var p = new double[m.Candidates.Length];
+            for (int c = 0; c < p.Length; c++) p[c] = Prior(m.Candidates[c]) + ContainedBonus(mentions, i, m.Candidates[c]);
+            priors[i] = p;
+            m.Resolved = ArgMax(p);
+        }
+
+        var countryWeight = new Dictionary<string, double>(StringComparer.Ordinal);
+        var regionWeight = new Dictionary<(string, string), double>();
+        for (int round = 0; round < Rounds; round++)
+        {
+            countryWeight.Clear();
+            regionWeight.Clear();
+            foreach (var m in mentions)
+            {
+                if (m.Resolved < 0) continue;
+                int e = m.Candidates[m.Resolved];
+                double w = Evidence(m, e);
+                Add(countryWeight, gazetteer.CountryOf(e), w);
+                var entry = gazetteer[e];
+                if (entry.Admin1Code is { } a1) Add(regionWeight, (entry.CountryCode, a1), w);
+            }
+            var next = new int[mentions.Count];
+            for (int i = 0; i < mentions.Count; i++)
+            {
+                var m = mentions[i];
+                if (m.Candidates.Length <= 1)
+                {
+                    next[i] = m.Candidates.Length - 1;
+                    continue;
+                }
+                // This mention's own vote does not count for itself.
+                int own = m.Candidates[m.Resolved];
+                double ownWeight = Evidence(m, own);
+                string ownCountry = gazetteer.CountryOf(own);
+                var ownEntry = gazetteer[own];
+                double bestScore = double.NegativeInfinity;
+                int best = 0;
+                for (int c = 0; c < m.Candidates.Length; c++)
+                {
+                    int e = m.Candidates[c];
+                    var entry = gazetteer[e];
+                    double score = priors[i][c];
+                    if (entry.CountryCode.Length > 0 && countryWeight.TryGetValue(entry.CountryCode, out var cw))
+                    {
+                        if (entry.CountryCode == ownCountry) cw -= ownWeight;
+                        if (entry.Kind != PlaceKind.Country && cw > 0.01) score += 1.5 + 0.6 * Math.Log2(1 + cw);
+                    }
+                    if (entry.Admin1Code is { } a1 && regionWeight.TryGetValue((entry.CountryCode, a1), out var rw))
+                    {
+                        if (entry.CountryCode == ownEntry.CountryCode && a1 == ownEntry.Admin1Code) rw -= ownWeight;
+                        if (entry.Kind != PlaceKind.Region && rw > 0.01) score += 1.2 + 0.5 * Math.Log2(1 + rw);
+                    }
+                    if (m.Container >= 0 && mentions[m.Container].Resolved >= 0)
+                    {
+                        var container = mentions[m.Container];
+                        score += IsInside(e, container.Candidates[container.Resolved]) ? 4 : -1;
+                    }
+                    score += Proximity(mentions, i, e);
+                    if (score > bestScore)
+                    {
+                        bestScore = score;
+                        best = c;
+                    }
+                }
+                next[i] = best;
+            }
+            for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = next[i];
+        }
+    }
+
+    // How much a resolved mention says about its country and region: a named country or region says more than a town.
+    private double Evidence(Mention m, int entry) => gazetteer.KindOf(entry) switch
+    {
+        PlaceKind.Country => m.Kind == MentionKind.Adjective ? 0.7 : 1.5,
+        PlaceKind.Region => 1.5,
+        PlaceKind.District => 1.2,
+        PlaceKind.Area => 0,
+        _ => 1,
+    };
+
+    private double Prior(int e)
+    {
+        var kind = gazetteer.KindOf(e);
+        double population = gazetteer.PopulationOf(e);
+        switch (kind)
+        {
+            case PlaceKind.Country: return 9.5;
+            case PlaceKind.Area: return 9;
+            case PlaceKind.Region: return Math.Log10(population + 1000) + 1.3;
+            case PlaceKind.District: return Math.Log10(population + 1000) + 0.3;
+        }
+        double prior = Math.Log10(population + 300);
+        var code = gazetteer[e].FeatureCode;
+        prior += code switch
+        {
+            "PPLC" => 1.2,
+            "PPLA" => 0.6,
+            "PPLA2" => 0.3,
+            "PPLX" => -0.5,
+            "PPLH" or "PPLQ" or "PPLW" => -2,
+            _ => 0,
+        };
+        return prior;
+    }
+
+    // "Athens, Georgia": the container is the region that holds one of the contained name's candidates.
+    private double ContainedBonus(List<Mention> mentions, int index, int candidate)
+    {
+        var kind = gazetteer.KindOf(candidate);
+        if (kind is PlaceKind.Place) return 0;
+        double bonus = 0;
+        for (int j = Math.Max(0, index - 2); j < mentions.Count && j <= index + 2; j++)
+        {
+            if (mentions[j].Container != index) continue;
+            foreach (var inner in mentions[j].Candidates)
+            {
+                if (inner != candidate && IsInside(inner, candidate))
+                {
+                    bonus = 3;
+                    break;
+                }
+            }
+        }
+        return bonus;
+    }
+
+    private bool IsInside(int inner, int outer)
+    {
+        if (inner == outer) return true;
+        var o = gazetteer[outer];
+        var i = gazetteer[inner];
+        return o.Kind switch
+        {
+            PlaceKind.Country => i.CountryCode == o.CountryCode,
+            PlaceKind.Region or PlaceKind.District => i.CountryCode == o.CountryCode && i.Admin1Code == o.Admin1Code,
+            PlaceKind.Area => GeoMath.DistanceKm(i.Latitude, i.Longitude, o.Latitude, o.Longitude) < 3000,
+            _ => GeoMath.DistanceKm(i.Latitude, i.Longitude, o.Latitude, o.Longitude) < 40,
+        };
+    }
+
+    // Places named together are usually near each other: reward a candidate close to another
+    // mention's current choice in the same or a neighbouring sentence.
+    private double Proximity(List<Mention> mentions, int index, int e)
+    {
+        var m = mentions[index];
+        if (gazetteer.KindOf(e) is PlaceKind.Country or PlaceKind.Area) return 0;
+        double lat = gazetteer.LatitudeOf(e), lon = gazetteer.LongitudeOf(e);
+        double best = double.MaxValue;
+        int looked = 0;
+        for (int step = 1; step <= 12 && looked < 8; step++)
+        {
+            foreach (int j in (ReadOnlySpan<int>)[index - step, index + step])
+            {
+                if (j < 0 || j >= mentions.Count) continue;
+                var other = mentions[j];
+                if (Math.Abs(other.Sentence - m.Sentence) > 1 || other.Resolved < 0) continue;
+                int oe = other.Candidates[other.Resolved];
+                if (gazetteer.KindOf(oe) is PlaceKind.Country or PlaceKind.Area || oe == e) continue;
+                if (gazetteer.NameOf(oe) == gazetteer.NameOf(e)) continue;
+                looked++;
+                best = Math.Min(best, GeoMath.DistanceKm(lat, lon, gazetteer.LatitudeOf(oe), gazetteer.LongitudeOf(oe)));
+            }
+        }
+        return best < 50 ? 1.2 : best < 200 ? 0.8 : best < 500 ? 0.3 : 0;
+    }
+
+    private static int ArgMax(double[] values)
+    {
+        int best = -1;
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] > max)
+            {
+                max = values[i];
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, double> map, TKey key, double weight) where TKey : notnull
+    {
+        if (key is string s && s.Length == 0) return;
+        map[key] = map.GetValueOrDefault(key) + weight;
+    }
+}
+
+/// <summary>Great-circle distance.</summary>
+public static class GeoMath
+{
+    private const double EarthRadiusKm = 6371.0088;
+
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        double toRadians = Math.PI / 180;
+        double dLat = (lat2 - lat1) * toRadians, dLon = (lon2 - lon1) * toRadians;
+        double a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+            + Math.Cos(lat1 * toRadians) * Math.Cos(lat2 * toRadians) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}
