@@ -130,6 +130,33 @@ public sealed class Gazetteer
     /// <summary>The entry of the country that contains entry <paramref name="index"/>, or -1.</summary>
     public int CountryEntryOf(int index) => _countryOf[index];
 
+    /// <summary>True when <paramref name="foldedKey"/> is the folded form of the entry's own name (not an alternate).</summary>
+    public bool IsPrimaryKey(int index, ReadOnlySpan<char> foldedKey)
+    {
+        Span<char> buffer = stackalloc char[PlaceNames.MaxKeyLength * 2];
+        int length = 0;
+        var name = _names[index].AsSpan();
+        int written = 0;
+        bool pendingSpace = false;
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c) || c == ',')
+            {
+                pendingSpace = written > 0;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                if (length >= buffer.Length) return false;
+                buffer[length++] = ' ';
+                pendingSpace = false;
+            }
+            if (!PlaceNames.AppendFolded([c], buffer, ref length)) return false;
+            written++;
+        }
+        return buffer[..length].SequenceEqual(foldedKey);
+    }
+
     public static Gazetteer Load(Stream gzipTable)
     {
         using var gzip = new GZipStream(gzipTable, CompressionMode.Decompress);

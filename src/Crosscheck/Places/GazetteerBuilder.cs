@@ -163,6 +163,15 @@ public static class GazetteerBuilder
                 areas.Add(row);
                 continue;
             }
+            if (columns[0] == "centre" && columns.Length >= 4)
+            {
+                if (countries.TryGetValue(columns[1][2..], out var centred))
+                {
+                    centred.Latitude = double.Parse(columns[2], CultureInfo.InvariantCulture);
+                    centred.Longitude = double.Parse(columns[3], CultureInfo.InvariantCulture);
+                }
+                continue;
+            }
             var target = columns[1];
             Row? aliasTarget = target[0] switch
             {
@@ -286,6 +295,8 @@ public static class GazetteerBuilder
         {
             var code = item.GetProperty("code").GetString()!.Replace('-', '.');
             var name = item.GetProperty("name").GetString()!;
+            // Only letter codes are ISO's own in GeoNames ("US.OH"); numeric ones are FIPS-style and mean something else ("FR.75").
+            if (!code.Any(char.IsLetter) || !code[3..].Any(char.IsLetter)) continue;
             if (regions.TryGetValue(code, out var row) && PlaceNames.IsLatinOrCyrillic(name) && !name.Contains(',')) row.AddKey(name);
         }
     }

@@ -10,6 +10,10 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
 {
     private const int Rounds = 3;
 
+    // How much a tenfold population counts against the document's context (a country or region
+    // named elsewhere in the text is worth about a hundredfold population).
+    private const double PopulationWeight = 0.6;
+
     public void Resolve(List<Mention> mentions)
     {
         if (mentions.Count == 0) return;
@@ -103,12 +107,12 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         double population = gazetteer.PopulationOf(e);
         switch (kind)
         {
-            case PlaceKind.Country: return 9.5;
-            case PlaceKind.Area: return 9;
-            case PlaceKind.Region: return Math.Log10(population + 1000) + 1.3;
-            case PlaceKind.District: return Math.Log10(population + 1000) + 0.3;
+            case PlaceKind.Country: return 5.2 + 0.1 * Math.Log10(population + 1000);
+            case PlaceKind.Area: return 5.5;
+            case PlaceKind.Region: return PopulationWeight * Math.Log10(population + 1000) + 0.8;
+            case PlaceKind.District: return PopulationWeight * Math.Log10(population + 1000) + 0.1;
         }
-        double prior = Math.Log10(population + 300);
+        double prior = PopulationWeight * Math.Log10(population + 300);
         var code = gazetteer[e].FeatureCode;
         prior += code switch
         {

@@ -45,6 +45,14 @@ internal static class PlaceWords
         "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
         "mid", "midwest", "suburban", "occupied", "in", "at", "from", "to", "near");
 
+    /// <summary>Capitalised words that name times, holidays or beings, never places in news prose.</summary>
+    public static readonly HashSet<string> NotPlaces = Set(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter", "passover", "ramadan",
+        "hanukkah", "thanksgiving", "halloween", "god", "lord", "jesus", "allah", "mother", "father", "congress",
+        "senate", "parliament", "government", "police", "army", "internet", "web", "twitter", "facebook", "google");
+
     /// <summary>Locative prepositions: "in Reading" is good evidence for a place.</summary>
     public static readonly HashSet<string> Locatives = Set(
         "in", "at", "near", "from", "to", "outside", "around", "across", "into", "toward", "towards", "via", "through",

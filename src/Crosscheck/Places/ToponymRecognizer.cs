@@ -60,6 +60,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
 
         article.TryGet(Layers.Entities, out var entities);
         var covered = new bool[tokens.Length];
+        var personWords = new HashSet<string>(StringComparer.Ordinal);
         int datelineEnd = DatelineEnd(article);
         Span<char> key = stackalloc char[KeyBufferLength];
 
@@ -76,7 +77,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                 var token = tokens[t];
                 if (token.Kind != TokenKind.Word || token.Span.Length < 2) continue;
                 if (!allCaps && !char.IsUpper(text[token.Span.Start])) continue;
-                var mention = MatchAt(text, tokens, t, end, s, t == firstWord, allCaps, mentions, key, entities);
+                var mention = MatchAt(text, tokens, t, end, s, t == firstWord, allCaps, mentions, key, entities, personWords);
                 if (mention is null)
                 {
                     if (text.AsSpan(token.Span.Start, token.Span.Length).Contains('-')) MatchHyphenParts(text, token, t, s, mentions, key);
@@ -95,7 +96,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
     }
 
     private Mention? MatchAt(string text, ImmutableArray<Token> tokens, int t, int end, int sentence, bool sentenceInitial,
-        bool allCaps, List<Mention> previous, Span<char> key, EntityLayer? entities)
+        bool allCaps, List<Mention> previous, Span<char> key, EntityLayer? entities, HashSet<string> personWords)
     {
         // "the Kursk region", "Donetsk Oblast", "Sumy province": a region by its stem.
         var region = MatchRegionPattern(text, tokens, t, end, sentence, key);
@@ -104,7 +105,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         // Abbreviation right after "Place, ": "Macon, Ga.", "Columbus, OH".
         bool afterPlaceComma = t >= 2 && IsPunct(text, tokens[t - 1], ',') && previous.Count > 0 && previous[^1].LastToken == t - 2;
 
-        int keyLength = 0, bestEnd = -1;
+        int keyLength = 0, bestEnd = -1, bestKeyLength = 0;
         var body = key[1..];
         MentionKind bestKind = MentionKind.Name;
         ReadOnlySpan<int> best = default;
@@ -126,22 +127,27 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                 if (k > t && InSet(text, token, PlaceWords.NameConnectors)) continue;
                 break;
             }
-            var hits = gazetteer.Find(body[..keyLength]);
-            if (!hits.IsEmpty) { best = hits; bestEnd = k; bestKind = MentionKind.Name; continue; }
-            key[0] = Gazetteer.AdjectivePrefix;
-            hits = gazetteer.Find(key[..(keyLength + 1)]);
-            if (!hits.IsEmpty) { best = hits; bestEnd = k; bestKind = MentionKind.Adjective; continue; }
             if (afterPlaceComma)
             {
                 key[0] = Gazetteer.AfterCommaPrefix;
-                hits = gazetteer.Find(key[..(keyLength + 1)]);
-                if (!hits.IsEmpty) { best = hits; bestEnd = k; bestKind = MentionKind.Abbreviation; }
+                var abbreviation = gazetteer.Find(key[..(keyLength + 1)]);
+                if (!abbreviation.IsEmpty) { best = abbreviation; bestEnd = k; bestKind = MentionKind.Abbreviation; bestKeyLength = keyLength; continue; }
             }
+            var hits = gazetteer.Find(body[..keyLength]);
+            key[0] = Gazetteer.AdjectivePrefix;
+            var adjective = gazetteer.Find(key[..(keyLength + 1)]);
+            // "Canadian" is the demonym before it is a small town in Texas.
+            if (!adjective.IsEmpty && (hits.IsEmpty || MaxPlacePopulation(hits) < 100_000))
+            {
+                best = adjective; bestEnd = k; bestKind = MentionKind.Adjective; bestKeyLength = keyLength;
+                continue;
+            }
+            if (!hits.IsEmpty) { best = hits; bestEnd = k; bestKind = MentionKind.Name; bestKeyLength = keyLength; }
         }
         if (bestEnd < 0) return null;
         // A period the tokenizer split from an abbreviation belongs to it: "Ga ." -> "Ga."
         int spanEnd = tokens[bestEnd].Span.End;
-        var candidates = Filter(text, tokens, t, bestEnd, best, bestKind, sentenceInitial, allCaps, entities);
+        var candidates = Filter(text, tokens, t, bestEnd, best, bestKind, sentenceInitial, allCaps, entities, body[..bestKeyLength], personWords);
         if (candidates is null) return null;
         return new Mention
         {
@@ -152,12 +158,19 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
 
     /// <summary>Applies the common-word, acronym and person-name filters; null rejects the match.</summary>
     private int[]? Filter(string text, ImmutableArray<Token> tokens, int first, int last, ReadOnlySpan<int> hits, MentionKind kind,
-        bool sentenceInitial, bool allCaps, EntityLayer? entities)
+        bool sentenceInitial, bool allCaps, EntityLayer? entities, ReadOnlySpan<char> matchedKey, HashSet<string> personWords)
     {
         var span = new Span(tokens[first].Span.Start, tokens[last].Span.End);
         var entityType = EntityTypeAt(entities, span);
-        if (entityType is EntityType.Person) return null;
+        if (entityType is EntityType.Person)
+        {
+            personWords.Add(matchedKey.ToString());
+            return null;
+        }
         bool entitySaysPlace = entityType is EntityType.Place;
+        if (PlaceWords.NotPlaces.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey) && !entitySaysPlace) return null;
+        hits = DropAlternateOnlyHamlets(hits, matchedKey);
+        if (hits.IsEmpty) return null;
 
         bool hasBroad = false; // a country, wider area or first-level region
         long maxPopulation = 0;
@@ -184,6 +197,8 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         var previous = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence ? tokens[first - 1] : default;
         bool hasPrevious = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence;
         bool afterLocative = hasPrevious && InSet(text, previous, PlaceWords.Locatives);
+        // Someone already named in full ("Rev. Roy Jones") is meant when "Jones" comes back alone.
+        if (!hasBroad && personWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey)) return null;
         if (common || allCaps && singleToken)
         {
             if (HasKind(hits, PlaceKind.Country) || HasKind(hits, PlaceKind.Area)) return Cap(hits, kind, keepOnlyBroadOrPopulation: long.MaxValue, broadKinds: BroadKinds.CountryOrArea);
@@ -192,13 +207,18 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
 
         if (hasPrevious && previous.Kind == TokenKind.Word)
         {
-            if (InSet(text, previous, PlaceWords.PersonTitles) && !hasBroad) return null;
+            if (InSet(text, previous, PlaceWords.PersonTitles) && !hasBroad)
+            {
+                personWords.Add(matchedKey.ToString());
+                return null;
+            }
             // "George Washington": a capitalised word before a town name makes it a surname.
             bool previousSentenceInitial = first - 1 == 0 || tokens[first - 2].Sentence != tokens[first].Sentence
                 || tokens[first - 2].Kind != TokenKind.Word;
             if (!allCaps && !hasBroad && char.IsUpper(text[previous.Span.Start]) && !previousSentenceInitial
                 && !InSet(text, previous, PlaceWords.NameModifiers) && !IsAllUpper(text.AsSpan(previous.Span.Start, previous.Span.Length)))
             {
+                personWords.Add(matchedKey.ToString());
                 return null;
             }
         }
@@ -207,7 +227,11 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var next = tokens[last + 1];
             if (next.Kind == TokenKind.Word)
             {
-                if (InSet(text, next, PlaceWords.SpeechVerbs) && !hasBroad) return null;
+                if (InSet(text, next, PlaceWords.SpeechVerbs) && !hasBroad)
+                {
+                    personWords.Add(matchedKey.ToString());
+                    return null;
+                }
                 if (!allCaps && char.IsUpper(text[next.Span.Start]))
                 {
                     if (InSet(text, next, PlaceWords.StreetWords)) return null;
@@ -216,6 +240,37 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             }
         }
         return Cap(hits, kind);
+    }
+
+    private long MaxPlacePopulation(ReadOnlySpan<int> hits)
+    {
+        long max = 0;
+        foreach (var c in hits)
+        {
+            if (gazetteer.KindOf(c) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Area) return long.MaxValue;
+            max = Math.Max(max, gazetteer.PopulationOf(c));
+        }
+        return max;
+    }
+
+    // A small place found only through an alternate name ("Berea" for Aleppo's ancient name,
+    // "Clark" for a town once called so) is a poor guess; its own name must match.
+    private ReadOnlySpan<int> DropAlternateOnlyHamlets(ReadOnlySpan<int> hits, ReadOnlySpan<char> key)
+    {
+        int keep = 0;
+        foreach (var c in hits) if (KeepCandidate(c, key)) keep++;
+        if (keep == hits.Length) return hits;
+        var kept = new int[keep];
+        int n = 0;
+        foreach (var c in hits) if (KeepCandidate(c, key)) kept[n++] = c;
+        return kept;
+    }
+
+    private bool KeepCandidate(int c, ReadOnlySpan<char> key)
+    {
+        var kind = gazetteer.KindOf(c);
+        if (kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Area || gazetteer.PopulationOf(c) >= 100_000) return true;
+        return gazetteer.IsPrimaryKey(c, key);
     }
 
     private enum BroadKinds { Any, CountryOrArea }
