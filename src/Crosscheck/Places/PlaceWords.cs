@@ -53,6 +53,18 @@ internal static class PlaceWords
         "hanukkah", "thanksgiving", "halloween", "god", "lord", "jesus", "allah", "mother", "father", "congress",
         "senate", "parliament", "government", "police", "army", "internet", "web", "twitter", "facebook", "google");
 
+    /// <summary>Ordinary words that open sentences; a capitalised one of these before a name says nothing about persons.</summary>
+    public static readonly HashSet<string> SentenceStarters = Set(
+        "the", "a", "an", "but", "and", "or", "if", "when", "while", "after", "before", "since", "as", "for", "on", "by",
+        "with", "without", "during", "last", "next", "this", "that", "these", "those", "then", "meanwhile", "although",
+        "though", "because", "across", "throughout", "inside", "outside", "like", "unlike", "both", "many", "most", "some",
+        "all", "every", "each", "until", "unless", "where", "whereas", "yet", "so", "also", "even", "only", "just", "now",
+        "today", "yesterday", "tomorrow", "tonight", "here", "there", "about", "over", "under", "beyond", "via", "per",
+        "visit", "visiting", "welcome", "leaving", "entering", "including", "between", "against", "toward", "towards",
+        "into", "onto", "upon", "why", "how", "what", "who", "which", "whose", "our", "their", "his", "her", "its", "my",
+        "your", "we", "they", "he", "she", "it", "i", "you", "not", "no", "yes", "several", "few", "more", "less", "other",
+        "another", "such", "whether", "once", "twice", "again", "still", "already", "nearly", "almost", "around", "near");
+
     /// <summary>Locative prepositions: "in Reading" is good evidence for a place.</summary>
     public static readonly HashSet<string> Locatives = Set(
         "in", "at", "near", "from", "to", "outside", "around", "across", "into", "toward", "towards", "via", "through",

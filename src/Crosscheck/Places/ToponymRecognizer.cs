@@ -212,11 +212,11 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                 personWords.Add(matchedKey.ToString());
                 return null;
             }
-            // "George Washington": a capitalised word before a town name makes it a surname.
-            bool previousSentenceInitial = first - 1 == 0 || tokens[first - 2].Sentence != tokens[first].Sentence
-                || tokens[first - 2].Kind != TokenKind.Word;
-            if (!allCaps && !hasBroad && char.IsUpper(text[previous.Span.Start]) && !previousSentenceInitial
-                && !InSet(text, previous, PlaceWords.NameModifiers) && !IsAllUpper(text.AsSpan(previous.Span.Start, previous.Span.Length)))
+            // "George Washington": a capitalised word before a town or state name makes it a surname.
+            bool countryOrArea = HasKind(hits, PlaceKind.Country) || HasKind(hits, PlaceKind.Area);
+            if (!allCaps && !countryOrArea && char.IsUpper(text[previous.Span.Start])
+                && !InSet(text, previous, PlaceWords.NameModifiers) && !InSet(text, previous, PlaceWords.SentenceStarters)
+                && !IsAllUpper(text.AsSpan(previous.Span.Start, previous.Span.Length)) && !IsStrongPlaceWord(text, previous))
             {
                 personWords.Add(matchedKey.ToString());
                 return null;
@@ -240,6 +240,14 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             }
         }
         return Cap(hits, kind);
+    }
+
+    private bool IsStrongPlaceWord(string text, Token token)
+    {
+        Span<char> buffer = stackalloc char[PlaceNames.MaxKeyLength];
+        int length = 0;
+        if (!PlaceNames.AppendFolded(text.AsSpan(token.Span.Start, token.Span.Length), buffer, ref length)) return false;
+        return MaxPlacePopulation(gazetteer.Find(buffer[..length])) >= 1_000_000;
     }
 
     private long MaxPlacePopulation(ReadOnlySpan<int> hits)
