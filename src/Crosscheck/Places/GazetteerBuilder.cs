@@ -240,16 +240,21 @@ public static class GazetteerBuilder
         return PlaceNames.IsLatinOrCyrillic(name);
     }
 
-    // The middle of the bounding box of the central 96% of a region's places: robust to a few
-    // outlying islands or exclaves, and closer to a region's centroid than the population mean.
+    // The middle of the bounding box of a region's places: closer to the middle of its territory
+    // than the population mean, which sits in the few big cities (southern Ontario, coastal Queensland).
     private static (double Lat, double Lon) Centre(List<Row> members)
     {
-        var lats = members.Select(m => m.Latitude).OrderBy(x => x).ToArray();
-        var lons = members.Select(m => m.Longitude).OrderBy(x => x).ToArray();
-        int trim = members.Count >= 50 ? members.Count / 50 : 0;
-        double lat = (lats[trim] + lats[^(trim + 1)]) / 2, lon = (lons[trim] + lons[^(trim + 1)]) / 2;
+        double minLat = double.MaxValue, maxLat = double.MinValue, minLon = double.MaxValue, maxLon = double.MinValue;
+        foreach (var m in members)
+        {
+            minLat = Math.Min(minLat, m.Latitude);
+            maxLat = Math.Max(maxLat, m.Latitude);
+            minLon = Math.Min(minLon, m.Longitude);
+            maxLon = Math.Max(maxLon, m.Longitude);
+        }
+        double lat = (minLat + maxLat) / 2, lon = (minLon + maxLon) / 2;
         // A region across the antimeridian (Chukotka, Fiji): take the mean instead.
-        if (lons[^(trim + 1)] - lons[trim] > 180) lon = members.Average(m => m.Longitude);
+        if (maxLon - minLon > 180) lon = members.Average(m => m.Longitude);
         return (Math.Round(lat, 4), Math.Round(lon, 4));
     }
 

@@ -10,19 +10,31 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
 {
     private const int Rounds = 3;
 
+    // Worth of each other name in the document that has a candidate near this one (log-scaled).
+    private const double CoherenceWeight = 1.0;
+
     // How much a tenfold population counts against the document's context (a country or region
     // named elsewhere in the text is worth about a hundredfold population).
     private const double PopulationWeight = 0.6;
 
-    public void Resolve(List<Mention> mentions)
+    public void Resolve(List<Mention> mentions, string text)
     {
         if (mentions.Count == 0) return;
+        var coherence = new SpatialCoherence(gazetteer, mentions, text);
         var priors = new double[mentions.Count][];
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
             var p = new double[m.Candidates.Length];
-            for (int c = 0; c < p.Length; c++) p[c] = Prior(m.Candidates[c]) + ContainedBonus(mentions, i, m.Candidates[c]);
+            bool namesCountry = false;
+            foreach (var c in m.Candidates) namesCountry |= gazetteer.KindOf(c) == PlaceKind.Country;
+            for (int c = 0; c < p.Length; c++)
+            {
+                int e = m.Candidates[c];
+                p[c] = Prior(e) + ContainedBonus(mentions, i, e) + CoherenceWeight * coherence.Support(i, e);
+                // "Egypt" is the country before it is a hamlet in Alabama.
+                if (namesCountry && gazetteer.KindOf(e) is PlaceKind.Place or PlaceKind.District) p[c] -= 1.5;
+            }
             priors[i] = p;
             m.Resolved = ArgMax(p);
         }
@@ -107,7 +119,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         double population = gazetteer.PopulationOf(e);
         switch (kind)
         {
-            case PlaceKind.Country: return 5.2 + 0.1 * Math.Log10(population + 1000);
+            case PlaceKind.Country: return 7 + 0.1 * Math.Log10(population + 1000);
             case PlaceKind.Area: return 5.5;
             case PlaceKind.Region: return PopulationWeight * Math.Log10(population + 1000) + 0.8;
             case PlaceKind.District: return PopulationWeight * Math.Log10(population + 1000) + 0.1;
@@ -116,7 +128,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         var code = gazetteer[e].FeatureCode;
         prior += code switch
         {
-            "PPLC" => 1.2,
+            "PPLC" => 1.5,
             "PPLA" => 0.6,
             "PPLA2" => 0.3,
             "PPLX" => -0.5,
@@ -206,6 +218,102 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     {
         if (key is string s && s.Length == 0) return;
         map[key] = map.GetValueOrDefault(key) + weight;
+    }
+}
+
+/// <summary>
+/// For each candidate, how many other names of the document could be near it: "Paris" and
+/// "Henry County" both have candidates in Tennessee, which makes both the Tennessee ones likely.
+/// Uses a one-degree grid, so the cost is linear in the number of candidates.
+/// </summary>
+internal sealed class SpatialCoherence
+{
+    private const int MaxCandidatesPerGroup = 20;
+
+    private readonly Gazetteer _gazetteer;
+    private readonly int[] _groupOf;
+    private readonly Dictionary<(int, int), List<int>> _cells = [];
+    private readonly Dictionary<(string, string), List<int>> _regions = [];
+    private readonly double[] _groupWeight;
+    private readonly int[] _stamp;
+    private int _query;
+
+    public SpatialCoherence(Gazetteer gazetteer, List<Mention> mentions, string text)
+    {
+        _gazetteer = gazetteer;
+        _groupOf = new int[mentions.Count];
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sizes = new List<int>();
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var name = PlaceNames.Fold(mentions[i].Span.Of(text));
+            if (!groups.TryGetValue(name, out int g))
+            {
+                g = groups.Count;
+                groups[name] = g;
+                sizes.Add(mentions[i].Candidates.Length);
+                foreach (var c in mentions[i].Candidates) Index(c, g);
+            }
+            _groupOf[i] = g;
+        }
+        // A name with hundreds of candidates ("Washington", "Springfield") is near everything; it counts for less.
+        _groupWeight = sizes.Select(n => n <= MaxCandidatesPerGroup ? 1.0 : (double)MaxCandidatesPerGroup / n).ToArray();
+        _stamp = new int[groups.Count];
+    }
+
+    private void Index(int c, int group)
+    {
+        var kind = _gazetteer.KindOf(c);
+        if (kind is PlaceKind.Country or PlaceKind.Area) return;
+        var entry = _gazetteer[c];
+        if (entry.Admin1Code is { } admin1) AddTo(_regions, (entry.CountryCode, admin1), group);
+        if (kind == PlaceKind.Region) return;
+        AddTo(_cells, Cell(entry.Latitude, entry.Longitude), group);
+    }
+
+    private static void AddTo<TKey>(Dictionary<TKey, List<int>> map, TKey key, int group) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        if (list.Count == 0 || list[^1] != group) list.Add(group);
+    }
+
+    private static (int, int) Cell(double lat, double lon) => ((int)Math.Floor(lat), (int)Math.Floor(lon));
+
+    /// <summary>log2(1 + weighted count of other names with a candidate near, or inside, <paramref name="candidate"/>).</summary>
+    public double Support(int mention, int candidate)
+    {
+        var kind = _gazetteer.KindOf(candidate);
+        if (kind is PlaceKind.Country or PlaceKind.Area) return 0;
+        _query++;
+        int own = _groupOf[mention];
+        double support = 0;
+        var entry = _gazetteer[candidate];
+        if (kind == PlaceKind.Region)
+        {
+            if (entry.Admin1Code is { } admin1 && _regions.TryGetValue((entry.CountryCode, admin1), out var inside)) support += Count(inside, own);
+            return Math.Log2(1 + support);
+        }
+        var (cy, cx) = Cell(entry.Latitude, entry.Longitude);
+        for (int dy = -1; dy <= 1; dy++)
+        {
+            for (int dx = -1; dx <= 1; dx++)
+            {
+                if (_cells.TryGetValue((cy + dy, cx + dx), out var near)) support += Count(near, own);
+            }
+        }
+        return Math.Log2(1 + support);
+    }
+
+    private double Count(List<int> groups, int own)
+    {
+        double sum = 0;
+        foreach (var g in groups)
+        {
+            if (g == own || _stamp[g] == _query) continue;
+            _stamp[g] = _query;
+            sum += _groupWeight[g];
+        }
+        return sum;
     }
 }
 

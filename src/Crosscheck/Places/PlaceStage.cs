@@ -42,7 +42,7 @@ public sealed class PlaceStage : IStage
     public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
     {
         var mentions = _recognizer.Recognize(article);
-        _resolver.Resolve(mentions);
+        _resolver.Resolve(mentions, article.Text);
         var places = ImmutableArray.CreateBuilder<ResolvedPlace>(mentions.Count);
         for (int i = 0; i < mentions.Count; i++)
         {
