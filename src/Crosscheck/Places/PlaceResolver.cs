@@ -41,18 +41,30 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
 
         var countryWeight = new Dictionary<string, double>(StringComparer.Ordinal);
         var regionWeight = new Dictionary<(string, string), double>();
+        // What a name's own mentions add, so that "London" repeated does not vote for its own London.
+        var groupCountry = new Dictionary<(int, string), double>();
+        var groupRegion = new Dictionary<(int, string, string), double>();
         for (int round = 0; round < Rounds; round++)
         {
             countryWeight.Clear();
             regionWeight.Clear();
-            foreach (var m in mentions)
+            groupCountry.Clear();
+            groupRegion.Clear();
+            for (int i = 0; i < mentions.Count; i++)
             {
+                var m = mentions[i];
                 if (m.Resolved < 0) continue;
                 int e = m.Candidates[m.Resolved];
                 double w = Evidence(m, e);
-                Add(countryWeight, gazetteer.CountryOf(e), w);
                 var entry = gazetteer[e];
-                if (entry.Admin1Code is { } a1) Add(regionWeight, (entry.CountryCode, a1), w);
+                if (entry.CountryCode.Length == 0) continue;
+                Add(countryWeight, entry.CountryCode, w);
+                Add(groupCountry, (coherence.GroupOf(i), entry.CountryCode), w);
+                if (entry.Admin1Code is { } a1)
+                {
+                    Add(regionWeight, (entry.CountryCode, a1), w);
+                    Add(groupRegion, (coherence.GroupOf(i), entry.CountryCode, a1), w);
+                }
             }
             var next = new int[mentions.Count];
             for (int i = 0; i < mentions.Count; i++)
@@ -63,11 +75,8 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                     next[i] = m.Candidates.Length - 1;
                     continue;
                 }
-                // This mention's own vote does not count for itself.
-                int own = m.Candidates[m.Resolved];
-                double ownWeight = Evidence(m, own);
-                string ownCountry = gazetteer.CountryOf(own);
-                var ownEntry = gazetteer[own];
+                // This name's own votes do not count for itself.
+                int group = coherence.GroupOf(i);
                 double bestScore = double.NegativeInfinity;
                 int best = 0;
                 for (int c = 0; c < m.Candidates.Length; c++)
@@ -77,12 +86,12 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                     double score = priors[i][c];
                     if (entry.CountryCode.Length > 0 && countryWeight.TryGetValue(entry.CountryCode, out var cw))
                     {
-                        if (entry.CountryCode == ownCountry) cw -= ownWeight;
+                        cw -= groupCountry.GetValueOrDefault((group, entry.CountryCode));
                         if (entry.Kind != PlaceKind.Country && cw > 0.01) score += 1.5 + 0.6 * Math.Log2(1 + cw);
                     }
                     if (entry.Admin1Code is { } a1 && regionWeight.TryGetValue((entry.CountryCode, a1), out var rw))
                     {
-                        if (entry.CountryCode == ownEntry.CountryCode && a1 == ownEntry.Admin1Code) rw -= ownWeight;
+                        rw -= groupRegion.GetValueOrDefault((group, entry.CountryCode, a1));
                         if (entry.Kind != PlaceKind.Region && rw > 0.01) score += 1.2 + 0.5 * Math.Log2(1 + rw);
                     }
                     if (m.Container >= 0 && mentions[m.Container].Resolved >= 0)
@@ -278,6 +287,9 @@ internal sealed class SpatialCoherence
     }
 
     private static (int, int) Cell(double lat, double lon) => ((int)Math.Floor(lat), (int)Math.Floor(lon));
+
+    /// <summary>Mentions with the same folded surface form share a group.</summary>
+    public int GroupOf(int mention) => _groupOf[mention];
 
     /// <summary>log2(1 + weighted count of other names with a candidate near, or inside, <paramref name="candidate"/>).</summary>
     public double Support(int mention, int candidate)
