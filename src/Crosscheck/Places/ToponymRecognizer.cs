@@ -235,7 +235,8 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                 if (!allCaps && char.IsUpper(text[next.Span.Start]))
                 {
                     if (InSet(text, next, PlaceWords.StreetWords)) return null;
-                    if (!InSet(text, next, PlaceWords.InstitutionWords) && !hasBroad && maxPopulation < 100_000) return null;
+                    // "Paris Hilton", "George Washington": a town name before another capitalised word is a first name.
+                    if (!InSet(text, next, PlaceWords.InstitutionWords) && !hasBroad && maxPopulation < 1_000_000) return null;
                 }
             }
         }
