@@ -1,21 +1,19 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
 namespace Crosscheck.Places;
 
 /// <summary>
-/// Builds the compact gazetteer table (models/places/gazetteer.tsv.gz) from GeoNames cities500,
+/// Builds the compact gazetteer table (models/places/gazetteer.bin.gz) from GeoNames cities500,
 /// its admin1/admin2 name tables, optionally Debian's iso-codes JSON, and the two small tables
 /// shipped in models/places (countries.tsv: centres, names and demonyms; aliases.tsv: short forms
 /// and wider areas). Deterministic: the same inputs give byte-identical output.
 /// </summary>
 /// <remarks>
-/// Output rows, tab-separated: kind (C country, A first-level region, B second-level region,
-/// P populated place, L wider area), geonameid (0 when unknown), display name, latitude,
-/// longitude, country code, admin1 code, admin2 code, feature code, population, and the folded
-/// lookup keys joined by '|'. A key prefix '^' marks an abbreviation valid only after "Place, ",
+/// The output is the binary table of <see cref="GazetteerFormat"/>: per entry its kind, geonameid
+/// (0 when unknown), display name, coordinates, country and admin1 codes, feature code,
+/// population, and its folded lookup keys. A key prefix '^' marks an abbreviation valid only after "Place, ",
 /// '~' an adjective or demonym, '%' a region name without its designator ("kursk" for Kursk Oblast).
 /// Region and country coordinates are the middle of the trimmed bounding box of their places
 /// (countries prefer the centre given in countries.tsv).
@@ -186,18 +184,8 @@ public static class GazetteerBuilder
 
         var regionRows = regions.Values.OrderBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Admin1, StringComparer.Ordinal).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        int keyCount = 0;
-        using (var file = File.Create(outputPath))
-        using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
-        using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = "\n" })
-        {
-            writer.WriteLine("# Crosscheck gazetteer v1: derived from GeoNames (CC BY 4.0) and the tables in models/places; see SOURCES.md");
-            foreach (var row in countries.Values.Concat(regionRows).Concat(districts).Concat(areas).Concat(places))
-            {
-                keyCount += row.Keys.Count;
-                writer.WriteLine(row.ToLine());
-            }
-        }
+        var rows = countries.Values.Concat(regionRows).Concat(districts).Concat(areas).Concat(places).ToList();
+        int keyCount = GazetteerFormat.Write(outputPath, rows.Select(r => r.ToRecord()).ToList());
         return new BuildSummary(countries.Count, regionRows.Count, districts.Count, places.Count, areas.Count, keyCount, new FileInfo(outputPath).Length);
     }
 
@@ -340,13 +328,18 @@ public static class GazetteerBuilder
             if (_seen.Add(key)) Keys.Add(key);
         }
 
-        public string ToLine()
+        public GazetteerFormat.Record ToRecord()
         {
             Keys.Sort(StringComparer.Ordinal);
-            return string.Join('\t',
-                Kind.ToString(), Id.ToString(CultureInfo.InvariantCulture), Name.Replace('\t', ' '),
-                Latitude.ToString("0.####", CultureInfo.InvariantCulture), Longitude.ToString("0.####", CultureInfo.InvariantCulture),
-                Country, Admin1, Admin2, FeatureCode, Population.ToString(CultureInfo.InvariantCulture), string.Join('|', Keys));
+            var kind = Kind switch
+            {
+                'C' => PlaceKind.Country,
+                'A' => PlaceKind.Region,
+                'B' => PlaceKind.District,
+                'L' => PlaceKind.Area,
+                _ => PlaceKind.Place,
+            };
+            return new GazetteerFormat.Record(kind, Id, Name, (float)Latitude, (float)Longitude, Country, Admin1, FeatureCode, Population, Keys);
         }
     }
 }

@@ -49,7 +49,7 @@ public class GazetteerTests
     [SharedDataFact("datasets", "geonames-cities500", "cities500.txt")]
     public void The_builder_writes_a_table_the_loader_reads()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"gazetteer-{Guid.NewGuid():N}.tsv.gz");
+        var output = Path.Combine(Path.GetTempPath(), $"gazetteer-{Guid.NewGuid():N}.bin.gz");
         try
         {
             var summary = GazetteerBuilder.Build(SharedData.Path("datasets", "geonames-cities500")!, null, output);
