@@ -32,8 +32,14 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             {
                 int e = m.Candidates[c];
                 p[c] = Prior(e) + ContainedBonus(mentions, i, e) + CoherenceWeight * coherence.Support(i, e);
-                // "Egypt" is the country before it is a hamlet in Alabama.
-                if (namesCountry && gazetteer.KindOf(e) is PlaceKind.Place or PlaceKind.District) p[c] -= 1.5;
+                if (gazetteer.KindOf(e) is PlaceKind.Place or PlaceKind.District)
+                {
+                    // "Egypt" is the country before it is a hamlet in Alabama; "California" is the
+                    // state before a town of that name in Pennsylvania (national capitals excepted:
+                    // "Washington" is as often the capital as the state).
+                    if (namesCountry) p[c] -= 1.5;
+                    else if (HasNamesakeRegionElsewhere(m, e) && gazetteer.FeatureCodeOf(e) != "PPLC") p[c] -= 1.0;
+                }
             }
             priors[i] = p;
             m.Resolved = ArgMax(p);
@@ -86,6 +92,10 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                     var kind = gazetteer.KindOf(e);
                     int country = gazetteer.CountryEntryOf(e), region = gazetteer.RegionEntryOf(e);
                     double score = priors[i][c];
+                    // Context that supports a place supports just as much the country or region of
+                    // the same name that contains it ("Mexico", "New York", "Quebec"): no bonus over it.
+                    if (country >= 0 && Array.IndexOf(m.Candidates, country) >= 0) country = -1;
+                    if (region >= 0 && kind != PlaceKind.Region && Array.IndexOf(m.Candidates, region) >= 0) region = -1;
                     if (country >= 0 && kind != PlaceKind.Country && countryWeight.TryGetValue(country, out var cw))
                     {
                         cw -= groupCountry.GetValueOrDefault((group, country));
@@ -112,6 +122,16 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             }
             for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = next[i];
         }
+    }
+
+    private bool HasNamesakeRegionElsewhere(Mention m, int place)
+    {
+        int ownRegion = gazetteer.RegionEntryOf(place);
+        foreach (var c in m.Candidates)
+        {
+            if (gazetteer.KindOf(c) == PlaceKind.Region && c != ownRegion && gazetteer.CountryEntryOf(c) == gazetteer.CountryEntryOf(place)) return true;
+        }
+        return false;
     }
 
     // How much a resolved mention says about its country and region: a named country or region says more than a town.

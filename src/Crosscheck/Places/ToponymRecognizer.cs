@@ -115,8 +115,13 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var word = text.AsSpan(token.Span.Start, token.Span.Length);
             if (k > t)
             {
-                bool attachedPeriod = word is "." && token.Span.Start == tokens[k - 1].Span.End;
-                if (attachedPeriod) continue; // "St ." written apart from its period still reads "st"
+                // A period or clitic written against the word belongs to it: "St.", "People's Republic".
+                bool attached = token.Span.Start == tokens[k - 1].Span.End;
+                if (attached && (word is "." || IsPossessive(text, token)))
+                {
+                    if (!PlaceNames.AppendFolded(word, body, ref keyLength)) break;
+                    continue;
+                }
                 if (token.Kind != TokenKind.Word || k - t >= MaxNameTokens || keyLength >= body.Length) break;
                 body[keyLength++] = ' ';
             }
