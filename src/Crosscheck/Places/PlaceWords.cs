@@ -69,6 +69,12 @@ internal static class PlaceWords
         "your", "we", "they", "he", "she", "it", "i", "you", "not", "no", "yes", "several", "few", "more", "less", "other",
         "another", "such", "whether", "once", "twice", "again", "still", "already", "nearly", "almost", "around", "near");
 
+    /// <summary>Directions that qualify a following name ("North London").</summary>
+    public static readonly HashSet<string> Directions = Set(
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+        "greater", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+        "southwestern", "mid", "inner", "outer", "downtown", "far");
+
     /// <summary>Locative prepositions: "in Reading" is good evidence for a place.</summary>
     public static readonly HashSet<string> Locatives = Set(
         "in", "at", "near", "from", "to", "outside", "around", "across", "into", "toward", "towards", "via", "through",

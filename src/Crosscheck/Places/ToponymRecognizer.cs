@@ -150,8 +150,19 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             if (!hits.IsEmpty) { best = hits; bestEnd = k; bestKind = MentionKind.Name; bestKeyLength = keyLength; }
         }
         if (bestEnd < 0) return null;
-        // A period the tokenizer split from an abbreviation belongs to it: "Ga ." -> "Ga."
+        // "North London", "Southern California": the direction qualifies the next name, it is not a place itself.
+        if (bestEnd == t && bestKind == MentionKind.Name && InSet(text, tokens[t], PlaceWords.Directions)
+            && t + 1 < end && tokens[t + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[t + 1].Span.Start]))
+        {
+            return null;
+        }
+        // A period the tokenizer left outside an abbreviation belongs to it: "W.Va" + "." -> "W.Va."
         int spanEnd = tokens[bestEnd].Span.End;
+        if ((bestKind == MentionKind.Abbreviation || text.AsSpan(tokens[bestEnd].Span.Start, tokens[bestEnd].Span.Length).Contains('.')) && bestEnd + 1 < end && tokens[bestEnd + 1].Span.Start == spanEnd
+            && IsPunct(text, tokens[bestEnd + 1], '.'))
+        {
+            spanEnd++;
+        }
         var candidates = Filter(text, tokens, t, bestEnd, best, bestKind, sentenceInitial, allCaps, entities, body[..bestKeyLength], personWords);
         if (candidates is null) return null;
         return new Mention
@@ -189,7 +200,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
 
         var word = text.AsSpan(tokens[first].Span.Start, tokens[first].Span.Length);
         bool singleToken = first == last;
-        if (singleToken && !allCaps && word.Length <= 5 && IsAllUpper(word))
+        if (singleToken && !allCaps && word.Length <= 4 && IsAllUpper(word))
         {
             // Acronyms (NATO, AP, ISIS) are rarely towns: keep only countries, regions and big cities.
             return Cap(hits, kind, keepOnlyBroadOrPopulation: 1_000_000);
@@ -204,10 +215,19 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         bool afterLocative = hasPrevious && InSet(text, previous, PlaceWords.Locatives);
         // Someone already named in full ("Rev. Roy Jones") is meant when "Jones" comes back alone.
         if (!hasBroad && personWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey)) return null;
-        if (common || allCaps && singleToken)
+        bool nextIsInstitution = last + 1 < tokens.Length && tokens[last + 1].Sentence == tokens[first].Sentence
+            && InSet(text, tokens[last + 1], PlaceWords.InstitutionWords);
+        if (common)
         {
             if (HasKind(hits, PlaceKind.Country) || HasKind(hits, PlaceKind.Area)) return Cap(hits, kind, keepOnlyBroadOrPopulation: long.MaxValue, broadKinds: BroadKinds.CountryOrArea);
-            if (sentenceInitial || !afterLocative || maxPopulation < 20_000 && !hasBroad) return null;
+            // "in Reading", "Oxford Police": a common word needs a locative or an institution noun, and a real town.
+            if (sentenceInitial && !nextIsInstitution || !afterLocative && !nextIsInstitution || maxPopulation < 20_000 && !hasBroad) return null;
+        }
+        else if (allCaps && singleToken)
+        {
+            // Capitals carry no signal in an all-capital line: keep regions, big towns and "TOWN, STATE" datelines.
+            bool nextIsComma = last + 1 < tokens.Length && IsPunct(text, tokens[last + 1], ',');
+            if (!hasBroad && maxPopulation < 50_000 && !nextIsComma) return null;
         }
 
         if (hasPrevious && previous.Kind == TokenKind.Word)
