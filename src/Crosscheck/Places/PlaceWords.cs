@@ -80,6 +80,9 @@ internal static class PlaceWords
         "in", "at", "near", "from", "to", "outside", "around", "across", "into", "toward", "towards", "via", "through",
         "throughout", "between", "within", "inside", "nearby", "of");
 
+    /// <summary>Prepositions after which a capitalised name is almost surely a place ("in Dublin", not "to Jones").</summary>
+    public static readonly HashSet<string> StrongLocatives = Set("in", "near", "outside", "at", "inside", "throughout", "across");
+
     /// <summary>Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Isle of Man").</summary>
     public static readonly HashSet<string> NameConnectors = Set(
         "of", "de", "del", "della", "la", "le", "les", "du", "da", "do", "dos", "das", "upon", "on", "am", "an", "der",

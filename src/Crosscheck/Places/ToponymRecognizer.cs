@@ -60,9 +60,9 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
 
         article.TryGet(Layers.Entities, out var entities);
         var covered = new bool[tokens.Length];
-        var personWords = new HashSet<string>(StringComparer.Ordinal);
         int datelineEnd = DatelineEnd(article);
         Span<char> key = stackalloc char[KeyBufferLength];
+        var memory = new DocumentMemory(ConfirmedPlaces(text, tokens, key));
 
         for (int s = 0; s < sentences.Length; s++)
         {
@@ -77,7 +77,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                 var token = tokens[t];
                 if (token.Kind != TokenKind.Word || token.Span.Length < 2) continue;
                 if (!allCaps && !char.IsUpper(text[token.Span.Start])) continue;
-                var mention = MatchAt(text, tokens, t, end, s, t == firstWord, allCaps, mentions, key, entities, personWords);
+                var mention = MatchAt(text, tokens, t, end, s, t == firstWord, allCaps, mentions, key, entities, memory);
                 if (mention is null)
                 {
                     if (text.AsSpan(token.Span.Start, token.Span.Length).Contains('-')) MatchHyphenParts(text, token, t, s, mentions, key);
@@ -96,7 +96,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
     }
 
     private Mention? MatchAt(string text, ImmutableArray<Token> tokens, int t, int end, int sentence, bool sentenceInitial,
-        bool allCaps, List<Mention> previous, Span<char> key, EntityLayer? entities, HashSet<string> personWords)
+        bool allCaps, List<Mention> previous, Span<char> key, EntityLayer? entities, DocumentMemory memory)
     {
         // "the Kursk region", "Donetsk Oblast", "Sumy province": a region by its stem.
         var region = MatchRegionPattern(text, tokens, t, end, sentence, key);
@@ -163,7 +163,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         {
             spanEnd++;
         }
-        var candidates = Filter(text, tokens, t, bestEnd, best, bestKind, sentenceInitial, allCaps, entities, body[..bestKeyLength], personWords);
+        var candidates = Filter(text, tokens, t, bestEnd, best, bestKind, sentenceInitial, allCaps, entities, body[..bestKeyLength], memory);
         if (candidates is null) return null;
         return new Mention
         {
@@ -174,13 +174,13 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
 
     /// <summary>Applies the common-word, acronym and person-name filters; null rejects the match.</summary>
     private int[]? Filter(string text, ImmutableArray<Token> tokens, int first, int last, ReadOnlySpan<int> hits, MentionKind kind,
-        bool sentenceInitial, bool allCaps, EntityLayer? entities, ReadOnlySpan<char> matchedKey, HashSet<string> personWords)
+        bool sentenceInitial, bool allCaps, EntityLayer? entities, ReadOnlySpan<char> matchedKey, DocumentMemory memory)
     {
         var span = new Span(tokens[first].Span.Start, tokens[last].Span.End);
         var entityType = EntityTypeAt(entities, span);
         if (entityType is EntityType.Person)
         {
-            personWords.Add(matchedKey.ToString());
+            memory.PersonWords.Add(matchedKey.ToString());
             return null;
         }
         bool entitySaysPlace = entityType is EntityType.Place;
@@ -214,7 +214,8 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         bool hasPrevious = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence;
         bool afterLocative = hasPrevious && InSet(text, previous, PlaceWords.Locatives);
         // Someone already named in full ("Rev. Roy Jones") is meant when "Jones" comes back alone.
-        if (!hasBroad && personWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey)) return null;
+        bool confirmed = memory.ConfirmedPlaces.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey);
+        if (!hasBroad && !confirmed && memory.PersonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey)) return null;
         bool nextIsInstitution = last + 1 < tokens.Length && tokens[last + 1].Sentence == tokens[first].Sentence
             && InSet(text, tokens[last + 1], PlaceWords.InstitutionWords);
         if (common)
@@ -234,16 +235,18 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         {
             if (InSet(text, previous, PlaceWords.PersonTitles) && !hasBroad)
             {
-                personWords.Add(matchedKey.ToString());
+                memory.PersonWords.Add(matchedKey.ToString());
                 return null;
             }
             // "George Washington": a capitalised word before a town or state name makes it a surname.
             bool countryOrArea = HasKind(hits, PlaceKind.Country) || HasKind(hits, PlaceKind.Area);
-            if (!allCaps && !countryOrArea && char.IsUpper(text[previous.Span.Start])
+            if (!allCaps && !countryOrArea && !confirmed && char.IsUpper(text[previous.Span.Start])
                 && !InSet(text, previous, PlaceWords.NameModifiers) && !InSet(text, previous, PlaceWords.SentenceStarters)
                 && !IsAllUpper(text.AsSpan(previous.Span.Start, previous.Span.Length)) && !IsStrongPlaceWord(text, previous))
             {
-                personWords.Add(matchedKey.ToString());
+                // "Roy Jones ... Jones said": the surname alone later is the same person (unless the
+                // document also uses the name after "in", "at", "near").
+                memory.PersonWords.Add(matchedKey.ToString());
                 return null;
             }
         }
@@ -254,18 +257,53 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             {
                 if (InSet(text, next, PlaceWords.SpeechVerbs) && !hasBroad)
                 {
-                    personWords.Add(matchedKey.ToString());
+                    memory.PersonWords.Add(matchedKey.ToString());
                     return null;
                 }
                 if (!allCaps && char.IsUpper(text[next.Span.Start]))
                 {
                     if (InSet(text, next, PlaceWords.StreetWords)) return null;
                     // "Paris Hilton", "George Washington": a town name before another capitalised word is a first name.
-                    if (!InSet(text, next, PlaceWords.InstitutionWords) && !hasBroad && maxPopulation < 1_000_000) return null;
+                    // A name the document elsewhere uses as a place ("in Dublin") stays one: "Dublin Singers".
+                    if (!InSet(text, next, PlaceWords.InstitutionWords) && !hasBroad && !confirmed && maxPopulation < 1_000_000) return null;
                 }
             }
         }
         return Cap(hits, kind);
+    }
+
+    /// <summary>What one document has taught: names used for persons, and names used as places.</summary>
+    private sealed class DocumentMemory(HashSet<string> confirmedPlaces)
+    {
+        public HashSet<string> PersonWords { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> ConfirmedPlaces { get; } = confirmedPlaces;
+    }
+
+    // Names the document puts after a locative preposition ("in Dublin", "near Arlington"): one
+    // sense per discourse makes their other capitalised uses places too.
+    private HashSet<string> ConfirmedPlaces(string text, ImmutableArray<Token> tokens, Span<char> key)
+    {
+        var confirmed = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = confirmed.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int t = 1; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind != TokenKind.Word || !char.IsUpper(text[token.Span.Start]) || tokens[t - 1].Sentence != token.Sentence) continue;
+            if (!InSet(text, tokens[t - 1], PlaceWords.StrongLocatives) || char.IsUpper(text[tokens[t - 1].Span.Start])) continue;
+            int length = 0, longest = 0;
+            for (int k = t; k < tokens.Length && k < t + 3 && tokens[k].Sentence == token.Sentence; k++)
+            {
+                var word = tokens[k];
+                if (word.Kind != TokenKind.Word || !char.IsUpper(text[word.Span.Start])) break;
+                if (k > t) key[length++] = ' ';
+                if (!PlaceNames.AppendFolded(text.AsSpan(word.Span.Start, word.Span.Length), key, ref length) || length >= key.Length - 1) break;
+                if (!gazetteer.Find(key[..length]).IsEmpty) longest = length;
+            }
+            // Only the whole name: "in Scott County" confirms "Scott County", not "Scott".
+            if (longest > 0 && !lookup.Contains(key[..longest])) confirmed.Add(new string(key[..longest]));
+        }
+        return confirmed;
     }
 
     private bool IsStrongPlaceWord(string text, Token token)
