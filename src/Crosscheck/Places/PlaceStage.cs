@@ -19,19 +19,23 @@ public sealed class PlaceStage : IStage
 {
     public const string StageName = "places";
 
-    private readonly Gazetteer _gazetteer;
-    private readonly ToponymRecognizer _recognizer;
-    private readonly PlaceResolver _resolver;
+    private readonly Lazy<Gazetteer> _gazetteerLazy;
+    private readonly Lazy<ToponymRecognizer> _recognizer;
+    private readonly Lazy<PlaceResolver> _resolver;
 
-    /// <summary>Uses the gazetteer embedded in the library (loaded once per process).</summary>
-    public PlaceStage() : this(Gazetteer.LoadDefault()) { }
+    /// <summary>Uses the gazetteer embedded in the library, loaded on first use (once per process).</summary>
+    public PlaceStage() : this(new Lazy<Gazetteer>(Gazetteer.LoadDefault)) { }
 
-    public PlaceStage(Gazetteer gazetteer)
+    public PlaceStage(Gazetteer gazetteer) : this(new Lazy<Gazetteer>(gazetteer)) { }
+
+    private PlaceStage(Lazy<Gazetteer> gazetteer)
     {
-        _gazetteer = gazetteer;
-        _recognizer = new ToponymRecognizer(gazetteer);
-        _resolver = new PlaceResolver(gazetteer);
+        _gazetteerLazy = gazetteer;
+        _recognizer = new Lazy<ToponymRecognizer>(() => new ToponymRecognizer(gazetteer.Value));
+        _resolver = new Lazy<PlaceResolver>(() => new PlaceResolver(gazetteer.Value));
     }
+
+    private Gazetteer Table => _gazetteerLazy.Value;
 
     public string Name => StageName;
 
@@ -41,8 +45,8 @@ public sealed class PlaceStage : IStage
 
     public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
     {
-        var mentions = _recognizer.Recognize(article);
-        _resolver.Resolve(mentions, article.Text);
+        var mentions = _recognizer.Value.Recognize(article);
+        _resolver.Value.Resolve(mentions, article.Text);
         var places = ImmutableArray.CreateBuilder<ResolvedPlace>(mentions.Count);
         for (int i = 0; i < mentions.Count; i++)
         {
@@ -56,7 +60,7 @@ public sealed class PlaceStage : IStage
     {
         if (mention.Resolved < 0) return null;
         int e = mention.Candidates[mention.Resolved];
-        var entry = _gazetteer[e];
+        var entry = Table[e];
         var precision = entry.Kind switch
         {
             PlaceKind.Place => PlacePrecision.Exact,
@@ -78,7 +82,7 @@ public sealed class PlaceStage : IStage
         {
             var near = mentions[mention.NearMention];
             int e = near.Candidates[near.Resolved];
-            if (_gazetteer.KindOf(e) == PlaceKind.Place) return Enclosed(mention, name, e, PlacePrecision.Nearby);
+            if (Table.KindOf(e) == PlaceKind.Place) return Enclosed(mention, name, e, PlacePrecision.Nearby);
         }
         int region = FinestRegion(mentions, index, sameSentence: true);
         if (region < 0) region = FinestRegion(mentions, index, sameSentence: false);
@@ -89,7 +93,7 @@ public sealed class PlaceStage : IStage
 
     private ResolvedPlace Enclosed(Mention mention, string name, int e, PlacePrecision precision)
     {
-        var entry = _gazetteer[e];
+        var entry = Table[e];
         return new ResolvedPlace(mention.Span, name, entry.Latitude, entry.Longitude, null,
             entry.CountryCode.Length == 0 ? null : entry.CountryCode, RegionName(e), precision);
     }
@@ -104,7 +108,7 @@ public sealed class PlaceStage : IStage
             if (j == index || other.Resolved < 0 || other.Kind == MentionKind.Unknown) continue;
             if (sameSentence && other.Sentence != mention.Sentence) continue;
             int e = other.Candidates[other.Resolved];
-            int rank = _gazetteer.KindOf(e) switch { PlaceKind.District => 2, PlaceKind.Region => 1, _ => -1 };
+            int rank = Table.KindOf(e) switch { PlaceKind.District => 2, PlaceKind.Region => 1, _ => -1 };
             if (rank < 0) continue;
             int distance = Math.Abs(j - index);
             if (rank > bestRank || rank == bestRank && distance < bestDistance)
@@ -123,7 +127,7 @@ public sealed class PlaceStage : IStage
         foreach (var m in mentions)
         {
             if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) continue;
-            int country = _gazetteer.CountryEntryOf(m.Candidates[m.Resolved]);
+            int country = Table.CountryEntryOf(m.Candidates[m.Resolved]);
             if (country < 0) continue;
             counts[country] = counts.GetValueOrDefault(country) + (m.Sentence == sentence ? 2 : 1);
         }
@@ -142,8 +146,8 @@ public sealed class PlaceStage : IStage
 
     private string? RegionName(int e)
     {
-        if (_gazetteer.KindOf(e) == PlaceKind.Region) return _gazetteer.NameOf(e);
-        int region = _gazetteer.RegionEntryOf(e);
-        return region >= 0 ? _gazetteer.NameOf(region) : null;
+        if (Table.KindOf(e) == PlaceKind.Region) return Table.NameOf(e);
+        int region = Table.RegionEntryOf(e);
+        return region >= 0 ? Table.NameOf(region) : null;
     }
 }

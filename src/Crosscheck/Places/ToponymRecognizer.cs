@@ -378,7 +378,11 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         {
             var token = tokens[k];
             if (token.Kind != TokenKind.Word || !char.IsUpper(text[token.Span.Start])) return null;
-            if (k > t) key[keyLength++] = ' ';
+            if (k > t)
+            {
+                if (keyLength >= key.Length) return null;
+                key[keyLength++] = ' ';
+            }
             if (!PlaceNames.AppendFolded(text.AsSpan(token.Span.Start, token.Span.Length), key, ref keyLength)) return null;
             if (k + 1 >= end) return null;
             var designator = tokens[k + 1];
@@ -475,7 +479,8 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         if (entities is null || entities.Mentions.IsEmpty) return;
         foreach (var entity in entities.Mentions)
         {
-            if (entity.Type != EntityType.Place || entity.Span.IsEmpty || entity.Span.End <= datelineEnd) continue;
+            if (entity.Type != EntityType.Place || entity.Span.IsEmpty || entity.Span.Start < 0 || entity.Span.End > text.Length
+                || entity.Span.End <= datelineEnd) continue;
             int first = FirstTokenAt(tokens, entity.Span.Start);
             if (first < 0) continue;
             int last = first;

@@ -170,3 +170,29 @@ public class PlaceStageTests
         places.Select(p => p.Span.Of(text)).Should().Equal("Kursk");
     }
 }
+
+public class PlaceStageDiscourseTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new PlaceStage()).Build();
+
+    private static ImmutableArray<ResolvedPlace> Places(string text) =>
+        Pipeline.Analyze(new Article { Id = "t", Text = text, ContentHash = "t" }, new AnalysisContext(new DateOnly(2024, 1, 1))).Article.Items(Layers.Places);
+
+    [Fact]
+    public void A_name_the_text_uses_after_in_stays_a_place_before_other_capitalised_words()
+    {
+        const string withLocative = "The Hillsboro Singers rehearse weekly. The choir was founded in Hillsboro in 1990.";
+        const string without = "The Hillsboro Singers rehearse weekly. The choir was founded in 1990.";
+        Places(withLocative).Count(p => p.Span.Of(withLocative) == "Hillsboro").Should().Be(2);
+        Places(without).Should().NotContain(p => p.Span.Of(without) == "Hillsboro");
+    }
+
+    [Fact]
+    public void Garbage_tokens_never_throw()
+    {
+        var longWord = "K" + new string('a', 5000);
+        var text = $"{longWord} {longWord}-{longWord} in {longWord} region. Zz\u0301\u0301 ÅÅÅ, Ω Ж 日本 🙂 the villages of {longWord}, {longWord} and X.";
+        var act = () => Places(text);
+        act.Should().NotThrow();
+    }
+}
