@@ -75,6 +75,10 @@ internal static class PlaceWords
         "greater", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
         "southwestern", "mid", "inner", "outer", "downtown", "far");
 
+    /// <summary>Words after a place name that make it the name of a disease or pathogen.</summary>
+    public static readonly HashSet<string> DiseaseWords = Set(
+        "virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "strain", "variant", "syndrome", "encephalitis");
+
     /// <summary>Locative prepositions: "in Reading" is good evidence for a place.</summary>
     public static readonly HashSet<string> Locatives = Set(
         "in", "at", "near", "from", "to", "outside", "around", "across", "into", "toward", "towards", "via", "through",

@@ -255,6 +255,8 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var next = tokens[last + 1];
             if (next.Kind == TokenKind.Word)
             {
+                // "Marburg virus", "Reston ebolavirus", "Spanish flu": a disease named after a place.
+                if (InSet(text, next, PlaceWords.DiseaseWords)) return null;
                 if (InSet(text, next, PlaceWords.SpeechVerbs) && !hasBroad)
                 {
                     memory.PersonWords.Add(matchedKey.ToString());
