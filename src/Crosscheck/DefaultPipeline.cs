@@ -10,6 +10,7 @@ public static class DefaultPipeline
         var builder = new PipelineBuilder();
         builder.Add(new TextStage());
         builder.Add(new Entities.EntityStage());
+        builder.Add(new Crosscheck.Places.PlaceStage());
         return builder;
     }
 

@@ -6,6 +6,7 @@ public static class EvaluationRegistry
     public static IReadOnlyList<IEvaluation> All { get; } =
     [
         new Entities.EntityEvaluation(),
+        new Crosscheck.Evaluation.Places.PlaceEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

@@ -1,0 +1,377 @@
+namespace Crosscheck.Places;
+
+/// <summary>
+/// Chooses one gazetteer entry per mention from the document's context: a prior from kind and
+/// population, the countries and first-level regions the other mentions resolve to, what the
+/// text says contains the mention ("Paris, Texas", "Russia's Kursk region"), and closeness to the
+/// other places of the same and neighbouring sentences. Three rounds, each reading the last.
+/// </summary>
+internal sealed class PlaceResolver(Gazetteer gazetteer)
+{
+    private const int Rounds = 3;
+
+    // Worth of each other name in the document that has a candidate near this one (log-scaled).
+    private const double CoherenceWeight = 1.0;
+
+    // How much a tenfold population counts against the document's context (a country or region
+    // named elsewhere in the text is worth about a hundredfold population).
+    private const double PopulationWeight = 0.6;
+
+    public void Resolve(List<Mention> mentions, string text)
+    {
+        if (mentions.Count == 0) return;
+        var coherence = new SpatialCoherence(gazetteer, mentions, text);
+        var priors = new double[mentions.Count][];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var p = new double[m.Candidates.Length];
+            bool namesCountry = false;
+            foreach (var c in m.Candidates) namesCountry |= gazetteer.KindOf(c) == PlaceKind.Country;
+            for (int c = 0; c < p.Length; c++)
+            {
+                int e = m.Candidates[c];
+                p[c] = Prior(e) + ContainedBonus(mentions, i, e) + CoherenceWeight * coherence.Support(i, e);
+                if (gazetteer.KindOf(e) is PlaceKind.Place or PlaceKind.District)
+                {
+                    // "Egypt" is the country before it is a hamlet in Alabama; "California" is the
+                    // state before a town of that name in Pennsylvania (national capitals excepted:
+                    // "Washington" is as often the capital as the state).
+                    if (namesCountry) p[c] -= 1.5;
+                    else if (HasNamesakeRegionElsewhere(m, e) && gazetteer.FeatureCodeOf(e) != "PPLC") p[c] -= 1.0;
+                }
+            }
+            priors[i] = p;
+            m.Resolved = ArgMax(p);
+        }
+
+        // Keyed by the gazetteer entry of the country and of the first-level region.
+        var countryWeight = new Dictionary<int, double>();
+        var regionWeight = new Dictionary<int, double>();
+        // What a name's own mentions add, so that "London" repeated does not vote for its own London.
+        var groupCountry = new Dictionary<(int, int), double>();
+        var groupRegion = new Dictionary<(int, int), double>();
+        for (int round = 0; round < Rounds; round++)
+        {
+            countryWeight.Clear();
+            regionWeight.Clear();
+            groupCountry.Clear();
+            groupRegion.Clear();
+            for (int i = 0; i < mentions.Count; i++)
+            {
+                var m = mentions[i];
+                if (m.Resolved < 0) continue;
+                int e = m.Candidates[m.Resolved];
+                double w = Evidence(m, e);
+                int country = gazetteer.CountryEntryOf(e), region = gazetteer.RegionEntryOf(e);
+                if (country < 0) continue;
+                Add(countryWeight, country, w);
+                Add(groupCountry, (coherence.GroupOf(i), country), w);
+                if (region >= 0)
+                {
+                    Add(regionWeight, region, w);
+                    Add(groupRegion, (coherence.GroupOf(i), region), w);
+                }
+            }
+            var next = new int[mentions.Count];
+            for (int i = 0; i < mentions.Count; i++)
+            {
+                var m = mentions[i];
+                if (m.Candidates.Length <= 1)
+                {
+                    next[i] = m.Candidates.Length - 1;
+                    continue;
+                }
+                // This name's own votes do not count for itself.
+                int group = coherence.GroupOf(i);
+                double bestScore = double.NegativeInfinity;
+                int best = 0;
+                for (int c = 0; c < m.Candidates.Length; c++)
+                {
+                    int e = m.Candidates[c];
+                    var kind = gazetteer.KindOf(e);
+                    int country = gazetteer.CountryEntryOf(e), region = gazetteer.RegionEntryOf(e);
+                    double score = priors[i][c];
+                    // Context that supports a place supports just as much the country or region of
+                    // the same name that contains it ("Mexico", "New York", "Quebec"): no bonus over it.
+                    if (country >= 0 && Array.IndexOf(m.Candidates, country) >= 0) country = -1;
+                    if (region >= 0 && kind != PlaceKind.Region && Array.IndexOf(m.Candidates, region) >= 0) region = -1;
+                    if (country >= 0 && kind != PlaceKind.Country && countryWeight.TryGetValue(country, out var cw))
+                    {
+                        cw -= groupCountry.GetValueOrDefault((group, country));
+                        if (cw > 0.01) score += 1.5 + 0.6 * Math.Log2(1 + cw);
+                    }
+                    if (region >= 0 && kind != PlaceKind.Region && regionWeight.TryGetValue(region, out var rw))
+                    {
+                        rw -= groupRegion.GetValueOrDefault((group, region));
+                        if (rw > 0.01) score += 1.2 + 0.5 * Math.Log2(1 + rw);
+                    }
+                    if (m.Container >= 0 && mentions[m.Container].Resolved >= 0)
+                    {
+                        var container = mentions[m.Container];
+                        score += IsInside(e, container.Candidates[container.Resolved]) ? 4 : -1;
+                    }
+                    score += Proximity(mentions, i, e);
+                    if (score > bestScore)
+                    {
+                        bestScore = score;
+                        best = c;
+                    }
+                }
+                next[i] = best;
+            }
+            for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = next[i];
+        }
+    }
+
+    private bool HasNamesakeRegionElsewhere(Mention m, int place)
+    {
+        int ownRegion = gazetteer.RegionEntryOf(place);
+        foreach (var c in m.Candidates)
+        {
+            if (gazetteer.KindOf(c) == PlaceKind.Region && c != ownRegion && gazetteer.CountryEntryOf(c) == gazetteer.CountryEntryOf(place)) return true;
+        }
+        return false;
+    }
+
+    // How much a resolved mention says about its country and region: a named country or region says more than a town.
+    private double Evidence(Mention m, int entry) => gazetteer.KindOf(entry) switch
+    {
+        PlaceKind.Country => m.Kind == MentionKind.Adjective ? 0.7 : 1.5,
+        PlaceKind.Region => 1.5,
+        PlaceKind.District => 1.2,
+        PlaceKind.Area => 0,
+        _ => 1,
+    };
+
+    private double Prior(int e)
+    {
+        var kind = gazetteer.KindOf(e);
+        double population = gazetteer.PopulationOf(e);
+        switch (kind)
+        {
+            case PlaceKind.Country: return 7 + 0.1 * Math.Log10(population + 1000);
+            case PlaceKind.Area: return 5.5;
+            case PlaceKind.Region: return PopulationWeight * Math.Log10(population + 1000) + 0.8;
+            case PlaceKind.District: return PopulationWeight * Math.Log10(population + 1000) + 0.1;
+        }
+        double prior = PopulationWeight * Math.Log10(population + 300);
+        var code = gazetteer[e].FeatureCode;
+        prior += code switch
+        {
+            "PPLC" => 1.5,
+            "PPLA" => 0.6,
+            "PPLA2" => 0.3,
+            "PPLX" => -0.5,
+            "PPLH" or "PPLQ" or "PPLW" => -2,
+            _ => 0,
+        };
+        return prior;
+    }
+
+    // "Athens, Georgia": the container is the region that holds one of the contained name's candidates.
+    private double ContainedBonus(List<Mention> mentions, int index, int candidate)
+    {
+        var kind = gazetteer.KindOf(candidate);
+        if (kind is PlaceKind.Place) return 0;
+        double bonus = 0;
+        for (int j = Math.Max(0, index - 2); j < mentions.Count && j <= index + 2; j++)
+        {
+            if (mentions[j].Container != index) continue;
+            foreach (var inner in mentions[j].Candidates)
+            {
+                if (inner != candidate && IsInside(inner, candidate))
+                {
+                    bonus = 3;
+                    break;
+                }
+            }
+        }
+        return bonus;
+    }
+
+    private bool IsInside(int inner, int outer)
+    {
+        if (inner == outer) return true;
+        var o = gazetteer[outer];
+        var i = gazetteer[inner];
+        return o.Kind switch
+        {
+            PlaceKind.Country => i.CountryCode == o.CountryCode,
+            PlaceKind.Region or PlaceKind.District => i.CountryCode == o.CountryCode && i.Admin1Code == o.Admin1Code,
+            PlaceKind.Area => GeoMath.DistanceKm(i.Latitude, i.Longitude, o.Latitude, o.Longitude) < 3000,
+            _ => GeoMath.DistanceKm(i.Latitude, i.Longitude, o.Latitude, o.Longitude) < 40,
+        };
+    }
+
+    // Places named together are usually near each other: reward a candidate close to another
+    // mention's current choice in the same or a neighbouring sentence.
+    private double Proximity(List<Mention> mentions, int index, int e)
+    {
+        var m = mentions[index];
+        if (gazetteer.KindOf(e) is PlaceKind.Country or PlaceKind.Area) return 0;
+        double lat = gazetteer.LatitudeOf(e), lon = gazetteer.LongitudeOf(e);
+        double best = double.MaxValue;
+        int looked = 0;
+        for (int step = 1; step <= 12 && looked < 8; step++)
+        {
+            foreach (int j in (ReadOnlySpan<int>)[index - step, index + step])
+            {
+                if (j < 0 || j >= mentions.Count) continue;
+                var other = mentions[j];
+                if (Math.Abs(other.Sentence - m.Sentence) > 1 || other.Resolved < 0) continue;
+                int oe = other.Candidates[other.Resolved];
+                if (gazetteer.KindOf(oe) is PlaceKind.Country or PlaceKind.Area || oe == e) continue;
+                if (gazetteer.NameOf(oe) == gazetteer.NameOf(e)) continue;
+                looked++;
+                best = Math.Min(best, GeoMath.ApproximateDistanceKm(lat, lon, gazetteer.LatitudeOf(oe), gazetteer.LongitudeOf(oe)));
+            }
+        }
+        return best < 50 ? 1.2 : best < 200 ? 0.8 : best < 500 ? 0.3 : 0;
+    }
+
+    private static int ArgMax(double[] values)
+    {
+        int best = -1;
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] > max)
+            {
+                max = values[i];
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, double> map, TKey key, double weight) where TKey : notnull
+    {
+        if (key is string s && s.Length == 0) return;
+        map[key] = map.GetValueOrDefault(key) + weight;
+    }
+}
+
+/// <summary>
+/// For each candidate, how many other names of the document could be near it: "Paris" and
+/// "Henry County" both have candidates in Tennessee, which makes both the Tennessee ones likely.
+/// Uses a one-degree grid, so the cost is linear in the number of candidates.
+/// </summary>
+internal sealed class SpatialCoherence
+{
+    private const int MaxCandidatesPerGroup = 20;
+
+    private readonly Gazetteer _gazetteer;
+    private readonly int[] _groupOf;
+    private readonly Dictionary<(int, int), List<int>> _cells = [];
+    private readonly Dictionary<int, List<int>> _regions = [];
+    private readonly double[] _groupWeight;
+    private readonly int[] _stamp;
+    private int _query;
+
+    public SpatialCoherence(Gazetteer gazetteer, List<Mention> mentions, string text)
+    {
+        _gazetteer = gazetteer;
+        _groupOf = new int[mentions.Count];
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sizes = new List<int>();
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var name = PlaceNames.Fold(mentions[i].Span.Of(text));
+            if (!groups.TryGetValue(name, out int g))
+            {
+                g = groups.Count;
+                groups[name] = g;
+                sizes.Add(mentions[i].Candidates.Length);
+                foreach (var c in mentions[i].Candidates) Index(c, g);
+            }
+            _groupOf[i] = g;
+        }
+        // A name with hundreds of candidates ("Washington", "Springfield") is near everything; it counts for less.
+        _groupWeight = sizes.Select(n => n <= MaxCandidatesPerGroup ? 1.0 : (double)MaxCandidatesPerGroup / n).ToArray();
+        _stamp = new int[groups.Count];
+    }
+
+    private void Index(int c, int group)
+    {
+        var kind = _gazetteer.KindOf(c);
+        if (kind is PlaceKind.Country or PlaceKind.Area) return;
+        int region = _gazetteer.RegionEntryOf(c);
+        if (region >= 0) AddTo(_regions, region, group);
+        if (kind == PlaceKind.Region) return;
+        AddTo(_cells, Cell(_gazetteer.LatitudeOf(c), _gazetteer.LongitudeOf(c)), group);
+    }
+
+    private static void AddTo<TKey>(Dictionary<TKey, List<int>> map, TKey key, int group) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        if (list.Count == 0 || list[^1] != group) list.Add(group);
+    }
+
+    private static (int, int) Cell(double lat, double lon) => ((int)Math.Floor(lat), (int)Math.Floor(lon));
+
+    /// <summary>Mentions with the same folded surface form share a group.</summary>
+    public int GroupOf(int mention) => _groupOf[mention];
+
+    /// <summary>log2(1 + weighted count of other names with a candidate near, or inside, <paramref name="candidate"/>).</summary>
+    public double Support(int mention, int candidate)
+    {
+        var kind = _gazetteer.KindOf(candidate);
+        if (kind is PlaceKind.Country or PlaceKind.Area) return 0;
+        _query++;
+        int own = _groupOf[mention];
+        double support = 0;
+        if (kind == PlaceKind.Region)
+        {
+            if (_regions.TryGetValue(candidate, out var inside)) support += Count(inside, own);
+            return Math.Log2(1 + support);
+        }
+        var (cy, cx) = Cell(_gazetteer.LatitudeOf(candidate), _gazetteer.LongitudeOf(candidate));
+        for (int dy = -1; dy <= 1; dy++)
+        {
+            for (int dx = -1; dx <= 1; dx++)
+            {
+                if (_cells.TryGetValue((cy + dy, cx + dx), out var near)) support += Count(near, own);
+            }
+        }
+        return Math.Log2(1 + support);
+    }
+
+    private double Count(List<int> groups, int own)
+    {
+        double sum = 0;
+        foreach (var g in groups)
+        {
+            if (g == own || _stamp[g] == _query) continue;
+            _stamp[g] = _query;
+            sum += _groupWeight[g];
+        }
+        return sum;
+    }
+}
+
+/// <summary>Great-circle distance.</summary>
+public static class GeoMath
+{
+    private const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>Equirectangular approximation: within a few percent up to ~1,000 km, much cheaper than <see cref="DistanceKm"/>.</summary>
+    public static double ApproximateDistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        double toRadians = Math.PI / 180;
+        double dLon = Math.Abs(lon2 - lon1);
+        if (dLon > 180) dLon = 360 - dLon;
+        double x = dLon * toRadians * Math.Cos((lat1 + lat2) * 0.5 * toRadians);
+        double y = (lat2 - lat1) * toRadians;
+        return EarthRadiusKm * Math.Sqrt(x * x + y * y);
+    }
+
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        double toRadians = Math.PI / 180;
+        double dLat = (lat2 - lat1) * toRadians, dLon = (lon2 - lon1) * toRadians;
+        double a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+            + Math.Cos(lat1 * toRadians) * Math.Cos(lat2 * toRadians) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Crosscheck.Places;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Places;
+
+public class GazetteerTests
+{
+    [Fact]
+    public void The_embedded_gazetteer_loads_with_countries_regions_and_places()
+    {
+        var watch = Stopwatch.StartNew();
+        var gazetteer = Gazetteer.LoadDefault();
+        watch.Stop();
+        gazetteer.Count.Should().BeGreaterThan(200_000);
+        // Loose bound: the machine is shared; the measured time is reported separately.
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+
+        var kursk = gazetteer.FindName("Kursk").ToArray().Select(i => gazetteer[i]).ToList();
+        kursk.Should().Contain(e => e.Kind == PlaceKind.Place && e.CountryCode == "RU" && e.Population > 400_000);
+        var oblast = gazetteer.FindName("Kursk", Gazetteer.RegionStemPrefix).ToArray().Select(i => gazetteer[i]).ToList();
+        oblast.Should().Contain(e => e.Kind == PlaceKind.Region && e.Name == "Kursk Oblast");
+        gazetteer.FindName("U.S.").ToArray().Select(i => gazetteer[i]).Should().Contain(e => e.Kind == PlaceKind.Country && e.CountryCode == "US");
+        gazetteer.FindName("Russian", Gazetteer.AdjectivePrefix).ToArray().Select(i => gazetteer[i]).Should().Contain(e => e.CountryCode == "RU");
+    }
+
+    [Fact]
+    public void Names_fold_case_diacritics_and_periods()
+    {
+        PlaceNames.Fold("Zürich").Should().Be("zurich");
+        PlaceNames.Fold("U.S.").Should().Be("us");
+        PlaceNames.Fold("  São   Paulo ").Should().Be("sao paulo");
+        PlaceNames.Fold("Kyiv’s").Should().Be("kyiv's");
+        PlaceNames.Fold("Łódź").Should().Be("lodz");
+        PlaceNames.Fold("Ḩalab").Should().Be("halab");
+        var gazetteer = Gazetteer.LoadDefault();
+        gazetteer.FindName("ZÜRICH").ToArray().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Region_entries_know_their_country_and_places_know_their_region()
+    {
+        var gazetteer = Gazetteer.LoadDefault();
+        int city = gazetteer.FindName("Kursk").ToArray().First(i => gazetteer.KindOf(i) == PlaceKind.Place && gazetteer.CountryOf(i) == "RU");
+        gazetteer.NameOf(gazetteer.RegionEntryOf(city)).Should().Be("Kursk Oblast");
+        gazetteer.KindOf(gazetteer.CountryEntryOf(city)).Should().Be(PlaceKind.Country);
+    }
+
+    [SharedDataFact("datasets", "geonames-cities500", "cities500.txt")]
+    public void The_builder_writes_a_table_the_loader_reads()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"gazetteer-{Guid.NewGuid():N}.bin.gz");
+        try
+        {
+            var summary = GazetteerBuilder.Build(SharedData.Path("datasets", "geonames-cities500")!, null, output);
+            summary.Places.Should().BeGreaterThan(190_000);
+            summary.Countries.Should().BeGreaterThan(240);
+            var gazetteer = Gazetteer.Load(output);
+            gazetteer.Count.Should().Be(summary.Countries + summary.Regions + summary.Districts + summary.Places + summary.Areas);
+            gazetteer.FindName("Kursk Oblast").ToArray().Should().NotBeEmpty();
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Crosscheck.Places;
+using Crosscheck.Text;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Places;
+
+public class PlaceStageTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new PlaceStage()).Build();
+    private static readonly AnalysisContext Context = new(new DateOnly(2024, 12, 16));
+
+    private static ImmutableArray<ResolvedPlace> Places(string text)
+    {
+        var outcome = Pipeline.Analyze(new Article { Id = "t", Text = text, ContentHash = "t" }, Context);
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Failures));
+        return outcome.Article.Items(Layers.Places);
+    }
+
+    private static ResolvedPlace? At(string text, ImmutableArray<ResolvedPlace> places, string surface) =>
+        places.FirstOrDefault(p => p.Span.Of(text) == surface);
+
+    [Fact]
+    public void A_town_name_two_countries_share_follows_the_country_the_text_names()
+    {
+        const string venezuelan = "Floods swept across Venezuela this week. In Valencia, the river burst its banks overnight.";
+        const string spanish = "Floods swept across Spain this week. In Valencia, the river burst its banks overnight.";
+        var inVenezuela = At(venezuelan, Places(venezuelan), "Valencia");
+        var inSpain = At(spanish, Places(spanish), "Valencia");
+        inVenezuela.Should().NotBeNull();
+        inSpain.Should().NotBeNull();
+        inVenezuela!.CountryCode.Should().Be("VE");
+        inSpain!.CountryCode.Should().Be("ES");
+    }
+
+    [Fact]
+    public void A_region_named_with_its_country_wins_over_a_same_named_place_elsewhere()
+    {
+        const string text = "Shelling was reported in Russia's Kursk region, officials said.";
+        var kursk = Places(text).Single(p => p.Span.Of(text).StartsWith("Kursk", StringComparison.Ordinal));
+        kursk.CountryCode.Should().Be("RU");
+        kursk.Admin1.Should().Be("Kursk Oblast");
+        kursk.Precision.Should().Be(PlacePrecision.Region);
+    }
+
+    [Fact]
+    public void A_village_missing_from_the_gazetteer_falls_back_to_the_region_the_text_names()
+    {
+        const string text = "Troops shelled the villages of Krivobrodsk and Ustyelna in the Kursk region on Tuesday.";
+        var places = Places(text);
+        var village = At(text, places, "Krivobrodsk");
+        var other = At(text, places, "Ustyelna");
+        village.Should().NotBeNull();
+        other.Should().NotBeNull();
+        village!.Precision.Should().Be(PlacePrecision.Region);
+        village.Admin1.Should().Be("Kursk Oblast");
+        village.CountryCode.Should().Be("RU");
+        village.GeonamesId.Should().BeNull();
+        village.Name.Should().Be("Krivobrodsk");
+        var region = At(text, places, "Kursk");
+        region.Should().NotBeNull();
+        village.Latitude.Should().Be(region!.Latitude);
+        village.Longitude.Should().Be(region.Longitude);
+    }
+
+    [Fact]
+    public void An_unknown_village_near_a_known_town_is_nearby()
+    {
+        const string text = "Fighting raged in the village of Ustyelna near Kursk, Russia, the ministry said.";
+        var village = At(text, Places(text), "Ustyelna");
+        village.Should().NotBeNull();
+        village!.Precision.Should().Be(PlacePrecision.Nearby);
+        village.CountryCode.Should().Be("RU");
+    }
+
+    [Fact]
+    public void Precision_says_what_the_coordinates_stand_for()
+    {
+        const string text = "The delegation flew from Germany to Munich and then toured Bavaria.";
+        var places = Places(text);
+        At(text, places, "Germany")!.Precision.Should().Be(PlacePrecision.Country);
+        var munich = At(text, places, "Munich")!;
+        munich.Precision.Should().Be(PlacePrecision.Exact);
+        munich.GeonamesId.Should().NotBeNull();
+        munich.CountryCode.Should().Be("DE");
+        At(text, places, "Bavaria")!.Precision.Should().Be(PlacePrecision.Region);
+    }
+
+    [Fact]
+    public void Common_words_and_sentence_initial_words_are_not_places_without_evidence()
+    {
+        const string text = "Reading the report, she said it was a nice idea. Nice weather helped. March was cold and the bar was full. George Washington spoke.";
+        Places(text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_common_word_after_a_locative_is_a_big_place()
+    {
+        const string text = "The festival moved to Nice last year, organisers in France said.";
+        var nice = At(text, Places(text), "Nice");
+        nice.Should().NotBeNull();
+        nice!.CountryCode.Should().Be("FR");
+    }
+
+    [Fact]
+    public void A_surname_is_not_a_place_once_the_person_is_named_in_full()
+    {
+        const string text = "The Rev. Roy Lincoln opened the meeting. Lincoln thanked the volunteers.";
+        Places(text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Demonyms_name_their_country()
+    {
+        const string text = "Russian troops and Ukrainian drones were reported.";
+        var places = Places(text);
+        At(text, places, "Russian")!.CountryCode.Should().Be("RU");
+        At(text, places, "Ukrainian")!.CountryCode.Should().Be("UA");
+    }
+
+    [Fact]
+    public void A_state_abbreviation_after_a_town_picks_that_state()
+    {
+        const string text = "A fire broke out in Athens, Ga., on Sunday.";
+        var athens = At(text, Places(text), "Athens");
+        athens.Should().NotBeNull();
+        athens!.CountryCode.Should().Be("US");
+        athens.Admin1.Should().Be("Georgia");
+    }
+
+    [Fact]
+    public void Five_thousand_names_in_a_list_are_processed_in_bounded_time()
+    {
+        string[] names = ["Paris", "London", "Berlin", "Springfield", "Valencia", "Kursk", "Georgia", "Lincoln", "Nice", "Washington"];
+        var text = string.Join(", ", Enumerable.Range(0, 5000).Select(i => names[i % names.Length])) + ".";
+        Places(text); // warm the gazetteer
+        var watch = Stopwatch.StartNew();
+        var places = Places(text);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        places.Length.Should().BeGreaterThan(3000);
+        places.Should().OnlyContain(p => p.Span.End <= text.Length && !p.Span.IsEmpty);
+    }
+
+    [Fact]
+    public void All_capital_text_is_bounded_and_keeps_only_well_known_places()
+    {
+        const string text = "BREAKING NEWS: TROOPS ENTERED KURSK AND THE BAR WAS NICE AND READING WAS FUN IN RUSSIA TODAY.";
+        var places = Places(text);
+        places.Select(p => p.Span.Of(text)).Should().Contain("RUSSIA").And.NotContain("BAR").And.NotContain("READING");
+        var long_ = string.Concat(Enumerable.Repeat("THE QUICK BROWN FOX JUMPED OVER MOSCOW AND LONDON. ", 2000));
+        var watch = Stopwatch.StartNew();
+        Places(long_);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Empty_and_punctuation_only_text_gives_no_places()
+    {
+        Places("").Should().BeEmpty();
+        Places("... --- !!! ,,, ’’’ ‘ ’s").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_dateline_is_metadata_not_an_event_place()
+    {
+        const string text = "SEOUL, Dec 16 - Troops arrived in Kursk.";
+        var article = new Article { Id = "d", Text = text, ContentHash = "d", Dateline = new Dateline("SEOUL, Dec 16 -", "Seoul", "Dec 16") };
+        var places = Pipeline.Analyze(article, Context).Article.Items(Layers.Places);
+        places.Select(p => p.Span.Of(text)).Should().Equal("Kursk");
+    }
+}
+
+public class PlaceStageDiscourseTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new PlaceStage()).Build();
+
+    private static ImmutableArray<ResolvedPlace> Places(string text) =>
+        Pipeline.Analyze(new Article { Id = "t", Text = text, ContentHash = "t" }, new AnalysisContext(new DateOnly(2024, 1, 1))).Article.Items(Layers.Places);
+
+    [Fact]
+    public void A_name_the_text_uses_after_in_stays_a_place_before_other_capitalised_words()
+    {
+        const string withLocative = "The Hillsboro Singers rehearse weekly. The choir was founded in Hillsboro in 1990.";
+        const string without = "The Hillsboro Singers rehearse weekly. The choir was founded in 1990.";
+        Places(withLocative).Count(p => p.Span.Of(withLocative) == "Hillsboro").Should().Be(2);
+        Places(without).Should().NotContain(p => p.Span.Of(without) == "Hillsboro");
+    }
+
+    [Fact]
+    public void Garbage_tokens_never_throw()
+    {
+        var longWord = "K" + new string('a', 5000);
+        var text = $"{longWord} {longWord}-{longWord} in {longWord} region. Zz\u0301\u0301 ÅÅÅ, Ω Ж 日本 🙂 the villages of {longWord}, {longWord} and X.";
+        var act = () => Places(text);
+        act.Should().NotThrow();
+    }
+}
