@@ -5,6 +5,7 @@ public static class EvaluationRegistry
 {
     public static IReadOnlyList<IEvaluation> All { get; } =
     [
+        new Crosscheck.Evaluation.Times.TimeEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

@@ -1,0 +1,321 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Text;
+using Crosscheck.Times;
+
+namespace Crosscheck.Quantities;
+
+internal enum NumberForm { Digits, Words, Fraction, Vague }
+
+/// <summary>
+/// One number read from tokens [<see cref="StartToken"/>, <see cref="EndToken"/>). A vague number
+/// ("dozens", "several thousand") carries its plausible range and the conservative count a
+/// casualty tally would use; <see cref="GluedSuffix"/> is what followed the digits inside one token
+/// ("km" of "10km"), for the unit reader.
+/// </summary>
+internal readonly record struct NumberMatch(
+    int StartToken,
+    int EndToken,
+    double Value,
+    NumberForm Form,
+    double? VagueMin = null,
+    double? VagueMaxExclusive = null,
+    double? Conservative = null,
+    Span GluedSuffix = default);
+
+/// <summary>
+/// Reads numbers written in digits ("11,000", "1.4 million", "$1.4bn"), in words ("eleven thousand",
+/// "twenty-five", "a dozen", "two thirds", "one and a half") and vague plurals ("dozens",
+/// "tens of thousands", "several hundred"). Looks at most a dozen tokens ahead, so a sentence of
+/// any length is read in linear time.
+/// </summary>
+internal static class NumberReader
+{
+    private const int MaxWordTokens = 12;
+    private const int MaxDigits = 15; // beyond this a double no longer holds the integer exactly
+
+    public static bool TryRead(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        if (start >= end) return false;
+        var token = tokens[start];
+        var slice = token.Span.SliceOf(text);
+        if (token.Kind == TokenKind.Number)
+        {
+            if (!TryParseDigits(slice, out double value)) return false;
+            int next = start + 1;
+            // "1/2", "3/4": a fraction in digits, but not a date "12/16/2024".
+            if (next + 1 < end && Is(text, tokens[next], "/") && tokens[next + 1].Kind == TokenKind.Number
+                && !(next + 3 < end && Is(text, tokens[next + 2], "/"))
+                && TryParseDigits(tokens[next + 1].Span.SliceOf(text), out double denominator) && denominator > 0 && value < denominator)
+            {
+                match = new NumberMatch(start, next + 2, value / denominator, NumberForm.Fraction);
+                return true;
+            }
+            // "1.4 million", "300 bn"
+            if (next < end && tokens[next].Kind == TokenKind.Word)
+            {
+                var e = words.Find(tokens[next].Span.SliceOf(text));
+                if (e is { Scale: > 1 } && tokens[next].Span.Length > 1)
+                {
+                    match = new NumberMatch(start, next + 1, value * e.Scale, NumberForm.Digits);
+                    return true;
+                }
+                if (e is { IsNumber: true, Number: 12 } && tokens[next].Span.Length > 1) // "2 dozen"
+                {
+                    match = new NumberMatch(start, next + 1, value * 12, NumberForm.Digits);
+                    return true;
+                }
+            }
+            match = new NumberMatch(start, next, value, NumberForm.Digits);
+            return true;
+        }
+        if (token.Kind != TokenKind.Word) return false;
+        if (char.IsDigit(slice[0])) return TryReadGlued(text, tokens, start, words, out match);
+        if (TryReadVague(text, tokens, start, end, words, out match)) return true;
+        return TryReadWords(text, tokens, start, end, words, out match);
+    }
+
+    /// <summary>"300m", "1.4bn", "10km": digits and a suffix in one token. Ordinals ("95th") and decades ("1990s") are not numbers.</summary>
+    private static bool TryReadGlued(string text, ImmutableArray<Token> tokens, int start, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        var span = tokens[start].Span;
+        var slice = span.SliceOf(text);
+        int digitsEnd = 0;
+        while (digitsEnd < slice.Length && (char.IsDigit(slice[digitsEnd]) || ((slice[digitsEnd] == ',' || slice[digitsEnd] == '.') && digitsEnd + 1 < slice.Length && char.IsDigit(slice[digitsEnd + 1])))) digitsEnd++;
+        if (digitsEnd == slice.Length || !TryParseDigits(slice[..digitsEnd], out double value)) return false;
+        var suffix = slice[digitsEnd..];
+        if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
+        var entry = words.Find(suffix);
+        if (entry is { Scale: > 1 })
+        {
+            match = new NumberMatch(start, start + 1, value * entry.Scale, NumberForm.Digits);
+            return true;
+        }
+        match = new NumberMatch(start, start + 1, value, NumberForm.Digits, GluedSuffix: new Span(span.Start + digitsEnd, span.End));
+        return true;
+    }
+
+    internal static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
+        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)
+        || suffix.Equals("d", StringComparison.OrdinalIgnoreCase);
+
+    private static bool TryReadVague(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        var word = tokens[start].Span.SliceOf(text);
+        double plural = PluralScale(word);
+        if (plural > 0)
+        {
+            int last = start + 1;
+            // "tens of thousands", "hundreds of millions": the range grows by the second scale.
+            if (start + 2 < end && Is(text, tokens[start + 1], "of"))
+            {
+                double second = PluralScale(tokens[start + 2].Span.SliceOf(text));
+                if (second >= 1000)
+                {
+                    plural *= second;
+                    last = start + 3;
+                }
+            }
+            double upper = plural == 12 ? 100 : plural * 10;
+            match = new NumberMatch(start, last, 2 * plural, NumberForm.Vague, 2 * plural, upper, plural);
+            return true;
+        }
+        int k = start;
+        double floor;
+        if (word.Equals("several", StringComparison.OrdinalIgnoreCase)) { floor = 3; k++; }
+        else if (word.Equals("few", StringComparison.OrdinalIgnoreCase)) { floor = 2; k++; }
+        else if (word.Equals("a", StringComparison.OrdinalIgnoreCase) && k + 1 < end && Is(text, tokens[k + 1], "few")) { floor = 2; k += 2; }
+        else return false;
+        if (k < end && words.Find(tokens[k].Span.SliceOf(text)) is { } scale && (scale.Scale >= 100 || scale.Number == 12) && tokens[k].Kind == TokenKind.Word)
+        {
+            double unit = scale.Scale >= 100 ? scale.Scale : 12;
+            match = new NumberMatch(start, k + 1, floor * unit, NumberForm.Vague, floor * unit, 10 * unit, floor * unit);
+            return true;
+        }
+        match = new NumberMatch(start, k, floor, NumberForm.Vague, floor, 10, floor);
+        return true;
+    }
+
+    private static double PluralScale(ReadOnlySpan<char> word)
+    {
+        if (word.Equals("dozens", StringComparison.OrdinalIgnoreCase)) return 12;
+        if (word.Equals("scores", StringComparison.OrdinalIgnoreCase)) return 20;
+        if (word.Equals("tens", StringComparison.OrdinalIgnoreCase)) return 10;
+        if (word.Equals("hundreds", StringComparison.OrdinalIgnoreCase)) return 100;
+        if (word.Equals("thousands", StringComparison.OrdinalIgnoreCase)) return 1000;
+        if (word.Equals("millions", StringComparison.OrdinalIgnoreCase)) return 1e6;
+        if (word.Equals("billions", StringComparison.OrdinalIgnoreCase)) return 1e9;
+        return 0;
+    }
+
+    private static bool TryReadWords(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        double total = 0, current = 0;
+        bool any = false, leadingA = false;
+        int k = start;
+        int limit = Math.Min(end, start + MaxWordTokens);
+        // "a dozen", "a hundred", "a fifth", "half a million"
+        var first = tokens[start].Span.SliceOf(text);
+        if ((first.Equals("a", StringComparison.OrdinalIgnoreCase) || first.Equals("an", StringComparison.OrdinalIgnoreCase)) && start + 1 < end)
+        {
+            var next = words.Find(tokens[start + 1].Span.SliceOf(text));
+            if (next is null) return false;
+            if (next.FractionDenominator > 0 && !next.UnitPluralOrPlural(tokens[start + 1].Span.SliceOf(text)))
+            {
+                if (next.FractionDenominator == 4 && IsUnitContext(text, tokens, start + 2, end)) return false; // "a quarter of an hour" stays time
+                match = new NumberMatch(start, start + 2, 1.0 / next.FractionDenominator, NumberForm.Fraction);
+                return true;
+            }
+            if (!(next.Scale >= 100 || next.Number == 12)) return false;
+            leadingA = true;
+            current = 1;
+            k = start + 1;
+        }
+        else if (first.Equals("half", StringComparison.OrdinalIgnoreCase))
+        {
+            // "half a million", "half a dozen"
+            if (start + 2 < end && Is(text, tokens[start + 1], "a") && words.Find(tokens[start + 2].Span.SliceOf(text)) is { } s && (s.Scale >= 100 || s.Number == 12))
+            {
+                match = new NumberMatch(start, start + 3, 0.5 * (s.Scale >= 100 ? s.Scale : 12), NumberForm.Words);
+                return true;
+            }
+            return false;
+        }
+        int lastConsumed = -1;
+        for (; k < limit; k++)
+        {
+            var token = tokens[k];
+            if (token.Kind != TokenKind.Word) break;
+            var word = token.Span.SliceOf(text);
+            if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && any)
+            {
+                // "one hundred and five"; "one and a half"
+                if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words)) continue;
+                if (k + 2 < limit && Is(text, tokens[k + 1], "a") && Is(text, tokens[k + 2], "half"))
+                {
+                    current += 0.5;
+                    lastConsumed = k + 2;
+                    break;
+                }
+                break;
+            }
+            if (!TryAddWordParts(word, words, ref total, ref current)) break;
+            any = true;
+            lastConsumed = k;
+        }
+        if (!any && !leadingA) return false;
+        if (lastConsumed < 0) return false;
+        double value = total + current;
+        int endToken = lastConsumed + 1;
+        // "two thirds", "three fifths"
+        if (endToken < end && value is >= 1 and < 20 && tokens[endToken].Kind == TokenKind.Word)
+        {
+            var fw = tokens[endToken].Span.SliceOf(text);
+            var f = words.Find(fw);
+            if (f is { FractionDenominator: > 0 } && (value == 1 || fw[^1] is 's' or 'S') && !(f.FractionDenominator == 4 && IsUnitContext(text, tokens, endToken + 1, end)))
+            {
+                match = new NumberMatch(start, endToken + 1, value / f.FractionDenominator, NumberForm.Fraction);
+                return true;
+            }
+        }
+        match = new NumberMatch(start, endToken, value, NumberForm.Words);
+        return true;
+    }
+
+    private static bool UnitPluralOrPlural(this WordEntry entry, ReadOnlySpan<char> word) => word.Length > 2 && word[^1] is 's' or 'S' && entry.FractionDenominator != 2;
+
+    // "a quarter of an hour", "the third quarter": a quarter as a time unit, not a fraction.
+    private static bool IsUnitContext(string text, ImmutableArray<Token> tokens, int next, int end) =>
+        next + 2 < end && Is(text, tokens[next], "of") && (Is(text, tokens[next + 1], "an") || Is(text, tokens[next + 1], "a"))
+        && (Is(text, tokens[next + 2], "hour") || Is(text, tokens[next + 2], "century"));
+
+    private static bool IsNumberWord(string text, Token token, WordTable words)
+    {
+        if (token.Kind != TokenKind.Word) return false;
+        double t = 0, c = 0;
+        return TryAddWordParts(token.Span.SliceOf(text), words, ref t, ref c);
+    }
+
+    /// <summary>Adds "twenty-five" or "thousand" to a running total; false when any part is not a number word.</summary>
+    private static bool TryAddWordParts(ReadOnlySpan<char> word, WordTable words, ref double total, ref double current)
+    {
+        double t = total, c = current;
+        while (!word.IsEmpty)
+        {
+            int dash = word.IndexOf('-');
+            var part = dash < 0 ? word : word[..dash];
+            word = dash < 0 ? [] : word[(dash + 1)..];
+            var e = words.Find(part);
+            if (e is null || part.Length < 3 && !(e.IsNumber)) return false;
+            if (e.IsNumber && part.Length > 1)
+            {
+                if (e.Number == 12 && part.Equals("dozen", StringComparison.OrdinalIgnoreCase)) c = (c == 0 ? 1 : c) * 12;
+                else if (e.Number == 20 && part.Equals("score", StringComparison.OrdinalIgnoreCase)) return false;
+                else c += e.Number;
+            }
+            else if (e.Scale >= 100 && part.Length > 3)
+            {
+                if (e.Scale == 100) c = (c == 0 ? 1 : c) * 100;
+                else
+                {
+                    t += (c == 0 ? 1 : c) * e.Scale;
+                    c = 0;
+                }
+            }
+            else return false;
+        }
+        total = t;
+        current = c;
+        return true;
+    }
+
+    /// <summary>Parses "11,000", "1.4", "1,234.5"; false for anything longer than a double holds exactly.</summary>
+    internal static bool TryParseDigits(ReadOnlySpan<char> digits, out double value)
+    {
+        value = 0;
+        int digitCount = 0;
+        Span<char> buffer = stackalloc char[32];
+        int length = 0;
+        int lastComma = -1, dot = -1;
+        for (int i = 0; i < digits.Length; i++)
+        {
+            char c = digits[i];
+            if (char.IsDigit(c))
+            {
+                if (++digitCount > MaxDigits || length >= buffer.Length) return false;
+                buffer[length++] = c;
+            }
+            else if (c == ',')
+            {
+                if (dot >= 0) return false;
+                lastComma = i;
+            }
+            else if (c == '.')
+            {
+                if (dot >= 0) return false;
+                dot = i;
+                if (length >= buffer.Length) return false;
+                buffer[length++] = '.';
+            }
+            else return false;
+        }
+        // A comma followed by other than three digits is not a thousands separator ("1,5"): read it as a decimal comma.
+        if (lastComma >= 0 && dot < 0 && digits.Length - lastComma - 1 != 3)
+        {
+            int insertAt = length - (digits.Length - lastComma - 1);
+            if (insertAt <= 0 || length >= buffer.Length) return false;
+            for (int i = length; i > insertAt; i--) buffer[i] = buffer[i - 1];
+            buffer[insertAt] = '.';
+            length++;
+        }
+        return digitCount > 0 && double.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    internal static bool Is(string text, Token token, string word) =>
+        token.Span.SliceOf(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck.Times;
+
+/// <summary>
+/// Finds time expressions and gives each its TIMEX3 type and value, relative to
+/// <see cref="AnalysisContext.ReferenceDateFor"/> (the publication date, or the run's fallback).
+/// An expression that names an impossible date ("February 30") is left out rather than guessed.
+/// </summary>
+public sealed class TimeStage : IStage
+{
+    public const string StageName = "times";
+
+    private readonly TimeExtractor _extractor;
+
+    /// <summary>English word lists; another language's table can be passed once it exists.</summary>
+    public TimeStage() : this("en") { }
+
+    /// <param name="language">ISO 639-1 code of the word table in models/times/ ("en").</param>
+    public TimeStage(string language) =>
+        _extractor = new TimeExtractor(language == "en" ? WordTable.English : WordTable.Load(language));
+
+    public string Name => StageName;
+
+    public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences];
+
+    public IReadOnlyList<LayerKey> Produces { get; } = [Layers.Times];
+
+    public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
+    {
+        var reference = context.ReferenceDateFor(article.Article);
+        return article.With(Layers.Times, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), reference));
+    }
+
+    /// <summary>The time expressions of an already tokenized text, in text order.</summary>
+    public ImmutableArray<TimeExpression> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, DateOnly reference)
+    {
+        var result = ImmutableArray.CreateBuilder<TimeExpression>();
+        var mentions = new List<TimeMention>();
+        foreach (var sentence in sentences)
+        {
+            int start = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            mentions.Clear();
+            _extractor.Extract(text, tokens, start, end, mentions);
+            if (mentions.Count == 0) continue;
+            var tense = _extractor.TenseOf(text, tokens, start, end);
+            foreach (var mention in mentions)
+            {
+                if (!TimeResolver.Resolve(mention, reference, tense).TryGetValue(out var resolved)) continue;
+                var span = new Span(tokens[mention.StartToken].Span.Start, tokens[mention.EndToken - 1].Span.End);
+                result.Add(new TimeExpression(span, resolved.Type, resolved.Value, mention.Modifier, resolved.Anchored));
+            }
+        }
+        return result.ToImmutable();
+    }
+}

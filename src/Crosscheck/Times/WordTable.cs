@@ -1,0 +1,116 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Crosscheck.Times;
+
+/// <summary>What one word can mean to the time and number readers; a word may play several roles ("second", "march").</summary>
+internal sealed class WordEntry
+{
+    public int Month;
+    public int Weekday;
+    public string? Season;
+    public double Number = double.NaN;
+    public int Ordinal;
+    public double Scale;
+    public int FractionDenominator;
+    public string? Unit;
+    public bool UnitPlural;
+    public string? PartOfDay;
+    public int? DayOffset;
+    public string? Reference;
+    public int? Relative;
+    public string? Mod;
+    public string? Set;
+    public bool FutureMarker;
+    public bool PastMarker;
+
+    public bool IsNumber => !double.IsNaN(Number);
+}
+
+/// <summary>
+/// A language's time and number words, read from <c>models/times/&lt;lang&gt;-words.tsv</c> so that a
+/// new language is a data file, not code. Lookups take a span and never allocate.
+/// </summary>
+internal sealed class WordTable
+{
+    private static readonly Lazy<WordTable> EnglishLazy = new(() => Load("en"));
+
+    private readonly FrozenDictionary<string, WordEntry> _entries;
+    private readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private WordTable(FrozenDictionary<string, WordEntry> entries)
+    {
+        _entries = entries;
+        _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static WordTable English => EnglishLazy.Value;
+
+    public int Count => _entries.Count;
+
+    /// <summary>Looks a word up as written, then without a final period ("Dec." then "Dec").</summary>
+    public WordEntry? Find(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return null;
+        if (_lookup.TryGetValue(word, out var entry)) return entry;
+        if (word.Length > 1 && word[^1] == '.' && _lookup.TryGetValue(word[..^1], out entry)) return entry;
+        return null;
+    }
+
+    public static WordTable Load(string language)
+    {
+        var entries = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
+        {
+            string role = row[0], word = row[1], value = row[2];
+            if (!entries.TryGetValue(word, out var e)) entries[word] = e = new WordEntry();
+            switch (role)
+            {
+                case "month": e.Month = Int(value); break;
+                case "weekday": e.Weekday = Int(value); break;
+                case "season": e.Season = value; break;
+                case "number": e.Number = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "ordinal": e.Ordinal = Int(value); break;
+                case "scale": e.Scale = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "fraction": e.FractionDenominator = Int(value); break;
+                case "unit": e.Unit = value; break;
+                case "unitplural": e.Unit = value; e.UnitPlural = true; break;
+                case "partofday": e.PartOfDay = value; break;
+                case "deictic": e.DayOffset = Int(value); if (word.Equals("tonight", StringComparison.OrdinalIgnoreCase)) e.PartOfDay = "NI"; break;
+                case "present" or "past" or "future": e.Reference = value; break;
+                case "relative": e.Relative = Int(value); break;
+                case "mod": e.Mod = value; break;
+                case "set": e.Set = value; break;
+                case "future-marker": e.FutureMarker = true; break;
+                case "past-marker": e.PastMarker = true; break;
+                default: throw new InvalidDataException($"Unknown role '{role}' in {language}-words.tsv.");
+            }
+        }
+        return new WordTable(entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static int Int(string value) => int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+}
+
+/// <summary>Reads the tab-separated tables embedded from <c>models/</c>.</summary>
+internal static class ModelResources
+{
+    public static IEnumerable<string[]> ReadRows(string fileName, int minColumns)
+    {
+        var assembly = typeof(ModelResources).Assembly;
+        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Embedded model table '{fileName}' is missing; it is built from models/times/{fileName}.");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var columns = line.Split('\t');
+            if (columns.Length < minColumns) Array.Resize(ref columns, minColumns);
+            for (int i = 0; i < columns.Length; i++) columns[i] ??= "";
+            rows.Add(columns);
+        }
+        return rows;
+    }
+}
