@@ -115,10 +115,11 @@ internal sealed class TimeExtractor
                 p++;
                 if (Is(p, "-")) p++;
             }
-            else if (Is(p, "earlier") || Is(p, "later"))
+            else if (Is(p, "fiscal") && In(p + 1) && (_tokens[p + 1].Kind == TokenKind.Number || E(p + 1) is { Ordinal: > 0 } || Is(p + 1, "year")))
             {
-                // "earlier this year", "later this month": the span keeps the word, the value is the period.
-                if (Is(p + 1, "this") || Is(p + 1, "next") || Is(p + 1, "last") || Is(p + 1, "today") || Is(p + 1, "tonight")) { p++; hedged = true; }
+                // "fiscal 1989", "fiscal first quarter": the word belongs to the expression.
+                p++;
+                hedged = true;
             }
             if (!hasThe && mod is null && !hedged) approx = ApproxAt(ref p);
             int coreStart = p;
@@ -133,8 +134,9 @@ internal sealed class TimeExtractor
                 output.RemoveRange(before, output.Count - before);
                 return k;
             }
-            int spanStart = (hasThe && AllowsThe(first.Kind, mod)) || mod is not null || approx is not null || hedged ? k : coreStart;
-            if (hasThe && !AllowsThe(first.Kind, mod) && mod is null) spanStart = k + 1;
+            bool keepsThe = hasThe && AllowsThe(first, coreStart, mod);
+            int spanStart = keepsThe || mod is not null || approx is not null || hedged ? k : coreStart;
+            if (hasThe && !keepsThe) spanStart = k + 1;
             for (int i = before; i < output.Count; i++)
             {
                 var mention = output[i];
@@ -145,9 +147,18 @@ internal sealed class TimeExtractor
             return end;
         }
 
-        private static bool AllowsThe(MentionKind kind, string? mod) =>
-            mod is not null || kind is MentionKind.Duration or MentionKind.Decade or MentionKind.Season or MentionKind.Quarter
-                or MentionKind.RelativeUnit or MentionKind.Reference or MentionKind.Date or MentionKind.Year;
+        /// <summary>TimeML keeps "the" in "the past two months", "the 1990s", "the third quarter", not in "the Oct. 23" or "the two-week".</summary>
+        private bool AllowsThe(in TimeMention first, int coreStart, string? mod)
+        {
+            if (mod is not null) return true;
+            return first.Kind switch
+            {
+                MentionKind.Duration => E(coreStart)?.Relative is not null || E(coreStart) is { Ordinal: > 0 } || Is(coreStart, "latest"),
+                MentionKind.Decade or MentionKind.Quarter or MentionKind.RelativeUnit => true,
+                MentionKind.Reference => Is(coreStart, "past"),
+                _ => false,
+            };
+        }
 
         private string? ApproxAt(ref int p)
         {
@@ -182,6 +193,7 @@ internal sealed class TimeExtractor
             if ((end = ReferenceAt(p, output, determined)) > p) return end;
             if ((end = SetAt(p, output)) > p) return end;
             if (determined && (end = UnitAlone(p, output)) > p) return end;
+            if (determined && (end = ReportedQuarter(p, output)) > p) return end;
             return p;
         }
 
@@ -382,6 +394,18 @@ internal sealed class TimeExtractor
         private int RelativeAt(int p, List<TimeMention> output, bool determined)
         {
             if (!IsWord(p)) return p;
+            if (determined && (E(p) is { Ordinal: 1 } || Is(p, "latest") || Is(p, "final")) && NumberBefore(p + 1, out double firstCount, out int firstAfter)
+                && E(firstAfter) is { Unit: { } firstUnit, UnitPlural: true } && !Is(p + 1, "a"))
+            {
+                // "the first nine months", "the latest two quarters"
+                output.Add(new TimeMention(MentionKind.Duration, p, firstAfter + 1) { Unit = firstUnit, Count = firstCount });
+                return firstAfter + 1;
+            }
+            if (determined && Is(p, "past") && !(In(p + 1) && (E(p + 1)?.Unit is not null || _tokens[p + 1].Kind == TokenKind.Number || NumberBefore(p + 1, out _, out _) || Is(p + 1, "few") || Is(p + 1, "several"))))
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = "PAST_REF" });
+                return p + 1;
+            }
             if (Is(p, "recent") && E(p + 1) is { Unit: { } recentUnit, UnitPlural: true })
             {
                 output.Add(new TimeMention(MentionKind.Duration, p, p + 2) { Unit = recentUnit, Count = double.NaN });
@@ -480,6 +504,20 @@ internal sealed class TimeExtractor
         private int QuarterAt(int p, List<TimeMention> output)
         {
             int quarter = 0, end = p;
+            int givenYear = 0;
+            int relativeYear = int.MinValue;
+            int first = p;
+            // "the 1988 third quarter", "this year's third quarter", "next year's first quarter"
+            if (IsNumber(p, 4) && W(p).Length == 4 && (E(p + 1) is { Ordinal: >= 1 and <= 4 } || IsWord(p + 1) && W(p + 1).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase)))
+            {
+                givenYear = IntAt(p);
+                p++;
+            }
+            else if (E(p)?.Relative is { } yearShift && Is(p + 1, "year") && Is(p + 2, "'s"))
+            {
+                relativeYear = yearShift;
+                p += 3;
+            }
             if (IsWord(p) && W(p).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase))
             {
                 var e = _words.Find(W(p)[..^8]);
@@ -495,11 +533,13 @@ internal sealed class TimeExtractor
                 quarter = W(p)[1] - '0';
                 end = p + 1;
             }
-            if (quarter == 0) return p;
-            int year = 0;
+            if (quarter == 0) return first;
+            int year = givenYear;
             if (Is(end, "of") && YearAfter(end + 1, out int y, out int yEnd)) { year = y; end = yEnd; }
             else if (YearAfter(end, out int y2, out int y2End) && !Is(end, ",")) { year = y2; end = y2End; }
-            output.Add(new TimeMention(MentionKind.Quarter, p, end) { Quarter = quarter, Year = year });
+            var mention = new TimeMention(MentionKind.Quarter, first, end) { Quarter = quarter, Year = year };
+            if (relativeYear != int.MinValue) { mention.Relative = relativeYear; mention.HasRelative = true; }
+            output.Add(mention);
             return end;
         }
 
@@ -556,6 +596,13 @@ internal sealed class TimeExtractor
                 count = double.NaN;
                 unit = fewUnit;
                 unitToken = p + 2;
+            }
+            else if (E(p) is { Unit: { } bareUnit, UnitPlural: true } && bareUnit is "Y" or "M" or "W" or "D" or "E"
+                && p > _start && (Is(p - 1, "for") || Is(p - 1, "within") || Is(p - 1, "in")) && !(In(p + 1) && (Is(p + 1, "of") || Is(p + 1, "ago") || Is(p + 1, "'s"))))
+            {
+                // "for years", "within weeks": a stretch of unspecified length.
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 1) { Unit = bareUnit, Count = double.NaN });
+                return p + 1;
             }
             else if (Is(p, "half") && (Is(p + 1, "a") || Is(p + 1, "an")) && E(p + 2) is { Unit: { } halfUnit, UnitPlural: false })
             {
@@ -656,6 +703,7 @@ internal sealed class TimeExtractor
             if (Is(p, "earlier")) return p; // too often a comparative; only "earlier this year" is taken
             if (Is(p, "current") && (E(p + 1)?.Unit is not null || determined)) return p;
             if (Is(p, "now") && p > _start && Is(p - 1, "from")) return p;
+            if (p == _start && Is(p + 1, ",") && Is(p, "now")) return p; // "Now, ..." opens an argument, not a time
             output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = literal });
             return p + 1;
         }
@@ -696,6 +744,19 @@ internal sealed class TimeExtractor
             if (!(p > _start + 1 && Is(p - 1, "the") && Is(p - 2, "of"))) return p;
             output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = unit, Relative = 0, HasRelative = true });
             return p + 1;
+        }
+
+        // "the quarter", "the latest quarter", "the year-earlier quarter": in a results report, the last quarter reported on.
+        private int ReportedQuarter(int p, List<TimeMention> output)
+        {
+            int q = p;
+            int shift = 0;
+            if (Is(q, "latest") || Is(q, "recent") || Is(q, "most") && Is(q + 1, "recent")) q += Is(q, "most") ? 2 : 1;
+            else if (Is(q, "year-earlier") || Is(q, "year-ago")) { shift = -1; q++; }
+            if (!(Is(q, "quarter") || Is(q, "period") && shift != 0)) return p;
+            if (Is(q + 1, "of") || In(q + 1) && _tokens[q + 1].Kind == TokenKind.Number) return p;
+            output.Add(new TimeMention(MentionKind.Quarter, p, q + 1) { Quarter = -1, Relative = shift, HasRelative = true });
+            return q + 1;
         }
 
         // "10:30 a.m.", "6 p.m. EST Nov. 9", "noon Thursday", "21:00"

@@ -78,12 +78,16 @@ internal static class TimeResolver
             }
             case MentionKind.Quarter:
             {
-                int year = m.Year;
-                if (year == 0)
+                int current = (reference.Month - 1) / 3 + 1;
+                if (m.Quarter < 0)
                 {
-                    int current = (reference.Month - 1) / 3 + 1;
-                    year = tense != Tense.Future && m.Quarter > current ? reference.Year - 1 : reference.Year;
+                    // The quarter a results report is about: the last finished one (a year before it for "year-earlier").
+                    var reported = reference.AddMonths(-3);
+                    return Ok(TimexType.Date, $"{Y(reported.Year + m.Relative)}-Q{(reported.Month - 1) / 3 + 1}", true);
                 }
+                int year = m.Year;
+                if (year == 0 && m.HasRelative) year = reference.Year + m.Relative;
+                else if (year == 0) year = tense != Tense.Future && m.Quarter > current ? reference.Year - 1 : reference.Year;
                 return Ok(TimexType.Date, $"{Y(year)}-Q{m.Quarter}", m.Year == 0);
             }
             case MentionKind.Weekday:
@@ -136,6 +140,9 @@ internal static class TimeResolver
         if (monthOnly && month == reference.Month) return year;
         switch (tense)
         {
+            case Tense.Past when monthOnly:
+                // "in August" told in the past is the last August; next month is more likely a forward mention.
+                return month > reference.Month + 1 ? year - 1 : year;
             case Tense.Past:
                 if (candidate.DayNumber > reference.DayNumber + slack)
                 {
