@@ -10,6 +10,7 @@ public static class DefaultPipeline
         var builder = new PipelineBuilder();
         builder.Add(new TextStage());
         builder.Add(new Crosscheck.Times.TimeStage());
+        builder.Add(new Crosscheck.Quantities.QuantityStage());
         return builder;
     }
 

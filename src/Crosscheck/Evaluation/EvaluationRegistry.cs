@@ -6,6 +6,7 @@ public static class EvaluationRegistry
     public static IReadOnlyList<IEvaluation> All { get; } =
     [
         new Crosscheck.Evaluation.Times.TimeEvaluation(),
+        new Crosscheck.Evaluation.Quantities.QuantityEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

@@ -23,6 +23,12 @@ internal sealed class WordEntry
     public string? Set;
     public bool FutureMarker;
     public bool PastMarker;
+    /// <summary>K, W, KW, M or C: what a casualty word says happened to those counted.</summary>
+    public string? Casualty;
+    /// <summary>A word naming a numbered thing ("article 4", "Brigade 155"): the number after it is a label, not a quantity.</summary>
+    public bool Designator;
+    /// <summary>A function word that ends the noun phrase after a number ("30 soldiers <b>were</b>").</summary>
+    public bool Stop;
 
     public bool IsNumber => !double.IsNaN(Number);
 }
@@ -36,11 +42,13 @@ internal sealed class WordTable
     private static readonly Lazy<WordTable> EnglishLazy = new(() => Load("en"));
 
     private readonly FrozenDictionary<string, WordEntry> _entries;
+    private readonly FrozenDictionary<string, (string[] Tail, string Code)[]>.AlternateLookup<ReadOnlySpan<char>> _bounds;
     private readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private WordTable(FrozenDictionary<string, WordEntry> entries)
+    private WordTable(FrozenDictionary<string, WordEntry> entries, FrozenDictionary<string, (string[] Tail, string Code)[]> bounds)
     {
         _entries = entries;
+        _bounds = bounds.GetAlternateLookup<ReadOnlySpan<char>>();
         _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -57,12 +65,40 @@ internal sealed class WordTable
         return null;
     }
 
+    /// <summary>The bound or hedge code ("AT_LEAST", "APPROX") of the words starting at token k, with the token after them.</summary>
+    public string? MatchBound(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int k, int limit, out int end)
+    {
+        end = k;
+        if (k >= limit || !_bounds.TryGetValue(tokens[k].Span.SliceOf(text), out var candidates)) return null;
+        foreach (var (rest, code) in candidates)
+        {
+            if (k + rest.Length >= limit) continue;
+            bool all = true;
+            for (int i = 0; i < rest.Length && all; i++) all = tokens[k + 1 + i].Span.SliceOf(text).Equals(rest[i], StringComparison.OrdinalIgnoreCase);
+            if (all)
+            {
+                end = k + 1 + rest.Length;
+                return code;
+            }
+        }
+        return null;
+    }
+
     public static WordTable Load(string language)
     {
         var entries = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
+        var bounds = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
         {
             string role = row[0], word = row[1], value = row[2];
+            if (role == "bound")
+            {
+                // Multi-word hedges and bounds ("at least", "no more than"), matched token by token.
+                var parts = word.Split(' ');
+                if (!bounds.TryGetValue(parts[0], out var list)) bounds[parts[0]] = list = [];
+                list.Add((parts[1..], value));
+                continue;
+            }
             if (!entries.TryGetValue(word, out var e)) entries[word] = e = new WordEntry();
             switch (role)
             {
@@ -83,10 +119,15 @@ internal sealed class WordTable
                 case "set": e.Set = value; break;
                 case "future-marker": e.FutureMarker = true; break;
                 case "past-marker": e.PastMarker = true; break;
+                case "casualty": e.Casualty = value; break;
+                case "designator": e.Designator = true; break;
+                case "stop": e.Stop = true; break;
                 default: throw new InvalidDataException($"Unknown role '{role}' in {language}-words.tsv.");
             }
         }
-        return new WordTable(entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return new WordTable(
+            entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            bounds.ToFrozenDictionary(b => b.Key, b => b.Value.OrderByDescending(x => x.Tail.Length).ToArray(), StringComparer.OrdinalIgnoreCase));
     }
 
     private static int Int(string value) => int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

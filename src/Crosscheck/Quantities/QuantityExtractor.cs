@@ -1,0 +1,316 @@
+using System.Collections.Immutable;
+using Crosscheck.Text;
+using Crosscheck.Times;
+
+namespace Crosscheck.Quantities;
+
+/// <summary>
+/// Finds quantities in one sentence: a bound or hedge, a currency sign, a number (or range), a unit,
+/// the noun phrase counted and the casualty words of the clause. Every step looks a fixed number of
+/// tokens ahead or behind, so the work is linear in the sentence length.
+/// </summary>
+/// <remarks>
+/// Not quantities, by decision: ordinals ("95th", "first"), years and dates and clock times (the
+/// time layer's spans, or a bare four-digit 1900-2100 when that layer is absent), and labels
+/// ("article 4", "Brigade 155", "No. 5", "Su-34"): a number after a designator word names a thing, it
+/// does not count things. Compound adjectives ("20-year-old") are skipped as well.
+/// </remarks>
+internal sealed class QuantityExtractor
+{
+    private const double Hedge = 0.10;
+    private const int CountedMaxTokens = 6;
+    private const int CasualtyAhead = 10;
+    private const int CasualtyBehind = 6;
+
+    private readonly WordTable _words;
+    private readonly UnitTable _units;
+
+    public QuantityExtractor(WordTable words, UnitTable units)
+    {
+        _words = words;
+        _units = units;
+    }
+
+    /// <param name="covered">Spans another layer already explains (dates, times, durations), sorted by start.</param>
+    public void Extract(string text, ImmutableArray<Token> tokens, int start, int end, ImmutableArray<Span> covered, List<Quantity> output)
+    {
+        int k = start;
+        while (k < end)
+        {
+            int next = TryAt(text, tokens, k, start, end, covered, output);
+            k = next > k ? next : k + 1;
+        }
+    }
+
+    private bool Is(string text, ImmutableArray<Token> tokens, int k, int end, string word) =>
+        k < end && k >= 0 && tokens[k].Span.SliceOf(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private int TryAt(string text, ImmutableArray<Token> tokens, int k, int sentenceStart, int end, ImmutableArray<Span> covered, List<Quantity> output)
+    {
+        int p = k;
+        string? bound = _words.MatchBound(text, tokens, p, end, out int afterBound);
+        if (bound is not null) p = afterBound;
+        UnitInfo? unit = CurrencyPrefix(text, tokens, ref p, end);
+        if (!NumberReader.TryRead(text, tokens, p, end, _words, out var number)) return k;
+        int numberStart = p;
+        if (IsCovered(tokens[numberStart].Span, covered)) return number.EndToken;
+        if (bound is null && unit is null && numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { Designator: true }) return number.EndToken;
+        if (numberStart > sentenceStart && tokens[numberStart - 1].Span.SliceOf(text) is "#") return number.EndToken;
+        int q = number.EndToken;
+        // "10:30" is a clock time, "20-year-old" an adjective, "one of the" a pronoun.
+        if (Is(text, tokens, q, end, ":") && q + 1 < end && tokens[q + 1].Kind == TokenKind.Number) return q + 2;
+        if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null
+            && !(char.IsDigit(tokens[q + 1].Span.SliceOf(text)[0]))) return q + 2;
+        if (number.Form == NumberForm.Words && number.Value == 1 && Is(text, tokens, q, end, "of")) return q;
+        if (LooksLikeYear(text, tokens, number, unit, q, end)) return q;
+
+        double low = number.Value;
+        double? high = null;
+        // Ranges: "between 10 and 20", "10-20", "10 to 20", "from 10 to 20".
+        int rangeWord = q;
+        bool rangeJoin = Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–") || Is(text, tokens, q, end, "to")
+            || (bound == "BETWEEN" && Is(text, tokens, q, end, "and"));
+        if (rangeJoin && number.Form != NumberForm.Vague)
+        {
+            int r = rangeWord + 1;
+            var secondCurrency = CurrencyPrefix(text, tokens, ref r, end);
+            if (NumberReader.TryRead(text, tokens, r, end, _words, out var second) && second.Form != NumberForm.Vague && second.Value >= number.Value
+                && !IsCovered(tokens[r].Span, covered))
+            {
+                double scaled = low;
+                // "between 1 and 2 million": the scale word of the second number applies to both.
+                if (second.EndToken - r == 2 && number.EndToken - numberStart == 1 && _words.Find(tokens[second.EndToken - 1].Span.SliceOf(text)) is { Scale: > 1 } scale
+                    && number.Value < scale.Scale) scaled = low * scale.Scale;
+                if (second.Value >= scaled)
+                {
+                    low = scaled;
+                    high = second.Value;
+                    number = number with { EndToken = second.EndToken, GluedSuffix = second.GluedSuffix.Length > 0 ? second.GluedSuffix : number.GluedSuffix };
+                    unit ??= secondCurrency;
+                    q = second.EndToken;
+                }
+            }
+        }
+        if (bound is "BETWEEN" or "FROM" && high is null) bound = null;
+
+        if (number.GluedSuffix.Length > 0)
+        {
+            var glued = _units.MatchWord(number.GluedSuffix.SliceOf(text));
+            if (glued is null || unit is not null) return q; // "4x4", "5am", "3G": not a measured quantity
+            unit = glued;
+        }
+        else if (unit is null && _units.Match(text, tokens, q, end, out int unitEnd) is { } after && after.Kind != QuantityKind.Persons)
+        {
+            // A bare "m" or "t" after a spelled-out number is more likely a word than a unit.
+            if (!(after.Tokens[0].Length == 1 && char.IsLetter(after.Tokens[0][0]) && number.Form != NumberForm.Digits))
+            {
+                unit = after;
+                q = unitEnd;
+            }
+        }
+        else if (unit is not null && unit.Kind == QuantityKind.Currency && _units.Match(text, tokens, q, end, out int currencyEnd) is { Kind: QuantityKind.Currency })
+        {
+            q = currencyEnd; // "$300 US dollars"
+        }
+
+        // The noun phrase counted: "30 North Korean soldiers", "dozens of civilians", "300 square miles of territory".
+        Span? counted = null;
+        int c = q;
+        if (Is(text, tokens, c, end, "of") && (unit is not null && unit.Kind != QuantityKind.Persons || number.Form == NumberForm.Vague || number.Value >= 100 && number.Form != NumberForm.Digits)) c++;
+        else if (unit is not null && unit.Kind != QuantityKind.Persons) c = end;
+        if (Is(text, tokens, c, end, "the") || Is(text, tokens, c, end, "them")) c = Is(text, tokens, c, end, "them") ? end : c + 1;
+        int phraseStart = c, phraseEnd = c;
+        bool persons = false;
+        for (int t = c; t < end && t < c + CountedMaxTokens; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind != TokenKind.Word) break;
+            var word = token.Span.SliceOf(text);
+            var entry = _words.Find(word);
+            if (entry is not null && (entry.Stop || entry.Casualty is not null && t > phraseStart || entry.Month > 0 && char.IsUpper(word[0]) || entry.Unit is not null && t == phraseStart)) break;
+            if (t > phraseStart && word.Length > 4 && char.IsLower(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))) break;
+            if (entry?.Casualty is not null && entry.Casualty != "KW" && t == phraseStart && !word.Equals("prisoners", StringComparison.OrdinalIgnoreCase) && !word.Equals("dead", StringComparison.OrdinalIgnoreCase) && !word.Equals("wounded", StringComparison.OrdinalIgnoreCase)) break;
+            phraseEnd = t + 1;
+            if (_units.MatchWord(word) is { Kind: QuantityKind.Persons }) persons = true;
+            else if (persons && char.IsLower(word[0])) { } // "soldiers' relatives" is rare; keep the person reading
+        }
+        if (phraseEnd == phraseStart + 1 && !persons && char.IsLower(text[tokens[phraseStart].Span.Start])
+            && (tokens[phraseStart].Span.SliceOf(text).EndsWith("ed", StringComparison.Ordinal) || tokens[phraseStart].Span.SliceOf(text).EndsWith("ing", StringComparison.Ordinal))) phraseEnd = phraseStart;
+        if (phraseEnd > phraseStart) counted = new Span(tokens[phraseStart].Span.Start, tokens[phraseEnd - 1].Span.End);
+
+        var kind = unit?.Kind ?? (persons ? QuantityKind.Persons : number.Form == NumberForm.Fraction ? QuantityKind.Fraction : QuantityKind.Count);
+        if (kind == QuantityKind.Count && persons) kind = QuantityKind.Persons;
+        CasualtyKind? casualty = kind is QuantityKind.Count or QuantityKind.Persons
+            ? CasualtyOf(text, tokens, k, phraseEnd > phraseStart ? phraseStart : q, sentenceStart, end)
+            : null;
+        if (casualty is not null && kind == QuantityKind.Count) kind = QuantityKind.Persons;
+
+        // The interval.
+        double? min = low, max = high ?? low;
+        bool minExclusive = false, maxExclusive = false, approximate = false;
+        double? conservative = null;
+        if (number.Form == NumberForm.Vague)
+        {
+            min = number.VagueMin;
+            max = number.VagueMaxExclusive;
+            maxExclusive = true;
+            approximate = true;
+            conservative = number.Conservative;
+        }
+        switch (bound)
+        {
+            case "APPROX":
+                if (number.Form != NumberForm.Vague)
+                {
+                    min = Math.Round(low * (1 - Hedge), 6);
+                    max = Math.Round((high ?? low) * (1 + Hedge), 6);
+                }
+                approximate = true;
+                break;
+            case "NEARLY":
+                min = Math.Round(low * (1 - Hedge), 6);
+                max = high ?? low;
+                maxExclusive = true;
+                approximate = true;
+                break;
+            case "JUST_OVER":
+                min = high ?? low;
+                max = Math.Round((high ?? low) * (1 + Hedge), 6);
+                minExclusive = true;
+                approximate = true;
+                break;
+            case "AT_LEAST":
+                max = null;
+                maxExclusive = false;
+                break;
+            case "MORE_THAN":
+                min = number.Form == NumberForm.Vague ? min : high ?? low;
+                minExclusive = number.Form != NumberForm.Vague;
+                max = null;
+                maxExclusive = false;
+                break;
+            case "LESS_THAN":
+                min = 0;
+                max = low;
+                maxExclusive = true;
+                break;
+            case "UP_TO":
+                min = 0;
+                max = high ?? (number.Form == NumberForm.Vague ? max : low);
+                maxExclusive = number.Form == NumberForm.Vague && maxExclusive;
+                break;
+        }
+        conservative ??= min > 0 ? min : null;
+        if (conservative is null && bound is not ("LESS_THAN" or "UP_TO")) conservative = low;
+
+        string unitName = unit?.Name ?? (kind == QuantityKind.Persons ? "persons" : kind == QuantityKind.Fraction ? "fraction" : "");
+        string siUnit = unit?.Canonical ?? (kind == QuantityKind.Persons ? "persons" : "");
+        double factor = unit?.Factor ?? 1;
+        int spanStart = bound is not null || unit is not null ? k : numberStart;
+        int spanEndToken = q;
+        var span = new Span(tokens[spanStart].Span.Start, tokens[spanEndToken - 1].Span.End);
+        output.Add(new Quantity(
+            span, min, max, unitName,
+            counted?.Of(text), casualty, minExclusive, maxExclusive, number.Value, kind, approximate, conservative,
+            min * factor, max * factor, siUnit, counted));
+        return spanEndToken;
+    }
+
+    private UnitInfo? CurrencyPrefix(string text, ImmutableArray<Token> tokens, ref int p, int end)
+    {
+        int q = p;
+        if (Is(text, tokens, q, end, "US") && Is(text, tokens, q + 1, end, "$")) q++;
+        if (q >= end) return null;
+        var unit = _units.Match(text, tokens, q, end, out int after);
+        if (unit is not { Kind: QuantityKind.Currency }) return null;
+        var first = tokens[q].Span.SliceOf(text);
+        // Only signs and codes stand before the amount ("$", "€", "USD 5"); "dollars 5" does not.
+        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 3 && IsUpper(first) || first.EndsWith("$");
+        if (!sign || after >= end) return null;
+        p = after;
+        return unit;
+    }
+
+    private static bool IsUpper(ReadOnlySpan<char> word)
+    {
+        foreach (char ch in word) if (!char.IsUpper(ch)) return false;
+        return true;
+    }
+
+    private bool LooksLikeYear(string text, ImmutableArray<Token> tokens, NumberMatch number, UnitInfo? unit, int q, int end)
+    {
+        if (unit is not null || number.Form != NumberForm.Digits || number.EndToken - number.StartToken != 1) return false;
+        var digits = tokens[number.StartToken].Span.SliceOf(text);
+        if (digits.Length != 4 || number.Value is < 1900 or > 2100) return false;
+        if (q < end && (_units.Match(text, tokens, q, end, out _) is not null)) return false;
+        // "2000 troops": a lower-case plural right after is what is counted.
+        if (q < end && tokens[q].Kind == TokenKind.Word)
+        {
+            var next = tokens[q].Span.SliceOf(text);
+            if (char.IsLower(next[0]) && next.Length > 3 && next[^1] == 's') return false;
+        }
+        return true;
+    }
+
+    private static bool IsCovered(Span span, ImmutableArray<Span> covered)
+    {
+        // Binary search on start: covered spans are sorted and rarely overlap.
+        int lo = 0, hi = covered.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (covered[mid].End <= span.Start) lo = mid + 1;
+            else if (covered[mid].Start >= span.End) hi = mid - 1;
+            else return true;
+        }
+        return false;
+    }
+
+    /// <summary>Casualty words in the same clause: ahead of the number ("30 soldiers were killed") or just before it ("killed 30").</summary>
+    private CasualtyKind? CasualtyOf(string text, ImmutableArray<Token> tokens, int numberStart, int after, int sentenceStart, int end)
+    {
+        bool killed = false, wounded = false;
+        int nearest = int.MaxValue;
+        CasualtyKind? nearestKind = null;
+        void Note(string code, int distance)
+        {
+            switch (code)
+            {
+                case "K": killed = true; break;
+                case "W": wounded = true; break;
+                case "KW": killed = wounded = true; break;
+            }
+            if (distance < nearest)
+            {
+                nearest = distance;
+                nearestKind = code switch { "K" => CasualtyKind.Killed, "W" => CasualtyKind.Wounded, "KW" => CasualtyKind.KilledOrWounded, "M" => CasualtyKind.Missing, _ => CasualtyKind.Captured };
+            }
+        }
+        for (int t = after; t < end && t < after + CasualtyAhead; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind == TokenKind.Number || IsClauseEnd(text, token)) break;
+            // "Dozens died, hundreds were injured": after a comma, a new number starts its own clause.
+            if (token.Span.SliceOf(text) is "," && (killed || wounded || nearestKind is not null || t + 1 < end && StartsNumber(text, tokens, t + 1, end))) break;
+            if (token.Kind != TokenKind.Word) continue;
+            var word = token.Span.SliceOf(text);
+            if (word.Equals("but", StringComparison.OrdinalIgnoreCase) || word.Equals("while", StringComparison.OrdinalIgnoreCase) || word.Equals("whereas", StringComparison.OrdinalIgnoreCase)) break;
+            if (_words.Find(word) is { Casualty: { } code }) Note(code, t - after);
+        }
+        for (int t = numberStart - 1; t >= sentenceStart && t >= numberStart - CasualtyBehind; t--)
+        {
+            var token = tokens[t];
+            if (token.Kind == TokenKind.Number || IsClauseEnd(text, token) || token.Span.SliceOf(text) is ",") break;
+            if (token.Kind != TokenKind.Word) continue;
+            if (_words.Find(token.Span.SliceOf(text)) is { Casualty: { } code }) Note(code, numberStart - t);
+        }
+        if (killed && wounded) return CasualtyKind.KilledOrWounded;
+        return nearestKind;
+    }
+
+    private bool StartsNumber(string text, ImmutableArray<Token> tokens, int t, int end) =>
+        tokens[t].Kind == TokenKind.Number || NumberReader.TryRead(text, tokens, t, end, _words, out _);
+
+    private static bool IsClauseEnd(string text, Token token) =>
+        token.Kind == TokenKind.Punctuation && token.Span.Length == 1 && text[token.Span.Start] is ';' or ':' or '.' or '?' or '!' or '(' or ')';
+}
