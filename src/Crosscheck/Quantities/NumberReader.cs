@@ -44,6 +44,21 @@ internal static class NumberReader
         {
             if (!TryParseDigits(slice, out double value)) return false;
             int next = start + 1;
+            // "1 234 567", "40 000": thousands grouped by spaces (a lone space, three digits each group).
+            if (slice.Length <= 3 && slice.IndexOfAny(',', '.') < 0)
+            {
+                int groups = 0;
+                while (next < end && groups < 5 && tokens[next].Kind == TokenKind.Number && tokens[next].Span.Start == tokens[next - 1].Span.End + 1
+                    && text[tokens[next - 1].Span.End] is ' ' or '\u00A0' or '\u202F' or '\u2009' && IsGroup(tokens[next].Span.SliceOf(text), next + 1 < end && tokens[next + 1].Kind == TokenKind.Number ? false : true))
+                {
+                    var group = tokens[next].Span.SliceOf(text);
+                    int dot = group.IndexOf('.');
+                    value = value * 1000 + double.Parse(dot < 0 ? group : group[..dot], CultureInfo.InvariantCulture)
+                        + (dot < 0 ? 0 : double.Parse(string.Concat("0", group[dot..]), CultureInfo.InvariantCulture));
+                    next++;
+                    groups++;
+                }
+            }
             // "1/2", "3/4": a fraction in digits, but not a date "12/16/2024".
             if (next + 1 < end && Is(text, tokens[next], "/") && tokens[next + 1].Kind == TokenKind.Number
                 && !(next + 3 < end && Is(text, tokens[next + 2], "/"))
@@ -52,13 +67,26 @@ internal static class NumberReader
                 match = new NumberMatch(start, next + 2, value / denominator, NumberForm.Fraction);
                 return true;
             }
+            // "10 1/2", "2 1/4": a whole number and a fraction.
+            if (next + 2 < end && slice.IndexOfAny(',', '.') < 0 && tokens[next].Kind == TokenKind.Number && Is(text, tokens[next + 1], "/")
+                && tokens[next + 2].Kind == TokenKind.Number && TryParseDigits(tokens[next].Span.SliceOf(text), out double numerator)
+                && TryParseDigits(tokens[next + 2].Span.SliceOf(text), out double under) && under > numerator && numerator > 0 && under <= 100)
+            {
+                match = new NumberMatch(start, next + 3, value + numerator / under, NumberForm.Fraction);
+                return true;
+            }
+            if (next < end && VulgarFraction(text[tokens[next].Span.Start]) is > 0 and var part && tokens[next].Span.Length == 1)
+            {
+                match = new NumberMatch(start, next + 1, value + part, NumberForm.Fraction);
+                return true;
+            }
             // "1.4 million", "300 bn"
             if (next < end && tokens[next].Kind == TokenKind.Word)
             {
                 var e = words.Find(tokens[next].Span.SliceOf(text));
                 if (e is { Scale: > 1 } && tokens[next].Span.Length > 1)
                 {
-                    match = new NumberMatch(start, next + 1, value * e.Scale, NumberForm.Digits);
+                    match = new NumberMatch(start, next + 1, Round(value * e.Scale), NumberForm.Digits);
                     return true;
                 }
                 if (e is { IsNumber: true, Number: 12 } && tokens[next].Span.Length > 1) // "2 dozen"
@@ -70,7 +98,15 @@ internal static class NumberReader
             match = new NumberMatch(start, next, value, NumberForm.Digits);
             return true;
         }
-        if (token.Kind != TokenKind.Word) return false;
+        if (token.Kind != TokenKind.Word)
+        {
+            if (slice.Length == 1 && VulgarFraction(slice[0]) is > 0 and var fraction)
+            {
+                match = new NumberMatch(start, start + 1, fraction, NumberForm.Fraction);
+                return true;
+            }
+            return false;
+        }
         if (char.IsDigit(slice[0])) return TryReadGlued(text, tokens, start, words, out match);
         if (TryReadVague(text, tokens, start, end, words, out match)) return true;
         return TryReadWords(text, tokens, start, end, words, out match);
@@ -88,13 +124,39 @@ internal static class NumberReader
         var suffix = slice[digitsEnd..];
         if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
         var entry = words.Find(suffix);
+        // "$1.4bn", "300k"; a lone "m" or "b" is a million only after a currency sign or before a plural noun ("1.5m people"), else it is a metre ("1.8m tall").
+        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm' or 'M' or 'b' or 'B')
+        {
+            bool money = start > 0 && tokens[start - 1].Kind == TokenKind.Symbol;
+            bool plural = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Word && tokens[start + 1].Span.Length > 3
+                && text[tokens[start + 1].Span.End - 1] == 's' && char.IsLower(text[tokens[start + 1].Span.Start]);
+            if (!money && !plural) entry = null;
+        }
         if (entry is { Scale: > 1 })
         {
-            match = new NumberMatch(start, start + 1, value * entry.Scale, NumberForm.Digits);
+            match = new NumberMatch(start, start + 1, Round(value * entry.Scale), NumberForm.Digits);
             return true;
         }
         match = new NumberMatch(start, start + 1, value, NumberForm.Digits, GluedSuffix: new Span(span.Start + digitsEnd, span.End));
         return true;
+    }
+
+    /// <summary>Drops binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998).</summary>
+    internal static double Round(double value) => double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static double VulgarFraction(char c) => c switch
+    {
+        '½' => 0.5, '¼' => 0.25, '¾' => 0.75, '⅓' => 1.0 / 3, '⅔' => 2.0 / 3, '⅕' => 0.2, '⅛' => 0.125, '⅜' => 0.375, '⅝' => 0.625, '⅞' => 0.875,
+        _ => 0,
+    };
+
+    private static bool IsGroup(ReadOnlySpan<char> group, bool last)
+    {
+        int dot = group.IndexOf('.');
+        var whole = dot < 0 ? group : group[..dot];
+        if (whole.Length != 3 || dot >= 0 && !last) return false;
+        foreach (char c in group) if (!char.IsAsciiDigit(c) && c != '.') return false;
+        return dot < 0 || group.Length > dot + 1;
     }
 
     internal static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
@@ -186,6 +248,11 @@ internal static class NumberReader
             }
             return false;
         }
+        if (!leadingA && TryHyphenFraction(first, words, out double hyphenFraction))
+        {
+            match = new NumberMatch(start, start + 1, hyphenFraction, NumberForm.Fraction);
+            return true;
+        }
         int lastConsumed = -1;
         for (; k < limit; k++)
         {
@@ -213,7 +280,14 @@ internal static class NumberReader
         double value = total + current;
         int endToken = lastConsumed + 1;
         // "two thirds", "three fifths"
-        if (endToken < end && value is >= 1 and < 20 && tokens[endToken].Kind == TokenKind.Word)
+        // "one and a fourth", "five and a quarter"
+        if (endToken + 2 < end && Is(text, tokens[endToken], "and") && Is(text, tokens[endToken + 1], "a")
+            && words.Find(tokens[endToken + 2].Span.SliceOf(text)) is { FractionDenominator: > 2 } quarter && !IsUnitContext(text, tokens, endToken + 3, end))
+        {
+            match = new NumberMatch(start, endToken + 3, value + 1.0 / quarter.FractionDenominator, NumberForm.Fraction);
+            return true;
+        }
+        if (endToken < end && value >= 1 && tokens[endToken].Kind == TokenKind.Word)
         {
             var fw = tokens[endToken].Span.SliceOf(text);
             var f = words.Find(fw);
@@ -224,6 +298,31 @@ internal static class NumberReader
             }
         }
         match = new NumberMatch(start, endToken, value, NumberForm.Words);
+        return true;
+    }
+
+    /// <summary>The value of number words written as one string ("six", "twenty-five").</summary>
+    internal static bool TryReadWordValue(ReadOnlySpan<char> word, WordTable words, out double value)
+    {
+        double t = 0, c = 0;
+        value = 0;
+        if (!TryAddWordParts(word, words, ref t, ref c)) return false;
+        value = t + c;
+        return value > 0;
+    }
+
+    /// <summary>"one-eighth", "two-thirds": a numerator word and a fraction word in one token.</summary>
+    private static bool TryHyphenFraction(ReadOnlySpan<char> word, WordTable words, out double value)
+    {
+        value = 0;
+        int dash = word.LastIndexOf('-');
+        if (dash <= 0 || dash == word.Length - 1) return false;
+        var tail = word[(dash + 1)..];
+        if (words.Find(tail) is not { FractionDenominator: > 0 } f || words.Find(tail) is { IsNumber: true }) return false;
+        if (f.FractionDenominator == 2 && !tail.Equals("half", StringComparison.OrdinalIgnoreCase)) return false;
+        double t = 0, c = 0;
+        if (!TryAddWordParts(word[..dash], words, ref t, ref c) || t + c <= 0) return false;
+        value = (t + c) / f.FractionDenominator;
         return true;
     }
 
@@ -254,7 +353,7 @@ internal static class NumberReader
             if (e is null || part.Length < 3 && !(e.IsNumber)) return false;
             if (e.IsNumber && part.Length > 1)
             {
-                if (e.Number == 12 && part.Equals("dozen", StringComparison.OrdinalIgnoreCase)) c = (c == 0 ? 1 : c) * 12;
+                if (e.Number == 12 && part.StartsWith("dozen", StringComparison.OrdinalIgnoreCase)) c = (c == 0 ? 1 : c) * 12;
                 else if (e.Number == 20 && part.Equals("score", StringComparison.OrdinalIgnoreCase)) return false;
                 else c += e.Number;
             }

@@ -51,24 +51,58 @@ internal sealed class QuantityExtractor
         string? bound = _words.MatchBound(text, tokens, p, end, out int afterBound);
         if (bound is not null) p = afterBound;
         UnitInfo? unit = CurrencyPrefix(text, tokens, ref p, end);
-        if (!NumberReader.TryRead(text, tokens, p, end, _words, out var number)) return k;
+        if (!NumberReader.TryRead(text, tokens, p, end, _words, out var number))
+        {
+            return unit is null && HyphenMeasure(text, tokens, p, k, bound, output) ? p + 1 : k;
+        }
         int numberStart = p;
-        if (IsCovered(tokens[numberStart].Span, covered)) return number.EndToken;
+        if (IsCovered(tokens[numberStart].Span, covered)) return numberStart + 1;
         if (bound is null && unit is null && numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { Designator: true }) return number.EndToken;
         if (numberStart > sentenceStart && tokens[numberStart - 1].Span.SliceOf(text) is "#") return number.EndToken;
         int q = number.EndToken;
         // "10:30" is a clock time, "20-year-old" an adjective, "one of the" a pronoun.
         if (Is(text, tokens, q, end, ":") && q + 1 < end && tokens[q + 1].Kind == TokenKind.Number) return q + 2;
-        if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null
+        UnitInfo? hyphenUnit = null;
+        int hyphenUnitEnd = q;
+        if (Is(text, tokens, q, end, "-") && q + 1 < end && tokens[q].Span.Start == tokens[q - 1].Span.End && tokens[q + 1].Span.Start == tokens[q].Span.End
+            && _units.Match(text, tokens, q + 1, end, out hyphenUnitEnd) is { Kind: not QuantityKind.Persons and not QuantityKind.Currency } measured)
+        {
+            hyphenUnit = measured; // "45-acre", "2.5-mile"
+        }
+        else if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null
             && !(char.IsDigit(tokens[q + 1].Span.SliceOf(text)[0]))) return q + 2;
-        if (number.Form == NumberForm.Words && number.Value == 1 && Is(text, tokens, q, end, "of")) return q;
+        if (number.Form == NumberForm.Words && number.Value == 1 && number.EndToken - numberStart == 1 && (Is(text, tokens, q, end, "of")
+            || numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { } before
+               && (before.Stop && !Is(text, tokens, numberStart - 1, end, "and") && !Is(text, tokens, numberStart - 1, end, "or") || Is(text, tokens, numberStart - 1, end, "which"))))
+        {
+            return q; // "one of the", "the one you mentioned", "which one": a pronoun
+        }
+        // A sign: "-5", "minus five", "negative one".
+        bool negative = false;
+        if (bound is null && unit is null && numberStart > sentenceStart)
+        {
+            var sign = tokens[numberStart - 1];
+            var signText = sign.Span.SliceOf(text);
+            if ((signText is "-" or "−") && sign.Span.End == tokens[numberStart].Span.Start && number.Form == NumberForm.Digits
+                && (sign.Span.Start == 0 || char.IsWhiteSpace(text[sign.Span.Start - 1]) || text[sign.Span.Start - 1] is '(' or '['))
+            {
+                negative = true;
+                k = numberStart - 1;
+            }
+            else if (signText.Equals("minus", StringComparison.OrdinalIgnoreCase) || signText.Equals("negative", StringComparison.OrdinalIgnoreCase))
+            {
+                negative = true;
+                k = numberStart - 1;
+            }
+        }
+        if (negative) number = number with { Value = -number.Value };
         if (LooksLikeYear(text, tokens, number, unit, q, end)) return q;
 
         double low = number.Value;
         double? high = null;
         // Ranges: "between 10 and 20", "10-20", "10 to 20", "from 10 to 20".
         int rangeWord = q;
-        bool rangeJoin = Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–") || Is(text, tokens, q, end, "to")
+        bool rangeJoin = hyphenUnit is null && Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–") || Is(text, tokens, q, end, "to")
             || (bound == "BETWEEN" && Is(text, tokens, q, end, "and"));
         if (rangeJoin && number.Form != NumberForm.Vague)
         {
@@ -93,7 +127,12 @@ internal sealed class QuantityExtractor
         }
         if (bound is "BETWEEN" or "FROM" && high is null) bound = null;
 
-        if (number.GluedSuffix.Length > 0)
+        if (hyphenUnit is not null && unit is null && high is null)
+        {
+            unit = hyphenUnit;
+            q = hyphenUnitEnd;
+        }
+        else if (number.GluedSuffix.Length > 0)
         {
             var glued = _units.MatchWord(number.GluedSuffix.SliceOf(text));
             if (glued is null || unit is not null) return q; // "4x4", "5am", "3G": not a measured quantity
@@ -206,7 +245,7 @@ internal sealed class QuantityExtractor
         string unitName = unit?.Name ?? (kind == QuantityKind.Persons ? "persons" : kind == QuantityKind.Fraction ? "fraction" : "");
         string siUnit = unit?.Canonical ?? (kind == QuantityKind.Persons ? "persons" : "");
         double factor = unit?.Factor ?? 1;
-        int spanStart = bound is not null || unit is not null ? k : numberStart;
+        int spanStart = bound is not null || unit is not null || negative ? k : numberStart;
         int spanEndToken = q;
         var span = new Span(tokens[spanStart].Span.Start, tokens[spanEndToken - 1].Span.End);
         output.Add(new Quantity(
@@ -214,6 +253,22 @@ internal sealed class QuantityExtractor
             counted?.Of(text), casualty, minExclusive, maxExclusive, number.Value, kind, approximate, conservative,
             min * factor, max * factor, siUnit, counted));
         return spanEndToken;
+    }
+
+    /// <summary>"six-mile", "three-ton": a number word and a unit in one hyphenated token.</summary>
+    private bool HyphenMeasure(string text, ImmutableArray<Token> tokens, int p, int k, string? bound, List<Quantity> output)
+    {
+        if (p >= tokens.Length || tokens[p].Kind != TokenKind.Word) return false;
+        var word = tokens[p].Span.SliceOf(text);
+        int dash = word.LastIndexOf('-');
+        if (dash <= 0 || dash == word.Length - 1 || char.IsDigit(word[0])) return false;
+        var unit = _units.MatchWord(word[(dash + 1)..]);
+        if (unit is null || unit.Kind is QuantityKind.Persons or QuantityKind.Percent) return false;
+        if (!NumberReader.TryReadWordValue(word[..dash], _words, out double value)) return false;
+        var start = bound is not null ? tokens[k].Span.Start : tokens[p].Span.Start;
+        output.Add(new Quantity(new Span(start, tokens[p].Span.End), value, value, unit.Name, Value: value, Kind: unit.Kind,
+            Conservative: value, SiMin: value * unit.Factor, SiMax: value * unit.Factor, SiUnit: unit.Canonical));
+        return true;
     }
 
     private UnitInfo? CurrencyPrefix(string text, ImmutableArray<Token> tokens, ref int p, int end)
@@ -225,7 +280,8 @@ internal sealed class QuantityExtractor
         if (unit is not { Kind: QuantityKind.Currency }) return null;
         var first = tokens[q].Span.SliceOf(text);
         // Only signs and codes stand before the amount ("$", "€", "USD 5"); "dollars 5" does not.
-        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 3 && IsUpper(first) || first.EndsWith("$");
+        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 3 && IsUpper(first) || first.EndsWith("$")
+            || unit.Tokens.Length > 1 && !char.IsLetter(unit.Tokens[^1][0]);
         if (!sign || after >= end) return null;
         p = after;
         return unit;

@@ -32,7 +32,8 @@ public sealed class QuantityStage : IStage
     {
         var times = article.Items(Layers.Times);
         var covered = ImmutableArray.CreateBuilder<Span>(times.Length);
-        foreach (var time in times) covered.Add(time.Span);
+        // Durations stay: "three days" is also a count of days; dates, clock times and sets are not quantities.
+        foreach (var time in times) if (time.Type != TimexType.Duration) covered.Add(time.Span);
         covered.Sort();
         return article.With(Layers.Quantities, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), covered.ToImmutable()));
     }
