@@ -37,9 +37,16 @@ public sealed class TimeStage : IStage
     {
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
         var mentions = new List<TimeMention>();
-        foreach (var sentence in sentences)
+        for (int s = 0; s < sentences.Length; s++)
         {
+            var sentence = sentences[s];
             int start = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            // The splitter may end a sentence at "p.m." ("at 6 p.m. Saturday"); the clock time belongs with what follows.
+            while (s + 1 < sentences.Length && EndsWithMeridiem(text, tokens, start, end))
+            {
+                s++;
+                end = sentences[s].FirstToken + sentences[s].TokenCount;
+            }
             mentions.Clear();
             _extractor.Extract(text, tokens, start, end, mentions);
             if (mentions.Count == 0) continue;
@@ -52,5 +59,14 @@ public sealed class TimeStage : IStage
             }
         }
         return result.ToImmutable();
+    }
+
+    private static bool EndsWithMeridiem(string text, ImmutableArray<Text.Token> tokens, int start, int end)
+    {
+        if (end - start < 4) return false;
+        static bool Is(string text, Text.Token token, string value) => token.Span.SliceOf(text).Equals(value, StringComparison.OrdinalIgnoreCase);
+        var last = tokens[end - 1];
+        if (Is(text, last, "a.m.") || Is(text, last, "p.m.")) return true;
+        return Is(text, last, ".") && Is(text, tokens[end - 2], "m") && Is(text, tokens[end - 3], ".") && (Is(text, tokens[end - 4], "a") || Is(text, tokens[end - 4], "p"));
     }
 }
