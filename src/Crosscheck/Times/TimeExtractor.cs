@@ -16,12 +16,39 @@ internal sealed class TimeExtractor
     public TimeExtractor(WordTable words) => _words = words;
 
     /// <summary>Adds the mentions of tokens [start, end) to <paramref name="output"/> in text order.</summary>
-    public void Extract(string text, ImmutableArray<Token> tokens, int start, int end, List<TimeMention> output)
+    /// <summary>Each token's table entry (null for numbers and unknown words), looked up once per article.</summary>
+    public WordEntry?[] LookUp(string text, ImmutableArray<Token> tokens)
     {
-        var scan = new Scanner(text, tokens, start, end, _words);
+        var entries = new WordEntry?[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word) entries[i] = _words.Find(tokens[i].Span.SliceOf(text));
+        }
+        return entries;
+    }
+
+    public void Extract(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        var scan = new Scanner(text, tokens, entries, start, end, _words);
         int k = start;
         while (k < end)
         {
+            // Quick filter: a time phrase starts with a number, a listed word, or a glued/hyphenated form ("1990s", "mid-2024", "Q3").
+            var token = tokens[k];
+            if (token.Kind == TokenKind.Word && entries[k] is null)
+            {
+                var w = token.Span.SliceOf(text);
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q'))
+                {
+                    k++;
+                    continue;
+                }
+            }
+            else if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol)
+            {
+                k++;
+                continue;
+            }
             int next = scan.TryAt(k, output);
             // A rejected phrase ("February 30") is consumed without a mention, so its parts are not re-read.
             k = next > k ? next : k + 1;
@@ -29,7 +56,7 @@ internal sealed class TimeExtractor
     }
 
     /// <summary>Whether the sentence speaks of the future ("will", "next"), for weekdays and months without a year.</summary>
-    public Tense TenseOf(string text, ImmutableArray<Token> tokens, int start, int end)
+    public Tense TenseOf(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end)
     {
         bool future = false, past = false;
         for (int k = start; k < end; k++)
@@ -37,7 +64,7 @@ internal sealed class TimeExtractor
             var token = tokens[k];
             if (token.Kind != TokenKind.Word) continue;
             var word = token.Span.SliceOf(text);
-            var entry = _words.Find(word);
+            var entry = entries[k];
             if (entry is not null)
             {
                 if (entry.FutureMarker) future = true;
@@ -55,11 +82,13 @@ internal sealed class TimeExtractor
         private readonly int _start;
         private readonly int _end;
         private readonly WordTable _words;
+        private readonly WordEntry?[] _entries;
 
-        public Scanner(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words)
+        public Scanner(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, WordTable words)
         {
             _text = text;
             _tokens = tokens;
+            _entries = entries;
             _start = start;
             _end = end;
             _words = words;
@@ -73,7 +102,7 @@ internal sealed class TimeExtractor
 
         private bool IsWord(int k) => In(k) && _tokens[k].Kind == TokenKind.Word;
 
-        private WordEntry? E(int k) => IsWord(k) ? _words.Find(W(k)) : null;
+        private WordEntry? E(int k) => In(k) ? _entries[k] : null;
 
         private bool Capitalized(int k) => char.IsUpper(W(k)[0]);
 
@@ -115,6 +144,12 @@ internal sealed class TimeExtractor
                 p++;
                 if (Is(p, "-")) p++;
             }
+            else if ((Is(p, "earlier") || Is(p, "later")) && (Is(p + 1, "this") || Is(p + 1, "today") || Is(p + 1, "tonight")))
+            {
+                // "earlier this year", "later this month": TimeML keeps the word in the span more often than not.
+                p++;
+                hedged = true;
+            }
             else if (Is(p, "fiscal") && In(p + 1) && (_tokens[p + 1].Kind == TokenKind.Number || E(p + 1) is { Ordinal: > 0 } || Is(p + 1, "year")))
             {
                 // "fiscal 1989", "fiscal first quarter": the word belongs to the expression.
@@ -153,16 +188,18 @@ internal sealed class TimeExtractor
             if (mod is not null) return true;
             return first.Kind switch
             {
-                MentionKind.Duration => E(coreStart)?.Relative is not null || E(coreStart) is { Ordinal: > 0 } || Is(coreStart, "latest"),
-                MentionKind.Decade or MentionKind.Quarter or MentionKind.RelativeUnit => true,
-                MentionKind.Reference => Is(coreStart, "past"),
+                // "the nine months", "the past two years"; not the adjectives "the two-week", "the two day".
+                MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
+                MentionKind.Quarter => !W(coreStart).Contains('-'),
+                MentionKind.Decade or MentionKind.RelativeUnit => true,
+                MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
                 _ => false,
             };
         }
 
         private string? ApproxAt(ref int p)
         {
-            if (!IsWord(p)) return null;
+            if (!IsWord(p) || E(p) is null) return null;
             if (Is(p, "about") || Is(p, "around") || Is(p, "roughly") || Is(p, "approximately") || Is(p, "some")) { p++; return "APPROX"; }
             if (Is(p, "nearly") || Is(p, "almost")) { p++; return "LESS_THAN"; }
             if (Is(p, "over")) { p++; return "MORE_THAN"; }
@@ -222,8 +259,12 @@ internal sealed class TimeExtractor
         private int MonthAt(int k)
         {
             if (!IsWord(k)) return 0;
-            var e = _words.Find(W(k));
+            var e = E(k);
             if (e is null || e.Month == 0 || !Capitalized(k)) return 0;
+            // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
+            var word = W(k);
+            if (word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
+                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !(In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number)) return 0;
             // "May" and "March" are also a verb and a noun: take them only beside a day, a year or a time preposition.
             if (W(k).Equals("May", StringComparison.Ordinal) || W(k).Equals("March", StringComparison.Ordinal) || W(k).Equals("MAY", StringComparison.Ordinal))
             {
@@ -352,7 +393,7 @@ internal sealed class TimeExtractor
         private int WeekdayOf(int k)
         {
             if (!IsWord(k) || !Capitalized(k)) return 0;
-            var e = _words.Find(W(k));
+            var e = E(k);
             if (e is null || e.Weekday == 0) return 0;
             // "Sun" and "Sat" without a period are words; only the full names and dotted abbreviations count.
             if (W(k).Length <= 4 && W(k)[^1] != '.') return 0;
@@ -505,18 +546,12 @@ internal sealed class TimeExtractor
         {
             int quarter = 0, end = p;
             int givenYear = 0;
-            int relativeYear = int.MinValue;
             int first = p;
             // "the 1988 third quarter", "this year's third quarter", "next year's first quarter"
             if (IsNumber(p, 4) && W(p).Length == 4 && (E(p + 1) is { Ordinal: >= 1 and <= 4 } || IsWord(p + 1) && W(p + 1).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase)))
             {
                 givenYear = IntAt(p);
                 p++;
-            }
-            else if (E(p)?.Relative is { } yearShift && Is(p + 1, "year") && Is(p + 2, "'s"))
-            {
-                relativeYear = yearShift;
-                p += 3;
             }
             if (IsWord(p) && W(p).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase))
             {
@@ -538,7 +573,6 @@ internal sealed class TimeExtractor
             if (Is(end, "of") && YearAfter(end + 1, out int y, out int yEnd)) { year = y; end = yEnd; }
             else if (YearAfter(end, out int y2, out int y2End) && !Is(end, ",")) { year = y2; end = y2End; }
             var mention = new TimeMention(MentionKind.Quarter, first, end) { Quarter = quarter, Year = year };
-            if (relativeYear != int.MinValue) { mention.Relative = relativeYear; mention.HasRelative = true; }
             output.Add(mention);
             return end;
         }
@@ -615,6 +649,9 @@ internal sealed class TimeExtractor
                 // "a second" is an ordinal far more often than a duration; "one second" stays.
                 if ((Is(p, "a") || Is(p, "an")) && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
                 if (IsNumber(p, 4) && W(p).Length == 4 && !ue.UnitPlural) return p;
+                // "$5 a year", "twice a week" are rates; "52 years old" is an age.
+                if ((Is(p, "a") || Is(p, "an")) && p > _start && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 })) return p;
+                if (Is(after + 1, "old")) return p;
                 unit = numberUnit;
                 unitToken = after;
             }

@@ -37,6 +37,7 @@ public sealed class TimeStage : IStage
     {
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
         var mentions = new List<TimeMention>();
+        var entries = _extractor.LookUp(text, tokens);
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -48,9 +49,9 @@ public sealed class TimeStage : IStage
                 end = sentences[s].FirstToken + sentences[s].TokenCount;
             }
             mentions.Clear();
-            _extractor.Extract(text, tokens, start, end, mentions);
+            _extractor.Extract(text, tokens, entries, start, end, mentions);
             if (mentions.Count == 0) continue;
-            var tense = _extractor.TenseOf(text, tokens, start, end);
+            var tense = _extractor.TenseOf(text, tokens, entries, start, end);
             foreach (var mention in mentions)
             {
                 if (!TimeResolver.Resolve(mention, reference, tense).TryGetValue(out var resolved)) continue;

@@ -122,6 +122,7 @@ internal sealed class WordTable
                 case "casualty": e.Casualty = value; break;
                 case "designator": e.Designator = true; break;
                 case "stop": e.Stop = true; break;
+                case "trigger": break; // listed so that the extractor's quick filter lets the word through
                 default: throw new InvalidDataException($"Unknown role '{role}' in {language}-words.tsv.");
             }
         }
