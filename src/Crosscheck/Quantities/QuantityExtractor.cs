@@ -125,7 +125,11 @@ internal sealed class QuantityExtractor
                 }
             }
         }
-        if (bound is "BETWEEN" or "FROM" && high is null) bound = null;
+        if (bound is "BETWEEN" or "FROM" && high is null)
+        {
+            bound = null;
+            k = afterBound; // "from $5 million": the preposition is not part of the amount
+        }
 
         if (hyphenUnit is not null && unit is null && high is null)
         {

@@ -231,6 +231,11 @@ internal sealed class TimeExtractor
             if ((end = SetAt(p, output)) > p) return end;
             if (determined && (end = UnitAlone(p, output)) > p) return end;
             if (determined && (end = ReportedQuarter(p, output)) > p) return end;
+            if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))
+            {
+                output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = "WE", Relative = 0, HasRelative = true });
+                return p + 1;
+            }
             return p;
         }
 
@@ -650,7 +655,7 @@ internal sealed class TimeExtractor
                 if ((Is(p, "a") || Is(p, "an")) && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
                 if (IsNumber(p, 4) && W(p).Length == 4 && !ue.UnitPlural) return p;
                 // "$5 a year", "twice a week" are rates; "52 years old" is an age.
-                if ((Is(p, "a") || Is(p, "an")) && p > _start && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 })) return p;
+                if ((Is(p, "a") || Is(p, "an")) && p > _start && !Is(after + 1, "ago") && !Is(after + 1, "earlier") && !Is(after + 1, "later") && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 })) return p;
                 if (Is(after + 1, "old")) return p;
                 unit = numberUnit;
                 unitToken = after;
@@ -737,6 +742,7 @@ internal sealed class TimeExtractor
             var e = E(p);
             if (e?.Reference is not { } literal) return p;
             if (Is(p, "future") && !determined) return p;
+            if (Is(p, "soon") && (Is(p + 1, "after") || Is(p + 1, "as") || p > _start && Is(p - 1, "as"))) return p;
             if (Is(p, "earlier")) return p; // too often a comparative; only "earlier this year" is taken
             if (Is(p, "current") && (E(p + 1)?.Unit is not null || determined)) return p;
             if (Is(p, "now") && p > _start && Is(p - 1, "from")) return p;
