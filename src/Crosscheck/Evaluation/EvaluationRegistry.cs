@@ -7,6 +7,7 @@ public static class EvaluationRegistry
     [
         new Crosscheck.Evaluation.Times.TimeEvaluation(),
         new Crosscheck.Evaluation.Quantities.QuantityEvaluation(),
+        new Crosscheck.Evaluation.Times.DateTimeSpecEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

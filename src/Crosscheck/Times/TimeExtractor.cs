@@ -397,9 +397,11 @@ internal sealed class TimeExtractor
 
         private int WeekdayOf(int k)
         {
-            if (!IsWord(k) || !Capitalized(k)) return 0;
+            if (!IsWord(k)) return 0;
             var e = E(k);
             if (e is null || e.Weekday == 0) return 0;
+            // Full weekday names are unambiguous in lower case too; "sun", "sat", "wed" are not.
+            if (!Capitalized(k) && W(k).Length < 6) return 0;
             // "Sun" and "Sat" without a period are words; only the full names and dotted abbreviations count.
             if (W(k).Length <= 4 && W(k)[^1] != '.') return 0;
             return e.Weekday;
@@ -808,6 +810,10 @@ internal sealed class TimeExtractor
             int hour, minute = 0, q;
             if (Is(p, "noon") || Is(p, "midday")) { hour = 12; q = p + 1; }
             else if (Is(p, "midnight")) { hour = 24; q = p + 1; }
+            else if (GluedClock(p, out hour, out minute, out int gluedEnd))
+            {
+                q = gluedEnd;
+            }
             else if (IsNumber(p, 2))
             {
                 hour = IntAt(p);
@@ -849,6 +855,40 @@ internal sealed class TimeExtractor
             mention.EndToken = q;
             output.Add(mention);
             return q;
+        }
+
+        /// <summary>"3pm", "10am", "8:00am": the tokenizer glues the meridiem to the digits.</summary>
+        private bool GluedClock(int p, out int hour, out int minute, out int end)
+        {
+            hour = -1;
+            minute = 0;
+            end = p;
+            int q;
+            ReadOnlySpan<char> word;
+            if (IsNumber(p, 2) && Is(p + 1, ":") && IsWord(p + 2) && W(p + 2).Length == 4 && char.IsAsciiDigit(W(p + 2)[0]) && char.IsAsciiDigit(W(p + 2)[1]))
+            {
+                hour = IntAt(p);
+                minute = (W(p + 2)[0] - '0') * 10 + (W(p + 2)[1] - '0');
+                word = W(p + 2)[2..];
+                q = p + 3;
+            }
+            else if (IsWord(p) && W(p).Length is 3 or 4 && char.IsAsciiDigit(W(p)[0]))
+            {
+                var w = W(p);
+                int digits = char.IsAsciiDigit(w[1]) ? 2 : 1;
+                if (w.Length - digits != 2) return false;
+                hour = digits == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+                word = w[digits..];
+                q = p + 1;
+            }
+            else return false;
+            bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);
+            if (!pm && !word.Equals("am", StringComparison.OrdinalIgnoreCase)) return false;
+            if (hour is < 1 or > 12 || minute > 59) return false;
+            if (pm && hour < 12) hour += 12;
+            if (!pm && hour == 12) hour = 0;
+            end = q;
+            return true;
         }
 
         private static bool IsUpperWord(ReadOnlySpan<char> w)

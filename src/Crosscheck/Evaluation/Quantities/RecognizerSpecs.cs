@@ -5,7 +5,9 @@ using System.Text.Json;
 namespace Crosscheck.Evaluation.Quantities;
 
 /// <summary>One expected result of a Recognizers-Text spec case; <see cref="Span"/> is half-open (the spec's End is inclusive).</summary>
-public sealed record SpecResult(string Text, Span Span, string TypeName, string? Value, string? Unit, string? IsoCurrency, string? Timex);
+/// <param name="Timex">The first resolution's TIMEX value (date-time specs).</param>
+/// <param name="ResolvedValues">Every resolution's "value" (a date spec gives the past and the future reading of "Saturday").</param>
+public sealed record SpecResult(string Text, Span Span, string TypeName, string? Value, string? Unit, string? IsoCurrency, string? Timex, ImmutableArray<string> ResolvedValues = default);
 
 /// <summary>One spec case: input text, optional reference date, expected results, and whether .NET is marked unsupported.</summary>
 public sealed record SpecCase(string Input, DateOnly? ReferenceDate, ImmutableArray<SpecResult> Results, bool NotSupportedInDotNet);
@@ -35,6 +37,7 @@ public static class RecognizerSpecs
                     int start = r.TryGetProperty("Start", out var s) && s.TryGetInt32(out int si) ? si : 0;
                     int end = r.TryGetProperty("End", out var e) && e.TryGetInt32(out int ei) ? ei + 1 : start + text.Length;
                     string? value = null, unit = null, iso = null, timex = null;
+                    var resolved = ImmutableArray.CreateBuilder<string>();
                     if (r.TryGetProperty("Resolution", out var res) && res.ValueKind == JsonValueKind.Object)
                     {
                         value = Str(res, "value");
@@ -43,9 +46,14 @@ public static class RecognizerSpecs
                         if (res.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array && values.GetArrayLength() > 0)
                         {
                             timex = Str(values[0], "timex");
+                            foreach (var v in values.EnumerateArray())
+                            {
+                                if (Str(v, "timex") is { } t) resolved.Add(t);
+                                if (Str(v, "value") is { } rv) resolved.Add(rv);
+                            }
                         }
                     }
-                    results.Add(new SpecResult(text, new Span(start, end), Str(r, "TypeName") ?? "", value, unit, iso, timex));
+                    results.Add(new SpecResult(text, new Span(start, end), Str(r, "TypeName") ?? "", value, unit, iso, timex, resolved.ToImmutable()));
                 }
             }
             cases.Add(new SpecCase(input.GetString()!, reference, results.ToImmutable(), notSupported));
