@@ -70,7 +70,13 @@ internal sealed class TimeExtractor
                 if (entry.FutureMarker) future = true;
                 if (entry.PastMarker) past = true;
             }
-            else if (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) past = true;
+            else if (word.Length > 3)
+            {
+                foreach (var suffix in _words.PastSuffixes)
+                {
+                    if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) { past = true; break; }
+                }
+            }
         }
         return future && !past ? Tense.Future : future ? Tense.Mixed : Tense.Past;
     }
@@ -137,6 +143,12 @@ internal sealed class TimeExtractor
                 mod = m1;
                 p += 2;
                 if (Is(p, "the")) p++;
+            }
+            else if (!_words.NamesCapitalized && E(p) is { Mod: { } inflectedMod } && In(p + 1))
+            {
+                // Russian "в начале декабря", "в конце месяца": the modifier noun governs the genitive directly.
+                mod = inflectedMod;
+                p++;
             }
             else if (IsWord(p) && (Is(p, "early") || Is(p, "late") || Is(p, "mid")))
             {
@@ -265,10 +277,10 @@ internal sealed class TimeExtractor
         {
             if (!IsWord(k)) return 0;
             var e = E(k);
-            if (e is null || e.Month == 0 || !Capitalized(k)) return 0;
+            if (e is null || e.Month == 0 || _words.NamesCapitalized && !Capitalized(k)) return 0;
             // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             var word = W(k);
-            if (word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
+            if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
                 && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !(In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number)) return 0;
             // "May" and "March" are also a verb and a noun: take them only beside a day, a year or a time preposition.
             if (W(k).Equals("May", StringComparison.Ordinal) || W(k).Equals("March", StringComparison.Ordinal) || W(k).Equals("MAY", StringComparison.Ordinal))
@@ -401,7 +413,7 @@ internal sealed class TimeExtractor
             var e = E(k);
             if (e is null || e.Weekday == 0) return 0;
             // Full weekday names are unambiguous in lower case too; "sun", "sat", "wed" are not.
-            if (!Capitalized(k) && W(k).Length < 6) return 0;
+            if (_words.NamesCapitalized && !Capitalized(k) && W(k).Length < 6) return 0;
             // "Sun" and "Sat" without a period are words; only the full names and dotted abbreviations count.
             if (W(k).Length <= 4 && W(k)[^1] != '.') return 0;
             return e.Weekday;
@@ -592,7 +604,7 @@ internal sealed class TimeExtractor
             if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
             else if (Is(end, "of") && YearAfter(end + 1, out int y2, out int y2End)) { year = y2; end = y2End; }
             // "fall" and "spring" are also verbs and nouns: only with a year, a determiner or "in".
-            bool cue = determined || year != 0 || (p > _start && (Is(p - 1, "in") || Is(p - 1, "this") || Is(p - 1, "last") || Is(p - 1, "next") || Is(p - 1, "during") || Is(p - 1, "by") || Is(p - 1, "until")));
+            bool cue = determined || year != 0 || !_words.NamesCapitalized || (p > _start && (Is(p - 1, "in") || Is(p - 1, "this") || Is(p - 1, "last") || Is(p - 1, "next") || Is(p - 1, "during") || Is(p - 1, "by") || Is(p - 1, "until")));
             if (!cue) return p;
             output.Add(new TimeMention(MentionKind.Season, p, end) { Season = season, Year = year });
             return end;
@@ -664,7 +676,7 @@ internal sealed class TimeExtractor
             }
             else return p;
             int end = unitToken + 1;
-            if (Is(end, "ago") || Is(end, "earlier") || Is(end, "before"))
+            if (E(end) is { Ago: true } || Is(end, "earlier") || Is(end, "before"))
             {
                 if (Is(end, "before") && !(In(end + 1) && _tokens[end + 1].Kind == TokenKind.Punctuation) && In(end + 1)) { }
                 else

@@ -11,14 +11,19 @@ public sealed class TimeStage : IStage
 {
     public const string StageName = "times";
 
-    private readonly TimeExtractor _extractor;
+    private static readonly Lazy<TimeExtractor> English = new(() => new TimeExtractor(WordTable.English));
+    private static readonly Lazy<TimeExtractor> Russian = new(() => new TimeExtractor(WordTable.Russian));
 
-    /// <summary>English word lists; another language's table can be passed once it exists.</summary>
-    public TimeStage() : this("en") { }
+    private readonly TimeExtractor? _fixed;
 
-    /// <param name="language">ISO 639-1 code of the word table in models/times/ ("en").</param>
+    /// <summary>Reads each article with its own language's words (<see cref="Article.Language"/>: "ru" Russian, anything else English).</summary>
+    public TimeStage() { }
+
+    /// <param name="language">ISO 639-1 code of the word table in models/times/ to use for every article ("en", "ru").</param>
     public TimeStage(string language) =>
-        _extractor = new TimeExtractor(language == "en" ? WordTable.English : WordTable.Load(language));
+        _fixed = language switch { "en" => English.Value, "ru" => Russian.Value, _ => new TimeExtractor(WordTable.Load(language)) };
+
+    private TimeExtractor ExtractorFor(string language) => _fixed ?? (language == "ru" ? Russian.Value : English.Value);
 
     public string Name => StageName;
 
@@ -29,15 +34,17 @@ public sealed class TimeStage : IStage
     public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
     {
         var reference = context.ReferenceDateFor(article.Article);
-        return article.With(Layers.Times, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), reference));
+        return article.With(Layers.Times, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), reference, article.Article.Language));
     }
 
     /// <summary>The time expressions of an already tokenized text, in text order.</summary>
-    public ImmutableArray<TimeExpression> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, DateOnly reference)
+    /// <param name="language">ISO 639-1 code of the text; "ru" reads Russian, anything else English (unless the stage was built for one language).</param>
+    public ImmutableArray<TimeExpression> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, DateOnly reference, string language = "en")
     {
+        var extractor = ExtractorFor(language);
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
         var mentions = new List<TimeMention>();
-        var entries = _extractor.LookUp(text, tokens);
+        var entries = extractor.LookUp(text, tokens);
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -49,9 +56,9 @@ public sealed class TimeStage : IStage
                 end = sentences[s].FirstToken + sentences[s].TokenCount;
             }
             mentions.Clear();
-            _extractor.Extract(text, tokens, entries, start, end, mentions);
+            extractor.Extract(text, tokens, entries, start, end, mentions);
             if (mentions.Count == 0) continue;
-            var tense = _extractor.TenseOf(text, tokens, entries, start, end);
+            var tense = extractor.TenseOf(text, tokens, entries, start, end);
             foreach (var mention in mentions)
             {
                 if (!TimeResolver.Resolve(mention, reference, tense).TryGetValue(out var resolved)) continue;

@@ -29,6 +29,8 @@ internal sealed class WordEntry
     public bool Designator;
     /// <summary>A function word that ends the noun phrase after a number ("30 soldiers <b>were</b>").</summary>
     public bool Stop;
+    /// <summary>Follows a duration to make it a past date ("three days ago", "три дня назад").</summary>
+    public bool Ago;
 
     public bool IsNumber => !double.IsNaN(Number);
 }
@@ -40,6 +42,7 @@ internal sealed class WordEntry
 internal sealed class WordTable
 {
     private static readonly Lazy<WordTable> EnglishLazy = new(() => Load("en"));
+    private static readonly Lazy<WordTable> RussianLazy = new(() => Load("ru"));
 
     private readonly FrozenDictionary<string, WordEntry> _entries;
     private readonly FrozenDictionary<string, (string[] Tail, string Code)[]>.AlternateLookup<ReadOnlySpan<char>> _bounds;
@@ -53,6 +56,17 @@ internal sealed class WordTable
     }
 
     public static WordTable English => EnglishLazy.Value;
+
+    public static WordTable Russian => RussianLazy.Value;
+
+    /// <summary>Month and weekday names are written with a capital (English), so a lower-case "may" is not May.</summary>
+    public bool NamesCapitalized { get; private init; } = true;
+
+    /// <summary>A month abbreviation without a period ("Jan") counts only before a day or year.</summary>
+    public bool ShortMonthNeedsDay { get; private init; }
+
+    /// <summary>Word endings that mark a past-tense verb ("-ed"; Russian "-л", "-ла", "-ли").</summary>
+    public string[] PastSuffixes { get; private init; } = [];
 
     public int Count => _entries.Count;
 
@@ -88,9 +102,21 @@ internal sealed class WordTable
     {
         var entries = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
         var bounds = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pastSuffixes = new List<string>();
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
         {
             string role = row[0], word = row[1], value = row[2];
+            if (role == "option")
+            {
+                options[word] = value;
+                continue;
+            }
+            if (role == "past-suffix")
+            {
+                pastSuffixes.Add(word);
+                continue;
+            }
             if (role == "bound")
             {
                 // Multi-word hedges and bounds ("at least", "no more than"), matched token by token.
@@ -122,13 +148,19 @@ internal sealed class WordTable
                 case "casualty": e.Casualty = value; break;
                 case "designator": e.Designator = true; break;
                 case "stop": e.Stop = true; break;
+                case "ago": e.Ago = true; break;
                 case "trigger": break; // listed so that the extractor's quick filter lets the word through
                 default: throw new InvalidDataException($"Unknown role '{role}' in {language}-words.tsv.");
             }
         }
         return new WordTable(
             entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
-            bounds.ToFrozenDictionary(b => b.Key, b => b.Value.OrderByDescending(x => x.Tail.Length).ToArray(), StringComparer.OrdinalIgnoreCase));
+            bounds.ToFrozenDictionary(b => b.Key, b => b.Value.OrderByDescending(x => x.Tail.Length).ToArray(), StringComparer.OrdinalIgnoreCase))
+        {
+            NamesCapitalized = !options.TryGetValue("names-capitalized", out var capitalized) || capitalized == "true",
+            ShortMonthNeedsDay = options.TryGetValue("short-month-needs-day", out var shortMonth) && shortMonth == "true",
+            PastSuffixes = [.. pastSuffixes],
+        };
     }
 
     private static int Int(string value) => int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
