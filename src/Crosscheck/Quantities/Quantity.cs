@@ -15,7 +15,8 @@ public enum QuantityKind { Count, Persons, Percent, Currency, Length, Area, Mass
 /// </param>
 /// <param name="MinExclusive">True when Min itself is excluded ("more than 10,000" is (10000, +inf)).</param>
 /// <param name="MaxExclusive">True when Max itself is excluded ("fewer than 50", "nearly 50,000", "dozens").</param>
-/// <param name="Value">The number as stated, before any modifier ("about 50,000" has Value 50000).</param>
+/// <param name="Value">The number as stated, before any modifier ("about 50,000" has Value 50000; a range gives its
+/// first number; a vague plural its smallest plausible reading, "dozens" 24). Negative for "-5" or "minus five".</param>
 /// <param name="Approximate">A hedge widened the interval: about/around/some/roughly/approximately/an estimated
 /// give Value +/- 10%; nearly/almost/close to give [0.9 Value, Value); a vague plural ("dozens") its plausible range.</param>
 /// <param name="Conservative">The count a cautious tally uses, ACLED-style: "dozens" 12, "hundreds" 100,

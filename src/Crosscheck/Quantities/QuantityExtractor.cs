@@ -175,7 +175,6 @@ internal sealed class QuantityExtractor
             if (entry?.Casualty is not null && entry.Casualty != "KW" && t == phraseStart && !word.Equals("prisoners", StringComparison.OrdinalIgnoreCase) && !word.Equals("dead", StringComparison.OrdinalIgnoreCase) && !word.Equals("wounded", StringComparison.OrdinalIgnoreCase)) break;
             phraseEnd = t + 1;
             if (_units.MatchWord(word) is { Kind: QuantityKind.Persons }) persons = true;
-            else if (persons && char.IsLower(word[0])) { } // "soldiers' relatives" is rare; keep the person reading
         }
         if (phraseEnd == phraseStart + 1 && !persons && char.IsLower(text[tokens[phraseStart].Span.Start])
             && (tokens[phraseStart].Span.SliceOf(text).EndsWith("ed", StringComparison.Ordinal) || tokens[phraseStart].Span.SliceOf(text).EndsWith("ing", StringComparison.Ordinal))) phraseEnd = phraseStart;

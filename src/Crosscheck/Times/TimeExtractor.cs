@@ -35,7 +35,7 @@ internal sealed class TimeExtractor
         {
             // Quick filter: a time phrase starts with a number, a listed word, or a glued/hyphenated form ("1990s", "mid-2024", "Q3").
             var token = tokens[k];
-            if (token.Kind == TokenKind.Word && entries[k] is null)
+            if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
                 if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q'))

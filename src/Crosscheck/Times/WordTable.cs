@@ -33,6 +33,9 @@ internal sealed class WordEntry
     public bool Ago;
 
     public bool IsNumber => !double.IsNaN(Number);
+
+    /// <summary>The word can start a time expression (set at load, for the extractor's quick filter).</summary>
+    public bool StartsTime;
 }
 
 /// <summary>
@@ -149,9 +152,15 @@ internal sealed class WordTable
                 case "designator": e.Designator = true; break;
                 case "stop": e.Stop = true; break;
                 case "ago": e.Ago = true; break;
-                case "trigger": break; // listed so that the extractor's quick filter lets the word through
+                case "trigger": e.StartsTime = true; break;
                 default: throw new InvalidDataException($"Unknown role '{role}' in {language}-words.tsv.");
             }
+        }
+        foreach (var e in entries.Values)
+        {
+            e.StartsTime |= e.Month > 0 || e.Weekday > 0 || e.Season is not null || e.IsNumber || e.Ordinal > 0 || e.Unit is not null
+                || e.PartOfDay is not null || e.DayOffset is not null || e.Reference is not null || e.Relative is not null || e.Mod is not null
+                || e.Set is not null || e.FractionDenominator > 0;
         }
         return new WordTable(
             entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
