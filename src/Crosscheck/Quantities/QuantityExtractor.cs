@@ -345,10 +345,22 @@ internal sealed class QuantityExtractor
                 nearestKind = code switch { "K" => CasualtyKind.Killed, "W" => CasualtyKind.Wounded, "KW" => CasualtyKind.KilledOrWounded, "M" => CasualtyKind.Missing, _ => CasualtyKind.Captured };
             }
         }
-        for (int t = after; t < end && t < after + CasualtyAhead; t++)
+        int budget = CasualtyAhead;
+        for (int t = after; t < end && budget-- > 0; t++)
         {
             var token = tokens[t];
             if (token.Kind == TokenKind.Number || IsClauseEnd(text, token)) break;
+            // "30 soldiers, who Russia had deployed to Kursk, were killed": step over a relative or participle clause.
+            if (token.Span.SliceOf(text) is "," && !killed && !wounded && nearestKind is null && t + 1 < end && OpensAside(text, tokens[t + 1]))
+            {
+                int close = t + 2;
+                while (close < end && close < t + 2 + MaxAside && tokens[close].Span.SliceOf(text) is not "," && !IsClauseEnd(text, tokens[close])) close++;
+                if (close < end && tokens[close].Span.SliceOf(text) is ",")
+                {
+                    t = close;
+                    continue;
+                }
+            }
             // "Dozens died, hundreds were injured": after a comma, a new number starts its own clause.
             if (token.Span.SliceOf(text) is "," && (killed || wounded || nearestKind is not null || t + 1 < end && StartsNumber(text, tokens, t + 1, end))) break;
             if (token.Kind != TokenKind.Word) continue;
@@ -365,6 +377,16 @@ internal sealed class QuantityExtractor
         }
         if (killed && wounded) return CasualtyKind.KilledOrWounded;
         return nearestKind;
+    }
+
+    private const int MaxAside = 16;
+
+    private static bool OpensAside(string text, Token token)
+    {
+        if (token.Kind != TokenKind.Word) return false;
+        var word = token.Span.SliceOf(text);
+        return word is "who" or "which" or "whom" or "whose" or "including" or "according"
+            || word.Length > 5 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal);
     }
 
     private bool StartsNumber(string text, ImmutableArray<Token> tokens, int t, int end) =>

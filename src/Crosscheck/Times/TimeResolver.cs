@@ -95,6 +95,9 @@ internal static class TimeResolver
             case MentionKind.Deictic:
                 return Ok(TimexType.Date, Day(reference.AddDays(m.DayOffset)), true);
             case MentionKind.RelativeUnit:
+                // "the weekend" told in the past on a weekday is the one just gone (ISO weeks end on Sunday).
+                if (m.Unit == "WE" && m.Relative == 0 && tense != Tense.Future && IsoDay(reference) <= 5)
+                    return Ok(TimexType.Date, ShiftedUnit(reference, "WE", -1), true);
                 return Ok(TimexType.Date, ShiftedUnit(reference, m.Unit!, m.Relative), true);
             case MentionKind.Ago:
                 if (double.IsNaN(m.Count)) return Ok(TimexType.Date, m.Relative < 0 ? "PAST_REF" : "FUTURE_REF", true);

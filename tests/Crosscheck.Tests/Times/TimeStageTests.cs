@@ -54,6 +54,8 @@ public class TimeStageTests
     [InlineData("The past two months were hard.", "The past two months", "P2M", TimexType.Duration)]
     // "recent weeks" is an unspecified stretch, as TimeML annotates it.
     [InlineData("In recent weeks, attacks grew.", "recent weeks", "PXW", TimexType.Duration)]
+    // "the weekend" told in the past on a Monday is the weekend just gone (ISO week 50).
+    [InlineData("Troops were killed over the weekend.", "the weekend", "2024-W50-WE", TimexType.Date)]
     // Decades and quarters.
     [InlineData("Since the 1990s, prices rose.", "the 1990s", "199", TimexType.Date)]
     [InlineData("Profit rose in the third quarter of 2023.", "the third quarter of 2023", "2023-Q3", TimexType.Date)]
