@@ -55,6 +55,42 @@ internal sealed class TimeExtractor
         }
     }
 
+    /// <summary>
+    /// The tense nearest a mention: the closest tense cue before it in the sentence ("officials said the
+    /// talks will resume Thursday" is future for Thursday), else the closest after it, else the
+    /// sentence's overall tense.
+    /// </summary>
+    public Tense TenseNear(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int mentionStart, Tense sentenceTense)
+    {
+        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 8; k--)
+        {
+            var cue = CueAt(text, tokens, entries, k);
+            if (cue is not null) return cue.Value;
+        }
+        return sentenceTense;
+    }
+
+    private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
+    {
+        if (tokens[k].Kind != TokenKind.Word) return null;
+        var entry = entries[k];
+        if (entry is not null)
+        {
+            if (entry.FutureMarker && entry.DayOffset is null) return Tense.Future;
+            if (entry.PastMarker && entry.DayOffset is null && entry.Relative is null) return Tense.Past;
+            return null;
+        }
+        var word = tokens[k].Span.SliceOf(text);
+        if (word.Length > 3)
+        {
+            foreach (var suffix in _words.PastSuffixes)
+            {
+                if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return Tense.Past;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Whether the sentence speaks of the future ("will", "next"), for weekdays and months without a year.</summary>
     public Tense TenseOf(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end)
     {

@@ -131,8 +131,8 @@ internal static class TimeResolver
 
     /// <summary>
     /// The year of a day-and-month without a year. News tense rule: a past-tense sentence means the most
-    /// recent such day (allowing a week's slack for reports filed a little ahead), a future one the next;
-    /// otherwise the nearest.
+    /// recent such day unless that is more than four months ahead of the reference, a future one the
+    /// next unless it is more than two months behind; otherwise the nearest.
     /// </summary>
     private static int YearFor(int month, int day, DateOnly reference, Tense tense, bool monthOnly = false)
     {
@@ -149,8 +149,9 @@ internal static class TimeResolver
             case Tense.Past:
                 if (candidate.DayNumber > reference.DayNumber + slack)
                 {
-                    // Only step back when the day is far ahead: "December 20" in a December 16 report's past sentence is still this year.
-                    if (candidate.DayNumber - reference.DayNumber > 60 || monthOnly) return year - 1;
+                    // Only step back when the day is far ahead (four months): a past-tense sentence may still
+                    // mention a scheduled date ("the vote, set for April 24, was announced" in February).
+                    if (candidate.DayNumber - reference.DayNumber > 120 || monthOnly) return year - 1;
                 }
                 return year;
             case Tense.Future:

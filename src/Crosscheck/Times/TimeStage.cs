@@ -61,7 +61,8 @@ public sealed class TimeStage : IStage
             var tense = extractor.TenseOf(text, tokens, entries, start, end);
             foreach (var mention in mentions)
             {
-                if (!TimeResolver.Resolve(mention, reference, tense).TryGetValue(out var resolved)) continue;
+                var near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense) : tense;
+                if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
                 var span = new Span(tokens[mention.StartToken].Span.Start, tokens[mention.EndToken - 1].Span.End);
                 result.Add(new TimeExpression(span, resolved.Type, resolved.Value, mention.Modifier, resolved.Anchored));
             }
