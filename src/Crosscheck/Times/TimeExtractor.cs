@@ -795,7 +795,8 @@ internal sealed class TimeExtractor
             if (Is(p, "soon") && (Is(p + 1, "after") || Is(p + 1, "as") || p > _start && Is(p - 1, "as"))) return p;
             if (Is(p, "earlier")) return p; // too often a comparative; only "earlier this year" is taken
             if (Is(p, "current") && (E(p + 1)?.Unit is not null || determined)) return p;
-            if (Is(p, "now") && p > _start && Is(p - 1, "from")) return p;
+            // "from now" (part of a duration phrase) and "now that" (a conjunction) are not references to the present.
+            if (Is(p, "now") && (p > _start && Is(p - 1, "from") || Is(p + 1, "that"))) return p;
             if (p == _start && Is(p + 1, ",") && Is(p, "now")) return p; // "Now, ..." opens an argument, not a time
             output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = literal });
             return p + 1;

@@ -26,6 +26,9 @@ public class TimeStageTests
     [InlineData("On Saturday, North Korean troops attacked.", "Saturday", "2024-12-14", TimexType.Date)]
     // The same weekday in a future sentence is the next one.
     [InlineData("The talks will resume on Saturday.", "Saturday", "2024-12-21", TimexType.Date)]
+    // With both tenses in the sentence, the cue nearest before the weekday decides.
+    [InlineData("Officials said the talks will resume on Thursday.", "Thursday", "2024-12-19", TimexType.Date)]
+    [InlineData("Officials who will meet again said the talks ended on Thursday.", "Thursday", "2024-12-12", TimexType.Date)]
     // Relative months and weeks shift the reference's own unit (16 Dec 2024 is in ISO week 51).
     [InlineData("Fighting intensified last month.", "last month", "2024-11", TimexType.Date)]
     [InlineData("Fighting intensified last week.", "last week", "2024-W50", TimexType.Date)]
