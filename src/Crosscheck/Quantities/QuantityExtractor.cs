@@ -171,13 +171,13 @@ internal sealed class QuantityExtractor
             var word = token.Span.SliceOf(text);
             var entry = _words.Find(word);
             if (entry is not null && (entry.Stop || entry.Casualty is not null && t > phraseStart || entry.Month > 0 && char.IsUpper(word[0]) || entry.Unit is not null && t == phraseStart)) break;
-            if (t > phraseStart && word.Length > 4 && char.IsLower(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))) break;
+            if (t > phraseStart && word.Length > 4 && char.IsLower(word[0]) && _words.LooksLikeVerb(word)) break;
             if (entry?.Casualty is not null && entry.Casualty != "KW" && t == phraseStart && !word.Equals("prisoners", StringComparison.OrdinalIgnoreCase) && !word.Equals("dead", StringComparison.OrdinalIgnoreCase) && !word.Equals("wounded", StringComparison.OrdinalIgnoreCase)) break;
             phraseEnd = t + 1;
             if (_units.MatchWord(word) is { Kind: QuantityKind.Persons }) persons = true;
         }
         if (phraseEnd == phraseStart + 1 && !persons && char.IsLower(text[tokens[phraseStart].Span.Start])
-            && (tokens[phraseStart].Span.SliceOf(text).EndsWith("ed", StringComparison.Ordinal) || tokens[phraseStart].Span.SliceOf(text).EndsWith("ing", StringComparison.Ordinal))) phraseEnd = phraseStart;
+            && _words.LooksLikeVerb(tokens[phraseStart].Span.SliceOf(text))) phraseEnd = phraseStart;
         if (phraseEnd > phraseStart) counted = new Span(tokens[phraseStart].Span.Start, tokens[phraseEnd - 1].Span.End);
 
         var kind = unit?.Kind ?? (persons ? QuantityKind.Persons : number.Form == NumberForm.Fraction ? QuantityKind.Fraction : QuantityKind.Count);
@@ -385,7 +385,7 @@ internal sealed class QuantityExtractor
     {
         if (token.Kind != TokenKind.Word) return false;
         var word = token.Span.SliceOf(text);
-        return word is "who" or "which" or "whom" or "whose" or "including" or "according"
+        return word is "who" or "which" or "whom" or "whose" or "including" or "according" or "который" or "которые" or "которых"
             || word.Length > 5 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal);
     }
 

@@ -12,15 +12,22 @@ public sealed class QuantityStage : IStage
 {
     public const string StageName = "quantities";
 
-    private readonly QuantityExtractor _extractor;
+    private static readonly Lazy<QuantityExtractor> English = new(() => new QuantityExtractor(WordTable.English, UnitTable.English));
+    private static readonly Lazy<QuantityExtractor> Russian = new(() => new QuantityExtractor(WordTable.Russian, UnitTable.Load("ru")));
 
-    public QuantityStage() : this("en") { }
+    private readonly QuantityExtractor? _fixed;
 
-    /// <param name="language">ISO 639-1 code of the word and unit tables in models/times/ ("en").</param>
+    /// <summary>Reads each article with its own language's tables (<see cref="Article.Language"/>: "ru" Russian, anything else English).</summary>
+    public QuantityStage() { }
+
+    /// <param name="language">ISO 639-1 code of the word and unit tables in models/times/ to use for every article ("en", "ru").</param>
     public QuantityStage(string language) =>
-        _extractor = language == "en"
-            ? new QuantityExtractor(WordTable.English, UnitTable.English)
-            : new QuantityExtractor(WordTable.Load(language), UnitTable.Load(language));
+        _fixed = language switch
+        {
+            "en" => English.Value,
+            "ru" => Russian.Value,
+            _ => new QuantityExtractor(WordTable.Load(language), UnitTable.Load(language)),
+        };
 
     public string Name => StageName;
 
@@ -35,16 +42,18 @@ public sealed class QuantityStage : IStage
         // Durations stay: "three days" is also a count of days; dates, clock times and sets are not quantities.
         foreach (var time in times) if (time.Type != TimexType.Duration) covered.Add(time.Span);
         covered.Sort();
-        return article.With(Layers.Quantities, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), covered.ToImmutable()));
+        return article.With(Layers.Quantities, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), covered.ToImmutable(), article.Article.Language));
     }
 
     /// <summary>The quantities of a tokenized text; <paramref name="covered"/> are sorted spans to leave alone (dates, times).</summary>
-    public ImmutableArray<Quantity> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, ImmutableArray<Span> covered)
+    /// <param name="language">ISO 639-1 code of the text; "ru" reads Russian, anything else English (unless the stage was built for one language).</param>
+    public ImmutableArray<Quantity> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, ImmutableArray<Span> covered, string language = "en")
     {
+        var extractor = _fixed ?? (language == "ru" ? Russian.Value : English.Value);
         var output = new List<Quantity>();
         foreach (var sentence in sentences)
         {
-            _extractor.Extract(text, tokens, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, covered, output);
+            extractor.Extract(text, tokens, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, covered, output);
         }
         return [.. output];
     }

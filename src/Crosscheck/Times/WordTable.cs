@@ -71,6 +71,18 @@ internal sealed class WordTable
     /// <summary>Word endings that mark a past-tense verb ("-ed"; Russian "-л", "-ла", "-ли").</summary>
     public string[] PastSuffixes { get; private init; } = [];
 
+    /// <summary>Word endings of verb forms that end a counted noun phrase ("30 soldiers <b>fighting</b>", "солдат <b>прибыли</b>").</summary>
+    public string[] VerbSuffixes { get; private init; } = [];
+
+    public bool LooksLikeVerb(ReadOnlySpan<char> word)
+    {
+        foreach (var suffix in VerbSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     public int Count => _entries.Count;
 
     /// <summary>Looks a word up as written, then without a final period ("Dec." then "Dec").</summary>
@@ -107,6 +119,7 @@ internal sealed class WordTable
         var bounds = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var pastSuffixes = new List<string>();
+        var verbSuffixes = new List<string>();
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
         {
             string role = row[0], word = row[1], value = row[2];
@@ -118,6 +131,11 @@ internal sealed class WordTable
             if (role == "past-suffix")
             {
                 pastSuffixes.Add(word);
+                continue;
+            }
+            if (role == "verb-suffix")
+            {
+                verbSuffixes.Add(word);
                 continue;
             }
             if (role == "bound")
@@ -169,6 +187,7 @@ internal sealed class WordTable
             NamesCapitalized = !options.TryGetValue("names-capitalized", out var capitalized) || capitalized == "true",
             ShortMonthNeedsDay = options.TryGetValue("short-month-needs-day", out var shortMonth) && shortMonth == "true",
             PastSuffixes = [.. pastSuffixes],
+            VerbSuffixes = [.. verbSuffixes],
         };
     }
 
