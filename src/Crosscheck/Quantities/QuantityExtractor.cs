@@ -57,6 +57,7 @@ internal sealed class QuantityExtractor
         }
         int numberStart = p;
         if (IsCovered(tokens[numberStart].Span, covered)) return numberStart + 1;
+        if (InsideLink(text, tokens[numberStart].Span)) return number.EndToken;
         if (bound is null && unit is null && numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { Designator: true }) return number.EndToken;
         if (numberStart > sentenceStart && tokens[numberStart - 1].Span.SliceOf(text) is "#") return number.EndToken;
         int q = number.EndToken;
@@ -380,6 +381,17 @@ internal sealed class QuantityExtractor
     }
 
     private const int MaxAside = 16;
+    private const int MaxLinkScan = 256;
+
+    /// <summary>Digits inside a URL or an e-mail address ("...?id=305&amp;q=20%") are not quantities.</summary>
+    private static bool InsideLink(string text, Span span)
+    {
+        int from = span.Start, to = span.End;
+        while (from > 0 && span.Start - from < MaxLinkScan && !char.IsWhiteSpace(text[from - 1])) from--;
+        while (to < text.Length && to - span.End < MaxLinkScan && !char.IsWhiteSpace(text[to])) to++;
+        var chunk = text.AsSpan(from, to - from);
+        return chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || chunk.Contains('@');
+    }
 
     private static bool OpensAside(string text, Token token)
     {

@@ -128,6 +128,7 @@ public class QuantityStageTests
     [InlineData("Aid reached €2 million.", "EUR", 2000000.0, "EUR")]
     [InlineData("Output fell 12%.", "%", 12.0, "%")]
     [InlineData("Output fell 5 per cent.", "%", 5.0, "%")]
+    [InlineData("Output fell by 30 percentage points.", "%", 30.0, "%")]
     public void ConvertsUnitsToACanonicalUnit(string text, string unit, double si, string siUnit)
     {
         var q = Single(text);
@@ -142,6 +143,8 @@ public class QuantityStageTests
     [InlineData("Under article 4 and Resolution 2231 nothing changed.")]
     // Years, dates and clock times belong to the time layer.
     [InlineData("In 2024 it began on December 14 at 10:30 a.m.")]
+    // Digits inside a link or an address.
+    [InlineData("See https://example.org/report?id=305&page=20 or write to desk42@example.org today.")]
     // Pronoun "one" and compound ages.
     [InlineData("He was the one who saw a 20-year-old recruit.")]
     public void SkipsLabelsOrdinalsAndDates(string text) =>

@@ -141,7 +141,8 @@ public sealed class QuantityEvaluation : IEvaluation
     private static bool SameNumber(string? expected, double? actual)
     {
         if (expected is null || actual is null) return expected is null && actual is null;
-        if (!double.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out double e)) return false;
+        // Percent specs write the value with its sign ("100%").
+        if (!double.TryParse(expected.TrimEnd('%').Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double e)) return false;
         return Math.Abs(e - actual.Value) <= 1e-6 * Math.Max(1, Math.Abs(e));
     }
 
