@@ -262,6 +262,13 @@ internal sealed class TimeExtractor
         private int Core(int p, List<TimeMention> output, bool determined)
         {
             if (!In(p)) return p;
+            // Most candidates are prefixes ("the", "about"); only a few kinds of token can begin the core.
+            if (_tokens[p].Kind == TokenKind.Word && E(p) is not { StartsCore: true })
+            {
+                var w = W(p);
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q')) return p;
+            }
+            else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
             if ((end = IsoDate(p, output)) > p) return end;
             if ((end = TimeOfDay(p, output)) > p) return end;

@@ -36,6 +36,9 @@ internal sealed class WordEntry
 
     /// <summary>The word can start a time expression (set at load, for the extractor's quick filter).</summary>
     public bool StartsTime;
+
+    /// <summary>The word can be the first word of a time phrase's core, not only a prefix like "the" or "about".</summary>
+    public bool StartsCore;
 }
 
 /// <summary>
@@ -170,15 +173,16 @@ internal sealed class WordTable
                 case "designator": e.Designator = true; break;
                 case "stop": e.Stop = true; break;
                 case "ago": e.Ago = true; break;
-                case "trigger": e.StartsTime = true; break;
+                case "trigger": e.StartsTime = true; e.StartsCore |= value == "core"; break;
                 default: throw new InvalidDataException($"Unknown role '{role}' in {language}-words.tsv.");
             }
         }
         foreach (var e in entries.Values)
         {
-            e.StartsTime |= e.Month > 0 || e.Weekday > 0 || e.Season is not null || e.IsNumber || e.Ordinal > 0 || e.Unit is not null
-                || e.PartOfDay is not null || e.DayOffset is not null || e.Reference is not null || e.Relative is not null || e.Mod is not null
+            e.StartsCore |= e.Month > 0 || e.Weekday > 0 || e.Season is not null || e.IsNumber || e.Ordinal > 0 || e.Unit is not null
+                || e.PartOfDay is not null || e.DayOffset is not null || e.Reference is not null || e.Relative is not null
                 || e.Set is not null || e.FractionDenominator > 0;
+            e.StartsTime |= e.StartsCore || e.Mod is not null;
         }
         return new WordTable(
             entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
