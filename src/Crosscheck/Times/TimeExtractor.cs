@@ -85,7 +85,7 @@ internal sealed class TimeExtractor
         {
             foreach (var suffix in _words.PastSuffixes)
             {
-                if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return Tense.Past;
+                if (word.EndsWith(suffix, StringComparison.Ordinal)) return Tense.Past;
             }
         }
         return null;
@@ -110,7 +110,7 @@ internal sealed class TimeExtractor
             {
                 foreach (var suffix in _words.PastSuffixes)
                 {
-                    if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) { past = true; break; }
+                    if (word.EndsWith(suffix, StringComparison.Ordinal)) { past = true; break; }
                 }
             }
         }

@@ -58,10 +58,16 @@ public sealed class TimeStage : IStage
             mentions.Clear();
             extractor.Extract(text, tokens, entries, start, end, mentions);
             if (mentions.Count == 0) continue;
-            var tense = extractor.TenseOf(text, tokens, entries, start, end);
+            Tense? tense = null;
             foreach (var mention in mentions)
             {
-                var near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense) : tense;
+                // Tense matters only to phrases that leave the year or week open; it is worked out once, when first needed.
+                var near = Tense.Past;
+                if (NeedsTense(mention))
+                {
+                    tense ??= extractor.TenseOf(text, tokens, entries, start, end);
+                    near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense.Value) : tense.Value;
+                }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
                 var span = new Span(tokens[mention.StartToken].Span.Start, tokens[mention.EndToken - 1].Span.End);
                 result.Add(new TimeExpression(span, resolved.Type, resolved.Value, mention.Modifier, resolved.Anchored));
@@ -69,6 +75,14 @@ public sealed class TimeStage : IStage
         }
         return result.ToImmutable();
     }
+
+    private static bool NeedsTense(in TimeMention m) => m.Kind switch
+    {
+        MentionKind.Date or MentionKind.Month or MentionKind.Quarter => m.Year == 0,
+        MentionKind.Weekday or MentionKind.Season or MentionKind.RelativeUnit => true,
+        MentionKind.TimeOfDay => m.Weekday != 0 || m.Month != 0 && m.Year == 0,
+        _ => false,
+    };
 
     private static bool EndsWithMeridiem(string text, ImmutableArray<Text.Token> tokens, int start, int end)
     {
