@@ -171,7 +171,7 @@ internal sealed class QuantityExtractor
             if (token.Kind != TokenKind.Word) break;
             var word = token.Span.SliceOf(text);
             var entry = _words.Find(word);
-            if (entry is not null && (entry.Stop || entry.Casualty is not null && t > phraseStart || entry.Month > 0 && char.IsUpper(word[0]) || entry.Unit is not null && t == phraseStart)) break;
+            if (entry is not null && (entry.Stop || entry.Casualty is not null && t > phraseStart || entry.Month > 0 && char.IsUpper(word[0]))) break;
             if (t > phraseStart && word.Length > 4 && char.IsLower(word[0]) && _words.LooksLikeVerb(word)) break;
             if (entry?.Casualty is not null && entry.Casualty != "KW" && t == phraseStart && !word.Equals("prisoners", StringComparison.OrdinalIgnoreCase) && !word.Equals("dead", StringComparison.OrdinalIgnoreCase) && !word.Equals("wounded", StringComparison.OrdinalIgnoreCase)) break;
             phraseEnd = t + 1;
@@ -183,7 +183,9 @@ internal sealed class QuantityExtractor
 
         var kind = unit?.Kind ?? (persons ? QuantityKind.Persons : number.Form == NumberForm.Fraction ? QuantityKind.Fraction : QuantityKind.Count);
         if (kind == QuantityKind.Count && persons) kind = QuantityKind.Persons;
-        CasualtyKind? casualty = kind is QuantityKind.Count or QuantityKind.Persons
+        // "three days", "two weeks": a count of time units (the time layer has the duration) never counts casualties.
+        bool countsTime = phraseEnd > phraseStart && _words.Find(tokens[phraseStart].Span.SliceOf(text)) is { Unit: not null, IsNumber: false };
+        CasualtyKind? casualty = kind is QuantityKind.Count or QuantityKind.Persons && !countsTime
             ? CasualtyOf(text, tokens, k, phraseEnd > phraseStart ? phraseStart : q, sentenceStart, end)
             : null;
         if (casualty is not null && kind == QuantityKind.Count) kind = QuantityKind.Persons;

@@ -104,6 +104,18 @@ public class QuantityStageTests
     }
 
     [Fact]
+    public void CountsOfTimeUnitsAreNotCasualties()
+    {
+        // The duration's number stays a plain count of days or weeks, never of the dead.
+        var qs = Quantities("300 soldiers died in two weeks.");
+        qs.Should().HaveCount(2);
+        qs[0].Quantity.Casualty.Should().Be(CasualtyKind.Killed);
+        qs[1].Quantity.Counted.Should().Be("weeks");
+        qs[1].Quantity.Casualty.Should().BeNull();
+        qs[1].Quantity.Kind.Should().Be(QuantityKind.Count);
+    }
+
+    [Fact]
     public void DoesNotCarryCasualtyWordsAcrossToAnotherNumber()
     {
         // Each number takes the casualty word of its own clause.
