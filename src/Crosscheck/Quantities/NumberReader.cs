@@ -86,7 +86,9 @@ internal static class NumberReader
                 var e = words.Find(tokens[next].Span.SliceOf(text));
                 if (e is { Scale: > 1 } && tokens[next].Span.Length > 1)
                 {
-                    match = new NumberMatch(start, next + 1, Round(value * e.Scale), NumberForm.Digits);
+                    double total = Round(value * e.Scale);
+                    int after = ContinueAfterScale(text, tokens, next + 1, end, words, e.Scale, ref total);
+                    match = new NumberMatch(start, after, total, NumberForm.Digits);
                     return true;
                 }
                 if (e is { IsNumber: true, Number: 12 } && tokens[next].Span.Length > 1) // "2 dozen"
@@ -124,8 +126,9 @@ internal static class NumberReader
         var suffix = slice[digitsEnd..];
         if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
         var entry = words.Find(suffix);
-        // "$1.4bn", "300k"; a lone "m" or "b" is a million only after a currency sign or before a plural noun ("1.5m people"), else it is a metre ("1.8m tall").
-        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm' or 'M' or 'b' or 'B')
+        // "$1.4bn", "300k", "10M"; a lone lower-case "m" or a "b" is a million or billion only after a currency sign or before
+        // a plural noun ("1.5m people"), else "m" is a metre ("1.8m tall").
+        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm' or 'b' or 'B')
         {
             bool money = start > 0 && tokens[start - 1].Kind == TokenKind.Symbol;
             bool plural = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Word && tokens[start + 1].Span.Length > 3
@@ -238,6 +241,14 @@ internal static class NumberReader
             current = 1;
             k = start + 1;
         }
+        else if ((first.Equals("half", StringComparison.OrdinalIgnoreCase) || first.Equals("quarter", StringComparison.OrdinalIgnoreCase))
+            && start + 1 < end && words.Find(tokens[start + 1].Span.SliceOf(text)) is { Scale: >= 1000 } bare && tokens[start + 1].Span.Length > 3)
+        {
+            // "half million", "quarter million"
+            double share = first.Equals("half", StringComparison.OrdinalIgnoreCase) ? 0.5 : 0.25;
+            match = new NumberMatch(start, start + 2, share * bare.Scale, NumberForm.Words);
+            return true;
+        }
         else if (first.Equals("half", StringComparison.OrdinalIgnoreCase))
         {
             // "half a million", "half a dozen"
@@ -254,6 +265,7 @@ internal static class NumberReader
             return true;
         }
         int lastConsumed = -1;
+        double lastScale = 0;
         for (; k < limit; k++)
         {
             var token = tokens[k];
@@ -265,13 +277,22 @@ internal static class NumberReader
                 if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words)) continue;
                 if (k + 2 < limit && Is(text, tokens[k + 1], "a") && Is(text, tokens[k + 2], "half"))
                 {
-                    current += 0.5;
+                    // "one million and a half" is a million and a half; "five and a half (million)" is 5.5 (million).
+                    if (current == 0 && lastScale > 1) total += lastScale / 2;
+                    else current += 0.5;
                     lastConsumed = k + 2;
+                    if (k + 3 < limit && words.Find(tokens[k + 3].Span.SliceOf(text)) is { Scale: >= 1000 } after && tokens[k + 3].Span.Length > 3)
+                    {
+                        current = (total + current) * after.Scale;
+                        total = 0;
+                        lastConsumed = k + 3;
+                    }
                     break;
                 }
                 break;
             }
             if (!TryAddWordParts(word, words, ref total, ref current)) break;
+            if (words.Find(word) is { Scale: >= 1000 } scaleWord) lastScale = scaleWord.Scale;
             any = true;
             lastConsumed = k;
         }
@@ -299,6 +320,49 @@ internal static class NumberReader
         }
         match = new NumberMatch(start, endToken, value, NumberForm.Words);
         return true;
+    }
+
+    /// <summary>
+    /// After "4 thousand" or "3 million": "3 hundred" (a smaller scale), "and 21" (a last smaller number),
+    /// "and a half" (half the scale). Anything else ends the number, so "300 million 20 people" stays two.
+    /// </summary>
+    private static int ContinueAfterScale(string text, ImmutableArray<Token> tokens, int next, int end, WordTable words, double scale, ref double total)
+    {
+        for (int step = 0; step < 4 && next < end; step++)
+        {
+            int r = next;
+            bool joined = Is(text, tokens[r], "and");
+            if (joined) r++;
+            if (r >= end) break;
+            if (joined && r + 1 < end && Is(text, tokens[r], "a") && Is(text, tokens[r + 1], "half"))
+            {
+                total += scale / 2;
+                return r + 2;
+            }
+            if (tokens[r].Kind == TokenKind.Number && TryParseDigits(tokens[r].Span.SliceOf(text), out double part) && part < scale)
+            {
+                if (r + 1 < end && words.Find(tokens[r + 1].Span.SliceOf(text)) is { Scale: > 1 } smaller && smaller.Scale < scale && tokens[r + 1].Span.Length > 1)
+                {
+                    total += part * smaller.Scale;
+                    scale = smaller.Scale;
+                    next = r + 2;
+                    continue;
+                }
+                if (joined)
+                {
+                    total += part;
+                    return r + 1;
+                }
+                break;
+            }
+            if (joined && tokens[r].Kind == TokenKind.Word && TryReadWords(text, tokens, r, end, words, out var words2) && words2.Value < scale && words2.Form == NumberForm.Words)
+            {
+                total += words2.Value;
+                return words2.EndToken;
+            }
+            break;
+        }
+        return next;
     }
 
     /// <summary>The value of number words written as one string ("six", "twenty-five").</summary>

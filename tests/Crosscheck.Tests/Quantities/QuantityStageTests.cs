@@ -67,6 +67,14 @@ public class QuantityStageTests
     [InlineData("A fifth of the shells were duds.", 0.2)]
     [InlineData("Two thirds of the shells were duds.", 2.0 / 3)]
     [InlineData("They spent $1.4bn on shells.", 1400000000.0)]
+    // Halves of a scale and mixed digit-word forms.
+    [InlineData("They counted five and a half million shells.", 5500000.0)]
+    [InlineData("They counted 3 million and a half shells.", 3500000.0)]
+    [InlineData("They counted half million shells.", 500000.0)]
+    [InlineData("They counted 4 thousand 3 hundred and 21 shells.", 4321.0)]
+    // A capital M is a million; a lower-case m after digits is a metre unless money or a plural noun follows.
+    [InlineData("They spent $10M on shells.", 10000000.0)]
+    [InlineData("The wall is 1.8m tall.", 1.8)]
     public void ReadsNumbersInDigitsAndWords(string text, double value) =>
         Single(text).Value.Should().BeApproximately(value, 1e-9);
 
