@@ -509,9 +509,11 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = "PAST_REF" });
                 return p + 1;
             }
-            if (Is(p, "recent") && E(p + 1) is { Unit: { } recentUnit, UnitPlural: true })
+            if (Is(p, "recent") && E(p + 1) is { Unit: not null, UnitPlural: true })
             {
-                output.Add(new TimeMention(MentionKind.Duration, p, p + 2) { Unit = recentUnit, Count = double.NaN });
+                // "in recent weeks" locates events in the past rather than measuring a stretch: PAST_REF (TimeML
+                // annotators split between this and PXW; the project's timeline wants the reference).
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = "PAST_REF" });
                 return p + 2;
             }
             var entry = E(p);

@@ -55,8 +55,8 @@ public class TimeStageTests
     [InlineData("He served two years.", "two years", "P2Y", TimexType.Duration)]
     [InlineData("The battle lasted 16 hours.", "16 hours", "PT16H", TimexType.Duration)]
     [InlineData("The past two months were hard.", "The past two months", "P2M", TimexType.Duration)]
-    // "recent weeks" is an unspecified stretch, as TimeML annotates it.
-    [InlineData("In recent weeks, attacks grew.", "recent weeks", "PXW", TimexType.Duration)]
+    // "recent weeks" places events in the past, like "recently".
+    [InlineData("In recent weeks, attacks grew.", "recent weeks", "PAST_REF", TimexType.Date)]
     // "the weekend" told in the past on a Monday is the weekend just gone (ISO week 50).
     [InlineData("Troops were killed over the weekend.", "the weekend", "2024-W50-WE", TimexType.Date)]
     // Decades and quarters.
