@@ -417,6 +417,14 @@ internal sealed class TimeExtractor
                 int first = output.Count;
                 AddDate(output, p, end, year, month, day);
                 if (output.Count == first) return end;
+                if (year == 0 && YearOffsetAt(end) is { } dateOffset)
+                {
+                    var dated = output[first];
+                    dated.YearOffset = dateOffset;
+                    dated.EndToken = end + 2;
+                    output[first] = dated;
+                    return end + 2;
+                }
                 // "December 14 and 15", "Dec. 14-15": each day its own expression, sharing month and year.
                 int r = end;
                 int guard = 0;
@@ -446,9 +454,18 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Month, p, ofYearEnd) { Month = month, Year = ofYear });
                 return ofYearEnd;
             }
+            if (YearOffsetAt(q + 1) is { } offset)
+            {
+                output.Add(new TimeMention(MentionKind.Month, p, q + 3) { Month = month, YearOffset = offset });
+                return q + 3;
+            }
             output.Add(new TimeMention(MentionKind.Month, p, q + 1) { Month = month });
             return q + 1;
         }
+
+        /// <summary>"last year", "this year", "next year" right after a month or a date.</summary>
+        private int? YearOffsetAt(int k) =>
+            E(k)?.Relative is { } relative && !Is(k, "past") && !Is(k, "coming") && Is(k + 1, "year") ? relative : null;
 
         private int WeekdayOf(int k)
         {

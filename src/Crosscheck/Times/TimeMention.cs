@@ -54,6 +54,8 @@ internal struct TimeMention
     public int Hour;
     public int Minute;
     public bool HasClock;
+    /// <summary>"July last year", "December 14 this year": the year as an offset from the reference's.</summary>
+    public int? YearOffset;
 
     public TimeMention(MentionKind kind, int start, int end) : this()
     {

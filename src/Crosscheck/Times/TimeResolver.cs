@@ -32,7 +32,7 @@ internal static class TimeResolver
         {
             case MentionKind.Date:
             {
-                int year = m.Year != 0 ? m.Year : YearFor(m.Month, m.Day, reference, tense);
+                int year = m.Year != 0 ? m.Year : m.YearOffset is { } dateOffset ? reference.Year + dateOffset : YearFor(m.Month, m.Day, reference, tense);
                 if (!IsValidDate(year, m.Month, m.Day)) return Result<(TimexType, string, bool)>.Fail($"no such date: {year}-{m.Month}-{m.Day}");
                 return Ok(TimexType.Date, Day(new DateOnly(year, m.Month, m.Day)), m.Year == 0);
             }
@@ -40,6 +40,7 @@ internal static class TimeResolver
             {
                 if (m.Month is < 1 or > 12) return Result<(TimexType, string, bool)>.Fail("no such month");
                 int year = m.Year;
+                if (year == 0 && m.YearOffset is { } monthOffset) year = reference.Year + monthOffset;
                 if (year == 0)
                 {
                     if (m.HasRelative && m.Relative != 0)

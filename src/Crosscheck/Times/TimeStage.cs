@@ -45,6 +45,8 @@ public sealed class TimeStage : IStage
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
         var mentions = new List<TimeMention>();
         var entries = extractor.LookUp(text, tokens);
+        bool quarterly = MentionsQuarters(entries);
+        string? lastQuarter = null;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -69,11 +71,37 @@ public sealed class TimeStage : IStage
                     near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense.Value) : tense.Value;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
+                if (mention.Kind == MentionKind.Quarter) lastQuarter = resolved.Value;
+                // In a report about quarterly results, "a year ago" compares with the same quarter a year before.
+                if (quarterly && mention.Kind == MentionKind.Ago && mention.Unit == "Y" && mention.Count == 1 && mention.Relative < 0)
+                {
+                    resolved = resolved with { Value = QuarterAYearBefore(lastQuarter, reference) };
+                }
                 var span = new Span(tokens[mention.StartToken].Span.Start, tokens[mention.EndToken - 1].Span.End);
                 result.Add(new TimeExpression(span, resolved.Type, resolved.Value, mention.Modifier, resolved.Anchored));
             }
         }
         return result.ToImmutable();
+    }
+
+    private static bool MentionsQuarters(WordEntry?[] entries)
+    {
+        int count = 0;
+        foreach (var entry in entries)
+        {
+            if (entry is { Unit: "Q" } && ++count >= 2) return true;
+        }
+        return false;
+    }
+
+    private static string QuarterAYearBefore(string? quarter, DateOnly reference)
+    {
+        if (quarter is { Length: 7 } && quarter[5] == 'Q' && int.TryParse(quarter.AsSpan(0, 4), out int year) && year > 1)
+        {
+            return $"{(year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}{quarter[4..]}";
+        }
+        var reported = reference.AddMonths(-3);
+        return $"{(reported.Year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}-Q{(reported.Month - 1) / 3 + 1}";
     }
 
     private static bool NeedsTense(in TimeMention m) => m.Kind switch

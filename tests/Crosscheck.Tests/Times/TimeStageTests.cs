@@ -59,6 +59,9 @@ public class TimeStageTests
     [InlineData("In recent weeks, attacks grew.", "recent weeks", "PAST_REF", TimexType.Date)]
     // "the weekend" told in the past on a Monday is the weekend just gone (ISO week 50).
     [InlineData("Troops were killed over the weekend.", "the weekend", "2024-W50-WE", TimexType.Date)]
+    // A month or date followed by a relative year.
+    [InlineData("It began in July last year.", "July last year", "2023-07", TimexType.Date)]
+    [InlineData("It ended on December 14 this year.", "December 14 this year", "2024-12-14", TimexType.Date)]
     // Decades and quarters.
     [InlineData("Since the 1990s, prices rose.", "the 1990s", "199", TimexType.Date)]
     [InlineData("Profit rose in the third quarter of 2023.", "the third quarter of 2023", "2023-Q3", TimexType.Date)]
@@ -78,6 +81,15 @@ public class TimeStageTests
         var time = times.Single(t => t.Text == span).Time;
         time.Value.Should().Be(value);
         time.Type.Should().Be(type);
+    }
+
+    [Fact]
+    public void ReadsAYearAgoAsTheSameQuarterInAQuarterlyReport()
+    {
+        // Quarterly results compare with the same quarter a year before; elsewhere "a year ago" is a year.
+        var quarterly = Times("Profit in the third quarter rose to $5 million from $3 million a year ago, the best quarter since 2020.");
+        quarterly.Single(t => t.Text == "a year ago").Time.Value.Should().Be("2023-Q3");
+        Times("The pact was signed a year ago.").Single().Time.Value.Should().Be("2023");
     }
 
     [Theory]
