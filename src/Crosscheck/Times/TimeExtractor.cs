@@ -570,7 +570,23 @@ internal sealed class TimeExtractor
                 return q + 1;
             }
             if (Is(p, "past") || isCurrent) return p;
-            if (next.Month > 0 && Capitalized(q))
+            if (next.Month > 0 && DayAt(q + 1, out _) && MonthAt(q) > 0)
+            {
+                // "last Oct. 23": the date, looked for on the relative word's side of the reference.
+                int before = output.Count;
+                int dateEnd = MonthFirst(q, output);
+                if (output.Count > before && output[before].Kind == MentionKind.Date)
+                {
+                    var dated = output[before];
+                    dated.StartToken = p;
+                    dated.Relative = relative;
+                    dated.HasRelative = relative != 0;
+                    output[before] = dated;
+                    return dateEnd;
+                }
+                output.RemoveRange(before, output.Count - before);
+            }
+            if (next.Month > 0 && (Capitalized(q) || !_words.NamesCapitalized))
             {
                 output.Add(new TimeMention(MentionKind.Month, p, q + 1) { Month = next.Month, Relative = relative, HasRelative = true });
                 return q + 1;

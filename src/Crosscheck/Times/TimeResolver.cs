@@ -33,6 +33,14 @@ internal static class TimeResolver
             case MentionKind.Date:
             {
                 int year = m.Year != 0 ? m.Year : m.YearOffset is { } dateOffset ? reference.Year + dateOffset : YearFor(m.Month, m.Day, reference, tense);
+                if (m.HasRelative && m.Year == 0 && IsValidDate(reference.Year, m.Month, m.Day))
+                {
+                    // "last Oct. 23" is strictly before the reference, "next March 3" strictly after.
+                    var inReferenceYear = new DateOnly(reference.Year, m.Month, m.Day);
+                    year = m.Relative < 0
+                        ? (inReferenceYear < reference ? reference.Year : reference.Year - 1)
+                        : (inReferenceYear > reference ? reference.Year : reference.Year + 1);
+                }
                 if (!IsValidDate(year, m.Month, m.Day)) return Result<(TimexType, string, bool)>.Fail($"no such date: {year}-{m.Month}-{m.Day}");
                 return Ok(TimexType.Date, Day(new DateOnly(year, m.Month, m.Day)), m.Year == 0);
             }

@@ -59,6 +59,9 @@ public class TimeStageTests
     [InlineData("In recent weeks, attacks grew.", "recent weeks", "PAST_REF", TimexType.Date)]
     // "the weekend" told in the past on a Monday is the weekend just gone (ISO week 50).
     [InlineData("Troops were killed over the weekend.", "the weekend", "2024-W50-WE", TimexType.Date)]
+    // A relative word before a full date: strictly before or after the reference.
+    [InlineData("Police searched since last Dec. 20.", "last Dec. 20", "2023-12-20", TimexType.Date)]
+    [InlineData("They vote next March 3.", "next March 3", "2025-03-03", TimexType.Date)]
     // A month or date followed by a relative year.
     [InlineData("It began in July last year.", "July last year", "2023-07", TimexType.Date)]
     [InlineData("It ended on December 14 this year.", "December 14 this year", "2024-12-14", TimexType.Date)]
