@@ -100,6 +100,7 @@ public sealed class TimeStage : IStage
         {
             return $"{(year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}{quarter[4..]}";
         }
+        if (reference.Year < 3) return "XXXX-QX"; // no quarter a year before the calendar begins
         var reported = reference.AddMonths(-3);
         return $"{(reported.Year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}-Q{(reported.Month - 1) / 3 + 1}";
     }

@@ -138,6 +138,20 @@ public class TimeStageTests
         time.Anchored.Should().BeTrue();
     }
 
+    [Theory]
+    // Relative phrases at the ends of the calendar fail quietly instead of throwing out of the stage.
+    [InlineData(1, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void SurvivesReferenceDatesAtTheEndsOfTheCalendar(int year, int month, int day)
+    {
+        var text = "Last week, next year, yesterday, tomorrow, three days ago, the third quarter, a year ago in the quarter, "
+            + "next Monday, last December, this summer, the weekend, December 14 and next March 3 at 6 p.m.";
+        var article = new Article { Id = "edge", Text = text, ContentHash = "edge" };
+        var outcome = Pipeline.Analyze(article, new AnalysisContext(new DateOnly(year, month, day)));
+        outcome.Failures.Should().BeEmpty();
+        outcome.Article.Items(Layers.Times).Should().NotBeEmpty();
+    }
+
     [Fact]
     public void StaysBoundedOnHostileInput()
     {
