@@ -230,7 +230,7 @@ internal static class NumberReader
         {
             var next = words.Find(tokens[start + 1].Span.SliceOf(text));
             if (next is null) return false;
-            if (next.FractionDenominator > 0 && !next.UnitPluralOrPlural(tokens[start + 1].Span.SliceOf(text)))
+            if (next.FractionDenominator > 0 && !next.IsPluralFractionOf(tokens[start + 1].Span.SliceOf(text)))
             {
                 if (next.FractionDenominator == 4 && IsUnitContext(text, tokens, start + 2, end)) return false; // "a quarter of an hour" stays time
                 match = new NumberMatch(start, start + 2, 1.0 / next.FractionDenominator, NumberForm.Fraction);
@@ -390,7 +390,7 @@ internal static class NumberReader
         return true;
     }
 
-    private static bool UnitPluralOrPlural(this WordEntry entry, ReadOnlySpan<char> word) => word.Length > 2 && word[^1] is 's' or 'S' && entry.FractionDenominator != 2;
+    private static bool IsPluralFractionOf(this WordEntry entry, ReadOnlySpan<char> word) => word.Length > 2 && word[^1] is 's' or 'S' && entry.FractionDenominator != 2;
 
     // "a quarter of an hour", "the third quarter": a quarter as a time unit, not a fraction.
     private static bool IsUnitContext(string text, ImmutableArray<Token> tokens, int next, int end) =>
