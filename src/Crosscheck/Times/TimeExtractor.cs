@@ -409,7 +409,7 @@ internal sealed class TimeExtractor
             }
             int month = MonthAt(q);
             if (month == 0) return p;
-            if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":")))
+            if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2))) // "Dec. 10:30" is a clock time
             {
                 int end = q + 2;
                 int year = 0;

@@ -44,6 +44,8 @@ public class TimeStageTests
     [InlineData("It was signed on 16 December 2024.", "16 December 2024", "2024-12-16", TimexType.Date)]
     [InlineData("It was signed on 2024-12-16.", "2024-12-16", "2024-12-16", TimexType.Date)]
     [InlineData("It was signed on December 16, 2023.", "December 16, 2023", "2023-12-16", TimexType.Date)]
+    // A weekday before the date joins it; a colon after the day is punctuation, not a clock time.
+    [InlineData("In an editorial on Monday, Dec. 16:", "Monday, Dec. 16", "2024-12-16", TimexType.Date)]
     // Seasons with a year, deictic words, reference words.
     [InlineData("Deliveries began in fall 2024.", "fall 2024", "2024-FA", TimexType.Date)]
     [InlineData("Officials said yesterday that it was over.", "yesterday", "2024-12-15", TimexType.Date)]
