@@ -238,7 +238,7 @@ internal sealed class TimeExtractor
             {
                 // "the nine months", "the past two years"; not the adjectives "the two-week", "the two day".
                 MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
-                MentionKind.Quarter => !W(coreStart).Contains('-'),
+                MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
                 _ => false,
