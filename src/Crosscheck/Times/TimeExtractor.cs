@@ -286,6 +286,7 @@ internal sealed class TimeExtractor
             if ((end = SetAt(p, output)) > p) return end;
             if (determined && (end = UnitAlone(p, output)) > p) return end;
             if (determined && (end = ReportedQuarter(p, output)) > p) return end;
+            if ((end = SpelledYearOrCentury(p, output)) > p) return end;
             if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))
             {
                 output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = "WE", Relative = 0, HasRelative = true });
@@ -383,26 +384,31 @@ internal sealed class TimeExtractor
         {
             string? mod = null;
             int q = p;
-            if (IsWord(q) && W(q).StartsWith("mid-", StringComparison.OrdinalIgnoreCase) && W(q).Length > 4)
+            int prefixLength = W(q).StartsWith("mid-", StringComparison.OrdinalIgnoreCase) ? 4
+                : W(q).StartsWith("late-", StringComparison.OrdinalIgnoreCase) ? 5
+                : W(q).StartsWith("early-", StringComparison.OrdinalIgnoreCase) ? 6 : 0;
+            if (IsWord(q) && prefixLength > 0 && W(q).Length > prefixLength)
             {
-                var rest = W(q)[4..];
+                // "mid-December", "late-November", "mid-2024", "mid-1990s"
+                string prefixMod = prefixLength == 4 ? "MID" : prefixLength == 5 ? "END" : "START";
+                var rest = W(q)[prefixLength..];
                 var e = _words.Find(rest);
                 if (e is { Month: > 0 })
                 {
                     int yearEnd = q + 1;
                     YearAfter(q + 1, out int y, out int ye);
                     if (ye > q + 1) yearEnd = ye;
-                    output.Add(new TimeMention(MentionKind.Month, p, yearEnd) { Month = e.Month, Year = y, Modifier = "MID" });
+                    output.Add(new TimeMention(MentionKind.Month, p, yearEnd) { Month = e.Month, Year = y, Modifier = prefixMod });
                     return yearEnd;
                 }
                 if (rest.Length == 4 && int.TryParse(rest, out int midYear))
                 {
-                    output.Add(new TimeMention(MentionKind.Year, p, q + 1) { Year = midYear, Modifier = "MID" });
+                    output.Add(new TimeMention(MentionKind.Year, p, q + 1) { Year = midYear, Modifier = prefixMod });
                     return q + 1;
                 }
                 if (rest.Length == 5 && rest[^1] == 's' && int.TryParse(rest[..4], out int midDecade))
                 {
-                    output.Add(new TimeMention(MentionKind.Decade, p, q + 1) { Year = midDecade, Modifier = "MID" });
+                    output.Add(new TimeMention(MentionKind.Decade, p, q + 1) { Year = midDecade, Modifier = prefixMod });
                     return q + 1;
                 }
                 return p;
@@ -880,6 +886,37 @@ internal sealed class TimeExtractor
             if (!(p > _start + 1 && Is(p - 1, "the") && Is(p - 2, "of"))) return p;
             output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = unit, Relative = 0, HasRelative = true });
             return p + 1;
+        }
+
+        // "year-earlier" (as in "year-earlier profit"), "nineteen ninety-six", "the 20th century"
+        private int SpelledYearOrCentury(int p, List<TimeMention> output)
+        {
+            if ((Is(p, "year-earlier") || Is(p, "year-ago")) && !(Is(p + 1, "quarter") || Is(p + 1, "period")))
+            {
+                output.Add(new TimeMention(MentionKind.Ago, p, p + 1) { Unit = "Y", Count = 1, Relative = -1, HasRelative = true });
+                return p + 1;
+            }
+            if ((Is(p, "nineteen") || Is(p, "eighteen")) && IsWord(p + 1))
+            {
+                double t = 0, c = 0;
+                if (TryWordsValue(W(p + 1), ref t, ref c) && t + c is >= 10 and <= 99 && !char.IsAsciiDigit(W(p + 1)[0]))
+                {
+                    int century = Is(p, "nineteen") ? 1900 : 1800;
+                    output.Add(new TimeMention(MentionKind.Year, p, p + 2) { Year = century + (int)(t + c) });
+                    return p + 2;
+                }
+            }
+            if (IsWord(p) && char.IsAsciiDigit(W(p)[0]) && W(p).Length is 3 or 4 && NumberReader.IsOrdinalSuffix(W(p).TrimStart("0123456789")) && (Is(p + 1, "century") || Is(p + 1, "century's")))
+            {
+                int ordinal = 0;
+                foreach (char ch in W(p)) if (char.IsAsciiDigit(ch)) ordinal = ordinal * 10 + (ch - '0');
+                if (ordinal is >= 1 and <= 99)
+                {
+                    output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = (ordinal - 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) });
+                    return p + 2;
+                }
+            }
+            return p;
         }
 
         // "the quarter", "the latest quarter", "the year-earlier quarter": in a results report, the last quarter reported on.

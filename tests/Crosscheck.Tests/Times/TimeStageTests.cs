@@ -67,6 +67,9 @@ public class TimeStageTests
     // A month or date followed by a relative year.
     [InlineData("It began in July last year.", "July last year", "2023-07", TimexType.Date)]
     [InlineData("It ended on December 14 this year.", "December 14 this year", "2024-12-14", TimexType.Date)]
+    // Years in words, centuries, and hyphenated modifiers.
+    [InlineData("It was built in nineteen ninety-six.", "nineteen ninety-six", "1996", TimexType.Date)]
+    [InlineData("It was the worst war of the 20th century.", "20th century", "19", TimexType.Date)]
     // Decades and quarters.
     [InlineData("Since the 1990s, prices rose.", "the 1990s", "199", TimexType.Date)]
     [InlineData("Profit rose in the third quarter of 2023.", "the third quarter of 2023", "2023-Q3", TimexType.Date)]
@@ -102,6 +105,7 @@ public class TimeStageTests
     [InlineData("They arrived in early November.", "early November", "2024-11", "START")]
     [InlineData("It happened in late 2023.", "late 2023", "2023", "END")]
     [InlineData("It is due by the end of the month.", "the end of the month", "2024-12", "END")]
+    [InlineData("They arrived in late-November.", "late-November", "2024-11", "END")]
     [InlineData("It took about two weeks.", "about two weeks", "P2W", "APPROX")]
     [InlineData("It took more than three years.", "more than three years", "P3Y", "MORE_THAN")]
     public void KeepsModifiers(string text, string span, string value, string modifier)
