@@ -384,7 +384,8 @@ internal sealed class TimeExtractor
         {
             string? mod = null;
             int q = p;
-            int prefixLength = W(q).StartsWith("mid-", StringComparison.OrdinalIgnoreCase) ? 4
+            if (!In(q)) return p;
+            int prefixLength = !IsWord(q) ? 0 : W(q).StartsWith("mid-", StringComparison.OrdinalIgnoreCase) ? 4
                 : W(q).StartsWith("late-", StringComparison.OrdinalIgnoreCase) ? 5
                 : W(q).StartsWith("early-", StringComparison.OrdinalIgnoreCase) ? 6 : 0;
             if (IsWord(q) && prefixLength > 0 && W(q).Length > prefixLength)
