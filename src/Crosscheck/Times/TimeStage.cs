@@ -45,7 +45,7 @@ public sealed class TimeStage : IStage
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
         var mentions = new List<TimeMention>();
         var entries = extractor.LookUp(text, tokens);
-        bool quarterly = MentionsQuarters(entries);
+        bool quarterly = MentionsQuarters(text, tokens, entries);
         string? lastQuarter = null;
         for (int s = 0; s < sentences.Length; s++)
         {
@@ -71,7 +71,7 @@ public sealed class TimeStage : IStage
                     near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense.Value) : tense.Value;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
-                if (mention.Kind == MentionKind.Quarter) lastQuarter = resolved.Value;
+                if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;
                 // In a report about quarterly results, "a year ago" compares with the same quarter a year before.
                 if (quarterly && mention.Kind == MentionKind.Ago && mention.Unit == "Y" && mention.Count == 1 && mention.Relative < 0)
                 {
@@ -84,15 +84,22 @@ public sealed class TimeStage : IStage
         return result.ToImmutable();
     }
 
-    private static bool MentionsQuarters(WordEntry?[] entries)
+    /// <summary>A report about quarterly results: "quarter" (or "third-quarter") at least twice.</summary>
+    private static bool MentionsQuarters(string text, ImmutableArray<Text.Token> tokens, WordEntry?[] entries)
     {
         int count = 0;
-        foreach (var entry in entries)
+        for (int i = 0; i < entries.Length; i++)
         {
-            if (entry is { Unit: "Q" } && ++count >= 2) return true;
+            if (entries[i] is { Unit: "Q" } || entries[i] is null && tokens[i].Kind == Text.TokenKind.Word
+                && tokens[i].Span.SliceOf(text).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase))
+            {
+                if (++count >= QuarterlyThreshold) return true;
+            }
         }
         return false;
     }
+
+    private const int QuarterlyThreshold = 2;
 
     private static string QuarterAYearBefore(string? quarter, DateOnly reference)
     {
