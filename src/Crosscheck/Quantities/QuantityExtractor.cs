@@ -70,6 +70,10 @@ internal sealed class QuantityExtractor
         {
             hyphenUnit = measured; // "45-acre", "2.5-mile"
         }
+        else if (Is(text, tokens, q, end, "-") && q + 1 < end && Is(text, tokens, q + 1, end, "strong"))
+        {
+            q += 2; // "a 1,000-strong unit": the number counts the unit's members
+        }
         else if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null
             && !(char.IsDigit(tokens[q + 1].Span.SliceOf(text)[0]))) return q + 2;
         if (number.Form == NumberForm.Words && number.Value == 1 && number.EndToken - numberStart == 1 && (Is(text, tokens, q, end, "of")

@@ -75,6 +75,8 @@ public class QuantityStageTests
     // A capital M is a million; a lower-case m after digits is a metre unless money or a plural noun follows.
     [InlineData("They spent $10M on shells.", 10000000.0)]
     [InlineData("The wall is 1.8m tall.", 1.8)]
+    // "-strong" counts the members of a unit; other hyphen compounds ("20-year-old") are skipped.
+    [InlineData("A 1,000-strong unit moved in.", 1000.0)]
     public void ReadsNumbersInDigitsAndWords(string text, double value) =>
         Single(text).Value.Should().BeApproximately(value, 1e-9);
 
