@@ -11,6 +11,8 @@ public static class DefaultPipeline
         builder.Add(new TextStage());
         builder.Add(new Entities.EntityStage());
         builder.Add(new Crosscheck.Places.PlaceStage());
+        builder.Add(new Crosscheck.Times.TimeStage());
+        builder.Add(new Crosscheck.Quantities.QuantityStage());
         return builder;
     }
 

@@ -7,6 +7,9 @@ public static class EvaluationRegistry
     [
         new Entities.EntityEvaluation(),
         new Crosscheck.Evaluation.Places.PlaceEvaluation(),
+        new Crosscheck.Evaluation.Times.TimeEvaluation(),
+        new Crosscheck.Evaluation.Quantities.QuantityEvaluation(),
+        new Crosscheck.Evaluation.Times.DateTimeSpecEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Quantities;
+
+namespace Crosscheck.Evaluation.Quantities;
+
+/// <summary>Per-file counts of the quantity scorer.</summary>
+public readonly record struct SpecCounts(int Cases, int Skipped, int FullyRight, int Expected, int ValueRight, int WithUnit, int UnitRight)
+{
+    public static SpecCounts operator +(SpecCounts a, SpecCounts b) => new(
+        a.Cases + b.Cases, a.Skipped + b.Skipped, a.FullyRight + b.FullyRight, a.Expected + b.Expected, a.ValueRight + b.ValueRight, a.WithUnit + b.WithUnit, a.UnitRight + b.UnitRight);
+}
+
+/// <summary>
+/// <c>crosscheck eval quantities PATH</c>: Recognizers-Text spec files (a file, or every *.json under a
+/// folder, e.g. Specs/Number/English and Specs/NumberWithUnit/English). Each case's input goes through
+/// the default pipeline; the quantities of the kind the spec is about (numbers: all; currency,
+/// dimension, percent: that kind) are compared with the expected results. A case is fully right when
+/// every expected result has an overlapping quantity with the same value (and unit, when the spec gives
+/// one) and nothing extra was found. Value and unit accuracy are over expected results. Cases the spec
+/// marks as not supported in .NET are skipped and counted.
+/// </summary>
+public sealed class QuantityEvaluation : IEvaluation
+{
+    public string Task => "quantities";
+
+    public string Description => "Recognizers-Text spec JSON (Number, NumberWithUnit): share of cases fully right, value and unit accuracy, per file";
+
+    public EvaluationReport Evaluate(string path, CancellationToken cancellationToken = default)
+    {
+        var files = File.Exists(path) ? [path] : Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
+            : throw new FileNotFoundException($"No spec file or folder at '{path}'.", path);
+        var pipeline = DefaultPipeline.CreateBuilder().Build();
+        var metrics = ImmutableArray.CreateBuilder<Metric>();
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var total = default(SpecCounts);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var family = FamilyOf(file);
+            if (family is null)
+            {
+                warnings.Add($"{file}: not a number, currency, dimension or percent spec; skipped");
+                continue;
+            }
+            ImmutableArray<SpecCase> cases;
+            try
+            {
+                cases = RecognizerSpecs.Parse(File.ReadAllText(file));
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                warnings.Add($"{file}: unreadable JSON ({ex.Message}); skipped");
+                continue;
+            }
+            var counts = default(SpecCounts);
+            foreach (var specCase in cases)
+            {
+                if (specCase.NotSupportedInDotNet)
+                {
+                    counts += new SpecCounts(0, 1, 0, 0, 0, 0, 0);
+                    continue;
+                }
+                var article = new Article { Id = "case", Text = specCase.Input, ContentHash = "case" };
+                var outcome = pipeline.Analyze(article, new AnalysisContext(specCase.ReferenceDate ?? new DateOnly(2016, 11, 7)));
+                counts += ScoreCase(specCase, outcome.Article.Items(Layers.Quantities), family.Value);
+            }
+            string name = Path.GetFileNameWithoutExtension(file);
+            AddMetrics(metrics, name, counts);
+            total += counts;
+        }
+        AddMetrics(metrics, "all", total);
+        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
+    }
+
+    private static void AddMetrics(ImmutableArray<Metric>.Builder metrics, string name, SpecCounts c)
+    {
+        metrics.Add(new Metric($"{name}.cases", c.Cases));
+        metrics.Add(new Metric($"{name}.skipped", c.Skipped));
+        metrics.Add(new Metric($"{name}.fully_right", c.Cases == 0 ? 0 : (double)c.FullyRight / c.Cases, c.Cases));
+        metrics.Add(new Metric($"{name}.value_accuracy", c.Expected == 0 ? 0 : (double)c.ValueRight / c.Expected, c.Expected));
+        if (c.WithUnit > 0) metrics.Add(new Metric($"{name}.unit_accuracy", (double)c.UnitRight / c.WithUnit, c.WithUnit));
+    }
+
+    /// <summary>Which quantities a spec file is about, from its name; null for specs this scorer does not read.</summary>
+    public static QuantityKind? FamilyOf(string file)
+    {
+        var name = Path.GetFileName(file);
+        if (name.StartsWith("Currency", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Currency;
+        if (name.StartsWith("Dimension", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Length;
+        if (name.StartsWith("Percent", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Percent;
+        if (name.StartsWith("NumberModel", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Count;
+        return null;
+    }
+
+    /// <param name="family">Count: every quantity's stated number; Length: any physical dimension; otherwise that kind.</param>
+    public static SpecCounts ScoreCase(SpecCase specCase, IReadOnlyList<Quantity> quantities, QuantityKind family)
+    {
+        var candidates = new List<Quantity>();
+        foreach (var q in quantities)
+        {
+            bool relevant = family switch
+            {
+                QuantityKind.Count => true,
+                QuantityKind.Length => q.Kind is QuantityKind.Length or QuantityKind.Area or QuantityKind.Mass or QuantityKind.Volume,
+                _ => q.Kind == family,
+            };
+            if (relevant) candidates.Add(q);
+        }
+        var used = new bool[candidates.Count];
+        int valueRight = 0, withUnit = 0, unitRight = 0;
+        bool allRight = true;
+        foreach (var expected in specCase.Results)
+        {
+            int match = -1;
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                if (!used[i] && candidates[i].Span.Overlaps(expected.Span)) { match = i; break; }
+            }
+            bool valueOk = false, unitOk = expected.Unit is null;
+            if (match >= 0)
+            {
+                used[match] = true;
+                var q = candidates[match];
+                valueOk = SameNumber(expected.Value, q.Value);
+                if (expected.Unit is not null) unitOk = SameUnit(expected.Unit, expected.IsoCurrency, q.Unit);
+            }
+            if (valueOk) valueRight++;
+            if (expected.Unit is not null)
+            {
+                withUnit++;
+                if (unitOk && match >= 0) unitRight++;
+            }
+            allRight &= match >= 0 && valueOk && unitOk;
+        }
+        for (int i = 0; i < used.Length; i++) allRight &= used[i];
+        return new SpecCounts(1, 0, allRight ? 1 : 0, specCase.Results.Length, valueRight, withUnit, unitRight);
+    }
+
+    private static bool SameNumber(string? expected, double? actual)
+    {
+        if (expected is null || actual is null) return expected is null && actual is null;
+        // Percent specs write the value with its sign ("100%").
+        if (!double.TryParse(expected.TrimEnd('%').Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double e)) return false;
+        return Math.Abs(e - actual.Value) <= 1e-6 * Math.Max(1, Math.Abs(e));
+    }
+
+    /// <summary>Recognizers-Text names units in English title case ("Square kilometer", "United States dollar").</summary>
+    public static bool SameUnit(string expected, string? isoCurrency, string actual)
+    {
+        if (isoCurrency is not null) return string.Equals(isoCurrency, actual, StringComparison.OrdinalIgnoreCase);
+        var e = NormalizeUnit(expected);
+        e = e switch { "dollar" => "usd", "euro" => "eur", "pound" when actual.Length == 3 => "gbp", "yen" => "jpy", "yuan" => "cny", "rupee" => "inr", _ => e };
+        return e == NormalizeUnit(actual);
+    }
+
+    private static string NormalizeUnit(string unit)
+    {
+        var s = unit.ToLowerInvariant().Replace(" ", "").Replace("-", "").Replace("meter", "metre").Replace("liter", "litre");
+        if (s == "metricton") s = "tonne";
+        if (s.EndsWith('s') && s.Length > 3) s = s[..^1];
+        return s;
+    }
+}

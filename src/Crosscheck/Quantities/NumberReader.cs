@@ -1,0 +1,484 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Text;
+using Crosscheck.Times;
+
+namespace Crosscheck.Quantities;
+
+internal enum NumberForm { Digits, Words, Fraction, Vague }
+
+/// <summary>
+/// One number read from tokens [<see cref="StartToken"/>, <see cref="EndToken"/>). A vague number
+/// ("dozens", "several thousand") carries its plausible range and the conservative count a
+/// casualty tally would use; <see cref="GluedSuffix"/> is what followed the digits inside one token
+/// ("km" of "10km"), for the unit reader.
+/// </summary>
+internal readonly record struct NumberMatch(
+    int StartToken,
+    int EndToken,
+    double Value,
+    NumberForm Form,
+    double? VagueMin = null,
+    double? VagueMaxExclusive = null,
+    double? Conservative = null,
+    Span GluedSuffix = default);
+
+/// <summary>
+/// Reads numbers written in digits ("11,000", "1.4 million", "$1.4bn"), in words ("eleven thousand",
+/// "twenty-five", "a dozen", "two thirds", "one and a half") and vague plurals ("dozens",
+/// "tens of thousands", "several hundred"). Looks at most a dozen tokens ahead, so a sentence of
+/// any length is read in linear time.
+/// </summary>
+internal static class NumberReader
+{
+    private const int MaxWordTokens = 12;
+    private const int MaxDigits = 15; // beyond this a double no longer holds the integer exactly
+
+    public static bool TryRead(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        if (start >= end) return false;
+        var token = tokens[start];
+        var slice = token.Span.SliceOf(text);
+        if (token.Kind == TokenKind.Number)
+        {
+            if (!TryParseDigits(slice, out double value)) return false;
+            int next = start + 1;
+            // "1 234 567", "40 000": thousands grouped by spaces (a lone space, three digits each group).
+            if (slice.Length <= 3 && slice.IndexOfAny(',', '.') < 0)
+            {
+                int groups = 0;
+                while (next < end && groups < 5 && tokens[next].Kind == TokenKind.Number && tokens[next].Span.Start == tokens[next - 1].Span.End + 1
+                    && text[tokens[next - 1].Span.End] is ' ' or '\u00A0' or '\u202F' or '\u2009' && IsGroup(tokens[next].Span.SliceOf(text), next + 1 < end && tokens[next + 1].Kind == TokenKind.Number ? false : true))
+                {
+                    var group = tokens[next].Span.SliceOf(text);
+                    int dot = group.IndexOf('.');
+                    value = value * 1000 + double.Parse(dot < 0 ? group : group[..dot], CultureInfo.InvariantCulture)
+                        + (dot < 0 ? 0 : double.Parse(string.Concat("0", group[dot..]), CultureInfo.InvariantCulture));
+                    next++;
+                    groups++;
+                }
+            }
+            // "1/2", "3/4": a fraction in digits, but not a date "12/16/2024".
+            if (next + 1 < end && Is(text, tokens[next], "/") && tokens[next + 1].Kind == TokenKind.Number
+                && !(next + 3 < end && Is(text, tokens[next + 2], "/"))
+                && TryParseDigits(tokens[next + 1].Span.SliceOf(text), out double denominator) && denominator > 0 && value < denominator)
+            {
+                match = new NumberMatch(start, next + 2, value / denominator, NumberForm.Fraction);
+                return true;
+            }
+            // "10 1/2", "2 1/4": a whole number and a fraction.
+            if (next + 2 < end && slice.IndexOfAny(',', '.') < 0 && tokens[next].Kind == TokenKind.Number && Is(text, tokens[next + 1], "/")
+                && tokens[next + 2].Kind == TokenKind.Number && TryParseDigits(tokens[next].Span.SliceOf(text), out double numerator)
+                && TryParseDigits(tokens[next + 2].Span.SliceOf(text), out double under) && under > numerator && numerator > 0 && under <= 100)
+            {
+                match = new NumberMatch(start, next + 3, value + numerator / under, NumberForm.Fraction);
+                return true;
+            }
+            if (next < end && VulgarFraction(text[tokens[next].Span.Start]) is > 0 and var part && tokens[next].Span.Length == 1)
+            {
+                match = new NumberMatch(start, next + 1, value + part, NumberForm.Fraction);
+                return true;
+            }
+            // "1.4 million", "300 bn"
+            if (next < end && tokens[next].Kind == TokenKind.Word)
+            {
+                var e = words.Find(tokens[next].Span.SliceOf(text));
+                if (e is { Scale: > 1 } && tokens[next].Span.Length > 1)
+                {
+                    double total = Round(value * e.Scale);
+                    int after = ContinueAfterScale(text, tokens, next + 1, end, words, e.Scale, ref total);
+                    match = new NumberMatch(start, after, total, NumberForm.Digits);
+                    return true;
+                }
+                if (e is { IsNumber: true, Number: 12 } && tokens[next].Span.Length > 1) // "2 dozen"
+                {
+                    match = new NumberMatch(start, next + 1, value * 12, NumberForm.Digits);
+                    return true;
+                }
+            }
+            match = new NumberMatch(start, next, value, NumberForm.Digits);
+            return true;
+        }
+        if (token.Kind != TokenKind.Word)
+        {
+            if (slice.Length == 1 && VulgarFraction(slice[0]) is > 0 and var fraction)
+            {
+                match = new NumberMatch(start, start + 1, fraction, NumberForm.Fraction);
+                return true;
+            }
+            return false;
+        }
+        if (char.IsDigit(slice[0])) return TryReadGlued(text, tokens, start, words, out match);
+        if (TryReadVague(text, tokens, start, end, words, out match)) return true;
+        return TryReadWords(text, tokens, start, end, words, out match);
+    }
+
+    /// <summary>"300m", "1.4bn", "10km": digits and a suffix in one token. Ordinals ("95th") and decades ("1990s") are not numbers.</summary>
+    private static bool TryReadGlued(string text, ImmutableArray<Token> tokens, int start, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        var span = tokens[start].Span;
+        var slice = span.SliceOf(text);
+        int digitsEnd = 0;
+        while (digitsEnd < slice.Length && (char.IsDigit(slice[digitsEnd]) || ((slice[digitsEnd] == ',' || slice[digitsEnd] == '.') && digitsEnd + 1 < slice.Length && char.IsDigit(slice[digitsEnd + 1])))) digitsEnd++;
+        if (digitsEnd == slice.Length || !TryParseDigits(slice[..digitsEnd], out double value)) return false;
+        var suffix = slice[digitsEnd..];
+        if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
+        var entry = words.Find(suffix);
+        // "$1.4bn", "300k", "10M"; a lone lower-case "m" or a "b" is a million or billion only after a currency sign or before
+        // a plural noun ("1.5m people"), else "m" is a metre ("1.8m tall").
+        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm' or 'b' or 'B')
+        {
+            bool money = start > 0 && tokens[start - 1].Kind == TokenKind.Symbol;
+            bool plural = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Word && tokens[start + 1].Span.Length > 3
+                && text[tokens[start + 1].Span.End - 1] == 's' && char.IsLower(text[tokens[start + 1].Span.Start]);
+            if (!money && !plural) entry = null;
+        }
+        if (entry is { Scale: > 1 })
+        {
+            match = new NumberMatch(start, start + 1, Round(value * entry.Scale), NumberForm.Digits);
+            return true;
+        }
+        match = new NumberMatch(start, start + 1, value, NumberForm.Digits, GluedSuffix: new Span(span.Start + digitsEnd, span.End));
+        return true;
+    }
+
+    /// <summary>Drops binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998).</summary>
+    internal static double Round(double value) => double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static double VulgarFraction(char c) => c switch
+    {
+        '½' => 0.5, '¼' => 0.25, '¾' => 0.75, '⅓' => 1.0 / 3, '⅔' => 2.0 / 3, '⅕' => 0.2, '⅛' => 0.125, '⅜' => 0.375, '⅝' => 0.625, '⅞' => 0.875,
+        _ => 0,
+    };
+
+    private static bool IsGroup(ReadOnlySpan<char> group, bool last)
+    {
+        int dot = group.IndexOf('.');
+        var whole = dot < 0 ? group : group[..dot];
+        if (whole.Length != 3 || dot >= 0 && !last) return false;
+        foreach (char c in group) if (!char.IsAsciiDigit(c) && c != '.') return false;
+        return dot < 0 || group.Length > dot + 1;
+    }
+
+    internal static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
+        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)
+        || suffix.Equals("d", StringComparison.OrdinalIgnoreCase);
+
+    private static bool TryReadVague(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        var word = tokens[start].Span.SliceOf(text);
+        double plural = PluralScale(word);
+        if (plural > 0)
+        {
+            int last = start + 1;
+            // "tens of thousands", "hundreds of millions": the range grows by the second scale.
+            if (start + 2 < end && Is(text, tokens[start + 1], "of"))
+            {
+                double second = PluralScale(tokens[start + 2].Span.SliceOf(text));
+                if (second >= 1000)
+                {
+                    plural *= second;
+                    last = start + 3;
+                }
+            }
+            double upper = plural == 12 ? 100 : plural * 10;
+            match = new NumberMatch(start, last, 2 * plural, NumberForm.Vague, 2 * plural, upper, plural);
+            return true;
+        }
+        int k = start;
+        double floor;
+        if (word.Equals("several", StringComparison.OrdinalIgnoreCase)) { floor = 3; k++; }
+        else if (word.Equals("few", StringComparison.OrdinalIgnoreCase)) { floor = 2; k++; }
+        else if (word.Equals("a", StringComparison.OrdinalIgnoreCase) && k + 1 < end && Is(text, tokens[k + 1], "few")) { floor = 2; k += 2; }
+        else return false;
+        if (k < end && words.Find(tokens[k].Span.SliceOf(text)) is { } scale && (scale.Scale >= 100 || scale.Number == 12) && tokens[k].Kind == TokenKind.Word)
+        {
+            double unit = scale.Scale >= 100 ? scale.Scale : 12;
+            match = new NumberMatch(start, k + 1, floor * unit, NumberForm.Vague, floor * unit, 10 * unit, floor * unit);
+            return true;
+        }
+        match = new NumberMatch(start, k, floor, NumberForm.Vague, floor, 10, floor);
+        return true;
+    }
+
+    private static double PluralScale(ReadOnlySpan<char> word)
+    {
+        if (word.Equals("dozens", StringComparison.OrdinalIgnoreCase)) return 12;
+        if (word.Equals("scores", StringComparison.OrdinalIgnoreCase)) return 20;
+        if (word.Equals("tens", StringComparison.OrdinalIgnoreCase)) return 10;
+        if (word.Equals("hundreds", StringComparison.OrdinalIgnoreCase)) return 100;
+        if (word.Equals("thousands", StringComparison.OrdinalIgnoreCase)) return 1000;
+        if (word.Equals("millions", StringComparison.OrdinalIgnoreCase)) return 1e6;
+        if (word.Equals("billions", StringComparison.OrdinalIgnoreCase)) return 1e9;
+        return 0;
+    }
+
+    private static bool TryReadWords(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        double total = 0, current = 0;
+        bool any = false, leadingA = false;
+        int k = start;
+        int limit = Math.Min(end, start + MaxWordTokens);
+        // "a dozen", "a hundred", "a fifth", "half a million"
+        var first = tokens[start].Span.SliceOf(text);
+        if ((first.Equals("a", StringComparison.OrdinalIgnoreCase) || first.Equals("an", StringComparison.OrdinalIgnoreCase)) && start + 1 < end)
+        {
+            var next = words.Find(tokens[start + 1].Span.SliceOf(text));
+            if (next is null) return false;
+            if (next.FractionDenominator > 0 && !next.IsPluralFractionOf(tokens[start + 1].Span.SliceOf(text)))
+            {
+                if (next.FractionDenominator == 4 && IsUnitContext(text, tokens, start + 2, end)) return false; // "a quarter of an hour" stays time
+                match = new NumberMatch(start, start + 2, 1.0 / next.FractionDenominator, NumberForm.Fraction);
+                return true;
+            }
+            if (!(next.Scale >= 100 || next.Number == 12)) return false;
+            leadingA = true;
+            current = 1;
+            k = start + 1;
+        }
+        else if ((first.Equals("half", StringComparison.OrdinalIgnoreCase) || first.Equals("quarter", StringComparison.OrdinalIgnoreCase))
+            && start + 1 < end && words.Find(tokens[start + 1].Span.SliceOf(text)) is { Scale: >= 1000 } bare && tokens[start + 1].Span.Length > 3)
+        {
+            // "half million", "quarter million"
+            double share = first.Equals("half", StringComparison.OrdinalIgnoreCase) ? 0.5 : 0.25;
+            match = new NumberMatch(start, start + 2, share * bare.Scale, NumberForm.Words);
+            return true;
+        }
+        else if (first.Equals("half", StringComparison.OrdinalIgnoreCase))
+        {
+            // "half a million", "half a dozen"
+            if (start + 2 < end && Is(text, tokens[start + 1], "a") && words.Find(tokens[start + 2].Span.SliceOf(text)) is { } s && (s.Scale >= 100 || s.Number == 12))
+            {
+                match = new NumberMatch(start, start + 3, 0.5 * (s.Scale >= 100 ? s.Scale : 12), NumberForm.Words);
+                return true;
+            }
+            return false;
+        }
+        if (!leadingA && TryHyphenFraction(first, words, out double hyphenFraction))
+        {
+            match = new NumberMatch(start, start + 1, hyphenFraction, NumberForm.Fraction);
+            return true;
+        }
+        int lastConsumed = -1;
+        double lastScale = 0;
+        for (; k < limit; k++)
+        {
+            var token = tokens[k];
+            if (token.Kind != TokenKind.Word) break;
+            var word = token.Span.SliceOf(text);
+            if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && any)
+            {
+                // "one hundred and five"; "one and a half"
+                if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words)) continue;
+                if (k + 2 < limit && Is(text, tokens[k + 1], "a") && Is(text, tokens[k + 2], "half"))
+                {
+                    // "one million and a half" is a million and a half; "five and a half (million)" is 5.5 (million).
+                    if (current == 0 && lastScale > 1) total += lastScale / 2;
+                    else current += 0.5;
+                    lastConsumed = k + 2;
+                    if (k + 3 < limit && words.Find(tokens[k + 3].Span.SliceOf(text)) is { Scale: >= 1000 } after && tokens[k + 3].Span.Length > 3)
+                    {
+                        current = (total + current) * after.Scale;
+                        total = 0;
+                        lastConsumed = k + 3;
+                    }
+                    break;
+                }
+                break;
+            }
+            if (!TryAddWordParts(word, words, ref total, ref current)) break;
+            if (words.Find(word) is { Scale: >= 1000 } scaleWord) lastScale = scaleWord.Scale;
+            any = true;
+            lastConsumed = k;
+        }
+        if (!any && !leadingA) return false;
+        if (lastConsumed < 0) return false;
+        double value = total + current;
+        int endToken = lastConsumed + 1;
+        // "two thirds", "three fifths"
+        // "one and a fourth", "five and a quarter"
+        if (endToken + 2 < end && Is(text, tokens[endToken], "and") && Is(text, tokens[endToken + 1], "a")
+            && words.Find(tokens[endToken + 2].Span.SliceOf(text)) is { FractionDenominator: > 2 } quarter && !IsUnitContext(text, tokens, endToken + 3, end))
+        {
+            match = new NumberMatch(start, endToken + 3, value + 1.0 / quarter.FractionDenominator, NumberForm.Fraction);
+            return true;
+        }
+        if (endToken < end && value >= 1 && tokens[endToken].Kind == TokenKind.Word)
+        {
+            var fw = tokens[endToken].Span.SliceOf(text);
+            var f = words.Find(fw);
+            if (f is { FractionDenominator: > 0 } && (value == 1 || fw[^1] is 's' or 'S') && !(f.FractionDenominator == 4 && IsUnitContext(text, tokens, endToken + 1, end)))
+            {
+                match = new NumberMatch(start, endToken + 1, value / f.FractionDenominator, NumberForm.Fraction);
+                return true;
+            }
+        }
+        match = new NumberMatch(start, endToken, value, NumberForm.Words);
+        return true;
+    }
+
+    /// <summary>
+    /// After "4 thousand" or "3 million": "3 hundred" (a smaller scale), "and 21" (a last smaller number),
+    /// "and a half" (half the scale). Anything else ends the number, so "300 million 20 people" stays two.
+    /// </summary>
+    private static int ContinueAfterScale(string text, ImmutableArray<Token> tokens, int next, int end, WordTable words, double scale, ref double total)
+    {
+        for (int step = 0; step < 4 && next < end; step++)
+        {
+            int r = next;
+            bool joined = Is(text, tokens[r], "and");
+            if (joined) r++;
+            if (r >= end) break;
+            if (joined && r + 1 < end && Is(text, tokens[r], "a") && Is(text, tokens[r + 1], "half"))
+            {
+                total += scale / 2;
+                return r + 2;
+            }
+            if (tokens[r].Kind == TokenKind.Number && TryParseDigits(tokens[r].Span.SliceOf(text), out double part) && part < scale)
+            {
+                if (r + 1 < end && words.Find(tokens[r + 1].Span.SliceOf(text)) is { Scale: > 1 } smaller && smaller.Scale < scale && tokens[r + 1].Span.Length > 1)
+                {
+                    total += part * smaller.Scale;
+                    scale = smaller.Scale;
+                    next = r + 2;
+                    continue;
+                }
+                if (joined)
+                {
+                    total += part;
+                    return r + 1;
+                }
+                break;
+            }
+            if (joined && tokens[r].Kind == TokenKind.Word && TryReadWords(text, tokens, r, end, words, out var words2) && words2.Value < scale && words2.Form == NumberForm.Words)
+            {
+                total += words2.Value;
+                return words2.EndToken;
+            }
+            break;
+        }
+        return next;
+    }
+
+    /// <summary>The value of number words written as one string ("six", "twenty-five").</summary>
+    internal static bool TryReadWordValue(ReadOnlySpan<char> word, WordTable words, out double value)
+    {
+        double t = 0, c = 0;
+        value = 0;
+        if (!TryAddWordParts(word, words, ref t, ref c)) return false;
+        value = t + c;
+        return value > 0;
+    }
+
+    /// <summary>"one-eighth", "two-thirds": a numerator word and a fraction word in one token.</summary>
+    private static bool TryHyphenFraction(ReadOnlySpan<char> word, WordTable words, out double value)
+    {
+        value = 0;
+        int dash = word.LastIndexOf('-');
+        if (dash <= 0 || dash == word.Length - 1) return false;
+        var tail = word[(dash + 1)..];
+        if (words.Find(tail) is not { FractionDenominator: > 0 } f || words.Find(tail) is { IsNumber: true }) return false;
+        if (f.FractionDenominator == 2 && !tail.Equals("half", StringComparison.OrdinalIgnoreCase)) return false;
+        double t = 0, c = 0;
+        if (!TryAddWordParts(word[..dash], words, ref t, ref c) || t + c <= 0) return false;
+        value = (t + c) / f.FractionDenominator;
+        return true;
+    }
+
+    private static bool IsPluralFractionOf(this WordEntry entry, ReadOnlySpan<char> word) => word.Length > 2 && word[^1] is 's' or 'S' && entry.FractionDenominator != 2;
+
+    // "a quarter of an hour", "the third quarter": a quarter as a time unit, not a fraction.
+    private static bool IsUnitContext(string text, ImmutableArray<Token> tokens, int next, int end) =>
+        next + 2 < end && Is(text, tokens[next], "of") && (Is(text, tokens[next + 1], "an") || Is(text, tokens[next + 1], "a"))
+        && (Is(text, tokens[next + 2], "hour") || Is(text, tokens[next + 2], "century"));
+
+    private static bool IsNumberWord(string text, Token token, WordTable words)
+    {
+        if (token.Kind != TokenKind.Word) return false;
+        double t = 0, c = 0;
+        return TryAddWordParts(token.Span.SliceOf(text), words, ref t, ref c);
+    }
+
+    /// <summary>Adds "twenty-five" or "thousand" to a running total; false when any part is not a number word.</summary>
+    private static bool TryAddWordParts(ReadOnlySpan<char> word, WordTable words, ref double total, ref double current)
+    {
+        double t = total, c = current;
+        while (!word.IsEmpty)
+        {
+            int dash = word.IndexOf('-');
+            var part = dash < 0 ? word : word[..dash];
+            word = dash < 0 ? [] : word[(dash + 1)..];
+            var e = words.Find(part);
+            if (e is null || part.Length < 3 && !(e.IsNumber)) return false;
+            if (e.IsNumber && part.Length > 1)
+            {
+                if (e.Number == 12 && part.StartsWith("dozen", StringComparison.OrdinalIgnoreCase)) c = (c == 0 ? 1 : c) * 12;
+                else if (e.Number == 20 && part.Equals("score", StringComparison.OrdinalIgnoreCase)) return false;
+                else c += e.Number;
+            }
+            else if (e.Scale >= 100 && part.Length > 3)
+            {
+                if (e.Scale == 100) c = (c == 0 ? 1 : c) * 100;
+                else
+                {
+                    t += (c == 0 ? 1 : c) * e.Scale;
+                    c = 0;
+                }
+            }
+            else return false;
+        }
+        total = t;
+        current = c;
+        return true;
+    }
+
+    /// <summary>Parses "11,000", "1.4", "1,234.5"; false for anything longer than a double holds exactly.</summary>
+    internal static bool TryParseDigits(ReadOnlySpan<char> digits, out double value)
+    {
+        value = 0;
+        int digitCount = 0;
+        Span<char> buffer = stackalloc char[32];
+        int length = 0;
+        int lastComma = -1, dot = -1;
+        for (int i = 0; i < digits.Length; i++)
+        {
+            char c = digits[i];
+            if (char.IsDigit(c))
+            {
+                if (++digitCount > MaxDigits || length >= buffer.Length) return false;
+                buffer[length++] = c;
+            }
+            else if (c == ',')
+            {
+                if (dot >= 0) return false;
+                lastComma = i;
+            }
+            else if (c == '.')
+            {
+                if (dot >= 0) return false;
+                dot = i;
+                if (length >= buffer.Length) return false;
+                buffer[length++] = '.';
+            }
+            else return false;
+        }
+        // A comma followed by other than three digits is not a thousands separator ("1,5"): read it as a decimal comma.
+        if (lastComma >= 0 && dot < 0 && digits.Length - lastComma - 1 != 3)
+        {
+            int insertAt = length - (digits.Length - lastComma - 1);
+            if (insertAt <= 0 || length >= buffer.Length) return false;
+            for (int i = length; i > insertAt; i--) buffer[i] = buffer[i - 1];
+            buffer[insertAt] = '.';
+            length++;
+        }
+        return digitCount > 0 && double.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    internal static bool Is(string text, Token token, string word) =>
+        token.Span.SliceOf(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,415 @@
+using System.Collections.Immutable;
+using Crosscheck.Text;
+using Crosscheck.Times;
+
+namespace Crosscheck.Quantities;
+
+/// <summary>
+/// Finds quantities in one sentence: a bound or hedge, a currency sign, a number (or range), a unit,
+/// the noun phrase counted and the casualty words of the clause. Every step looks a fixed number of
+/// tokens ahead or behind, so the work is linear in the sentence length.
+/// </summary>
+/// <remarks>
+/// Not quantities, by decision: ordinals ("95th", "first"), years and dates and clock times (the
+/// time layer's spans, or a bare four-digit 1900-2100 when that layer is absent), and labels
+/// ("article 4", "Brigade 155", "No. 5", "Su-34"): a number after a designator word names a thing, it
+/// does not count things. Compound adjectives ("20-year-old") are skipped as well.
+/// </remarks>
+internal sealed class QuantityExtractor
+{
+    private const double Hedge = 0.10;
+    private const int CountedMaxTokens = 6;
+    private const int CasualtyAhead = 10;
+    private const int CasualtyBehind = 6;
+
+    private readonly WordTable _words;
+    private readonly UnitTable _units;
+
+    public QuantityExtractor(WordTable words, UnitTable units)
+    {
+        _words = words;
+        _units = units;
+    }
+
+    /// <param name="covered">Spans another layer already explains (dates, times, durations), sorted by start.</param>
+    public void Extract(string text, ImmutableArray<Token> tokens, int start, int end, ImmutableArray<Span> covered, List<Quantity> output)
+    {
+        int k = start;
+        while (k < end)
+        {
+            int next = TryAt(text, tokens, k, start, end, covered, output);
+            k = next > k ? next : k + 1;
+        }
+    }
+
+    private bool Is(string text, ImmutableArray<Token> tokens, int k, int end, string word) =>
+        k < end && k >= 0 && tokens[k].Span.SliceOf(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private int TryAt(string text, ImmutableArray<Token> tokens, int k, int sentenceStart, int end, ImmutableArray<Span> covered, List<Quantity> output)
+    {
+        int p = k;
+        string? bound = _words.MatchBound(text, tokens, p, end, out int afterBound);
+        if (bound is not null) p = afterBound;
+        UnitInfo? unit = CurrencyPrefix(text, tokens, ref p, end);
+        if (!NumberReader.TryRead(text, tokens, p, end, _words, out var number))
+        {
+            return unit is null && HyphenMeasure(text, tokens, p, k, bound, output) ? p + 1 : k;
+        }
+        int numberStart = p;
+        if (IsCovered(tokens[numberStart].Span, covered)) return numberStart + 1;
+        if (InsideLink(text, tokens[numberStart].Span)) return number.EndToken;
+        if (bound is null && unit is null && numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { Designator: true }) return number.EndToken;
+        if (numberStart > sentenceStart && tokens[numberStart - 1].Span.SliceOf(text) is "#") return number.EndToken;
+        int q = number.EndToken;
+        // "10:30" is a clock time, "20-year-old" an adjective, "one of the" a pronoun.
+        if (Is(text, tokens, q, end, ":") && q + 1 < end && tokens[q + 1].Kind == TokenKind.Number) return q + 2;
+        UnitInfo? hyphenUnit = null;
+        int hyphenUnitEnd = q;
+        if (Is(text, tokens, q, end, "-") && q + 1 < end && tokens[q].Span.Start == tokens[q - 1].Span.End && tokens[q + 1].Span.Start == tokens[q].Span.End
+            && _units.Match(text, tokens, q + 1, end, out hyphenUnitEnd) is { Kind: not QuantityKind.Persons and not QuantityKind.Currency } measured)
+        {
+            hyphenUnit = measured; // "45-acre", "2.5-mile"
+        }
+        else if (Is(text, tokens, q, end, "-") && q + 1 < end && Is(text, tokens, q + 1, end, "strong"))
+        {
+            q += 2; // "a 1,000-strong unit": the number counts the unit's members
+        }
+        else if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null
+            && !(char.IsDigit(tokens[q + 1].Span.SliceOf(text)[0]))) return q + 2;
+        if (number.Form == NumberForm.Words && number.Value == 1 && number.EndToken - numberStart == 1 && (Is(text, tokens, q, end, "of")
+            || numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { } before
+               && (before.Stop && !Is(text, tokens, numberStart - 1, end, "and") && !Is(text, tokens, numberStart - 1, end, "or") || Is(text, tokens, numberStart - 1, end, "which"))))
+        {
+            return q; // "one of the", "the one you mentioned", "which one": a pronoun
+        }
+        // A sign: "-5", "minus five", "negative one".
+        bool negative = false;
+        if (bound is null && unit is null && numberStart > sentenceStart)
+        {
+            var sign = tokens[numberStart - 1];
+            var signText = sign.Span.SliceOf(text);
+            if ((signText is "-" or "−") && sign.Span.End == tokens[numberStart].Span.Start && number.Form == NumberForm.Digits
+                && (sign.Span.Start == 0 || char.IsWhiteSpace(text[sign.Span.Start - 1]) || text[sign.Span.Start - 1] is '(' or '['))
+            {
+                negative = true;
+                k = numberStart - 1;
+            }
+            else if (signText.Equals("minus", StringComparison.OrdinalIgnoreCase) || signText.Equals("negative", StringComparison.OrdinalIgnoreCase))
+            {
+                negative = true;
+                k = numberStart - 1;
+            }
+        }
+        if (negative) number = number with { Value = -number.Value };
+        if (LooksLikeYear(text, tokens, number, unit, q, end)) return q;
+
+        double low = number.Value;
+        double? high = null;
+        // Ranges: "between 10 and 20", "10-20", "10 to 20", "from 10 to 20".
+        int rangeWord = q;
+        bool rangeJoin = hyphenUnit is null && Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–") || Is(text, tokens, q, end, "to")
+            || (bound == "BETWEEN" && Is(text, tokens, q, end, "and"));
+        if (rangeJoin && number.Form != NumberForm.Vague)
+        {
+            int r = rangeWord + 1;
+            var secondCurrency = CurrencyPrefix(text, tokens, ref r, end);
+            if (NumberReader.TryRead(text, tokens, r, end, _words, out var second) && second.Form != NumberForm.Vague && second.Value >= number.Value
+                && !IsCovered(tokens[r].Span, covered))
+            {
+                double scaled = low;
+                // "between 1 and 2 million": the scale word of the second number applies to both.
+                if (second.EndToken - r == 2 && number.EndToken - numberStart == 1 && _words.Find(tokens[second.EndToken - 1].Span.SliceOf(text)) is { Scale: > 1 } scale
+                    && number.Value < scale.Scale) scaled = low * scale.Scale;
+                if (second.Value >= scaled)
+                {
+                    low = scaled;
+                    high = second.Value;
+                    number = number with { EndToken = second.EndToken, GluedSuffix = second.GluedSuffix.Length > 0 ? second.GluedSuffix : number.GluedSuffix };
+                    unit ??= secondCurrency;
+                    q = second.EndToken;
+                }
+            }
+        }
+        if (bound is "BETWEEN" or "FROM" && high is null)
+        {
+            bound = null;
+            k = afterBound; // "from $5 million": the preposition is not part of the amount
+        }
+
+        if (hyphenUnit is not null && unit is null && high is null)
+        {
+            unit = hyphenUnit;
+            q = hyphenUnitEnd;
+        }
+        else if (number.GluedSuffix.Length > 0)
+        {
+            var glued = _units.MatchWord(number.GluedSuffix.SliceOf(text));
+            if (glued is null || unit is not null) return q; // "4x4", "5am", "3G": not a measured quantity
+            unit = glued;
+        }
+        else if (unit is null && _units.Match(text, tokens, q, end, out int unitEnd) is { } after && after.Kind != QuantityKind.Persons)
+        {
+            // A bare "m" or "t" after a spelled-out number is more likely a word than a unit.
+            if (!(after.Tokens[0].Length == 1 && char.IsLetter(after.Tokens[0][0]) && number.Form != NumberForm.Digits))
+            {
+                unit = after;
+                q = unitEnd;
+            }
+        }
+        else if (unit is not null && unit.Kind == QuantityKind.Currency && _units.Match(text, tokens, q, end, out int currencyEnd) is { Kind: QuantityKind.Currency })
+        {
+            q = currencyEnd; // "$300 US dollars"
+        }
+
+        // The noun phrase counted: "30 North Korean soldiers", "dozens of civilians", "300 square miles of territory".
+        Span? counted = null;
+        int c = q;
+        if (Is(text, tokens, c, end, "of") && (unit is not null && unit.Kind != QuantityKind.Persons || number.Form == NumberForm.Vague || number.Value >= 100 && number.Form != NumberForm.Digits)) c++;
+        else if (unit is not null && unit.Kind != QuantityKind.Persons) c = end;
+        if (Is(text, tokens, c, end, "the") || Is(text, tokens, c, end, "them")) c = Is(text, tokens, c, end, "them") ? end : c + 1;
+        int phraseStart = c, phraseEnd = c;
+        bool persons = false;
+        for (int t = c; t < end && t < c + CountedMaxTokens; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind != TokenKind.Word) break;
+            var word = token.Span.SliceOf(text);
+            var entry = _words.Find(word);
+            if (entry is not null && (entry.Stop || entry.Casualty is not null && t > phraseStart || entry.Month > 0 && char.IsUpper(word[0]))) break;
+            if (t > phraseStart && word.Length > 4 && char.IsLower(word[0]) && _words.LooksLikeVerb(word)) break;
+            if (entry?.Casualty is not null && entry.Casualty != "KW" && t == phraseStart && !word.Equals("prisoners", StringComparison.OrdinalIgnoreCase) && !word.Equals("dead", StringComparison.OrdinalIgnoreCase) && !word.Equals("wounded", StringComparison.OrdinalIgnoreCase)) break;
+            phraseEnd = t + 1;
+            if (_units.MatchWord(word) is { Kind: QuantityKind.Persons }) persons = true;
+        }
+        if (phraseEnd == phraseStart + 1 && !persons && char.IsLower(text[tokens[phraseStart].Span.Start])
+            && _words.LooksLikeVerb(tokens[phraseStart].Span.SliceOf(text))) phraseEnd = phraseStart;
+        if (phraseEnd > phraseStart) counted = new Span(tokens[phraseStart].Span.Start, tokens[phraseEnd - 1].Span.End);
+
+        var kind = unit?.Kind ?? (persons ? QuantityKind.Persons : number.Form == NumberForm.Fraction ? QuantityKind.Fraction : QuantityKind.Count);
+        if (kind == QuantityKind.Count && persons) kind = QuantityKind.Persons;
+        // "three days", "two weeks": a count of time units (the time layer has the duration) never counts casualties.
+        bool countsTime = phraseEnd > phraseStart && _words.Find(tokens[phraseStart].Span.SliceOf(text)) is { Unit: not null, IsNumber: false };
+        CasualtyKind? casualty = kind is QuantityKind.Count or QuantityKind.Persons && !countsTime
+            ? CasualtyOf(text, tokens, k, phraseEnd > phraseStart ? phraseStart : q, sentenceStart, end)
+            : null;
+        if (casualty is not null && kind == QuantityKind.Count) kind = QuantityKind.Persons;
+
+        // The interval.
+        double? min = low, max = high ?? low;
+        bool minExclusive = false, maxExclusive = false, approximate = false;
+        double? conservative = null;
+        if (number.Form == NumberForm.Vague)
+        {
+            min = number.VagueMin;
+            max = number.VagueMaxExclusive;
+            maxExclusive = true;
+            approximate = true;
+            conservative = number.Conservative;
+        }
+        switch (bound)
+        {
+            case "APPROX":
+                if (number.Form != NumberForm.Vague)
+                {
+                    min = Math.Round(low * (1 - Hedge), 6);
+                    max = Math.Round((high ?? low) * (1 + Hedge), 6);
+                }
+                approximate = true;
+                break;
+            case "NEARLY":
+                min = Math.Round(low * (1 - Hedge), 6);
+                max = high ?? low;
+                maxExclusive = true;
+                approximate = true;
+                break;
+            case "JUST_OVER":
+                min = high ?? low;
+                max = Math.Round((high ?? low) * (1 + Hedge), 6);
+                minExclusive = true;
+                approximate = true;
+                break;
+            case "AT_LEAST":
+                max = null;
+                maxExclusive = false;
+                break;
+            case "MORE_THAN":
+                min = number.Form == NumberForm.Vague ? min : high ?? low;
+                minExclusive = number.Form != NumberForm.Vague;
+                max = null;
+                maxExclusive = false;
+                break;
+            case "LESS_THAN":
+                min = 0;
+                max = low;
+                maxExclusive = true;
+                break;
+            case "UP_TO":
+                min = 0;
+                max = high ?? (number.Form == NumberForm.Vague ? max : low);
+                maxExclusive = number.Form == NumberForm.Vague && maxExclusive;
+                break;
+        }
+        conservative ??= min > 0 ? min : null;
+        if (conservative is null && bound is not ("LESS_THAN" or "UP_TO")) conservative = low;
+
+        string unitName = unit?.Name ?? (kind == QuantityKind.Persons ? "persons" : kind == QuantityKind.Fraction ? "fraction" : "");
+        string siUnit = unit?.Canonical ?? (kind == QuantityKind.Persons ? "persons" : "");
+        double factor = unit?.Factor ?? 1;
+        int spanStart = bound is not null || unit is not null || negative ? k : numberStart;
+        int spanEndToken = q;
+        var span = new Span(tokens[spanStart].Span.Start, tokens[spanEndToken - 1].Span.End);
+        output.Add(new Quantity(
+            span, min, max, unitName,
+            counted?.Of(text), casualty, minExclusive, maxExclusive, number.Value, kind, approximate, conservative,
+            min * factor, max * factor, siUnit, counted));
+        return spanEndToken;
+    }
+
+    /// <summary>"six-mile", "three-ton": a number word and a unit in one hyphenated token.</summary>
+    private bool HyphenMeasure(string text, ImmutableArray<Token> tokens, int p, int k, string? bound, List<Quantity> output)
+    {
+        if (p >= tokens.Length || tokens[p].Kind != TokenKind.Word) return false;
+        var word = tokens[p].Span.SliceOf(text);
+        int dash = word.LastIndexOf('-');
+        if (dash <= 0 || dash == word.Length - 1 || char.IsDigit(word[0])) return false;
+        var unit = _units.MatchWord(word[(dash + 1)..]);
+        if (unit is null || unit.Kind is QuantityKind.Persons or QuantityKind.Percent) return false;
+        if (!NumberReader.TryReadWordValue(word[..dash], _words, out double value)) return false;
+        var start = bound is not null ? tokens[k].Span.Start : tokens[p].Span.Start;
+        output.Add(new Quantity(new Span(start, tokens[p].Span.End), value, value, unit.Name, Value: value, Kind: unit.Kind,
+            Conservative: value, SiMin: value * unit.Factor, SiMax: value * unit.Factor, SiUnit: unit.Canonical));
+        return true;
+    }
+
+    private UnitInfo? CurrencyPrefix(string text, ImmutableArray<Token> tokens, ref int p, int end)
+    {
+        int q = p;
+        if (Is(text, tokens, q, end, "US") && Is(text, tokens, q + 1, end, "$")) q++;
+        if (q >= end) return null;
+        var unit = _units.Match(text, tokens, q, end, out int after);
+        if (unit is not { Kind: QuantityKind.Currency }) return null;
+        var first = tokens[q].Span.SliceOf(text);
+        // Only signs and codes stand before the amount ("$", "€", "USD 5"); "dollars 5" does not.
+        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 3 && IsUpper(first) || first.EndsWith("$")
+            || unit.Tokens.Length > 1 && !char.IsLetter(unit.Tokens[^1][0]);
+        if (!sign || after >= end) return null;
+        p = after;
+        return unit;
+    }
+
+    private static bool IsUpper(ReadOnlySpan<char> word)
+    {
+        foreach (char ch in word) if (!char.IsUpper(ch)) return false;
+        return true;
+    }
+
+    private bool LooksLikeYear(string text, ImmutableArray<Token> tokens, NumberMatch number, UnitInfo? unit, int q, int end)
+    {
+        if (unit is not null || number.Form != NumberForm.Digits || number.EndToken - number.StartToken != 1) return false;
+        var digits = tokens[number.StartToken].Span.SliceOf(text);
+        if (digits.Length != 4 || number.Value is < 1900 or > 2100) return false;
+        if (q < end && (_units.Match(text, tokens, q, end, out _) is not null)) return false;
+        // "2000 troops": a lower-case plural right after is what is counted.
+        if (q < end && tokens[q].Kind == TokenKind.Word)
+        {
+            var next = tokens[q].Span.SliceOf(text);
+            if (char.IsLower(next[0]) && next.Length > 3 && next[^1] == 's') return false;
+        }
+        return true;
+    }
+
+    private static bool IsCovered(Span span, ImmutableArray<Span> covered)
+    {
+        // Binary search on start: covered spans are sorted and rarely overlap.
+        int lo = 0, hi = covered.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (covered[mid].End <= span.Start) lo = mid + 1;
+            else if (covered[mid].Start >= span.End) hi = mid - 1;
+            else return true;
+        }
+        return false;
+    }
+
+    /// <summary>Casualty words in the same clause: ahead of the number ("30 soldiers were killed") or just before it ("killed 30").</summary>
+    private CasualtyKind? CasualtyOf(string text, ImmutableArray<Token> tokens, int numberStart, int after, int sentenceStart, int end)
+    {
+        bool killed = false, wounded = false;
+        int nearest = int.MaxValue;
+        CasualtyKind? nearestKind = null;
+        void Note(string code, int distance)
+        {
+            switch (code)
+            {
+                case "K": killed = true; break;
+                case "W": wounded = true; break;
+                case "KW": killed = wounded = true; break;
+            }
+            if (distance < nearest)
+            {
+                nearest = distance;
+                nearestKind = code switch { "K" => CasualtyKind.Killed, "W" => CasualtyKind.Wounded, "KW" => CasualtyKind.KilledOrWounded, "M" => CasualtyKind.Missing, _ => CasualtyKind.Captured };
+            }
+        }
+        int budget = CasualtyAhead;
+        for (int t = after; t < end && budget-- > 0; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind == TokenKind.Number || IsClauseEnd(text, token)) break;
+            // "30 soldiers, who Russia had deployed to Kursk, were killed": step over a relative or participle clause.
+            if (token.Span.SliceOf(text) is "," && !killed && !wounded && nearestKind is null && t + 1 < end && OpensAside(text, tokens[t + 1]))
+            {
+                int close = t + 2;
+                while (close < end && close < t + 2 + MaxAside && tokens[close].Span.SliceOf(text) is not "," && !IsClauseEnd(text, tokens[close])) close++;
+                if (close < end && tokens[close].Span.SliceOf(text) is ",")
+                {
+                    t = close;
+                    continue;
+                }
+            }
+            // "Dozens died, hundreds were injured": after a comma, a new number starts its own clause.
+            if (token.Span.SliceOf(text) is "," && (killed || wounded || nearestKind is not null || t + 1 < end && StartsNumber(text, tokens, t + 1, end))) break;
+            if (token.Kind != TokenKind.Word) continue;
+            var word = token.Span.SliceOf(text);
+            if (word.Equals("but", StringComparison.OrdinalIgnoreCase) || word.Equals("while", StringComparison.OrdinalIgnoreCase) || word.Equals("whereas", StringComparison.OrdinalIgnoreCase)) break;
+            if (_words.Find(word) is { Casualty: { } code }) Note(code, t - after);
+        }
+        for (int t = numberStart - 1; t >= sentenceStart && t >= numberStart - CasualtyBehind; t--)
+        {
+            var token = tokens[t];
+            if (token.Kind == TokenKind.Number || IsClauseEnd(text, token) || token.Span.SliceOf(text) is ",") break;
+            if (token.Kind != TokenKind.Word) continue;
+            if (_words.Find(token.Span.SliceOf(text)) is { Casualty: { } code }) Note(code, numberStart - t);
+        }
+        if (killed && wounded) return CasualtyKind.KilledOrWounded;
+        return nearestKind;
+    }
+
+    private const int MaxAside = 16;
+    private const int MaxLinkScan = 256;
+
+    /// <summary>Digits inside a URL or an e-mail address ("...?id=305&amp;q=20%") are not quantities.</summary>
+    private static bool InsideLink(string text, Span span)
+    {
+        int from = span.Start, to = span.End;
+        while (from > 0 && span.Start - from < MaxLinkScan && !char.IsWhiteSpace(text[from - 1])) from--;
+        while (to < text.Length && to - span.End < MaxLinkScan && !char.IsWhiteSpace(text[to])) to++;
+        var chunk = text.AsSpan(from, to - from);
+        return chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || chunk.Contains('@');
+    }
+
+    private static bool OpensAside(string text, Token token)
+    {
+        if (token.Kind != TokenKind.Word) return false;
+        var word = token.Span.SliceOf(text);
+        return word is "who" or "which" or "whom" or "whose" or "including" or "according" or "который" or "которые" or "которых"
+            || word.Length > 5 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal);
+    }
+
+    private bool StartsNumber(string text, ImmutableArray<Token> tokens, int t, int end) =>
+        tokens[t].Kind == TokenKind.Number || NumberReader.TryRead(text, tokens, t, end, _words, out _);
+
+    private static bool IsClauseEnd(string text, Token token) =>
+        token.Kind == TokenKind.Punctuation && token.Span.Length == 1 && text[token.Span.Start] is ';' or ':' or '.' or '?' or '!' or '(' or ')';
+}

@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Text;
+using Crosscheck.Times;
+
+namespace Crosscheck.Quantities;
+
+/// <summary>One unit surface form: its kind, canonical unit and the factor to it.</summary>
+internal sealed record UnitInfo(string[] Tokens, QuantityKind Kind, string Canonical, double Factor, string Name);
+
+/// <summary>
+/// Units of measure from <c>models/times/&lt;lang&gt;-units.tsv</c>, matched over tokens (longest first,
+/// at most three tokens: "square miles", "per cent", "km ²").
+/// </summary>
+internal sealed class UnitTable
+{
+    private static readonly Lazy<UnitTable> EnglishLazy = new(() => Load("en"));
+
+    private readonly FrozenDictionary<string, UnitInfo[]>.AlternateLookup<ReadOnlySpan<char>> _byFirst;
+
+    private UnitTable(FrozenDictionary<string, UnitInfo[]> byFirst) => _byFirst = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static UnitTable English => EnglishLazy.Value;
+
+    public static UnitTable Load(string language)
+    {
+        var groups = new Dictionary<string, List<UnitInfo>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in ModelResources.ReadRows($"{language}-units.tsv", 5))
+        {
+            var kind = row[1] switch
+            {
+                "length" => QuantityKind.Length,
+                "area" => QuantityKind.Area,
+                "mass" => QuantityKind.Mass,
+                "volume" => QuantityKind.Volume,
+                "percent" => QuantityKind.Percent,
+                "currency" => QuantityKind.Currency,
+                "persons" => QuantityKind.Persons,
+                _ => throw new InvalidDataException($"Unknown unit kind '{row[1]}' in {language}-units.tsv."),
+            };
+            var tokens = row[0].Split(' ');
+            var info = new UnitInfo(tokens, kind, row[2], double.Parse(row[3], CultureInfo.InvariantCulture), row[4]);
+            if (!groups.TryGetValue(tokens[0], out var list)) groups[tokens[0]] = list = [];
+            list.Add(info);
+        }
+        return new UnitTable(groups.ToFrozenDictionary(g => g.Key, g => g.Value.OrderByDescending(u => u.Tokens.Length).ToArray(), StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The longest unit starting at token k, or null; <paramref name="end"/> is the token after it.</summary>
+    public UnitInfo? Match(string text, ImmutableArray<Token> tokens, int k, int limit, out int end)
+    {
+        end = k;
+        if (k >= limit) return null;
+        if (!_byFirst.TryGetValue(tokens[k].Span.SliceOf(text), out var candidates)) return null;
+        foreach (var unit in candidates)
+        {
+            if (k + unit.Tokens.Length > limit) continue;
+            bool all = true;
+            for (int i = 1; i < unit.Tokens.Length && all; i++)
+            {
+                all = tokens[k + i].Span.SliceOf(text).Equals(unit.Tokens[i], StringComparison.OrdinalIgnoreCase);
+            }
+            if (all)
+            {
+                end = k + unit.Tokens.Length;
+                return unit;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A unit written as one string ("km" of "10km").</summary>
+    public UnitInfo? MatchWord(ReadOnlySpan<char> word)
+    {
+        if (!_byFirst.TryGetValue(word, out var candidates)) return null;
+        foreach (var unit in candidates) if (unit.Tokens.Length == 1) return unit;
+        return null;
+    }
+}

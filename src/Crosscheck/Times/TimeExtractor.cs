@@ -1,0 +1,1050 @@
+using System.Collections.Immutable;
+using Crosscheck.Quantities;
+using Crosscheck.Text;
+
+namespace Crosscheck.Times;
+
+/// <summary>
+/// Finds time phrases in one sentence's tokens. Each pattern looks a fixed number of tokens ahead
+/// and the scan always advances, so any input takes linear time (no regular expressions).
+/// English surface words come from <see cref="WordTable"/>; the patterns are the word order.
+/// </summary>
+internal sealed class TimeExtractor
+{
+    private readonly WordTable _words;
+
+    public TimeExtractor(WordTable words) => _words = words;
+
+    /// <summary>Adds the mentions of tokens [start, end) to <paramref name="output"/> in text order.</summary>
+    /// <summary>Each token's table entry (null for numbers and unknown words), looked up once per article.</summary>
+    public WordEntry?[] LookUp(string text, ImmutableArray<Token> tokens)
+    {
+        var entries = new WordEntry?[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word) entries[i] = _words.Find(tokens[i].Span.SliceOf(text));
+        }
+        return entries;
+    }
+
+    public void Extract(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        var scan = new Scanner(text, tokens, entries, start, end, _words);
+        int k = start;
+        while (k < end)
+        {
+            // Quick filter: a time phrase starts with a number, a listed word, or a glued/hyphenated form ("1990s", "mid-2024", "Q3").
+            var token = tokens[k];
+            if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
+            {
+                var w = token.Span.SliceOf(text);
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q'))
+                {
+                    k++;
+                    continue;
+                }
+            }
+            else if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol)
+            {
+                k++;
+                continue;
+            }
+            int next = scan.TryAt(k, output);
+            // A rejected phrase ("February 30") is consumed without a mention, so its parts are not re-read.
+            k = next > k ? next : k + 1;
+        }
+    }
+
+    /// <summary>
+    /// The tense nearest a mention: the closest tense cue before it in the sentence ("officials said the
+    /// talks will resume Thursday" is future for Thursday), else the closest after it, else the
+    /// sentence's overall tense.
+    /// </summary>
+    public Tense TenseNear(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int mentionStart, Tense sentenceTense)
+    {
+        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 8; k--)
+        {
+            var cue = CueAt(text, tokens, entries, k);
+            if (cue is not null) return cue.Value;
+        }
+        return sentenceTense;
+    }
+
+    private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
+    {
+        if (tokens[k].Kind != TokenKind.Word) return null;
+        var entry = entries[k];
+        if (entry is not null)
+        {
+            if (entry.FutureMarker && entry.DayOffset is null) return Tense.Future;
+            if (entry.PastMarker && entry.DayOffset is null && entry.Relative is null) return Tense.Past;
+            return null;
+        }
+        var word = tokens[k].Span.SliceOf(text);
+        if (word.Length > 3)
+        {
+            foreach (var suffix in _words.PastSuffixes)
+            {
+                if (word.EndsWith(suffix, StringComparison.Ordinal)) return Tense.Past;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether the sentence speaks of the future ("will", "next"), for weekdays and months without a year.</summary>
+    public Tense TenseOf(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end)
+    {
+        bool future = false, past = false;
+        for (int k = start; k < end; k++)
+        {
+            var token = tokens[k];
+            if (token.Kind != TokenKind.Word) continue;
+            var word = token.Span.SliceOf(text);
+            var entry = entries[k];
+            if (entry is not null)
+            {
+                if (entry.FutureMarker) future = true;
+                if (entry.PastMarker) past = true;
+            }
+            else if (word.Length > 3)
+            {
+                foreach (var suffix in _words.PastSuffixes)
+                {
+                    if (word.EndsWith(suffix, StringComparison.Ordinal)) { past = true; break; }
+                }
+            }
+        }
+        return future && !past ? Tense.Future : future ? Tense.Mixed : Tense.Past;
+    }
+
+    private readonly ref struct Scanner
+    {
+        private readonly string _text;
+        private readonly ImmutableArray<Token> _tokens;
+        private readonly int _start;
+        private readonly int _end;
+        private readonly WordTable _words;
+        private readonly WordEntry?[] _entries;
+
+        public Scanner(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, WordTable words)
+        {
+            _text = text;
+            _tokens = tokens;
+            _entries = entries;
+            _start = start;
+            _end = end;
+            _words = words;
+        }
+
+        private ReadOnlySpan<char> W(int k) => _tokens[k].Span.SliceOf(_text);
+
+        private bool In(int k) => k >= _start && k < _end;
+
+        private bool Is(int k, string word) => In(k) && W(k).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+        private bool IsWord(int k) => In(k) && _tokens[k].Kind == TokenKind.Word;
+
+        private WordEntry? E(int k) => In(k) ? _entries[k] : null;
+
+        private bool Capitalized(int k) => char.IsUpper(W(k)[0]);
+
+        private bool IsNumber(int k, int maxDigits)
+        {
+            if (!In(k) || _tokens[k].Kind != TokenKind.Number) return false;
+            var w = W(k);
+            if (w.Length > maxDigits) return false;
+            foreach (char c in w) if (!char.IsAsciiDigit(c)) return false;
+            return true;
+        }
+
+        private int IntAt(int k)
+        {
+            int value = 0;
+            foreach (char c in W(k)) value = value * 10 + (c - '0');
+            return value;
+        }
+
+        /// <summary>Tries every pattern at token k; returns the token after the match (mentions added) or k.</summary>
+        public int TryAt(int k, List<TimeMention> output)
+        {
+            int p = k;
+            string? mod = null;
+            string? approx = null;
+            bool hasThe = false;
+            bool hedged = false;
+            if (Is(p, "the")) { hasThe = true; p++; }
+            // "the end of", "the beginning of", "the middle of", "end of"
+            if (IsWord(p) && Is(p + 1, "of") && E(p) is { Mod: { } m1 } && !Is(p, "early") && !Is(p, "late") && !Is(p, "later") && !Is(p, "earlier"))
+            {
+                mod = m1;
+                p += 2;
+                if (Is(p, "the")) p++;
+            }
+            else if (!_words.NamesCapitalized && E(p) is { Mod: { } inflectedMod } && In(p + 1))
+            {
+                // Russian "в начале декабря", "в конце месяца": the modifier noun governs the genitive directly.
+                mod = inflectedMod;
+                p++;
+            }
+            else if (IsWord(p) && (Is(p, "early") || Is(p, "late") || Is(p, "mid")))
+            {
+                mod = E(p)!.Mod;
+                p++;
+                if (Is(p, "-")) p++;
+            }
+            else if ((Is(p, "earlier") || Is(p, "later")) && (Is(p + 1, "this") || Is(p + 1, "today") || Is(p + 1, "tonight")))
+            {
+                // "earlier this year", "later this month": TimeML keeps the word in the span more often than not.
+                p++;
+                hedged = true;
+            }
+            else if (Is(p, "fiscal") && In(p + 1) && (_tokens[p + 1].Kind == TokenKind.Number || E(p + 1) is { Ordinal: > 0 } || Is(p + 1, "year")))
+            {
+                // "fiscal 1989", "fiscal first quarter": the word belongs to the expression.
+                p++;
+                hedged = true;
+            }
+            if (!hasThe && mod is null && !hedged) approx = ApproxAt(ref p);
+            int coreStart = p;
+            int before = output.Count;
+            int end = Core(p, output, mod is not null || hasThe);
+            if (end <= p) return k;
+            if (output.Count == before) return end;
+            // A duration, a clock time or "two years ago" keeps its hedge ("about two years"); other kinds drop it again.
+            var first = output[before];
+            if (approx is not null && first.Kind is not (MentionKind.Duration or MentionKind.Ago or MentionKind.TimeOfDay))
+            {
+                output.RemoveRange(before, output.Count - before);
+                return k;
+            }
+            bool keepsThe = hasThe && AllowsThe(first, coreStart, mod);
+            int spanStart = keepsThe || mod is not null || approx is not null || hedged ? k : coreStart;
+            if (hasThe && !keepsThe) spanStart = k + 1;
+            for (int i = before; i < output.Count; i++)
+            {
+                var mention = output[i];
+                if (i == before) mention.StartToken = spanStart;
+                mention.Modifier ??= mod ?? approx;
+                output[i] = mention;
+            }
+            return end;
+        }
+
+        /// <summary>TimeML keeps "the" in "the past two months", "the 1990s", "the third quarter", not in "the Oct. 23" or "the two-week".</summary>
+        private bool AllowsThe(in TimeMention first, int coreStart, string? mod)
+        {
+            if (mod is not null) return true;
+            return first.Kind switch
+            {
+                // "the nine months", "the past two years"; not the adjectives "the two-week", "the two day".
+                MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
+                MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
+                MentionKind.Decade or MentionKind.RelativeUnit => true,
+                MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
+                _ => false,
+            };
+        }
+
+        private string? ApproxAt(ref int p)
+        {
+            if (!IsWord(p) || E(p) is null) return null;
+            if (Is(p, "about") || Is(p, "around") || Is(p, "roughly") || Is(p, "approximately") || Is(p, "some")) { p++; return "APPROX"; }
+            if (Is(p, "nearly") || Is(p, "almost")) { p++; return "LESS_THAN"; }
+            if (Is(p, "over")) { p++; return "MORE_THAN"; }
+            if (Is(p, "more") && Is(p + 1, "than")) { p += 2; return "MORE_THAN"; }
+            if ((Is(p, "less") || Is(p, "fewer")) && Is(p + 1, "than")) { p += 2; return "LESS_THAN"; }
+            if (Is(p, "at") && Is(p + 1, "least")) { p += 2; return "EQUAL_OR_MORE"; }
+            if (Is(p, "at") && Is(p + 1, "most")) { p += 2; return "EQUAL_OR_LESS"; }
+            if (Is(p, "up") && Is(p + 1, "to")) { p += 2; return "EQUAL_OR_LESS"; }
+            return null;
+        }
+
+        private int Core(int p, List<TimeMention> output, bool determined)
+        {
+            if (!In(p)) return p;
+            // Most candidates are prefixes ("the", "about"); only a few kinds of token can begin the core.
+            if (_tokens[p].Kind == TokenKind.Word && E(p) is not { StartsCore: true })
+            {
+                var w = W(p);
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q')) return p;
+            }
+            else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
+            int end;
+            if ((end = IsoDate(p, output)) > p) return end;
+            if ((end = TimeOfDay(p, output)) > p) return end;
+            if ((end = DayMonth(p, output)) > p) return end;
+            if ((end = MonthFirst(p, output)) > p) return end;
+            if ((end = WeekdayAt(p, output)) > p) return end;
+            if ((end = RelativeAt(p, output, determined)) > p) return end;
+            if ((end = DeicticAt(p, output)) > p) return end;
+            if ((end = QuarterAt(p, output)) > p) return end;
+            if ((end = SeasonAt(p, output, determined)) > p) return end;
+            if ((end = DurationAt(p, output)) > p) return end;
+            if ((end = YearAt(p, output)) > p) return end;
+            if ((end = DecadeAt(p, output)) > p) return end;
+            if ((end = ReferenceAt(p, output, determined)) > p) return end;
+            if ((end = SetAt(p, output)) > p) return end;
+            if (determined && (end = UnitAlone(p, output)) > p) return end;
+            if (determined && (end = ReportedQuarter(p, output)) > p) return end;
+            if ((end = SpelledYearOrCentury(p, output)) > p) return end;
+            if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))
+            {
+                output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = "WE", Relative = 0, HasRelative = true });
+                return p + 1;
+            }
+            return p;
+        }
+
+        // 2024-12-16, 2024/12/16, 12/16/2024
+        private int IsoDate(int p, List<TimeMention> output)
+        {
+            if (IsNumber(p, 4) && W(p).Length == 4 && (Is(p + 1, "-") || Is(p + 1, "/")) && IsNumber(p + 2, 2) && Is(p + 3, W(p + 1).ToString()) && IsNumber(p + 4, 2))
+            {
+                return AddDate(output, p, p + 5, IntAt(p), IntAt(p + 2), IntAt(p + 4));
+            }
+            if (IsNumber(p, 2) && Is(p + 1, "/") && IsNumber(p + 2, 2) && Is(p + 3, "/") && IsNumber(p + 4, 4) && W(p + 4).Length == 4)
+            {
+                return AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
+            }
+            return p;
+        }
+
+        /// <summary>Adds a date; an impossible one ("February 30", "2024-13-45") is consumed without a mention.</summary>
+        private static int AddDate(List<TimeMention> output, int start, int end, int year, int month, int day)
+        {
+            if (!TimeResolver.IsValidDate(year == 0 ? 2000 : year, month, day)) return end;
+            output.Add(new TimeMention(MentionKind.Date, start, end) { Year = year, Month = month, Day = day });
+            return end;
+        }
+
+        private int MonthAt(int k)
+        {
+            if (!IsWord(k)) return 0;
+            var e = E(k);
+            if (e is null || e.Month == 0 || _words.NamesCapitalized && !Capitalized(k)) return 0;
+            // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
+            var word = W(k);
+            if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
+                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !(In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number)) return 0;
+            // "May" and "March" are also a verb and a noun: take them only beside a day, a year or a time preposition.
+            if (W(k).Equals("May", StringComparison.Ordinal) || W(k).Equals("March", StringComparison.Ordinal) || W(k).Equals("MAY", StringComparison.Ordinal))
+            {
+                bool nextNumber = In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number;
+                bool prevCue = k > _start && (Is(k - 1, "in") || Is(k - 1, "of") || Is(k - 1, "since") || Is(k - 1, "until") || Is(k - 1, "early")
+                    || Is(k - 1, "late") || Is(k - 1, "mid") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "this") || Is(k - 1, "by") || Is(k - 1, "from") || Is(k - 1, "-"));
+                if (!nextNumber && !prevCue) return 0;
+                if (k == _start && !nextNumber) return 0;
+            }
+            return e.Month;
+        }
+
+        /// <summary>A day of month: "14", "14th".</summary>
+        private bool DayAt(int k, out int day)
+        {
+            day = 0;
+            if (IsNumber(k, 2)) day = IntAt(k);
+            else if (IsWord(k) && W(k).Length is 3 or 4 && char.IsAsciiDigit(W(k)[0]) && NumberReader.IsOrdinalSuffix(W(k).TrimStart("0123456789")))
+            {
+                var digits = W(k)[..(W(k).Length - W(k).TrimStart("0123456789").Length)];
+                foreach (char c in digits) day = day * 10 + (c - '0');
+            }
+            return day is >= 1 and <= 31;
+        }
+
+        private bool YearAfter(int k, out int year, out int end)
+        {
+            year = 0;
+            end = k;
+            int q = k;
+            if (Is(q, ",")) q++;
+            if (IsNumber(q, 4) && W(q).Length == 4)
+            {
+                year = IntAt(q);
+                end = q + 1;
+                return year is >= 1 and <= 9999;
+            }
+            return false;
+        }
+
+        // "16 December 2024", "the 16th of December"
+        private int DayMonth(int p, List<TimeMention> output)
+        {
+            if (!DayAt(p, out int day)) return p;
+            int q = p + 1;
+            if (Is(q, "of")) q++;
+            int month = MonthAt(q);
+            if (month == 0) return p;
+            int end = q + 1;
+            if (YearAfter(end, out int year, out int yEnd)) end = yEnd;
+            return AddDate(output, p, end, year, month, day);
+        }
+
+        // "December 14", "Dec. 14, 2024", "December 14 and 15", "December 2024", "December"
+        private int MonthFirst(int p, List<TimeMention> output)
+        {
+            string? mod = null;
+            int q = p;
+            if (!In(q)) return p;
+            int prefixLength = !IsWord(q) ? 0 : W(q).StartsWith("mid-", StringComparison.OrdinalIgnoreCase) ? 4
+                : W(q).StartsWith("late-", StringComparison.OrdinalIgnoreCase) ? 5
+                : W(q).StartsWith("early-", StringComparison.OrdinalIgnoreCase) ? 6 : 0;
+            if (IsWord(q) && prefixLength > 0 && W(q).Length > prefixLength)
+            {
+                // "mid-December", "late-November", "mid-2024", "mid-1990s"
+                string prefixMod = prefixLength == 4 ? "MID" : prefixLength == 5 ? "END" : "START";
+                var rest = W(q)[prefixLength..];
+                var e = _words.Find(rest);
+                if (e is { Month: > 0 })
+                {
+                    int yearEnd = q + 1;
+                    YearAfter(q + 1, out int y, out int ye);
+                    if (ye > q + 1) yearEnd = ye;
+                    output.Add(new TimeMention(MentionKind.Month, p, yearEnd) { Month = e.Month, Year = y, Modifier = prefixMod });
+                    return yearEnd;
+                }
+                if (rest.Length == 4 && int.TryParse(rest, out int midYear))
+                {
+                    output.Add(new TimeMention(MentionKind.Year, p, q + 1) { Year = midYear, Modifier = prefixMod });
+                    return q + 1;
+                }
+                if (rest.Length == 5 && rest[^1] == 's' && int.TryParse(rest[..4], out int midDecade))
+                {
+                    output.Add(new TimeMention(MentionKind.Decade, p, q + 1) { Year = midDecade, Modifier = prefixMod });
+                    return q + 1;
+                }
+                return p;
+            }
+            int month = MonthAt(q);
+            if (month == 0) return p;
+            if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2))) // "Dec. 10:30" is a clock time
+            {
+                int end = q + 2;
+                int year = 0;
+                if (YearAfter(end, out int y, out int yEnd)) { year = y; end = yEnd; }
+                int first = output.Count;
+                AddDate(output, p, end, year, month, day);
+                if (output.Count == first) return end;
+                if (year == 0 && YearOffsetAt(end) is { } dateOffset)
+                {
+                    var dated = output[first];
+                    dated.YearOffset = dateOffset;
+                    dated.EndToken = end + 2;
+                    output[first] = dated;
+                    return end + 2;
+                }
+                // "December 14 and 15", "Dec. 14-15": each day its own expression, sharing month and year.
+                int r = end;
+                int guard = 0;
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0)
+                {
+                    int otherEnd = r + 2;
+                    int otherYear = year;
+                    if (year == 0 && YearAfter(otherEnd, out int y2, out int y2End)) { otherYear = y2; otherEnd = y2End; }
+                    int added = output.Count;
+                    AddDate(output, r + 1, otherEnd, otherYear, month, other);
+                    if (output.Count == added) { r = otherEnd; break; }
+                    if (year == 0 && otherYear != 0)
+                    {
+                        for (int i = first; i < output.Count; i++) { var m = output[i]; m.Year = otherYear; output[i] = m; }
+                    }
+                    r = otherEnd;
+                }
+                return r;
+            }
+            if (YearAfter(q + 1, out int monthYear, out int monthYearEnd) && !Is(q + 1, ","))
+            {
+                output.Add(new TimeMention(MentionKind.Month, p, monthYearEnd) { Month = month, Year = monthYear, Modifier = mod });
+                return monthYearEnd;
+            }
+            if (Is(q + 1, "of") && YearAfter(q + 2, out int ofYear, out int ofYearEnd))
+            {
+                output.Add(new TimeMention(MentionKind.Month, p, ofYearEnd) { Month = month, Year = ofYear });
+                return ofYearEnd;
+            }
+            if (YearOffsetAt(q + 1) is { } offset)
+            {
+                output.Add(new TimeMention(MentionKind.Month, p, q + 3) { Month = month, YearOffset = offset });
+                return q + 3;
+            }
+            output.Add(new TimeMention(MentionKind.Month, p, q + 1) { Month = month });
+            return q + 1;
+        }
+
+        /// <summary>"last year", "this year", "next year" right after a month or a date.</summary>
+        private int? YearOffsetAt(int k) =>
+            E(k)?.Relative is { } relative && !Is(k, "past") && !Is(k, "coming") && Is(k + 1, "year") ? relative : null;
+
+        private int WeekdayOf(int k)
+        {
+            if (!IsWord(k)) return 0;
+            var e = E(k);
+            if (e is null || e.Weekday == 0) return 0;
+            // Full weekday names are unambiguous in lower case too; "sun", "sat", "wed" are not.
+            if (_words.NamesCapitalized && !Capitalized(k) && W(k).Length < 6) return 0;
+            // "Sun" and "Sat" without a period are words; only the full names and dotted abbreviations count.
+            if (W(k).Length <= 4 && W(k)[^1] != '.') return 0;
+            return e.Weekday;
+        }
+
+        // "Saturday", "Saturday, Dec. 14", "Friday morning", "Saturday night"
+        private int WeekdayAt(int p, List<TimeMention> output, int relative = 0, bool hasRelative = false, int spanStart = -1)
+        {
+            int weekday = WeekdayOf(p);
+            if (weekday == 0) return p;
+            int start = spanStart >= 0 ? spanStart : p;
+            int q = p + 1;
+            if (!hasRelative)
+            {
+                int r = Is(q, ",") ? q + 1 : q;
+                int before = output.Count;
+                int dateEnd = MonthFirst(r, output);
+                if (dateEnd == r) dateEnd = DayMonth(r, output);
+                if (dateEnd > r && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
+                {
+                    var m = output[before];
+                    m.StartToken = start;
+                    output[before] = m;
+                    return dateEnd;
+                }
+                if (output.Count > before) output.RemoveRange(before, output.Count - before);
+            }
+            if (E(q) is { PartOfDay: { } part } && !Is(q, "overnight"))
+            {
+                output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative });
+                return q + 1;
+            }
+            output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative });
+            return q;
+        }
+
+        // "last month", "this week", "next Saturday", "last December", "the past two weeks", "recent weeks"
+        private int RelativeAt(int p, List<TimeMention> output, bool determined)
+        {
+            if (!IsWord(p)) return p;
+            if (determined && (E(p) is { Ordinal: 1 } || Is(p, "latest") || Is(p, "final")) && NumberBefore(p + 1, out double firstCount, out int firstAfter)
+                && E(firstAfter) is { Unit: { } firstUnit, UnitPlural: true } && !Is(p + 1, "a"))
+            {
+                // "the first nine months", "the latest two quarters"
+                output.Add(new TimeMention(MentionKind.Duration, p, firstAfter + 1) { Unit = firstUnit, Count = firstCount });
+                return firstAfter + 1;
+            }
+            if (determined && Is(p, "past") && !(In(p + 1) && (E(p + 1)?.Unit is not null || _tokens[p + 1].Kind == TokenKind.Number || NumberBefore(p + 1, out _, out _) || Is(p + 1, "few") || Is(p + 1, "several"))))
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = "PAST_REF" });
+                return p + 1;
+            }
+            if (Is(p, "recent") && E(p + 1) is { Unit: not null, UnitPlural: true })
+            {
+                // "in recent weeks" locates events in the past rather than measuring a stretch: PAST_REF (TimeML
+                // annotators split between this and PXW; the project's timeline wants the reference).
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = "PAST_REF" });
+                return p + 2;
+            }
+            var entry = E(p);
+            if (entry?.Relative is not { } relative) return p;
+            bool isPast = Is(p, "past") || Is(p, "last") && determined;
+            bool isCurrent = Is(p, "current");
+            int q = p + 1;
+            // "the past two weeks", "the next three years", "the last five years": a duration.
+            if (!isCurrent && NumberBefore(q, out double count, out int afterNumber) && E(afterNumber) is { Unit: { } countedUnit })
+            {
+                output.Add(new TimeMention(MentionKind.Duration, p, afterNumber + 1) { Unit = countedUnit, Count = count });
+                return afterNumber + 1;
+            }
+            if ((Is(q, "few") || Is(q, "several") || Is(q, "many")) && E(q + 1) is { Unit: { } fewUnit, UnitPlural: true })
+            {
+                output.Add(new TimeMention(MentionKind.Duration, p, q + 2) { Unit = fewUnit, Count = double.NaN });
+                return q + 2;
+            }
+            var next = E(q);
+            if (next is null) return p;
+            if (next.Unit is { } unit && !Is(q, "second") && !Is(q, "min") && !Is(q, "mins"))
+            {
+                if (next.UnitPlural)
+                {
+                    // "the past years", "the coming months": an unspecified stretch.
+                    if (!determined && !Is(p, "past") && !Is(p, "coming")) return p;
+                    output.Add(new TimeMention(MentionKind.Duration, p, q + 1) { Unit = unit, Count = double.NaN });
+                    return q + 1;
+                }
+                if (isPast && Is(p, "past"))
+                {
+                    output.Add(new TimeMention(MentionKind.Duration, p, q + 1) { Unit = unit, Count = 1 });
+                    return q + 1;
+                }
+                if (unit is "H" or "N" or "S") return p;
+                output.Add(new TimeMention(MentionKind.RelativeUnit, p, q + 1) { Unit = unit, Relative = relative, HasRelative = true });
+                return q + 1;
+            }
+            if (Is(p, "past") || isCurrent) return p;
+            if (next.Month > 0 && DayAt(q + 1, out _) && MonthAt(q) > 0)
+            {
+                // "last Oct. 23": the date, looked for on the relative word's side of the reference.
+                int before = output.Count;
+                int dateEnd = MonthFirst(q, output);
+                if (output.Count > before && output[before].Kind == MentionKind.Date)
+                {
+                    var dated = output[before];
+                    dated.StartToken = p;
+                    dated.Relative = relative;
+                    dated.HasRelative = relative != 0;
+                    output[before] = dated;
+                    return dateEnd;
+                }
+                output.RemoveRange(before, output.Count - before);
+            }
+            if (next.Month > 0 && (Capitalized(q) || !_words.NamesCapitalized))
+            {
+                output.Add(new TimeMention(MentionKind.Month, p, q + 1) { Month = next.Month, Relative = relative, HasRelative = true });
+                return q + 1;
+            }
+            if (next.Weekday > 0) return WeekdayAt(q, output, relative, true, p);
+            if (next.Season is { } season)
+            {
+                output.Add(new TimeMention(MentionKind.Season, p, q + 1) { Season = season, Relative = relative, HasRelative = true });
+                return q + 1;
+            }
+            if (next.PartOfDay is { } part && relative <= 0)
+            {
+                // "this morning" is today's; "last night" is yesterday's.
+                output.Add(new TimeMention(MentionKind.TimeOfDay, p, q + 1) { PartOfDay = part, DayOffset = relative, HasDayOffset = true });
+                return q + 1;
+            }
+            return p;
+        }
+
+        /// <summary>A count before a unit: digits, number words, "a"/"an", hyphen-free.</summary>
+        private bool NumberBefore(int q, out double count, out int after)
+        {
+            count = 0;
+            after = q;
+            if (!In(q)) return false;
+            if (Is(q, "a") || Is(q, "an"))
+            {
+                count = 1;
+                after = q + 1;
+                return true;
+            }
+            if (IsWord(q) && W(q).Contains('-')) return false;
+            if (!NumberReader.TryRead(_text, _tokens, q, _end, _words, out var number) || number.Form == NumberForm.Vague || number.GluedSuffix.Length > 0) return false;
+            if (number.Value <= 0 || number.Value > 100000) return false;
+            count = number.Value;
+            after = number.EndToken;
+            return true;
+        }
+
+        // "today", "yesterday morning", "tonight"
+        private int DeicticAt(int p, List<TimeMention> output)
+        {
+            if (E(p) is not { DayOffset: { } offset } entry) return p;
+            string? part = entry.PartOfDay;
+            int end = p + 1;
+            if (part is null && E(end) is { PartOfDay: { } after } && !Is(end, "overnight")) { part = after; end++; }
+            var kind = part is null ? MentionKind.Deictic : MentionKind.TimeOfDay;
+            output.Add(new TimeMention(kind, p, end) { DayOffset = offset, HasDayOffset = true, PartOfDay = part });
+            return end;
+        }
+
+        // "the third quarter", "third-quarter", "the fourth quarter of 2024", "Q3"
+        private int QuarterAt(int p, List<TimeMention> output)
+        {
+            int quarter = 0, end = p;
+            int givenYear = 0;
+            int first = p;
+            // "the 1988 third quarter", "this year's third quarter", "next year's first quarter"
+            if (IsNumber(p, 4) && W(p).Length == 4 && (E(p + 1) is { Ordinal: >= 1 and <= 4 } || IsWord(p + 1) && W(p + 1).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase)))
+            {
+                givenYear = IntAt(p);
+                p++;
+            }
+            if (IsWord(p) && W(p).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase))
+            {
+                var e = _words.Find(W(p)[..^8]);
+                if (e is { Ordinal: >= 1 and <= 4 }) { quarter = e.Ordinal; end = p + 1; }
+            }
+            else if (E(p) is { Ordinal: >= 1 and <= 4 } ordinal && (Is(p + 1, "quarter") || Is(p + 1, "quarters")))
+            {
+                quarter = ordinal.Ordinal;
+                end = p + 2;
+            }
+            else if (IsWord(p) && W(p).Length == 2 && (W(p)[0] is 'Q') && W(p)[1] is >= '1' and <= '4')
+            {
+                quarter = W(p)[1] - '0';
+                end = p + 1;
+            }
+            if (quarter == 0) return first;
+            int year = givenYear;
+            if (Is(end, "of") && YearAfter(end + 1, out int y, out int yEnd)) { year = y; end = yEnd; }
+            else if (YearAfter(end, out int y2, out int y2End) && !Is(end, ",")) { year = y2; end = y2End; }
+            var mention = new TimeMention(MentionKind.Quarter, first, end) { Quarter = quarter, Year = year };
+            output.Add(mention);
+            return end;
+        }
+
+        // "summer", "fall 2024", "the summer of 2023"
+        private int SeasonAt(int p, List<TimeMention> output, bool determined)
+        {
+            if (E(p) is not { Season: { } season }) return p;
+            int year = 0, end = p + 1;
+            if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+            else if (Is(end, "of") && YearAfter(end + 1, out int y2, out int y2End)) { year = y2; end = y2End; }
+            // "fall" and "spring" are also verbs and nouns: only with a year, a determiner or "in".
+            bool cue = determined || year != 0 || !_words.NamesCapitalized || (p > _start && (Is(p - 1, "in") || Is(p - 1, "this") || Is(p - 1, "last") || Is(p - 1, "next") || Is(p - 1, "during") || Is(p - 1, "by") || Is(p - 1, "until")));
+            if (!cue) return p;
+            output.Add(new TimeMention(MentionKind.Season, p, end) { Season = season, Year = year });
+            return end;
+        }
+
+        // "three days", "two-year", "16-hour", "a week", "three days ago", "several months"
+        private int DurationAt(int p, List<TimeMention> output)
+        {
+            double count;
+            int unitToken;
+            string? unit;
+            if (IsWord(p) && W(p).Contains('-') && !char.IsAsciiDigit(W(p)[0]))
+            {
+                // "two-year", "five-hour", "day-long"
+                var w = W(p);
+                int dash = w.LastIndexOf('-');
+                var unitEntry = _words.Find(w[(dash + 1)..]);
+                if (w[(dash + 1)..].Equals("long", StringComparison.OrdinalIgnoreCase) && _words.Find(w[..dash]) is { Unit: { } longUnit, UnitPlural: false })
+                {
+                    output.Add(new TimeMention(MentionKind.Duration, p, p + 1) { Unit = longUnit, Count = 1 });
+                    return p + 1;
+                }
+                if (unitEntry?.Unit is null || unitEntry.UnitPlural) return p;
+                double t = 0, c = 0;
+                if (!TryWordsValue(w[..dash], ref t, ref c)) return p;
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 1) { Unit = unitEntry.Unit, Count = t + c });
+                return p + 1;
+            }
+            if (IsNumber(p, 6) && Is(p + 1, "-") && E(p + 2) is { Unit: { } hyphenUnit, UnitPlural: false })
+            {
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 3) { Unit = hyphenUnit, Count = IntAt(p) });
+                return p + 3;
+            }
+            if ((Is(p, "several") || Is(p, "few") || Is(p, "many")) && E(p + 1) is { Unit: { } vagueUnit, UnitPlural: true })
+            {
+                count = double.NaN;
+                unit = vagueUnit;
+                unitToken = p + 1;
+            }
+            else if (Is(p, "a") && Is(p + 1, "few") && E(p + 2) is { Unit: { } fewUnit, UnitPlural: true })
+            {
+                count = double.NaN;
+                unit = fewUnit;
+                unitToken = p + 2;
+            }
+            else if (E(p) is { Unit: { } bareUnit, UnitPlural: true } && bareUnit is "Y" or "M" or "W" or "D" or "E"
+                && p > _start && (Is(p - 1, "for") || Is(p - 1, "within") || Is(p - 1, "in")) && !(In(p + 1) && (Is(p + 1, "of") || Is(p + 1, "ago") || Is(p + 1, "'s"))))
+            {
+                // "for years", "within weeks": a stretch of unspecified length.
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 1) { Unit = bareUnit, Count = double.NaN });
+                return p + 1;
+            }
+            else if (Is(p, "half") && (Is(p + 1, "a") || Is(p + 1, "an")) && E(p + 2) is { Unit: { } halfUnit, UnitPlural: false })
+            {
+                count = 0.5;
+                unit = halfUnit;
+                unitToken = p + 2;
+            }
+            else if (NumberBefore(p, out count, out int after) && E(after) is { Unit: { } numberUnit } ue)
+            {
+                // "a second" is an ordinal far more often than a duration; "one second" stays.
+                if ((Is(p, "a") || Is(p, "an")) && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
+                if (IsNumber(p, 4) && W(p).Length == 4 && !ue.UnitPlural) return p;
+                // "$5 a year", "twice a week" are rates; "52 years old" is an age.
+                if ((Is(p, "a") || Is(p, "an")) && p > _start && !Is(after + 1, "ago") && !Is(after + 1, "earlier") && !Is(after + 1, "later") && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 })) return p;
+                if (Is(after + 1, "old")) return p;
+                unit = numberUnit;
+                unitToken = after;
+            }
+            else return p;
+            int end = unitToken + 1;
+            if (E(end) is { Ago: true } || Is(end, "earlier") || Is(end, "before"))
+            {
+                if (Is(end, "before") && !(In(end + 1) && _tokens[end + 1].Kind == TokenKind.Punctuation) && In(end + 1)) { }
+                else
+                {
+                    output.Add(new TimeMention(MentionKind.Ago, p, end + 1) { Unit = unit, Count = count, Relative = -1, HasRelative = true });
+                    return end + 1;
+                }
+            }
+            if (Is(end, "later") || Is(end, "from") && Is(end + 1, "now"))
+            {
+                int laterEnd = Is(end, "later") ? end + 1 : end + 2;
+                output.Add(new TimeMention(MentionKind.Ago, p, laterEnd) { Unit = unit, Count = count, Relative = 1, HasRelative = true });
+                return laterEnd;
+            }
+            output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
+            return end;
+        }
+
+        private bool TryWordsValue(ReadOnlySpan<char> word, ref double total, ref double current)
+        {
+            if (word.IsEmpty) return false;
+            bool digits = true;
+            foreach (char ch in word) digits &= char.IsAsciiDigit(ch);
+            if (digits) return word.Length <= 6 && (current = int.Parse(word)) > 0;
+            while (!word.IsEmpty)
+            {
+                int dash = word.IndexOf('-');
+                var part = dash < 0 ? word : word[..dash];
+                word = dash < 0 ? [] : word[(dash + 1)..];
+                var e = _words.Find(part);
+                if (e is null) return false;
+                if (e.IsNumber && part.Length > 1) current += e.Number;
+                else if (e.Scale >= 100 && part.Length > 3) { current = (current == 0 ? 1 : current) * e.Scale; }
+                else return false;
+            }
+            return current + total > 0;
+        }
+
+        // "1998", "in 2024": a four-digit number in a plausible year range, not a count or an amount.
+        private int YearAt(int p, List<TimeMention> output)
+        {
+            if (!IsNumber(p, 4) || W(p).Length != 4) return p;
+            int year = IntAt(p);
+            bool cue = p > _start && (Is(p - 1, "in") || Is(p - 1, "since") || Is(p - 1, "of") || Is(p - 1, "from") || Is(p - 1, "until")
+                || Is(p - 1, "by") || Is(p - 1, "fiscal") || Is(p - 1, "year") || Is(p - 1, "during") || Is(p - 1, "early") || Is(p - 1, "late") || Is(p - 1, "before") || Is(p - 1, "after"));
+            if (!(year is >= 1900 and <= 2100 || cue && year is >= 1000 and <= 2999)) return p;
+            if (p > _start && (_tokens[p - 1].Kind == TokenKind.Symbol || Is(p - 1, "$") || Is(p - 1, "No.") || Is(p - 1, "number"))) return p;
+            if (In(p + 1))
+            {
+                var next = W(p + 1);
+                if (next is "%" || _tokens[p + 1].Kind == TokenKind.Number) return p;
+                if (E(p + 1) is { } e && (e.Scale > 0 || e.Unit is not null && e.UnitPlural)) return p;
+                // "2000 troops", "1500 people": a lower-case plural right after is what is counted.
+                if (IsWord(p + 1) && char.IsLower(next[0]) && next.Length > 3 && next[^1] == 's' && !next.Equals("was", StringComparison.Ordinal) && !cue) return p;
+            }
+            output.Add(new TimeMention(MentionKind.Year, p, p + 1) { Year = year });
+            return p + 1;
+        }
+
+        // "1990s", "the 1990s"
+        private int DecadeAt(int p, List<TimeMention> output)
+        {
+            if (!IsWord(p)) return p;
+            var w = W(p);
+            if (w.Length == 5 && w[4] == 's' && w[3] == '0' && int.TryParse(w[..4], out int decade))
+            {
+                output.Add(new TimeMention(MentionKind.Decade, p, p + 1) { Year = decade });
+                return p + 1;
+            }
+            return p;
+        }
+
+        // "now", "currently", "recently", "the future", "the past"
+        private int ReferenceAt(int p, List<TimeMention> output, bool determined)
+        {
+            if (!IsWord(p)) return p;
+            var e = E(p);
+            if (e?.Reference is not { } literal) return p;
+            if (Is(p, "future") && !determined) return p;
+            if (Is(p, "soon") && (Is(p + 1, "after") || Is(p + 1, "as") || p > _start && Is(p - 1, "as"))) return p;
+            if (Is(p, "earlier")) return p; // too often a comparative; only "earlier this year" is taken
+            if (Is(p, "current") && (E(p + 1)?.Unit is not null || determined)) return p;
+            // "from now" (part of a duration phrase) and "now that" (a conjunction) are not references to the present.
+            if (Is(p, "now") && (p > _start && Is(p - 1, "from") || Is(p + 1, "that"))) return p;
+            if (p == _start && Is(p + 1, ",") && Is(p, "now")) return p; // "Now, ..." opens an argument, not a time
+            output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = literal });
+            return p + 1;
+        }
+
+        // "daily", "every week", "each Thursday", "every July"
+        private int SetAt(int p, List<TimeMention> output)
+        {
+            if (E(p) is { Set: { } set })
+            {
+                output.Add(new TimeMention(MentionKind.Set, p, p + 1) { Literal = set });
+                return p + 1;
+            }
+            if (!(Is(p, "every") || Is(p, "each") || Is(p, "per"))) return p;
+            var next = E(p + 1);
+            if (next is null) return p;
+            if (next.Unit is { } unit && !next.UnitPlural)
+            {
+                output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = TimeResolver.DurationValue(1, unit) });
+                return p + 2;
+            }
+            if (next.Weekday > 0 && Capitalized(p + 1))
+            {
+                output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = "XXXX-WXX-" + next.Weekday });
+                return p + 2;
+            }
+            if (next.Month > 0 && Capitalized(p + 1))
+            {
+                output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = "XXXX-" + next.Month.ToString("D2") });
+                return p + 2;
+            }
+            return p;
+        }
+
+        // "the end of the month", "the end of the week": the current unit, kept only under a modifier or determiner.
+        private int UnitAlone(int p, List<TimeMention> output)
+        {
+            if (E(p) is not { Unit: { } unit, UnitPlural: false } || unit is "H" or "N" or "S") return p;
+            if (!(p > _start + 1 && Is(p - 1, "the") && Is(p - 2, "of"))) return p;
+            output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = unit, Relative = 0, HasRelative = true });
+            return p + 1;
+        }
+
+        // "year-earlier" (as in "year-earlier profit"), "nineteen ninety-six", "the 20th century"
+        private int SpelledYearOrCentury(int p, List<TimeMention> output)
+        {
+            if ((Is(p, "year-earlier") || Is(p, "year-ago")) && !(Is(p + 1, "quarter") || Is(p + 1, "period")))
+            {
+                output.Add(new TimeMention(MentionKind.Ago, p, p + 1) { Unit = "Y", Count = 1, Relative = -1, HasRelative = true });
+                return p + 1;
+            }
+            if ((Is(p, "nineteen") || Is(p, "eighteen")) && IsWord(p + 1))
+            {
+                double t = 0, c = 0;
+                if (TryWordsValue(W(p + 1), ref t, ref c) && t + c is >= 10 and <= 99 && !char.IsAsciiDigit(W(p + 1)[0]))
+                {
+                    int century = Is(p, "nineteen") ? 1900 : 1800;
+                    output.Add(new TimeMention(MentionKind.Year, p, p + 2) { Year = century + (int)(t + c) });
+                    return p + 2;
+                }
+            }
+            if (IsWord(p) && char.IsAsciiDigit(W(p)[0]) && W(p).Length is 3 or 4 && NumberReader.IsOrdinalSuffix(W(p).TrimStart("0123456789")) && (Is(p + 1, "century") || Is(p + 1, "century's")))
+            {
+                int ordinal = 0;
+                foreach (char ch in W(p)) if (char.IsAsciiDigit(ch)) ordinal = ordinal * 10 + (ch - '0');
+                if (ordinal is >= 1 and <= 99)
+                {
+                    output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = (ordinal - 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) });
+                    return p + 2;
+                }
+            }
+            return p;
+        }
+
+        // "the quarter", "the latest quarter", "the year-earlier quarter": in a results report, the last quarter reported on.
+        private int ReportedQuarter(int p, List<TimeMention> output)
+        {
+            int q = p;
+            int shift = 0;
+            if (Is(q, "latest") || Is(q, "recent") || Is(q, "most") && Is(q + 1, "recent")) q += Is(q, "most") ? 2 : 1;
+            else if (Is(q, "year-earlier") || Is(q, "year-ago")) { shift = -1; q++; }
+            if (!(Is(q, "quarter") || Is(q, "period") && shift != 0)) return p;
+            if (Is(q + 1, "of") || In(q + 1) && _tokens[q + 1].Kind == TokenKind.Number) return p;
+            output.Add(new TimeMention(MentionKind.Quarter, p, q + 1) { Quarter = -1, Relative = shift, HasRelative = true });
+            return q + 1;
+        }
+
+        // "10:30 a.m.", "6 p.m. EST Nov. 9", "noon Thursday", "21:00"
+        private int TimeOfDay(int p, List<TimeMention> output)
+        {
+            int hour, minute = 0, q;
+            if (Is(p, "noon") || Is(p, "midday")) { hour = 12; q = p + 1; }
+            else if (Is(p, "midnight")) { hour = 24; q = p + 1; }
+            else if (GluedClock(p, out hour, out minute, out int gluedEnd))
+            {
+                q = gluedEnd;
+            }
+            else if (IsNumber(p, 2))
+            {
+                hour = IntAt(p);
+                q = p + 1;
+                bool clock = false;
+                if (Is(q, ":") && IsNumber(q + 1, 2) && W(q + 1).Length == 2)
+                {
+                    minute = IntAt(q + 1);
+                    q += 2;
+                    clock = true;
+                }
+                int ampmEnd = AmPm(q, out bool pm);
+                if (ampmEnd > q)
+                {
+                    if (hour is < 1 or > 12) return p;
+                    if (pm && hour < 12) hour += 12;
+                    if (!pm && hour == 12) hour = 0;
+                    q = ampmEnd;
+                }
+                else if (Is(q, "o'clock")) q++;
+                else if (!clock || hour > 24) return p;
+                if (minute > 59 || hour > 24) return p;
+            }
+            else return p;
+            // A time zone word, then the day it falls on.
+            if (IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC")) q++;
+            var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, HasClock = true };
+            int r = Is(q, ",") || Is(q, "on") ? q + 1 : q;
+            var scratch = new List<TimeMention>(1);
+            if (WeekdayOf(r) > 0) { mention.Weekday = WeekdayOf(r); q = r + 1; }
+            else if (E(r) is { DayOffset: { } offset }) { mention.DayOffset = offset; mention.HasDayOffset = true; q = r + 1; }
+            else if (MonthFirst(r, scratch) > r && scratch.Count == 1 && scratch[0].Kind == MentionKind.Date)
+            {
+                mention.Year = scratch[0].Year;
+                mention.Month = scratch[0].Month;
+                mention.Day = scratch[0].Day;
+                q = scratch[0].EndToken;
+            }
+            mention.EndToken = q;
+            output.Add(mention);
+            return q;
+        }
+
+        /// <summary>"3pm", "10am", "8:00am": the tokenizer glues the meridiem to the digits.</summary>
+        private bool GluedClock(int p, out int hour, out int minute, out int end)
+        {
+            hour = -1;
+            minute = 0;
+            end = p;
+            int q;
+            ReadOnlySpan<char> word;
+            if (IsNumber(p, 2) && Is(p + 1, ":") && IsWord(p + 2) && W(p + 2).Length == 4 && char.IsAsciiDigit(W(p + 2)[0]) && char.IsAsciiDigit(W(p + 2)[1]))
+            {
+                hour = IntAt(p);
+                minute = (W(p + 2)[0] - '0') * 10 + (W(p + 2)[1] - '0');
+                word = W(p + 2)[2..];
+                q = p + 3;
+            }
+            else if (IsWord(p) && W(p).Length is 3 or 4 && char.IsAsciiDigit(W(p)[0]))
+            {
+                var w = W(p);
+                int digits = char.IsAsciiDigit(w[1]) ? 2 : 1;
+                if (w.Length - digits != 2) return false;
+                hour = digits == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+                word = w[digits..];
+                q = p + 1;
+            }
+            else return false;
+            bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);
+            if (!pm && !word.Equals("am", StringComparison.OrdinalIgnoreCase)) return false;
+            if (hour is < 1 or > 12 || minute > 59) return false;
+            if (pm && hour < 12) hour += 12;
+            if (!pm && hour == 12) hour = 0;
+            end = q;
+            return true;
+        }
+
+        private static bool IsUpperWord(ReadOnlySpan<char> w)
+        {
+            foreach (char c in w) if (!char.IsAsciiLetterUpper(c)) return false;
+            return true;
+        }
+
+        /// <summary>"a.m.", "p.m", "am", "PM", "A.M." (the tokenizer splits lower-case "a.m." into four tokens).</summary>
+        private int AmPm(int q, out bool pm)
+        {
+            pm = false;
+            if (!IsWord(q)) return q;
+            var w = W(q);
+            if (w.Equals("am", StringComparison.OrdinalIgnoreCase) || w.Equals("a.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("a.m", StringComparison.OrdinalIgnoreCase)) return q + 1;
+            if (w.Equals("pm", StringComparison.OrdinalIgnoreCase) || w.Equals("p.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("p.m", StringComparison.OrdinalIgnoreCase)) { pm = true; return q + 1; }
+            if ((w is "a" or "p" or "A" or "P") && Is(q + 1, ".") && (Is(q + 2, "m") || Is(q + 2, "m.")))
+            {
+                pm = w is "p" or "P";
+                int end = q + 3;
+                if (W(q + 2).Length == 1 && Is(end, ".")) end++;
+                return end;
+            }
+            return q;
+        }
+    }
+}
+
+/// <summary>Tense of the sentence around a time phrase, for choosing which Saturday or which December is meant.</summary>
+internal enum Tense { Past, Future, Mixed }

@@ -1,0 +1,68 @@
+namespace Crosscheck.Times;
+
+/// <summary>What kind of time phrase the extractor found; the resolver turns each into a TIMEX3 value.</summary>
+internal enum MentionKind
+{
+    /// <summary>Day, month and optional year ("December 14", "16 December 2024", "2024-12-16").</summary>
+    Date,
+    /// <summary>Month with optional year ("December 2024", "in August").</summary>
+    Month,
+    Year,
+    /// <summary>"the 1990s": value is the first three digits.</summary>
+    Decade,
+    Season,
+    Quarter,
+    /// <summary>A weekday, optionally with a relative word ("last Saturday").</summary>
+    Weekday,
+    /// <summary>"last month", "this week", "next year": the reference's unit shifted by <see cref="TimeMention.Relative"/>.</summary>
+    RelativeUnit,
+    /// <summary>"today", "yesterday", "tomorrow".</summary>
+    Deictic,
+    /// <summary>"three days ago": the reference minus a duration, at the duration's granularity.</summary>
+    Ago,
+    Duration,
+    /// <summary>PRESENT_REF, PAST_REF, FUTURE_REF.</summary>
+    Reference,
+    Set,
+    /// <summary>A clock time or part of day, on a date given by the other fields or the reference.</summary>
+    TimeOfDay,
+}
+
+/// <summary>A found time phrase before resolution: token range plus the parts the text gave. 0 means "not given".</summary>
+internal struct TimeMention
+{
+    public int StartToken;
+    public int EndToken;
+    public MentionKind Kind;
+    public int Year;
+    public int Month;
+    public int Day;
+    public int Weekday;
+    public int Quarter;
+    public int Relative;
+    public bool HasRelative;
+    public int DayOffset;
+    public bool HasDayOffset;
+    /// <summary>Duration unit letter (Y M W D H N S Q E C WE).</summary>
+    public string? Unit;
+    /// <summary>How many units; NaN for an unspecified count ("several days" is PXD).</summary>
+    public double Count;
+    public string? Season;
+    public string? PartOfDay;
+    public string? Literal;
+    public string? Modifier;
+    public int Hour;
+    public int Minute;
+    public bool HasClock;
+    /// <summary>"July last year", "December 14 this year": the year as an offset from the reference's.</summary>
+    public int? YearOffset;
+
+    public TimeMention(MentionKind kind, int start, int end) : this()
+    {
+        Kind = kind;
+        StartToken = start;
+        EndToken = end;
+        Count = 1;
+        Hour = -1;
+    }
+}

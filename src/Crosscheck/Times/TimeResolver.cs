@@ -1,0 +1,253 @@
+using System.Globalization;
+
+namespace Crosscheck.Times;
+
+/// <summary>
+/// Turns a found time phrase into a TIMEX3 type and value against a reference date. Pure: the
+/// reference and the sentence's tense are arguments, never the clock. A phrase that names an
+/// impossible date ("February 30", year 0) fails instead of producing a wrong value.
+/// </summary>
+internal static class TimeResolver
+{
+    public static bool IsValidDate(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
+    public static Result<(TimexType Type, string Value, bool Anchored)> Resolve(in TimeMention m, DateOnly reference, Tense tense)
+    {
+        try
+        {
+            return ResolveCore(m, reference, tense);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Arithmetic past year 1 or 9999 ("10000 years ago").
+            return Result<(TimexType, string, bool)>.Fail("the expression falls outside the years 1-9999");
+        }
+    }
+
+    private static Result<(TimexType, string, bool)> ResolveCore(in TimeMention m, DateOnly reference, Tense tense)
+    {
+        static Result<(TimexType, string, bool)> Ok(TimexType type, string value, bool anchored) => Result<(TimexType, string, bool)>.Ok((type, value, anchored));
+        switch (m.Kind)
+        {
+            case MentionKind.Date:
+            {
+                int year = m.Year != 0 ? m.Year : m.YearOffset is { } dateOffset ? reference.Year + dateOffset : YearFor(m.Month, m.Day, reference, tense);
+                if (m.HasRelative && m.Year == 0 && IsValidDate(reference.Year, m.Month, m.Day))
+                {
+                    // "last Oct. 23" is strictly before the reference, "next March 3" strictly after.
+                    var inReferenceYear = new DateOnly(reference.Year, m.Month, m.Day);
+                    year = m.Relative < 0
+                        ? (inReferenceYear < reference ? reference.Year : reference.Year - 1)
+                        : (inReferenceYear > reference ? reference.Year : reference.Year + 1);
+                }
+                if (!IsValidDate(year, m.Month, m.Day)) return Result<(TimexType, string, bool)>.Fail($"no such date: {year}-{m.Month}-{m.Day}");
+                return Ok(TimexType.Date, Day(new DateOnly(year, m.Month, m.Day)), m.Year == 0);
+            }
+            case MentionKind.Month:
+            {
+                if (m.Month is < 1 or > 12) return Result<(TimexType, string, bool)>.Fail("no such month");
+                int year = m.Year;
+                if (year == 0 && m.YearOffset is { } monthOffset) year = reference.Year + monthOffset;
+                if (year == 0)
+                {
+                    if (m.HasRelative && m.Relative != 0)
+                    {
+                        year = m.Relative < 0 ? (m.Month < reference.Month ? reference.Year : reference.Year - 1) : (m.Month > reference.Month ? reference.Year : reference.Year + 1);
+                    }
+                    else if (m.HasRelative) year = reference.Year;
+                    else year = YearFor(m.Month, 15, reference, tense, monthOnly: true);
+                }
+                if (year is < 1 or > 9999) return Result<(TimexType, string, bool)>.Fail("year out of range");
+                return Ok(TimexType.Date, $"{Y(year)}-{m.Month:D2}", m.Year == 0);
+            }
+            case MentionKind.Year:
+                return m.Year is >= 1 and <= 9999 ? Ok(TimexType.Date, Y(m.Year), false) : Result<(TimexType, string, bool)>.Fail("year out of range");
+            case MentionKind.Decade:
+                return m.Year is >= 1000 and <= 9999 ? Ok(TimexType.Date, Y(m.Year)[..3], false) : Result<(TimexType, string, bool)>.Fail("decade out of range");
+            case MentionKind.Season:
+            {
+                int year = m.Year;
+                if (year == 0)
+                {
+                    int startMonth = SeasonStart(m.Season!);
+                    int mostRecent = reference.Month >= startMonth ? reference.Year : reference.Year - 1;
+                    if (m.HasRelative)
+                    {
+                        year = m.Relative switch
+                        {
+                            0 => reference.Year,
+                            < 0 => reference.Month >= startMonth + 3 ? reference.Year : reference.Year - 1,
+                            _ => reference.Month < startMonth ? reference.Year : reference.Year + 1,
+                        };
+                    }
+                    else year = tense == Tense.Future ? (reference.Month < startMonth + 3 ? reference.Year : reference.Year + 1) : mostRecent;
+                }
+                return Ok(TimexType.Date, $"{Y(year)}-{m.Season}", m.Year == 0);
+            }
+            case MentionKind.Quarter:
+            {
+                int current = (reference.Month - 1) / 3 + 1;
+                if (m.Quarter < 0)
+                {
+                    // The quarter a results report is about: the last finished one (a year before it for "year-earlier").
+                    var reported = reference.AddMonths(-3);
+                    return Ok(TimexType.Date, $"{Y(reported.Year + m.Relative)}-Q{(reported.Month - 1) / 3 + 1}", true);
+                }
+                int year = m.Year;
+                if (year == 0 && m.HasRelative) year = reference.Year + m.Relative;
+                else if (year == 0) year = tense != Tense.Future && m.Quarter > current ? reference.Year - 1 : reference.Year;
+                return Ok(TimexType.Date, $"{Y(year)}-Q{m.Quarter}", m.Year == 0);
+            }
+            case MentionKind.Weekday:
+                return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
+            case MentionKind.Deictic:
+                return Ok(TimexType.Date, Day(reference.AddDays(m.DayOffset)), true);
+            case MentionKind.RelativeUnit:
+                // "the weekend" told in the past on a weekday is the one just gone (ISO weeks end on Sunday).
+                if (m.Unit == "WE" && m.Relative == 0 && tense != Tense.Future && IsoDay(reference) <= 5)
+                    return Ok(TimexType.Date, ShiftedUnit(reference, "WE", -1), true);
+                return Ok(TimexType.Date, ShiftedUnit(reference, m.Unit!, m.Relative), true);
+            case MentionKind.Ago:
+                if (double.IsNaN(m.Count)) return Ok(TimexType.Date, m.Relative < 0 ? "PAST_REF" : "FUTURE_REF", true);
+                return Ok(TimexType.Date, Ago(reference, m.Unit!, m.Count * m.Relative), true);
+            case MentionKind.Duration:
+                return Ok(TimexType.Duration, DurationValue(m.Count, m.Unit!), false);
+            case MentionKind.Reference:
+                return Ok(TimexType.Date, m.Literal!, true);
+            case MentionKind.Set:
+                return Ok(TimexType.Set, m.Literal!, false);
+            case MentionKind.TimeOfDay:
+            {
+                DateOnly date;
+                bool anchored = true;
+                if (m.Month != 0)
+                {
+                    int year = m.Year != 0 ? m.Year : YearFor(m.Month, m.Day, reference, tense);
+                    if (!IsValidDate(year, m.Month, m.Day)) return Result<(TimexType, string, bool)>.Fail("no such date");
+                    date = new DateOnly(year, m.Month, m.Day);
+                    anchored = m.Year == 0;
+                }
+                else if (m.Weekday != 0) date = WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense);
+                else date = reference.AddDays(m.DayOffset);
+                string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;
+                return Ok(TimexType.Time, Day(date) + time, anchored);
+            }
+            default:
+                return Result<(TimexType, string, bool)>.Fail("unknown kind");
+        }
+    }
+
+    /// <summary>
+    /// The year of a day-and-month without a year. News tense rule: a past-tense sentence means the most
+    /// recent such day unless that is more than four months ahead of the reference, a future one the
+    /// next unless it is more than two months behind; otherwise the nearest.
+    /// </summary>
+    private static int YearFor(int month, int day, DateOnly reference, Tense tense, bool monthOnly = false)
+    {
+        int year = reference.Year;
+        if (!IsValidDate(year, month, Math.Min(day, 28))) return year;
+        var candidate = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+        int slack = monthOnly ? 0 : 7;
+        if (monthOnly && month == reference.Month) return year;
+        switch (tense)
+        {
+            case Tense.Past when monthOnly:
+                // "in August" told in the past is the last August; next month is more likely a forward mention.
+                return month > reference.Month + 1 ? year - 1 : year;
+            case Tense.Past:
+                if (candidate.DayNumber > reference.DayNumber + slack)
+                {
+                    // Only step back when the day is far ahead (four months): a past-tense sentence may still
+                    // mention a scheduled date ("the vote, set for April 24, was announced" in February).
+                    if (candidate.DayNumber - reference.DayNumber > 120 || monthOnly) return year - 1;
+                }
+                return year;
+            case Tense.Future:
+                return candidate.DayNumber < reference.DayNumber - slack && reference.DayNumber - candidate.DayNumber > 60 ? year + 1 : year;
+            default:
+                int before = Math.Abs(candidate.DayNumber - reference.DayNumber);
+                return before > 183 ? (candidate > reference ? year - 1 : year + 1) : year;
+        }
+    }
+
+    private static DateOnly WeekdayDate(int weekday, int? relative, DateOnly reference, Tense tense)
+    {
+        int refDay = IsoDay(reference);
+        switch (relative)
+        {
+            case < 0:
+                int back = (refDay - weekday + 7) % 7;
+                return reference.AddDays(-(back == 0 ? 7 : back));
+            case > 0:
+                int ahead = (weekday - refDay + 7) % 7;
+                return reference.AddDays(ahead == 0 ? 7 : ahead);
+            case 0:
+                return reference.AddDays(weekday - refDay);
+            default:
+                return tense == Tense.Future
+                    ? reference.AddDays((weekday - refDay + 7) % 7)
+                    : reference.AddDays(-((refDay - weekday + 7) % 7));
+        }
+    }
+
+    private static int IsoDay(DateOnly date) => date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
+
+    private static string ShiftedUnit(DateOnly reference, string unit, int relative) => unit switch
+    {
+        "Y" => Y(reference.Year + relative),
+        "M" => Month(reference.AddMonths(relative)),
+        "W" => Week(reference.AddDays(7 * relative)),
+        "WE" => Week(reference.AddDays(7 * relative)) + "-WE",
+        "D" => Day(reference.AddDays(relative)),
+        "Q" => Quarter(reference.AddMonths(3 * relative)),
+        "E" => Y(reference.Year + 10 * relative)[..3],
+        "C" => Y(reference.Year + 100 * relative)[..2],
+        _ => Day(reference),
+    };
+
+    private static string Ago(DateOnly reference, string unit, double signedCount)
+    {
+        int n = (int)Math.Round(signedCount);
+        return unit switch
+        {
+            "Y" => Y(reference.Year + n),
+            "M" => Month(reference.AddMonths(n)),
+            "W" => Week(reference.AddDays(7 * n)),
+            "WE" => Week(reference.AddDays(7 * n)) + "-WE",
+            "D" => Day(reference.AddDays(n)),
+            "Q" => Quarter(reference.AddMonths(3 * n)),
+            "E" => Y(reference.Year + 10 * n),
+            "C" => Y(reference.Year + 100 * n),
+            _ => Day(reference),
+        };
+    }
+
+    public static string DurationValue(double count, string unit)
+    {
+        string n = double.IsNaN(count) ? "X" : count.ToString("0.###", CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            "H" or "N" or "S" => $"PT{n}{(unit == "N" ? "M" : unit)}",
+            "E" => double.IsNaN(count) ? "PXE" : $"P{(count * 10).ToString("0.###", CultureInfo.InvariantCulture)}Y",
+            "C" => double.IsNaN(count) ? "PXC" : $"P{(count * 100).ToString("0.###", CultureInfo.InvariantCulture)}Y",
+            _ => $"P{n}{unit}",
+        };
+    }
+
+    private static int SeasonStart(string season) => season switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+
+    private static string Y(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string Quarter(DateOnly d) => $"{Y(d.Year)}-Q{(d.Month - 1) / 3 + 1}";
+
+    private static string Week(DateOnly d)
+    {
+        var dt = d.ToDateTime(TimeOnly.MinValue);
+        return $"{Y(ISOWeek.GetYear(dt))}-W{ISOWeek.GetWeekOfYear(dt):D2}";
+    }
+}

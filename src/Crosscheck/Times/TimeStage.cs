@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck.Times;
+
+/// <summary>
+/// Finds time expressions and gives each its TIMEX3 type and value, relative to
+/// <see cref="AnalysisContext.ReferenceDateFor"/> (the publication date, or the run's fallback).
+/// An expression that names an impossible date ("February 30") is left out rather than guessed.
+/// </summary>
+public sealed class TimeStage : IStage
+{
+    public const string StageName = "times";
+
+    private static readonly Lazy<TimeExtractor> English = new(() => new TimeExtractor(WordTable.English));
+    private static readonly Lazy<TimeExtractor> Russian = new(() => new TimeExtractor(WordTable.Russian));
+
+    private readonly TimeExtractor? _fixed;
+
+    /// <summary>Reads each article with its own language's words (<see cref="Article.Language"/>: "ru" Russian, anything else English).</summary>
+    public TimeStage() { }
+
+    /// <param name="language">ISO 639-1 code of the word table in models/times/ to use for every article ("en", "ru").</param>
+    public TimeStage(string language) =>
+        _fixed = language switch { "en" => English.Value, "ru" => Russian.Value, _ => new TimeExtractor(WordTable.Load(language)) };
+
+    private TimeExtractor ExtractorFor(string language) => _fixed ?? (language == "ru" ? Russian.Value : English.Value);
+
+    public string Name => StageName;
+
+    public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences];
+
+    public IReadOnlyList<LayerKey> Produces { get; } = [Layers.Times];
+
+    public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
+    {
+        var reference = context.ReferenceDateFor(article.Article);
+        return article.With(Layers.Times, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), reference, article.Article.Language));
+    }
+
+    /// <summary>The time expressions of an already tokenized text, in text order.</summary>
+    /// <param name="language">ISO 639-1 code of the text; "ru" reads Russian, anything else English (unless the stage was built for one language).</param>
+    public ImmutableArray<TimeExpression> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, DateOnly reference, string language = "en")
+    {
+        var extractor = ExtractorFor(language);
+        var result = ImmutableArray.CreateBuilder<TimeExpression>();
+        var mentions = new List<TimeMention>();
+        var entries = extractor.LookUp(text, tokens);
+        bool quarterly = MentionsQuarters(text, tokens, entries);
+        string? lastQuarter = null;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            int start = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            // The splitter may end a sentence at "p.m." ("at 6 p.m. Saturday"); the clock time belongs with what follows.
+            while (s + 1 < sentences.Length && EndsWithMeridiem(text, tokens, start, end))
+            {
+                s++;
+                end = sentences[s].FirstToken + sentences[s].TokenCount;
+            }
+            mentions.Clear();
+            extractor.Extract(text, tokens, entries, start, end, mentions);
+            if (mentions.Count == 0) continue;
+            Tense? tense = null;
+            foreach (var mention in mentions)
+            {
+                // Tense matters only to phrases that leave the year or week open; it is worked out once, when first needed.
+                var near = Tense.Past;
+                if (NeedsTense(mention))
+                {
+                    tense ??= extractor.TenseOf(text, tokens, entries, start, end);
+                    near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense.Value) : tense.Value;
+                }
+                if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
+                if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;
+                // In a report about quarterly results, "a year ago" compares with the same quarter a year before.
+                if (quarterly && mention.Kind == MentionKind.Ago && mention.Unit == "Y" && mention.Count == 1 && mention.Relative < 0)
+                {
+                    resolved = resolved with { Value = QuarterAYearBefore(lastQuarter, reference) };
+                }
+                var span = new Span(tokens[mention.StartToken].Span.Start, tokens[mention.EndToken - 1].Span.End);
+                result.Add(new TimeExpression(span, resolved.Type, resolved.Value, mention.Modifier, resolved.Anchored));
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>A report about quarterly results: "quarter" (or "third-quarter") at least twice.</summary>
+    private static bool MentionsQuarters(string text, ImmutableArray<Text.Token> tokens, WordEntry?[] entries)
+    {
+        int count = 0;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (entries[i] is { Unit: "Q" } || entries[i] is null && tokens[i].Kind == Text.TokenKind.Word
+                && tokens[i].Span.SliceOf(text).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase))
+            {
+                if (++count >= QuarterlyThreshold) return true;
+            }
+        }
+        return false;
+    }
+
+    private const int QuarterlyThreshold = 2;
+
+    private static string QuarterAYearBefore(string? quarter, DateOnly reference)
+    {
+        if (quarter is { Length: 7 } && quarter[5] == 'Q' && int.TryParse(quarter.AsSpan(0, 4), out int year) && year > 1)
+        {
+            return $"{(year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}{quarter[4..]}";
+        }
+        if (reference.Year < 3) return "XXXX-QX"; // no quarter a year before the calendar begins
+        var reported = reference.AddMonths(-3);
+        return $"{(reported.Year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}-Q{(reported.Month - 1) / 3 + 1}";
+    }
+
+    private static bool NeedsTense(in TimeMention m) => m.Kind switch
+    {
+        MentionKind.Date or MentionKind.Month or MentionKind.Quarter => m.Year == 0,
+        MentionKind.Weekday or MentionKind.Season or MentionKind.RelativeUnit => true,
+        MentionKind.TimeOfDay => m.Weekday != 0 || m.Month != 0 && m.Year == 0,
+        _ => false,
+    };
+
+    private static bool EndsWithMeridiem(string text, ImmutableArray<Text.Token> tokens, int start, int end)
+    {
+        if (end - start < 4) return false;
+        static bool Is(string text, Text.Token token, string value) => token.Span.SliceOf(text).Equals(value, StringComparison.OrdinalIgnoreCase);
+        var last = tokens[end - 1];
+        if (Is(text, last, "a.m.") || Is(text, last, "p.m.")) return true;
+        return Is(text, last, ".") && Is(text, tokens[end - 2], "m") && Is(text, tokens[end - 3], ".") && (Is(text, tokens[end - 4], "a") || Is(text, tokens[end - 4], "p"));
+    }
+}

@@ -1,0 +1,222 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Crosscheck.Times;
+
+/// <summary>What one word can mean to the time and number readers; a word may play several roles ("second", "march").</summary>
+internal sealed class WordEntry
+{
+    public int Month;
+    public int Weekday;
+    public string? Season;
+    public double Number = double.NaN;
+    public int Ordinal;
+    public double Scale;
+    public int FractionDenominator;
+    public string? Unit;
+    public bool UnitPlural;
+    public string? PartOfDay;
+    public int? DayOffset;
+    public string? Reference;
+    public int? Relative;
+    public string? Mod;
+    public string? Set;
+    public bool FutureMarker;
+    public bool PastMarker;
+    /// <summary>K, W, KW, M or C: what a casualty word says happened to those counted.</summary>
+    public string? Casualty;
+    /// <summary>A word naming a numbered thing ("article 4", "Brigade 155"): the number after it is a label, not a quantity.</summary>
+    public bool Designator;
+    /// <summary>A function word that ends the noun phrase after a number ("30 soldiers <b>were</b>").</summary>
+    public bool Stop;
+    /// <summary>Follows a duration to make it a past date ("three days ago", "три дня назад").</summary>
+    public bool Ago;
+
+    public bool IsNumber => !double.IsNaN(Number);
+
+    /// <summary>The word can start a time expression (set at load, for the extractor's quick filter).</summary>
+    public bool StartsTime;
+
+    /// <summary>The word can be the first word of a time phrase's core, not only a prefix like "the" or "about".</summary>
+    public bool StartsCore;
+}
+
+/// <summary>
+/// A language's time and number words, read from <c>models/times/&lt;lang&gt;-words.tsv</c> so that a
+/// new language is a data file, not code. Lookups take a span and never allocate.
+/// </summary>
+internal sealed class WordTable
+{
+    private static readonly Lazy<WordTable> EnglishLazy = new(() => Load("en"));
+    private static readonly Lazy<WordTable> RussianLazy = new(() => Load("ru"));
+
+    private readonly FrozenDictionary<string, WordEntry> _entries;
+    private readonly FrozenDictionary<string, (string[] Tail, string Code)[]>.AlternateLookup<ReadOnlySpan<char>> _bounds;
+    private readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private WordTable(FrozenDictionary<string, WordEntry> entries, FrozenDictionary<string, (string[] Tail, string Code)[]> bounds)
+    {
+        _entries = entries;
+        _bounds = bounds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static WordTable English => EnglishLazy.Value;
+
+    public static WordTable Russian => RussianLazy.Value;
+
+    /// <summary>Month and weekday names are written with a capital (English), so a lower-case "may" is not May.</summary>
+    public bool NamesCapitalized { get; private init; } = true;
+
+    /// <summary>A month abbreviation without a period ("Jan") counts only before a day or year.</summary>
+    public bool ShortMonthNeedsDay { get; private init; }
+
+    /// <summary>Word endings that mark a past-tense verb ("-ed"; Russian "-л", "-ла", "-ли").</summary>
+    public string[] PastSuffixes { get; private init; } = [];
+
+    /// <summary>Word endings of verb forms that end a counted noun phrase ("30 soldiers <b>fighting</b>", "солдат <b>прибыли</b>").</summary>
+    public string[] VerbSuffixes { get; private init; } = [];
+
+    public bool LooksLikeVerb(ReadOnlySpan<char> word)
+    {
+        foreach (var suffix in VerbSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    public int Count => _entries.Count;
+
+    /// <summary>Looks a word up as written, then without a final period ("Dec." then "Dec").</summary>
+    public WordEntry? Find(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return null;
+        if (_lookup.TryGetValue(word, out var entry)) return entry;
+        if (word.Length > 1 && word[^1] == '.' && _lookup.TryGetValue(word[..^1], out entry)) return entry;
+        return null;
+    }
+
+    /// <summary>The bound or hedge code ("AT_LEAST", "APPROX") of the words starting at token k, with the token after them.</summary>
+    public string? MatchBound(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int k, int limit, out int end)
+    {
+        end = k;
+        if (k >= limit || !_bounds.TryGetValue(tokens[k].Span.SliceOf(text), out var candidates)) return null;
+        foreach (var (rest, code) in candidates)
+        {
+            if (k + rest.Length >= limit) continue;
+            bool all = true;
+            for (int i = 0; i < rest.Length && all; i++) all = tokens[k + 1 + i].Span.SliceOf(text).Equals(rest[i], StringComparison.OrdinalIgnoreCase);
+            if (all)
+            {
+                end = k + 1 + rest.Length;
+                return code;
+            }
+        }
+        return null;
+    }
+
+    public static WordTable Load(string language)
+    {
+        var entries = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
+        var bounds = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pastSuffixes = new List<string>();
+        var verbSuffixes = new List<string>();
+        foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
+        {
+            string role = row[0], word = row[1], value = row[2];
+            if (role == "option")
+            {
+                options[word] = value;
+                continue;
+            }
+            if (role == "past-suffix")
+            {
+                pastSuffixes.Add(word);
+                continue;
+            }
+            if (role == "verb-suffix")
+            {
+                verbSuffixes.Add(word);
+                continue;
+            }
+            if (role == "bound")
+            {
+                // Multi-word hedges and bounds ("at least", "no more than"), matched token by token.
+                var parts = word.Split(' ');
+                if (!bounds.TryGetValue(parts[0], out var list)) bounds[parts[0]] = list = [];
+                list.Add((parts[1..], value));
+                continue;
+            }
+            if (!entries.TryGetValue(word, out var e)) entries[word] = e = new WordEntry();
+            switch (role)
+            {
+                case "month": e.Month = Int(value); break;
+                case "weekday": e.Weekday = Int(value); break;
+                case "season": e.Season = value; break;
+                case "number": e.Number = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "ordinal": e.Ordinal = Int(value); break;
+                case "scale": e.Scale = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "fraction": e.FractionDenominator = Int(value); break;
+                case "unit": e.Unit = value; break;
+                case "unitplural": e.Unit = value; e.UnitPlural = true; break;
+                case "partofday": e.PartOfDay = value; break;
+                case "deictic": e.DayOffset = Int(value); if (word.Equals("tonight", StringComparison.OrdinalIgnoreCase)) e.PartOfDay = "NI"; break;
+                case "present" or "past" or "future": e.Reference = value; break;
+                case "relative": e.Relative = Int(value); break;
+                case "mod": e.Mod = value; break;
+                case "set": e.Set = value; break;
+                case "future-marker": e.FutureMarker = true; break;
+                case "past-marker": e.PastMarker = true; break;
+                case "casualty": e.Casualty = value; break;
+                case "designator": e.Designator = true; break;
+                case "stop": e.Stop = true; break;
+                case "ago": e.Ago = true; break;
+                case "trigger": e.StartsTime = true; e.StartsCore |= value == "core"; break;
+                default: throw new InvalidDataException($"Unknown role '{role}' in {language}-words.tsv.");
+            }
+        }
+        foreach (var e in entries.Values)
+        {
+            e.StartsCore |= e.Month > 0 || e.Weekday > 0 || e.Season is not null || e.IsNumber || e.Ordinal > 0 || e.Unit is not null
+                || e.PartOfDay is not null || e.DayOffset is not null || e.Reference is not null || e.Relative is not null
+                || e.Set is not null || e.FractionDenominator > 0;
+            e.StartsTime |= e.StartsCore || e.Mod is not null;
+        }
+        return new WordTable(
+            entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            bounds.ToFrozenDictionary(b => b.Key, b => b.Value.OrderByDescending(x => x.Tail.Length).ToArray(), StringComparer.OrdinalIgnoreCase))
+        {
+            NamesCapitalized = !options.TryGetValue("names-capitalized", out var capitalized) || capitalized == "true",
+            ShortMonthNeedsDay = options.TryGetValue("short-month-needs-day", out var shortMonth) && shortMonth == "true",
+            PastSuffixes = [.. pastSuffixes],
+            VerbSuffixes = [.. verbSuffixes],
+        };
+    }
+
+    private static int Int(string value) => int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+}
+
+/// <summary>Reads the tab-separated tables embedded from <c>models/</c>.</summary>
+internal static class ModelResources
+{
+    public static IEnumerable<string[]> ReadRows(string fileName, int minColumns)
+    {
+        var assembly = typeof(ModelResources).Assembly;
+        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Embedded model table '{fileName}' is missing; it is built from models/times/{fileName}.");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var columns = line.Split('\t');
+            if (columns.Length < minColumns) Array.Resize(ref columns, minColumns);
+            for (int i = 0; i < columns.Length; i++) columns[i] ??= "";
+            rows.Add(columns);
+        }
+        return rows;
+    }
+}

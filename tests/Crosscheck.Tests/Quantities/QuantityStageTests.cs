@@ -1,0 +1,183 @@
+using Crosscheck.Quantities;
+using Crosscheck.Text;
+using Crosscheck.Times;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Quantities;
+
+public class QuantityStageTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Add(new QuantityStage()).Build();
+
+    private static IReadOnlyList<(string Text, Quantity Quantity)> Quantities(string text)
+    {
+        var article = new Article { Id = "q", Text = text, ContentHash = "q", Published = PublicationDate.Given(new DateOnly(2024, 12, 16), "test") };
+        var outcome = Pipeline.Analyze(article, new AnalysisContext(new DateOnly(2000, 1, 1)));
+        outcome.Failures.Should().BeEmpty();
+        return outcome.Article.Items(Layers.Quantities).Select(q => (q.Span.Of(text), q)).ToList();
+    }
+
+    private static Quantity Single(string text) => Quantities(text).Should().ContainSingle().Subject.Quantity;
+
+    [Fact]
+    public void TurnsALowerBoundAndCasualtyWordsIntoAnOpenInterval()
+    {
+        // The brief's own example: "at least" closes the bottom and leaves the top open.
+        var q = Single("At least 30 soldiers were killed or wounded.");
+        q.Min.Should().Be(30);
+        q.Max.Should().BeNull();
+        q.MinExclusive.Should().BeFalse();
+        q.Casualty.Should().Be(CasualtyKind.KilledOrWounded);
+        q.Counted.Should().Be("soldiers");
+        q.Unit.Should().Be("persons");
+    }
+
+    [Theory]
+    // "more than" excludes its number.
+    [InlineData("More than 10,000 troops crossed.", 10000.0, null, true, false)]
+    // Hedges widen by the documented 10%.
+    [InlineData("Some 50,000 people fled.", 45000.0, 55000.0, false, false)]
+    [InlineData("About 50,000 people fled.", 45000.0, 55000.0, false, false)]
+    // "nearly" is below its number, never above.
+    [InlineData("Nearly 50,000 people fled.", 45000.0, 50000.0, false, true)]
+    // "up to" and "fewer than" are bounded above, from zero.
+    [InlineData("Up to 12 tanks were lost.", 0.0, 12.0, false, false)]
+    [InlineData("Fewer than 50 people remained.", 0.0, 50.0, false, true)]
+    // A range is one quantity.
+    [InlineData("Between 10 and 20 drones were downed.", 10.0, 20.0, false, false)]
+    [InlineData("Some 10-15 drones were downed.", 9.0, 16.5, false, false)]
+    // The scale word of the second number applies to both.
+    [InlineData("Between 1 and 2 million people fled.", 1000000.0, 2000000.0, false, false)]
+    public void TurnsModifiersIntoIntervals(string text, double? min, double? max, bool minExclusive, bool maxExclusive)
+    {
+        var q = Single(text);
+        q.Min.Should().BeApproximately(min!.Value, 1e-6);
+        if (max is null) q.Max.Should().BeNull(); else q.Max.Should().BeApproximately(max.Value, 1e-6);
+        q.MinExclusive.Should().Be(minExclusive);
+        q.MaxExclusive.Should().Be(maxExclusive);
+    }
+
+    [Theory]
+    // Digits, words, scales and fractions.
+    [InlineData("They counted 11,000 shells.", 11000.0)]
+    [InlineData("They counted eleven thousand shells.", 11000.0)]
+    [InlineData("They counted 1.4 million shells.", 1400000.0)]
+    [InlineData("They counted twenty-five shells.", 25.0)]
+    [InlineData("They counted a dozen shells.", 12.0)]
+    [InlineData("A fifth of the shells were duds.", 0.2)]
+    [InlineData("Two thirds of the shells were duds.", 2.0 / 3)]
+    [InlineData("They spent $1.4bn on shells.", 1400000000.0)]
+    // Halves of a scale and mixed digit-word forms.
+    [InlineData("They counted five and a half million shells.", 5500000.0)]
+    [InlineData("They counted 3 million and a half shells.", 3500000.0)]
+    [InlineData("They counted half million shells.", 500000.0)]
+    [InlineData("They counted 4 thousand 3 hundred and 21 shells.", 4321.0)]
+    // A capital M is a million; a lower-case m after digits is a metre unless money or a plural noun follows.
+    [InlineData("They spent $10M on shells.", 10000000.0)]
+    [InlineData("The wall is 1.8m tall.", 1.8)]
+    // "-strong" counts the members of a unit; other hyphen compounds ("20-year-old") are skipped.
+    [InlineData("A 1,000-strong unit moved in.", 1000.0)]
+    public void ReadsNumbersInDigitsAndWords(string text, double value) =>
+        Single(text).Value.Should().BeApproximately(value, 1e-9);
+
+    [Theory]
+    // ACLED-style conservative counts for vague plurals, with their plausible range.
+    [InlineData("Dozens of civilians died.", 12.0, 24.0, CasualtyKind.Killed)]
+    [InlineData("Hundreds of soldiers were wounded.", 100.0, 200.0, CasualtyKind.Wounded)]
+    [InlineData("Several thousand troops were captured.", 3000.0, 3000.0, CasualtyKind.Captured)]
+    [InlineData("Tens of thousands of people went missing.", 10000.0, 20000.0, CasualtyKind.Missing)]
+    public void GivesVagueCountsAConservativeValue(string text, double conservative, double min, CasualtyKind casualty)
+    {
+        var q = Single(text);
+        q.Conservative.Should().Be(conservative);
+        q.Min.Should().Be(min);
+        q.Approximate.Should().BeTrue();
+        q.Casualty.Should().Be(casualty);
+    }
+
+    [Theory]
+    // Casualty words before and after the number, with "killed and/or wounded" merged.
+    [InlineData("Russia said it killed 200 Ukrainian servicemen.", CasualtyKind.Killed, "Ukrainian servicemen")]
+    [InlineData("About 40 people were injured or killed.", CasualtyKind.KilledOrWounded, "people")]
+    [InlineData("Some 3,000 North Korean soldiers were killed and wounded.", CasualtyKind.KilledOrWounded, "North Korean soldiers")]
+    [InlineData("Kyiv reported 1,000 casualties.", CasualtyKind.KilledOrWounded, "casualties")]
+    [InlineData("Ukraine captured 15 North Korean soldiers.", CasualtyKind.Captured, "North Korean soldiers")]
+    // A relative clause or a participle clause between the count and its verb is stepped over.
+    [InlineData("At least 30 North Korean soldiers, who Russia had deployed to its western Kursk region, were killed or wounded.", CasualtyKind.KilledOrWounded, "North Korean soldiers")]
+    [InlineData("At least 30 soldiers, fighting alongside the Russian army, were injured or killed on Saturday.", CasualtyKind.KilledOrWounded, "soldiers")]
+    public void FindsWhatIsCountedAndWhatHappenedToIt(string text, CasualtyKind casualty, string counted)
+    {
+        var q = Single(text);
+        q.Casualty.Should().Be(casualty);
+        q.Counted.Should().Be(counted);
+        q.Kind.Should().Be(QuantityKind.Persons);
+    }
+
+    [Fact]
+    public void CountsOfTimeUnitsAreNotCasualties()
+    {
+        // The duration's number stays a plain count of days or weeks, never of the dead.
+        var qs = Quantities("300 soldiers died in two weeks.");
+        qs.Should().HaveCount(2);
+        qs[0].Quantity.Casualty.Should().Be(CasualtyKind.Killed);
+        qs[1].Quantity.Counted.Should().Be("weeks");
+        qs[1].Quantity.Casualty.Should().BeNull();
+        qs[1].Quantity.Kind.Should().Be(QuantityKind.Count);
+    }
+
+    [Fact]
+    public void DoesNotCarryCasualtyWordsAcrossToAnotherNumber()
+    {
+        // Each number takes the casualty word of its own clause.
+        var qs = Quantities("Dozens of civilians died, hundreds were injured.");
+        qs.Should().HaveCount(2);
+        qs[0].Quantity.Casualty.Should().Be(CasualtyKind.Killed);
+        qs[1].Quantity.Casualty.Should().Be(CasualtyKind.Wounded);
+    }
+
+    [Theory]
+    // Areas compare in km2 whatever the stated unit.
+    [InlineData("They retook 300 square miles.", "square mile", 777.0, "km2")]
+    [InlineData("They retook 800 square kilometres.", "square kilometre", 800.0, "km2")]
+    [InlineData("They retook 500 hectares.", "hectare", 5.0, "km2")]
+    // Lengths in km, masses in kg, including glued and hyphenated forms.
+    [InlineData("The column stretched 10km.", "kilometre", 10.0, "km")]
+    [InlineData("The front moved 12 miles.", "mile", 19.312, "km")]
+    [InlineData("It fired a 2,000-pound bomb.", "pound", 907.185, "kg")]
+    [InlineData("They seized 5 tonnes of ammunition.", "tonne", 5000.0, "kg")]
+    // Money keeps its currency code; percent stays percent.
+    [InlineData("Aid reached $300 million.", "USD", 300000000.0, "USD")]
+    [InlineData("Aid reached €2 million.", "EUR", 2000000.0, "EUR")]
+    [InlineData("Output fell 12%.", "%", 12.0, "%")]
+    [InlineData("Output fell 5 per cent.", "%", 5.0, "%")]
+    [InlineData("Output fell by 30 percentage points.", "%", 30.0, "%")]
+    public void ConvertsUnitsToACanonicalUnit(string text, string unit, double si, string siUnit)
+    {
+        var q = Single(text);
+        q.Unit.Should().Be(unit);
+        q.SiUnit.Should().Be(siUnit);
+        q.SiMin.Should().BeApproximately(si, 0.5);
+    }
+
+    [Theory]
+    // Ordinals and unit designations label things, they do not count them.
+    [InlineData("The 95th brigade and the 1st Tank Brigade moved.")]
+    [InlineData("Under article 4 and Resolution 2231 nothing changed.")]
+    // Years, dates and clock times belong to the time layer.
+    [InlineData("In 2024 it began on December 14 at 10:30 a.m.")]
+    // Digits inside a link or an address.
+    [InlineData("See https://example.org/report?id=305&page=20 or write to desk42@example.org today.")]
+    // Pronoun "one" and compound ages.
+    [InlineData("He was the one who saw a 20-year-old recruit.")]
+    public void SkipsLabelsOrdinalsAndDates(string text) =>
+        Quantities(text).Should().BeEmpty();
+
+    [Fact]
+    public void StaysBoundedOnHostileInput()
+    {
+        // A 10,000-digit number is not a number; 2,000 numbers in one sentence are each read once.
+        Quantities(new string('9', 10_000)).Should().BeEmpty();
+        var many = string.Join(" and ", Enumerable.Range(1, 2000).Select(i => $"at least {i} soldiers")) + " were killed.";
+        Quantities(many).Should().HaveCount(2000);
+    }
+}

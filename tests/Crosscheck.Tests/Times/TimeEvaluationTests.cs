@@ -1,0 +1,98 @@
+using Crosscheck.Evaluation;
+using Crosscheck.Evaluation.Times;
+using Crosscheck.Times;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Times;
+
+public class TimeEvaluationTests
+{
+    // An invented TimeML document: the DCT's TIMEX3 is the creation time, not a gold expression.
+    private const string Tml = """
+        <?xml version="1.0" ?>
+        <TimeML>
+        <DOCID>invented</DOCID>
+        <DCT><TIMEX3 tid="t0" type="DATE" value="2024-12-16" functionInDocument="CREATION_TIME">20241216</TIMEX3></DCT>
+        <TEXT>
+        Troops &amp; tanks moved on <TIMEX3 tid="t1" type="DATE" value="2024-12-14">Saturday</TIMEX3>, <EVENT eid="e1">officials</EVENT> said, after <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3> of fighting <TIMEX3 tid="t3" type="DATE" value="2024-11">last month</TIMEX3>.
+        </TEXT>
+        </TimeML>
+        """;
+
+    [Fact]
+    public void ParsesTimeMlIntoTextAndGoldSpans()
+    {
+        var doc = TimeMl.Parse("invented", Tml);
+        doc.CreationTime.Should().Be(new DateOnly(2024, 12, 16));
+        doc.Text.Should().Contain("Troops & tanks moved on Saturday, officials said");
+        doc.Timexes.Select(t => t.Span.Of(doc.Text)).Should().Equal("Saturday", "three days", "last month");
+        doc.Timexes.Select(t => t.Value).Should().Equal("2024-12-14", "P3D", "2024-11");
+        doc.Timexes[1].Type.Should().Be("DURATION");
+    }
+
+    [Fact]
+    public void ScoresStrictRelaxedTypeAndValueAsTempEval3()
+    {
+        var gold = new[]
+        {
+            new GoldTimex(new Span(0, 8), "DATE", "2024-12-14"),   // matched exactly, right value
+            new GoldTimex(new Span(20, 30), "DURATION", "P3D"),    // matched by overlap only, wrong value
+            new GoldTimex(new Span(40, 50), "DATE", "2024-11"),    // missed
+        };
+        var system = new[]
+        {
+            new TimeExpression(new Span(0, 8), TimexType.Date, "2024-12-14"),
+            new TimeExpression(new Span(24, 34), TimexType.Duration, "P4D"),
+            new TimeExpression(new Span(60, 64), TimexType.Date, "PRESENT_REF"), // spurious
+        };
+        var c = TimeScorer.Score(gold, system);
+        c.Should().Be(new TimeCounts(Gold: 3, System: 3, StrictMatches: 1, RelaxedMatches: 2, TypeCorrect: 2, ValueCorrect: 1));
+        c.Strict.F1.Should().BeApproximately(1.0 / 3, 1e-9);
+        c.Relaxed.F1.Should().BeApproximately(2.0 / 3, 1e-9);
+        c.ValueAccuracy.Should().Be(0.5);
+        c.Value.F1.Should().BeApproximately(1.0 / 3, 1e-9);
+    }
+
+    [Fact]
+    public void PairsEachGoldSpanAtMostOnce()
+    {
+        // Two system spans overlapping one gold span: one match, one false positive.
+        var gold = new[] { new GoldTimex(new Span(0, 20), "DATE", "2024") };
+        var system = new[]
+        {
+            new TimeExpression(new Span(0, 5), TimexType.Date, "2024"),
+            new TimeExpression(new Span(10, 15), TimexType.Date, "2024"),
+        };
+        var c = TimeScorer.Score(gold, system);
+        c.RelaxedMatches.Should().Be(1);
+        c.Relaxed.Precision.Should().Be(0.5);
+    }
+
+    [Fact]
+    public void EvaluatesAFolderThroughTheDefaultPipeline()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-tml");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "invented.tml"), Tml);
+            var report = new TimeEvaluation().Evaluate(dir.FullName);
+            report["gold"].Should().Be(3);
+            report["strict.f1"].Should().Be(1);
+            report["value.accuracy"].Should().Be(1);
+            EvaluationRegistry.Find("times").Should().BeOfType<TimeEvaluation>();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [SharedDataFact("datasets", "tempeval3-dev")]
+    public void ScoresTheTempEval3DevSet()
+    {
+        var report = new TimeEvaluation().Evaluate(SharedData.Path("datasets", "tempeval3-dev")!);
+        report["gold"].Should().BeGreaterThan(1500);
+        report["relaxed.f1"].Should().BeGreaterThan(0.85);
+        report["value.f1"].Should().BeGreaterThan(0.70);
+    }
+}
