@@ -5,6 +5,7 @@ public static class EvaluationRegistry
 {
     public static IReadOnlyList<IEvaluation> All { get; } =
     [
+        new Crosscheck.Stories.StoryEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

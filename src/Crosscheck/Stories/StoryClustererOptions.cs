@@ -1,0 +1,53 @@
+namespace Crosscheck.Stories;
+
+/// <summary>
+/// Knobs of <see cref="StoryClusterer"/>. The defaults were tuned once on the ECB+ dev topics
+/// (clustering all of them together, never told how many stories there are); see the report in
+/// <see cref="StoryEvaluation"/> for the scores they reach.
+/// </summary>
+public sealed record StoryClustererOptions
+{
+    /// <summary>A report joins its most similar story when the weighted cosine reaches this.</summary>
+    public double JoinThreshold { get; init; } = 0.25;
+
+    /// <summary>Two stories that one report joins both are merged when their centroids are this similar.</summary>
+    public double MergeThreshold { get; init; } = 0.45;
+
+    /// <summary>Reports this many days apart (or less) from a story's date range are not penalised.</summary>
+    public int TimeWindowDays { get; init; } = 7;
+
+    /// <summary>Beyond the window, similarity decays by e for every this many days.</summary>
+    public double TimeDecayDays { get; init; } = 10;
+
+    /// <summary>How many of a report's rarest features are used to retrieve candidate stories.</summary>
+    public int QueryFeatures { get; init; } = 40;
+
+    /// <summary>Stories remembered per feature in the inverted index (the most recent ones).</summary>
+    public int PostingLimit { get; init; } = 128;
+
+    /// <summary>Features kept in a story's centroid: bounds the cost of a comparison whatever the story's size.</summary>
+    public int CentroidFeatures { get; init; } = 400;
+
+    /// <summary>Similarity factor when the report and the story both name years and share none.</summary>
+    public double YearConflictFactor { get; init; } = 0.7;
+
+    public double WordWeight { get; init; } = 1.0;
+    public double NameWeight { get; init; } = 2.0;
+    public double EntityWeight { get; init; } = 2.0;
+    public double PlaceWeight { get; init; } = 2.0;
+    public double DateWeight { get; init; } = 3.0;
+    public double NumberWeight { get; init; } = 3.0;
+    public double QuantityWeight { get; init; } = 1.5;
+
+    internal double WeightOf(FeatureGroup group) => group switch
+    {
+        FeatureGroup.Word => WordWeight,
+        FeatureGroup.Name => NameWeight,
+        FeatureGroup.Entity => EntityWeight,
+        FeatureGroup.Place => PlaceWeight,
+        FeatureGroup.Date => DateWeight,
+        FeatureGroup.Number => NumberWeight,
+        FeatureGroup.Quantity => QuantityWeight,
+        _ => 1.0,
+    };
+}
