@@ -1,0 +1,316 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Claims;
+using Crosscheck.Entities;
+using Crosscheck.Quantities;
+using Crosscheck.Report;
+
+namespace Crosscheck.Crosschecking;
+
+/// <summary>
+/// Finds where the reports of a story disagree: figures for the same thing at the same place and
+/// time that do not overlap ("quantity"), a denial against an assertion of the same proposition
+/// ("status", with a denial against a refusal to confirm shown as tension), and figures that one
+/// report itself presents as superseding another ("change": "800, down from 1,400").
+/// </summary>
+internal static class ContradictionFinder
+{
+    private static readonly string[] ChangeCues =
+    [
+        "down from", "up from", "from previous", "from an earlier", "from earlier", "previously", "previous", "compared with",
+        "compared to", "revised from", "rose from", "fell from", "instead of", "earlier estimate", "earlier figure", "than the",
+    ];
+
+    private static readonly string[] UpdateCues =
+    [
+        "rose to", "risen to", "climbed to", "increased to", "jumped to", "grew to", "now", "updated", "revised", "latest",
+        "new toll", "so far", "has reached", "had reached",
+    ];
+
+    private sealed record QuantityFact(ArticleView View, Quantity Quantity, NormalizedAmount Amount, string Slot, Span Sentence, List<string> Dates, HashSet<string> Places)
+    {
+        public string Text => View.Slice(Quantity.Span).Trim();
+        public Evidence Evidence => new(View.Id, Quantity.Span.Start, Quantity.Span.End);
+    }
+
+    public static ImmutableArray<DossierContradiction> Find(List<ArticleView> views, List<ClaimGroup> groups, EntityLinking linking)
+    {
+        var found = new List<DossierContradiction>();
+        var facts = Facts(views);
+        var superseded = new HashSet<QuantityFact>();
+        found.AddRange(Changes(facts, groups, superseded));
+        found.AddRange(QuantityDisagreements(facts, groups, superseded));
+        found.AddRange(StatusConflicts(groups, linking));
+        var ordered = found
+            .OrderBy(c => DossierAssembler.StoryNumber(c.Story))
+            .ThenBy(c => c.Kind, StringComparer.Ordinal)
+            .ThenBy(c => c.Evidence.IsEmpty ? "" : c.Evidence[0].Article, StringComparer.Ordinal)
+            .ThenBy(c => c.Evidence.IsEmpty ? 0 : c.Evidence[0].Start)
+            .ToList();
+        return [.. ordered.Select((c, i) => c with { Id = "x" + (i + 1).ToString(CultureInfo.InvariantCulture) })];
+    }
+
+    private static List<QuantityFact> Facts(List<ArticleView> views)
+    {
+        var facts = new List<QuantityFact>();
+        foreach (var view in views)
+        {
+            foreach (var q in view.Quantities.OrderBy(q => q.Span))
+            {
+                if (Units.Normalize(q.Min, q.Max, q.Unit) is not NormalizedAmount amount) continue;
+                string? slot = SlotOf(q, amount);
+                if (slot is null) continue;
+                var sentence = view.SentenceAround(q.Span);
+                facts.Add(new QuantityFact(view, q, amount, slot, sentence, view.DatesWithin(sentence), view.PlacesWithin(sentence)));
+            }
+        }
+        return facts;
+    }
+
+    /// <summary>What a figure measures: a casualty kind, a physical dimension, or a counted noun; null when unknown.</summary>
+    private static string? SlotOf(Quantity q, NormalizedAmount amount)
+    {
+        if (q.Casualty is CasualtyKind kind) return DossierAssembler.CasualtyName(kind) + "|" + amount.Dimension;
+        if (amount.Dimension is "area" or "length" or "mass" or "volume") return amount.Dimension;
+        if (!string.IsNullOrWhiteSpace(q.Counted)) return q.Counted.Trim().ToLowerInvariant() + "|" + amount.Dimension;
+        return null;
+    }
+
+    private static IEnumerable<DossierContradiction> Changes(List<QuantityFact> facts, List<ClaimGroup> groups, HashSet<QuantityFact> superseded)
+    {
+        foreach (var sentenceFacts in facts.GroupBy(f => (f.View, f.Sentence)))
+        {
+            var list = sentenceFacts.ToList();
+            for (int i = 0; i + 1 < list.Count; i++)
+            {
+                var (current, earlier) = (list[i], list[i + 1]);
+                if (current.Amount.Dimension != earlier.Amount.Dimension || current.Amount.Agrees(earlier.Amount, 0)) continue;
+                int gapStart = current.Quantity.Span.End, gapEnd = earlier.Quantity.Span.Start;
+                if (gapEnd - gapStart > 160) continue;
+                var between = current.View.Text.Substring(gapStart, gapEnd - gapStart);
+                string? cue = ChangeCues.FirstOrDefault(c => between.Contains(c, StringComparison.OrdinalIgnoreCase));
+                if (cue is null) continue;
+                superseded.Add(earlier);
+                yield return new DossierContradiction
+                {
+                    Id = "",
+                    Story = current.View.Story,
+                    Kind = "change",
+                    Claims = ClaimsContaining(groups, current, earlier),
+                    Explanation = $"{current.Text} is given as the current figure, \"{cue}\" {earlier.Text}: a change over time, not a contradiction.",
+                    Evidence = [current.Evidence, earlier.Evidence],
+                };
+            }
+        }
+    }
+
+    private static IEnumerable<DossierContradiction> QuantityDisagreements(List<QuantityFact> facts, List<ClaimGroup> groups, HashSet<QuantityFact> superseded)
+    {
+        var reported = new HashSet<(string, string, string)>();
+        foreach (var slot in facts.Where(f => !superseded.Contains(f)).GroupBy(f => (f.View.Story, f.Slot)))
+        {
+            var list = slot.ToList();
+            for (int i = 0; i < list.Count; i++)
+            {
+                for (int j = i + 1; j < list.Count; j++)
+                {
+                    var (a, b) = (list[i], list[j]);
+                    if (ReferenceEquals(a.View, b.View) || !SameTimeAndPlace(a, b)) continue;
+                    if (a.Amount.Agrees(b.Amount, ClaimMention.QuantityTolerance))
+                    {
+                        NoteUnitAgreement(groups, a, b);
+                        continue;
+                    }
+                    if (!reported.Add((a.View.Id, b.View.Id, a.Slot))) continue;
+                    yield return Disagreement(groups, a, b);
+                }
+            }
+        }
+    }
+
+    private static DossierContradiction Disagreement(List<ClaimGroup> groups, QuantityFact a, QuantityFact b)
+    {
+        var (earlier, later) = (a.View.Article.Published.Date, b.View.Article.Published.Date) switch
+        {
+            (DateOnly da, DateOnly db) when da < db => (a, b),
+            (DateOnly da, DateOnly db) when db < da => (b, a),
+            _ => (null, null),
+        };
+        if (earlier is not null && later is not null)
+        {
+            var sentence = later.View.Slice(later.Sentence);
+            string? cue = UpdateCues.FirstOrDefault(c => ContainsWord(sentence, c));
+            if (cue is not null)
+            {
+                return new DossierContradiction
+                {
+                    Id = "",
+                    Story = a.View.Story,
+                    Kind = "change",
+                    Claims = ClaimsContaining(groups, earlier, later),
+                    Explanation = $"{later.View.Id} ({later.View.Article.Published.Date:yyyy-MM-dd}) updates {earlier.Text} in {earlier.View.Id} to {later.Text} (\"{cue}\"): a later figure, not a contradiction.",
+                    Evidence = [earlier.Evidence, later.Evidence],
+                };
+            }
+        }
+        string what = a.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : a.Slot.Split('|')[0];
+        return new DossierContradiction
+        {
+            Id = "",
+            Story = a.View.Story,
+            Kind = "quantity",
+            Claims = ClaimsContaining(groups, a, b),
+            Explanation = $"{a.View.Id} gives {a.Text} and {b.View.Id} gives {b.Text} for the same {what}{Context(a, b)}: the figures do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding.",
+            Evidence = [a.Evidence, b.Evidence],
+        };
+    }
+
+    private static string Context(QuantityFact a, QuantityFact b)
+    {
+        var dates = a.Dates.Count > 0 ? a.Dates : b.Dates;
+        return dates.Count > 0 ? " on " + DisplayDates.OfRange(dates) : "";
+    }
+
+    private static string KindWords(CasualtyKind kind) => kind switch
+    {
+        CasualtyKind.KilledOrWounded => "number killed or wounded",
+        CasualtyKind.Killed => "number killed",
+        CasualtyKind.Wounded => "number wounded",
+        CasualtyKind.Missing => "number missing",
+        _ => "number captured",
+    };
+
+    private static bool SameTimeAndPlace(QuantityFact a, QuantityFact b)
+    {
+        if (a.Dates.Count > 0 && b.Dates.Count > 0 && !a.Dates.Any(x => b.Dates.Any(y => DisplayDates.Compatible(x, y)))) return false;
+        if (a.Places.Count > 0 && b.Places.Count > 0 && !a.Places.Overlaps(b.Places)) return false;
+        return true;
+    }
+
+    private static void NoteUnitAgreement(List<ClaimGroup> groups, QuantityFact a, QuantityFact b)
+    {
+        if (string.Equals(a.Quantity.Unit.Trim(), b.Quantity.Unit.Trim(), StringComparison.OrdinalIgnoreCase)) return;
+        // Show the converted value of the one not already in the base unit.
+        var other = InBaseUnit(a) ? b : a;
+        double converted = other.Quantity.Min is not null ? other.Amount.Min : other.Amount.Max;
+        string note = $"{a.Text} ({a.View.Id}) and {b.Text} ({b.View.Id}) agree: {other.Text} is about {converted.ToString("#,0.#", CultureInfo.InvariantCulture)} {other.Amount.BaseUnit}.";
+        foreach (var group in groups)
+        {
+            if (group.Mentions.Any(mm => Holds(mm, a) || Holds(mm, b))) group.Notes.Add(note);
+        }
+    }
+
+    private static bool InBaseUnit(QuantityFact fact)
+    {
+        if ((fact.Quantity.Min ?? fact.Quantity.Max) is not double value) return true;
+        double normalized = fact.Quantity.Min is not null ? fact.Amount.Min : fact.Amount.Max;
+        return Math.Abs(normalized - value) <= 1e-9 * Math.Max(1, Math.Abs(value));
+    }
+
+    private static bool Holds(ClaimMention mention, QuantityFact fact) =>
+        ReferenceEquals(mention.Article, fact.View) && mention.Extent.Contains(fact.Quantity.Span);
+
+    private static ImmutableArray<string> ClaimsContaining(List<ClaimGroup> groups, QuantityFact a, QuantityFact b) =>
+        [.. groups.Where(g => g.Mentions.Any(m => Holds(m, a) || Holds(m, b))).Select(g => g.Id)];
+
+    private static IEnumerable<DossierContradiction> StatusConflicts(List<ClaimGroup> groups, EntityLinking linking)
+    {
+        var names = linking.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var denial = group.Mentions.FirstOrDefault(m => m.Attribution.Status == ClaimStatus.Denied);
+            var affirmation = group.Mentions.FirstOrDefault(m => IsAffirmation(m.Attribution.Status));
+            if (denial is null || affirmation is null) continue;
+            yield return new DossierContradiction
+            {
+                Id = "",
+                Story = group.Story,
+                Kind = "status",
+                Claims = [group.Id],
+                Explanation = $"{Speaker(denial, names)} denies what {Speaker(affirmation, names)} {Verb(affirmation.Attribution.Status)}: \"{Short(affirmation.Content)}\".",
+                Evidence = [Evidence(affirmation), Evidence(denial)],
+            };
+        }
+        foreach (var story in groups.GroupBy(g => g.Story))
+        {
+            var list = story.ToList();
+            for (int i = 0; i < list.Count; i++)
+            {
+                for (int j = i + 1; j < list.Count; j++)
+                {
+                    if (ConflictBetween(list[i], list[j], names) is { } conflict) yield return conflict;
+                }
+            }
+        }
+    }
+
+    private static DossierContradiction? ConflictBetween(ClaimGroup a, ClaimGroup b, Dictionary<string, string> names)
+    {
+        var (sa, sb) = (a.Status, b.Status);
+        bool aDenies = sa == ClaimStatus.Denied, bDenies = sb == ClaimStatus.Denied;
+        if (aDenies == bDenies) return null;
+        var (denial, other) = aDenies ? (a, b) : (b, a);
+        var otherStatus = other.Status;
+        bool tension = otherStatus == ClaimStatus.Unverified;
+        if (!tension && !IsAffirmation(otherStatus)) return null;
+        bool sameSpeaker = denial.Mentions.Any(m => m.SpeakerId is not null && other.Mentions.Any(o => o.SpeakerId == m.SpeakerId));
+        double similarity = denial.BestSimilarity(other);
+        if (similarity < (sameSpeaker ? 0.2 : 0.45)) return null;
+        var d = denial.First;
+        var o = other.Mentions.FirstOrDefault(m => m.Attribution.Status == otherStatus) ?? other.First;
+        string explanation = tension
+            ? $"Tension: {Speaker(d, names)} is reported to deny \"{Short(d.Content)}\" but also to {(sameSpeaker ? "have" : "be said by " + Speaker(o, names) + " to have")} neither confirmed nor denied \"{Short(o.Content)}\"."
+            : $"{Speaker(d, names)} denies \"{Short(d.Content)}\" while {Speaker(o, names)} {Verb(otherStatus)} \"{Short(o.Content)}\".";
+        return new DossierContradiction
+        {
+            Id = "",
+            Story = denial.Story,
+            Kind = "status",
+            Claims = [.. new[] { denial.Id, other.Id }.Order(StringComparer.Ordinal)],
+            Explanation = explanation,
+            Evidence = [Evidence(d), Evidence(o)],
+        };
+    }
+
+    private static bool IsAffirmation(ClaimStatus status) => status is ClaimStatus.Asserted or ClaimStatus.Confirmed or ClaimStatus.Claimed;
+
+    private static string Verb(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Confirmed => "confirms",
+        ClaimStatus.Claimed => "claims",
+        ClaimStatus.Alleged => "alleges",
+        ClaimStatus.Denied => "denies",
+        ClaimStatus.Unverified => "leaves unconfirmed",
+        ClaimStatus.Disputed => "disputes",
+        _ => "states",
+    };
+
+    private static string Speaker(ClaimMention mention, Dictionary<string, string> names) =>
+        mention.SpeakerId is not null && names.TryGetValue(mention.SpeakerId, out var name) ? name
+        : mention.SpeakerText ?? "an unnamed source";
+
+    private static Evidence Evidence(ClaimMention m) => new(m.Article.Id, m.Extent.Start, m.Extent.End);
+
+    internal static string Short(string text)
+    {
+        var flat = text.ReplaceLineEndings(" ").Trim().Trim('"', '“', '”');
+        return flat.Length <= 140 ? flat : flat[..flat.LastIndexOf(' ', 137)] + "…";
+    }
+
+    private static bool ContainsWord(ReadOnlySpan<char> text, string phrase)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text[from..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return false;
+            at += from;
+            int end = at + phrase.Length;
+            bool startOk = at == 0 || !char.IsLetter(text[at - 1]);
+            bool endOk = end >= text.Length || !char.IsLetter(text[end]);
+            if (startOk && endOk) return true;
+            from = at + 1;
+        }
+        return false;
+    }
+}
