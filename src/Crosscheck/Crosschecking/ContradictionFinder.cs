@@ -219,8 +219,14 @@ internal static class ContradictionFinder
         foreach (var group in groups)
         {
             var denial = group.Mentions.FirstOrDefault(m => m.Attribution.Status == ClaimStatus.Denied);
+            if (denial is null) continue;
             var affirmation = group.Mentions.FirstOrDefault(m => IsAffirmation(m.Attribution.Status));
-            if (denial is null || affirmation is null) continue;
+            if (affirmation is null)
+            {
+                var unconfirmed = group.Mentions.FirstOrDefault(m => m.Attribution.Status == ClaimStatus.Unverified);
+                if (unconfirmed is not null) yield return Tension(group.Story, [group.Id], denial, unconfirmed, names);
+                continue;
+            }
             yield return new DossierContradiction
             {
                 Id = "",
@@ -258,9 +264,8 @@ internal static class ContradictionFinder
         if (similarity < (sameSpeaker ? 0.2 : 0.45)) return null;
         var d = denial.First;
         var o = other.Mentions.FirstOrDefault(m => m.Attribution.Status == otherStatus) ?? other.First;
-        string explanation = tension
-            ? $"Tension: {Speaker(d, names)} is reported to deny \"{Short(d.Content)}\" but also to {(sameSpeaker ? "have" : "be said by " + Speaker(o, names) + " to have")} neither confirmed nor denied \"{Short(o.Content)}\"."
-            : $"{Speaker(d, names)} denies \"{Short(d.Content)}\" while {Speaker(o, names)} {Verb(otherStatus)} \"{Short(o.Content)}\".";
+        if (tension) return Tension(denial.Story, [.. new[] { denial.Id, other.Id }.Order(StringComparer.Ordinal)], d, o, names);
+        string explanation = $"{Speaker(d, names)} denies \"{Short(d.Content)}\" while {Speaker(o, names)} {Verb(otherStatus)} \"{Short(o.Content)}\".";
         return new DossierContradiction
         {
             Id = "",
@@ -269,6 +274,21 @@ internal static class ContradictionFinder
             Claims = [.. new[] { denial.Id, other.Id }.Order(StringComparer.Ordinal)],
             Explanation = explanation,
             Evidence = [Evidence(d), Evidence(o)],
+        };
+    }
+
+    private static DossierContradiction Tension(string story, ImmutableArray<string> claims, ClaimMention denial, ClaimMention unconfirmed, Dictionary<string, string> names)
+    {
+        string denier = Speaker(denial, names), other = Speaker(unconfirmed, names);
+        string who = string.Equals(denier, other, StringComparison.Ordinal) ? "it is also reported to have" : $"{other} is reported to have";
+        return new DossierContradiction
+        {
+            Id = "",
+            Story = story,
+            Kind = "status",
+            Claims = claims,
+            Explanation = $"Tension: {denier} is reported to dismiss \"{Short(denial.Content)}\", while {who} neither confirmed nor denied \"{Short(unconfirmed.Content)}\".",
+            Evidence = [Evidence(denial), Evidence(unconfirmed)],
         };
     }
 
