@@ -1,0 +1,103 @@
+using Crosscheck.Stories;
+using Crosscheck.Tests.Crosschecking;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Stories;
+
+public class StoryClustererTests
+{
+    private static AnalyzedArticle Report(string id, string text, DateOnly? published = null, string? title = null)
+    {
+        var builder = new ArticleBuilder(id, text);
+        if (title is not null) builder.Titled(title);
+        if (published is DateOnly d) builder.Published(d.Year, d.Month, d.Day);
+        return builder.Build();
+    }
+
+    private static readonly DateOnly Day = new(2031, 4, 10);
+
+    private static AnalyzedArticle Flood(string id, string detail, int dayOffset = 0) => Report(id,
+        $"Floodwaters from the Ambre river swept through Castelnoir overnight, and rescue crews evacuated residents from the lower town. {detail} " +
+        "Mayor Ilse Varnet said the Ambre levee near Castelnoir had failed after three days of rain.", Day.AddDays(dayOffset), "Ambre floods Castelnoir");
+
+    private static AnalyzedArticle Election(string id, string detail, int dayOffset = 0) => Report(id,
+        $"Voters in Dunmere elected Tobias Renshaw as governor after a tight race against Mara Quill. {detail} " +
+        "Renshaw promised to cut Dunmere ferry fares and to rebuild the northern highway.", Day.AddDays(dayOffset), "Renshaw wins Dunmere vote");
+
+    [Fact]
+    public void Reports_of_two_stories_fall_into_two_stories()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Flood("f1", "Helicopters lifted families from rooftops."));
+        clusterer.Add(Election("e1", "Turnout was the highest in a decade."));
+        var joined = clusterer.Add(Flood("f2", "Schools stayed closed and the army sent boats.", 1));
+        clusterer.Add(Election("e2", "Quill conceded on Sunday evening.", 1));
+        clusterer.Add(Flood("f3", "Insurers began counting the damage to homes.", 2));
+
+        var stories = clusterer.Snapshot();
+        stories.Select(s => s.ArticleIds.ToArray()).Should().BeEquivalentTo([new[] { "f1", "f2", "f3" }, new[] { "e1", "e2" }]);
+        joined.StartedStory.Should().BeFalse();
+        joined.StoryId.Should().Be("s1");
+        joined.Explanation.Should().StartWith("joined story s1: shares ").And.Contain("Castelnoir").And.Contain("similarity");
+        stories[0].Title.Should().Be("Ambre floods Castelnoir");
+        stories[0].Explanation.Should().StartWith("3 reports sharing");
+    }
+
+    [Fact]
+    public void A_report_far_from_a_story_in_time_starts_a_new_one()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Flood("f1", "Helicopters lifted families from rooftops."));
+        var later = clusterer.Add(Flood("f2", "Helicopters lifted families from rooftops.", 400));
+        later.StartedStory.Should().BeTrue();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_report_that_bridges_two_stories_merges_them()
+    {
+        var options = new StoryClustererOptions { MergeThreshold = 0.0 };
+        var clusterer = new StoryClusterer(options);
+        var first = Report("a", "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull.", Day);
+        var second = Report("b", "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day);
+        clusterer.Add(first).StartedStory.Should().BeTrue();
+        clusterer.Add(second).StartedStory.Should().BeTrue();
+        var bridge = clusterer.Add(Report("c",
+            "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull. " +
+            "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day));
+        bridge.MergedStories.Should().Equal("s2");
+        bridge.Explanation.Should().Contain("merged s2");
+        clusterer.Snapshot().Should().ContainSingle().Which.ArticleIds.Should().Equal("a", "c", "b");
+    }
+
+    [Fact]
+    public void Without_a_merge_the_bridge_joins_the_closer_story_only()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { MergeThreshold = 2.0 });
+        clusterer.Add(Report("a", "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull.", Day));
+        clusterer.Add(Report("b", "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day));
+        var bridge = clusterer.Add(Report("c",
+            "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull. " +
+            "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day));
+        bridge.MergedStories.Should().BeEmpty();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void Same_kind_of_event_in_different_years_stays_apart()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Report("q1", "A magnitude 6.1 earthquake struck near Orvale in 2019, damaging the old cathedral and cutting power to thousands of homes."));
+        var other = clusterer.Add(Report("q2", "A magnitude 5.4 earthquake struck near Marrin in 2023, damaging a school and cutting power to hundreds of homes."));
+        other.StartedStory.Should().BeTrue();
+    }
+
+    [Fact]
+    public void An_empty_report_does_not_throw_and_starts_a_story()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Report("x", "")).StartedStory.Should().BeTrue();
+        clusterer.Add(Report("y", "   ")).StartedStory.Should().BeTrue();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+}
