@@ -43,17 +43,19 @@ public sealed class StoryClusterer
     private const int MemberSignatureSize = 12;
 
     private readonly StoryClustererOptions _options;
-    private readonly FeatureVocabulary _vocabulary = new();
+    private readonly FeatureVocabulary _vocabulary;
     private readonly StoryFeatureExtractor _extractor;
     private readonly List<StoryState> _stories = [];
     private readonly Dictionary<int, List<int>> _postings = [];
     private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
     private int[] _candidateStamp = new int[64];
+    private double[] _accumulated = new double[64];
     private int _query;
 
     public StoryClusterer(StoryClustererOptions? options = null)
     {
         _options = options ?? new StoryClustererOptions();
+        _vocabulary = new FeatureVocabulary { BackgroundDocuments = _options.BackgroundDocuments };
         _extractor = new StoryFeatureExtractor(_vocabulary);
     }
 
@@ -163,22 +165,42 @@ public sealed class StoryClusterer
         return weights;
     }
 
+    /// <summary>
+    /// Scores stories by the summed weight of the query features they are posted under (a cheap
+    /// upper-bound-ish proxy of the dot product) and keeps the best few for the exact comparison.
+    /// </summary>
     private List<StoryState> Retrieve(ArticleFeatures features, double[] weights)
     {
         var result = new List<StoryState>();
         if (_stories.Count == 0) return result;
-        if (_candidateStamp.Length < _stories.Count + 1) Array.Resize(ref _candidateStamp, Math.Max(_stories.Count + 1, _candidateStamp.Length * 2));
+        if (_candidateStamp.Length < _stories.Count + 1)
+        {
+            int size = Math.Max(_stories.Count + 1, _candidateStamp.Length * 2);
+            Array.Resize(ref _candidateStamp, size);
+            Array.Resize(ref _accumulated, size);
+        }
         _query++;
         foreach (int index in StrongestFeatures(weights, _options.QueryFeatures))
         {
             if (!_postings.TryGetValue(features.Features[index], out var posting)) continue;
+            double weight = weights[index];
             foreach (int number in posting)
             {
                 var story = Find(_stories[number - 1]);
-                if (_candidateStamp[story.Number] == _query) continue;
-                _candidateStamp[story.Number] = _query;
-                result.Add(story);
+                if (_candidateStamp[story.Number] != _query)
+                {
+                    _candidateStamp[story.Number] = _query;
+                    _accumulated[story.Number] = 0;
+                    result.Add(story);
+                }
+                _accumulated[story.Number] += weight;
             }
+        }
+        if (result.Count > _options.MaxCandidates)
+        {
+            var accumulated = _accumulated;
+            result.Sort((a, b) => accumulated[b.Number] != accumulated[a.Number] ? accumulated[b.Number].CompareTo(accumulated[a.Number]) : a.Number.CompareTo(b.Number));
+            result.RemoveRange(_options.MaxCandidates, result.Count - _options.MaxCandidates);
         }
         return result;
     }
@@ -196,12 +218,27 @@ public sealed class StoryClusterer
     private double Similarity(ArticleFeatures features, double[] weights, StoryState story)
     {
         if (story.Norm <= 0) return 0;
-        double dot = 0;
+        double dot = 0, specificDot = 0, specificNorm = 0;
         for (int i = 0; i < weights.Length; i++)
         {
-            if (story.Centroid.TryGetValue(features.Features[i], out double c)) dot += weights[i] * c;
+            bool specific = _vocabulary.GroupOf(features.Features[i]) != FeatureGroup.Word;
+            if (specific) specificNorm += weights[i] * weights[i];
+            if (story.Centroid.TryGetValue(features.Features[i], out double c))
+            {
+                dot += weights[i] * c;
+                if (specific) specificDot += weights[i] * c;
+            }
         }
-        return dot / story.Norm * TimeFactor(features.Date, story) * YearFactor(features, story);
+        double similarity = dot / story.Norm;
+        // Reports of the same kind of event (two earthquakes, two rehab stays) share their common
+        // words; what tells the instances apart is who, where, when and how many.
+        double mix = _options.SpecificMix;
+        if (mix > 0)
+        {
+            double specificSimilarity = specificNorm > 0 && story.SpecificNorm > 0 ? specificDot / (Math.Sqrt(specificNorm) * story.SpecificNorm) : 0;
+            similarity = (1 - mix) * similarity + mix * specificSimilarity;
+        }
+        return similarity * TimeFactor(features.Date, story) * YearFactor(features, story);
     }
 
     /// <summary>
@@ -217,12 +254,7 @@ public sealed class StoryClusterer
             articleHasYear = true;
             if (story.Centroid.ContainsKey(f)) return 1;
         }
-        if (!articleHasYear) return 1;
-        foreach (int f in story.Centroid.Keys)
-        {
-            if (IsYear(f)) return _options.YearConflictFactor;
-        }
-        return 1;
+        return articleHasYear && story.HasYear ? _options.YearConflictFactor : 1;
     }
 
     private bool IsYear(int feature) => _vocabulary.GroupOf(feature) == FeatureGroup.Date && _vocabulary.Display(feature).Length == 4;
@@ -305,9 +337,18 @@ public sealed class StoryClusterer
             story.Centroid.Clear();
             for (int i = 0; i < limit; i++) story.Centroid[entries[i].Key] = entries[i].Value;
         }
-        double norm = 0;
-        foreach (var w in story.Centroid.Values) norm += w * w;
+        double norm = 0, specificNorm = 0;
+        bool hasYear = false;
+        foreach (var (f, w) in story.Centroid)
+        {
+            norm += w * w;
+            if (_vocabulary.GroupOf(f) == FeatureGroup.Word) continue;
+            specificNorm += w * w;
+            hasYear |= IsYear(f);
+        }
+        story.HasYear = hasYear;
         story.Norm = Math.Sqrt(norm);
+        story.SpecificNorm = Math.Sqrt(specificNorm);
     }
 
     private static StoryState Find(StoryState story)
@@ -334,21 +375,22 @@ public sealed class StoryClusterer
     private string JoinDisplays(IEnumerable<int> features, int limit)
     {
         var parts = new List<string>(limit);
-        foreach (int f in features)
+        // Look a little past the limit so a two-word name ranked just below its parts replaces them.
+        foreach (int f in features.Take(limit * 3))
         {
             string display = _vocabulary.Display(f);
             // "North Korean" makes "North" and "Korean" redundant in a one-line explanation.
-            int overlapping = parts.FindIndex(p => p.Contains(display, StringComparison.OrdinalIgnoreCase)
-                || display.Contains(p, StringComparison.OrdinalIgnoreCase));
+            string core = display.Length > 3 ? display.TrimEnd('s') : display;
+            int overlapping = parts.FindIndex(p => p.Contains(core, StringComparison.OrdinalIgnoreCase)
+                || display.Contains(p.Length > 3 ? p.TrimEnd('s') : p, StringComparison.OrdinalIgnoreCase));
             if (overlapping >= 0)
             {
                 if (display.Length > parts[overlapping].Length) parts[overlapping] = display;
                 continue;
             }
             parts.Add(display);
-            if (parts.Count == limit) break;
         }
-        return parts.Count == 0 ? "nothing notable" : string.Join(", ", parts);
+        return parts.Count == 0 ? "nothing notable" : string.Join(", ", parts.Take(limit));
     }
 
     private IEnumerable<int> TopCentroidFeatures(StoryState story) =>
@@ -405,6 +447,8 @@ public sealed class StoryClusterer
         public StoryState Parent { get; set; }
         public Dictionary<int, double> Centroid { get; } = [];
         public double Norm { get; set; }
+        public double SpecificNorm { get; set; }
+        public bool HasYear { get; set; }
         public List<string> Articles { get; } = [];
         public List<Member> Members { get; } = [];
         public DateOnly? Earliest { get; set; }

@@ -22,11 +22,23 @@ public sealed record StoryClustererOptions
     /// <summary>How many of a report's rarest features are used to retrieve candidate stories.</summary>
     public int QueryFeatures { get; init; } = 40;
 
+    /// <summary>Candidate stories compared exactly, the ones sharing the most query weight.</summary>
+    public int MaxCandidates { get; init; } = 24;
+
     /// <summary>Stories remembered per feature in the inverted index (the most recent ones).</summary>
     public int PostingLimit { get; init; } = 128;
 
     /// <summary>Features kept in a story's centroid: bounds the cost of a comparison whatever the story's size.</summary>
     public int CentroidFeatures { get; init; } = 400;
+
+    /// <summary>
+    /// Share of the similarity that comes from names, places, dates and numbers alone (the rest is
+    /// the cosine over all features): it separates instances of the same kind of event.
+    /// </summary>
+    public double SpecificMix { get; init; } = 0.3;
+
+    /// <summary>Pseudo-reports in the IDF that contain none of the features (matters for small batches only).</summary>
+    public double BackgroundDocuments { get; init; } = 20;
 
     /// <summary>Similarity factor when the report and the story both name years and share none.</summary>
     public double YearConflictFactor { get; init; } = 0.7;

@@ -55,8 +55,14 @@ internal sealed class FeatureVocabulary
 
     public int DocumentFrequency(int feature) => _documentFrequency[feature];
 
+    /// <summary>
+    /// Pseudo-reports assumed to contain none of the features, so that in a small batch (five
+    /// reports of one story) the words every report shares are not weighed down to nothing.
+    /// </summary>
+    public double BackgroundDocuments { get; init; }
+
     /// <summary>Smoothed inverse document frequency: rare features weigh more, none weighs zero.</summary>
-    public double Idf(int feature) => Math.Log((Documents + 1.0) / (_documentFrequency[feature] + 1.0)) + 1.0;
+    public double Idf(int feature) => Math.Log((Documents + 1.0 + BackgroundDocuments) / (_documentFrequency[feature] + 1.0)) + 1.0;
 
     public void CountDocument(ReadOnlySpan<int> features)
     {
@@ -172,6 +178,8 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary)
             if (isName)
             {
                 var key = StripPossessive(lower);
+                // Demonyms: "Koreans" and "Korean" name the same people.
+                if (key.Length > 5 && key.EndsWith("ans")) key = key[..^1];
                 Add(FeatureGroup.Name, key, StripPossessive(surface), weight);
                 // Two capitalised words in a row ("North Korean") are a stronger name than either.
                 if (previousNameEnd >= 0 && token.Span.Start - previousNameEnd <= 1)
