@@ -34,8 +34,20 @@ internal sealed class ClaimGroup(string story)
         ?? Mentions.FirstOrDefault(m => m.SpeakerId is not null)
         ?? First;
 
-    public ImmutableArray<string> Origins =>
-        [.. Mentions.Select(m => m.Origin).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// Primary sources. A place speaking ("Kyiv said") is a vague metonym for some part of its
+    /// government; when a named body also stands behind the claim ("Ukraine's military
+    /// intelligence"), the metonym is taken to be that body, not a second, independent origin.
+    /// </summary>
+    public ImmutableArray<string> Origins
+    {
+        get
+        {
+            var specific = Mentions.Where(m => m.Origin is not null && !m.SpeakerIsPlace).Select(m => m.Origin!).ToList();
+            var chosen = specific.Count > 0 ? specific : Mentions.Select(m => m.Origin).OfType<string>().ToList();
+            return [.. chosen.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+    }
 
     /// <summary>Distinct primary sources; a claim whose sources are all unnamed or relays counts as one.</summary>
     public int IndependentOrigins => Math.Max(1, Origins.Length);

@@ -19,6 +19,8 @@ internal sealed class ClaimMention
         CueText = attribution.Cue is Span c ? article.Slice(c).Trim() : null;
         SpeakerId = attribution.SpeakerEntity is int index ? article.EntityIdOf(index) : null;
         string? speakerName = attribution.SpeakerEntity is int i && (uint)i < (uint)article.Entities.Entities.Length ? article.Entities.Entities[i].Name : null;
+        SpeakerIsPlace = attribution.SpeakerEntity is int pi && (uint)pi < (uint)article.Entities.Entities.Length
+            && article.Entities.Entities[pi].Type == Crosscheck.Entities.EntityType.Place;
         SpeakerIsRelay = (speakerName is not null && MediaSources.IsMedia(speakerName, relays))
             || (SpeakerText is not null && MediaSources.IsMedia(SpeakerText, relays));
         Words = ContentWords.Of(Content);
@@ -42,6 +44,9 @@ internal sealed class ClaimMention
     public string? CueText { get; }
     public string? SpeakerId { get; }
     public bool SpeakerIsRelay { get; }
+
+    /// <summary>"Kyiv said": a capital or country speaking through an unnamed part of its government.</summary>
+    public bool SpeakerIsPlace { get; }
     public HashSet<string> Words { get; }
     public HashSet<string> Entities { get; }
     /// <summary>Dates inside the content: what the claim is about, used to tell claims apart.</summary>

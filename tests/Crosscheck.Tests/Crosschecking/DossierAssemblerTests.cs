@@ -191,6 +191,27 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void A_capital_speaking_does_not_count_as_a_second_origin_beside_a_named_body()
+    {
+        var a = new ArticleBuilder("k1", "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")
+            .Published(2031, 3, 11)
+            .Entity("Orland", EntityType.Place)
+            .Quantity("At least 25", 25, null, "", "soldiers", CasualtyKind.Killed)
+            .Claim("Orland", "said", "At least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "Orland")
+            .Build();
+        var b = new ArticleBuilder("k2", "The Orland general staff said at least 25 Velmar soldiers were killed near Dorvik on March 9.")
+            .Published(2031, 3, 11)
+            .Entity("Orland general staff", EntityType.Organization, "General Staff")
+            .Quantity("at least 25", 25, null, "", "soldiers", CasualtyKind.Killed)
+            .Claim("The Orland general staff", "said", "at least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "General Staff")
+            .Build();
+        var claim = Assemble(a, b).Claims.Should().ContainSingle().Subject;
+        claim.Articles.Should().Equal("k1", "k2");
+        claim.Origins.Should().Equal("ent:general-staff");
+        claim.IndependentOrigins.Should().Be(1);
+    }
+
+    [Fact]
     public void Reports_without_analysis_layers_still_give_articles_and_stories()
     {
         var dossier = Assemble(DossierFixtures.Unrelated());
