@@ -54,7 +54,8 @@ internal sealed class ClaimGroup(string story)
 
     public bool Matches(ClaimMention mention)
     {
-        foreach (var member in Mentions)
+        // The first mentions define the proposition; later ones only repeat it.
+        foreach (var member in Mentions.Take(16))
         {
             double similarity = member.Match(mention);
             if (similarity >= 0 && similarity >= member.ThresholdWith(mention)) return true;

@@ -239,12 +239,15 @@ internal static class ContradictionFinder
         }
         foreach (var story in groups.GroupBy(g => g.Story))
         {
+            // Only groups that deny can conflict, so pair those with the rest (few against many).
             var list = story.ToList();
-            for (int i = 0; i < list.Count; i++)
+            var denials = list.Where(g => g.Status == ClaimStatus.Denied).ToList();
+            foreach (var denial in denials)
             {
-                for (int j = i + 1; j < list.Count; j++)
+                foreach (var other in list)
                 {
-                    if (ConflictBetween(list[i], list[j], names) is { } conflict) yield return conflict;
+                    if (ReferenceEquals(denial, other) || other.Status == ClaimStatus.Denied) continue;
+                    if (ConflictBetween(denial, other, names) is { } conflict) yield return conflict;
                 }
             }
         }

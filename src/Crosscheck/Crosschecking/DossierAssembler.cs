@@ -90,6 +90,9 @@ public sealed class DossierAssembler
         foreach (var storyViews in views.GroupBy(v => v.Story))
         {
             var storyGroups = new List<ClaimGroup>();
+            // Candidate groups come from the words they share with the mention, so a big story
+            // is not compared all against all.
+            var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var view in storyViews)
             {
                 var relays = RelaysOf(view.Article);
@@ -97,13 +100,18 @@ public sealed class DossierAssembler
                 {
                     if (attribution.Content.IsEmpty || attribution.Content.End > view.Text.Length) continue;
                     var mention = new ClaimMention(view, attribution, relays);
-                    var group = storyGroups.FirstOrDefault(g => g.Matches(mention));
-                    if (group is null)
+                    int index = CandidateGroups(mention, byWord).FirstOrDefault(i => storyGroups[i].Matches(mention), -1);
+                    if (index < 0)
                     {
-                        group = new ClaimGroup(view.Story);
-                        storyGroups.Add(group);
+                        storyGroups.Add(new ClaimGroup(view.Story));
+                        index = storyGroups.Count - 1;
                     }
-                    group.Mentions.Add(mention);
+                    storyGroups[index].Mentions.Add(mention);
+                    foreach (var word in mention.Words)
+                    {
+                        if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
+                        if (list.Count == 0 || list[^1] != index) list.Add(index);
+                    }
                 }
             }
             groups.AddRange(storyGroups);
@@ -112,6 +120,18 @@ public sealed class DossierAssembler
         var ordered = groups.OrderBy(g => StoryNumber(g.Story)).ThenBy(g => g.First.Article.Order).ThenBy(g => g.First.Extent.Start).ToList();
         for (int i = 0; i < ordered.Count; i++) ordered[i].Id = "c" + (i + 1).ToString(CultureInfo.InvariantCulture);
         return ordered;
+    }
+
+    /// <summary>Groups sharing the most words with the mention, earliest first among equals; at most a few dozen.</summary>
+    private static IEnumerable<int> CandidateGroups(ClaimMention mention, Dictionary<string, List<int>> byWord)
+    {
+        var shared = new Dictionary<int, int>();
+        foreach (var word in mention.Words)
+        {
+            if (!byWord.TryGetValue(word, out var list)) continue;
+            foreach (int g in list) shared[g] = shared.GetValueOrDefault(g) + 1;
+        }
+        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(32).Select(kv => kv.Key).OrderBy(g => g);
     }
 
     internal static int StoryNumber(string story) =>
