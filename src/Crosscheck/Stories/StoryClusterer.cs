@@ -47,7 +47,7 @@ public sealed class StoryClusterer
     private readonly StoryFeatureExtractor _extractor;
     private readonly List<StoryState> _stories = [];
     private readonly Dictionary<int, List<int>> _postings = [];
-    private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ArticleFeatures> _counted = new(StringComparer.Ordinal);
     private int[] _candidateStamp = new int[64];
     private double[] _accumulated = new double[64];
     private int _query;
@@ -75,8 +75,10 @@ public sealed class StoryClusterer
         ArgumentNullException.ThrowIfNull(articles);
         foreach (var article in articles)
         {
-            if (!_counted.Add(article.Article.Id)) continue;
-            _vocabulary.CountDocument(_extractor.Extract(article).Features);
+            if (_counted.ContainsKey(article.Article.Id)) continue;
+            var features = _extractor.Extract(article);
+            _counted[article.Article.Id] = features;
+            _vocabulary.CountDocument(features.Features);
         }
     }
 
@@ -84,8 +86,12 @@ public sealed class StoryClusterer
     public StoryAssignment Add(AnalyzedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var features = _extractor.Extract(article);
-        if (!_counted.Remove(features.ArticleId)) _vocabulary.CountDocument(features.Features);
+        // A report counted up front was extracted then; reuse that instead of extracting twice.
+        if (!_counted.Remove(article.Article.Id, out var features))
+        {
+            features = _extractor.Extract(article);
+            _vocabulary.CountDocument(features.Features);
+        }
         Count++;
         var weights = Weigh(features);
 
