@@ -23,6 +23,17 @@ internal static class ContentWords
         return words;
     }
 
+    /// <summary>The head noun of a short noun phrase, stemmed: its last word ("North Korean soldiers" -> "soldier").</summary>
+    public static string? Head(string phrase)
+    {
+        var span = phrase.AsSpan().TrimEnd();
+        int end = span.Length;
+        while (end > 0 && !char.IsLetter(span[end - 1])) end--;
+        int start = end;
+        while (start > 0 && char.IsLetter(span[start - 1])) start--;
+        return end - start < 2 ? null : Stem(span[start..end].ToString().ToLowerInvariant());
+    }
+
     /// <summary>Dice overlap of two word sets, 0..1.</summary>
     public static double Dice(HashSet<string> a, HashSet<string> b)
     {

@@ -29,6 +29,9 @@ internal static class ContradictionFinder
 
     private sealed record QuantityFact(ArticleView View, Quantity Quantity, NormalizedAmount Amount, string Slot, Span Sentence, List<string> Dates, HashSet<string> Places)
     {
+        public HashSet<string> SentenceWords { get; } = ContentWords.Of(View.Text.AsSpan(Sentence.Start, Sentence.Length));
+        public string? Counted { get; } = string.IsNullOrWhiteSpace(Quantity.Counted) ? null : ContentWords.Head(Quantity.Counted);
+
         public string Text => View.Slice(Quantity.Span).Trim();
         public Evidence Evidence => new(View.Id, Quantity.Span.Start, Quantity.Span.End);
     }
@@ -72,7 +75,7 @@ internal static class ContradictionFinder
     {
         if (q.Casualty is CasualtyKind kind) return DossierAssembler.CasualtyName(kind) + "|" + amount.Dimension;
         if (amount.Dimension is "area" or "length" or "mass" or "volume") return amount.Dimension;
-        if (!string.IsNullOrWhiteSpace(q.Counted)) return q.Counted.Trim().ToLowerInvariant() + "|" + amount.Dimension;
+        if (!string.IsNullOrWhiteSpace(q.Counted)) return "count|" + amount.Dimension;
         return null;
     }
 
@@ -115,7 +118,7 @@ internal static class ContradictionFinder
                 for (int j = i + 1; j < list.Count; j++)
                 {
                     var (a, b) = (list[i], list[j]);
-                    if (ReferenceEquals(a.View, b.View) || !SameTimeAndPlace(a, b)) continue;
+                    if (ReferenceEquals(a.View, b.View) || !SameThing(a, b) || !SameTimeAndPlace(a, b)) continue;
                     if (a.Amount.Agrees(b.Amount, ClaimMention.QuantityTolerance))
                     {
                         NoteUnitAgreement(groups, a, b);
@@ -153,7 +156,7 @@ internal static class ContradictionFinder
                 };
             }
         }
-        string what = a.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : a.Slot.Split('|')[0];
+        string what = a.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : a.Counted ?? b.Counted ?? a.Slot.Split('|')[0];
         return new DossierContradiction
         {
             Id = "",
@@ -179,6 +182,21 @@ internal static class ContradictionFinder
         CasualtyKind.Missing => "number missing",
         _ => "number captured",
     };
+
+    /// <summary>
+    /// Whether two figures can be about the same thing: the same counted noun when both name one
+    /// ("12 civilians killed" is not "30 soldiers killed"); plain counts must also come from
+    /// sentences about the same matter ("11,000 troops" sent, not "100,000 troops" defending).
+    /// </summary>
+    private static bool SameThing(QuantityFact a, QuantityFact b)
+    {
+        if (a.Counted is not null && b.Counted is not null && a.Counted != b.Counted) return false;
+        if (a.Slot.StartsWith("count|", StringComparison.Ordinal))
+        {
+            return a.Counted is not null && a.Counted == b.Counted && ContentWords.Dice(a.SentenceWords, b.SentenceWords) >= 0.3;
+        }
+        return true;
+    }
 
     private static bool SameTimeAndPlace(QuantityFact a, QuantityFact b)
     {

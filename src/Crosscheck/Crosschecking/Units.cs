@@ -18,7 +18,8 @@ internal static class Units
 {
     private static readonly Dictionary<string, (string Dimension, string Base, double Factor)> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["km2"] = ("area", "km²", 1), ["km²"] = ("area", "km²", 1), ["sq km"] = ("area", "km²", 1),
+        ["km2"] = ("area", "km²", 1), ["km^2"] = ("area", "km²", 1), ["sqkm"] = ("area", "km²", 1), ["square km"] = ("area", "km²", 1),
+        ["mi^2"] = ("area", "km²", 2.589988), ["square mi"] = ("area", "km²", 2.589988), ["km²"] = ("area", "km²", 1), ["sq km"] = ("area", "km²", 1),
         ["square kilometre"] = ("area", "km²", 1), ["square kilometres"] = ("area", "km²", 1),
         ["square kilometer"] = ("area", "km²", 1), ["square kilometers"] = ("area", "km²", 1),
         ["mi2"] = ("area", "km²", 2.589988), ["mi²"] = ("area", "km²", 2.589988), ["sq mi"] = ("area", "km²", 2.589988),

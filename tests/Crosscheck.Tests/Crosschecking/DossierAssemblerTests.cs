@@ -132,6 +132,21 @@ public class DossierAssemblerTests
         contradiction.Kind.Should().Be("change");
     }
 
+    [Fact]
+    public void Figures_for_different_counted_things_are_not_compared()
+    {
+        var a = Fire("f1", "12 people", 12, "Twelve", 2031, 5, 2);
+        var text = "45 firefighters were killed in the warehouse fire in Lenport on May 1, officials said. Forty-five families lost relatives in the Lenport warehouse fire.";
+        var b = new ArticleBuilder("f2", text)
+            .Titled("Warehouse fire in Lenport")
+            .Published(2031, 5, 2)
+            .Place("Lenport", 40.1, 20.2, 7000001)
+            .Time("May 1", "2031-05-01")
+            .Quantity("45 firefighters", 45, 45, "", "firefighters", CasualtyKind.Killed)
+            .Build();
+        Assemble(a, b).Contradictions.Should().BeEmpty();
+    }
+
     private static AnalyzedArticle Fire(string id, string figure, double value, string spelled, int year, int month, int day, string? sentence = null)
     {
         sentence ??= $"{figure} were killed in the warehouse fire in Lenport on May 1, firefighters said.";
