@@ -29,7 +29,7 @@ internal static class ContradictionFinder
 
     private sealed record QuantityFact(ArticleView View, Quantity Quantity, NormalizedAmount Amount, string Slot, Span Sentence, List<string> Dates, HashSet<string> Places)
     {
-        public HashSet<string> SentenceWords { get; } = ContentWords.Of(View.Text.AsSpan(Sentence.Start, Sentence.Length));
+        public HashSet<string> SentenceWords { get; } = ContentWords.Of(View.Slice(Sentence));
         public string? Counted { get; } = string.IsNullOrWhiteSpace(Quantity.Counted) ? null : ContentWords.Head(Quantity.Counted);
 
         public string Text => View.Slice(Quantity.Span).Trim();
@@ -89,7 +89,7 @@ internal static class ContradictionFinder
                 var (current, earlier) = (list[i], list[i + 1]);
                 if (current.Amount.Dimension != earlier.Amount.Dimension || current.Amount.Agrees(earlier.Amount, 0)) continue;
                 int gapStart = current.Quantity.Span.End, gapEnd = earlier.Quantity.Span.Start;
-                if (gapEnd - gapStart > 160) continue;
+                if (gapEnd < gapStart || gapEnd - gapStart > 160 || gapEnd > current.View.Text.Length) continue;
                 var between = current.View.Text.Substring(gapStart, gapEnd - gapStart);
                 string? cue = ChangeCues.FirstOrDefault(c => between.Contains(c, StringComparison.OrdinalIgnoreCase));
                 if (cue is null) continue;

@@ -227,6 +227,20 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void Layers_with_spans_past_the_text_or_odd_values_do_not_throw()
+    {
+        var text = "A short report. 5 km and 9 km of road were closed.";
+        var article = new ArticleBuilder("bad", text).Published(2031, 1, 1).Build()
+            .With(Layers.Entities, new EntityLayer([new EntityMention(new Span(2, 500), EntityType.Person, 7)], [new ArticleEntity(0, EntityType.Person, "Nobody", [])]))
+            .With(Layers.Times, [new Crosscheck.Times.TimeExpression(new Span(400, 410), Crosscheck.Times.TimexType.Date, "XXXX-WXX"), new Crosscheck.Times.TimeExpression(new Span(0, 5), Crosscheck.Times.TimexType.Date, "2031-13-45")])
+            .With(Layers.Quantities, [new Quantity(new Span(16, 20), 5, 5, "km"), new Quantity(new Span(18, 17), 9, 9, "km"), new Quantity(new Span(300, 310), null, null, "")])
+            .With(Layers.Claims, [new Attribution(new Span(-3, 2), new Span(900, 901), new Span(0, 200), 42, AttributionKind.Other, ClaimStatus.Claimed), new Attribution(null, null, new Span(0, 14), 0, AttributionKind.Other, ClaimStatus.Denied)])
+            .With(Layers.Events, [new Crosscheck.Events.NewsEvent(new Span(0, 999), "Protests", null, "not a date", new Span(50, 60), null, null)]);
+        var act = () => Assemble(article, DossierFixtures.Unrelated());
+        act.Should().NotThrow();
+    }
+
+    [Fact]
     public void Reports_without_analysis_layers_still_give_articles_and_stories()
     {
         var dossier = Assemble(DossierFixtures.Unrelated());
