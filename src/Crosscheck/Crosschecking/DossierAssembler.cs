@@ -74,13 +74,15 @@ public sealed class DossierAssembler
 
     private ImmutableArray<DossierStory> ClusterStories(List<AnalyzedArticle> sorted)
     {
-        var clusterer = new StoryClusterer(_storyOptions);
+        var clusterer = new StoryClusterer((_storyOptions ?? new StoryClustererOptions()) with { RetainReports = true });
         clusterer.LearnTermStatistics(sorted);
         // Streams arrive in time order; undated reports go last, ties by id.
         foreach (var article in sorted.OrderBy(a => a.Article.Published.Date ?? DateOnly.MaxValue).ThenBy(a => a.Article.Id, StringComparer.Ordinal))
         {
             clusterer.Add(article);
         }
+        // The whole collection is at hand: revisit decisions taken before later reports arrived.
+        clusterer.Refine();
         return [.. clusterer.Snapshot().Select(s => new DossierStory(s.Id, s.Title, [.. s.ArticleIds.Order(StringComparer.Ordinal)]) { Explanation = s.Explanation })];
     }
 

@@ -47,6 +47,7 @@ public sealed class StoryClusterer
     private readonly StoryFeatureExtractor _extractor;
     private readonly List<StoryState> _stories = [];
     private readonly Dictionary<int, List<int>> _postings = [];
+    private readonly List<Retained>? _retained;
     private readonly Dictionary<string, ArticleFeatures> _counted = new(StringComparer.Ordinal);
     private int[] _candidateStamp = new int[64];
     private double[] _accumulated = new double[64];
@@ -57,6 +58,7 @@ public sealed class StoryClusterer
         _options = options ?? new StoryClustererOptions();
         _vocabulary = new FeatureVocabulary { BackgroundDocuments = _options.BackgroundDocuments };
         _extractor = new StoryFeatureExtractor(_vocabulary);
+        if (_options.RetainReports) _retained = [];
     }
 
     public StoryClustererOptions Options => _options;
@@ -119,6 +121,7 @@ public sealed class StoryClusterer
                 ? $"started story {story.Name}: no earlier story shares its rarer names and terms"
                 : $"started story {story.Name}: closest was {best.Name} at {Format(bestSimilarity)}, below {Format(_options.JoinThreshold)}";
             story.LastExplanation = reason;
+            _retained?.Add(new Retained(features, weights, story));
             return new StoryAssignment(features.ArticleId, story.Name, true, bestSimilarity, reason, []);
         }
 
@@ -137,6 +140,7 @@ public sealed class StoryClusterer
         string explanation = $"joined story {best.Name}: shares {shared}; similarity {Format(bestSimilarity)}"
             + (merged.Count > 0 ? $"; bridged and merged {string.Join(", ", merged)}" : "");
         best.LastExplanation = explanation;
+        _retained?.Add(new Retained(features, weights, best));
         return new StoryAssignment(features.ArticleId, best.Name, false, bestSimilarity, explanation, merged.ToImmutable());
     }
 
@@ -146,10 +150,73 @@ public sealed class StoryClusterer
         var result = new List<Story>();
         foreach (var story in _stories)
         {
-            if (story.Parent != story) continue;
+            if (story.Parent != story || story.Articles.Count == 0) continue;
             result.Add(new Story(story.Name, TitleOf(story), [.. story.Articles], DescribeStory(story)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Batch mode (needs <see cref="StoryClustererOptions.RetainReports"/>): once every report is
+    /// in, moves each report to the story it now resembles most, its own weight taken out of its
+    /// story first. Undoes early decisions taken before the right story existed. Returns how many
+    /// reports moved.
+    /// </summary>
+    public int Refine()
+    {
+        if (_retained is null) throw new InvalidOperationException("Refine needs the reports: create the clusterer with RetainReports = true.");
+        int moved = 0;
+        foreach (var report in _retained)
+        {
+            var home = Find(report.Home);
+            RemoveMember(home, report);
+            double homeSimilarity = home.Articles.Count == 0 ? 0 : Similarity(report.Features, report.Weights, home);
+            StoryState target = home;
+            double best = homeSimilarity + _options.RefineMargin;
+            foreach (var story in Retrieve(report.Features, report.Weights))
+            {
+                if (story == home || story.Articles.Count == 0) continue;
+                double similarity = Similarity(report.Features, report.Weights, story);
+                if (similarity >= _options.JoinThreshold && similarity > best)
+                {
+                    best = similarity;
+                    target = story;
+                }
+            }
+            AddMember(target, report.Features, report.Weights);
+            if (target != home)
+            {
+                moved++;
+                target.LastExplanation = $"report {report.Features.ArticleId} moved here from {home.Name} on a second look; similarity {Format(best)}";
+            }
+            report.Home = target;
+        }
+        return moved;
+    }
+
+    private void RemoveMember(StoryState story, Retained report)
+    {
+        var features = report.Features;
+        for (int i = 0; i < report.Weights.Length; i++)
+        {
+            int f = features.Features[i];
+            if (!story.Centroid.TryGetValue(f, out double w)) continue;
+            double rest = w - report.Weights[i];
+            if (rest <= 1e-9) story.Centroid.Remove(f);
+            else story.Centroid[f] = rest;
+        }
+        story.Articles.Remove(features.ArticleId);
+        int member = story.Members.FindIndex(m => m.ArticleId == features.ArticleId);
+        if (member >= 0) story.Members.RemoveAt(member);
+        story.Earliest = null;
+        story.Latest = null;
+        foreach (var m in story.Members)
+        {
+            if (m.Date is not DateOnly d) continue;
+            if (story.Earliest is null || d < story.Earliest) story.Earliest = d;
+            if (story.Latest is null || d > story.Latest) story.Latest = d;
+        }
+        PruneAndMeasure(story);
     }
 
     private double[] Weigh(ArticleFeatures features)
@@ -296,7 +363,7 @@ public sealed class StoryClusterer
         var strongest = StrongestFeatures(weights, _options.QueryFeatures * 2);
         var signature = new int[Math.Min(MemberSignatureSize, strongest.Length)];
         for (int i = 0; i < signature.Length; i++) signature[i] = features.Features[strongest[i]];
-        story.Members.Add(new Member(features.Headline, signature));
+        story.Members.Add(new Member(features.ArticleId, features.Headline, signature, features.Date));
         if (features.Date is DateOnly d)
         {
             if (story.Earliest is null || d < story.Earliest) story.Earliest = d;
@@ -437,7 +504,15 @@ public sealed class StoryClusterer
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private sealed record Member(string? Headline, int[] Signature);
+    private sealed record Member(string ArticleId, string? Headline, int[] Signature, DateOnly? Date);
+
+    /// <summary>A report kept for <see cref="Refine"/>: its features, weights and current story.</summary>
+    private sealed class Retained(ArticleFeatures features, double[] weights, StoryState home)
+    {
+        public ArticleFeatures Features { get; } = features;
+        public double[] Weights { get; } = weights;
+        public StoryState Home { get; set; } = home;
+    }
 
     private sealed class StoryState
     {

@@ -10,6 +10,15 @@ public sealed record StoryClustererOptions
     /// <summary>A report joins its most similar story when the weighted cosine reaches this.</summary>
     public double JoinThreshold { get; init; } = 0.25;
 
+    /// <summary>
+    /// Keep every report's vector so that <see cref="StoryClusterer.Refine"/> can revisit it
+    /// (batch use; costs memory proportional to the reports added).
+    /// </summary>
+    public bool RetainReports { get; init; }
+
+    /// <summary>In <see cref="StoryClusterer.Refine"/>, how much more similar another story must be for a report to move.</summary>
+    public double RefineMargin { get; init; } = 0.02;
+
     /// <summary>Two stories that one report joins both are merged when their centroids are this similar.</summary>
     public double MergeThreshold { get; init; } = 0.45;
 

@@ -93,6 +93,41 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Refine_needs_retained_reports_and_leaves_a_clean_clustering_alone()
+    {
+        new StoryClusterer().Invoking(c => c.Refine()).Should().Throw<InvalidOperationException>();
+        var clusterer = new StoryClusterer(new StoryClustererOptions { RetainReports = true });
+        clusterer.Add(Flood("f1", "Helicopters lifted families from rooftops."));
+        clusterer.Add(Election("e1", "Turnout was the highest in a decade."));
+        clusterer.Add(Flood("f2", "Schools stayed closed and the army sent boats.", 1));
+        clusterer.Add(Election("e2", "Quill conceded on Sunday evening.", 1));
+        clusterer.Refine().Should().Be(0);
+        clusterer.Snapshot().Select(s => s.ArticleIds.Order().ToArray()).Should().BeEquivalentTo([new[] { "f1", "f2" }, new[] { "e1", "e2" }]);
+    }
+
+    [Fact]
+    public void Refine_moves_a_report_that_joined_before_its_own_story_existed()
+    {
+        // r1 and r2 (undated) share a generic vocabulary; r2 also shares the rarer names of
+        // r3-r5, which come a month later and so form their own story. On the second look r2
+        // belongs with them.
+        var options = new StoryClustererOptions { RetainReports = true, JoinThreshold = 0.2 };
+        var clusterer = new StoryClusterer(options);
+        string common = "The storm flooded streets and rescue crews evacuated residents while power lines were down across the coast.";
+        clusterer.Add(Report("r1", common + " Officials in Castelnoir opened shelters in schools.", Day));
+        var early = clusterer.Add(Report("r2", common + " Mayor Ilse Varnet of Pellmouth said the Halvik dam held."));
+        early.StoryId.Should().Be("s1");
+        var log = new List<string> { early.Explanation };
+        for (int i = 3; i <= 5; i++)
+        {
+            log.Add(clusterer.Add(Report("r" + i, "Mayor Ilse Varnet of Pellmouth said the Halvik dam held, and Pellmouth engineers inspected the Halvik spillway and Varnet thanked the Pellmouth volunteers.", Day.AddDays(30))).Explanation);
+        }
+        int moved = clusterer.Refine();
+        moved.Should().BeGreaterThan(0, string.Join(" | ", log));
+        clusterer.Snapshot().Should().Contain(s => s.ArticleIds.Contains("r2") && s.ArticleIds.Contains("r3"));
+    }
+
+    [Fact]
     public void An_empty_report_does_not_throw_and_starts_a_story()
     {
         var clusterer = new StoryClusterer();

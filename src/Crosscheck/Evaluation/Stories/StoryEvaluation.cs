@@ -72,12 +72,13 @@ public sealed class StoryEvaluation : IEvaluation
         return new EvaluationReport(Task, corpus.GoldPath, metrics, [.. warnings]);
     }
 
-    /// <summary>Clusters the reports in the given order and returns each report's story id.</summary>
+    /// <summary>Clusters the reports in the given order (one pass, then one refining pass) and returns each report's story id.</summary>
     public static Dictionary<string, string> Cluster(IReadOnlyList<AnalyzedArticle> articles, StoryClustererOptions? options = null)
     {
-        var clusterer = new StoryClusterer(options);
+        var clusterer = new StoryClusterer((options ?? new StoryClustererOptions()) with { RetainReports = true });
         clusterer.LearnTermStatistics(articles);
         foreach (var article in articles) clusterer.Add(article);
+        clusterer.Refine();
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var story in clusterer.Snapshot())
         {
