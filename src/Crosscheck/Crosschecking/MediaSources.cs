@@ -12,13 +12,13 @@ internal static class MediaSources
         "reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse", "yonhap", "kyodo",
         "xinhua", "tass", "ria", "ria novosti", "interfax", "ukrinform", "unian", "bloomberg", "bbc", "cnn", "dpa",
         "efe", "ansa", "pti", "ani", "anadolu", "kcna", "nhk", "al jazeera", "menafn", "upi", "sputnik", "rbc",
+        "live mint", "kyiv independent", "ukrainska pravda",
     };
 
     private static readonly string[] MediaWords =
     [
-        "news", "agency", "press", "times", "post", "tribune", "herald", "journal", "gazette", "channel", "tv",
-        "television", "radio", "broadcaster", "media", "pravda", "wire", "newspaper", "daily", "magazine", "outlet",
-        "telegraph", "guardian", "independent", "kyiv independent", "mint",
+        "news", "agency", "press", "times", "tribune", "herald", "journal", "gazette", "tv", "television", "radio",
+        "broadcaster", "media", "pravda", "wire", "newspaper", "daily", "magazine", "outlet", "telegraph",
     ];
 
     public static bool IsMedia(string name, IEnumerable<string> knownRelays)
@@ -27,15 +27,34 @@ internal static class MediaSources
         if (trimmed.Length == 0) return false;
         foreach (var relay in knownRelays)
         {
-            if (relay.Length > 0 && (trimmed.Contains(relay, StringComparison.OrdinalIgnoreCase) || relay.Contains(trimmed, StringComparison.OrdinalIgnoreCase))) return true;
+            // "the news agency AFP" names the relay AFP; "Kyiv" does not name the outlet "Kyiv Independent".
+            if (relay.Length > 1 && ContainsWords(trimmed, relay.Trim())) return true;
         }
         var lower = trimmed.ToLowerInvariant();
         if (lower.StartsWith("the ", StringComparison.Ordinal)) lower = lower[4..];
         if (Agencies.Contains(lower)) return true;
+        foreach (var agency in Agencies)
+        {
+            // "the news agency AFP", "Yonhap news agency": an agency name inside a short phrase.
+            if (lower.Length <= agency.Length + 16 && ContainsWords(lower, agency)) return true;
+        }
         foreach (var word in lower.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (Agencies.Contains(word) && lower.Length <= word.Length + 12) return true;
             if (Array.IndexOf(MediaWords, word) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static bool ContainsWords(string text, string phrase)
+    {
+        int from = 0;
+        while (from <= text.Length - phrase.Length)
+        {
+            int at = text.IndexOf(phrase, from, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return false;
+            int end = at + phrase.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+            from = at + 1;
         }
         return false;
     }
