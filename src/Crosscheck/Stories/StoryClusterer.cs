@@ -458,7 +458,15 @@ public sealed class StoryClusterer
                 || display.Contains(p.Length > 3 ? p.TrimEnd('s') : p, StringComparison.OrdinalIgnoreCase));
             if (overlapping >= 0)
             {
-                if (display.Length > parts[overlapping].Length) parts[overlapping] = display;
+                if (display.Length > parts[overlapping].Length)
+                {
+                    parts[overlapping] = display;
+                    // "North" and "Korean" both give way to "North Korean".
+                    for (int i = parts.Count - 1; i > overlapping; i--)
+                    {
+                        if (display.Contains(parts[i], StringComparison.OrdinalIgnoreCase)) parts.RemoveAt(i);
+                    }
+                }
                 continue;
             }
             parts.Add(display);
