@@ -31,7 +31,10 @@ public sealed class DossierAssembler
         _storyOptions = storyOptions;
     }
 
-    /// <param name="referenceDate">The date the dossier is made for (recorded; relative times were resolved by the stages).</param>
+    /// <param name="referenceDate">
+    /// The date the dossier is made for: the fallback anchor the stages used for relative times in
+    /// undated reports (so story clustering discounts dates near it in those reports).
+    /// </param>
     public Dossier Assemble(IReadOnlyList<AnalyzedArticle> articles, DateOnly referenceDate)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -39,7 +42,7 @@ public sealed class DossierAssembler
             .GroupBy(a => a.Article.Id, StringComparer.Ordinal).Select(g => g.First())
             .OrderBy(a => a.Article.Id, StringComparer.Ordinal).ToList();
 
-        var stories = ClusterStories(sorted);
+        var stories = ClusterStories(sorted, referenceDate);
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var story in stories)
         {
@@ -72,9 +75,10 @@ public sealed class DossierAssembler
         };
     }
 
-    private ImmutableArray<DossierStory> ClusterStories(List<AnalyzedArticle> sorted)
+    private ImmutableArray<DossierStory> ClusterStories(List<AnalyzedArticle> sorted, DateOnly referenceDate)
     {
-        var clusterer = new StoryClusterer((_storyOptions ?? new StoryClustererOptions()) with { RetainReports = true });
+        var options = (_storyOptions ?? new StoryClustererOptions()) with { RetainReports = true };
+        var clusterer = new StoryClusterer(options.AssumedReferenceDate is null ? options with { AssumedReferenceDate = referenceDate } : options);
         clusterer.LearnTermStatistics(sorted);
         // Streams arrive in time order; undated reports go last, ties by id.
         foreach (var article in sorted.OrderBy(a => a.Article.Published.Date ?? DateOnly.MaxValue).ThenBy(a => a.Article.Id, StringComparer.Ordinal))

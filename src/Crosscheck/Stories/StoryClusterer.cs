@@ -57,7 +57,7 @@ public sealed class StoryClusterer
     {
         _options = options ?? new StoryClustererOptions();
         _vocabulary = new FeatureVocabulary { BackgroundDocuments = _options.BackgroundDocuments };
-        _extractor = new StoryFeatureExtractor(_vocabulary);
+        _extractor = new StoryFeatureExtractor(_vocabulary, _options.AssumedReferenceDate);
         if (_options.RetainReports) _retained = [];
     }
 

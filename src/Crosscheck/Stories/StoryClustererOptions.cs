@@ -19,6 +19,14 @@ public sealed record StoryClustererOptions
     /// <summary>In <see cref="StoryClusterer.Refine"/>, how much more similar another story must be for a report to move.</summary>
     public double RefineMargin { get; init; } = 0.02;
 
+    /// <summary>
+    /// The fallback reference date the pipeline used for reports without a publication date
+    /// (<see cref="AnalysisContext.FallbackReferenceDate"/>). When set, dates within a week of it
+    /// in undated reports are ignored: they are relative times ("on Wednesday") resolved against
+    /// an arbitrary anchor, and would make every undated report look alike.
+    /// </summary>
+    public DateOnly? AssumedReferenceDate { get; init; }
+
     /// <summary>Two stories that one report joins both are merged when their centroids are this similar.</summary>
     public double MergeThreshold { get; init; } = 0.45;
 

@@ -83,7 +83,12 @@ internal sealed record ArticleFeatures(string ArticleId, int[] Features, double[
 /// entity layer), linked entity names, places, dates, numbers and quantities. Reads every layer
 /// it can find and needs none but the text: tokens are computed when the layer is absent.
 /// </summary>
-internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary)
+/// <param name="assumedReferenceDate">
+/// The fallback anchor that relative times ("on Wednesday") of undated reports were resolved
+/// against; dates near it in an undated report are artefacts of that anchor, shared by every
+/// undated report, and are ignored.
+/// </param>
+internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOnly? assumedReferenceDate = null)
 {
     private const int MaxWordLength = 40;
     private readonly Dictionary<int, double> _counts = [];
@@ -272,11 +277,13 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary)
     private DateOnly? AddTimes(AnalyzedArticle article)
     {
         Dictionary<DateOnly, int>? days = null;
+        DateOnly? assumed = article.Article.Published.Date is null ? assumedReferenceDate : null;
         foreach (var time in article.Items(Layers.Times))
         {
             if (time.Type != Times.TimexType.Date) continue;
             var value = time.Value.AsSpan();
             if (value.Length < 4 || !IsDigits(value[..4])) continue;
+            if (assumed is DateOnly anchor && NearAnchor(value, anchor)) continue;
             Add(FeatureGroup.Date, value[..4], value[..4], 1);
             if (value.Length >= 7 && value[4] == '-' && IsDigits(value.Slice(5, 2)))
             {
@@ -298,6 +305,17 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary)
             if (count > bestCount || count == bestCount && day < best) (best, bestCount) = (day, count);
         }
         return best;
+    }
+
+    /// <summary>True when a TIMEX value falls within a week (or, for a month or year, the same period) of the anchor.</summary>
+    private static bool NearAnchor(ReadOnlySpan<char> value, DateOnly anchor)
+    {
+        if (!int.TryParse(value[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int year)) return false;
+        if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return Math.Abs(day.DayNumber - anchor.DayNumber) <= 7;
+        if (value.Length >= 7 && value[4] == '-' && int.TryParse(value.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month))
+            return Math.Abs(year * 12 + month - (anchor.Year * 12 + anchor.Month)) <= 1;
+        return Math.Abs(year - anchor.Year) <= 1 && (value.Length == 4 || value[4] == '-');
     }
 
     private void AddQuantities(AnalyzedArticle article)

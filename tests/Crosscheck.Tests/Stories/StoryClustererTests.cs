@@ -128,6 +128,24 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Dates_an_undated_report_got_from_the_fallback_anchor_do_not_join_it_to_others()
+    {
+        var anchor = new DateOnly(2000, 1, 1);
+        AnalyzedArticle Undated(string id, string text, string weekday) =>
+            new ArticleBuilder(id, text).Time(weekday, "1999-12-29").Build();
+        var a = Undated("a", "On Wednesday the harbour authority of Brisk opened a new container terminal for grain ships.", "Wednesday");
+        var b = Undated("b", "On Wednesday a choir from Uldor won the regional singing contest with a folk programme.", "Wednesday");
+
+        var naive = new StoryClusterer(new StoryClustererOptions { JoinThreshold = 0.1, BackgroundDocuments = 0 });
+        naive.Add(a);
+        naive.Add(b).StartedStory.Should().BeFalse("the shared fake date alone links them when nothing discounts it");
+
+        var aware = new StoryClusterer(new StoryClustererOptions { JoinThreshold = 0.1, BackgroundDocuments = 0, AssumedReferenceDate = anchor });
+        aware.Add(a);
+        aware.Add(b).StartedStory.Should().BeTrue();
+    }
+
+    [Fact]
     public void An_empty_report_does_not_throw_and_starts_a_story()
     {
         var clusterer = new StoryClusterer();

@@ -24,6 +24,8 @@ public sealed class StoryEvaluation : IEvaluation
     /// <summary>For tuning: evaluates with other clusterer settings.</summary>
     public StoryEvaluation(StoryClustererOptions options) => _options = options;
 
+    private static readonly DateOnly FallbackDate = new(2000, 1, 1);
+
     public string Task => "stories";
 
     public string Description =>
@@ -37,7 +39,7 @@ public sealed class StoryEvaluation : IEvaluation
 
         var pipeline = DefaultPipeline.CreateBuilder().Build();
         // No report here carries a date; relative times rest on this arbitrary fixed anchor.
-        var context = new AnalysisContext(new DateOnly(2000, 1, 1));
+        var context = new AnalysisContext(FallbackDate);
         var analyzed = new ConcurrentDictionary<string, AnalyzedArticle>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
         Parallel.ForEach(corpus.Articles, new ParallelOptions { CancellationToken = cancellationToken }, article =>
@@ -49,7 +51,7 @@ public sealed class StoryEvaluation : IEvaluation
 
         var ordered = corpus.Articles.Select(a => analyzed[a.Id]).OrderBy(a => StableHash(a.Article.Id)).ThenBy(a => a.Article.Id, StringComparer.Ordinal).ToList();
         watch.Restart();
-        var predicted = Cluster(ordered, _options);
+        var predicted = Cluster(ordered, (_options ?? new StoryClustererOptions()) with { AssumedReferenceDate = FallbackDate });
         double clusteringSeconds = watch.Elapsed.TotalSeconds;
 
         var bcubed = ClusteringScores.BCubed(predicted, corpus.Gold);
