@@ -32,6 +32,10 @@ internal static class ContradictionFinder
         public HashSet<string> SentenceWords { get; } = ContentWords.Of(View.Slice(Sentence));
         public string? Counted { get; } = string.IsNullOrWhiteSpace(Quantity.Counted) ? null : ContentWords.Head(Quantity.Counted);
 
+        /// <summary>All the words of the counted phrase ("north korean troop"), for plain counts.</summary>
+        public string? CountedPhrase { get; } = string.IsNullOrWhiteSpace(Quantity.Counted) ? null
+            : string.Join(' ', ContentWords.Of(Quantity.Counted).Order(StringComparer.Ordinal));
+
         public string Text => View.Slice(Quantity.Span).Trim();
         public Evidence Evidence => new(View.Id, Quantity.Span.Start, Quantity.Span.End);
     }
@@ -190,12 +194,18 @@ internal static class ContradictionFinder
     /// </summary>
     private static bool SameThing(QuantityFact a, QuantityFact b)
     {
-        if (a.Counted is not null && b.Counted is not null && a.Counted != b.Counted) return false;
+        // An area or a distance is the same measure whatever noun the extractor took as counted
+        // ("territory", "the Kursk region").
+        if (a.Amount.Dimension is "area" or "length" or "mass" or "volume") return true;
         if (a.Slot.StartsWith("count|", StringComparison.Ordinal))
         {
-            return a.Counted is not null && a.Counted == b.Counted && ContentWords.Dice(a.SentenceWords, b.SentenceWords) >= 0.3;
+            // Plain counts need the very same counted phrase ("North Korean troops" is not
+            // "troops"), sentences about the same matter, and a place or date they share.
+            return a.CountedPhrase is not null && a.CountedPhrase == b.CountedPhrase
+                && ContentWords.Dice(a.SentenceWords, b.SentenceWords) >= 0.3
+                && (a.Places.Overlaps(b.Places) || a.Dates.Any(x => b.Dates.Any(y => DisplayDates.Compatible(x, y))));
         }
-        return true;
+        return a.Counted is null || b.Counted is null || a.Counted == b.Counted;
     }
 
     private static bool SameTimeAndPlace(QuantityFact a, QuantityFact b)

@@ -30,6 +30,7 @@ public static class DisplayDates
                     "H1" => $"first half of {year}",
                     "H2" => $"second half of {year}",
                     _ when rest.Length is 2 or 3 && rest[0] == 'W' && int.TryParse(rest[1..], out int week) => $"week {week}, {year}",
+                    _ when rest.Length is 5 or 6 && rest[0] == 'W' && rest.EndsWith("-WE") && int.TryParse(rest[1..^3], out int weekend) => $"weekend of week {weekend}, {year}",
                     _ => value,
                 };
             }

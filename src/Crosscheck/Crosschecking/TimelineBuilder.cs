@@ -20,7 +20,10 @@ internal static class TimelineBuilder
             var dated = group.Mentions.FirstOrDefault(m => m.ContentDates.Count > 0) ?? group.Mentions.FirstOrDefault(m => m.Dates.Count > 0);
             if (dated is null) continue;
             var dates = dated.ContentDates.Count > 0 ? dated.ContentDates : dated.Dates;
-            string first = dates.Order(StringComparer.Ordinal).First();
+            // Days make a range ("14-15 Dec 2024"); otherwise the most specific value stands.
+            var days = dates.Where(d => DisplayDates.TryDay(d, out _)).Order(StringComparer.Ordinal).ToList();
+            string first = days.Count > 0 ? days[0] : dates.OrderByDescending(d => d.Length).ThenBy(d => d, StringComparer.Ordinal).First();
+            string display = days.Count > 0 ? DisplayDates.OfRange(days) : DisplayDates.Of(first);
             var representative = group.Representative;
             string speaker = representative.SpeakerId is not null && names.TryGetValue(representative.SpeakerId, out var n) ? n
                 : representative.SpeakerText ?? "";
@@ -29,7 +32,7 @@ internal static class TimelineBuilder
             {
                 Story = group.Story,
                 Date = first,
-                DisplayDate = DisplayDates.OfRange(dates),
+                DisplayDate = display,
                 Text = (speaker.Length > 0 ? speaker + ": " : "") + ContradictionFinder.Short(representative.Content),
                 Claims = [group.Id],
                 Events = [.. linkedEvents],

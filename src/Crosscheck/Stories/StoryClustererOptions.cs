@@ -63,7 +63,7 @@ public sealed record StoryClustererOptions
     public double WordWeight { get; init; } = 1.0;
     public double NameWeight { get; init; } = 2.0;
     public double EntityWeight { get; init; } = 2.0;
-    public double PlaceWeight { get; init; } = 2.0;
+    public double PlaceWeight { get; init; } = 1.0;
     public double DateWeight { get; init; } = 3.0;
     public double NumberWeight { get; init; } = 3.0;
     public double QuantityWeight { get; init; } = 1.5;

@@ -74,7 +74,7 @@ internal sealed class FeatureVocabulary
 /// <summary>One report reduced to the features story clustering compares.</summary>
 /// <param name="Features">Feature ids, distinct.</param>
 /// <param name="Counts">Raw counts, parallel to <paramref name="Features"/> (title words count double).</param>
-/// <param name="Date">The report's own date: publication date, else its most mentioned full date.</param>
+/// <param name="Date">The report's publication date, when known.</param>
 internal sealed record ArticleFeatures(string ArticleId, int[] Features, double[] Counts, DateOnly? Date, string? Headline);
 
 /// <summary>
@@ -112,7 +112,7 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
 
         AddEntities(article);
         AddPlaces(article);
-        DateOnly? mostMentioned = AddTimes(article);
+        AddTimes(article);
         AddQuantities(article);
 
         var features = new int[_counts.Count];
@@ -126,7 +126,10 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
         }
         // Sorted ids make the extraction independent of dictionary order (deterministic ties later).
         Array.Sort(features, counts);
-        DateOnly? date = article.Article.Published.Date ?? mostMentioned;
+        // Only a publication date places a report in time: the dates a text mentions include
+        // background ("the 2008 attack"), and on ECB+ using the most mentioned one as the report's
+        // date split stories (B-cubed recall 0.92 -> 0.83). They still count as features.
+        DateOnly? date = article.Article.Published.Date;
         return new ArticleFeatures(article.Article.Id, features, counts, date, Headline(article, tokens));
     }
 
@@ -254,8 +257,6 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
     {
         Span<char> buffer = stackalloc char[MaxWordLength * 2 + 1];
         Span<char> key = stackalloc char[24];
-        Span<char> cc = stackalloc char[16];
-        "cc:".CopyTo(cc);
         foreach (var place in article.Items(Layers.Places))
         {
             if (place.GeonamesId is long id && id.TryFormat(key, out int written, default, CultureInfo.InvariantCulture))
@@ -266,17 +267,12 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
             {
                 Add(FeatureGroup.Place, Lower(place.Name, buffer), place.Name, 1);
             }
-            if (place.CountryCode is { Length: > 0 and <= 8 } country)
-            {
-                country.CopyTo(cc[3..]);
-                Add(FeatureGroup.Place, cc[..(3 + country.Length)], country, 0.5);
-            }
+            // The country is deliberately not a feature: most stories of a topic happen in one.
         }
     }
 
-    private DateOnly? AddTimes(AnalyzedArticle article)
+    private void AddTimes(AnalyzedArticle article)
     {
-        Dictionary<DateOnly, int>? days = null;
         DateOnly? assumed = article.Article.Published.Date is null ? assumedReferenceDate : null;
         foreach (var time in article.Items(Layers.Times))
         {
@@ -288,23 +284,12 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
             if (value.Length >= 7 && value[4] == '-' && IsDigits(value.Slice(5, 2)))
             {
                 Add(FeatureGroup.Date, value[..7], value[..7], 1);
-                if (value.Length >= 10 && value[7] == '-' && IsDigits(value.Slice(8, 2))
-                    && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                if (value.Length >= 10 && value[7] == '-' && IsDigits(value.Slice(8, 2)))
                 {
                     Add(FeatureGroup.Date, value[..10], value[..10], 1);
-                    days ??= [];
-                    days[day] = days.GetValueOrDefault(day) + 1;
                 }
             }
         }
-        if (days is null) return null;
-        DateOnly best = default;
-        int bestCount = 0;
-        foreach (var (day, count) in days)
-        {
-            if (count > bestCount || count == bestCount && day < best) (best, bestCount) = (day, count);
-        }
-        return best;
     }
 
     /// <summary>True when a TIMEX value falls within a week (or, for a month or year, the same period) of the anchor.</summary>

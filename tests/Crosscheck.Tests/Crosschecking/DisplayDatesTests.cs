@@ -11,6 +11,7 @@ public class DisplayDatesTests
     [InlineData("2024-SU", "summer 2024")]
     [InlineData("2024-Q3", "Q3 2024")]
     [InlineData("2024-W50", "week 50, 2024")]
+    [InlineData("2024-W50-WE", "weekend of week 50, 2024")]
     [InlineData("2024", "2024")]
     [InlineData("2024-12-14T10:30", "14 Dec 2024")]
     [InlineData("PRESENT_REF", "PRESENT_REF")]

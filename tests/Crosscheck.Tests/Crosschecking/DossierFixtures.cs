@@ -32,7 +32,7 @@ internal static class DossierFixtures
             .Time("March 3", "2031-03-03")
             .Time("March 4", "2031-03-04")
             .Quantity("at least 40", 40, null, "", "soldiers", CasualtyKind.KilledOrWounded)
-            .Quantity("600 square kilometres", 600, 600, "km2")
+            .Quantity("600 square kilometres", 600, 600, "square kilometre", "territory")
             .Quantity("1,100 square kilometres", 1100, 1100, "km2")
             .Claim("Orland's military intelligence directorate", "said",
                 "at least 40 Velmar soldiers were killed or wounded near the villages of Dorvik and Kessa in the Tarsk region on March 3 and March 4",
@@ -61,7 +61,7 @@ internal static class DossierFixtures
             .Time("March 4", "2031-03-04")
             .Time("March 4", "2031-03-04", occurrence: 2)
             .Quantity("at least 40", 40, null, "", "soldiers", CasualtyKind.KilledOrWounded)
-            .Quantity("230 square miles", 230, 230, "sq mi")
+            .Quantity("230 square miles", 230, 230, "square mile", "Tarsk region")
             .Claim("Nordpress news agency", "reported",
                 "at least 40 Velmar soldiers were killed or wounded in the Tarsk region on March 3 and March 4", ClaimStatus.Asserted, "Nordpress")
             .Claim("A military source", "told", "Orland still controlled some 230 square miles of the Tarsk region")
