@@ -52,15 +52,21 @@ internal sealed class ClaimGroup(string story)
     /// <summary>Distinct primary sources; a claim whose sources are all unnamed or relays counts as one.</summary>
     public int IndependentOrigins => Math.Max(1, Origins.Length);
 
-    public bool Matches(ClaimMention mention)
+    /// <summary>
+    /// By how much the mention clears the bar of its closest member (negative when it does not):
+    /// a mention joins the group it fits best, not the first it fits.
+    /// </summary>
+    public double Margin(ClaimMention mention, Func<string, double> wordWeight)
     {
+        double best = double.NegativeInfinity;
         // The first mentions define the proposition; later ones only repeat it.
         foreach (var member in Mentions.Take(16))
         {
-            double similarity = member.Match(mention);
-            if (similarity >= 0 && similarity >= member.ThresholdWith(mention)) return true;
+            double similarity = member.Match(mention, wordWeight);
+            if (similarity < 0) continue;
+            best = Math.Max(best, similarity - member.ThresholdWith(mention));
         }
-        return false;
+        return best;
     }
 
     public double BestSimilarity(ClaimGroup other)

@@ -19,8 +19,10 @@ internal sealed class ClaimMention
         CueText = attribution.Cue is Span c ? article.Slice(c).Trim() : null;
         SpeakerId = attribution.SpeakerEntity is int index ? article.EntityIdOf(index) : null;
         string? speakerName = attribution.SpeakerEntity is int i && (uint)i < (uint)article.Entities.Entities.Length ? article.Entities.Entities[i].Name : null;
-        SpeakerIsPlace = attribution.SpeakerEntity is int pi && (uint)pi < (uint)article.Entities.Entities.Length
-            && article.Entities.Entities[pi].Type == Crosscheck.Entities.EntityType.Place;
+        // A place speaking: typed so by the entity stage, or a source the place stage resolved.
+        SpeakerIsPlace = (attribution.SpeakerEntity is int pi && (uint)pi < (uint)article.Entities.Entities.Length
+            && article.Entities.Entities[pi].Type == Crosscheck.Entities.EntityType.Place)
+            || (attribution.Source is Span speakerSpan && article.Places.Any(p => speakerSpan.Contains(p.Span) && p.Span.Length >= speakerSpan.Length - 4));
         SpeakerIsRelay = (speakerName is not null && MediaSources.IsMedia(speakerName, relays))
             || (SpeakerText is not null && MediaSources.IsMedia(SpeakerText, relays));
         Words = ContentWords.Of(Content);
@@ -63,10 +65,10 @@ internal sealed class ClaimMention
     /// How surely two mentions state the same proposition, 0..1, or -1 when they cannot: their
     /// dates exclude each other or their figures for the same thing disagree.
     /// </summary>
-    public double Match(ClaimMention other)
+    public double Match(ClaimMention other, Func<string, double> wordWeight)
     {
         if (ContentDates.Count > 0 && other.ContentDates.Count > 0 && !AnyCompatibleDate(ContentDates, other.ContentDates)) return -1;
-        double similarity = ContentWords.Dice(Words, other.Words);
+        double similarity = ContentWords.WeightedDice(Words, other.Words, wordWeight);
         bool comparable = false, agree = false;
         foreach (var (q1, a1) in Amounts)
         {
@@ -85,6 +87,8 @@ internal sealed class ClaimMention
     /// <summary>The similarity needed to group: lower when the same speaker says it, higher between different primary sources.</summary>
     public double ThresholdWith(ClaimMention other)
     {
+        // Within one report, different sentences by one speaker are usually different points.
+        if (ReferenceEquals(Article, other.Article)) return 0.55;
         if (SpeakerId is not null && SpeakerId == other.SpeakerId) return 0.30;
         if (Origin is null || other.Origin is null) return 0.40;
         return 0.50;

@@ -220,7 +220,10 @@ internal static class ContradictionFinder
         if (string.Equals(a.Quantity.Unit.Trim(), b.Quantity.Unit.Trim(), StringComparison.OrdinalIgnoreCase)) return;
         // Show the converted value of the one not already in the base unit.
         var other = InBaseUnit(a) ? b : a;
-        double converted = other.Quantity.Min is not null ? other.Amount.Min : other.Amount.Max;
+        // "some 300 square miles" is [270, 330]: show the converted middle, the figure the report gave.
+        double converted = double.IsFinite(other.Amount.Min) && double.IsFinite(other.Amount.Max)
+            ? (other.Amount.Min + other.Amount.Max) / 2
+            : double.IsFinite(other.Amount.Min) ? other.Amount.Min : other.Amount.Max;
         string note = $"{a.Text} ({a.View.Id}) and {b.Text} ({b.View.Id}) agree: {other.Text} is about {converted.ToString("#,0.#", CultureInfo.InvariantCulture)} {other.Amount.BaseUnit}.";
         foreach (var group in groups)
         {

@@ -95,29 +95,52 @@ public sealed class DossierAssembler
         var groups = new List<ClaimGroup>();
         foreach (var storyViews in views.GroupBy(v => v.Story))
         {
-            var storyGroups = new List<ClaimGroup>();
-            // Candidate groups come from the words they share with the mention, so a big story
-            // is not compared all against all.
-            var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var mentions = new List<ClaimMention>();
             foreach (var view in storyViews)
             {
                 var relays = RelaysOf(view.Article);
                 foreach (var attribution in view.Analyzed.Items(Layers.Claims).OrderBy(a => a.Content))
                 {
                     if (attribution.Content.IsEmpty || attribution.Content.End > view.Text.Length) continue;
-                    var mention = new ClaimMention(view, attribution, relays);
-                    int index = CandidateGroups(mention, byWord).FirstOrDefault(i => storyGroups[i].Matches(mention), -1);
-                    if (index < 0)
+                    mentions.Add(new ClaimMention(view, attribution, relays));
+                }
+            }
+            var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var mention in mentions)
+            {
+                foreach (var word in mention.Words) documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
+            }
+            double n = mentions.Count;
+            // Rarer words among the story's claims tell propositions apart; "North Korean" does not.
+            double WordWeight(string word) => Math.Log(1 + n / documentFrequency.GetValueOrDefault(word, 1));
+
+            var storyGroups = new List<ClaimGroup>();
+            // Candidate groups come from the words they share with the mention, so a big story
+            // is not compared all against all.
+            var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var mention in mentions)
+            {
+                int index = -1;
+                double bestMargin = 0;
+                foreach (int candidate in CandidateGroups(mention, byWord))
+                {
+                    double margin = storyGroups[candidate].Margin(mention, WordWeight);
+                    if (margin >= bestMargin && (index < 0 || margin > bestMargin))
                     {
-                        storyGroups.Add(new ClaimGroup(view.Story));
-                        index = storyGroups.Count - 1;
+                        index = candidate;
+                        bestMargin = margin;
                     }
-                    storyGroups[index].Mentions.Add(mention);
-                    foreach (var word in mention.Words)
-                    {
-                        if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
-                        if (list.Count == 0 || list[^1] != index) list.Add(index);
-                    }
+                }
+                if (index < 0)
+                {
+                    storyGroups.Add(new ClaimGroup(mention.Article.Story));
+                    index = storyGroups.Count - 1;
+                }
+                storyGroups[index].Mentions.Add(mention);
+                foreach (var word in mention.Words)
+                {
+                    if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
+                    if (list.Count == 0 || list[^1] != index) list.Add(index);
                 }
             }
             groups.AddRange(storyGroups);

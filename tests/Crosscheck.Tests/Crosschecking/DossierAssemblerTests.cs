@@ -227,6 +227,24 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void A_speaker_the_place_stage_resolved_counts_as_a_place_whatever_its_entity_type()
+    {
+        var a = new ArticleBuilder("k1", "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")
+            .Published(2031, 3, 11)
+            .Entity("Orland", EntityType.Person)
+            .Place("Orland", 50.0, 30.0, 8000001)
+            .Claim("Orland", "said", "At least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "Orland")
+            .Build();
+        var b = new ArticleBuilder("k2", "The Orland general staff said at least 25 Velmar soldiers were killed near Dorvik on March 9.")
+            .Published(2031, 3, 11)
+            .Entity("Orland general staff", EntityType.Organization, "General Staff")
+            .Place("Orland", 50.0, 30.0, 8000001)
+            .Claim("The Orland general staff", "said", "at least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "General Staff")
+            .Build();
+        Assemble(a, b).Claims.Should().ContainSingle().Which.Origins.Should().Equal("ent:general-staff");
+    }
+
+    [Fact]
     public void Layers_with_spans_past_the_text_or_odd_values_do_not_throw()
     {
         var text = "A short report. 5 km and 9 km of road were closed.";
