@@ -1,9 +1,11 @@
 namespace Crosscheck.Stories;
 
 /// <summary>
-/// Knobs of <see cref="StoryClusterer"/>. The defaults were tuned once on the ECB+ dev topics
-/// (clustering all of them together, never told how many stories there are); see the report in
-/// <see cref="StoryEvaluation"/> for the scores they reach.
+/// Knobs of <see cref="StoryClusterer"/>. The defaults were tuned by a small grid on the ECB+ dev
+/// topics (all 772 reports clustered together, never told how many stories there are; one pass
+/// plus <see cref="StoryClusterer.Refine"/>): B-cubed F1 0.91 (P 0.89, R 0.94) with the text stage
+/// only and 0.91 (P 0.89, R 0.92) with the entity, place, time, quantity and claim stages; other
+/// input orders give 0.90-0.92. A dev-set figure, so expect somewhat less on unseen data.
 /// </summary>
 public sealed record StoryClustererOptions
 {
