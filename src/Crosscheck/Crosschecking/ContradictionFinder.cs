@@ -43,10 +43,11 @@ internal static class ContradictionFinder
     public static ImmutableArray<DossierContradiction> Find(List<ArticleView> views, List<ClaimGroup> groups, EntityLinking linking)
     {
         var found = new List<DossierContradiction>();
+        var index = new ClaimIndex(groups);
         var facts = Facts(views);
         var superseded = new HashSet<QuantityFact>();
-        found.AddRange(Changes(facts, groups, superseded));
-        found.AddRange(QuantityDisagreements(facts, groups, superseded));
+        found.AddRange(Changes(facts, index, superseded));
+        found.AddRange(QuantityDisagreements(facts, index, superseded));
         found.AddRange(StatusConflicts(groups, linking));
         var ordered = found
             .OrderBy(c => DossierAssembler.StoryNumber(c.Story))
@@ -83,7 +84,7 @@ internal static class ContradictionFinder
         return null;
     }
 
-    private static IEnumerable<DossierContradiction> Changes(List<QuantityFact> facts, List<ClaimGroup> groups, HashSet<QuantityFact> superseded)
+    private static IEnumerable<DossierContradiction> Changes(List<QuantityFact> facts, ClaimIndex groups, HashSet<QuantityFact> superseded)
     {
         foreach (var sentenceFacts in facts.GroupBy(f => (f.View, f.Sentence)))
         {
@@ -111,7 +112,7 @@ internal static class ContradictionFinder
         }
     }
 
-    private static IEnumerable<DossierContradiction> QuantityDisagreements(List<QuantityFact> facts, List<ClaimGroup> groups, HashSet<QuantityFact> superseded)
+    private static IEnumerable<DossierContradiction> QuantityDisagreements(List<QuantityFact> facts, ClaimIndex groups, HashSet<QuantityFact> superseded)
     {
         var reported = new HashSet<(string, string, string)>();
         foreach (var slot in facts.Where(f => !superseded.Contains(f)).GroupBy(f => (f.View.Story, f.Slot)))
@@ -135,7 +136,7 @@ internal static class ContradictionFinder
         }
     }
 
-    private static DossierContradiction Disagreement(List<ClaimGroup> groups, QuantityFact a, QuantityFact b)
+    private static DossierContradiction Disagreement(ClaimIndex groups, QuantityFact a, QuantityFact b)
     {
         var (earlier, later) = (a.View.Article.Published.Date, b.View.Article.Published.Date) switch
         {
@@ -215,7 +216,7 @@ internal static class ContradictionFinder
         return true;
     }
 
-    private static void NoteUnitAgreement(List<ClaimGroup> groups, QuantityFact a, QuantityFact b)
+    private static void NoteUnitAgreement(ClaimIndex groups, QuantityFact a, QuantityFact b)
     {
         if (string.Equals(a.Quantity.Unit.Trim(), b.Quantity.Unit.Trim(), StringComparison.OrdinalIgnoreCase)) return;
         // Show the converted value of the one not already in the base unit.
@@ -225,9 +226,9 @@ internal static class ContradictionFinder
             ? (other.Amount.Min + other.Amount.Max) / 2
             : double.IsFinite(other.Amount.Min) ? other.Amount.Min : other.Amount.Max;
         string note = $"{a.Text} ({a.View.Id}) and {b.Text} ({b.View.Id}) agree: {other.Text} is about {converted.ToString("#,0.#", CultureInfo.InvariantCulture)} {other.Amount.BaseUnit}.";
-        foreach (var group in groups)
+        foreach (var group in Holding(groups, a, b))
         {
-            if (group.Mentions.Any(mm => Holds(mm, a) || Holds(mm, b))) group.Notes.Add(note);
+            if (!group.Notes.Contains(note)) group.Notes.Add(note);
         }
     }
 
@@ -238,11 +239,11 @@ internal static class ContradictionFinder
         return Math.Abs(normalized - value) <= 1e-9 * Math.Max(1, Math.Abs(value));
     }
 
-    private static bool Holds(ClaimMention mention, QuantityFact fact) =>
-        ReferenceEquals(mention.Article, fact.View) && mention.Extent.Contains(fact.Quantity.Span);
+    private static IEnumerable<ClaimGroup> Holding(ClaimIndex groups, QuantityFact a, QuantityFact b) =>
+        groups.Containing(a.View, a.Quantity.Span).Concat(groups.Containing(b.View, b.Quantity.Span)).Distinct();
 
-    private static ImmutableArray<string> ClaimsContaining(List<ClaimGroup> groups, QuantityFact a, QuantityFact b) =>
-        [.. groups.Where(g => g.Mentions.Any(m => Holds(m, a) || Holds(m, b))).Select(g => g.Id)];
+    private static ImmutableArray<string> ClaimsContaining(ClaimIndex groups, QuantityFact a, QuantityFact b) =>
+        [.. Holding(groups, a, b).Select(g => g.Id).OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)];
 
     private static IEnumerable<DossierContradiction> StatusConflicts(List<ClaimGroup> groups, EntityLinking linking)
     {

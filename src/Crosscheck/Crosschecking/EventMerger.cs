@@ -38,8 +38,9 @@ internal static class EventMerger
         var ordered = merged
             .OrderBy(g => DossierAssembler.StoryNumber(g[0].View.Story))
             .ThenBy(g => g[0].View.Order).ThenBy(g => g[0].Event.Evidence.Start).ToList();
+        var index = new ClaimIndex(claims);
         var result = new List<DossierEvent>(ordered.Count);
-        for (int i = 0; i < ordered.Count; i++) result.Add(ToDossierEvent("e" + (i + 1).ToString(CultureInfo.InvariantCulture), ordered[i], claims));
+        for (int i = 0; i < ordered.Count; i++) result.Add(ToDossierEvent("e" + (i + 1).ToString(CultureInfo.InvariantCulture), ordered[i], index));
         return [.. result];
     }
 
@@ -87,7 +88,7 @@ internal static class EventMerger
         return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
-    private static DossierEvent ToDossierEvent(string id, List<(ArticleView View, NewsEvent Event)> members, List<ClaimGroup> claims)
+    private static DossierEvent ToDossierEvent(string id, List<(ArticleView View, NewsEvent Event)> members, ClaimIndex claims)
     {
         var first = members[0];
         string? date = members.Select(m => m.Event.Date).OfType<string>().OrderByDescending(d => d.Length).ThenBy(d => d, StringComparer.Ordinal).FirstOrDefault();
@@ -108,9 +109,8 @@ internal static class EventMerger
                 }
             }
         }
-        var claimIds = claims
-            .Where(c => c.Mentions.Any(m => members.Any(x => ReferenceEquals(x.View, m.Article) && x.Event.Evidence.Overlaps(m.Extent))))
-            .Select(c => c.Id).ToList();
+        var claimIds = members.SelectMany(m => claims.Overlapping(m.View, m.Event.Evidence))
+            .Distinct().OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
         int reports = members.Select(m => m.View.Id).Distinct(StringComparer.Ordinal).Count();
         string? note = reports > 1 ? $"described by {reports} reports" : null;
         if (figures.Count > 1) note = (note is null ? "" : note + "; ") + "figures given: " + string.Join(", ", figures.Order(StringComparer.Ordinal));
