@@ -60,7 +60,7 @@ internal sealed class ClaimGroup(string story)
     {
         double best = double.NegativeInfinity;
         // The first mentions define the proposition; later ones only repeat it.
-        foreach (var member in Mentions.Take(16))
+        foreach (var member in Mentions.Take(8))
         {
             double similarity = member.Match(mention, wordWeight);
             if (similarity < 0) continue;

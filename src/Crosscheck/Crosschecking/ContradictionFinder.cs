@@ -86,6 +86,7 @@ internal static class ContradictionFinder
 
     private static IEnumerable<DossierContradiction> Changes(List<QuantityFact> facts, ClaimIndex groups, HashSet<QuantityFact> superseded)
     {
+        var seen = new HashSet<(string, double, double, double, double)>();
         foreach (var sentenceFacts in facts.GroupBy(f => (f.View, f.Sentence)))
         {
             var list = sentenceFacts.ToList();
@@ -99,6 +100,8 @@ internal static class ContradictionFinder
                 string? cue = ChangeCues.FirstOrDefault(c => between.Contains(c, StringComparison.OrdinalIgnoreCase));
                 if (cue is null) continue;
                 superseded.Add(earlier);
+                // Copies of a report state the same change: say it once.
+                if (!seen.Add((current.View.Story, current.Amount.Min, current.Amount.Max, earlier.Amount.Min, earlier.Amount.Max))) continue;
                 yield return new DossierContradiction
                 {
                     Id = "",
@@ -114,10 +117,14 @@ internal static class ContradictionFinder
 
     private static IEnumerable<DossierContradiction> QuantityDisagreements(List<QuantityFact> facts, ClaimIndex groups, HashSet<QuantityFact> superseded)
     {
-        var reported = new HashSet<(string, string, string)>();
         foreach (var slot in facts.Where(f => !superseded.Contains(f)).GroupBy(f => (f.View.Story, f.Slot)))
         {
-            var list = slot.ToList();
+            // Copies and relays repeat the same figure in the same context: compare one of each
+            // kind, so cost and output grow with the distinct figures, not with the reports.
+            var list = slot
+                .GroupBy(f => (f.Amount.Min, f.Amount.Max, f.Quantity.Unit, f.CountedPhrase, Dates: string.Join(' ', f.Dates), Places: string.Join(' ', f.Places.Order(StringComparer.Ordinal))))
+                .Select(g => g.First())
+                .ToList();
             for (int i = 0; i < list.Count; i++)
             {
                 for (int j = i + 1; j < list.Count; j++)
@@ -129,7 +136,6 @@ internal static class ContradictionFinder
                         NoteUnitAgreement(groups, a, b);
                         continue;
                     }
-                    if (!reported.Add((a.View.Id, b.View.Id, a.Slot))) continue;
                     yield return Disagreement(groups, a, b);
                 }
             }

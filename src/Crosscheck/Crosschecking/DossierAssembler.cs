@@ -112,7 +112,8 @@ public sealed class DossierAssembler
             }
             double n = mentions.Count;
             // Rarer words among the story's claims tell propositions apart; "North Korean" does not.
-            double WordWeight(string word) => Math.Log(1 + n / documentFrequency.GetValueOrDefault(word, 1));
+            var weights = documentFrequency.ToDictionary(kv => kv.Key, kv => Math.Log(1 + n / kv.Value), StringComparer.Ordinal);
+            double WordWeight(string word) => weights.TryGetValue(word, out double w) ? w : Math.Log(1 + n);
 
             var storyGroups = new List<ClaimGroup>();
             // Candidate groups come from the words they share with the mention, so a big story
@@ -151,7 +152,7 @@ public sealed class DossierAssembler
         return ordered;
     }
 
-    /// <summary>Groups sharing the most words with the mention, earliest first among equals; at most a few dozen.</summary>
+    /// <summary>The 16 groups sharing the most words with the mention, in group order.</summary>
     private static IEnumerable<int> CandidateGroups(ClaimMention mention, Dictionary<string, List<int>> byWord)
     {
         var shared = new Dictionary<int, int>();
@@ -160,7 +161,7 @@ public sealed class DossierAssembler
             if (!byWord.TryGetValue(word, out var list)) continue;
             foreach (int g in list) shared[g] = shared.GetValueOrDefault(g) + 1;
         }
-        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(32).Select(kv => kv.Key).OrderBy(g => g);
+        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(16).Select(kv => kv.Key).OrderBy(g => g);
     }
 
     internal static int StoryNumber(string story) =>
