@@ -10,6 +10,7 @@ public static class EvaluationRegistry
         new Crosscheck.Evaluation.Times.TimeEvaluation(),
         new Crosscheck.Evaluation.Quantities.QuantityEvaluation(),
         new Crosscheck.Evaluation.Times.DateTimeSpecEvaluation(),
+        new Crosscheck.Stories.StoryEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

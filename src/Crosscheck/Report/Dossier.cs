@@ -96,6 +96,8 @@ public sealed record DossierClaim
     public int IndependentOrigins { get; init; }
     /// <summary>In plain words: "single origin", "independently corroborated", ...</summary>
     public string? Corroboration { get; init; }
+    /// <summary>What a reader should know about how the carriers agree, e.g. figures in different units that match.</summary>
+    public string? Note { get; init; }
 }
 
 public sealed record DossierEvent

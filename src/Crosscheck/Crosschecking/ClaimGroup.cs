@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Crosscheck.Claims;
+using Crosscheck.Report;
+
+namespace Crosscheck.Crosschecking;
+
+/// <summary>Mentions of one proposition across the reports of a story.</summary>
+internal sealed class ClaimGroup(string story)
+{
+    public string Story { get; } = story;
+    public string Id { get; set; } = "";
+    public List<ClaimMention> Mentions { get; } = [];
+    public List<string> Notes { get; } = [];
+
+    public ClaimMention First => Mentions[0];
+
+    public ClaimStatus Status
+    {
+        get
+        {
+            bool denied = Mentions.Any(m => m.Attribution.Status == ClaimStatus.Denied);
+            bool affirmed = Mentions.Any(m => m.Attribution.Status is ClaimStatus.Asserted or ClaimStatus.Confirmed or ClaimStatus.Claimed);
+            if (denied && affirmed) return ClaimStatus.Disputed;
+            if (Mentions.Any(m => m.Attribution.Status == ClaimStatus.Disputed)) return ClaimStatus.Disputed;
+            if (Mentions.Any(m => m.Attribution.Status == ClaimStatus.Confirmed)) return ClaimStatus.Confirmed;
+            // Otherwise the most frequent status; ties go to the earlier (stronger) one in the enum.
+            return Mentions.GroupBy(m => m.Attribution.Status).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        }
+    }
+
+    /// <summary>The speaker most mentions name (resolved ids first), for display.</summary>
+    public ClaimMention Representative =>
+        Mentions.Where(m => m.Origin is not null).GroupBy(m => m.Origin!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).FirstOrDefault()
+        ?? Mentions.FirstOrDefault(m => m.SpeakerId is not null)
+        ?? First;
+
+    /// <summary>
+    /// Primary sources. A place speaking ("Kyiv said") is a vague metonym for some part of its
+    /// government; when a named body also stands behind the claim ("Ukraine's military
+    /// intelligence"), the metonym is taken to be that body, not a second, independent origin.
+    /// </summary>
+    public ImmutableArray<string> Origins
+    {
+        get
+        {
+            var specific = Mentions.Where(m => m.Origin is not null && !m.SpeakerIsPlace).Select(m => m.Origin!).ToList();
+            var chosen = specific.Count > 0 ? specific : Mentions.Select(m => m.Origin).OfType<string>().ToList();
+            return [.. chosen.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Distinct primary sources; a claim whose sources are all unnamed or relays counts as one.</summary>
+    public int IndependentOrigins => Math.Max(1, Origins.Length);
+
+    /// <summary>
+    /// By how much the mention clears the bar of its closest member (negative when it does not):
+    /// a mention joins the group it fits best, not the first it fits.
+    /// </summary>
+    public double Margin(ClaimMention mention, Func<string, double> wordWeight)
+    {
+        double best = double.NegativeInfinity;
+        // The first mentions define the proposition; later ones only repeat it.
+        foreach (var member in Mentions.Take(8))
+        {
+            double similarity = member.Match(mention, wordWeight);
+            if (similarity < 0) continue;
+            best = Math.Max(best, similarity - member.ThresholdWith(mention));
+        }
+        return best;
+    }
+
+    public double BestSimilarity(ClaimGroup other)
+    {
+        double best = 0;
+        foreach (var a in Mentions)
+        {
+            foreach (var b in other.Mentions) best = Math.Max(best, ContentWords.Dice(a.Words, b.Words));
+        }
+        return best;
+    }
+
+    public ImmutableArray<Evidence> Evidence =>
+        [.. Mentions.Select(m => new Evidence(m.Article.Id, m.Extent.Start, m.Extent.End))];
+
+    public ImmutableArray<string> Articles =>
+        [.. Mentions.OrderBy(m => m.Article.Order).Select(m => m.Article.Id).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,330 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Claims;
+using Crosscheck.Entities;
+using Crosscheck.Places;
+using Crosscheck.Quantities;
+using Crosscheck.Report;
+using Crosscheck.Stories;
+
+namespace Crosscheck.Crosschecking;
+
+/// <summary>
+/// Builds the cross-checked dossier of a set of analysed reports: stories, canonical entities,
+/// times and quantities, claims matched across reports with their independent origins,
+/// merged events, contradictions and a timeline per story.
+/// </summary>
+/// <remarks>
+/// Reads whatever layers the reports have (entities, places, times, quantities, claims, events)
+/// and leaves a section empty when no report has its layer. The output does not depend on the
+/// order of <c>articles</c>: reports are sorted by id, and every id ("c1", "e1", "x1") follows
+/// from that order and the text offsets.
+/// </remarks>
+public sealed class DossierAssembler
+{
+    private readonly IEntityLinker _linker;
+    private readonly StoryClustererOptions? _storyOptions;
+
+    public DossierAssembler(IEntityLinker linker, StoryClustererOptions? storyOptions = null)
+    {
+        _linker = linker ?? throw new ArgumentNullException(nameof(linker));
+        _storyOptions = storyOptions;
+    }
+
+    /// <param name="referenceDate">
+    /// The date the dossier is made for: the fallback anchor the stages used for relative times in
+    /// undated reports (so story clustering discounts dates near it in those reports).
+    /// </param>
+    public Dossier Assemble(IReadOnlyList<AnalyzedArticle> articles, DateOnly referenceDate)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var sorted = articles
+            .GroupBy(a => a.Article.Id, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(a => a.Article.Id, StringComparer.Ordinal).ToList();
+
+        var stories = ClusterStories(sorted, referenceDate);
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in stories)
+        {
+            foreach (var id in story.Articles) storyOf[id] = story.Id;
+        }
+
+        var linking = _linker.Link(sorted);
+        var views = sorted.Select((a, i) => new ArticleView(a, i, storyOf[a.Article.Id], linking)).ToList();
+
+        var idByName = IdsByName(linking);
+        var groups = GroupClaims(views);
+        var claimsById = groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        var events = EventMerger.Merge(views, groups);
+        var contradictions = ContradictionFinder.Find(views, groups, linking);
+        var timeline = TimelineBuilder.Build(groups, events, linking);
+
+        return new Dossier
+        {
+            ReferenceDate = referenceDate,
+            Articles = [.. sorted.Select(ToDossierArticle)],
+            Stories = [.. stories],
+            Entities = BuildEntities(linking, views),
+            Times = [.. views.SelectMany(v => v.Times.OrderBy(t => t.Span).Select(t =>
+                new DossierTime(v.Id, t.Span.Start, t.Span.End, v.Slice(t.Span), t.Type.ToString().ToLowerInvariant(), t.Value)))],
+            Quantities = [.. views.SelectMany(v => v.Quantities.OrderBy(q => q.Span).Select(q => ToDossierQuantity(v, q)))],
+            Claims = [.. groups.Select(g => ToDossierClaim(g, idByName))],
+            Events = events,
+            Contradictions = contradictions,
+            Timeline = timeline,
+        };
+    }
+
+    private ImmutableArray<DossierStory> ClusterStories(List<AnalyzedArticle> sorted, DateOnly referenceDate)
+    {
+        var options = (_storyOptions ?? new StoryClustererOptions()) with { RetainReports = true };
+        var clusterer = new StoryClusterer(options.AssumedReferenceDate is null ? options with { AssumedReferenceDate = referenceDate } : options);
+        clusterer.LearnTermStatistics(sorted);
+        // Streams arrive in time order; undated reports go last, ties by id.
+        foreach (var article in sorted.OrderBy(a => a.Article.Published.Date ?? DateOnly.MaxValue).ThenBy(a => a.Article.Id, StringComparer.Ordinal))
+        {
+            clusterer.Add(article);
+        }
+        // The whole collection is at hand: revisit decisions taken before later reports arrived.
+        clusterer.Refine();
+        return [.. clusterer.Snapshot().Select(s => new DossierStory(s.Id, s.Title, [.. s.ArticleIds.Order(StringComparer.Ordinal)]) { Explanation = s.Explanation })];
+    }
+
+    private static List<ClaimGroup> GroupClaims(List<ArticleView> views)
+    {
+        var groups = new List<ClaimGroup>();
+        foreach (var storyViews in views.GroupBy(v => v.Story))
+        {
+            var mentions = new List<ClaimMention>();
+            foreach (var view in storyViews)
+            {
+                var relays = RelaysOf(view.Article);
+                foreach (var attribution in view.Analyzed.Items(Layers.Claims).OrderBy(a => a.Content))
+                {
+                    if (attribution.Content.IsEmpty || attribution.Content.End > view.Text.Length) continue;
+                    mentions.Add(new ClaimMention(view, attribution, relays));
+                }
+            }
+            var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var mention in mentions)
+            {
+                foreach (var word in mention.Words) documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
+            }
+            double n = mentions.Count;
+            // Rarer words among the story's claims tell propositions apart; "North Korean" does not.
+            var weights = documentFrequency.ToDictionary(kv => kv.Key, kv => Math.Log(1 + n / kv.Value), StringComparer.Ordinal);
+            double WordWeight(string word) => weights.TryGetValue(word, out double w) ? w : Math.Log(1 + n);
+
+            var storyGroups = new List<ClaimGroup>();
+            // Candidate groups come from the words they share with the mention, so a big story
+            // is not compared all against all.
+            var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var mention in mentions)
+            {
+                int index = -1;
+                double bestMargin = 0;
+                foreach (int candidate in CandidateGroups(mention, byWord))
+                {
+                    double margin = storyGroups[candidate].Margin(mention, WordWeight);
+                    if (margin >= bestMargin && (index < 0 || margin > bestMargin))
+                    {
+                        index = candidate;
+                        bestMargin = margin;
+                    }
+                }
+                if (index < 0)
+                {
+                    storyGroups.Add(new ClaimGroup(mention.Article.Story));
+                    index = storyGroups.Count - 1;
+                }
+                storyGroups[index].Mentions.Add(mention);
+                foreach (var word in mention.Words)
+                {
+                    if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
+                    if (list.Count == 0 || list[^1] != index) list.Add(index);
+                }
+            }
+            groups.AddRange(storyGroups);
+        }
+        // Ids follow story order, then the first report and offset of each claim.
+        var ordered = groups.OrderBy(g => StoryNumber(g.Story)).ThenBy(g => g.First.Article.Order).ThenBy(g => g.First.Extent.Start).ToList();
+        for (int i = 0; i < ordered.Count; i++) ordered[i].Id = "c" + (i + 1).ToString(CultureInfo.InvariantCulture);
+        return ordered;
+    }
+
+    /// <summary>The 16 groups sharing the most words with the mention, in group order.</summary>
+    private static IEnumerable<int> CandidateGroups(ClaimMention mention, Dictionary<string, List<int>> byWord)
+    {
+        var shared = new Dictionary<int, int>();
+        foreach (var word in mention.Words)
+        {
+            if (!byWord.TryGetValue(word, out var list)) continue;
+            foreach (int g in list) shared[g] = shared.GetValueOrDefault(g) + 1;
+        }
+        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(16).Select(kv => kv.Key).OrderBy(g => g);
+    }
+
+    internal static int StoryNumber(string story) =>
+        story.Length > 1 && int.TryParse(story.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : int.MaxValue;
+
+    private static Dictionary<string, string> IdsByName(EntityLinking linking)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in linking.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            ids.TryAdd(entity.Name, entity.Id);
+            foreach (var alias in entity.Aliases) ids.TryAdd(alias, entity.Id);
+        }
+        return ids;
+    }
+
+    private static List<string> RelaysOf(Article article)
+    {
+        var relays = new List<string>(article.Relays);
+        if (!string.IsNullOrWhiteSpace(article.Outlet)) relays.Add(article.Outlet);
+        return relays;
+    }
+
+    private static DossierArticle ToDossierArticle(AnalyzedArticle analyzed)
+    {
+        var a = analyzed.Article;
+        return new DossierArticle
+        {
+            Id = a.Id,
+            Outlet = a.Outlet,
+            Url = a.Url,
+            Title = a.Title,
+            Byline = a.Byline,
+            Dateline = a.Dateline?.Text,
+            Relays = a.Relays,
+            Published = a.Published.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PublishedHow = a.Published.How.ToString().ToLowerInvariant(),
+            PublishedExplanation = a.Published.Explanation,
+            Language = a.Language,
+            LanguageConfidence = a.LanguageConfidence,
+            Text = a.Text,
+            Removed = [.. a.Removed.Select(r => new DossierRemoved(r.Text, r.Reason))],
+        };
+    }
+
+    private static ImmutableArray<DossierEntity> BuildEntities(EntityLinking linking, List<ArticleView> views)
+    {
+        var viewById = views.ToDictionary(v => v.Id, StringComparer.Ordinal);
+        var result = new List<DossierEntity>();
+        foreach (var entity in linking.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            var mentions = new List<Evidence>();
+            ResolvedPlace? place = null;
+            foreach (var member in entity.Members.OrderBy(m => viewById.TryGetValue(m.Article, out var v) ? v.Order : int.MaxValue).ThenBy(m => m.Entity))
+            {
+                if (!viewById.TryGetValue(member.Article, out var view)) continue;
+                foreach (var mention in view.Entities.Mentions)
+                {
+                    if (mention.Entity != member.Entity) continue;
+                    mentions.Add(new Evidence(view.Id, mention.Span.Start, mention.Span.End));
+                    if (place is null)
+                    {
+                        foreach (var p in view.Places)
+                        {
+                            if (p.Span.Overlaps(mention.Span)) { place = p; break; }
+                        }
+                    }
+                }
+            }
+            result.Add(new DossierEntity
+            {
+                Id = entity.Id,
+                Type = TypeName(entity.Type),
+                Name = entity.Name,
+                Aliases = entity.Aliases,
+                Mentions = [.. mentions.OrderBy(m => viewById[m.Article].Order).ThenBy(m => m.Start)],
+                Place = place is null ? null : new DossierPlace(place.Latitude, place.Longitude, place.GeonamesId, place.Precision.ToString().ToLowerInvariant())
+                {
+                    Country = place.CountryCode,
+                    Admin1 = place.Admin1,
+                },
+            });
+        }
+        return [.. result];
+    }
+
+    private static string TypeName(EntityType type) => type switch
+    {
+        EntityType.Person => "person",
+        EntityType.Organization or EntityType.MilitaryUnit => "organization",
+        EntityType.Place => "place",
+        EntityType.Group => "group",
+        _ => "other",
+    };
+
+    private static DossierQuantity ToDossierQuantity(ArticleView view, Quantity q) =>
+        new(view.Id, q.Span.Start, q.Span.End, view.Slice(q.Span), q.Min, q.Max, q.Unit)
+        {
+            Counted = q.Counted,
+            Casualty = q.Casualty is CasualtyKind kind ? CasualtyName(kind) : null,
+        };
+
+    internal static string CasualtyName(CasualtyKind kind) => kind switch
+    {
+        CasualtyKind.Killed => "killed",
+        CasualtyKind.Wounded => "wounded",
+        CasualtyKind.KilledOrWounded => "killedOrWounded",
+        CasualtyKind.Missing => "missing",
+        _ => "captured",
+    };
+
+    private static DossierClaim ToDossierClaim(ClaimGroup group, IReadOnlyDictionary<string, string> idByName)
+    {
+        var representative = group.Representative;
+        var status = group.Status;
+        return new DossierClaim
+        {
+            Id = group.Id,
+            Story = group.Story,
+            Speaker = representative.SpeakerId,
+            SpeakerText = representative.SpeakerText,
+            Cue = representative.CueText,
+            Content = representative.Content,
+            Kind = KindName(representative.Attribution.Kind),
+            Status = status.ToString().ToLowerInvariant(),
+            Evidence = group.Evidence,
+            Articles = group.Articles,
+            Origins = group.Origins,
+            IndependentOrigins = group.IndependentOrigins,
+            Corroboration = Corroboration(group, status, idByName),
+            Note = group.Notes.Count == 0 ? null : string.Join(" ", group.Notes.Distinct(StringComparer.Ordinal)),
+        };
+    }
+
+    private static string KindName(AttributionKind kind) => kind switch
+    {
+        AttributionKind.DirectQuote => "directQuote",
+        AttributionKind.IndirectSpeech => "indirectSpeech",
+        AttributionKind.AccordingTo => "accordingTo",
+        _ => "other",
+    };
+
+    /// <summary>
+    /// Plain-words corroboration. A party "with no stake" is an origin that the claim's content
+    /// does not name and that acts in none of the story's events.
+    /// </summary>
+    private static string Corroboration(ClaimGroup group, ClaimStatus status, IReadOnlyDictionary<string, string> idByName)
+    {
+        if (status == ClaimStatus.Disputed) return "disputed";
+        var origins = group.Origins;
+        if (origins.Length < 2) return "single origin";
+        var parties = new HashSet<string>(group.Mentions.SelectMany(m => m.Entities), StringComparer.Ordinal);
+        foreach (var mention in group.Mentions)
+        {
+            foreach (var e in mention.Article.Analyzed.Items(Layers.Events))
+            {
+                if (e.Actor1 is not null && idByName.TryGetValue(e.Actor1, out var a1)) parties.Add(a1);
+                if (e.Actor2 is not null && idByName.TryGetValue(e.Actor2, out var a2)) parties.Add(a2);
+            }
+        }
+        // Only when an interested party's claim is backed by an origin outside the story's parties.
+        bool interested = origins.Any(parties.Contains);
+        bool outsider = origins.Any(o => !parties.Contains(o));
+        return interested && outsider ? "confirmed by a party with no stake" : "independently corroborated";
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Events;
+using Crosscheck.Quantities;
+using Crosscheck.Report;
+
+namespace Crosscheck.Crosschecking;
+
+/// <summary>
+/// Merges the events each report describes into one event per real occurrence within a story:
+/// same type, dates that can be the same day (one contains the other or they are a day apart),
+/// and places that can be the same (same name, same gazetteer id, or one unknown).
+/// </summary>
+internal static class EventMerger
+{
+    public static ImmutableArray<DossierEvent> Merge(List<ArticleView> views, List<ClaimGroup> claims)
+    {
+        var merged = new List<List<(ArticleView View, NewsEvent Event)>>();
+        foreach (var storyViews in views.GroupBy(v => v.Story))
+        {
+            var storyEvents = new List<List<(ArticleView View, NewsEvent Event)>>();
+            foreach (var view in storyViews)
+            {
+                foreach (var e in view.Analyzed.Items(Layers.Events).OrderBy(e => e.Evidence))
+                {
+                    var group = storyEvents.FirstOrDefault(g => g.Any(m => SameEvent(m.View, m.Event, view, e)));
+                    if (group is null)
+                    {
+                        group = [];
+                        storyEvents.Add(group);
+                    }
+                    group.Add((view, e));
+                }
+            }
+            merged.AddRange(storyEvents);
+        }
+
+        var ordered = merged
+            .OrderBy(g => DossierAssembler.StoryNumber(g[0].View.Story))
+            .ThenBy(g => g[0].View.Order).ThenBy(g => g[0].Event.Evidence.Start).ToList();
+        var index = new ClaimIndex(claims);
+        var result = new List<DossierEvent>(ordered.Count);
+        for (int i = 0; i < ordered.Count; i++) result.Add(ToDossierEvent("e" + (i + 1).ToString(CultureInfo.InvariantCulture), ordered[i], index));
+        return [.. result];
+    }
+
+    private static bool SameEvent(ArticleView va, NewsEvent a, ArticleView vb, NewsEvent b)
+    {
+        if (!string.Equals(a.EventType, b.EventType, StringComparison.OrdinalIgnoreCase)) return false;
+        if (a.SubEventType is not null && b.SubEventType is not null && !string.Equals(a.SubEventType, b.SubEventType, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!DatesCompatible(a.Date, b.Date)) return false;
+        return PlacesCompatible(va, a, vb, b);
+    }
+
+    private static bool DatesCompatible(string? a, string? b)
+    {
+        if (a is null || b is null) return true;
+        if (DisplayDates.Compatible(a, b)) return true;
+        // Reports of a night attack disagree on the day by one.
+        return DisplayDates.TryDay(a, out var da) && DisplayDates.TryDay(b, out var db) && Math.Abs(da.DayNumber - db.DayNumber) <= 1;
+    }
+
+    private static bool PlacesCompatible(ArticleView va, NewsEvent a, ArticleView vb, NewsEvent b)
+    {
+        if (a.Place is not Span pa || b.Place is not Span pb) return true;
+        if (string.Equals(va.Slice(pa).Trim(), vb.Slice(pb).Trim(), StringComparison.OrdinalIgnoreCase)) return true;
+        var ka = va.PlacesWithin(pa);
+        var kb = vb.PlacesWithin(pb);
+        if (ka.Overlaps(kb)) return true;
+        // Resolved places close to each other are one place written two ways.
+        foreach (var x in va.Places)
+        {
+            if (!x.Span.Overlaps(pa)) continue;
+            foreach (var y in vb.Places)
+            {
+                if (y.Span.Overlaps(pb) && Kilometres(x.Latitude, x.Longitude, y.Latitude, y.Longitude) <= 25) return true;
+            }
+        }
+        return false;
+    }
+
+    internal static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double EarthRadius = 6371.0;
+        double dLat = (lat2 - lat1) * Math.PI / 180, dLon = (lon2 - lon1) * Math.PI / 180;
+        double h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+            + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    private static DossierEvent ToDossierEvent(string id, List<(ArticleView View, NewsEvent Event)> members, ClaimIndex claims)
+    {
+        var first = members[0];
+        string? date = members.Select(m => m.Event.Date).OfType<string>().OrderByDescending(d => d.Length).ThenBy(d => d, StringComparer.Ordinal).FirstOrDefault();
+        var withPlace = members.FirstOrDefault(m => m.Event.Place is not null);
+        double? killed = null, wounded = null, killedOrWounded = null;
+        var figures = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (view, e) in members)
+        {
+            foreach (var q in view.Quantities)
+            {
+                if (!e.Evidence.Contains(q.Span) || q.Casualty is not CasualtyKind kind || (q.Min ?? q.Max) is not double value) continue;
+                figures.Add($"{DossierAssembler.CasualtyName(kind)} {view.Slice(q.Span)}");
+                switch (kind)
+                {
+                    case CasualtyKind.Killed: killed = Math.Max(killed ?? 0, value); break;
+                    case CasualtyKind.Wounded: wounded = Math.Max(wounded ?? 0, value); break;
+                    case CasualtyKind.KilledOrWounded: killedOrWounded = Math.Max(killedOrWounded ?? 0, value); break;
+                }
+            }
+        }
+        var claimIds = members.SelectMany(m => claims.Overlapping(m.View, m.Event.Evidence))
+            .Distinct().OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
+        int reports = members.Select(m => m.View.Id).Distinct(StringComparer.Ordinal).Count();
+        string? note = reports > 1 ? $"described by {reports} reports" : null;
+        if (figures.Count > 1) note = (note is null ? "" : note + "; ") + "figures given: " + string.Join(", ", figures.Order(StringComparer.Ordinal));
+        return new DossierEvent
+        {
+            Id = id,
+            Story = first.View.Story,
+            Type = first.Event.EventType,
+            SubType = members.Select(m => m.Event.SubEventType).FirstOrDefault(s => s is not null),
+            Date = date,
+            Place = withPlace.Event?.Place is Span p ? withPlace.View.Slice(p).Trim() : null,
+            Actor1 = members.Select(m => m.Event.Actor1).FirstOrDefault(a => a is not null),
+            Actor2 = members.Select(m => m.Event.Actor2).FirstOrDefault(a => a is not null),
+            Fatalities = killed,
+            Wounded = wounded,
+            KilledOrWounded = killedOrWounded,
+            Evidence = [.. members.Select(m => new Evidence(m.View.Id, m.Event.Evidence.Start, m.Event.Evidence.End))],
+            Articles = [.. members.OrderBy(m => m.View.Order).Select(m => m.View.Id).Distinct(StringComparer.Ordinal)],
+            Claims = [.. claimIds],
+            Note = note,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+namespace Crosscheck.Crosschecking;
+
+/// <summary>
+/// Tells a relay (a news agency or outlet passing a claim on: "Yonhap reported", "citing AFP")
+/// from a primary source. A relay carries a claim; it is not its origin.
+/// </summary>
+internal static class MediaSources
+{
+    // Major wire services and broadcasters whose names carry no media word.
+    private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse", "yonhap", "kyodo",
+        "xinhua", "tass", "ria", "ria novosti", "interfax", "ukrinform", "unian", "bloomberg", "bbc", "cnn", "dpa",
+        "efe", "ansa", "pti", "ani", "anadolu", "kcna", "nhk", "al jazeera", "menafn", "upi", "sputnik", "rbc",
+        "live mint", "kyiv independent", "ukrainska pravda",
+    };
+
+    private static readonly string[] MediaWords =
+    [
+        "news", "agency", "press", "times", "tribune", "herald", "journal", "gazette", "tv", "television", "radio",
+        "broadcaster", "media", "pravda", "wire", "newspaper", "daily", "magazine", "outlet", "telegraph",
+    ];
+
+    public static bool IsMedia(string name, IEnumerable<string> knownRelays)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length == 0) return false;
+        foreach (var relay in knownRelays)
+        {
+            // "the news agency AFP" names the relay AFP; "Kyiv" does not name the outlet "Kyiv Independent".
+            if (relay.Length > 1 && ContainsWords(trimmed, relay.Trim())) return true;
+        }
+        var lower = trimmed.ToLowerInvariant();
+        if (lower.StartsWith("the ", StringComparison.Ordinal)) lower = lower[4..];
+        if (Agencies.Contains(lower)) return true;
+        foreach (var agency in Agencies)
+        {
+            // "the news agency AFP", "Yonhap news agency": an agency name inside a short phrase.
+            if (lower.Length <= agency.Length + 16 && ContainsWords(lower, agency)) return true;
+        }
+        foreach (var word in lower.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Array.IndexOf(MediaWords, word) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static bool ContainsWords(string text, string phrase)
+    {
+        int from = 0;
+        while (from <= text.Length - phrase.Length)
+        {
+            int at = text.IndexOf(phrase, from, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return false;
+            int end = at + phrase.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+            from = at + 1;
+        }
+        return false;
+    }
+}

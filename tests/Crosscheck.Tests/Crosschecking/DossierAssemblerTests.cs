@@ -1,0 +1,270 @@
+using System.Text.Json;
+using Crosscheck.Claims;
+using Crosscheck.Crosschecking;
+using Crosscheck.Entities;
+using Crosscheck.Quantities;
+using Crosscheck.Report;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Crosschecking;
+
+public class DossierAssemblerTests
+{
+    private static readonly DateOnly Reference = new(2031, 3, 8);
+
+    private static Dossier Assemble(params AnalyzedArticle[] articles) =>
+        new DossierAssembler(DossierFixtures.Linker()).Assemble(articles, Reference);
+
+    private static Dossier Fixture() =>
+        Assemble(DossierFixtures.First(), DossierFixtures.Second(), DossierFixtures.Third(), DossierFixtures.Unrelated());
+
+    private static DossierClaim ClaimContaining(Dossier dossier, string words) =>
+        dossier.Claims.Single(c => c.Content.Contains(words, StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public void Related_reports_form_one_story_and_the_unrelated_one_its_own()
+    {
+        var dossier = Fixture();
+        dossier.Stories.Should().HaveCount(2);
+        dossier.Stories[0].Articles.Should().Equal("r1", "r2", "r3");
+        dossier.Stories[1].Articles.Should().Equal("r4");
+        dossier.Stories[0].Explanation.Should().Contain("3 reports");
+    }
+
+    [Fact]
+    public void A_claim_relayed_by_an_agency_and_repeated_by_others_has_one_origin_and_three_carriers()
+    {
+        var claim = ClaimContaining(Fixture(), "killed or wounded");
+        claim.Articles.Should().Equal("r1", "r2", "r3");
+        claim.Origins.Should().Equal("ent:military-intelligence-directorate");
+        claim.IndependentOrigins.Should().Be(1);
+        claim.Corroboration.Should().Be("single origin");
+        claim.Evidence.Should().HaveCount(3);
+        claim.Speaker.Should().Be("ent:military-intelligence-directorate");
+    }
+
+    [Fact]
+    public void Figures_in_different_units_that_agree_are_one_claim_with_a_note()
+    {
+        var dossier = Fixture();
+        var claim = ClaimContaining(dossier, "600 square kilometres");
+        claim.Articles.Should().Equal("r1", "r2");
+        claim.Note.Should().Contain("agree").And.Contain("230 square miles");
+        dossier.Contradictions.Should().NotContain(c => c.Kind == "quantity");
+    }
+
+    [Fact]
+    public void A_figure_given_as_down_from_an_earlier_one_is_a_change_not_a_contradiction()
+    {
+        var change = Fixture().Contradictions.Single(c => c.Kind == "change");
+        change.Explanation.Should().Contain("600 square kilometres").And.Contain("1,100 square kilometres").And.Contain("not a contradiction");
+        change.Evidence.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_dismissal_against_a_refusal_to_confirm_is_shown_as_tension()
+    {
+        var status = Fixture().Contradictions.Single(c => c.Kind == "status");
+        status.Explanation.Should().StartWith("Tension").And.Contain("Velmar");
+        status.Evidence.Select(e => e.Article).Should().BeEquivalentTo(["r1", "r2"]);
+    }
+
+    [Fact]
+    public void The_same_event_told_by_two_reports_is_merged_and_placed_on_the_timeline()
+    {
+        var dossier = Fixture();
+        var e = dossier.Events.Should().ContainSingle().Subject;
+        e.Articles.Should().Equal("r2", "r3");
+        e.Date.Should().Be("2031-03-04");
+        e.Actor1.Should().Be("Velmar");
+        dossier.Timeline.Should().Contain(t => t.Events.Contains(e.Id) && t.DisplayDate == "4 Mar 2031");
+    }
+
+    [Fact]
+    public void A_claim_about_two_consecutive_days_is_one_timeline_entry_with_a_day_range()
+    {
+        var dossier = Fixture();
+        var claim = ClaimContaining(dossier, "killed or wounded");
+        var entry = dossier.Timeline.Single(t => t.Claims.Contains(claim.Id));
+        entry.Date.Should().Be("2031-03-03");
+        entry.DisplayDate.Should().Be("3-4 Mar 2031");
+        entry.Text.Should().StartWith(DossierFixtures.Directorate);
+    }
+
+    [Fact]
+    public void Entities_carry_their_mentions_and_places_their_coordinates()
+    {
+        var dossier = Fixture();
+        var directorate = dossier.Entities.Single(e => e.Id == "ent:military-intelligence-directorate");
+        directorate.Mentions.Select(m => m.Article).Should().Equal("r1", "r2", "r3");
+        directorate.Type.Should().Be("organization");
+        dossier.Times.Should().Contain(t => t.Article == "r1" && t.Text == "March 3" && t.Value == "2031-03-03" && t.Type == "date");
+        dossier.Quantities.Should().Contain(q => q.Text == "at least 40" && q.Casualty == "killedOrWounded" && q.Max == null);
+        dossier.Articles.Select(a => a.Id).Should().Equal("r1", "r2", "r3", "r4");
+        dossier.Articles[1].Relays.Should().Equal("Nordpress");
+    }
+
+    [Fact]
+    public void Output_does_not_depend_on_input_order()
+    {
+        var forward = Fixture();
+        var backward = Assemble(DossierFixtures.Unrelated(), DossierFixtures.Third(), DossierFixtures.Second(), DossierFixtures.First());
+        JsonSerializer.Serialize(backward).Should().Be(JsonSerializer.Serialize(forward));
+    }
+
+    [Fact]
+    public void Different_casualty_figures_for_the_same_day_and_place_are_a_quantity_contradiction()
+    {
+        var a = Fire("f1", "12 people", 12, "Twelve", 2031, 5, 2);
+        var b = Fire("f2", "45 people", 45, "Forty-five", 2031, 5, 2);
+        var dossier = Assemble(a, b);
+        var contradiction = dossier.Contradictions.Should().ContainSingle().Subject;
+        contradiction.Kind.Should().Be("quantity");
+        contradiction.Explanation.Should().Contain("12 people").And.Contain("45 people").And.Contain("1 May 2031");
+    }
+
+    [Fact]
+    public void A_higher_toll_in_a_later_report_that_says_it_rose_is_a_change()
+    {
+        var a = Fire("f1", "12 people", 12, "Twelve", 2031, 5, 2);
+        var b = Fire("f2", "45 people", 45, "Forty-five", 2031, 5, 4, "The death toll rose to 45 people in the warehouse fire in Lenport on May 1.");
+        var contradiction = Assemble(a, b).Contradictions.Should().ContainSingle().Subject;
+        contradiction.Kind.Should().Be("change");
+    }
+
+    [Fact]
+    public void Figures_for_different_counted_things_are_not_compared()
+    {
+        var a = Fire("f1", "12 people", 12, "Twelve", 2031, 5, 2);
+        var text = "45 firefighters were killed in the warehouse fire in Lenport on May 1, officials said. Forty-five families lost relatives in the Lenport warehouse fire.";
+        var b = new ArticleBuilder("f2", text)
+            .Titled("Warehouse fire in Lenport")
+            .Published(2031, 5, 2)
+            .Place("Lenport", 40.1, 20.2, 7000001)
+            .Time("May 1", "2031-05-01")
+            .Quantity("45 firefighters", 45, 45, "", "firefighters", CasualtyKind.Killed)
+            .Build();
+        Assemble(a, b).Contradictions.Should().BeEmpty();
+    }
+
+    private static AnalyzedArticle Fire(string id, string figure, double value, string spelled, int year, int month, int day, string? sentence = null)
+    {
+        sentence ??= $"{figure} were killed in the warehouse fire in Lenport on May 1, firefighters said.";
+        var text = sentence + $" {spelled} families lost relatives in the Lenport warehouse fire, and the fire brigade said the blaze started in a storage hall.";
+        return new ArticleBuilder(id, text)
+            .Titled("Warehouse fire in Lenport")
+            .Published(year, month, day)
+            .Place("Lenport", 40.1, 20.2, 7000001)
+            .Time("May 1", "2031-05-01")
+            .Quantity(figure, value, value, "", "people", CasualtyKind.Killed)
+            .Build();
+    }
+
+    [Fact]
+    public void A_claim_by_a_party_confirmed_by_an_outsider_says_so()
+    {
+        var a = new ArticleBuilder("d1", "The Orland defence ministry said Velmar artillery destroyed the Kessa dam on Friday, flooding three villages along the river.")
+            .Published(2031, 6, 7)
+            .Entity("Orland defence ministry", EntityType.Organization, "Orland")
+            .Entity("Velmar", EntityType.Place)
+            .Claim("The Orland defence ministry", "said", "Velmar artillery destroyed the Kessa dam on Friday, flooding three villages along the river", speaker: "Orland")
+            .Event("Velmar artillery destroyed the Kessa dam", "Explosions/Remote violence", "2031-06-06", actor1: "Velmar", actor2: "Orland")
+            .Build();
+        var b = new ArticleBuilder("d2", "River monitors of the basin commission confirmed that Velmar artillery destroyed the Kessa dam on Friday, flooding villages along the river.")
+            .Published(2031, 6, 7)
+            .Entity("basin commission", EntityType.Organization, "Basin Commission")
+            .Entity("Velmar", EntityType.Place)
+            .Claim("River monitors of the basin commission", "confirmed", "Velmar artillery destroyed the Kessa dam on Friday, flooding villages along the river", ClaimStatus.Confirmed, "Basin Commission")
+            .Build();
+        var claim = Assemble(a, b).Claims.Should().ContainSingle().Subject;
+        claim.Origins.Should().Equal("ent:basin-commission", "ent:orland");
+        claim.IndependentOrigins.Should().Be(2);
+        claim.Corroboration.Should().Be("confirmed by a party with no stake");
+        claim.Status.Should().Be("confirmed");
+    }
+
+    [Fact]
+    public void An_assertion_and_a_denial_of_the_same_proposition_are_disputed()
+    {
+        var a = new ArticleBuilder("g1", "Orland said Velmar warplanes bombed the Kessa bridge on Tuesday night.")
+            .Published(2031, 7, 2)
+            .Entity("Orland", EntityType.Place)
+            .Claim("Orland", "said", "Velmar warplanes bombed the Kessa bridge on Tuesday night", speaker: "Orland")
+            .Build();
+        var b = new ArticleBuilder("g2", "Velmar denied that its warplanes bombed the Kessa bridge on Tuesday night.")
+            .Published(2031, 7, 2)
+            .Entity("Velmar", EntityType.Place)
+            .Claim("Velmar", "denied", "its warplanes bombed the Kessa bridge on Tuesday night", ClaimStatus.Denied, "Velmar")
+            .Build();
+        var dossier = Assemble(a, b);
+        var claim = dossier.Claims.Should().ContainSingle().Subject;
+        claim.Status.Should().Be("disputed");
+        claim.Corroboration.Should().Be("disputed");
+        var contradiction = dossier.Contradictions.Should().ContainSingle().Subject;
+        contradiction.Kind.Should().Be("status");
+        contradiction.Explanation.Should().Contain("Velmar denies what Orland states");
+    }
+
+    [Fact]
+    public void A_capital_speaking_does_not_count_as_a_second_origin_beside_a_named_body()
+    {
+        var a = new ArticleBuilder("k1", "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")
+            .Published(2031, 3, 11)
+            .Entity("Orland", EntityType.Place)
+            .Quantity("At least 25", 25, null, "", "soldiers", CasualtyKind.Killed)
+            .Claim("Orland", "said", "At least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "Orland")
+            .Build();
+        var b = new ArticleBuilder("k2", "The Orland general staff said at least 25 Velmar soldiers were killed near Dorvik on March 9.")
+            .Published(2031, 3, 11)
+            .Entity("Orland general staff", EntityType.Organization, "General Staff")
+            .Quantity("at least 25", 25, null, "", "soldiers", CasualtyKind.Killed)
+            .Claim("The Orland general staff", "said", "at least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "General Staff")
+            .Build();
+        var claim = Assemble(a, b).Claims.Should().ContainSingle().Subject;
+        claim.Articles.Should().Equal("k1", "k2");
+        claim.Origins.Should().Equal("ent:general-staff");
+        claim.IndependentOrigins.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_speaker_the_place_stage_resolved_counts_as_a_place_whatever_its_entity_type()
+    {
+        var a = new ArticleBuilder("k1", "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")
+            .Published(2031, 3, 11)
+            .Entity("Orland", EntityType.Person)
+            .Place("Orland", 50.0, 30.0, 8000001)
+            .Claim("Orland", "said", "At least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "Orland")
+            .Build();
+        var b = new ArticleBuilder("k2", "The Orland general staff said at least 25 Velmar soldiers were killed near Dorvik on March 9.")
+            .Published(2031, 3, 11)
+            .Entity("Orland general staff", EntityType.Organization, "General Staff")
+            .Place("Orland", 50.0, 30.0, 8000001)
+            .Claim("The Orland general staff", "said", "at least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "General Staff")
+            .Build();
+        Assemble(a, b).Claims.Should().ContainSingle().Which.Origins.Should().Equal("ent:general-staff");
+    }
+
+    [Fact]
+    public void Layers_with_spans_past_the_text_or_odd_values_do_not_throw()
+    {
+        var text = "A short report. 5 km and 9 km of road were closed.";
+        var article = new ArticleBuilder("bad", text).Published(2031, 1, 1).Build()
+            .With(Layers.Entities, new EntityLayer([new EntityMention(new Span(2, 500), EntityType.Person, 7)], [new ArticleEntity(0, EntityType.Person, "Nobody", [])]))
+            .With(Layers.Times, [new Crosscheck.Times.TimeExpression(new Span(400, 410), Crosscheck.Times.TimexType.Date, "XXXX-WXX"), new Crosscheck.Times.TimeExpression(new Span(0, 5), Crosscheck.Times.TimexType.Date, "2031-13-45")])
+            .With(Layers.Quantities, [new Quantity(new Span(16, 20), 5, 5, "km"), new Quantity(new Span(18, 17), 9, 9, "km"), new Quantity(new Span(300, 310), null, null, "")])
+            .With(Layers.Claims, [new Attribution(new Span(-3, 2), new Span(900, 901), new Span(0, 200), 42, AttributionKind.Other, ClaimStatus.Claimed), new Attribution(null, null, new Span(0, 14), 0, AttributionKind.Other, ClaimStatus.Denied)])
+            .With(Layers.Events, [new Crosscheck.Events.NewsEvent(new Span(0, 999), "Protests", null, "not a date", new Span(50, 60), null, null)]);
+        var act = () => Assemble(article, DossierFixtures.Unrelated());
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Reports_without_analysis_layers_still_give_articles_and_stories()
+    {
+        var dossier = Assemble(DossierFixtures.Unrelated());
+        dossier.Stories.Should().ContainSingle();
+        dossier.Claims.Should().BeEmpty();
+        dossier.Timeline.Should().BeEmpty();
+        dossier.ReferenceDate.Should().Be(Reference);
+    }
+}

@@ -1,0 +1,156 @@
+using Crosscheck.Stories;
+using Crosscheck.Tests.Crosschecking;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Stories;
+
+public class StoryClustererTests
+{
+    private static AnalyzedArticle Report(string id, string text, DateOnly? published = null, string? title = null)
+    {
+        var builder = new ArticleBuilder(id, text);
+        if (title is not null) builder.Titled(title);
+        if (published is DateOnly d) builder.Published(d.Year, d.Month, d.Day);
+        return builder.Build();
+    }
+
+    private static readonly DateOnly Day = new(2031, 4, 10);
+
+    private static AnalyzedArticle Flood(string id, string detail, int dayOffset = 0) => Report(id,
+        $"Floodwaters from the Ambre river swept through Castelnoir overnight, and rescue crews evacuated residents from the lower town. {detail} " +
+        "Mayor Ilse Varnet said the Ambre levee near Castelnoir had failed after three days of rain.", Day.AddDays(dayOffset), "Ambre floods Castelnoir");
+
+    private static AnalyzedArticle Election(string id, string detail, int dayOffset = 0) => Report(id,
+        $"Voters in Dunmere elected Tobias Renshaw as governor after a tight race against Mara Quill. {detail} " +
+        "Renshaw promised to cut Dunmere ferry fares and to rebuild the northern highway.", Day.AddDays(dayOffset), "Renshaw wins Dunmere vote");
+
+    [Fact]
+    public void Reports_of_two_stories_fall_into_two_stories()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Flood("f1", "Helicopters lifted families from rooftops."));
+        clusterer.Add(Election("e1", "Turnout was the highest in a decade."));
+        var joined = clusterer.Add(Flood("f2", "Schools stayed closed and the army sent boats.", 1));
+        clusterer.Add(Election("e2", "Quill conceded on Sunday evening.", 1));
+        clusterer.Add(Flood("f3", "Insurers began counting the damage to homes.", 2));
+
+        var stories = clusterer.Snapshot();
+        stories.Select(s => s.ArticleIds.ToArray()).Should().BeEquivalentTo([new[] { "f1", "f2", "f3" }, new[] { "e1", "e2" }]);
+        joined.StartedStory.Should().BeFalse();
+        joined.StoryId.Should().Be("s1");
+        joined.Explanation.Should().StartWith("joined story s1: shares ").And.Contain("Castelnoir").And.Contain("similarity");
+        stories[0].Title.Should().Be("Ambre floods Castelnoir");
+        stories[0].Explanation.Should().StartWith("3 reports sharing");
+    }
+
+    [Fact]
+    public void A_report_far_from_a_story_in_time_starts_a_new_one()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Flood("f1", "Helicopters lifted families from rooftops."));
+        var later = clusterer.Add(Flood("f2", "Helicopters lifted families from rooftops.", 400));
+        later.StartedStory.Should().BeTrue();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_report_that_bridges_two_stories_merges_them()
+    {
+        var options = new StoryClustererOptions { MergeThreshold = 0.0 };
+        var clusterer = new StoryClusterer(options);
+        var first = Report("a", "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull.", Day);
+        var second = Report("b", "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day);
+        clusterer.Add(first).StartedStory.Should().BeTrue();
+        clusterer.Add(second).StartedStory.Should().BeTrue();
+        var bridge = clusterer.Add(Report("c",
+            "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull. " +
+            "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day));
+        bridge.MergedStories.Should().Equal("s2");
+        bridge.Explanation.Should().Contain("merged s2");
+        clusterer.Snapshot().Should().ContainSingle().Which.ArticleIds.Should().Equal("a", "c", "b");
+    }
+
+    [Fact]
+    public void Without_a_merge_the_bridge_joins_the_closer_story_only()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { MergeThreshold = 2.0 });
+        clusterer.Add(Report("a", "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull.", Day));
+        clusterer.Add(Report("b", "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day));
+        var bridge = clusterer.Add(Report("c",
+            "Engineers at Halvik shipyard launched the icebreaker Nordlys after two years of work on its hull. " +
+            "Fishermen in Pellmouth protested against new quotas for cod and herring announced by the ministry.", Day));
+        bridge.MergedStories.Should().BeEmpty();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void Same_kind_of_event_in_different_years_stays_apart()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Report("q1", "A magnitude 6.1 earthquake struck near Orvale in 2019, damaging the old cathedral and cutting power to thousands of homes."));
+        var other = clusterer.Add(Report("q2", "A magnitude 5.4 earthquake struck near Marrin in 2023, damaging a school and cutting power to hundreds of homes."));
+        other.StartedStory.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Refine_needs_retained_reports_and_leaves_a_clean_clustering_alone()
+    {
+        new StoryClusterer().Invoking(c => c.Refine()).Should().Throw<InvalidOperationException>();
+        var clusterer = new StoryClusterer(new StoryClustererOptions { RetainReports = true });
+        clusterer.Add(Flood("f1", "Helicopters lifted families from rooftops."));
+        clusterer.Add(Election("e1", "Turnout was the highest in a decade."));
+        clusterer.Add(Flood("f2", "Schools stayed closed and the army sent boats.", 1));
+        clusterer.Add(Election("e2", "Quill conceded on Sunday evening.", 1));
+        clusterer.Refine().Should().Be(0);
+        clusterer.Snapshot().Select(s => s.ArticleIds.Order().ToArray()).Should().BeEquivalentTo([new[] { "f1", "f2" }, new[] { "e1", "e2" }]);
+    }
+
+    [Fact]
+    public void Refine_moves_a_report_that_joined_before_its_own_story_existed()
+    {
+        // r1 and r2 (undated) share a generic vocabulary; r2 also shares the rarer names of
+        // r3-r5, which come a month later and so form their own story. On the second look r2
+        // belongs with them.
+        var options = new StoryClustererOptions { RetainReports = true, JoinThreshold = 0.2 };
+        var clusterer = new StoryClusterer(options);
+        string common = "The storm flooded streets and rescue crews evacuated residents while power lines were down across the coast.";
+        clusterer.Add(Report("r1", common + " Officials in Castelnoir opened shelters in schools.", Day));
+        var early = clusterer.Add(Report("r2", common + " Mayor Ilse Varnet of Pellmouth said the Halvik dam held."));
+        early.StoryId.Should().Be("s1");
+        var log = new List<string> { early.Explanation };
+        for (int i = 3; i <= 5; i++)
+        {
+            log.Add(clusterer.Add(Report("r" + i, "Mayor Ilse Varnet of Pellmouth said the Halvik dam held, and Pellmouth engineers inspected the Halvik spillway and Varnet thanked the Pellmouth volunteers.", Day.AddDays(30))).Explanation);
+        }
+        int moved = clusterer.Refine();
+        moved.Should().BeGreaterThan(0, string.Join(" | ", log));
+        clusterer.Snapshot().Should().Contain(s => s.ArticleIds.Contains("r2") && s.ArticleIds.Contains("r3"));
+    }
+
+    [Fact]
+    public void Dates_an_undated_report_got_from_the_fallback_anchor_do_not_join_it_to_others()
+    {
+        var anchor = new DateOnly(2000, 1, 1);
+        AnalyzedArticle Undated(string id, string text, string weekday) =>
+            new ArticleBuilder(id, text).Time(weekday, "1999-12-29").Build();
+        var a = Undated("a", "On Wednesday the harbour authority of Brisk opened a new container terminal for grain ships.", "Wednesday");
+        var b = Undated("b", "On Wednesday a choir from Uldor won the regional singing contest with a folk programme.", "Wednesday");
+
+        var naive = new StoryClusterer(new StoryClustererOptions { JoinThreshold = 0.1, BackgroundDocuments = 0 });
+        naive.Add(a);
+        naive.Add(b).StartedStory.Should().BeFalse("the shared fake date alone links them when nothing discounts it");
+
+        var aware = new StoryClusterer(new StoryClustererOptions { JoinThreshold = 0.1, BackgroundDocuments = 0, AssumedReferenceDate = anchor });
+        aware.Add(a);
+        aware.Add(b).StartedStory.Should().BeTrue();
+    }
+
+    [Fact]
+    public void An_empty_report_does_not_throw_and_starts_a_story()
+    {
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Report("x", "")).StartedStory.Should().BeTrue();
+        clusterer.Add(Report("y", "   ")).StartedStory.Should().BeTrue();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+}
