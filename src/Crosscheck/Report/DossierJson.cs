@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Crosscheck.Report;
 
@@ -71,10 +73,10 @@ public static class DossierJson
             WriteIndented = true,
             IndentSize = 2,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            // A dossier edited by hand with a missing required string should fail loudly, not
-            // come back as a non-nullable property holding null.
+            // A dossier edited by hand with a missing or null required string should fail
+            // loudly, not come back as a non-nullable property holding null.
             RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableReferences } },
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
         };
@@ -82,6 +84,23 @@ public static class DossierJson
         options.Converters.Add(new ImmutableArrayConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// On read, a property is required exactly when it is a non-nullable reference (a string id,
+    /// a text, a place record): leaving it out would put null where the model promises a value.
+    /// Numbers and arrays may be left out and read as 0 and [], so a dossier written before a
+    /// field was added still reads.
+    /// </summary>
+    private static void RequireNonNullableReferences(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.Namespace != typeof(Dossier).Namespace) return;
+        var nullability = new NullabilityInfoContext();
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AttributeProvider is not PropertyInfo info) continue;
+            property.IsRequired = !info.PropertyType.IsValueType && nullability.Create(info).WriteState != NullabilityState.Nullable;
+        }
     }
 
     /// <summary>

@@ -144,6 +144,17 @@ internal sealed class DossierView
         };
     }
 
+    /// <summary>"at least 14 people", "38 km2": a figure with its unit and what it counts.</summary>
+    public static string Figure(double? min, double? max, string? unit, string? counted)
+    {
+        var text = Range(min, max);
+        var countsPeople = unit is "person" or "people";
+        if (!string.IsNullOrWhiteSpace(unit) && unit != "count" && !countsPeople) text += " " + unit;
+        if (!string.IsNullOrWhiteSpace(counted)) text += " " + counted;
+        else if (countsPeople) text += " people";
+        return text;
+    }
+
     public static string Published(DossierArticle article) =>
         article.Published is null
             ? $"date unknown ({article.PublishedHow})"

@@ -293,10 +293,7 @@ public static class HtmlDossierWriter
                         Text(DossierView.CasualtyLabel(casualty));
                         _out.Write(":</strong> ");
                     }
-                    var sb = new StringBuilder(DossierView.Range(min, max));
-                    if (!string.IsNullOrWhiteSpace(unit) && unit != "count") sb.Append(' ').Append(unit);
-                    if (!string.IsNullOrWhiteSpace(counted)) sb.Append(' ').Append(counted);
-                    Text(sb.ToString());
+                    Text(DossierView.Figure(min, max, unit, counted));
                     Cite(group.Select(q => new Evidence(q.Article, q.Start, q.End)));
                     _out.Write("</li>\n");
                 }

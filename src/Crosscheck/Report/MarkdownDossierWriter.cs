@@ -263,9 +263,7 @@ public static class MarkdownDossierWriter
                 var (min, max, unit, counted, casualty) = group.Key;
                 _line.Clear().Append("- ");
                 if (casualty is not null) _line.Append("**").Append(Escape(DossierView.CasualtyLabel(casualty))).Append("**: ");
-                _line.Append(Escape(DossierView.Range(min, max)));
-                if (!string.IsNullOrWhiteSpace(unit) && unit != "count") _line.Append(' ').Append(Escape(unit));
-                if (!string.IsNullOrWhiteSpace(counted)) _line.Append(' ').Append(Escape(counted));
+                _line.Append(Escape(DossierView.Figure(min, max, unit, counted)));
                 var reports = group.Select(q => q.Article).Distinct(StringComparer.Ordinal).Select(view.ArticleLabel).ToList();
                 _line.Append(" · in ").Append(Escape(string.Join(", ", reports)));
                 Cite(group.Select(q => new Evidence(q.Article, q.Start, q.End)));
