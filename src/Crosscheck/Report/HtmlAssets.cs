@@ -91,7 +91,8 @@ mark:target, .anchor:target + mark { outline: 2px solid var(--accent); }
     (function (select) {
       var table = document.getElementById(select.getAttribute('data-ledger'));
       if (!table) return;
-      select.parentNode.hidden = false;
+      var wrapper = select.closest('.filter');
+      if (wrapper) wrapper.hidden = false;
       select.addEventListener('change', function () {
         var wanted = select.value;
         var rows = table.tBodies[0].rows;

@@ -169,7 +169,7 @@ public static class HtmlDossierWriter
                     _out.Write(FormattableString.Invariant($"<li><a href=\"#story-{story.Number}\">"));
                     Text(story.Title);
                     _out.Write("</a> <span class=\"meta\">");
-                    Text(FormattableString.Invariant($"{story.Articles.Count} reports · {story.Claims.Count} claims · {story.Contradictions.Count} contradictions"));
+                    Text($"{Plural(story.Articles.Count, "report")} · {Plural(story.Claims.Count, "claim")} · {Plural(story.Contradictions.Count, "contradiction")}");
                     _out.Write("</span></li>\n");
                 }
                 _out.Write("</ol>\n</nav>\n");
@@ -201,11 +201,18 @@ public static class HtmlDossierWriter
                 Text(story.Explanation);
                 _out.Write("</p>\n");
             }
-            WriteBrief(story);
-            WriteLedger(story);
-            WriteContradictions(story);
-            WriteTimeline(story);
-            WriteEventsTable(story);
+            if (story.Claims.Count + story.Events.Count + story.Quantities.Count + story.Contradictions.Count + story.Timeline.Count == 0)
+            {
+                Empty("Nothing was extracted from these reports beyond their text, below.");
+            }
+            else
+            {
+                WriteBrief(story);
+                WriteLedger(story);
+                WriteContradictions(story);
+                WriteTimeline(story);
+                WriteEventsTable(story);
+            }
             WriteEntities(story);
             _out.Write("<h3>Sources</h3>\n");
             WriteSources(story.Articles);
@@ -845,6 +852,9 @@ public static class HtmlDossierWriter
             if (!string.IsNullOrWhiteSpace(ev.Note)) sb.Append(" · ").Append(ev.Note);
             return sb.ToString();
         }
+
+        private static string Plural(int count, string noun) =>
+            count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
         private void Empty(string message)
         {
