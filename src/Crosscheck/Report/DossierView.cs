@@ -119,6 +119,14 @@ internal sealed class DossierView
     public static bool IsDoubtful(string status) =>
         status is "disputed" or "unverified" or "denied" or "alleged";
 
+    public static string KindLabel(string kind) => kind switch
+    {
+        "directQuote" => "direct quote",
+        "indirectSpeech" => "indirect speech",
+        "accordingTo" => "according to",
+        _ => kind,
+    };
+
     public static string CasualtyLabel(string? casualty) => casualty switch
     {
         "killed" => "killed",

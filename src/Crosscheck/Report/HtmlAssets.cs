@@ -72,7 +72,8 @@ mark:target, .anchor:target + mark { outline: 2px solid var(--accent); }
   html { background: #fff; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .filter, .toc, .backlink { display: none !important; }
-  h2 { break-before: page; border-top: none; }
+  h2 { border-top: none; }
+  section:not(:first-of-type) > h2 { break-before: page; }
   h3, h4 { break-after: avoid; }
   tr, li, dd { break-inside: avoid; }
   table { font-size: 8.5pt; }

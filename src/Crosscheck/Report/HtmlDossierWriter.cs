@@ -370,7 +370,7 @@ public static class HtmlDossierWriter
                 _out.Write("</td><td>");
                 Text(claim.Content);
                 _out.Write(" <span class=\"meta\">");
-                Text(claim.Kind);
+                Text(DossierView.KindLabel(claim.Kind));
                 _out.Write("</span></td><td>");
                 Badge(claim.Status);
                 _out.Write("</td><td>");

@@ -298,7 +298,7 @@ public static class MarkdownDossierWriter
                 var claims = DossierView.Safe(contradiction.Claims).Select(view.Claim).OfType<DossierClaim>().ToList();
                 if (claims.Count > 0)
                 {
-                    _line.Append(" (between ");
+                    _line.Append(claims.Count == 1 ? " (claim " : " (between ");
                     for (var i = 0; i < claims.Count; i++)
                     {
                         if (i > 0) _line.Append(i == claims.Count - 1 ? " and " : ", ");

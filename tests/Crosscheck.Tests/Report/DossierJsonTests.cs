@@ -156,3 +156,24 @@ public class DossierJsonTests
         properties.Should().BeSubsetOf(modelNames, "the schema must not describe fields the model does not have");
     }
 }
+
+public class DossierFilesTests
+{
+    [Fact]
+    public void WritesTheRequestedFilesAndLeavesNoPartialFiles()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "crosscheck-dossier-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var written = DossierFiles.WriteAll(DossierFixture.Build(), dir, DossierFormats.Json | DossierFormats.Html);
+            written.Select(Path.GetFileName).Should().Equal("dossier.json", "dossier.html");
+            Directory.GetFiles(dir).Select(Path.GetFileName).Should().BeEquivalentTo(["dossier.json", "dossier.html"]);
+            using var stream = File.OpenRead(Path.Combine(dir, "dossier.json"));
+            DossierJson.Read(stream).Articles.Should().HaveCount(3);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
