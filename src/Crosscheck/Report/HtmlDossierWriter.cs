@@ -64,7 +64,9 @@ public static class HtmlDossierWriter
         private readonly Dictionary<(string Article, int Start, int End), Highlight> _highlights = [];
         private readonly Dictionary<string, List<Highlight>> _highlightsByArticle = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _articleNumber = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _sourceNumberInStory = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _renderedReports = new(StringComparer.Ordinal);
+        // Citation numbers are the sources' positions in the story being written.
+        private Dictionary<string, int> _sourceNumberInStory = new(StringComparer.Ordinal);
 
         public Renderer(DossierView view, TextWriter output)
         {
@@ -72,11 +74,6 @@ public static class HtmlDossierWriter
             _out = output;
             var n = 0;
             foreach (var article in DossierView.Safe(view.Dossier.Articles)) _articleNumber.TryAdd(article.Id, ++n);
-            foreach (var story in view.Stories)
-            {
-                for (var i = 0; i < story.Articles.Count; i++) _sourceNumberInStory.TryAdd(story.Articles[i].Id, i + 1);
-            }
-            for (var i = 0; i < view.Unassigned.Count; i++) _sourceNumberInStory.TryAdd(view.Unassigned[i].Id, i + 1);
             RegisterHighlights();
         }
 
@@ -178,6 +175,7 @@ public static class HtmlDossierWriter
             foreach (var story in _view.Stories) RenderStory(story);
             if (_view.Unassigned.Count > 0)
             {
+                _sourceNumberInStory = NumberSources(_view.Unassigned);
                 _out.Write("<section id=\"unassigned\">\n<h2>Reports not in any story</h2>\n");
                 WriteSources(_view.Unassigned);
                 WriteReports(_view.Unassigned, "unassigned");
@@ -190,8 +188,16 @@ public static class HtmlDossierWriter
             _out.Flush();
         }
 
+        private static Dictionary<string, int> NumberSources(IReadOnlyList<DossierArticle> articles)
+        {
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < articles.Count; i++) numbers.TryAdd(articles[i].Id, i + 1);
+            return numbers;
+        }
+
         private void RenderStory(StoryView story)
         {
+            _sourceNumberInStory = NumberSources(story.Articles);
             _out.Write(FormattableString.Invariant($"<section class=\"story\" id=\"story-{story.Number}\">\n<h2>"));
             Text(story.Title);
             _out.Write("</h2>\n");
@@ -687,6 +693,14 @@ public static class HtmlDossierWriter
             foreach (var article in articles)
             {
                 var number = _articleNumber[article.Id];
+                // A report listed by two stories is printed once: ids and highlights stay unique.
+                if (!_renderedReports.Add(article.Id))
+                {
+                    _out.Write(FormattableString.Invariant($"<p class=\"meta\"><a href=\"#report-{number}\">"));
+                    Text($"[{_sourceNumberInStory.GetValueOrDefault(article.Id)}] {DossierView.ArticleLabel(article)}");
+                    _out.Write("</a>: text shown with an earlier story.</p>\n");
+                    continue;
+                }
                 _out.Write(FormattableString.Invariant($"<article class=\"report\" id=\"report-{number}\" data-scope=\"{scope}\">\n<h4>"));
                 Text(FormattableString.Invariant($"[{_sourceNumberInStory.GetValueOrDefault(article.Id)}] "));
                 Text(DossierView.ArticleLabel(article));
@@ -745,7 +759,7 @@ public static class HtmlDossierWriter
         private void WritePiece(string text, int start, int end, int[] counts, List<Highlight> startingHere)
         {
             if (end <= start) return;
-            var piece = text.Substring(start, end - start);
+            var piece = text.AsSpan(start, end - start);
             var classes = MarkClasses(counts);
             if (classes.Length == 0)
             {

@@ -9,9 +9,11 @@ internal static class HtmlText
     /// Appends <paramref name="text"/> escaped for both element content and quoted attribute
     /// values. Control characters HTML forbids are dropped; line breaks are kept.
     /// </summary>
-    public static void Append(TextWriter writer, string? text)
+    public static void Append(TextWriter writer, string? text) => Append(writer, text.AsSpan());
+
+    public static void Append(TextWriter writer, ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrEmpty(text)) return;
+        if (text.IsEmpty) return;
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -28,11 +30,11 @@ internal static class HtmlText
                 _ => null,
             };
             if (replacement is null) continue;
-            if (i > start) writer.Write(text.AsSpan(start, i - start));
+            if (i > start) writer.Write(text[start..i]);
             writer.Write(replacement);
             start = i + 1;
         }
-        if (start < text.Length) writer.Write(text.AsSpan(start));
+        if (start < text.Length) writer.Write(text[start..]);
     }
 
     public static string Escape(string? text)

@@ -189,3 +189,31 @@ public class HtmlDossierWriterTests
 
     private static string Sha256(string content) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 }
+
+public class HtmlDossierWriterEdgeTests
+{
+    [Fact]
+    public void AReportListedByTwoStoriesIsPrintedOnceAndIdsStayUnique()
+    {
+        var dossier = DossierFixture.Build();
+        var twice = dossier with { Stories = [dossier.Stories[0], dossier.Stories[1] with { Articles = ["ferry-03", "valley-post-02"] }] };
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(HtmlDossierWriter.Render(twice));
+        doc.QuerySelectorAll("[id]").Select(e => e.Id).Should().OnlyHaveUniqueItems();
+        doc.QuerySelectorAll(".report-text").Should().HaveCount(3);
+        // In the second story the Valley Post is source [2], and its note links back to the text.
+        var note = doc.GetElementById("story-2")!.QuerySelectorAll("p.meta a").Single();
+        note.TextContent.Should().Be("[2] Valley Post");
+        doc.GetElementById(note.GetAttribute("href")![1..]).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void KeepsLoneSurrogatesAndControlCharactersFromBreakingThePage()
+    {
+        var dossier = DossierFixture.Build();
+        var odd = dossier with { Articles = [dossier.Articles[0] with { Title = "bad \ud800 title \u0000 \u0007 end" }, .. dossier.Articles.Skip(1)] };
+        var html = HtmlDossierWriter.Render(odd);
+        html.Should().NotContain("\u0000").And.NotContain("\u0007").And.Contain("title");
+        var json = DossierJson.Serialize(odd);
+        DossierJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Articles[0].Title!.Length.Should().Be(odd.Articles[0].Title!.Length, "offsets-style lengths survive a round trip");
+    }
+}
