@@ -22,8 +22,19 @@ namespace Crosscheck.Report;
 /// </remarks>
 public static class DossierJson
 {
-    /// <summary>The options used for both directions. Shared and frozen: do not mutate.</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    /// <summary>The options used for writing. Shared and frozen.</summary>
+    /// <remarks>
+    /// Writing is lenient: a null in a property the model declares non-nullable is left out
+    /// rather than failing the whole run at its last step (the schema tests catch such a
+    /// builder bug). Reading is strict: see <see cref="ReadOptions"/>.
+    /// </remarks>
+    public static JsonSerializerOptions Options { get; } = CreateOptions(strict: false);
+
+    /// <summary>
+    /// The options used for reading: a missing or null required string or record is an error,
+    /// not a null hidden in a non-nullable property.
+    /// </summary>
+    public static JsonSerializerOptions ReadOptions { get; } = CreateOptions(strict: true);
 
     /// <summary>Writes <paramref name="dossier"/> as indented UTF-8 JSON. Leaves the stream open.</summary>
     /// <exception cref="ArgumentException">A number in the dossier is NaN or infinite (JSON cannot carry it).</exception>
@@ -46,7 +57,7 @@ public static class DossierJson
     public static Dossier Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return JsonSerializer.Deserialize<Dossier>(stream, Options)
+        return JsonSerializer.Deserialize<Dossier>(stream, ReadOptions)
             ?? throw new JsonException("dossier.json holds 'null' instead of a dossier object.");
     }
 
@@ -64,7 +75,7 @@ public static class DossierJson
         }
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool strict)
     {
         var options = new JsonSerializerOptions
         {
@@ -73,10 +84,8 @@ public static class DossierJson
             WriteIndented = true,
             IndentSize = 2,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            // A dossier edited by hand with a missing or null required string should fail
-            // loudly, not come back as a non-nullable property holding null.
-            RespectNullableAnnotations = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableReferences } },
+            RespectNullableAnnotations = strict,
+            TypeInfoResolver = strict ? new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableReferences } } : new DefaultJsonTypeInfoResolver(),
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
         };

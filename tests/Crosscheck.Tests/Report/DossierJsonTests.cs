@@ -177,3 +177,18 @@ public class DossierFilesTests
         }
     }
 }
+
+public class DossierJsonLeniencyTests
+{
+    [Fact]
+    public void WritingANullWhereTheModelPromisesTextDoesNotLoseTheRunButReadingItBackFails()
+    {
+        var dossier = DossierFixture.Build();
+        var buggy = dossier with { Stories = [new DossierStory("s1", null!, ["harbor-courier-01"])] };
+        var json = DossierJson.Serialize(buggy);
+        json.Should().Contain("\"id\": \"s1\"");
+        DossierJson.TryRead(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Success.Should().BeFalse("the schema requires a story title");
+        MarkdownDossierWriter.Render(buggy).Should().Contain("## s1", "the writers fall back to the id");
+        HtmlDossierWriter.Render(buggy).Should().Contain("<h2>s1</h2>");
+    }
+}
