@@ -59,15 +59,42 @@ internal sealed class DossierView
         }
         foreach (var story in stories)
         {
-            // Timeline dates are TIMEX3 values: ordinal order is chronological for the same
-            // granularity, and a coarser value ("2024-11") sorts before the days inside it.
-            story.Timeline.Sort((a, b) => string.CompareOrdinal(a.Date, b.Date));
-            story.Events.Sort((a, b) => string.CompareOrdinal(a.Date ?? "\uffff", b.Date ?? "\uffff"));
+            // Stable sorts: entries with the same date keep the builder's order.
+            var timeline = story.Timeline.OrderBy(t => TimexSortKey(t.Date), StringComparer.Ordinal).ToList();
+            story.Timeline.Clear();
+            story.Timeline.AddRange(timeline);
+            var events = story.Events.OrderBy(e => TimexSortKey(e.Date), StringComparer.Ordinal).ToList();
+            story.Events.Clear();
+            story.Events.AddRange(events);
         }
         Stories = stories;
     }
 
     public Dossier Dossier { get; }
+
+    /// <summary>
+    /// A key that sorts TIMEX3 values chronologically: a week ("2025-W11") sorts as its Monday, a
+    /// coarser value ("2025-03") before the days inside it; undated or unparsable values last.
+    /// </summary>
+    public static string TimexSortKey(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "\uffff";
+        if (value.Length >= 8 && value[4] == '-' && value[5] == 'W'
+            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(value.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
+            && year >= 1 && week is >= 1 and <= 53)
+        {
+            try
+            {
+                return ISOWeek.ToDateTime(year, week, DayOfWeek.Monday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + value[8..];
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return value;
+            }
+        }
+        return value;
+    }
 
     public IReadOnlyList<StoryView> Stories { get; }
 

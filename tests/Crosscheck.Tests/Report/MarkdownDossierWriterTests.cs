@@ -83,3 +83,13 @@ public class MarkdownDossierWriterTests
     public void EscapeFoldsLineBreaksAndEscapesPunctuation() =>
         MarkdownDossierWriter.Escape("a*b_[c](d)\n\n# e <f> & `g`").Should().Be(@"a\*b\_\[c\](d) \# e \<f\> \& \`g\`");
 }
+
+public class TimexOrderTests
+{
+    [Fact]
+    public void SortsTimexValuesChronologically()
+    {
+        string[] values = ["2025-03-20", "2025-W11", "2025-03", "2025-02-28", "", "2024"];
+        values.OrderBy(DossierView.TimexSortKey, StringComparer.Ordinal).Should().Equal("2024", "2025-02-28", "2025-03", "2025-W11", "2025-03-20", "");
+    }
+}
