@@ -25,6 +25,7 @@ public class DocsExampleTests
         new MiniJsonSchema(schema).Validate(doc.RootElement).Should().BeEmpty();
 
         var dossier = DossierJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        DossierChecks.Check(dossier).Should().BeEmpty();
         var texts = dossier.Articles.ToDictionary(a => a.Id, a => a.Text);
         foreach (var time in dossier.Times) texts[time.Article][time.Start..time.End].Should().Be(time.Text);
         foreach (var q in dossier.Quantities) texts[q.Article][q.Start..q.End].Should().Be(q.Text);
