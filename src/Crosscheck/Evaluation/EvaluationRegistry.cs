@@ -5,6 +5,7 @@ public static class EvaluationRegistry
 {
     public static IReadOnlyList<IEvaluation> All { get; } =
     [
+        new Language.LanguageEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>
