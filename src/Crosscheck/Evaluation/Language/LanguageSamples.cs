@@ -62,6 +62,7 @@ public static class LanguageSamples
     {
         var text = new StringBuilder();
         var sentenceOpen = false;
+        var afterOpeningBracket = false;
         foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#' || string.IsNullOrWhiteSpace(line))
@@ -73,9 +74,10 @@ public static class LanguageSamples
             var columns = line.Split('\t');
             var token = columns.Length >= 2 && int.TryParse(columns[0], out _) ? columns[1] : columns[0];
             if (token.Length == 0) continue;
-            if (sentenceOpen && !IsClosingPunctuation(token)) text.Append(' ');
+            if (sentenceOpen && !afterOpeningBracket && !IsClosingPunctuation(token)) text.Append(' ');
             text.Append(token);
             sentenceOpen = true;
+            afterOpeningBracket = token is "(" or "[";
         }
         return text.ToString();
     }
