@@ -70,6 +70,7 @@ public sealed class LanguageIdentifier
     private readonly float[] _postingWeight;
     private readonly int[]?[] _foreignProfilesByChar;
     private readonly SlavicLetterEvidence _slavicLetters;
+    private readonly Dictionary<ulong, int[]> _functionWordProfiles;
 
     private LanguageIdentifier(Profile[] profiles, Dictionary<ulong, int> entryByHash, int[] postingStart, short[] postingProfile, float[] postingWeight)
     {
@@ -80,6 +81,7 @@ public sealed class LanguageIdentifier
         _postingWeight = postingWeight;
         _foreignProfilesByChar = BuildForeignLetterTable(profiles);
         _slavicLetters = new SlavicLetterEvidence(profiles.Select(p => p.Code).ToArray());
+        _functionWordProfiles = BuildFunctionWordTable(profiles);
     }
 
     /// <summary>The languages the loaded profiles cover (ISO 639-1), sorted.</summary>
@@ -338,6 +340,7 @@ public sealed class LanguageIdentifier
             if (!mapHomoglyphs && !BelongsTo(wordScript, dominant)) continue;
 
             var length = 0;
+            var wordHash = NgramHashing.Offset;
             Push(NgramHashing.WordEdge, ring, ref length, scores);
             for (var k = start; k < i; k++)
             {
@@ -346,9 +349,14 @@ public sealed class LanguageIdentifier
                 c = NgramHashing.Fold(c);
                 Penalize(c, scores);
                 if (cyrillic) SlavicLetterEvidence.Count(c, letterCounts);
+                wordHash = NgramHashing.Step(wordHash, c);
                 Push(c, ring, ref length, scores);
             }
             Push(NgramHashing.WordEdge, ring, ref length, scores);
+            if (_functionWordProfiles.TryGetValue(wordHash, out var wordProfiles))
+            {
+                foreach (var p in wordProfiles) scores[p] += FunctionWords.Bonus;
+            }
         }
     }
 
@@ -364,8 +372,8 @@ public sealed class LanguageIdentifier
         var maxOrder = Math.Min(length, NgramHashing.MaxOrder);
         for (var order = 1; order <= maxOrder; order++)
         {
-            var hash = 14695981039346656037UL;
-            for (var k = length - order; k < length; k++) hash = (hash ^ ring[k % NgramHashing.MaxOrder]) * 1099511628211UL;
+            var hash = NgramHashing.Offset;
+            for (var k = length - order; k < length; k++) hash = NgramHashing.Step(hash, ring[k % NgramHashing.MaxOrder]);
             if (!_entryByHash.TryGetValue(hash, out var entry)) continue;
             for (var p = _postingStart[entry]; p < _postingStart[entry + 1]; p++) scores[_postingProfile[p]] += _postingWeight[p];
         }
@@ -431,6 +439,26 @@ public sealed class LanguageIdentifier
             }
         }
         return byChar.Select(l => l?.ToArray()).ToArray();
+    }
+
+    private static Dictionary<ulong, int[]> BuildFunctionWordTable(Profile[] profiles)
+    {
+        var table = new Dictionary<ulong, List<int>>();
+        foreach (var (codes, words) in FunctionWords.Lists)
+        {
+            var codeList = codes.Split(' ');
+            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var hash = NgramHashing.Hash(word);
+                for (var p = 0; p < profiles.Length; p++)
+                {
+                    if (!codeList.Contains(profiles[p].Code)) continue;
+                    if (!table.TryGetValue(hash, out var list)) table[hash] = list = [];
+                    if (!list.Contains(p)) list.Add(p);
+                }
+            }
+        }
+        return table.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
     private static LanguageIdentifier LoadEmbedded()

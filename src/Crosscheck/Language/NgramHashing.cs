@@ -10,13 +10,17 @@ internal static class NgramHashing
     public const int MaxOrder = 5;
     public const char WordEdge = '_';
 
-    private const ulong Offset = 14695981039346656037UL;
+    /// <summary>FNV-1a over UTF-16 code units: start from <see cref="Offset"/>, then <see cref="Step"/> per character.</summary>
+    public const ulong Offset = 14695981039346656037UL;
+
     private const ulong Prime = 1099511628211UL;
+
+    public static ulong Step(ulong hash, char c) => (hash ^ c) * Prime;
 
     public static ulong Hash(ReadOnlySpan<char> ngram)
     {
         var h = Offset;
-        foreach (var c in ngram) h = (h ^ c) * Prime;
+        foreach (var c in ngram) h = Step(h, c);
         return h;
     }
 
