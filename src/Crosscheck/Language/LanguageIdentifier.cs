@@ -161,10 +161,17 @@ public sealed class LanguageIdentifier
     /// Identifies the language of <paramref name="text"/>. Never throws; text with too few letters,
     /// no dominant script, or a script none of the profiles covers gives "und".
     /// </summary>
-    public LanguageGuess Identify(ReadOnlySpan<char> text)
+    public LanguageGuess Identify(ReadOnlySpan<char> text) => Identify(text, MaxAnalyzedChars);
+
+    /// <summary>
+    /// As <see cref="Identify(ReadOnlySpan{char})"/>, reading at most about
+    /// <paramref name="maxAnalyzedChars"/> characters (in evenly spaced windows when the text is
+    /// longer): a few thousand characters settle the language of a whole article.
+    /// </summary>
+    public LanguageGuess Identify(ReadOnlySpan<char> text, int maxAnalyzedChars)
     {
         Span<Range> windows = stackalloc Range[SampleWindows];
-        var windowCount = ChooseWindows(text, windows);
+        var windowCount = ChooseWindows(text, windows, Math.Max(maxAnalyzedChars, SampleWindows * 64));
 
         Span<int> scriptCounts = stackalloc int[WritingScripts.Count];
         scriptCounts.Clear();
@@ -239,7 +246,7 @@ public sealed class LanguageIdentifier
     internal IReadOnlyList<(string Profile, double Score)> Explain(ReadOnlySpan<char> text)
     {
         Span<Range> windows = stackalloc Range[SampleWindows];
-        var windowCount = ChooseWindows(text, windows);
+        var windowCount = ChooseWindows(text, windows, MaxAnalyzedChars);
         Span<int> scriptCounts = stackalloc int[WritingScripts.Count];
         scriptCounts.Clear();
         for (var w = 0; w < windowCount; w++)
@@ -388,14 +395,14 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>Whole text when short; otherwise evenly spaced windows that start at a word boundary.</summary>
-    private static int ChooseWindows(ReadOnlySpan<char> text, Span<Range> windows)
+    private static int ChooseWindows(ReadOnlySpan<char> text, Span<Range> windows, int budget)
     {
-        if (text.Length <= MaxAnalyzedChars)
+        if (text.Length <= budget)
         {
             windows[0] = new Range(0, text.Length);
             return 1;
         }
-        var size = MaxAnalyzedChars / windows.Length;
+        var size = budget / windows.Length;
         var stride = (text.Length - size) / (windows.Length - 1);
         for (var w = 0; w < windows.Length; w++)
         {
