@@ -58,7 +58,7 @@ public sealed class LanguageIdentifier
     /// <summary>Log-odds against a language per occurrence of a letter its alphabet lacks.</summary>
     private const double ForeignLetterPenalty = 10;
 
-    private const int ForeignTableStart = 0x0400;
+    private const int ForeignTableStart = 0x00C0;
     private const int ForeignTableEnd = 0x0700;
 
     private static readonly Lazy<LanguageIdentifier> DefaultInstance = new(LoadEmbedded);
@@ -417,9 +417,10 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>
-    /// Letters each language's alphabet lacks, where a single letter settles a close pair: East
-    /// Slavic and South Slavic Cyrillic, and Arabic against Persian and Urdu. Only languages listed
-    /// here are penalised; the n-grams decide the rest.
+    /// Letters each language's alphabet lacks, where a single letter settles a close pair: South
+    /// Slavic Cyrillic, Arabic against Persian and Urdu, Czech against Slovak, Swedish against
+    /// Danish and Norwegian, the Ibero-Romance languages and Italian. Only languages listed here
+    /// are penalised; the n-grams decide the rest.
     /// </summary>
     private static readonly (string Code, string Letters)[] ForeignLetters =
     [
@@ -432,6 +433,17 @@ public sealed class LanguageIdentifier
         ("mk", "йщъьяюыэёіїєґўђћәғқңөұүһҳҷӣӯҗ"),
         ("ar", "پچژگکیۀٹڈڑںےھ"),
         ("fa", "ٹڈڑںےھ"),
+        ("cs", "äôĺľŕ"),
+        ("sk", "řěů"),
+        ("sv", "æø"),
+        ("da", "äö"),
+        ("nb", "äö"),
+        ("nn", "äö"),
+        ("es", "ãõçàèìòùâêô"),
+        ("pt", "ñèìòù"),
+        ("it", "ñãõçâêô"),
+        ("ca", "ñãõâêô"),
+        ("gl", "ãõçàèìòùâêô"),
     ];
 
     private static int[]?[] BuildForeignLetterTable(Profile[] profiles)
