@@ -64,7 +64,7 @@ public sealed class LanguageIdentifier
     private static readonly Lazy<LanguageIdentifier> DefaultInstance = new(LoadEmbedded);
 
     private readonly Profile[] _profiles;
-    private readonly Dictionary<ulong, int> _entryByHash;
+    private readonly NgramTable _entryByHash;
     private readonly int[] _postingStart;
     private readonly short[] _postingProfile;
     private readonly float[] _postingWeight;
@@ -75,7 +75,7 @@ public sealed class LanguageIdentifier
     private LanguageIdentifier(Profile[] profiles, Dictionary<ulong, int> entryByHash, int[] postingStart, short[] postingProfile, float[] postingWeight)
     {
         _profiles = profiles;
-        _entryByHash = entryByHash;
+        _entryByHash = new NgramTable(entryByHash);
         _postingStart = postingStart;
         _postingProfile = postingProfile;
         _postingWeight = postingWeight;
@@ -310,16 +310,34 @@ public sealed class LanguageIdentifier
         return best;
     }
 
+    /// <summary>
+    /// Scores the windows: n-gram occurrences are first counted per table entry, then each distinct
+    /// entry's postings are added once, times its count (frequent short n-grams repeat a lot).
+    /// </summary>
     private void ScoreAll(ReadOnlySpan<char> text, ReadOnlySpan<Range> windows, WritingScript dominant, Span<double> scores)
     {
         Span<int> letterCounts = stackalloc int[SlavicLetterEvidence.CountSlots];
         letterCounts.Clear();
-        foreach (var window in windows) ScoreWindow(text[window], dominant, scores, letterCounts);
+        var tally = EntryTally.ForCurrentThread(_entryByHash.Count);
+        try
+        {
+            foreach (var window in windows) ScoreWindow(text[window], dominant, scores, letterCounts, tally);
+            for (var t = 0; t < tally.TouchedCount; t++)
+            {
+                var entry = tally.Touched[t];
+                var count = tally.Counts[entry];
+                for (var p = _postingStart[entry]; p < _postingStart[entry + 1]; p++) scores[_postingProfile[p]] += count * _postingWeight[p];
+            }
+        }
+        finally
+        {
+            tally.Reset();
+        }
         if (dominant == WritingScript.Cyrillic) _slavicLetters.Apply(letterCounts, scores);
     }
 
     /// <summary>Adds every n-gram of every word of the dominant script in <paramref name="text"/> to the profile scores.</summary>
-    private void ScoreWindow(ReadOnlySpan<char> text, WritingScript dominant, Span<double> scores, Span<int> letterCounts)
+    private void ScoreWindow(ReadOnlySpan<char> text, WritingScript dominant, Span<double> scores, Span<int> letterCounts, EntryTally tally)
     {
         var cyrillic = dominant == WritingScript.Cyrillic;
         Span<char> ring = stackalloc char[NgramHashing.MaxOrder];
@@ -348,7 +366,7 @@ public sealed class LanguageIdentifier
 
             var length = 0;
             var wordHash = NgramHashing.Offset;
-            Push(NgramHashing.WordEdge, ring, ref length, scores);
+            Push(NgramHashing.WordEdge, ring, ref length, tally);
             for (var k = start; k < i; k++)
             {
                 var c = text[k];
@@ -357,9 +375,9 @@ public sealed class LanguageIdentifier
                 Penalize(c, scores);
                 if (cyrillic) SlavicLetterEvidence.Count(c, letterCounts);
                 wordHash = NgramHashing.Step(wordHash, c);
-                Push(c, ring, ref length, scores);
+                Push(c, ring, ref length, tally);
             }
-            Push(NgramHashing.WordEdge, ring, ref length, scores);
+            Push(NgramHashing.WordEdge, ring, ref length, tally);
             if (_functionWordProfiles.TryGetValue(wordHash, out var wordProfiles))
             {
                 foreach (var p in wordProfiles) scores[p] += FunctionWords.Bonus;
@@ -371,8 +389,8 @@ public sealed class LanguageIdentifier
         wordScript == dominant
         || (wordScript == WritingScript.Han && dominant is WritingScript.Kana or WritingScript.Hangul);
 
-    /// <summary>Appends one character to the current word and scores the n-grams of orders 1-5 that end with it.</summary>
-    private void Push(char c, Span<char> ring, ref int length, Span<double> scores)
+    /// <summary>Appends one character to the current word and counts the n-grams of orders 1-5 that end with it.</summary>
+    private void Push(char c, Span<char> ring, ref int length, EntryTally tally)
     {
         ring[length % NgramHashing.MaxOrder] = c;
         length++;
@@ -381,8 +399,8 @@ public sealed class LanguageIdentifier
         {
             var hash = NgramHashing.Offset;
             for (var k = length - order; k < length; k++) hash = NgramHashing.Step(hash, ring[k % NgramHashing.MaxOrder]);
-            if (!_entryByHash.TryGetValue(hash, out var entry)) continue;
-            for (var p = _postingStart[entry]; p < _postingStart[entry + 1]; p++) scores[_postingProfile[p]] += _postingWeight[p];
+            var entry = _entryByHash.Find(hash);
+            if (entry >= 0) tally.Add(entry);
         }
     }
 
