@@ -164,6 +164,24 @@ public sealed class LanguageIdentifierTests
     }
 
     [Fact]
+    public void ConcurrentCallsGiveTheSameAnswersAsSequentialOnes()
+    {
+        string[] texts =
+        [
+            "Портовые власти в пятницу сообщили, что из-за шторма два грузовых судна задержаны у входа в порт.",
+            "Портова адміністрація в п'ятницю повідомила, що через шторм два вантажні судна затримали біля входу в порт.",
+            "The harbour authority said on Friday that two cargo ships had been held outside the port because of the storm.",
+            "Die Hafenbehörde teilte am Freitag mit, dass zwei Frachtschiffe wegen des Sturms vor dem Hafen festgehalten wurden.",
+        ];
+        var expected = texts.Select(t => Identifier.Identify(t)).ToArray();
+        var actual = new LanguageGuess[400];
+
+        Parallel.For(0, actual.Length, i => actual[i] = Identifier.Identify(texts[i % texts.Length]));
+
+        for (var i = 0; i < actual.Length; i++) actual[i].Should().Be(expected[i % texts.Length]);
+    }
+
+    [Fact]
     public void WithLanguageSetsTheArticleFields()
     {
         var article = new Article
