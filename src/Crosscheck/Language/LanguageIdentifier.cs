@@ -174,15 +174,7 @@ public sealed class LanguageIdentifier
         var windowCount = ChooseWindows(text, windows, Math.Max(maxAnalyzedChars, SampleWindows * 64));
 
         Span<int> scriptCounts = stackalloc int[WritingScripts.Count];
-        scriptCounts.Clear();
-        for (var w = 0; w < windowCount; w++)
-        {
-            foreach (var c in text[windows[w]])
-            {
-                if (WritingScripts.IsWordChar(c)) scriptCounts[(int)WritingScripts.Of(c)]++;
-            }
-        }
-        scriptCounts[(int)WritingScript.None] = 0;
+        CountScripts(text, windows[..windowCount], scriptCounts);
 
         var dominant = DominantScript(scriptCounts, out var dominantLetters, out var allLetters);
         if (dominant == WritingScript.None) return LanguageGuess.Unknown;
@@ -248,15 +240,7 @@ public sealed class LanguageIdentifier
         Span<Range> windows = stackalloc Range[SampleWindows];
         var windowCount = ChooseWindows(text, windows, MaxAnalyzedChars);
         Span<int> scriptCounts = stackalloc int[WritingScripts.Count];
-        scriptCounts.Clear();
-        for (var w = 0; w < windowCount; w++)
-        {
-            foreach (var c in text[windows[w]])
-            {
-                if (WritingScripts.IsWordChar(c)) scriptCounts[(int)WritingScripts.Of(c)]++;
-            }
-        }
-        scriptCounts[(int)WritingScript.None] = 0;
+        CountScripts(text, windows[..windowCount], scriptCounts);
         var dominant = DominantScript(scriptCounts, out _, out _);
         var scores = new double[_profiles.Length];
         ScoreAll(text, windows[..windowCount], dominant, scores);
@@ -265,6 +249,20 @@ public sealed class LanguageIdentifier
             .Select(p => (_profiles[p].Name, scores[p]))
             .OrderByDescending(x => x.Item2)
             .ToArray();
+    }
+
+    /// <summary>Letters per script in the windows; script-neutral marks are not counted.</summary>
+    private static void CountScripts(ReadOnlySpan<char> text, ReadOnlySpan<Range> windows, Span<int> counts)
+    {
+        counts.Clear();
+        foreach (var window in windows)
+        {
+            foreach (var c in text[window])
+            {
+                if (WritingScripts.IsWordChar(c)) counts[(int)WritingScripts.Of(c)]++;
+            }
+        }
+        counts[(int)WritingScript.None] = 0;
     }
 
     private bool HasSeveralCodes(WritingScript script)
