@@ -257,9 +257,17 @@ public sealed class LanguageIdentifier
         counts.Clear();
         foreach (var window in windows)
         {
-            foreach (var c in text[window])
+            var part = text[window];
+            for (var i = 0; i < part.Length; i++)
             {
-                if (WritingScripts.IsWordChar(c)) counts[(int)WritingScripts.Of(c)]++;
+                var c = part[i];
+                if (!WritingScripts.IsWordChar(c)) continue;
+                if (IsUrlStart(part, i))
+                {
+                    i = EndOfUrl(part, i) - 1;
+                    continue;
+                }
+                counts[(int)WritingScripts.Of(c)]++;
             }
         }
         counts[(int)WritingScript.None] = 0;
@@ -347,6 +355,11 @@ public sealed class LanguageIdentifier
                 i++;
                 continue;
             }
+            if (IsUrlStart(text, i))
+            {
+                i = EndOfUrl(text, i);
+                continue;
+            }
             var start = i;
             var hasCyrillic = false;
             var hasLatin = false;
@@ -381,6 +394,23 @@ public sealed class LanguageIdentifier
                 foreach (var p in wordProfiles) scores[p] += FunctionWords.Bonus;
             }
         }
+    }
+
+    /// <summary>Web addresses are Latin letters whatever the language around them, so they are skipped.</summary>
+    private static bool IsUrlStart(ReadOnlySpan<char> text, int i)
+    {
+        if ((text[i] | 0x20) == 'h')
+        {
+            var rest = text[i..];
+            return rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        }
+        return (text[i] | 0x20) == 'w' && text[i..].StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int EndOfUrl(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != ']' && text[i] != ')') i++;
+        return i;
     }
 
     private static bool BelongsTo(WritingScript wordScript, WritingScript dominant) =>

@@ -124,6 +124,15 @@ public sealed class LanguageIdentifierTests
     }
 
     [Fact]
+    public void WebAddressesDoNotCountAsEnglishLetters()
+    {
+        const string text = "Запись концерта выложили на https://www.example.com/watch?list=AbCdEfGhIjKlMnOpQrStUvWxYz_long_playlist_name " +
+                            "и www.example.org/archive/concerts/2024/december/recordings, а билеты раскупили за час.";
+
+        Identifier.Identify(text).Code.Should().Be("ru");
+    }
+
+    [Fact]
     public void KanaMeansJapaneseAndHanAloneMeansChinese()
     {
         Identifier.Identify("東京で会議が開かれました。").Code.Should().Be("ja");
