@@ -207,6 +207,20 @@ public sealed class LanguageIdentifierTests
         tagged.Text.Should().BeSameAs(article.Text);
     }
 
+    [SharedDataFact("corpus", "seeds")]
+    public void TheSeedReportsAreEnglish()
+    {
+        var files = Directory.GetFiles(SharedData.Path("corpus", "seeds")!, "*.txt");
+
+        files.Should().NotBeEmpty();
+        foreach (var file in files)
+        {
+            var guess = Identifier.Identify(File.ReadAllText(file));
+            guess.Code.Should().Be("en", Path.GetFileName(file));
+            guess.Confidence.Should().BeGreaterThan(0.9);
+        }
+    }
+
     [Fact]
     public void CoversTheLanguagesTheProductNeeds()
     {
