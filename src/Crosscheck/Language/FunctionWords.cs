@@ -3,7 +3,8 @@ namespace Crosscheck.Language;
 /// <summary>
 /// Frequent function words that belong to one language (or a few) of a close group and not to its
 /// neighbours: Russian "что, это, был" against Ukrainian "що, це, був", Belarusian "што, гэта, быў"
-/// and Bulgarian "че, това, беше"; German against Dutch; Czech against Slovak. A whole-word match is much sharper evidence than the shared
+/// and Bulgarian "че, това, беше"; German against Dutch; Czech against Slovak; English, whose
+/// headlines otherwise look like Afrikaans or Frisian to the profiles. A whole-word match is much sharper evidence than the shared
 /// n-grams, which matters on a sentence or a short paragraph. Written from grammar, not fitted
 /// to data; a word that is also common in a neighbour is left out.
 /// </summary>
@@ -35,6 +36,8 @@ internal static class FunctionWords
         ("de nl af", "die"),
         ("nl", "niet zijn werd wordt heeft hebben zich deze naar bij voor echter hun kunnen ik"),
         ("nl af", "het een van ook dat aan met tot maar jaar twee"),
+        ("en", "the and that with this from have has had it its which not said says were would their they she his been after who what " +
+               "when where there than but also about into more could should these those"),
         ("cs", "jsou jsem jako nebo který která které kterou byl byla bylo byli podle také když pro jen ještě může mezi řekl"),
         ("sk", "sa alebo ako aj nie som bol bola bolo boli tiež keď podľa ktorý ktorá ktoré ktorú môže ešte pre so len veľmi medzi povedal"),
     ];
