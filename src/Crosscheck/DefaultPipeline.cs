@@ -13,6 +13,7 @@ public static class DefaultPipeline
         builder.Add(new Crosscheck.Places.PlaceStage());
         builder.Add(new Crosscheck.Times.TimeStage());
         builder.Add(new Crosscheck.Quantities.QuantityStage());
+        builder.Add(new Crosscheck.Language.LanguageStage());
         return builder;
     }
 

@@ -11,6 +11,7 @@ public static class EvaluationRegistry
         new Crosscheck.Evaluation.Quantities.QuantityEvaluation(),
         new Crosscheck.Evaluation.Times.DateTimeSpecEvaluation(),
         new Crosscheck.Stories.StoryEvaluation(),
+        new Language.LanguageEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>
