@@ -9,6 +9,7 @@ public static class DefaultPipeline
     {
         var builder = new PipelineBuilder();
         builder.Add(new TextStage());
+        builder.Add(new Crosscheck.Claims.AttributionStage());
         return builder;
     }
 

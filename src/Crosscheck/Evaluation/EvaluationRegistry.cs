@@ -5,6 +5,7 @@ public static class EvaluationRegistry
 {
     public static IReadOnlyList<IEvaluation> All { get; } =
     [
+        new Crosscheck.Evaluation.Attribution.AttributionEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

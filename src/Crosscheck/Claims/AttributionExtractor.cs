@@ -1,0 +1,505 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Crosscheck.Text;
+using static Crosscheck.Claims.WordClasses;
+
+namespace Crosscheck.Claims;
+
+/// <summary>
+/// Finds attributions in one article by rules over tokens, quotes and the cue lexicon: direct quotes
+/// with the speaker before, after or inside them; "X said (that) C"; "C, X said"; "X told Y (that) C";
+/// "according to X, C"; "X's claim that C"; passives ("it was reported that C"). The rules are
+/// bounded by the sentence (or the quote) they start in, so the time is linear in the text.
+/// </summary>
+public sealed class AttributionExtractor
+{
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Aux = L(Auxiliaries);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Be = L(BeForms);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Neg = L(Negations);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Days = L(Weekdays);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeN = L(TimeNouns);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeLead = L(TimeLeads);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stops = L(LeftStops);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Joiners = L(NounPhraseJoiners);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Dets = L(Determiners);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjPron = L(SubjectPronouns);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Objects = L(ObjectWords);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InvStops = L(InvertedSourceStops);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Cites = L(Citing);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommNouns = L(CommunicationNouns);
+
+    private const int MaxSourceTokens = 16;
+
+    /// <summary>A learned cue (not in the lexicon) needs this many training occurrences and this cue rate.</summary>
+    private const int LearnedCueMinOccurrences = 25;
+    private const double LearnedCueMinRate = 0.55;
+
+    /// <summary>A lexicon form that was almost never a cue in training is not trusted alone.</summary>
+    private const double LexiconCueMinRate = 0.04;
+
+    private readonly CueLexicon _lexicon;
+
+    public AttributionExtractor(CueLexicon lexicon) => _lexicon = lexicon;
+
+    /// <summary>Attributions in text order (by cue, or content when there is no cue).</summary>
+    public List<Attribution> Extract(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
+    {
+        var view = new TokenView(text, tokens);
+        var quotes = QuoteFinder.Find(text);
+        var quoteOfToken = MapQuotes(tokens, quotes);
+        var found = new List<Attribution>();
+        var used = new bool[tokens.Length];
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            for (int t = first; t < end; t++)
+            {
+                if (used[t] || tokens[t].Kind != TokenKind.Word) continue;
+                if (IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
+                if (!TryCue(view, t, end, out var cue, out int cueLast)) continue;
+                var ctx = new SentenceContext(view, first, end, quotes, quoteOfToken);
+                Attribution? attribution = cue.Class switch
+                {
+                    CueClass.Preposition => AccordingTo(ctx, t, cueLast, cue),
+                    CueClass.Noun => NounCue(ctx, t, cueLast, cue),
+                    _ => VerbCue(ctx, t, cueLast, cue),
+                };
+                if (attribution is null) continue;
+                found.Add(attribution);
+                MarkUsed(used, tokens, attribution.Source);
+                for (int k = t; k <= cueLast; k++) used[k] = true;
+                t = cueLast;
+            }
+        }
+        return found;
+    }
+
+    private readonly record struct SentenceContext(TokenView V, int First, int End, List<Span> Quotes, int[] QuoteOfToken)
+    {
+        public string Text => V.Text;
+
+        /// <summary>Last token before the sentence's terminal punctuation (and any closing quote after it).</summary>
+        public int LastContentToken
+        {
+            get
+            {
+                int k = End - 1;
+                while (k > First && V.Tokens[k].Kind == TokenKind.Punctuation && !IsQuoteEnd(k)) k--;
+                return k;
+            }
+        }
+
+        public bool IsQuoteEnd(int t) => QuoteOfToken[t] >= 0 && V.Tokens[t].Span.End == Quotes[QuoteOfToken[t]].End;
+
+        public bool IsQuoteStart(int t) => QuoteOfToken[t] >= 0 && V.Tokens[t].Span.Start == Quotes[QuoteOfToken[t]].Start;
+    }
+
+    private bool TryCue(TokenView v, int t, int sentenceEnd, out CueEntry cue, out int last)
+    {
+        cue = null!;
+        last = t;
+        var word = v.Word(t);
+        bool hasPrior = _lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences;
+        if (_lexicon.CueLookup.TryGetValue(word, out var entries))
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Form.Contains(' '))
+                {
+                    var parts = entry.Form.Split(' ');
+                    int k = t;
+                    bool match = true;
+                    for (int p = 1; p < parts.Length && match; p++)
+                    {
+                        k++;
+                        match = k < sentenceEnd && v.Is(k, parts[p]);
+                    }
+                    if (!match) continue;
+                    cue = entry;
+                    last = k;
+                    return true;
+                }
+                if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate) continue;
+                bool nounContext = v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
+                if (entry.Class == CueClass.Noun)
+                {
+                    if (!nounContext && !(v.Is(t + 1, "that") && v.IsLowerWord(t - 1) && !v.In(t - 1, Aux))) continue;
+                }
+                else if (nounContext && !v.Is(t - 1, "that"))
+                {
+                    continue; // "the alleged attack", "the said document": an adjective or noun, not a verb
+                }
+                cue = entry;
+                return true;
+            }
+            return false;
+        }
+        if (hasPrior && (double)prior.AsCueHead / prior.Occurrences >= LearnedCueMinRate && v.IsLowerWord(t))
+        {
+            cue = new CueEntry(word.ToString(), word.ToString(), CueClass.Verb, ClaimStatus.Asserted);
+            return true;
+        }
+        return false;
+    }
+
+    private Attribution? VerbCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        // Left: auxiliaries and adverbs between subject and cue, negation, passive voice.
+        int j = cue - 1;
+        bool negated = false, passive = false;
+        while (j >= c.First)
+        {
+            if (v.In(j, Aux) || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4))
+            {
+                if (v.In(j, Neg)) negated = true;
+                if (j == cue - 1 && v.In(j, Be)) passive = true;
+                if (v.In(j, Be) && j < cue - 1 && (v.In(cue - 1, Aux) || v.EndsWith(cue - 1, "ly"))) passive = passive || v.In(j, Be);
+                j--;
+                continue;
+            }
+            if (v.In(j, Days) && j > c.First && v.Is(j - 1, "on")) { j -= 2; continue; }
+            if (v.In(j, Days)) { j--; continue; }
+            break;
+        }
+        if (passive && !(v.EndsWith(cue, "ed") || v.Is(cue, "said") || v.Is(cue, "told") || v.Is(cue, "thought")
+            || v.Is(cue, "known") || v.Is(cue, "written") || v.Is(cue, "shown") || v.Is(cue, "found")))
+        {
+            passive = false;
+        }
+
+        Span? source = null;
+        int sourceFirst = -1, sourceLast = -1;
+        bool inverted = false;
+        int after = cueLast + 1;
+        if (passive)
+        {
+            // "it was reported (by X) that": the grammatical subject is not the speaker.
+            if (v.Is(after, "by"))
+            {
+                int last = NounPhraseRight(c, after + 1);
+                if (last >= after + 1)
+                {
+                    source = v.Range(after + 1, last);
+                    sourceFirst = after + 1;
+                    sourceLast = last;
+                    after = last + 1;
+                }
+            }
+        }
+        else
+        {
+            int leftFirst = NounPhraseLeft(c, j);
+            if (leftFirst >= 0)
+            {
+                source = v.Range(leftFirst, j);
+                sourceFirst = leftFirst;
+                sourceLast = j;
+            }
+            else if (j < c.First || v.IsPunct(j, ',') || v.IsQuoteMark(j) || v.IsPunct(j, ':'))
+            {
+                // "..." said Geoff Garin, a pollster.  /  "...," said he.
+                if (v.IsCapitalized(after) || v.In(after, Dets) || v.In(after, SubjPron))
+                {
+                    int last = InvertedSourceRight(c, after);
+                    if (last >= after)
+                    {
+                        source = v.Range(after, last);
+                        sourceFirst = after;
+                        sourceLast = last;
+                        after = last + 1;
+                        inverted = true;
+                    }
+                }
+            }
+        }
+
+        // Right: addressee, time and medium phrases, a "citing ..." aside, then "that".
+        int k = after;
+        if (entry.Class == CueClass.Tell && !inverted) k = SkipAddressee(c, k);
+        k = SkipAdjuncts(c, k);
+        if (v.Is(k, "that")) k++;
+        if (v.IsPunct(k, ':') || (v.IsPunct(k, ',') && k + 1 < c.End && c.IsQuoteStart(k + 1))) k++;
+
+        var status = AdjustForNegation(entry.Status, negated);
+        double confidence = source is null ? 0.6 : 0.85;
+        int contentEnd = c.LastContentToken;
+        // A quote right after the cue is the content, however many sentences it runs on.
+        if (k < c.V.Count && c.IsQuoteStart(k))
+        {
+            var quote = c.Quotes[c.QuoteOfToken[k]];
+            return new Attribution(source, v.Range(cue, cueLast), quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
+        }
+        if (k <= contentEnd && k < c.End && !inverted)
+        {
+            var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
+            bool isQuote = c.QuoteOfToken[k] >= 0;
+            return new Attribution(source, v.Range(cue, cueLast), content, null,
+                isQuote ? AttributionKind.DirectQuote : AttributionKind.IndirectSpeech, status) { Confidence = confidence };
+        }
+
+        // Nothing after the cue: the content comes before the source ("C," X said. / "C," said X.)
+        int left = (inverted ? cue : (sourceFirst >= 0 ? sourceFirst : cue)) - 1;
+        while (left >= c.First && v.IsPunct(left, ',')) left--;
+        if (left < 0) return null;
+        if (c.IsQuoteEnd(left) || (left >= 0 && c.QuoteOfToken[left] >= 0 && left + 1 < c.V.Count && c.IsQuoteEnd(left + 1)))
+        {
+            int qt = c.IsQuoteEnd(left) ? left : left + 1;
+            var quote = c.Quotes[c.QuoteOfToken[qt]];
+            var parts = ImmutableArray<Span>.Empty;
+            // "A," he said, "B."
+            int next = (inverted ? sourceLast : cueLast) + 1;
+            if (v.IsPunct(next, ',') && next + 1 < c.V.Count && c.IsQuoteStart(next + 1))
+            {
+                parts = [quote, c.Quotes[c.QuoteOfToken[next + 1]]];
+            }
+            return new Attribution(source, v.Range(cue, cueLast), quote, null, AttributionKind.DirectQuote, status)
+            {
+                ContentParts = parts,
+                Confidence = confidence + 0.1,
+            };
+        }
+        if (left >= c.First && left + 1 <= cue && (v.IsPunct(left + 1, ',') || v.IsPunct(left + 1, '—')))
+        {
+            int start = c.First;
+            while (start < left && (v.Tokens[start].Kind == TokenKind.Punctuation)) start++;
+            if (start > left) return null;
+            return new Attribution(source, v.Range(cue, cueLast), v.Range(start, left), null, AttributionKind.IndirectSpeech, status)
+            {
+                Confidence = confidence - 0.05,
+            };
+        }
+        return null;
+    }
+
+    private static ClaimStatus AdjustForNegation(ClaimStatus status, bool negated) => !negated ? status : status switch
+    {
+        ClaimStatus.Confirmed => ClaimStatus.Unverified,   // "did not confirm"
+        ClaimStatus.Denied => ClaimStatus.Asserted,         // "did not deny": not a denial, not a confirmation either
+        ClaimStatus.Asserted => ClaimStatus.Denied,         // "did not say", "never said"
+        _ => status,
+    };
+
+    /// <summary>First token of the subject that ends at <paramref name="last"/>, or -1.</summary>
+    private static int NounPhraseLeft(SentenceContext c, int last)
+    {
+        var v = c.V;
+        if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0) return -1;
+        if (v.Is(last, "who")) return last;
+        int first = last;
+        int k = last - 1;
+        while (k >= c.First && last - k < MaxSourceTokens)
+        {
+            if (c.QuoteOfToken[k] >= 0 && !v.IsQuoteMark(k)) break;
+            if (v.IsWord(k))
+            {
+                if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
+                if (v.In(k, Joiners))
+                {
+                    if (!v.IsWord(k - 1) || v.In(k - 1, Stops)) break;
+                    k--;
+                    continue;
+                }
+                first = k;
+                k--;
+                continue;
+            }
+            // "Maj. Gen." periods are inside word tokens; a hyphen or apostrophe joins words.
+            if (v.IsPunct(k, '-') || v.IsPunct(k, '&')) { k--; continue; }
+            break;
+        }
+        // Do not end on a dangling joiner: "of the agency" without its head.
+        while (first <= last && v.In(first, Joiners)) first++;
+        return first <= last ? first : -1;
+    }
+
+    private static int NounPhraseRight(SentenceContext c, int first)
+    {
+        var v = c.V;
+        int k = first;
+        int last = -1;
+        while (k < c.End && k - first < MaxSourceTokens && v.IsWord(k) && !v.Is(k, "that") && !(v.In(k, InvStops) && k > first))
+        {
+            last = k;
+            // "according to the state media Kim had ...": a capitalised word after a lowercase noun starts a new clause.
+            if (k > first && v.IsCapitalized(k) && v.IsLowerWord(k - 1) && !v.In(k - 1, Dets) && !v.In(k - 1, Joiners))
+            {
+                last = k - 1;
+                break;
+            }
+            k++;
+        }
+        return last;
+    }
+
+    private static int InvertedSourceRight(SentenceContext c, int first)
+    {
+        var v = c.V;
+        if (v.In(first, SubjPron)) return first;
+        int last = -1;
+        bool sawComma = false;
+        int contentEnd = c.LastContentToken;
+        for (int k = first; k <= contentEnd && k - first < 40; k++)
+        {
+            if (c.QuoteOfToken[k] >= 0) break;
+            if (v.IsPunct(k, ':') || v.IsPunct(k, ';')) break;
+            if (v.IsPunct(k, ','))
+            {
+                // an appositive follows ("Geoff Garin, a Democratic pollster"); a new clause does not.
+                if (!(v.In(k + 1, Dets) || v.IsCapitalized(k + 1)) || v.In(k + 1, SubjPron)) break;
+                sawComma = true;
+                continue;
+            }
+            if (!sawComma && v.In(k, InvStops) && k > first) break;
+            if (sawComma && (v.Is(k, "adding") || v.Is(k, "saying") || v.Is(k, "citing"))) break;
+            last = k;
+        }
+        return last;
+    }
+
+    private static int SkipAddressee(SentenceContext c, int k)
+    {
+        var v = c.V;
+        int start = k;
+        while (k < c.End && k - start < 6 && v.IsWord(k) && !v.Is(k, "that") && (v.IsCapitalized(k) || v.In(k, Objects)))
+        {
+            if (k > start && v.In(k, SubjPron)) break;
+            k++;
+        }
+        return k;
+    }
+
+    private static int SkipAdjuncts(SentenceContext c, int k)
+    {
+        var v = c.V;
+        for (int guard = 0; guard < 6 && k < c.End; guard++)
+        {
+            if (v.In(k, Days)) { k++; continue; }
+            if (v.In(k, TimeLead) && (v.In(k + 1, Days) || v.In(k + 1, TimeN))) { k += 2; continue; }
+            if (v.Is(k, "earlier") || v.Is(k, "later") || v.Is(k, "also") || v.Is(k, "previously")) { k++; continue; }
+            // "in a statement", "in an address", "on Telegram", "in a televised speech"
+            if ((v.Is(k, "in") || v.Is(k, "on") || v.Is(k, "during") || v.Is(k, "via") || v.Is(k, "through")) && k + 1 < c.End)
+            {
+                int m = k + 1;
+                if (v.In(m, Dets)) m++;
+                int limit = m + 3;
+                bool medium = false;
+                while (m < c.End && m < limit && v.IsWord(m))
+                {
+                    if (v.In(m, CommNouns) || v.IsCapitalized(m)) medium = true;
+                    else if (medium) break;
+                    m++;
+                    if (medium && !v.In(m, CommNouns) && !v.IsCapitalized(m)) break;
+                }
+                if (medium) { k = m; continue; }
+            }
+            // ", citing information from a drone unit, that ..." / ", according to X,"
+            if (v.IsPunct(k, ',') && v.In(k + 1, Cites))
+            {
+                int m = k + 2;
+                while (m < c.End && !v.IsPunct(m, ',') && m - k < 25) m++;
+                if (m < c.End && v.IsPunct(m, ',')) { k = m + 1; continue; }
+                return k;
+            }
+            break;
+        }
+        return k;
+    }
+
+    private Attribution? AccordingTo(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        int sourceFirst = cueLast + 1;
+        int sourceLast = NounPhraseRight(c, sourceFirst);
+        if (sourceLast < sourceFirst) return null;
+        var source = v.Range(sourceFirst, sourceLast);
+        int before = cue - 1;
+        while (before >= c.First && (v.IsPunct(before, ',') || v.IsPunct(before, '(') || v.IsPunct(before, '—'))) before--;
+        int start = c.First;
+        while (start < cue && v.Tokens[start].Kind == TokenKind.Punctuation && !v.IsQuoteMark(start)) start++;
+        Span content;
+        if (before >= start)
+        {
+            content = v.Range(start, before);
+        }
+        else
+        {
+            int k = sourceLast + 1;
+            while (k < c.End && v.Tokens[k].Kind == TokenKind.Punctuation && !v.IsQuoteMark(k)) k++;
+            int last = c.LastContentToken;
+            if (k > last) return null;
+            content = v.Range(k, last);
+        }
+        return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.AccordingTo, entry.Status) { Confidence = 0.85 };
+    }
+
+    private Attribution? NounCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        int k = cueLast + 1;
+        Span? source = null;
+        if (v.Is(k, "by"))
+        {
+            int last = NounPhraseRight(c, k + 1);
+            if (last > k)
+            {
+                source = v.Range(k + 1, last);
+                k = last + 1;
+            }
+        }
+        if (!v.Is(k, "that") && !v.IsPunct(k, ':')) return null;
+        k++;
+        int contentEnd = c.LastContentToken;
+        if (k > contentEnd) return null;
+        // Possessor: "Zelensky's claim", "his claim", "the ministry's latest statement".
+        int p = cue - 1;
+        while (p >= c.First && v.IsLowerWord(p) && !v.In(p, Dets) && !v.EndsWith(p, "'s") && !v.EndsWith(p, "’s") && cue - p < 3) p--;
+        if (source is null && p >= c.First)
+        {
+            if (v.Is(p, "his") || v.Is(p, "her") || v.Is(p, "their") || v.Is(p, "its"))
+            {
+                source = v.Tokens[p].Span;
+            }
+            else if (v.Is(p, "'s") || v.Is(p, "’s"))
+            {
+                int first = NounPhraseLeft(c, p - 1);
+                if (first >= 0) source = v.Range(first, p);
+            }
+        }
+        var content = c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
+        return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.Other, entry.Status) { Confidence = source is null ? 0.5 : 0.7 };
+    }
+
+    private static int[] MapQuotes(ImmutableArray<Token> tokens, List<Span> quotes)
+    {
+        var map = new int[tokens.Length];
+        int q = 0;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            var span = tokens[t].Span;
+            while (q < quotes.Count && quotes[q].End <= span.Start) q++;
+            map[t] = q < quotes.Count && quotes[q].Contains(span) ? q : -1;
+        }
+        return map;
+    }
+
+    private static bool IsInsideQuote(int t, int[] quoteOfToken, List<Span> quotes, ImmutableArray<Token> tokens)
+    {
+        int q = quoteOfToken[t];
+        if (q < 0) return false;
+        // A short quoted phrase ("a 'friendly' meeting") is not someone's quoted speech that hides cues.
+        var quote = quotes[q];
+        return quote.Length > 0 && tokens[t].Span.Start > quote.Start && tokens[t].Span.End < quote.End;
+    }
+
+    private static void MarkUsed(bool[] used, ImmutableArray<Token> tokens, Span? span)
+    {
+        if (span is not { } s) return;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Span.Start >= s.End) break;
+            if (s.Contains(tokens[t].Span)) used[t] = true;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using Crosscheck.Text;
+
+namespace Crosscheck.Claims;
+
+/// <summary>
+/// Applies hedges to the claims they judge. A hedge inside a claim's sentence ("purportedly",
+/// "without evidence") qualifies that claim. A backward hedge ("The details could not be verified
+/// immediately.", "AFP could not confirm Zelensky's claim", "Moscow disputed the report") judges
+/// earlier claims: those of the speaker it names, within the same and the previous paragraph, or
+/// when it names none, the claims of the nearest earlier sentence that has any (and the claims of
+/// that sentence's paragraph).
+/// </summary>
+internal static class HedgeScoper
+{
+    public static void Apply(List<Attribution> attributions, string text, TokenView view, ImmutableArray<Sentence> sentences, CueLexicon lexicon)
+    {
+        if (attributions.Count == 0) return;
+        var paragraphOf = ParagraphOfSentences(text, sentences);
+        var sentenceOfAttribution = new int[attributions.Count];
+        for (int a = 0; a < attributions.Count; a++) sentenceOfAttribution[a] = SentenceAt(sentences, Anchor(attributions[a]));
+
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            int end = sentence.FirstToken + sentence.TokenCount;
+            for (int t = sentence.FirstToken; t < end; t++)
+            {
+                if (!lexicon.HedgeLookup.TryGetValue(view.Word(t), out var hedges)) continue;
+                foreach (var hedge in hedges)
+                {
+                    if (!Matches(view, t, end, hedge.Words)) continue;
+                    var hedgeSpan = view.Range(t, t + hedge.Words.Length - 1);
+                    if (hedge.ScopesBack) ScopeBack(attributions, sentenceOfAttribution, paragraphOf, s, hedge, hedgeSpan, text, view, sentence, end);
+                    else ScopeHere(attributions, sentenceOfAttribution, s, hedge, hedgeSpan);
+                    t += hedge.Words.Length - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void ScopeHere(List<Attribution> attributions, int[] sentenceOf, int s, HedgeEntry hedge, Span hedgeSpan)
+    {
+        for (int a = 0; a < attributions.Count; a++)
+        {
+            var at = attributions[a];
+            if (sentenceOf[a] != s && !at.AllContent.Any(c => c.Contains(hedgeSpan))) continue;
+            if (at.Status is ClaimStatus.Denied or ClaimStatus.Disputed) continue;
+            attributions[a] = at with { Status = Stronger(at.Status, hedge.Status), HedgeSpan = hedgeSpan };
+        }
+    }
+
+    private static void ScopeBack(List<Attribution> attributions, int[] sentenceOf, int[] paragraphOf, int s, HedgeEntry hedge,
+        Span hedgeSpan, string text, TokenView view, Sentence sentence, int sentenceEnd)
+    {
+        // The hedge sentence's own attribution ("AFP could not confirm ...") takes the hedge too.
+        for (int a = 0; a < attributions.Count; a++)
+        {
+            if (sentenceOf[a] == s && attributions[a].Cue is { } cue && cue.End <= hedgeSpan.End && cue.Start >= hedgeSpan.Start)
+            {
+                attributions[a] = attributions[a] with { Status = hedge.Status == ClaimStatus.Disputed ? ClaimStatus.Denied : hedge.Status, HedgeSpan = hedgeSpan };
+            }
+        }
+        int paragraph = paragraphOf[s];
+        // Named speaker: a capitalised word of the hedge sentence that heads an earlier source.
+        var named = new List<int>();
+        for (int a = 0; a < attributions.Count; a++)
+        {
+            if (sentenceOf[a] >= s || paragraphOf[sentenceOf[a]] < paragraph - 1 || attributions[a].Source is not { } source) continue;
+            if (SharesName(text, view, sentence, sentenceEnd, source, hedgeSpan)) named.Add(a);
+        }
+        IEnumerable<int> targets = named;
+        if (named.Count == 0)
+        {
+            int nearest = -1;
+            for (int a = 0; a < attributions.Count; a++)
+            {
+                if (sentenceOf[a] < s && paragraphOf[sentenceOf[a]] >= paragraph - 1) nearest = Math.Max(nearest, sentenceOf[a]);
+            }
+            if (nearest < 0) return;
+            int targetParagraph = paragraphOf[nearest];
+            targets = Enumerable.Range(0, attributions.Count).Where(a => sentenceOf[a] < s && paragraphOf[sentenceOf[a]] == targetParagraph);
+        }
+        foreach (int a in targets.ToList())
+        {
+            attributions[a] = attributions[a] with { Status = Stronger(attributions[a].Status, hedge.Status), HedgeSpan = hedgeSpan };
+        }
+    }
+
+    /// <summary>Denied outranks disputed outranks unverified outranks the cue's own status.</summary>
+    private static ClaimStatus Stronger(ClaimStatus current, ClaimStatus hedge)
+    {
+        static int Rank(ClaimStatus s) => s switch
+        {
+            ClaimStatus.Denied => 4,
+            ClaimStatus.Disputed => 3,
+            ClaimStatus.Unverified => 2,
+            ClaimStatus.Alleged => 1,
+            _ => 0,
+        };
+        return Rank(hedge) >= Rank(current) ? hedge : current;
+    }
+
+    private static bool SharesName(string text, TokenView view, Sentence sentence, int sentenceEnd, Span source, Span hedgeSpan)
+    {
+        var sourceText = source.SliceOf(text);
+        for (int t = sentence.FirstToken; t < sentenceEnd; t++)
+        {
+            if (!view.IsCapitalized(t) || t == sentence.FirstToken || hedgeSpan.Contains(view.Tokens[t].Span)) continue;
+            var word = view.Word(t);
+            if (word.Length < 3) continue;
+            if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) word = word[..^2];
+            if (Contains(sourceText, word) && t > HedgeTokenIndex(view, hedgeSpan)) return true;
+        }
+        return false;
+    }
+
+    private static int HedgeTokenIndex(TokenView view, Span hedgeSpan)
+    {
+        for (int t = 0; t < view.Count; t++) if (view.Tokens[t].Span.Start >= hedgeSpan.Start) return t;
+        return view.Count;
+    }
+
+    private static bool Contains(ReadOnlySpan<char> haystack, ReadOnlySpan<char> word)
+    {
+        int i = haystack.IndexOf(word, StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            bool startOk = i == 0 || !char.IsLetter(haystack[i - 1]);
+            bool endOk = i + word.Length >= haystack.Length || !char.IsLetter(haystack[i + word.Length]);
+            if (startOk && endOk) return true;
+            int next = haystack[(i + 1)..].IndexOf(word, StringComparison.Ordinal);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
+    }
+
+    private static bool Matches(TokenView view, int t, int end, string[] words)
+    {
+        if (t + words.Length > end) return false;
+        for (int w = 0; w < words.Length; w++) if (!view.Is(t + w, words[w])) return false;
+        return true;
+    }
+
+    private static int Anchor(Attribution a) => a.Cue?.Start ?? a.Content.Start;
+
+    private static int SentenceAt(ImmutableArray<Sentence> sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Length - 1, found = 0;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (sentences[mid].Span.Start <= offset) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+
+    internal static int[] ParagraphOfSentences(string text, ImmutableArray<Sentence> sentences)
+    {
+        var result = new int[sentences.Length];
+        int paragraph = 0;
+        for (int s = 1; s < sentences.Length; s++)
+        {
+            if (text.AsSpan(sentences[s - 1].Span.End, sentences[s].Span.Start - sentences[s - 1].Span.End).Contains('\n')) paragraph++;
+            result[s] = paragraph;
+        }
+        return result;
+    }
+}
