@@ -90,9 +90,9 @@ public sealed class AttributionExtractor
             }
         }
 
-        public bool IsQuoteEnd(int t) => QuoteOfToken[t] >= 0 && V.Tokens[t].Span.End == Quotes[QuoteOfToken[t]].End;
+        public bool IsQuoteEnd(int t) => t >= 0 && t < QuoteOfToken.Length && QuoteOfToken[t] >= 0 && V.Tokens[t].Span.End == Quotes[QuoteOfToken[t]].End;
 
-        public bool IsQuoteStart(int t) => QuoteOfToken[t] >= 0 && V.Tokens[t].Span.Start == Quotes[QuoteOfToken[t]].Start;
+        public bool IsQuoteStart(int t) => t >= 0 && t < QuoteOfToken.Length && QuoteOfToken[t] >= 0 && V.Tokens[t].Span.Start == Quotes[QuoteOfToken[t]].Start;
     }
 
     private bool TryCue(TokenView v, int t, int sentenceEnd, out CueEntry cue, out int last)
@@ -130,6 +130,8 @@ public sealed class AttributionExtractor
                 {
                     continue; // "the alleged attack", "the said document": an adjective or noun, not a verb
                 }
+                // A capitalised verb mid-sentence is a name ("Washington Post", "Ask"): not a cue.
+                if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)) continue;
                 cue = entry;
                 return true;
             }
@@ -143,6 +145,9 @@ public sealed class AttributionExtractor
         return false;
     }
 
+    private static bool IsSentenceStart(TokenView v, int t) =>
+        t == 0 || v.Tokens[t - 1].Sentence != v.Tokens[t].Sentence || v.IsQuoteMark(t - 1) && (t < 2 || v.Tokens[t - 2].Sentence != v.Tokens[t].Sentence);
+
     private Attribution? VerbCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
     {
         var v = c.V;
@@ -151,9 +156,10 @@ public sealed class AttributionExtractor
         bool negated = false, passive = false;
         while (j >= c.First)
         {
-            if (v.In(j, Aux) || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4))
+            bool contracted = v.EndsWith(j, "n't") || v.EndsWith(j, "n’t");
+            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4))
             {
-                if (v.In(j, Neg)) negated = true;
+                if (v.In(j, Neg) || contracted) negated = true;
                 if (j == cue - 1 && v.In(j, Be)) passive = true;
                 if (v.In(j, Be) && j < cue - 1 && (v.In(cue - 1, Aux) || v.EndsWith(cue - 1, "ly"))) passive = passive || v.In(j, Be);
                 j--;
@@ -224,53 +230,75 @@ public sealed class AttributionExtractor
 
         var status = AdjustForNegation(entry.Status, negated);
         double confidence = source is null ? 0.6 : 0.85;
+        var cueSpan = v.Range(cue, cueLast);
         int contentEnd = c.LastContentToken;
-        // A quote right after the cue is the content, however many sentences it runs on.
-        if (k < c.V.Count && c.IsQuoteStart(k))
-        {
-            var quote = c.Quotes[c.QuoteOfToken[k]];
-            return new Attribution(source, v.Range(cue, cueLast), quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
-        }
-        if (k <= contentEnd && k < c.End && !inverted)
-        {
-            var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
-            bool isQuote = c.QuoteOfToken[k] >= 0;
-            return new Attribution(source, v.Range(cue, cueLast), content, null,
-                isQuote ? AttributionKind.DirectQuote : AttributionKind.IndirectSpeech, status) { Confidence = confidence };
-        }
+        bool thatClause = k > after && v.Is(k - 1, "that");
 
-        // Nothing after the cue: the content comes before the source ("C," X said. / "C," said X.)
-        int left = (inverted ? cue : (sourceFirst >= 0 ? sourceFirst : cue)) - 1;
+        // A quote right before the speaker ("C," X said / "C," said X) is the content, unless a that-clause or a quote follows the cue.
+        int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
         while (left >= c.First && v.IsPunct(left, ',')) left--;
-        if (left < 0) return null;
-        if (c.IsQuoteEnd(left) || (left >= 0 && c.QuoteOfToken[left] >= 0 && left + 1 < c.V.Count && c.IsQuoteEnd(left + 1)))
+        int quoteEndToken = left >= 0 && c.IsQuoteEnd(left) ? left : left >= 0 && c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
+        if (quoteEndToken >= 0 && !thatClause && !c.IsQuoteStart(k))
         {
-            int qt = c.IsQuoteEnd(left) ? left : left + 1;
-            var quote = c.Quotes[c.QuoteOfToken[qt]];
-            var parts = ImmutableArray<Span>.Empty;
-            // "A," he said, "B."
+            var quote = c.Quotes[c.QuoteOfToken[quoteEndToken]];
+            var parts = ImmutableArray.CreateBuilder<Span>();
+            parts.Add(quote);
+            // "A," he said, "B."  /  "A," he said. "B."
             int next = (inverted ? sourceLast : cueLast) + 1;
-            if (v.IsPunct(next, ',') && next + 1 < c.V.Count && c.IsQuoteStart(next + 1))
+            if (v.IsPunct(next, ',') && c.IsQuoteStart(next + 1)) parts.Add(c.Quotes[c.QuoteOfToken[next + 1]]);
+            else if (ContinuationQuote(c, next) is { } continued) parts.Add(continued);
+            return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status)
             {
-                parts = [quote, c.Quotes[c.QuoteOfToken[next + 1]]];
-            }
-            return new Attribution(source, v.Range(cue, cueLast), quote, null, AttributionKind.DirectQuote, status)
-            {
-                ContentParts = parts,
+                ContentParts = parts.Count > 1 ? parts.ToImmutable() : [],
                 Confidence = confidence + 0.1,
             };
         }
-        if (left >= c.First && left + 1 <= cue && (v.IsPunct(left + 1, ',') || v.IsPunct(left + 1, '—')))
+        // A quote right after the cue is the content, however many sentences it runs on.
+        if (c.IsQuoteStart(k))
+        {
+            var quote = c.Quotes[c.QuoteOfToken[k]];
+            return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
+        }
+        bool participle = v.EndsWith(cue, "ing") && v.IsPunct(cue - 1, ',');
+        if (source is null && !passive && !participle) return null; // imperative, noun or fragment: no speaker, no claim
+        if (k <= contentEnd && k < c.End && !inverted && v.Tokens[k].Kind != TokenKind.Punctuation)
+        {
+            var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
+            bool isQuote = c.QuoteOfToken[k] >= 0;
+            return new Attribution(source, cueSpan, content, null,
+                isQuote ? AttributionKind.DirectQuote : AttributionKind.IndirectSpeech, status) { Confidence = confidence };
+        }
+        // Nothing after the cue and no quote before: the content is the clause before the speaker ("C, officials said.").
+        if (left >= c.First && (v.IsPunct(left + 1, ',') || v.IsPunct(left + 1, '—')))
         {
             int start = c.First;
-            while (start < left && (v.Tokens[start].Kind == TokenKind.Punctuation)) start++;
+            while (start < left && v.Tokens[start].Kind == TokenKind.Punctuation) start++;
             if (start > left) return null;
-            return new Attribution(source, v.Range(cue, cueLast), v.Range(start, left), null, AttributionKind.IndirectSpeech, status)
+            return new Attribution(source, cueSpan, v.Range(start, left), null, AttributionKind.IndirectSpeech, status)
             {
                 Confidence = confidence - 0.05,
             };
         }
         return null;
+    }
+
+    /// <summary>
+    /// A quote that opens the next sentence of the same paragraph and has no cue of its own
+    /// continues the speaker's words ("C," she said. "More C.").
+    /// </summary>
+    private static Span? ContinuationQuote(SentenceContext c, int next)
+    {
+        var v = c.V;
+        int k = next;
+        while (k < c.End && v.Tokens[k].Kind == TokenKind.Punctuation && !c.IsQuoteStart(k)) k++;
+        if (k >= v.Count || !c.IsQuoteStart(k)) return null;
+        if (v.Text.AsSpan(v.Tokens[next - 1].Span.End, v.Tokens[k].Span.Start - v.Tokens[next - 1].Span.End).Contains('\n')) return null;
+        var quote = c.Quotes[c.QuoteOfToken[k]];
+        int after = quote.End;
+        while (after < v.Text.Length && v.Text[after] == ' ') after++;
+        if (after < v.Text.Length && v.Text[after] is ',' or ':' or ';') return null;
+        if (after < v.Text.Length && char.IsLower(v.Text[after])) return null;
+        return quote;
     }
 
     private static ClaimStatus AdjustForNegation(ClaimStatus status, bool negated) => !negated ? status : status switch
@@ -295,6 +323,7 @@ public sealed class AttributionExtractor
             if (v.IsWord(k))
             {
                 if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
+                if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last) break;
                 if (v.In(k, Joiners))
                 {
                     if (!v.IsWord(k - 1) || v.In(k - 1, Stops)) break;
@@ -309,8 +338,8 @@ public sealed class AttributionExtractor
             if (v.IsPunct(k, '-') || v.IsPunct(k, '&')) { k--; continue; }
             break;
         }
-        // Do not end on a dangling joiner: "of the agency" without its head.
-        while (first <= last && v.In(first, Joiners)) first++;
+        // Do not start on a dangling joiner or an inverted auxiliary ("do we know").
+        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux))) first++;
         return first <= last ? first : -1;
     }
 

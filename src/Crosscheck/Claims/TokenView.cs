@@ -43,7 +43,7 @@ internal readonly struct TokenView
         return c is '"' or '“' or '”' or '«' or '»' or '„' or '\'' or '`';
     }
 
-    public bool EndsWith(int t, string suffix) => Word(t).EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+    public bool EndsWith(int t, string suffix) => t >= 0 && t < Tokens.Length && Word(t).EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
 
     public Span Range(int first, int last) => new(Tokens[first].Span.Start, Tokens[last].Span.End);
 }

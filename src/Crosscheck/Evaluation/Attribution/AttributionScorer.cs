@@ -115,7 +115,8 @@ public static class AttributionScorer
 
     private static string Key(ImmutableArray<Span> parts) => string.Join(";", parts.Select(s => $"{s.Start}-{s.End}"));
 
-    internal static int Overlap(ImmutableArray<Span> a, ImmutableArray<Span> b)
+    /// <summary>Characters the two sets of spans share.</summary>
+    public static int Overlap(ImmutableArray<Span> a, ImmutableArray<Span> b)
     {
         if (a.IsDefaultOrEmpty || b.IsDefaultOrEmpty) return 0;
         int total = 0;
