@@ -197,7 +197,14 @@ public sealed class AttributionExtractor
         else
         {
             int leftFirst = NounPhraseLeft(c, j);
-            if (leftFirst >= 0)
+            if (v.IsPunct(j, ',') && AppositiveSubject(c, j) is int head and >= 0)
+            {
+                // "Chris Cox, who runs the NRA's lobbying arm, says ..."
+                source = v.Range(head, j);
+                sourceFirst = head;
+                sourceLast = j;
+            }
+            else if (leftFirst >= 0)
             {
                 source = v.Range(leftFirst, j);
                 sourceFirst = leftFirst;
@@ -237,7 +244,7 @@ public sealed class AttributionExtractor
         // A quote right before the speaker ("C," X said / "C," said X) is the content, unless a that-clause or a quote follows the cue.
         int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
         while (left >= c.First && v.IsPunct(left, ',')) left--;
-        int quoteEndToken = left >= 0 && c.IsQuoteEnd(left) ? left : left >= 0 && c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
+        int quoteEndToken = left < c.First ? -1 : c.IsQuoteEnd(left) ? left : c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
         if (quoteEndToken >= 0 && !thatClause && !c.IsQuoteStart(k))
         {
             var quote = c.Quotes[c.QuoteOfToken[quoteEndToken]];
@@ -322,6 +329,7 @@ public sealed class AttributionExtractor
             if (c.QuoteOfToken[k] >= 0 && !v.IsQuoteMark(k)) break;
             if (v.IsWord(k))
             {
+                if (v.In(k, Aux) && !v.EndsWith(k, "s") || v.Is(k, "is") || v.Is(k, "was") || v.Is(k, "has")) break;
                 if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
                 if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last) break;
                 if (v.In(k, Joiners))
@@ -341,6 +349,25 @@ public sealed class AttributionExtractor
         // Do not start on a dangling joiner or an inverted auxiliary ("do we know").
         while (first <= last && (v.In(first, Joiners) || v.In(first, Aux))) first++;
         return first <= last ? first : -1;
+    }
+
+    /// <summary>
+    /// For "NAME, APPOSITIVE, cue": the first token of NAME when the part between the commas reads as an
+    /// appositive (starts with a determiner, "who", a number or a capital) and NAME as a subject; else -1.
+    /// </summary>
+    private static int AppositiveSubject(SentenceContext c, int comma)
+    {
+        var v = c.V;
+        int k = comma - 1;
+        while (k >= c.First && comma - k < 20 && !v.IsPunct(k, ',') && c.QuoteOfToken[k] < 0
+            && v.Tokens[k].Kind != TokenKind.Punctuation | v.IsPunct(k, '-') | v.IsPunct(k, '(') | v.IsPunct(k, ')')) k--;
+        if (k <= c.First || !v.IsPunct(k, ',') || k == comma - 1) return -1;
+        int segmentStart = k + 1;
+        if (!(v.In(segmentStart, Dets) || v.Is(segmentStart, "who") || v.IsCapitalized(segmentStart)
+            || v.Tokens[segmentStart].Kind == TokenKind.Number)) return -1;
+        int head = NounPhraseLeft(c, k - 1);
+        if (head < 0 || !(v.IsCapitalized(head) || v.In(head, Dets))) return -1;
+        return head;
     }
 
     private static int NounPhraseRight(SentenceContext c, int first)
