@@ -10,6 +10,7 @@ public static class DefaultPipeline
         var builder = new PipelineBuilder();
         builder.Add(new TextStage());
         builder.Add(new Crosscheck.Claims.AttributionStage());
+        builder.Add(new Crosscheck.Events.EventStage());
         return builder;
     }
 
