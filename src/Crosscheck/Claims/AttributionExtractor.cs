@@ -27,6 +27,8 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InvStops = L(InvertedSourceStops);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Cites = L(Citing);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommNouns = L(CommunicationNouns);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthNames = L(Months);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordination = L(Coordinators);
 
     private const int MaxSourceTokens = 16;
 
@@ -66,6 +68,12 @@ public sealed class AttributionExtractor
                     _ => VerbCue(ctx, t, cueLast, cue),
                 };
                 if (attribution is null) continue;
+                // "X said ..., adding ..." / "X met Y and said ...": the earlier cue's speaker speaks again.
+                if (attribution.Source is null && found.Count > 0 && found[^1].Source is { } previous && previous.Start >= sentence.Span.Start
+                    && attribution.Kind != AttributionKind.AccordingTo)
+                {
+                    attribution = attribution with { Source = previous, Confidence = attribution.Confidence - 0.1 };
+                }
                 found.Add(attribution);
                 MarkUsed(used, tokens, attribution.Source);
                 for (int k = t; k <= cueLast; k++) used[k] = true;
@@ -175,6 +183,8 @@ public sealed class AttributionExtractor
             passive = false;
         }
 
+        // "held a meeting with X and expressed ...": the subject is the first verb's, out of reach of these rules.
+        bool coordinated = !passive && j >= c.First && v.In(j, Coordination);
         Span? source = null;
         int sourceFirst = -1, sourceLast = -1;
         bool inverted = false;
@@ -194,7 +204,7 @@ public sealed class AttributionExtractor
                 }
             }
         }
-        else
+        else if (!coordinated)
         {
             int leftFirst = NounPhraseLeft(c, j);
             if (v.IsPunct(j, ',') && AppositiveSubject(c, j) is int head and >= 0)
@@ -267,9 +277,17 @@ public sealed class AttributionExtractor
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
         }
         bool participle = v.EndsWith(cue, "ing") && v.IsPunct(cue - 1, ',');
-        if (source is null && !passive && !participle) return null; // imperative, noun or fragment: no speaker, no claim
+        if (passive && source is null && !thatClause) return null; // "could not be verified immediately": a hedge, not an attribution
+        if (source is null && !passive && !participle && !coordinated) return null; // imperative, noun or fragment: no speaker, no claim
         if (k <= contentEnd && k < c.End && !inverted && v.Tokens[k].Kind != TokenKind.Punctuation)
         {
+            if (participle && (v.Is(cue, "citing") || v.Is(cue, "quoting")))
+            {
+                // ", citing information from a drone unit, that ...": the aside ends at its comma.
+                int m = k;
+                while (m < contentEnd && !v.IsPunct(m + 1, ',')) m++;
+                contentEnd = m;
+            }
             var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
             bool isQuote = c.QuoteOfToken[k] >= 0;
             return new Attribution(source, cueSpan, content, null,
@@ -320,13 +338,15 @@ public sealed class AttributionExtractor
     private static int NounPhraseLeft(SentenceContext c, int last)
     {
         var v = c.V;
-        if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0) return -1;
+        if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0
+            || v.Tokens[last].Kind == TokenKind.Number || v.In(last, MonthNames)) return -1;
         if (v.Is(last, "who")) return last;
         int first = last;
         int k = last - 1;
         while (k >= c.First && last - k < MaxSourceTokens)
         {
             if (c.QuoteOfToken[k] >= 0 && !v.IsQuoteMark(k)) break;
+            if (v.Tokens[k].Kind == TokenKind.Number || v.In(k, MonthNames)) break;
             if (v.IsWord(k))
             {
                 if (v.In(k, Aux) && !v.EndsWith(k, "s") || v.Is(k, "is") || v.Is(k, "was") || v.Is(k, "has")) break;
@@ -343,7 +363,7 @@ public sealed class AttributionExtractor
                 continue;
             }
             // "Maj. Gen." periods are inside word tokens; a hyphen or apostrophe joins words.
-            if (v.IsPunct(k, '-') || v.IsPunct(k, '&')) { k--; continue; }
+            if (v.IsPunct(k, '&')) { k--; continue; }
             break;
         }
         // Do not start on a dangling joiner or an inverted auxiliary ("do we know").
@@ -433,6 +453,15 @@ public sealed class AttributionExtractor
         {
             if (v.In(k, Days)) { k++; continue; }
             if (v.In(k, TimeLead) && (v.In(k + 1, Days) || v.In(k + 1, TimeN))) { k += 2; continue; }
+            // "on Dec. 16", "on December 14 and 15", "in November"
+            if ((v.Is(k, "on") || v.Is(k, "in") || v.Is(k, "since")) && v.In(k + 1, MonthNames))
+            {
+                int m = k + 2;
+                while (m < c.End && (v.Tokens[m].Kind == TokenKind.Number || v.Is(m, "and") && v.Tokens[Math.Min(m + 1, c.End - 1)].Kind == TokenKind.Number
+                    || v.IsPunct(m, ',') && v.Tokens[Math.Min(m + 1, c.End - 1)].Kind == TokenKind.Number)) m++;
+                k = m;
+                continue;
+            }
             if (v.Is(k, "earlier") || v.Is(k, "later") || v.Is(k, "also") || v.Is(k, "previously")) { k++; continue; }
             // "in a statement", "in an address", "on Telegram", "in a televised speech"
             if ((v.Is(k, "in") || v.Is(k, "on") || v.Is(k, "during") || v.Is(k, "via") || v.Is(k, "through")) && k + 1 < c.End)

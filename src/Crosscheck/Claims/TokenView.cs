@@ -76,7 +76,16 @@ internal static class WordClasses
     public static readonly FrozenSet<string> LeftStops = Set(
         "that", "which", "but", "because", "while", "when", "as", "after", "before", "if", "although", "though", "since",
         "so", "where", "then", "meanwhile", "however", "whether", "than", "until", "unless", "whereas", "why", "how",
-        "what", "whom", "whose", "to", "with", "by", "into", "about", "against", "over", "under", "on", "in", "during", "at");
+        "what", "whom", "whose", "to", "with", "by", "into", "about", "against", "over", "under", "on", "in", "during", "at",
+        "amid", "among", "despite", "following", "without", "via", "per", "toward", "towards", "upon", "within", "throughout",
+        "like", "unlike", "including", "or", "nor");
+
+    public static readonly FrozenSet<string> Months = Set(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    /// <summary>A cue right after these continues an earlier verb phrase ("met X and expressed ..."): its subject is further left.</summary>
+    public static readonly FrozenSet<string> Coordinators = Set("and", "or", "but", "then");
 
     /// <summary>Words allowed inside a subject noun phrase when followed by more of it ("the head of the agency").</summary>
     public static readonly FrozenSet<string> NounPhraseJoiners = Set("of", "for", "and", "&", "from", "at", "in", "on");
