@@ -59,7 +59,7 @@ internal static class HedgeScoper
         {
             if (sentenceOf[a] == s && attributions[a].Cue is { } cue && cue.End <= hedgeSpan.End && cue.Start >= hedgeSpan.Start)
             {
-                attributions[a] = attributions[a] with { Status = hedge.Status == ClaimStatus.Disputed ? ClaimStatus.Denied : hedge.Status, HedgeSpan = hedgeSpan };
+                attributions[a] = attributions[a] with { Status = attributions[a].Status == ClaimStatus.Denied ? ClaimStatus.Denied : hedge.Status, HedgeSpan = hedgeSpan };
             }
         }
         int paragraph = paragraphOf[s];

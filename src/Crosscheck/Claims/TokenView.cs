@@ -117,7 +117,8 @@ internal static class WordClasses
         "analyst", "expert", "officer", "source", "man", "woman", "politician", "king", "queen", "prince", "pope",
         "dictator", "prime", "colonel", "captain", "sergeant", "lieutenant", "admiral", "marshal", "deputy", "representative");
 
-    public static readonly FrozenSet<string> Citing = Set("citing", "quoting", "according");
+    /// <summary>Words that open a comma-delimited aside between a cue and its content (", citing X,", ", without evidence,").</summary>
+    public static readonly FrozenSet<string> Citing = Set("citing", "quoting", "according", "without", "however", "though", "again", "too", "in", "on", "at", "during", "after", "before", "while", "speaking", "referring", "like");
 
     public static readonly FrozenSet<string> CommunicationNouns = Set(
         "statement", "address", "interview", "speech", "post", "video", "message", "briefing", "conference", "letter",
