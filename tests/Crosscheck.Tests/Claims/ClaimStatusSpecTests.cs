@@ -15,9 +15,9 @@ public class ClaimStatusSpecTests(ITestOutputHelper output)
 
     private sealed record Case(string Text, string Expected, string Speaker, string Cue);
 
-    private static List<Case> Load()
+    private static List<Case> Load(string file = "status-en.tsv")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Specs", "Claims", "status-en.tsv");
+        var path = Path.Combine(AppContext.BaseDirectory, "Specs", "Claims", file);
         return File.ReadAllLines(path)
             .Where(l => l.Length > 0 && l[0] != '#')
             .Select(l => l.Split('\t'))
@@ -46,9 +46,14 @@ public class ClaimStatusSpecTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Status_precision_and_recall_per_status_meet_floors()
+    public void Status_precision_and_recall_per_status_meet_floors() => Measure(Load(), precisionFloor: 0.7, recallFloor: 0.6, accuracyFloor: 0.8);
+
+    /// <summary>Cases written before tuning and never tuned on: lower floors, an honest estimate.</summary>
+    [Fact]
+    public void Held_out_cases_meet_lower_floors() => Measure(Load("status-en-holdout.tsv"), precisionFloor: 0.5, recallFloor: 0.5, accuracyFloor: 0.7);
+
+    private void Measure(List<Case> cases, double precisionFloor, double recallFloor, double accuracyFloor)
     {
-        var cases = Load();
         var predictions = cases.Select(c => (Case: c, Predicted: Predict(c))).ToList();
         int speakerRight = 0, found = 0;
         foreach (var (c, p) in predictions)
@@ -66,10 +71,11 @@ public class ClaimStatusSpecTests(ITestOutputHelper output)
             int gold = predictions.Count(x => x.Case.Expected == status);
             double precision = predicted == 0 ? 0 : tp / (double)predicted, recall = gold == 0 ? 0 : tp / (double)gold;
             output.WriteLine($"{status,-11} P {precision:F3} R {recall:F3} (gold {gold}, predicted {predicted})");
-            precision.Should().BeGreaterThanOrEqualTo(0.7, status);
-            recall.Should().BeGreaterThanOrEqualTo(0.6, status);
+            if (gold == 0) continue;
+            precision.Should().BeGreaterThanOrEqualTo(precisionFloor, status);
+            recall.Should().BeGreaterThanOrEqualTo(recallFloor, status);
         }
-        microCorrect.Should().BeGreaterThanOrEqualTo(0.8);
-        (speakerRight / (double)cases.Count).Should().BeGreaterThanOrEqualTo(0.8);
+        microCorrect.Should().BeGreaterThanOrEqualTo(accuracyFloor);
+        (speakerRight / (double)cases.Count).Should().BeGreaterThanOrEqualTo(accuracyFloor);
     }
 }
