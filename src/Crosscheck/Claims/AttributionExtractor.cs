@@ -223,7 +223,8 @@ public sealed class AttributionExtractor
             else if (j < c.First || v.IsPunct(j, ',') || v.IsQuoteMark(j) || v.IsPunct(j, ':'))
             {
                 // "..." said Geoff Garin, a pollster.  /  "...," said he.
-                if (v.IsCapitalized(after) || v.In(after, Dets) || v.In(after, SubjPron))
+                // A participle (", citing a drone unit,") has its subject in the main clause, never after it.
+                if ((v.IsCapitalized(after) || v.In(after, Dets) || v.In(after, SubjPron)) && !v.EndsWith(cue, "ing"))
                 {
                     int last = InvertedSourceRight(c, after);
                     if (last >= after)
@@ -255,14 +256,15 @@ public sealed class AttributionExtractor
         int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
         while (left >= c.First && v.IsPunct(left, ',')) left--;
         int quoteEndToken = left < c.First ? -1 : c.IsQuoteEnd(left) ? left : c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
-        if (quoteEndToken >= 0 && !thatClause && !c.IsQuoteStart(k))
+        if (quoteEndToken >= 0 && !thatClause)
         {
             var quote = c.Quotes[c.QuoteOfToken[quoteEndToken]];
             var parts = ImmutableArray.CreateBuilder<Span>();
             parts.Add(quote);
             // "A," he said, "B."  /  "A," he said. "B."
             int next = (inverted ? sourceLast : cueLast) + 1;
-            if (v.IsPunct(next, ',') && c.IsQuoteStart(next + 1)) parts.Add(c.Quotes[c.QuoteOfToken[next + 1]]);
+            if (c.IsQuoteStart(k)) parts.Add(c.Quotes[c.QuoteOfToken[k]]);
+            else if (v.IsPunct(next, ',') && c.IsQuoteStart(next + 1)) parts.Add(c.Quotes[c.QuoteOfToken[next + 1]]);
             else if (ContinuationQuote(c, next) is { } continued) parts.Add(continued);
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status)
             {
@@ -438,6 +440,16 @@ public sealed class AttributionExtractor
     {
         var v = c.V;
         int start = k;
+        // "told the committee:", "told a press conference that", "told local radio, \"...\""
+        for (int m = k; m < c.End && m - start <= 5; m++)
+        {
+            if (v.Is(m, "that") || v.IsPunct(m, ':') || c.IsQuoteStart(m) || v.IsPunct(m, ',') && c.IsQuoteStart(m + 1))
+            {
+                if (m > start) return m;
+                break;
+            }
+            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start) break;
+        }
         while (k < c.End && k - start < 6 && v.IsWord(k) && !v.Is(k, "that") && (v.IsCapitalized(k) || v.In(k, Objects)))
         {
             if (k > start && v.In(k, SubjPron)) break;
@@ -581,7 +593,13 @@ public sealed class AttributionExtractor
     private static void MarkUsed(bool[] used, ImmutableArray<Token> tokens, Span? span)
     {
         if (span is not { } s) return;
-        for (int t = 0; t < tokens.Length; t++)
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (tokens[mid].Span.End <= s.Start) lo = mid + 1; else hi = mid;
+        }
+        for (int t = lo; t < tokens.Length; t++)
         {
             if (tokens[t].Span.Start >= s.End) break;
             if (s.Contains(tokens[t].Span)) used[t] = true;

@@ -38,13 +38,46 @@ public sealed class AttributionStage : IStage
         var sentences = article.Get(Layers.Sentences);
         var found = _extractor.Extract(text, tokens, sentences);
         HedgeScoper.Apply(found, text, new TokenView(text, tokens), sentences, _lexicon);
+        TrimMutualContent(found, text);
         AddRelays(found);
         if (article.TryGet(Layers.Entities, out var entities))
         {
+            if (!IsInTextOrder(entities.Mentions)) entities = entities with { Mentions = [.. entities.Mentions.OrderBy(m => m.Span)] };
             for (int i = 0; i < found.Count; i++) found[i] = SpeakerResolver.Resolve(found[i], text, entities);
         }
         return article.With(Layers.Claims, found.ToImmutableArray());
     }
+
+    /// <summary>
+    /// "A reported that C, B reported.": A's content ran to the sentence end over B's cue while B's content
+    /// holds A's cue. B encloses A, so A's content ends before B's source.
+    /// </summary>
+    private static void TrimMutualContent(List<Attribution> found, string text)
+    {
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (found[i].Cue is not { } cue || !found[i].ContentParts.IsDefaultOrEmpty) continue;
+            for (int j = i + 1; j < Math.Min(found.Count, i + RelayWindow); j++)
+            {
+                var outer = found[j];
+                if (outer.Cue is not { } outerCue || !found[i].Content.Contains(outerCue)) continue;
+                if (!outer.AllContent.Any(p => p.Contains(cue))) continue;
+                int end = Math.Min(outer.Source?.Start ?? outerCue.Start, outerCue.Start);
+                while (end > found[i].Content.Start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or '—' or '-')) end--;
+                if (end <= found[i].Content.Start) continue;
+                found[i] = found[i] with { Content = new Span(found[i].Content.Start, end) };
+            }
+        }
+    }
+
+    private static bool IsInTextOrder(ImmutableArray<EntityMention> mentions)
+    {
+        for (int i = 1; i < mentions.Length; i++) if (mentions[i].Span.Start < mentions[i - 1].Span.Start) return false;
+        return true;
+    }
+
+    /// <summary>Attributions are found in text order, so an enclosing one is among the nearest few.</summary>
+    private const int RelayWindow = 24;
 
     /// <summary>An attribution whose cue lies inside another's content is relayed by that other's source.</summary>
     private static void AddRelays(List<Attribution> found)
@@ -53,7 +86,7 @@ public sealed class AttributionStage : IStage
         {
             if (found[i].Cue is not { } cue) continue;
             List<(int Length, Span Source)>? relays = null;
-            for (int j = 0; j < found.Count; j++)
+            for (int j = Math.Max(0, i - RelayWindow); j < Math.Min(found.Count, i + RelayWindow); j++)
             {
                 if (i == j || found[j].Source is not { } outer) continue;
                 foreach (var part in found[j].AllContent)

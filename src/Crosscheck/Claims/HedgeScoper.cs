@@ -31,7 +31,7 @@ internal static class HedgeScoper
                 {
                     if (!Matches(view, t, end, hedge.Words)) continue;
                     var hedgeSpan = view.Range(t, t + hedge.Words.Length - 1);
-                    if (hedge.ScopesBack) ScopeBack(attributions, sentenceOfAttribution, paragraphOf, s, hedge, hedgeSpan, text, view, sentence, end);
+                    if (hedge.ScopesBack) ScopeBack(attributions, sentenceOfAttribution, paragraphOf, s, hedge, hedgeSpan, t, text, view, sentence, end);
                     else ScopeHere(attributions, sentenceOfAttribution, s, hedge, hedgeSpan);
                     t += hedge.Words.Length - 1;
                     break;
@@ -40,9 +40,25 @@ internal static class HedgeScoper
         }
     }
 
+    /// <summary>A quote content rarely runs over more sentences than this; it bounds the search.</summary>
+    private const int MaxContentSentences = 8;
+
+    /// <summary>Attributions come in text order, so their sentence indexes never decrease: index of the first in sentence <paramref name="s"/> or later.</summary>
+    private static int FirstInSentence(int[] sentenceOf, int s)
+    {
+        int lo = 0, hi = sentenceOf.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (sentenceOf[mid] < s) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     private static void ScopeHere(List<Attribution> attributions, int[] sentenceOf, int s, HedgeEntry hedge, Span hedgeSpan)
     {
-        for (int a = 0; a < attributions.Count; a++)
+        int from = FirstInSentence(sentenceOf, s - MaxContentSentences), to = FirstInSentence(sentenceOf, s + 1);
+        for (int a = from; a < to; a++)
         {
             var at = attributions[a];
             if (sentenceOf[a] != s && !at.AllContent.Any(c => c.Contains(hedgeSpan))) continue;
@@ -52,10 +68,11 @@ internal static class HedgeScoper
     }
 
     private static void ScopeBack(List<Attribution> attributions, int[] sentenceOf, int[] paragraphOf, int s, HedgeEntry hedge,
-        Span hedgeSpan, string text, TokenView view, Sentence sentence, int sentenceEnd)
+        Span hedgeSpan, int hedgeToken, string text, TokenView view, Sentence sentence, int sentenceEnd)
     {
+        int own = FirstInSentence(sentenceOf, s), ownEnd = FirstInSentence(sentenceOf, s + 1);
         // The hedge sentence's own attribution ("AFP could not confirm ...") takes the hedge too.
-        for (int a = 0; a < attributions.Count; a++)
+        for (int a = own; a < ownEnd; a++)
         {
             if (sentenceOf[a] == s && attributions[a].Cue is { } cue && cue.End <= hedgeSpan.End && cue.Start >= hedgeSpan.Start)
             {
@@ -63,26 +80,27 @@ internal static class HedgeScoper
             }
         }
         int paragraph = paragraphOf[s];
+        // Earlier attributions of this and the previous paragraph.
+        int firstSentence = s;
+        while (firstSentence > 0 && paragraphOf[firstSentence - 1] >= paragraph - 1) firstSentence--;
+        int from = FirstInSentence(sentenceOf, firstSentence);
         // Named speaker: a capitalised word of the hedge sentence that heads an earlier source.
         var named = new List<int>();
-        for (int a = 0; a < attributions.Count; a++)
+        for (int a = from; a < own; a++)
         {
-            if (sentenceOf[a] >= s || paragraphOf[sentenceOf[a]] < paragraph - 1 || attributions[a].Source is not { } source) continue;
-            if (SharesName(text, view, sentence, sentenceEnd, source, hedgeSpan)) named.Add(a);
+            if (attributions[a].Source is not { } source) continue;
+            if (SharesName(text, view, sentence, sentenceEnd, source, hedgeSpan, hedgeToken)) named.Add(a);
         }
         IEnumerable<int> targets = named;
         if (named.Count == 0)
         {
-            int nearest = -1;
-            for (int a = 0; a < attributions.Count; a++)
-            {
-                if (sentenceOf[a] < s && paragraphOf[sentenceOf[a]] >= paragraph - 1) nearest = Math.Max(nearest, sentenceOf[a]);
-            }
-            if (nearest < 0) return;
-            int targetParagraph = paragraphOf[nearest];
-            targets = Enumerable.Range(0, attributions.Count).Where(a => sentenceOf[a] < s && paragraphOf[sentenceOf[a]] == targetParagraph);
+            if (own == from) return;
+            int targetParagraph = paragraphOf[sentenceOf[own - 1]];
+            var list = new List<int>();
+            for (int a = own - 1; a >= from && paragraphOf[sentenceOf[a]] == targetParagraph; a--) list.Add(a);
+            targets = list;
         }
-        foreach (int a in targets.ToList())
+        foreach (int a in targets)
         {
             attributions[a] = attributions[a] with { Status = Stronger(attributions[a].Status, hedge.Status), HedgeSpan = hedgeSpan };
         }
@@ -102,7 +120,7 @@ internal static class HedgeScoper
         return Rank(hedge) >= Rank(current) ? hedge : current;
     }
 
-    private static bool SharesName(string text, TokenView view, Sentence sentence, int sentenceEnd, Span source, Span hedgeSpan)
+    private static bool SharesName(string text, TokenView view, Sentence sentence, int sentenceEnd, Span source, Span hedgeSpan, int hedgeToken)
     {
         var sourceText = source.SliceOf(text);
         for (int t = sentence.FirstToken; t < sentenceEnd; t++)
@@ -111,15 +129,9 @@ internal static class HedgeScoper
             var word = view.Word(t);
             if (word.Length < 3) continue;
             if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) word = word[..^2];
-            if (Contains(sourceText, word) && t > HedgeTokenIndex(view, hedgeSpan)) return true;
+            if (Contains(sourceText, word) && t > hedgeToken) return true;
         }
         return false;
-    }
-
-    private static int HedgeTokenIndex(TokenView view, Span hedgeSpan)
-    {
-        for (int t = 0; t < view.Count; t++) if (view.Tokens[t].Span.Start >= hedgeSpan.Start) return t;
-        return view.Count;
     }
 
     private static bool Contains(ReadOnlySpan<char> haystack, ReadOnlySpan<char> word)

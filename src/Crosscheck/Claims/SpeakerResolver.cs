@@ -23,8 +23,10 @@ internal static class SpeakerResolver
         var mentions = entities.Mentions;
         // A named mention inside the source: the longest (the head name rather than an embedded place).
         EntityMention? best = null;
-        foreach (var m in mentions)
+        int firstAfter = FirstMentionAtOrAfter(mentions, source.Start);
+        for (int i = firstAfter; i < mentions.Length; i++)
         {
+            var m = mentions[i];
             if (m.Span.Start >= source.End) break;
             if (!source.Contains(m.Span)) continue;
             if (best is null || Rank(m) > Rank(best.Value) || (Rank(m) == Rank(best.Value) && m.Span.Length > best.Value.Span.Length)) best = m;
@@ -36,7 +38,7 @@ internal static class SpeakerResolver
         bool groupWanted = head.Equals("they", StringComparison.OrdinalIgnoreCase) || head.Equals("it", StringComparison.OrdinalIgnoreCase)
             || head.Equals("who", StringComparison.OrdinalIgnoreCase);
         if (!personWanted && !groupWanted) return attribution;
-        for (int i = mentions.Length - 1; i >= 0; i--)
+        for (int i = firstAfter - 1; i >= 0; i--)
         {
             var m = mentions[i];
             if (m.Span.End > source.Start) continue;
@@ -47,6 +49,18 @@ internal static class SpeakerResolver
             if (fits) return attribution with { SpeakerEntity = m.Entity, SpeakerSpan = m.Span };
         }
         return attribution;
+    }
+
+    /// <summary>Mentions are in text order: binary search for the first starting at or after <paramref name="offset"/>.</summary>
+    private static int FirstMentionAtOrAfter(ImmutableArray<EntityMention> mentions, int offset)
+    {
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (mentions[mid].Span.Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private static int Rank(EntityMention m) => m.Type switch
