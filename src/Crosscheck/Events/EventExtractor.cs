@@ -42,7 +42,8 @@ internal sealed class EventExtractor
         var v = new TokenView(input.Text, input.Tokens);
         var paragraphOf = HedgeScoper.ParagraphOfSentences(input.Text, input.Sentences);
         var allies = new HashSet<(string, string)>();
-        var actors = FindActors(v, input, allies);
+        var countryMentions = new List<ActorMention>();
+        var actors = FindActors(v, input, allies, countryMentions);
         var articleCountries = actors.GroupBy(a => a.Country).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
         var events = ImmutableArray.CreateBuilder<NewsEvent>();
         var casualties = new List<CasualtyCount>();
@@ -57,6 +58,11 @@ internal sealed class EventExtractor
                 if (!TryTrigger(v, t, end, out var trigger, out int last)) continue;
                 if (trigger.EventType == lastType) continue;
                 var sentenceActors = ActorsIn(actors, sentence.Span, input.Claims);
+                if (sentenceActors.Count == 0)
+                {
+                    // "North Korea has deployed ...", "Russia shelled ...": a state named before the trigger acts through its forces.
+                    sentenceActors = ActorsIn(countryMentions, new Span(sentence.Span.Start, v.Tokens[t].Span.Start), input.Claims);
+                }
                 casualties.Clear();
                 CollectCasualties(v, input, s, paragraphOf, casualties);
                 var place = PlaceIn(input, sentence.Span);
@@ -119,10 +125,9 @@ internal sealed class EventExtractor
     }
 
     /// <summary>Country names and demonyms next to a force noun ("North Korean troops", "units from the DPRK").</summary>
-    private List<ActorMention> FindActors(TokenView v, EventInputs input, HashSet<(string, string)> allies)
+    private List<ActorMention> FindActors(TokenView v, EventInputs input, HashSet<(string, string)> allies, List<ActorMention> countryMentions)
     {
         var found = new List<ActorMention>();
-        var countryMentions = new List<ActorMention>();
         for (int t = 0; t < v.Count; t++)
         {
             if (!v.IsWord(t) || !_lexicon.ActorLookup.TryGetValue(v.Word(t), out var names)) continue;
