@@ -51,15 +51,18 @@ public sealed class AttributionExtractor
         var quoteOfToken = MapQuotes(tokens, quotes);
         var found = new List<Attribution>();
         var used = new bool[tokens.Length];
+        int quoteCursor = 0;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            while (quoteCursor < quotes.Count && quotes[quoteCursor].End <= sentence.Span.Start) quoteCursor++;
+            bool quoted = quoteCursor < quotes.Count && quotes[quoteCursor].Overlaps(sentence.Span);
             for (int t = first; t < end; t++)
             {
                 if (used[t] || tokens[t].Kind != TokenKind.Word) continue;
                 if (IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
-                if (!TryCue(view, t, end, out var cue, out int cueLast)) continue;
+                if (!TryCue(view, t, end, quoted, out var cue, out int cueLast)) continue;
                 var ctx = new SentenceContext(view, first, end, quotes, quoteOfToken);
                 Attribution? attribution = cue.Class switch
                 {
@@ -103,12 +106,22 @@ public sealed class AttributionExtractor
         public bool IsQuoteStart(int t) => t >= 0 && t < QuoteOfToken.Length && QuoteOfToken[t] >= 0 && V.Tokens[t].Span.Start == Quotes[QuoteOfToken[t]].Start;
     }
 
-    private bool TryCue(TokenView v, int t, int sentenceEnd, out CueEntry cue, out int last)
+    /// <summary>Words the cue decision is asked about: lexicon forms, and forms often annotated as cues in training.</summary>
+    internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon)
+    {
+        if (v.Tokens[t].Kind != TokenKind.Word) return false;
+        var word = v.Word(t);
+        if (lexicon.CueLookup.TryGetValue(word, out var entries)) return entries.Any(e => !e.Form.Contains(' '));
+        return lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences && prior.AsCueHead >= 5;
+    }
+
+    private bool TryCue(TokenView v, int t, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)
     {
         cue = null!;
         last = t;
         var word = v.Word(t);
         bool hasPrior = _lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences;
+        var classifier = _lexicon.Classifier;
         if (_lexicon.CueLookup.TryGetValue(word, out var entries))
         {
             foreach (var entry in entries)
@@ -128,7 +141,16 @@ public sealed class AttributionExtractor
                     last = k;
                     return true;
                 }
-                if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate) continue;
+                // The learned model (trained on PolNeAR's broad notion of attribution) may veto plain reporting
+                // words ("show", "call", "said" as an adjective); never the status-bearing ones, whose status matters most.
+                if (classifier is not null)
+                {
+                    if (entry.Status == ClaimStatus.Asserted && classifier.Score(v, t, _lexicon, quoteInSentence) <= classifier.Threshold) continue;
+                }
+                else if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate)
+                {
+                    continue;
+                }
                 bool nounContext = v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
                 if (entry.Class == CueClass.Noun)
                 {
@@ -145,9 +167,12 @@ public sealed class AttributionExtractor
             }
             return false;
         }
-        if (hasPrior && (double)prior.AsCueHead / prior.Occurrences >= LearnedCueMinRate && v.IsLowerWord(t))
+        bool learned = classifier is not null
+            ? v.IsLowerWord(t) && IsCandidate(v, t, _lexicon) && classifier.Score(v, t, _lexicon, quoteInSentence) > classifier.Threshold
+            : hasPrior && (double)prior.AsCueHead / prior.Occurrences >= LearnedCueMinRate && v.IsLowerWord(t);
+        if (learned)
         {
-            cue = new CueEntry(word.ToString(), word.ToString(), CueClass.Verb, ClaimStatus.Asserted);
+            cue = new CueEntry(word.ToString(), word.ToString(), CueClass.Verb, ClaimStatus.Asserted, Learned: true);
             return true;
         }
         return false;
@@ -292,8 +317,9 @@ public sealed class AttributionExtractor
             }
             var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
             bool isQuote = c.QuoteOfToken[k] >= 0;
-            return new Attribution(source, cueSpan, content, null,
-                isQuote ? AttributionKind.DirectQuote : AttributionKind.IndirectSpeech, status) { Confidence = confidence };
+            // A learned cue ("attacked", "hopes") attributes a stance or act, not necessarily speech.
+            var kind = isQuote ? AttributionKind.DirectQuote : entry.Learned ? AttributionKind.Other : AttributionKind.IndirectSpeech;
+            return new Attribution(source, cueSpan, content, null, kind, status) { Confidence = confidence };
         }
         // Nothing after the cue and no quote before: the content is the clause before the speaker ("C, officials said.").
         if (left >= c.First && (v.IsPunct(left + 1, ',') || v.IsPunct(left + 1, '—')))

@@ -67,6 +67,55 @@ public static class AttributionTrainer
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         File.WriteAllText(outputPath, sb.ToString());
         log?.WriteLine($"attribution priors: {documents} documents, {attributions} attributions, {written} forms -> {outputPath}");
+
+        // Cue classifier: examples are the cue candidates of every document, labelled by the gold cues.
+        var priors = CuePrior.ReadAll(File.ReadAllLines(outputPath).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')));
+        var lexicon = CueLexicon.WithPriors(priors);
+        var perDocument = new List<List<(List<string>, bool)>>();
+        foreach (var (textPath, annPath) in BratAttributions.FindPairs(trainFolder))
+        {
+            var doc = BratAttributions.Load(textPath, annPath);
+            perDocument.Add(Examples(doc, lexicon));
+        }
+        int heldOut = Math.Max(1, perDocument.Count / 10);
+        var trainPart = perDocument.Take(perDocument.Count - heldOut).SelectMany(x => x).ToList();
+        var checkPart = perDocument.Skip(perDocument.Count - heldOut).SelectMany(x => x).ToList();
+        var check = CueClassifier.Train(trainPart);
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var (features, isCue) in checkPart)
+        {
+            bool predicted = check.ScoreFeatures(features) > 0;
+            if (predicted && isCue) tp++; else if (predicted) fp++; else if (isCue) fn++;
+        }
+        var heldOutPrf = new Evaluation.Prf(tp, fp, fn);
+        log?.WriteLine($"cue classifier, last {heldOut} documents held out: P {heldOutPrf.Precision:F3} R {heldOutPrf.Recall:F3} F1 {heldOutPrf.F1:F3} over {checkPart.Count} candidates");
+        var model = CueClassifier.Train(perDocument.SelectMany(x => x).ToList());
+        var modelPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, CueClassifier.FileName);
+        model.Write(modelPath);
+        log?.WriteLine($"cue classifier: {model.FeatureCount} features -> {modelPath}");
         return new AttributionTrainingSummary(documents, attributions, written, outputPath);
+    }
+
+    private static List<(List<string>, bool)> Examples(AttributionDocument doc, CueLexicon lexicon)
+    {
+        var (sentences, tokens) = Tokenizer.Analyze(doc.Text);
+        var view = new TokenView(doc.Text, tokens);
+        var quotes = QuoteFinder.Find(doc.Text);
+        var cueSpans = doc.Attributions.SelectMany(a => a.Cue).OrderBy(s => s.Start).ToArray();
+        var examples = new List<(List<string>, bool)>();
+        foreach (var sentence in sentences)
+        {
+            bool quoted = quotes.Any(q => q.Overlaps(sentence.Span));
+            for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            {
+                if (!AttributionExtractor.IsCandidate(view, t, lexicon)) continue;
+                var span = tokens[t].Span;
+                bool isCue = cueSpans.Any(c => c.Contains(span));
+                var features = new List<string>(20);
+                CueClassifier.Features(view, t, lexicon, quoted, features);
+                examples.Add((features, isCue));
+            }
+        }
+        return examples;
     }
 }

@@ -27,6 +27,9 @@ internal static class ClaimResources
         return stream is not null;
     }
 
+    /// <summary>The embedded file as a stream (caller disposes), or null when it is not embedded.</summary>
+    public static Stream? OpenRaw(string fileName) => Open(fileName);
+
     private static Stream? Open(string fileName)
     {
         var assembly = typeof(ClaimResources).Assembly;

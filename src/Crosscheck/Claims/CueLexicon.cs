@@ -15,8 +15,8 @@ public enum CueClass
     Preposition,
 }
 
-/// <summary>One reading of a cue form.</summary>
-public sealed record CueEntry(string Form, string Lemma, CueClass Class, ClaimStatus Status);
+/// <summary>One reading of a cue form; <paramref name="Learned"/> when it comes from the trained model, not the lexicon.</summary>
+public sealed record CueEntry(string Form, string Lemma, CueClass Class, ClaimStatus Status, bool Learned = false);
 
 /// <summary>A hedge phrase: the status it sets and whether it judges earlier claims or its own sentence.</summary>
 public sealed record HedgeEntry(string[] Words, ClaimStatus Status, bool ScopesBack);
@@ -77,6 +77,16 @@ public sealed class CueLexicon
         _ => throw new FormatException($"Unknown cue class '{text}'."),
     };
 
+    /// <summary>The embedded cue and hedge lexicons with other priors and cue model (used while training and comparing them).</summary>
+    public static CueLexicon WithPriors(IReadOnlyDictionary<string, CuePrior> priors, CueClassifier? classifier = null) =>
+        new(English._cues.Values.SelectMany(e => e), English._hedgesByFirstWord.Values.SelectMany(h => h).Distinct(), priors)
+        {
+            Classifier = classifier,
+        };
+
+    /// <summary>The learned cue decision; null when no model is embedded (then the priors decide alone).</summary>
+    public CueClassifier? Classifier { get; init; }
+
     private static CueLexicon LoadEnglish()
     {
         var cues = ClaimResources.ReadTsv("cues-en.tsv")
@@ -86,7 +96,7 @@ public sealed class CueLexicon
         var priors = ClaimResources.Exists(AttributionTrainer.PriorsFileName)
             ? CuePrior.ReadAll(ClaimResources.ReadTsv(AttributionTrainer.PriorsFileName))
             : new Dictionary<string, CuePrior>();
-        return new CueLexicon(cues, hedges, priors);
+        return new CueLexicon(cues, hedges, priors) { Classifier = CueClassifier.English };
     }
 }
 

@@ -194,7 +194,11 @@ internal sealed class EventExtractor
         {
             if (!sentence.Contains(a.Span)) continue;
             bool isSource = false;
-            foreach (var c in claims) if (c.Source is { } src && src.Overlaps(a.Span)) { isSource = true; break; }
+            foreach (var c in claims)
+            {
+                // A speaker is not a participant; the subject of a learned stance cue ("Ukrainian drones attacked") may be.
+                if (c.Kind != AttributionKind.Other && c.Source is { } src && src.Overlaps(a.Span)) { isSource = true; break; }
+            }
             if (!isSource) result.Add(a);
         }
         return result;
