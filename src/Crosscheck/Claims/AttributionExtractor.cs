@@ -112,6 +112,8 @@ public sealed class AttributionExtractor
         if (v.Tokens[t].Kind != TokenKind.Word) return false;
         var word = v.Word(t);
         if (lexicon.CueLookup.TryGetValue(word, out var entries)) return entries.Any(e => !e.Form.Contains(' '));
+        // Learned cues are content words: "to", "in", "has" head PolNeAR cues ("to focus on") but say nothing alone.
+        if (word.Length < 4 || v.In(t, Aux) || v.In(t, Stops) || v.In(t, Dets) || v.In(t, Joiners) || v.In(t, SubjPron)) return false;
         return lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences && prior.AsCueHead >= 5;
     }
 
@@ -304,6 +306,7 @@ public sealed class AttributionExtractor
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
         }
         bool participle = v.EndsWith(cue, "ing") && v.IsPunct(cue - 1, ',');
+        if (entry.Class == CueClass.VerbThat && !thatClause) return null;
         if (passive && source is null && !thatClause) return null; // "could not be verified immediately": a hedge, not an attribution
         if (source is null && !passive && !participle && !coordinated) return null; // imperative, noun or fragment: no speaker, no claim
         if (k <= contentEnd && k < c.End && !inverted && v.Tokens[k].Kind != TokenKind.Punctuation)

@@ -11,6 +11,8 @@ public enum CueClass
     Tell,
     /// <summary>A reporting noun: "X's claim that C", "a statement that C".</summary>
     Noun,
+    /// <summary>Like <see cref="Verb"/>, but only before a that-clause or a quote ("maintained that", not "maintained a lead").</summary>
+    VerbThat,
     /// <summary>"according to X, C" and "C, according to X".</summary>
     Preposition,
 }
@@ -71,6 +73,7 @@ public sealed class CueLexicon
     private static CueClass ParseClass(string text) => text.Trim() switch
     {
         "verb" => CueClass.Verb,
+        "verb-that" => CueClass.VerbThat,
         "tell" => CueClass.Tell,
         "noun" => CueClass.Noun,
         "prep" => CueClass.Preposition,
