@@ -307,7 +307,10 @@ public sealed class AttributionExtractor
         }
         bool participle = v.EndsWith(cue, "ing") && v.IsPunct(cue - 1, ',');
         if (entry.Class == CueClass.VerbThat && !thatClause) return null;
-        if (passive && source is null && !thatClause) return null; // "could not be verified immediately": a hedge, not an attribution
+        // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
+        bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
+            || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+        if (passive && source is null && !thatClause && !questionClause) return null;
         if (source is null && !passive && !participle && !coordinated) return null; // imperative, noun or fragment: no speaker, no claim
         if (k <= contentEnd && k < c.End && !inverted && v.Tokens[k].Kind != TokenKind.Punctuation)
         {
@@ -409,16 +412,23 @@ public sealed class AttributionExtractor
     private static int AppositiveSubject(SentenceContext c, int comma)
     {
         var v = c.V;
-        int k = comma - 1;
-        while (k >= c.First && comma - k < 20 && !v.IsPunct(k, ',') && c.QuoteOfToken[k] < 0
-            && v.Tokens[k].Kind != TokenKind.Punctuation | v.IsPunct(k, '-') | v.IsPunct(k, '(') | v.IsPunct(k, ')')) k--;
-        if (k <= c.First || !v.IsPunct(k, ',') || k == comma - 1) return -1;
-        int segmentStart = k + 1;
-        if (!(v.In(segmentStart, Dets) || v.Is(segmentStart, "who") || v.IsCapitalized(segmentStart)
-            || v.Tokens[segmentStart].Kind == TokenKind.Number)) return -1;
-        int head = NounPhraseLeft(c, k - 1);
-        if (head < 0 || !(v.IsCapitalized(head) || v.In(head, Dets))) return -1;
-        return head;
+        // Up to three comma-delimited asides: "Marley Anderson, 21, a junior from Las Vegas, said".
+        for (int asides = 0; asides < 3; asides++)
+        {
+            int k = comma - 1;
+            while (k >= c.First && comma - k < 20 && !v.IsPunct(k, ',') && c.QuoteOfToken[k] < 0
+                && (v.Tokens[k].Kind != TokenKind.Punctuation || v.IsPunct(k, '-') || v.IsPunct(k, '(') || v.IsPunct(k, ')')
+                    || v.IsPunct(k, '’') || v.IsPunct(k, '\'') || v.IsPunct(k, '.'))) k--;
+            if (k <= c.First || !v.IsPunct(k, ',') || k == comma - 1) return -1;
+            int head = NounPhraseLeft(c, k - 1);
+            if (head >= 0 && (v.IsCapitalized(head) || v.In(head, Dets)) && (head == c.First || !v.IsWord(head - 1) || v.In(head - 1, Stops)
+                || v.IsPunct(head - 1, ',') || v.IsQuoteMark(head - 1)))
+            {
+                return head;
+            }
+            comma = k;
+        }
+        return -1;
     }
 
     private static int NounPhraseRight(SentenceContext c, int first)
