@@ -283,7 +283,11 @@ public sealed class AttributionExtractor
         int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
         while (left >= c.First && v.IsPunct(left, ',')) left--;
         int quoteEndToken = left < c.First ? -1 : c.IsQuoteEnd(left) ? left : c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
-        if (quoteEndToken >= 0 && !thatClause)
+        // A clause right after the cue wins over a quote before the speaker: that quote is a title or a scare quote
+        // ("on Fox's “Hannity,” Gingrich said if ..."); "said of the plan" / "said in Kyiv" is no clause.
+        bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && !v.In(k, Stops) && !v.In(k, Aux)
+            && quoteEndToken >= 0 && IsShortQuote(c, c.Quotes[c.QuoteOfToken[quoteEndToken]]);
+        if (quoteEndToken >= 0 && !thatClause && !clauseAfter)
         {
             var quote = c.Quotes[c.QuoteOfToken[quoteEndToken]];
             var parts = ImmutableArray.CreateBuilder<Span>();
@@ -339,6 +343,15 @@ public sealed class AttributionExtractor
             };
         }
         return null;
+    }
+
+    /// <summary>A title or scare quote of at most four words.</summary>
+    private static bool IsShortQuote(SentenceContext c, Span quote)
+    {
+        int words = 0;
+        var text = quote.SliceOf(c.Text);
+        for (int i = 1; i < text.Length; i++) if (text[i] == ' ' && text[i - 1] != ' ') words++;
+        return words < 4;
     }
 
     /// <summary>
