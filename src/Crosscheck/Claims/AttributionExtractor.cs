@@ -283,6 +283,12 @@ public sealed class AttributionExtractor
         int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
         while (left >= c.First && v.IsPunct(left, ',')) left--;
         int quoteEndToken = left < c.First ? -1 : c.IsQuoteEnd(left) ? left : c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
+        // “Who do they think they are?” Trump said. — the splitter ended a sentence inside the quote, before the speaker.
+        if (left == c.First - 1 && left >= 0 && c.IsQuoteEnd(left) && (k > contentEnd || !v.IsWord(k))
+            && !v.Text.AsSpan(v.Tokens[left].Span.End, v.Tokens[c.First].Span.Start - v.Tokens[left].Span.End).Contains('\n'))
+        {
+            quoteEndToken = left;
+        }
         // A clause right after the cue wins over a quote before the speaker: that quote is a title or a scare quote
         // ("on Fox's “Hannity,” Gingrich said if ..."); "said of the plan" / "said in Kyiv" is no clause.
         bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && !v.In(k, Stops) && !v.In(k, Aux)
