@@ -521,7 +521,7 @@ public sealed class AttributionExtractor
         var v = c.V;
         for (int guard = 0; guard < 6 && k < c.End; guard++)
         {
-            if (v.In(k, Days)) { k++; continue; }
+            if (v.In(k, Days)) { k++; if (v.In(k, TimeN)) k++; continue; }
             if (v.In(k, TimeLead) && (v.In(k + 1, Days) || v.In(k + 1, TimeN))) { k += 2; continue; }
             // "on Dec. 16", "on December 14 and 15", "in November"
             if ((v.Is(k, "on") || v.Is(k, "in") || v.Is(k, "since")) && v.In(k + 1, MonthNames))
