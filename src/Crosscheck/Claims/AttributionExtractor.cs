@@ -147,7 +147,8 @@ public sealed class AttributionExtractor
                 // words ("show", "call", "said" as an adjective); never the status-bearing ones, whose status matters most.
                 if (classifier is not null)
                 {
-                    if (entry.Status == ClaimStatus.Asserted && classifier.Score(v, t, _lexicon, quoteInSentence) <= classifier.Threshold) continue;
+                    // ... and only forms it saw in training: about an unseen form ("affirmed") it knows nothing.
+                    if (entry.Status == ClaimStatus.Asserted && hasPrior && classifier.Score(v, t, _lexicon, quoteInSentence) <= classifier.Threshold) continue;
                 }
                 else if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate)
                 {
@@ -234,7 +235,7 @@ public sealed class AttributionExtractor
         else if (!coordinated)
         {
             int leftFirst = NounPhraseLeft(c, j);
-            if (v.IsPunct(j, ',') && AppositiveSubject(c, j) is int head and >= 0)
+            if (v.IsPunct(j, ',') && !v.EndsWith(cue, "ing") && AppositiveSubject(c, j) is int head and >= 0)
             {
                 // "Chris Cox, who runs the NRA's lobbying arm, says ..."
                 source = v.Range(head, j);
@@ -309,8 +310,9 @@ public sealed class AttributionExtractor
                 Confidence = confidence + 0.1,
             };
         }
-        // A quote right after the cue is the content, however many sentences it runs on.
-        if (c.IsQuoteStart(k))
+        // A quote right after the cue is the content, however many sentences it runs on
+        // (unless it is a short partial quote inside a longer clause: 'affirmed that "at least 30 soldiers" were hurt').
+        if (c.IsQuoteStart(k) && !(IsShortQuote(c, c.Quotes[c.QuoteOfToken[k]]) && c.Quotes[c.QuoteOfToken[k]].End < v.Tokens[contentEnd].Span.Start))
         {
             var quote = c.Quotes[c.QuoteOfToken[k]];
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
@@ -322,7 +324,7 @@ public sealed class AttributionExtractor
             || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
         if (passive && source is null && !thatClause && !questionClause) return null;
         if (source is null && !passive && !participle && !coordinated) return null; // imperative, noun or fragment: no speaker, no claim
-        if (k <= contentEnd && k < c.End && !inverted && v.Tokens[k].Kind != TokenKind.Punctuation)
+        if (k <= contentEnd && k < c.End && !inverted && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
         {
             if (participle && (v.Is(cue, "citing") || v.Is(cue, "quoting")))
             {
@@ -332,7 +334,7 @@ public sealed class AttributionExtractor
                 contentEnd = m;
             }
             var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
-            bool isQuote = c.QuoteOfToken[k] >= 0;
+            bool isQuote = c.QuoteOfToken[k] >= 0 && c.Quotes[c.QuoteOfToken[k]].End >= content.End;
             // A learned cue ("attacked", "hopes") attributes a stance or act, not necessarily speech.
             var kind = isQuote ? AttributionKind.DirectQuote : entry.Learned ? AttributionKind.Other : AttributionKind.IndirectSpeech;
             return new Attribution(source, cueSpan, content, null, kind, status) { Confidence = confidence };
@@ -391,6 +393,14 @@ public sealed class AttributionExtractor
     private static int NounPhraseLeft(SentenceContext c, int last)
     {
         var v = c.V;
+        if (v.IsPunct(last, ')'))
+        {
+            // "The intelligence services (GUR) affirmed": scan from the word before the brackets.
+            int open = last - 1;
+            while (open >= c.First && last - open <= 6 && !v.IsPunct(open, '(')) open--;
+            if (open <= c.First || !v.IsPunct(open, '(')) return -1;
+            last = open - 1;
+        }
         if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0
             || v.Tokens[last].Kind == TokenKind.Number || v.In(last, MonthNames)) return -1;
         if (v.Is(last, "who")) return last;
@@ -415,8 +425,14 @@ public sealed class AttributionExtractor
                 k--;
                 continue;
             }
-            // "Maj. Gen." periods are inside word tokens; a hyphen or apostrophe joins words.
             if (v.IsPunct(k, '&')) { k--; continue; }
+            // "The military intelligence services (GUR) affirmed": an acronym in brackets belongs to the name.
+            if (v.IsPunct(k, ')'))
+            {
+                int open = k - 1;
+                while (open >= c.First && k - open <= 6 && !v.IsPunct(open, '(')) open--;
+                if (open >= c.First && v.IsPunct(open, '(') && open > c.First && v.IsWord(open - 1)) { k = open - 1; continue; }
+            }
             break;
         }
         // Do not start on a dangling joiner or an inverted auxiliary ("do we know").
@@ -523,10 +539,11 @@ public sealed class AttributionExtractor
         {
             if (v.In(k, Days)) { k++; if (v.In(k, TimeN)) k++; continue; }
             if (v.In(k, TimeLead) && (v.In(k + 1, Days) || v.In(k + 1, TimeN))) { k += 2; continue; }
-            // "on Dec. 16", "on December 14 and 15", "in November"
-            if ((v.Is(k, "on") || v.Is(k, "in") || v.Is(k, "since")) && v.In(k + 1, MonthNames))
+            // "on Dec. 16", "on December 14 and 15", "in November", "Monday December 16"
+            bool bareMonth = v.In(k, MonthNames) && v.Tokens[Math.Min(k + 1, c.End - 1)].Kind == TokenKind.Number && !v.Is(k, "may");
+            if (bareMonth || (v.Is(k, "on") || v.Is(k, "in") || v.Is(k, "since")) && v.In(k + 1, MonthNames))
             {
-                int m = k + 2;
+                int m = bareMonth ? k + 1 : k + 2;
                 while (m < c.End && (v.Tokens[m].Kind == TokenKind.Number || v.Is(m, "and") && v.Tokens[Math.Min(m + 1, c.End - 1)].Kind == TokenKind.Number
                     || v.IsPunct(m, ',') && v.Tokens[Math.Min(m + 1, c.End - 1)].Kind == TokenKind.Number)) m++;
                 k = m;

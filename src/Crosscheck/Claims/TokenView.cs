@@ -58,11 +58,11 @@ internal static class WordClasses
         "might", "must", "should", "shall", "did", "does", "do", "also", "not", "n't", "never", "previously", "earlier",
         "later", "then", "once", "again", "first", "further", "repeatedly", "publicly", "privately", "reportedly", "already",
         "just", "still", "even", "recently", "often", "always", "flatly", "today", "yesterday", "tonight", "had", "'s", "’s",
-        "'d", "allegedly", "separately", "initially", "subsequently", "immediately", "quickly");
+        "'d", "neither", "allegedly", "separately", "initially", "subsequently", "immediately", "quickly");
 
     public static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "be", "been", "being", "'s", "’s");
 
-    public static readonly FrozenSet<string> Negations = Set("not", "n't", "never", "no");
+    public static readonly FrozenSet<string> Negations = Set("not", "n't", "never", "no", "neither");
 
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight");

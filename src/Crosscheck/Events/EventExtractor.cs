@@ -276,6 +276,17 @@ internal sealed class EventExtractor
             }
         }
 
+        if (trigger.EventType == "Battles" && actor1 is not null)
+        {
+            // Allies the report names elsewhere ("sent to reinforce Russian forces") fight on actor1's side.
+            var first = countries[0];
+            foreach (var country in articleCountries)
+            {
+                var name = $"Military Forces of {country}";
+                if (allies.Contains((first, country)) && name != actor2 && !associated.Contains(name)) associated.Add(name);
+            }
+        }
+
         int? killed = null, wounded = null, mixed = null;
         bool atLeast = false;
         foreach (var c in casualties)
