@@ -345,6 +345,14 @@ public sealed class AttributionExtractor
             int start = c.First;
             while (start < left && v.Tokens[start].Kind == TokenKind.Punctuation) start++;
             if (start > left) return null;
+            // "And yet, Clinton's aides say, Syria remains a priority": a parenthetical cue; the clause follows it.
+            if (left - start < 3 && v.IsPunct(k, ',') && k + 1 <= contentEnd && v.IsWord(k + 1))
+            {
+                return new Attribution(source, cueSpan, v.Range(k + 1, contentEnd), null, AttributionKind.IndirectSpeech, status)
+                {
+                    Confidence = confidence - 0.05,
+                };
+            }
             return new Attribution(source, cueSpan, v.Range(start, left), null, AttributionKind.IndirectSpeech, status)
             {
                 Confidence = confidence - 0.05,
@@ -456,7 +464,7 @@ public sealed class AttributionExtractor
                     || v.IsPunct(k, '’') || v.IsPunct(k, '\'') || v.IsPunct(k, '.'))) k--;
             if (k <= c.First || !v.IsPunct(k, ',') || k == comma - 1) return -1;
             int head = NounPhraseLeft(c, k - 1);
-            if (head >= 0 && (v.IsCapitalized(head) || v.In(head, Dets)) && (head == c.First || !v.IsWord(head - 1) || v.In(head - 1, Stops)
+            if (head >= 0 && (v.IsCapitalized(head) || v.In(head, Dets)) && (head == c.First || !v.IsWord(head - 1) || v.In(head - 1, Stops) || v.In(head - 1, Aux)
                 || v.IsPunct(head - 1, ',') || v.IsQuoteMark(head - 1)))
             {
                 return head;
