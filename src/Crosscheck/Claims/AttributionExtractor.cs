@@ -58,6 +58,11 @@ public sealed class AttributionExtractor
             int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
             while (quoteCursor < quotes.Count && quotes[quoteCursor].End <= sentence.Span.Start) quoteCursor++;
             bool quoted = quoteCursor < quotes.Count && quotes[quoteCursor].Overlaps(sentence.Span);
+            if (ColonAttribution(new SentenceContext(view, first, end, quotes, quoteOfToken)) is { } headline)
+            {
+                // "Rubio: 'You don't win the nomination by states'", "Kerry: \"By law, ...\""
+                found.Add(headline);
+            }
             for (int t = first; t < end; t++)
             {
                 if (used[t] || tokens[t].Kind != TokenKind.Word) continue;
@@ -387,6 +392,32 @@ public sealed class AttributionExtractor
         if (after < v.Text.Length && v.Text[after] is ',' or ':' or ';') return null;
         if (after < v.Text.Length && char.IsLower(v.Text[after])) return null;
         return quote;
+    }
+
+    /// <summary>A sentence that opens with a short name and a colon, then what the name says.</summary>
+    private static Attribution? ColonAttribution(SentenceContext c)
+    {
+        var v = c.V;
+        int colon = -1;
+        for (int k = c.First; k < c.End && k - c.First <= 4; k++)
+        {
+            if (v.IsPunct(k, ':')) { colon = k; break; }
+            if (!v.IsWord(k) || v.In(k, Stops) || c.QuoteOfToken[k] >= 0) return null;
+        }
+        if (colon <= c.First || !(v.IsCapitalized(c.First) || v.In(c.First, Dets))) return null;
+        // A label rather than a speaker ("UPDATE:", "Note:", "Photo:") is one all-capital or one generic word.
+        if (colon == c.First + 1 && (IsAllCaps(v.Word(c.First)) || v.Word(c.First).Length < 3)) return null;
+        int start = colon + 1, end = c.LastContentToken;
+        if (start > end) return null;
+        var content = c.IsQuoteStart(start) ? c.Quotes[c.QuoteOfToken[start]] : v.Range(start, end);
+        return new Attribution(v.Range(c.First, colon - 1), v.Tokens[colon].Span, content, null,
+            c.IsQuoteStart(start) ? AttributionKind.DirectQuote : AttributionKind.Other, ClaimStatus.Asserted) { Confidence = 0.5 };
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> word)
+    {
+        foreach (char ch in word) if (char.IsLower(ch)) return false;
+        return true;
     }
 
     private static ClaimStatus AdjustForNegation(ClaimStatus status, bool negated) => !negated ? status : status switch
