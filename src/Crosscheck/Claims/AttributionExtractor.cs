@@ -33,7 +33,7 @@ public sealed class AttributionExtractor
     private const int MaxSourceTokens = 16;
 
     /// <summary>A learned cue (not in the lexicon) needs this many training occurrences and this cue rate.</summary>
-    private const int LearnedCueMinOccurrences = 25;
+    private const int LearnedCueMinOccurrences = 10;
     private const double LearnedCueMinRate = 0.55;
 
     /// <summary>A lexicon form that was almost never a cue in training is not trusted alone.</summary>
@@ -119,7 +119,7 @@ public sealed class AttributionExtractor
         if (lexicon.CueLookup.TryGetValue(word, out var entries)) return entries.Any(e => !e.Form.Contains(' '));
         // Learned cues are content words: "to", "in", "has" head PolNeAR cues ("to focus on") but say nothing alone.
         if (word.Length < 4 || v.In(t, Aux) || v.In(t, Stops) || v.In(t, Dets) || v.In(t, Joiners) || v.In(t, SubjPron)) return false;
-        return lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences && prior.AsCueHead >= 5;
+        return lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences && prior.AsCueHead >= 3;
     }
 
     private bool TryCue(TokenView v, int t, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)

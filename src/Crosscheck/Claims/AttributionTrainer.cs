@@ -19,7 +19,7 @@ public static class AttributionTrainer
     public const string PriorsFileName = "cue-priors-en.tsv";
 
     /// <summary>Forms seen fewer times than this are not written: their rate says little.</summary>
-    private const int MinOccurrences = 25;
+    private const int MinOccurrences = 10;
 
     /// <summary>
     /// Trains on <paramref name="trainFolder"/> and writes the priors TSV to <paramref name="outputPath"/>
