@@ -29,6 +29,7 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommNouns = L(CommunicationNouns);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthNames = L(Months);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordination = L(Coordinators);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = L(PageLabels);
 
     private const int MaxSourceTokens = 16;
 
@@ -167,6 +168,10 @@ public sealed class AttributionExtractor
                 else if (nounContext && !v.Is(t - 1, "that"))
                 {
                     continue; // "the alleged attack", "the said document": an adjective or noun, not a verb
+                }
+                else if (v.EndsWith(t, "s") && v.Is(t + 1, "of"))
+                {
+                    continue; // "previous claims of 1,400 square kilometres", "reports of troops": a plural noun
                 }
                 // A capitalised verb mid-sentence is a name ("Washington Post", "Ask"): not a cue.
                 if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)) continue;
@@ -405,6 +410,7 @@ public sealed class AttributionExtractor
             if (!v.IsWord(k) || v.In(k, Stops) || c.QuoteOfToken[k] >= 0) return null;
         }
         if (colon <= c.First || !(v.IsCapitalized(c.First) || v.In(c.First, Dets))) return null;
+        if (v.In(colon - 1, Labels)) return null; // "Cover photo:", "Editor's note:", "Read more:"
         // A label rather than a speaker ("UPDATE:", "Note:", "Photo:") is one all-capital or one generic word.
         if (colon == c.First + 1 && (IsAllCaps(v.Word(c.First)) || v.Word(c.First).Length < 3)) return null;
         int start = colon + 1, end = c.LastContentToken;
@@ -630,7 +636,9 @@ public sealed class AttributionExtractor
         int start = c.First;
         while (start < cue && v.Tokens[start].Kind == TokenKind.Punctuation && !v.IsQuoteMark(start)) start++;
         Span content;
-        if (before >= start)
+        // "He said (that) according to his information, C": the clause after the source is the content.
+        bool leftIsLead = before >= start && (v.Is(before, "that") || _lexicon.CueLookup.TryGetValue(v.Word(before), out _));
+        if (before >= start && !leftIsLead)
         {
             content = v.Range(start, before);
         }
@@ -642,7 +650,17 @@ public sealed class AttributionExtractor
             if (k > last) return null;
             content = v.Range(k, last);
         }
-        return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.AccordingTo, entry.Status) { Confidence = 0.85 };
+        // "Thousands of troops, according to agency reports, have come to ...": the aside splits the content in two.
+        var parts = ImmutableArray<Span>.Empty;
+        if (before >= start && !leftIsLead && v.IsPunct(sourceLast + 1, ',') && sourceLast + 2 <= c.LastContentToken && v.IsWord(sourceLast + 2))
+        {
+            parts = [content, v.Range(sourceLast + 2, c.LastContentToken)];
+        }
+        return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.AccordingTo, entry.Status)
+        {
+            ContentParts = parts,
+            Confidence = 0.85,
+        };
     }
 
     private Attribution? NounCue(SentenceContext c, int cue, int cueLast, CueEntry entry)

@@ -80,6 +80,11 @@ internal static class WordClasses
         "amid", "among", "despite", "following", "without", "via", "per", "toward", "towards", "upon", "within", "throughout",
         "like", "unlike", "including", "or", "nor");
 
+    /// <summary>Page labels that end a "Label: text" line: not speakers.</summary>
+    public static readonly FrozenSet<string> PageLabels = Set(
+        "photo", "photos", "caption", "credit", "credits", "note", "update", "updates", "more", "video", "watch", "read", "related",
+        "image", "picture", "source", "sources", "file", "tags", "topics", "advertisement", "subscribe", "contact", "email", "share");
+
     public static readonly FrozenSet<string> Months = Set(
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec");
