@@ -407,7 +407,8 @@ public sealed class AttributionExtractor
         for (int k = c.First; k < c.End && k - c.First <= 4; k++)
         {
             if (v.IsPunct(k, ':')) { colon = k; break; }
-            if (!v.IsWord(k) || v.In(k, Stops) || c.QuoteOfToken[k] >= 0) return null;
+            // A speaker's name: capitalised words only ("Clinton seemed irritated:" and "For example:" are not).
+            if (!v.IsCapitalized(k) || v.In(k, Stops) || c.QuoteOfToken[k] >= 0) return null;
         }
         if (colon <= c.First || !(v.IsCapitalized(c.First) || v.In(c.First, Dets))) return null;
         if (v.In(colon - 1, Labels)) return null; // "Cover photo:", "Editor's note:", "Read more:"
@@ -415,6 +416,7 @@ public sealed class AttributionExtractor
         if (colon == c.First + 1 && (IsAllCaps(v.Word(c.First)) || v.Word(c.First).Length < 3)) return null;
         int start = colon + 1, end = c.LastContentToken;
         if (start > end) return null;
+        if (!c.IsQuoteStart(start) && end - start < 4) return null; // "Christie: A closing surge" is a heading
         var content = c.IsQuoteStart(start) ? c.Quotes[c.QuoteOfToken[start]] : v.Range(start, end);
         return new Attribution(v.Range(c.First, colon - 1), v.Tokens[colon].Span, content, null,
             c.IsQuoteStart(start) ? AttributionKind.DirectQuote : AttributionKind.Other, ClaimStatus.Asserted) { Confidence = 0.5 };

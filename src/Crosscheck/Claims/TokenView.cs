@@ -83,7 +83,9 @@ internal static class WordClasses
     /// <summary>Page labels that end a "Label: text" line: not speakers.</summary>
     public static readonly FrozenSet<string> PageLabels = Set(
         "photo", "photos", "caption", "credit", "credits", "note", "update", "updates", "more", "video", "watch", "read", "related",
-        "image", "picture", "source", "sources", "file", "tags", "topics", "advertisement", "subscribe", "contact", "email", "share");
+        "image", "picture", "source", "sources", "file", "tags", "topics", "advertisement", "subscribe", "contact", "email", "share",
+        "breaking", "poll", "polls", "exclusive", "live", "analysis", "opinion", "editorial", "factbox", "explainer", "timeline", "daily",
+        "example", "instance", "briefing", "summary", "background", "transcript");
 
     public static readonly FrozenSet<string> Months = Set(
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
