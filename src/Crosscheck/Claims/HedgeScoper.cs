@@ -72,13 +72,22 @@ internal static class HedgeScoper
     {
         int own = FirstInSentence(sentenceOf, s), ownEnd = FirstInSentence(sentenceOf, s + 1);
         // The hedge sentence's own attribution ("AFP could not confirm ...") takes the hedge too.
+        bool judgedInSentence = false;
         for (int a = own; a < ownEnd; a++)
         {
-            if (sentenceOf[a] == s && attributions[a].Cue is { } cue && cue.End <= hedgeSpan.End && cue.Start >= hedgeSpan.Start)
+            if (attributions[a].Cue is not { } cue) continue;
+            if (cue.End <= hedgeSpan.End && cue.Start >= hedgeSpan.Start)
             {
                 attributions[a] = attributions[a] with { Status = attributions[a].Status == ClaimStatus.Denied ? ClaimStatus.Denied : hedge.Status, HedgeSpan = hedgeSpan };
             }
+            else if (cue.End <= hedgeSpan.Start && (!attributions[a].AllContent.Any(p => p.Contains(hedgeSpan)) || ReporterAside(text, cue, hedgeSpan)))
+            {
+                // "X said Y, but it could not be verified": the claim earlier in the same sentence.
+                attributions[a] = attributions[a] with { Status = Stronger(attributions[a].Status, hedge.Status), HedgeSpan = hedgeSpan };
+                judgedInSentence = true;
+            }
         }
+        if (judgedInSentence) return;
         int paragraph = paragraphOf[s];
         // Earlier attributions of this and the previous paragraph.
         int firstSentence = s;
@@ -104,6 +113,14 @@ internal static class HedgeScoper
         {
             attributions[a] = attributions[a] with { Status = Stronger(attributions[a].Status, hedge.Status), HedgeSpan = hedgeSpan };
         }
+    }
+
+    /// <summary>"..., but it could not be verified": the reporter's own clause inside what runs as the content.</summary>
+    private static bool ReporterAside(string text, Span cue, Span hedge)
+    {
+        var between = text.AsSpan(cue.End, hedge.Start - cue.End);
+        return between.Contains(", but", StringComparison.Ordinal) || between.Contains("; ", StringComparison.Ordinal)
+            || between.Contains(", although", StringComparison.Ordinal) || between.Contains(", though", StringComparison.Ordinal);
     }
 
     /// <summary>Denied outranks disputed outranks unverified outranks the cue's own status.</summary>
