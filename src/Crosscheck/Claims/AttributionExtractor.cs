@@ -332,7 +332,9 @@ public sealed class AttributionExtractor
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
         bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
             || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
-        if (passive && source is null && !thatClause && !questionClause) return null;
+        // "X is expected / believed / said to ...": a passive report of an unnamed source's view.
+        bool infinitive = passive && v.Is(k, "to") && v.IsWord(k + 1);
+        if (passive && source is null && !thatClause && !questionClause && !infinitive) return null;
         if (source is null && !passive && !participle && !coordinated) return null; // imperative, noun or fragment: no speaker, no claim
         if (k <= contentEnd && k < c.End && !inverted && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
         {
