@@ -335,7 +335,7 @@ public sealed class AttributionExtractor
         // "X is expected / believed / said to ...": a passive report of an unnamed source's view.
         bool infinitive = passive && v.Is(k, "to") && v.IsWord(k + 1);
         if (passive && source is null && !thatClause && !questionClause && !infinitive) return null;
-        if (source is null && !passive && !participle && !coordinated) return null; // imperative, noun or fragment: no speaker, no claim
+        if (source is null && !passive && !participle && !coordinated && !questionClause) return null; // imperative, noun or fragment: no speaker, no claim
         if (k <= contentEnd && k < c.End && !inverted && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
         {
             if (participle && (v.Is(cue, "citing") || v.Is(cue, "quoting")))
