@@ -61,13 +61,22 @@ public sealed class AttributionStage : IStage
             {
                 var outer = found[j];
                 if (outer.Cue is not { } outerCue || !found[i].Content.Contains(outerCue)) continue;
-                if (!outer.AllContent.Any(p => p.Contains(cue))) continue;
-                int end = Math.Min(outer.Source?.Start ?? outerCue.Start, outerCue.Start);
+                bool afterComma = AfterComma(text, outerCue.Start, found[i].Content.Start);
+                // "X said C, adding D" / "C, according to Y": the later cue after a comma starts its own attribution.
+                if (!afterComma && !outer.AllContent.Any(p => p.Contains(cue))) continue;
+                int end = afterComma ? outerCue.Start : Math.Min(outer.Source?.Start ?? outerCue.Start, outerCue.Start);
                 while (end > found[i].Content.Start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or '—' or '-')) end--;
                 if (end <= found[i].Content.Start) continue;
                 found[i] = found[i] with { Content = new Span(found[i].Content.Start, end) };
             }
         }
+    }
+
+    private static bool AfterComma(string text, int offset, int floor)
+    {
+        int k = offset - 1;
+        while (k > floor && char.IsWhiteSpace(text[k])) k--;
+        return k > floor && text[k] == ',';
     }
 
     private static bool IsInTextOrder(ImmutableArray<EntityMention> mentions)
