@@ -1,4 +1,11 @@
+using Crosscheck.Claims;
+using Crosscheck.Entities;
+using Crosscheck.Events;
+using Crosscheck.Language;
+using Crosscheck.Places;
+using Crosscheck.Quantities;
 using Crosscheck.Text;
+using Crosscheck.Times;
 
 namespace Crosscheck;
 
@@ -9,11 +16,13 @@ public static class DefaultPipeline
     {
         var builder = new PipelineBuilder();
         builder.Add(new TextStage());
-        builder.Add(new Entities.EntityStage());
-        builder.Add(new Crosscheck.Places.PlaceStage());
-        builder.Add(new Crosscheck.Times.TimeStage());
-        builder.Add(new Crosscheck.Quantities.QuantityStage());
-        builder.Add(new Crosscheck.Language.LanguageStage());
+        builder.Add(new LanguageStage());     // before times: the time words are chosen by language
+        builder.Add(new EntityStage());
+        builder.Add(new PlaceStage());        // reads entity mentions when present
+        builder.Add(new TimeStage());
+        builder.Add(new QuantityStage());     // reads times so dates are not counted as quantities
+        builder.Add(new AttributionStage());  // reads entities to name speakers
+        builder.Add(new EventStage());        // reads times, places, quantities and entities
         return builder;
     }
 

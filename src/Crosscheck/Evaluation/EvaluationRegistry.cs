@@ -1,3 +1,11 @@
+using Crosscheck.Evaluation.Attribution;
+using Crosscheck.Evaluation.Entities;
+using Crosscheck.Evaluation.Language;
+using Crosscheck.Evaluation.Places;
+using Crosscheck.Evaluation.Quantities;
+using Crosscheck.Evaluation.Stories;
+using Crosscheck.Evaluation.Times;
+
 namespace Crosscheck.Evaluation;
 
 /// <summary>Every evaluation <c>crosscheck eval</c> offers, by task word.</summary>
@@ -5,13 +13,14 @@ public static class EvaluationRegistry
 {
     public static IReadOnlyList<IEvaluation> All { get; } =
     [
-        new Entities.EntityEvaluation(),
-        new Crosscheck.Evaluation.Places.PlaceEvaluation(),
-        new Crosscheck.Evaluation.Times.TimeEvaluation(),
-        new Crosscheck.Evaluation.Quantities.QuantityEvaluation(),
-        new Crosscheck.Evaluation.Times.DateTimeSpecEvaluation(),
-        new Crosscheck.Stories.StoryEvaluation(),
-        new Language.LanguageEvaluation(),
+        new StoryEvaluation(),
+        new TimeEvaluation(),
+        new DateTimeSpecEvaluation(),
+        new AttributionEvaluation(),
+        new QuantityEvaluation(),
+        new PlaceEvaluation(),
+        new EntityEvaluation(),
+        new LanguageEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

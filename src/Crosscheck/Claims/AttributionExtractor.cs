@@ -1,0 +1,744 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Crosscheck.Text;
+using static Crosscheck.Claims.WordClasses;
+
+namespace Crosscheck.Claims;
+
+/// <summary>
+/// Finds attributions in one article by rules over tokens, quotes and the cue lexicon: direct quotes
+/// with the speaker before, after or inside them; "X said (that) C"; "C, X said"; "X told Y (that) C";
+/// "according to X, C"; "X's claim that C"; passives ("it was reported that C"). The rules are
+/// bounded by the sentence (or the quote) they start in, so the time is linear in the text.
+/// </summary>
+public sealed class AttributionExtractor
+{
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Aux = L(Auxiliaries);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Be = L(BeForms);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Neg = L(Negations);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Days = L(Weekdays);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeN = L(TimeNouns);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeLead = L(TimeLeads);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stops = L(LeftStops);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Joiners = L(NounPhraseJoiners);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Dets = L(Determiners);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjPron = L(SubjectPronouns);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Objects = L(ObjectWords);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InvStops = L(InvertedSourceStops);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Cites = L(Citing);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommNouns = L(CommunicationNouns);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthNames = L(Months);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordination = L(Coordinators);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = L(PageLabels);
+
+    private const int MaxSourceTokens = 16;
+
+    /// <summary>A learned cue (not in the lexicon) needs this many training occurrences and this cue rate.</summary>
+    private const int LearnedCueMinOccurrences = 10;
+    private const double LearnedCueMinRate = 0.55;
+
+    /// <summary>A lexicon form that was almost never a cue in training is not trusted alone.</summary>
+    private const double LexiconCueMinRate = 0.04;
+
+    private readonly CueLexicon _lexicon;
+
+    public AttributionExtractor(CueLexicon lexicon) => _lexicon = lexicon;
+
+    /// <summary>Attributions in text order (by cue, or content when there is no cue).</summary>
+    public List<Attribution> Extract(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
+    {
+        var view = new TokenView(text, tokens);
+        var quotes = QuoteFinder.Find(text);
+        var quoteOfToken = MapQuotes(tokens, quotes);
+        var found = new List<Attribution>();
+        var used = new bool[tokens.Length];
+        int quoteCursor = 0;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            while (quoteCursor < quotes.Count && quotes[quoteCursor].End <= sentence.Span.Start) quoteCursor++;
+            bool quoted = quoteCursor < quotes.Count && quotes[quoteCursor].Overlaps(sentence.Span);
+            if (ColonAttribution(new SentenceContext(view, first, end, quotes, quoteOfToken)) is { } headline)
+            {
+                // "Rubio: 'You don't win the nomination by states'", "Kerry: \"By law, ...\""
+                found.Add(headline);
+            }
+            for (int t = first; t < end; t++)
+            {
+                if (used[t] || tokens[t].Kind != TokenKind.Word) continue;
+                if (IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
+                if (!TryCue(view, t, end, quoted, out var cue, out int cueLast)) continue;
+                var ctx = new SentenceContext(view, first, end, quotes, quoteOfToken);
+                Attribution? attribution = cue.Class switch
+                {
+                    CueClass.Preposition => AccordingTo(ctx, t, cueLast, cue),
+                    CueClass.Noun => NounCue(ctx, t, cueLast, cue),
+                    _ => VerbCue(ctx, t, cueLast, cue),
+                };
+                if (attribution is null) continue;
+                // "X said ..., adding ..." / "X met Y and said ...": the earlier cue's speaker speaks again.
+                if (attribution.Source is null && found.Count > 0 && found[^1].Source is { } previous && previous.Start >= sentence.Span.Start
+                    && attribution.Kind != AttributionKind.AccordingTo)
+                {
+                    attribution = attribution with { Source = previous, Confidence = attribution.Confidence - 0.1 };
+                }
+                found.Add(attribution);
+                MarkUsed(used, tokens, attribution.Source);
+                for (int k = t; k <= cueLast; k++) used[k] = true;
+                t = cueLast;
+            }
+        }
+        return found;
+    }
+
+    private readonly record struct SentenceContext(TokenView V, int First, int End, List<Span> Quotes, int[] QuoteOfToken)
+    {
+        public string Text => V.Text;
+
+        /// <summary>Last token before the sentence's terminal punctuation (and any closing quote after it).</summary>
+        public int LastContentToken
+        {
+            get
+            {
+                int k = End - 1;
+                while (k > First && V.Tokens[k].Kind == TokenKind.Punctuation && !IsQuoteEnd(k)) k--;
+                return k;
+            }
+        }
+
+        public bool IsQuoteEnd(int t) => t >= 0 && t < QuoteOfToken.Length && QuoteOfToken[t] >= 0 && V.Tokens[t].Span.End == Quotes[QuoteOfToken[t]].End;
+
+        public bool IsQuoteStart(int t) => t >= 0 && t < QuoteOfToken.Length && QuoteOfToken[t] >= 0 && V.Tokens[t].Span.Start == Quotes[QuoteOfToken[t]].Start;
+    }
+
+    /// <summary>Words the cue decision is asked about: lexicon forms, and forms often annotated as cues in training.</summary>
+    internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon)
+    {
+        if (v.Tokens[t].Kind != TokenKind.Word) return false;
+        var word = v.Word(t);
+        if (lexicon.CueLookup.TryGetValue(word, out var entries)) return entries.Any(e => !e.Form.Contains(' '));
+        // Learned cues are content words: "to", "in", "has" head PolNeAR cues ("to focus on") but say nothing alone.
+        if (word.Length < 4 || v.In(t, Aux) || v.In(t, Stops) || v.In(t, Dets) || v.In(t, Joiners) || v.In(t, SubjPron)) return false;
+        return lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences && prior.AsCueHead >= 3;
+    }
+
+    private bool TryCue(TokenView v, int t, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)
+    {
+        cue = null!;
+        last = t;
+        var word = v.Word(t);
+        bool hasPrior = _lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences;
+        var classifier = _lexicon.Classifier;
+        if (_lexicon.CueLookup.TryGetValue(word, out var entries))
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Form.Contains(' '))
+                {
+                    var parts = entry.Form.Split(' ');
+                    int k = t;
+                    bool match = true;
+                    for (int p = 1; p < parts.Length && match; p++)
+                    {
+                        k++;
+                        match = k < sentenceEnd && v.Is(k, parts[p]);
+                    }
+                    if (!match) continue;
+                    cue = entry;
+                    last = k;
+                    return true;
+                }
+                // The learned model (trained on PolNeAR's broad notion of attribution) may veto plain reporting
+                // words ("show", "call", "said" as an adjective); never the status-bearing ones, whose status matters most.
+                if (classifier is not null)
+                {
+                    // ... and only forms it saw in training: about an unseen form ("affirmed") it knows nothing.
+                    if (entry.Status == ClaimStatus.Asserted && hasPrior && classifier.Score(v, t, _lexicon, quoteInSentence) <= classifier.Threshold) continue;
+                }
+                else if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate)
+                {
+                    continue;
+                }
+                bool nounContext = v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
+                if (entry.Class == CueClass.Noun)
+                {
+                    if (!nounContext && !(v.Is(t + 1, "that") && v.IsLowerWord(t - 1) && !v.In(t - 1, Aux))) continue;
+                }
+                else if (nounContext && !v.Is(t - 1, "that"))
+                {
+                    continue; // "the alleged attack", "the said document": an adjective or noun, not a verb
+                }
+                else if (v.EndsWith(t, "s") && v.Is(t + 1, "of"))
+                {
+                    continue; // "previous claims of 1,400 square kilometres", "reports of troops": a plural noun
+                }
+                // A capitalised verb mid-sentence is a name ("Washington Post", "Ask"): not a cue.
+                if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)) continue;
+                cue = entry;
+                return true;
+            }
+            return false;
+        }
+        bool learned = classifier is not null
+            ? v.IsLowerWord(t) && IsCandidate(v, t, _lexicon) && classifier.Score(v, t, _lexicon, quoteInSentence) > classifier.Threshold
+            : hasPrior && (double)prior.AsCueHead / prior.Occurrences >= LearnedCueMinRate && v.IsLowerWord(t);
+        if (learned)
+        {
+            cue = new CueEntry(word.ToString(), word.ToString(), CueClass.Verb, ClaimStatus.Asserted, Learned: true);
+            return true;
+        }
+        return false;
+    }
+
+    private static bool IsSentenceStart(TokenView v, int t) =>
+        t == 0 || v.Tokens[t - 1].Sentence != v.Tokens[t].Sentence || v.IsQuoteMark(t - 1) && (t < 2 || v.Tokens[t - 2].Sentence != v.Tokens[t].Sentence);
+
+    private Attribution? VerbCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        // Left: auxiliaries and adverbs between subject and cue, negation, passive voice.
+        int j = cue - 1;
+        bool negated = false, passive = false;
+        while (j >= c.First)
+        {
+            bool contracted = v.EndsWith(j, "n't") || v.EndsWith(j, "n’t");
+            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4))
+            {
+                if (v.In(j, Neg) || contracted) negated = true;
+                if (j == cue - 1 && v.In(j, Be)) passive = true;
+                if (v.In(j, Be) && j < cue - 1 && (v.In(cue - 1, Aux) || v.EndsWith(cue - 1, "ly"))) passive = passive || v.In(j, Be);
+                j--;
+                continue;
+            }
+            if (v.In(j, Days) && j > c.First && v.Is(j - 1, "on")) { j -= 2; continue; }
+            if (v.In(j, Days)) { j--; continue; }
+            break;
+        }
+        if (passive && !(v.EndsWith(cue, "ed") || v.Is(cue, "said") || v.Is(cue, "told") || v.Is(cue, "thought")
+            || v.Is(cue, "known") || v.Is(cue, "written") || v.Is(cue, "shown") || v.Is(cue, "found")))
+        {
+            passive = false;
+        }
+
+        // "held a meeting with X and expressed ...": the subject is the first verb's, out of reach of these rules.
+        bool coordinated = !passive && j >= c.First && v.In(j, Coordination);
+        Span? source = null;
+        int sourceFirst = -1, sourceLast = -1;
+        bool inverted = false;
+        int after = cueLast + 1;
+        if (passive)
+        {
+            // "it was reported (by X) that": the grammatical subject is not the speaker.
+            if (v.Is(after, "by"))
+            {
+                int last = NounPhraseRight(c, after + 1);
+                if (last >= after + 1)
+                {
+                    source = v.Range(after + 1, last);
+                    sourceFirst = after + 1;
+                    sourceLast = last;
+                    after = last + 1;
+                }
+            }
+        }
+        else if (!coordinated)
+        {
+            int leftFirst = NounPhraseLeft(c, j);
+            if (v.IsPunct(j, ',') && !v.EndsWith(cue, "ing") && AppositiveSubject(c, j) is int head and >= 0)
+            {
+                // "Chris Cox, who runs the NRA's lobbying arm, says ..."
+                source = v.Range(head, j);
+                sourceFirst = head;
+                sourceLast = j;
+            }
+            else if (leftFirst >= 0)
+            {
+                source = v.Range(leftFirst, j);
+                sourceFirst = leftFirst;
+                sourceLast = j;
+            }
+            else if (j < c.First || v.IsPunct(j, ',') || v.IsQuoteMark(j) || v.IsPunct(j, ':'))
+            {
+                // "..." said Geoff Garin, a pollster.  /  "...," said he.
+                // A participle (", citing a drone unit,") has its subject in the main clause, never after it.
+                if ((v.IsCapitalized(after) || v.In(after, Dets) || v.In(after, SubjPron)) && !v.EndsWith(cue, "ing"))
+                {
+                    int last = InvertedSourceRight(c, after);
+                    if (last >= after)
+                    {
+                        source = v.Range(after, last);
+                        sourceFirst = after;
+                        sourceLast = last;
+                        after = last + 1;
+                        inverted = true;
+                    }
+                }
+            }
+        }
+
+        // Right: addressee, time and medium phrases, a "citing ..." aside, then "that".
+        int k = after;
+        if (entry.Class == CueClass.Tell && !inverted) k = SkipAddressee(c, k);
+        k = SkipAdjuncts(c, k);
+        if (v.Is(k, "that")) k++;
+        if (v.IsPunct(k, ':') || (v.IsPunct(k, ',') && k + 1 < c.End && c.IsQuoteStart(k + 1))) k++;
+
+        var status = AdjustForNegation(entry.Status, negated);
+        double confidence = source is null ? 0.6 : 0.85;
+        var cueSpan = v.Range(cue, cueLast);
+        int contentEnd = c.LastContentToken;
+        bool thatClause = k > after && v.Is(k - 1, "that");
+
+        // A quote right before the speaker ("C," X said / "C," said X) is the content, unless a that-clause or a quote follows the cue.
+        int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
+        while (left >= c.First && v.IsPunct(left, ',')) left--;
+        int quoteEndToken = left < c.First ? -1 : c.IsQuoteEnd(left) ? left : c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
+        // “Who do they think they are?” Trump said. — the splitter ended a sentence inside the quote, before the speaker.
+        if (left == c.First - 1 && left >= 0 && c.IsQuoteEnd(left) && (k > contentEnd || !v.IsWord(k))
+            && !v.Text.AsSpan(v.Tokens[left].Span.End, v.Tokens[c.First].Span.Start - v.Tokens[left].Span.End).Contains('\n'))
+        {
+            quoteEndToken = left;
+        }
+        // A clause right after the cue wins over a quote before the speaker: that quote is a title or a scare quote
+        // ("on Fox's “Hannity,” Gingrich said if ..."); "said of the plan" / "said in Kyiv" is no clause.
+        bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && !v.In(k, Stops) && !v.In(k, Aux)
+            && quoteEndToken >= 0 && IsShortQuote(c, c.Quotes[c.QuoteOfToken[quoteEndToken]]);
+        if (quoteEndToken >= 0 && !thatClause && !clauseAfter)
+        {
+            var quote = c.Quotes[c.QuoteOfToken[quoteEndToken]];
+            var parts = ImmutableArray.CreateBuilder<Span>();
+            parts.Add(quote);
+            // "A," he said, "B."  /  "A," he said. "B."
+            int next = (inverted ? sourceLast : cueLast) + 1;
+            if (c.IsQuoteStart(k)) parts.Add(c.Quotes[c.QuoteOfToken[k]]);
+            else if (v.IsPunct(next, ',') && c.IsQuoteStart(next + 1)) parts.Add(c.Quotes[c.QuoteOfToken[next + 1]]);
+            else if (ContinuationQuote(c, next) is { } continued) parts.Add(continued);
+            return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status)
+            {
+                ContentParts = parts.Count > 1 ? parts.ToImmutable() : [],
+                Confidence = confidence + 0.1,
+            };
+        }
+        // A quote right after the cue is the content, however many sentences it runs on
+        // (unless it is a short partial quote inside a longer clause: 'affirmed that "at least 30 soldiers" were hurt').
+        if (c.IsQuoteStart(k) && !(IsShortQuote(c, c.Quotes[c.QuoteOfToken[k]]) && c.Quotes[c.QuoteOfToken[k]].End < v.Tokens[contentEnd].Span.Start))
+        {
+            var quote = c.Quotes[c.QuoteOfToken[k]];
+            return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
+        }
+        bool participle = v.EndsWith(cue, "ing") && v.IsPunct(cue - 1, ',');
+        if (entry.Class == CueClass.VerbThat && !thatClause) return null;
+        // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
+        bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
+            || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+        // "X is expected / believed / said to ...": a passive report of an unnamed source's view.
+        bool infinitive = passive && v.Is(k, "to") && v.IsWord(k + 1);
+        if (passive && source is null && !thatClause && !questionClause && !infinitive) return null;
+        if (source is null && !passive && !participle && !coordinated && !questionClause) return null; // imperative, noun or fragment: no speaker, no claim
+        if (k <= contentEnd && k < c.End && !inverted && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
+        {
+            if (participle && (v.Is(cue, "citing") || v.Is(cue, "quoting")))
+            {
+                // ", citing information from a drone unit, that ...": the aside ends at its comma.
+                int m = k;
+                while (m < contentEnd && !v.IsPunct(m + 1, ',')) m++;
+                contentEnd = m;
+            }
+            var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
+            bool isQuote = c.QuoteOfToken[k] >= 0 && c.Quotes[c.QuoteOfToken[k]].End >= content.End;
+            // A learned cue ("attacked", "hopes") attributes a stance or act, not necessarily speech.
+            var kind = isQuote ? AttributionKind.DirectQuote : entry.Learned ? AttributionKind.Other : AttributionKind.IndirectSpeech;
+            return new Attribution(source, cueSpan, content, null, kind, status) { Confidence = confidence };
+        }
+        // Nothing after the cue and no quote before: the content is the clause before the speaker ("C, officials said.").
+        if (left >= c.First && (v.IsPunct(left + 1, ',') || v.IsPunct(left + 1, '—')))
+        {
+            int start = c.First;
+            while (start < left && v.Tokens[start].Kind == TokenKind.Punctuation) start++;
+            if (start > left) return null;
+            // "And yet, Clinton's aides say, Syria remains a priority": a parenthetical cue; the clause follows it.
+            if (left - start < 3 && v.IsPunct(k, ',') && k + 1 <= contentEnd && v.IsWord(k + 1))
+            {
+                return new Attribution(source, cueSpan, v.Range(k + 1, contentEnd), null, AttributionKind.IndirectSpeech, status)
+                {
+                    Confidence = confidence - 0.05,
+                };
+            }
+            return new Attribution(source, cueSpan, v.Range(start, left), null, AttributionKind.IndirectSpeech, status)
+            {
+                Confidence = confidence - 0.05,
+            };
+        }
+        return null;
+    }
+
+    /// <summary>A title or scare quote of at most four words.</summary>
+    private static bool IsShortQuote(SentenceContext c, Span quote)
+    {
+        int words = 0;
+        var text = quote.SliceOf(c.Text);
+        for (int i = 1; i < text.Length; i++) if (text[i] == ' ' && text[i - 1] != ' ') words++;
+        return words < 4;
+    }
+
+    /// <summary>
+    /// A quote that opens the next sentence of the same paragraph and has no cue of its own
+    /// continues the speaker's words ("C," she said. "More C.").
+    /// </summary>
+    private static Span? ContinuationQuote(SentenceContext c, int next)
+    {
+        var v = c.V;
+        int k = next;
+        while (k < c.End && v.Tokens[k].Kind == TokenKind.Punctuation && !c.IsQuoteStart(k)) k++;
+        if (k >= v.Count || !c.IsQuoteStart(k)) return null;
+        if (v.Text.AsSpan(v.Tokens[next - 1].Span.End, v.Tokens[k].Span.Start - v.Tokens[next - 1].Span.End).Contains('\n')) return null;
+        var quote = c.Quotes[c.QuoteOfToken[k]];
+        int after = quote.End;
+        while (after < v.Text.Length && v.Text[after] == ' ') after++;
+        if (after < v.Text.Length && v.Text[after] is ',' or ':' or ';') return null;
+        if (after < v.Text.Length && char.IsLower(v.Text[after])) return null;
+        return quote;
+    }
+
+    /// <summary>A sentence that opens with a short name and a colon, then what the name says.</summary>
+    private static Attribution? ColonAttribution(SentenceContext c)
+    {
+        var v = c.V;
+        int colon = -1;
+        for (int k = c.First; k < c.End && k - c.First <= 4; k++)
+        {
+            if (v.IsPunct(k, ':')) { colon = k; break; }
+            // A speaker's name: capitalised words only ("Clinton seemed irritated:" and "For example:" are not).
+            if (!v.IsCapitalized(k) || v.In(k, Stops) || c.QuoteOfToken[k] >= 0) return null;
+        }
+        if (colon <= c.First || !(v.IsCapitalized(c.First) || v.In(c.First, Dets))) return null;
+        if (v.In(colon - 1, Labels)) return null; // "Cover photo:", "Editor's note:", "Read more:"
+        // A label rather than a speaker ("UPDATE:", "Note:", "Photo:") is one all-capital or one generic word.
+        if (colon == c.First + 1 && (IsAllCaps(v.Word(c.First)) || v.Word(c.First).Length < 3)) return null;
+        int start = colon + 1, end = c.LastContentToken;
+        if (start > end) return null;
+        if (!c.IsQuoteStart(start) && end - start < 4) return null; // "Christie: A closing surge" is a heading
+        var content = c.IsQuoteStart(start) ? c.Quotes[c.QuoteOfToken[start]] : v.Range(start, end);
+        return new Attribution(v.Range(c.First, colon - 1), v.Tokens[colon].Span, content, null,
+            c.IsQuoteStart(start) ? AttributionKind.DirectQuote : AttributionKind.Other, ClaimStatus.Asserted) { Confidence = 0.5 };
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> word)
+    {
+        foreach (char ch in word) if (char.IsLower(ch)) return false;
+        return true;
+    }
+
+    private static ClaimStatus AdjustForNegation(ClaimStatus status, bool negated) => !negated ? status : status switch
+    {
+        ClaimStatus.Confirmed => ClaimStatus.Unverified,   // "did not confirm"
+        ClaimStatus.Denied => ClaimStatus.Asserted,         // "did not deny": not a denial, not a confirmation either
+        ClaimStatus.Asserted => ClaimStatus.Denied,         // "did not say", "never said"
+        _ => status,
+    };
+
+    /// <summary>First token of the subject that ends at <paramref name="last"/>, or -1.</summary>
+    private static int NounPhraseLeft(SentenceContext c, int last)
+    {
+        var v = c.V;
+        if (v.IsPunct(last, ')'))
+        {
+            // "The intelligence services (GUR) affirmed": scan from the word before the brackets.
+            int open = last - 1;
+            while (open >= c.First && last - open <= 6 && !v.IsPunct(open, '(')) open--;
+            if (open <= c.First || !v.IsPunct(open, '(')) return -1;
+            last = open - 1;
+        }
+        if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0
+            || v.Tokens[last].Kind == TokenKind.Number || v.In(last, MonthNames)) return -1;
+        if (v.Is(last, "who")) return last;
+        int first = last;
+        int k = last - 1;
+        while (k >= c.First && last - k < MaxSourceTokens)
+        {
+            if (c.QuoteOfToken[k] >= 0 && !v.IsQuoteMark(k)) break;
+            if (v.Tokens[k].Kind == TokenKind.Number || v.In(k, MonthNames)) break;
+            if (v.IsWord(k))
+            {
+                if (v.In(k, Aux) && !v.EndsWith(k, "s") || v.Is(k, "is") || v.Is(k, "was") || v.Is(k, "has")) break;
+                if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
+                if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last) break;
+                if (v.In(k, Joiners))
+                {
+                    if (!v.IsWord(k - 1) || v.In(k - 1, Stops)) break;
+                    k--;
+                    continue;
+                }
+                first = k;
+                k--;
+                continue;
+            }
+            if (v.IsPunct(k, '&')) { k--; continue; }
+            // "The military intelligence services (GUR) affirmed": an acronym in brackets belongs to the name.
+            if (v.IsPunct(k, ')'))
+            {
+                int open = k - 1;
+                while (open >= c.First && k - open <= 6 && !v.IsPunct(open, '(')) open--;
+                if (open >= c.First && v.IsPunct(open, '(') && open > c.First && v.IsWord(open - 1)) { k = open - 1; continue; }
+            }
+            break;
+        }
+        // Do not start on a dangling joiner or an inverted auxiliary ("do we know").
+        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux))) first++;
+        return first <= last ? first : -1;
+    }
+
+    /// <summary>
+    /// For "NAME, APPOSITIVE, cue": the first token of NAME when the part between the commas reads as an
+    /// appositive (starts with a determiner, "who", a number or a capital) and NAME as a subject; else -1.
+    /// </summary>
+    private static int AppositiveSubject(SentenceContext c, int comma)
+    {
+        var v = c.V;
+        // Up to three comma-delimited asides: "Marley Anderson, 21, a junior from Las Vegas, said".
+        for (int asides = 0; asides < 3; asides++)
+        {
+            int k = comma - 1;
+            while (k >= c.First && comma - k < 20 && !v.IsPunct(k, ',') && c.QuoteOfToken[k] < 0
+                && (v.Tokens[k].Kind != TokenKind.Punctuation || v.IsPunct(k, '-') || v.IsPunct(k, '(') || v.IsPunct(k, ')')
+                    || v.IsPunct(k, '’') || v.IsPunct(k, '\'') || v.IsPunct(k, '.'))) k--;
+            if (k <= c.First || !v.IsPunct(k, ',') || k == comma - 1) return -1;
+            int head = NounPhraseLeft(c, k - 1);
+            if (head >= 0 && (v.IsCapitalized(head) || v.In(head, Dets)) && (head == c.First || !v.IsWord(head - 1) || v.In(head - 1, Stops) || v.In(head - 1, Aux)
+                || v.IsPunct(head - 1, ',') || v.IsQuoteMark(head - 1)))
+            {
+                return head;
+            }
+            comma = k;
+        }
+        return -1;
+    }
+
+    private static int NounPhraseRight(SentenceContext c, int first)
+    {
+        var v = c.V;
+        int k = first;
+        int last = -1;
+        while (k < c.End && k - first < MaxSourceTokens && v.IsWord(k) && !v.Is(k, "that") && !(v.In(k, InvStops) && k > first))
+        {
+            last = k;
+            // "according to the state media Kim had ...": a capitalised word after a lowercase noun starts a new clause.
+            if (k > first && v.IsCapitalized(k) && v.IsLowerWord(k - 1) && !v.In(k - 1, Dets) && !v.In(k - 1, Joiners))
+            {
+                last = k - 1;
+                break;
+            }
+            k++;
+        }
+        return last;
+    }
+
+    private static int InvertedSourceRight(SentenceContext c, int first)
+    {
+        var v = c.V;
+        if (v.In(first, SubjPron)) return first;
+        int last = -1;
+        bool sawComma = false;
+        int contentEnd = c.LastContentToken;
+        for (int k = first; k <= contentEnd && k - first < 40; k++)
+        {
+            if (c.QuoteOfToken[k] >= 0) break;
+            if (v.IsPunct(k, ':') || v.IsPunct(k, ';')) break;
+            if (v.IsPunct(k, ','))
+            {
+                // an appositive follows ("Geoff Garin, a Democratic pollster"); a new clause does not.
+                if (!(v.In(k + 1, Dets) || v.IsCapitalized(k + 1)) || v.In(k + 1, SubjPron)) break;
+                sawComma = true;
+                continue;
+            }
+            if (!sawComma && v.In(k, InvStops) && k > first) break;
+            if (sawComma && (v.Is(k, "adding") || v.Is(k, "saying") || v.Is(k, "citing"))) break;
+            last = k;
+        }
+        return last;
+    }
+
+    private static int SkipAddressee(SentenceContext c, int k)
+    {
+        var v = c.V;
+        int start = k;
+        // "told the committee:", "told a press conference that", "told local radio, \"...\""
+        for (int m = k; m < c.End && m - start <= 5; m++)
+        {
+            if (v.Is(m, "that") || v.IsPunct(m, ':') || c.IsQuoteStart(m) || v.IsPunct(m, ',') && c.IsQuoteStart(m + 1))
+            {
+                if (m > start) return m;
+                break;
+            }
+            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start) break;
+        }
+        while (k < c.End && k - start < 6 && v.IsWord(k) && !v.Is(k, "that") && (v.IsCapitalized(k) || v.In(k, Objects)))
+        {
+            if (k > start && v.In(k, SubjPron)) break;
+            k++;
+        }
+        return k;
+    }
+
+    private static int SkipAdjuncts(SentenceContext c, int k)
+    {
+        var v = c.V;
+        for (int guard = 0; guard < 6 && k < c.End; guard++)
+        {
+            if (v.In(k, Days)) { k++; if (v.In(k, TimeN)) k++; continue; }
+            if (v.In(k, TimeLead) && (v.In(k + 1, Days) || v.In(k + 1, TimeN))) { k += 2; continue; }
+            // "on Dec. 16", "on December 14 and 15", "in November", "Monday December 16"
+            bool bareMonth = v.In(k, MonthNames) && v.Tokens[Math.Min(k + 1, c.End - 1)].Kind == TokenKind.Number && !v.Is(k, "may");
+            if (bareMonth || (v.Is(k, "on") || v.Is(k, "in") || v.Is(k, "since")) && v.In(k + 1, MonthNames))
+            {
+                int m = bareMonth ? k + 1 : k + 2;
+                while (m < c.End && (v.Tokens[m].Kind == TokenKind.Number || v.Is(m, "and") && v.Tokens[Math.Min(m + 1, c.End - 1)].Kind == TokenKind.Number
+                    || v.IsPunct(m, ',') && v.Tokens[Math.Min(m + 1, c.End - 1)].Kind == TokenKind.Number)) m++;
+                k = m;
+                continue;
+            }
+            if (v.Is(k, "earlier") || v.Is(k, "later") || v.Is(k, "also") || v.Is(k, "previously")) { k++; continue; }
+            // "in a statement", "in an address", "on Telegram", "in a televised speech"
+            if ((v.Is(k, "in") || v.Is(k, "on") || v.Is(k, "during") || v.Is(k, "via") || v.Is(k, "through")) && k + 1 < c.End)
+            {
+                int m = k + 1;
+                if (v.In(m, Dets)) m++;
+                int limit = m + 3;
+                bool medium = false;
+                while (m < c.End && m < limit && v.IsWord(m))
+                {
+                    if (v.In(m, CommNouns) || v.IsCapitalized(m)) medium = true;
+                    else if (medium) break;
+                    m++;
+                    if (medium && !v.In(m, CommNouns) && !v.IsCapitalized(m)) break;
+                }
+                if (medium) { k = m; continue; }
+            }
+            // ", citing information from a drone unit, that ..." / ", according to X,"
+            if (v.IsPunct(k, ',') && v.In(k + 1, Cites))
+            {
+                int m = k + 2;
+                while (m < c.End && !v.IsPunct(m, ',') && m - k < 25) m++;
+                if (m < c.End && v.IsPunct(m, ',')) { k = m + 1; continue; }
+                return k;
+            }
+            break;
+        }
+        return k;
+    }
+
+    private Attribution? AccordingTo(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        int sourceFirst = cueLast + 1;
+        int sourceLast = NounPhraseRight(c, sourceFirst);
+        if (sourceLast < sourceFirst) return null;
+        var source = v.Range(sourceFirst, sourceLast);
+        int before = cue - 1;
+        while (before >= c.First && (v.IsPunct(before, ',') || v.IsPunct(before, '(') || v.IsPunct(before, '—'))) before--;
+        int start = c.First;
+        while (start < cue && v.Tokens[start].Kind == TokenKind.Punctuation && !v.IsQuoteMark(start)) start++;
+        Span content;
+        // "He said (that) according to his information, C": the clause after the source is the content.
+        bool leftIsLead = before >= start && (v.Is(before, "that") || _lexicon.CueLookup.TryGetValue(v.Word(before), out _));
+        if (before >= start && !leftIsLead)
+        {
+            content = v.Range(start, before);
+        }
+        else
+        {
+            int k = sourceLast + 1;
+            while (k < c.End && v.Tokens[k].Kind == TokenKind.Punctuation && !v.IsQuoteMark(k)) k++;
+            int last = c.LastContentToken;
+            if (k > last) return null;
+            content = v.Range(k, last);
+        }
+        // "Thousands of troops, according to agency reports, have come to ...": the aside splits the content in two.
+        var parts = ImmutableArray<Span>.Empty;
+        if (before >= start && !leftIsLead && v.IsPunct(sourceLast + 1, ',') && sourceLast + 2 <= c.LastContentToken && v.IsWord(sourceLast + 2))
+        {
+            parts = [content, v.Range(sourceLast + 2, c.LastContentToken)];
+        }
+        return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.AccordingTo, entry.Status)
+        {
+            ContentParts = parts,
+            Confidence = 0.85,
+        };
+    }
+
+    private Attribution? NounCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        int k = cueLast + 1;
+        Span? source = null;
+        if (v.Is(k, "by"))
+        {
+            int last = NounPhraseRight(c, k + 1);
+            if (last > k)
+            {
+                source = v.Range(k + 1, last);
+                k = last + 1;
+            }
+        }
+        if (!v.Is(k, "that") && !v.IsPunct(k, ':')) return null;
+        k++;
+        int contentEnd = c.LastContentToken;
+        if (k > contentEnd) return null;
+        // Possessor: "Zelensky's claim", "his claim", "the ministry's latest statement".
+        int p = cue - 1;
+        while (p >= c.First && v.IsLowerWord(p) && !v.In(p, Dets) && !v.EndsWith(p, "'s") && !v.EndsWith(p, "’s") && cue - p < 3) p--;
+        if (source is null && p >= c.First)
+        {
+            if (v.Is(p, "his") || v.Is(p, "her") || v.Is(p, "their") || v.Is(p, "its"))
+            {
+                source = v.Tokens[p].Span;
+            }
+            else if (v.Is(p, "'s") || v.Is(p, "’s"))
+            {
+                int first = NounPhraseLeft(c, p - 1);
+                if (first >= 0) source = v.Range(first, p);
+            }
+        }
+        var content = c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
+        return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.Other, entry.Status) { Confidence = source is null ? 0.5 : 0.7 };
+    }
+
+    private static int[] MapQuotes(ImmutableArray<Token> tokens, List<Span> quotes)
+    {
+        var map = new int[tokens.Length];
+        int q = 0;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            var span = tokens[t].Span;
+            while (q < quotes.Count && quotes[q].End <= span.Start) q++;
+            map[t] = q < quotes.Count && quotes[q].Contains(span) ? q : -1;
+        }
+        return map;
+    }
+
+    private static bool IsInsideQuote(int t, int[] quoteOfToken, List<Span> quotes, ImmutableArray<Token> tokens)
+    {
+        int q = quoteOfToken[t];
+        if (q < 0) return false;
+        // A short quoted phrase ("a 'friendly' meeting") is not someone's quoted speech that hides cues.
+        var quote = quotes[q];
+        return quote.Length > 0 && tokens[t].Span.Start > quote.Start && tokens[t].Span.End < quote.End;
+    }
+
+    private static void MarkUsed(bool[] used, ImmutableArray<Token> tokens, Span? span)
+    {
+        if (span is not { } s) return;
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (tokens[mid].Span.End <= s.Start) lo = mid + 1; else hi = mid;
+        }
+        for (int t = lo; t < tokens.Length; t++)
+        {
+            if (tokens[t].Span.Start >= s.End) break;
+            if (s.Contains(tokens[t].Span)) used[t] = true;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Crosscheck.Entities;
+
+namespace Crosscheck.Claims;
+
+/// <summary>
+/// Finds who claims what: attribution spans (source, cue, content), their status and hedges, and
+/// the relay chain ("X reported, citing Y, that ..."). Requires tokens and sentences. Reads the
+/// entity layer when an earlier stage produced it (not required): then <see cref="Attribution.SpeakerEntity"/>
+/// is set, also for pronoun and title-only speakers ("he said", "the Ukrainian leader added").
+/// </summary>
+public sealed class AttributionStage : IStage
+{
+    public const string StageName = "claims";
+
+    private readonly AttributionExtractor _extractor;
+    private readonly CueLexicon _lexicon;
+
+    /// <summary>Uses the embedded English cue lexicon and learned cue priors.</summary>
+    public AttributionStage() : this(CueLexicon.English) { }
+
+    public AttributionStage(CueLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _extractor = new AttributionExtractor(lexicon);
+    }
+
+    public string Name => StageName;
+
+    public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences];
+
+    public IReadOnlyList<LayerKey> Produces { get; } = [Layers.Claims];
+
+    public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
+    {
+        var text = article.Text;
+        var tokens = article.Get(Layers.Tokens);
+        var sentences = article.Get(Layers.Sentences);
+        var found = _extractor.Extract(text, tokens, sentences);
+        HedgeScoper.Apply(found, text, new TokenView(text, tokens), sentences, _lexicon);
+        TrimMutualContent(found, text);
+        AddRelays(found);
+        if (article.TryGet(Layers.Entities, out var entities))
+        {
+            if (!IsInTextOrder(entities.Mentions)) entities = entities with { Mentions = [.. entities.Mentions.OrderBy(m => m.Span)] };
+            for (int i = 0; i < found.Count; i++) found[i] = SpeakerResolver.Resolve(found[i], text, entities);
+        }
+        return article.With(Layers.Claims, found.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// "A reported that C, B reported.": A's content ran to the sentence end over B's cue while B's content
+    /// holds A's cue. B encloses A, so A's content ends before B's source.
+    /// </summary>
+    private static void TrimMutualContent(List<Attribution> found, string text)
+    {
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (found[i].Cue is not { } cue || !found[i].ContentParts.IsDefaultOrEmpty) continue;
+            for (int j = i + 1; j < Math.Min(found.Count, i + RelayWindow); j++)
+            {
+                var outer = found[j];
+                if (outer.Cue is not { } outerCue || !found[i].Content.Contains(outerCue)) continue;
+                bool afterComma = AfterComma(text, outerCue.Start, found[i].Content.Start);
+                // "X said C, adding D" / "C, according to Y": the later cue after a comma starts its own attribution.
+                if (!afterComma && !outer.AllContent.Any(p => p.Contains(cue))) continue;
+                int end = afterComma ? outerCue.Start : Math.Min(outer.Source?.Start ?? outerCue.Start, outerCue.Start);
+                while (end > found[i].Content.Start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or '—' or '-')) end--;
+                if (end <= found[i].Content.Start) continue;
+                found[i] = found[i] with { Content = new Span(found[i].Content.Start, end) };
+            }
+        }
+    }
+
+    private static bool AfterComma(string text, int offset, int floor)
+    {
+        int k = offset - 1;
+        while (k > floor && char.IsWhiteSpace(text[k])) k--;
+        return k > floor && text[k] == ',';
+    }
+
+    private static bool IsInTextOrder(ImmutableArray<EntityMention> mentions)
+    {
+        for (int i = 1; i < mentions.Length; i++) if (mentions[i].Span.Start < mentions[i - 1].Span.Start) return false;
+        return true;
+    }
+
+    /// <summary>Attributions are found in text order, so an enclosing one is among the nearest few.</summary>
+    private const int RelayWindow = 24;
+
+    /// <summary>An attribution whose cue lies inside another's content is relayed by that other's source.</summary>
+    private static void AddRelays(List<Attribution> found)
+    {
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (found[i].Cue is not { } cue) continue;
+            List<(int Length, Span Source)>? relays = null;
+            for (int j = Math.Max(0, i - RelayWindow); j < Math.Min(found.Count, i + RelayWindow); j++)
+            {
+                if (i == j || found[j].Source is not { } outer) continue;
+                foreach (var part in found[j].AllContent)
+                {
+                    if (part.Contains(cue)) (relays ??= []).Add((part.Length, outer));
+                }
+            }
+            if (relays is null) continue;
+            relays.Sort((a, b) => a.Length.CompareTo(b.Length));
+            found[i] = found[i] with { RelaySpans = [.. relays.Select(r => r.Source)] };
+        }
+    }
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Crosscheck.Text;
+
+namespace Crosscheck.Claims;
+
+/// <summary>
+/// An averaged-perceptron decision "is this candidate word a reporting cue here?" over a small
+/// window of words, punctuation and quote context, and the learned cue prior. Trained on PolNeAR by
+/// <see cref="AttributionTrainer"/>; stored as "feature TAB weight" lines, gzipped.
+/// Scoring allocates nothing per token: features are built into one reusable buffer.
+/// </summary>
+public sealed class CueClassifier
+{
+    public const string FileName = "cue-perceptron-en.tsv.gz";
+
+    /// <summary>Averaged weights smaller than this are dropped: they change almost no decision and would bloat the model.</summary>
+    private const double MinWeight = 0.05;
+
+    /// <summary>Features seen in fewer training candidates than this are dropped (rare word pairs).</summary>
+    private const int MinSeen = 3;
+
+    private readonly Dictionary<string, double> _weights;
+    private readonly Dictionary<ulong, double> _hashed;
+
+    public CueClassifier(Dictionary<string, double> weights)
+    {
+        _weights = weights;
+        _hashed = new Dictionary<ulong, double>(weights.Count);
+        foreach (var (feature, weight) in weights) _hashed[Hash(feature)] = _hashed.GetValueOrDefault(Hash(feature)) + weight;
+    }
+
+    public int FeatureCount => _weights.Count;
+
+    /// <summary>The weights by feature name (read-only view).</summary>
+    public IReadOnlyDictionary<string, double> Weights => _weights;
+
+    /// <summary>
+    /// Chosen on the last tenth of PolNeAR train held out from a model trained on the rest (attribution F1
+    /// 0.683 at -1, 0.682 at 0, 0.677 at 0.5, 0.670 at 1, 0.658 at 2): the plain perceptron decision.
+    /// </summary>
+    public const double DefaultThreshold = 0.0;
+
+    /// <summary>A candidate is a cue when its score exceeds this.</summary>
+    public double Threshold { get; init; } = DefaultThreshold;
+
+    private static readonly Lazy<CueClassifier?> EnglishLazy = new(() =>
+    {
+        using var stream = ClaimResources.OpenRaw(FileName);
+        return stream is null ? null : Read(stream);
+    });
+
+    /// <summary>The embedded English model, or null when the library was built without one.</summary>
+    public static CueClassifier? English => EnglishLazy.Value;
+
+    internal double Score(TokenView v, int t, CueLexicon lexicon, bool quoteInSentence)
+    {
+        var sink = new HashSink(stackalloc ulong[MaxFeatures]);
+        Emit(v, t, lexicon, quoteInSentence, ref sink);
+        double score = 0;
+        foreach (var h in sink.Hashes) if (_hashed.TryGetValue(h, out var w)) score += w;
+        return score;
+    }
+
+    internal double ScoreFeatures(List<string> features)
+    {
+        double score = 0;
+        foreach (var feature in features)
+        {
+            if (_weights.TryGetValue(feature, out var w)) score += w;
+        }
+        return score;
+    }
+
+    /// <summary>The feature strings of candidate <paramref name="t"/>, for training (the stage hashes the same characters instead).</summary>
+    internal static void Features(TokenView v, int t, CueLexicon lexicon, bool quoteInSentence, List<string> into)
+    {
+        var sink = new StringSink(into);
+        Emit(v, t, lexicon, quoteInSentence, ref sink);
+    }
+
+    private const int MaxFeatures = 24;
+
+    private interface IFeatureSink
+    {
+        void Begin(string prefix);
+
+        void Lower(ReadOnlySpan<char> part);
+
+        void End();
+    }
+
+    private struct StringSink(List<string> into) : IFeatureSink
+    {
+        private readonly StringBuilder _builder = new();
+
+        public void Begin(string prefix) => _builder.Clear().Append(prefix);
+
+        public void Lower(ReadOnlySpan<char> part)
+        {
+            foreach (char c in part) _builder.Append(char.ToLowerInvariant(c));
+        }
+
+        public void End() => into.Add(_builder.ToString());
+    }
+
+    /// <summary>FNV-1a over the same characters <see cref="StringSink"/> would concatenate: no strings at run time.</summary>
+    private ref struct HashSink(Span<ulong> buffer) : IFeatureSink
+    {
+        private readonly Span<ulong> _buffer = buffer;
+        private ulong _hash;
+        private int _count;
+
+        public readonly ReadOnlySpan<ulong> Hashes => _buffer[.._count];
+
+        public void Begin(string prefix)
+        {
+            _hash = FnvOffset;
+            foreach (char c in prefix) _hash = (_hash ^ c) * FnvPrime;
+        }
+
+        public void Lower(ReadOnlySpan<char> part)
+        {
+            foreach (char c in part) _hash = (_hash ^ char.ToLowerInvariant(c)) * FnvPrime;
+        }
+
+        public void End()
+        {
+            if (_count < _buffer.Length) _buffer[_count++] = _hash;
+        }
+    }
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    private static ulong Hash(string feature)
+    {
+        ulong h = FnvOffset;
+        foreach (char c in feature) h = (h ^ c) * FnvPrime;
+        return h;
+    }
+
+    private static void One<TSink>(ref TSink sink, string prefix, ReadOnlySpan<char> value) where TSink : IFeatureSink, allows ref struct
+    {
+        sink.Begin(prefix);
+        sink.Lower(value);
+        sink.End();
+    }
+
+    private static void Two<TSink>(ref TSink sink, string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) where TSink : IFeatureSink, allows ref struct
+    {
+        sink.Begin(prefix);
+        sink.Lower(a);
+        sink.Lower("|");
+        sink.Lower(b);
+        sink.End();
+    }
+
+    private static void Emit<TSink>(TokenView v, int t, CueLexicon lexicon, bool quoteInSentence, ref TSink sink) where TSink : IFeatureSink, allows ref struct
+    {
+        var w = v.Word(t);
+        var p1 = Word(v, t - 1, t);
+        var n1 = Word(v, t + 1, t);
+        One(ref sink, "b", "");
+        One(ref sink, "w=", w);
+        One(ref sink, "p1=", p1);
+        One(ref sink, "n1=", n1);
+        One(ref sink, "p2=", Word(v, t - 2, t));
+        One(ref sink, "n2=", Word(v, t + 2, t));
+        Two(ref sink, "p1w=", p1, w);
+        Two(ref sink, "wn1=", w, n1);
+        One(ref sink, "cap=", char.IsUpper(v.First(t)) ? "y" : "n");
+        One(ref sink, "suf=", w.Length > 3 ? w[^2..] : w);
+        One(ref sink, "q=", quoteInSentence ? "y" : "n");
+        int quoteDistance = -1;
+        for (int d = 1; d <= 3 && quoteDistance < 0; d++)
+        {
+            if (t - d >= 0 && v.Tokens[t - d].Sentence == v.Tokens[t].Sentence && v.IsQuoteMark(t - d)) quoteDistance = d;
+            else if (t + d < v.Count && v.Tokens[t + d].Sentence == v.Tokens[t].Sentence && v.IsQuoteMark(t + d)) quoteDistance = d;
+        }
+        One(ref sink, "qd=", quoteDistance switch { 1 => "1", 2 => "2", 3 => "3", _ => "far" });
+        double rate = lexicon.PriorLookup.TryGetValue(w, out var prior) ? (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) : -1;
+        var bucket = rate < 0 ? "none" : Bucket(rate);
+        One(ref sink, "pr=", bucket);
+        Two(ref sink, "prn1=", bucket, n1);
+        Two(ref sink, "prp1=", bucket, p1);
+        One(ref sink, "lex=", lexicon.CueLookup.TryGetValue(w, out var entries) ? ClassName(entries[0].Class) : "no");
+    }
+
+    private static string ClassName(CueClass c) => c switch
+    {
+        CueClass.Verb => "verb",
+        CueClass.Tell => "tell",
+        CueClass.Noun => "noun",
+        CueClass.VerbThat => "verb",
+        _ => "prep",
+    };
+
+
+    /// <summary>Trains an averaged perceptron on (features, is-cue) examples; deterministic for a given order.</summary>
+    public static CueClassifier Train(IReadOnlyList<(List<string> Features, bool IsCue)> examples, int epochs = 6)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        var stamps = new Dictionary<string, int>(StringComparer.Ordinal);
+        int step = 0;
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(17);
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (int i in order)
+            {
+                step++;
+                var (features, isCue) = examples[i];
+                double score = 0;
+                foreach (var f in features) if (weights.TryGetValue(f, out var w)) score += w;
+                bool predicted = score > 0;
+                if (predicted == isCue) continue;
+                double delta = isCue ? 1 : -1;
+                foreach (var f in features)
+                {
+                    double current = weights.GetValueOrDefault(f);
+                    totals[f] = totals.GetValueOrDefault(f) + (step - stamps.GetValueOrDefault(f)) * current;
+                    stamps[f] = step;
+                    weights[f] = current + delta;
+                }
+            }
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (features, _) in examples) foreach (var f in features) seen[f] = seen.GetValueOrDefault(f) + 1;
+        var averaged = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (f, w) in weights)
+        {
+            if (seen[f] < MinSeen) continue;
+            double total = totals.GetValueOrDefault(f) + (step - stamps.GetValueOrDefault(f)) * w;
+            double avg = total / step;
+            if (Math.Abs(avg) >= MinWeight) averaged[f] = Math.Round(avg, 3);
+        }
+        return new CueClassifier(averaged);
+    }
+
+    private static string Bucket(double rate) => rate switch
+    {
+        < 0.02 => "0",
+        < 0.1 => "1",
+        < 0.25 => "2",
+        < 0.5 => "3",
+        < 0.75 => "4",
+        _ => "5",
+    };
+
+    private static ReadOnlySpan<char> Word(TokenView v, int k, int anchor)
+    {
+        if (k < 0) return "<s>";
+        if (k >= v.Count) return "</s>";
+        if (v.Tokens[k].Sentence != v.Tokens[anchor].Sentence) return k < anchor ? "<s>" : "</s>";
+        return v.Tokens[k].Kind == TokenKind.Number ? "0" : v.Word(k);
+    }
+
+    public static CueClassifier Read(Stream gz)
+    {
+        using var unzip = new GZipStream(gz, CompressionMode.Decompress);
+        using var reader = new StreamReader(unzip, Encoding.UTF8);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            int tab = line.LastIndexOf('\t');
+            if (tab <= 0 || line[0] == '#') continue;
+            weights[line[..tab]] = double.Parse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        return new CueClassifier(weights);
+    }
+
+    public void Write(string path)
+    {
+        using var file = File.Create(path);
+        using var zip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var writer = new StreamWriter(zip, new UTF8Encoding(false));
+        writer.Write("# averaged perceptron cue classifier: feature\tweight (AttributionTrainer)\n");
+        foreach (var (feature, weight) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(feature);
+            writer.Write('\t');
+            writer.Write(weight.ToString("0.####", CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Crosscheck.Entities;
+using static Crosscheck.Claims.WordClasses;
+
+namespace Crosscheck.Claims;
+
+/// <summary>
+/// Links a source span to an entity of the entity layer: a mention inside the source, or for a
+/// pronoun ("he") or a title alone ("the Ukrainian leader") the most recent person mention before it.
+/// </summary>
+internal static class SpeakerResolver
+{
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = L(PersonTitles);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonPron = L(PersonPronouns);
+
+    /// <summary>Antecedents are looked for at most this many characters back (a few paragraphs).</summary>
+    private const int MaxLookBack = 3000;
+
+    public static Attribution Resolve(Attribution attribution, string text, EntityLayer entities)
+    {
+        if (attribution.Source is not { } source || entities.Mentions.IsDefaultOrEmpty) return attribution;
+        var mentions = entities.Mentions;
+        // A named mention inside the source: the longest (the head name rather than an embedded place).
+        EntityMention? best = null;
+        int firstAfter = FirstMentionAtOrAfter(mentions, source.Start);
+        for (int i = firstAfter; i < mentions.Length; i++)
+        {
+            var m = mentions[i];
+            if (m.Span.Start >= source.End) break;
+            if (!source.Contains(m.Span)) continue;
+            if (best is null || Rank(m) > Rank(best.Value) || (Rank(m) == Rank(best.Value) && m.Span.Length > best.Value.Span.Length)) best = m;
+        }
+        if (best is { } found) return attribution with { SpeakerEntity = found.Entity };
+
+        var head = LastWord(text, source);
+        bool personWanted = PersonPron.Contains(head) || Titles.Contains(head);
+        bool groupWanted = head.Equals("they", StringComparison.OrdinalIgnoreCase) || head.Equals("it", StringComparison.OrdinalIgnoreCase)
+            || head.Equals("who", StringComparison.OrdinalIgnoreCase);
+        if (!personWanted && !groupWanted) return attribution;
+        for (int i = firstAfter - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m.Span.End > source.Start) continue;
+            if (source.Start - m.Span.End > MaxLookBack) break;
+            bool fits = personWanted ? m.Type == EntityType.Person
+                : head.Equals("who", StringComparison.OrdinalIgnoreCase) ? m.Type is EntityType.Person or EntityType.Organization or EntityType.Group
+                : m.Type is EntityType.Organization or EntityType.Group or EntityType.MilitaryUnit;
+            if (fits) return attribution with { SpeakerEntity = m.Entity, SpeakerSpan = m.Span };
+        }
+        return attribution;
+    }
+
+    /// <summary>Mentions are in text order: binary search for the first starting at or after <paramref name="offset"/>.</summary>
+    private static int FirstMentionAtOrAfter(ImmutableArray<EntityMention> mentions, int offset)
+    {
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (mentions[mid].Span.Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static int Rank(EntityMention m) => m.Type switch
+    {
+        EntityType.Person => 3,
+        EntityType.Organization or EntityType.Group or EntityType.MilitaryUnit => 2,
+        EntityType.Place => 0,
+        _ => 1,
+    };
+
+    private static ReadOnlySpan<char> LastWord(string text, Span span)
+    {
+        var s = span.SliceOf(text).TrimEnd(" ,.;:".AsSpan());
+        int space = s.LastIndexOf(' ');
+        return space < 0 ? s : s[(space + 1)..];
+    }
+}

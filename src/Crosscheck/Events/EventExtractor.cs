@@ -1,0 +1,359 @@
+using System.Collections.Immutable;
+using Crosscheck.Claims;
+using Crosscheck.Entities;
+using Crosscheck.Places;
+using Crosscheck.Quantities;
+using Crosscheck.Text;
+using Crosscheck.Times;
+
+namespace Crosscheck.Events;
+
+/// <summary>Everything the event rules read; the optional layers are empty when their stage did not run.</summary>
+internal sealed record EventInputs(
+    string Text,
+    ImmutableArray<Token> Tokens,
+    ImmutableArray<Sentence> Sentences,
+    ImmutableArray<Attribution> Claims,
+    ImmutableArray<TimeExpression> Times,
+    ImmutableArray<Quantity> Quantities,
+    ImmutableArray<ResolvedPlace> Places,
+    EntityLayer Entities,
+    DateOnly ReferenceDate);
+
+/// <summary>An armed actor mention: "North Korean troops", "units from the DPRK", "Ukraine's army".</summary>
+internal readonly record struct ActorMention(Span Span, string Country)
+{
+    public string Name => $"Military Forces of {Country}";
+}
+
+/// <summary>
+/// Reads ACLED-style events sentence by sentence: a trigger from the lexicon, checked against the
+/// participants the sentence names (armed actors, casualties, places), then date, place, casualty
+/// counts and the claims that state it. One event per sentence and event type.
+/// </summary>
+internal sealed class EventExtractor
+{
+    private readonly EventLexicon _lexicon;
+
+    public EventExtractor(EventLexicon lexicon) => _lexicon = lexicon;
+
+    public ImmutableArray<NewsEvent> Extract(EventInputs input)
+    {
+        var v = new TokenView(input.Text, input.Tokens);
+        var paragraphOf = HedgeScoper.ParagraphOfSentences(input.Text, input.Sentences);
+        var allies = new HashSet<(string, string)>();
+        var countryMentions = new List<ActorMention>();
+        var actors = FindActors(v, input, allies, countryMentions);
+        var articleCountries = actors.GroupBy(a => a.Country).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var events = ImmutableArray.CreateBuilder<NewsEvent>();
+        var casualties = new List<CasualtyCount>();
+        for (int s = 0; s < input.Sentences.Length; s++)
+        {
+            var sentence = input.Sentences[s];
+            int first = sentence.FirstToken, end = first + sentence.TokenCount;
+            string? lastType = null;
+            for (int t = first; t < end; t++)
+            {
+                if (input.Tokens[t].Kind != TokenKind.Word) continue;
+                if (!TryTrigger(v, t, end, out var trigger, out int last)) continue;
+                if (trigger.EventType == lastType) continue;
+                var sentenceActors = ActorsIn(actors, sentence.Span, input.Claims);
+                if (sentenceActors.Count == 0)
+                {
+                    // "North Korea has deployed ...", "Russia shelled ...": a state named before the trigger acts through its forces.
+                    sentenceActors = ActorsIn(countryMentions, new Span(sentence.Span.Start, v.Tokens[t].Span.Start), input.Claims);
+                }
+                casualties.Clear();
+                CollectCasualties(v, input, s, paragraphOf, casualties);
+                var place = PlaceIn(input, sentence.Span);
+                bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null;
+                if (trigger.Needs == TriggerNeeds.Actor && sentenceActors.Count == 0) continue;
+                if (trigger.Needs == TriggerNeeds.Any && !hasAny) continue;
+                events.Add(Build(input, v, s, trigger, v.Range(t, last), sentenceActors, casualties, place, articleCountries, allies));
+                lastType = trigger.EventType;
+                t = last;
+            }
+        }
+        return events.ToImmutable();
+    }
+
+    private bool TryTrigger(TokenView v, int t, int end, out EventTrigger trigger, out int last)
+    {
+        trigger = null!;
+        last = t;
+        if (_lexicon.TriggerLookup.TryGetValue(v.Word(t), out var candidates))
+        {
+            foreach (var c in candidates)
+            {
+                if (Matches(v, t, end, c, out last))
+                {
+                    trigger = c;
+                    return true;
+                }
+            }
+        }
+        var word = v.Word(t);
+        if (word.Length >= 3 && _lexicon.PrefixLookup.TryGetValue(word[..3], out var prefixed))
+        {
+            foreach (var c in prefixed)
+            {
+                if (word.StartsWith(c.Words[0], StringComparison.OrdinalIgnoreCase))
+                {
+                    trigger = c;
+                    last = t;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool Matches(TokenView v, int t, int end, EventTrigger trigger, out int last)
+    {
+        last = t + trigger.Words.Length - 1;
+        if (last >= end) return false;
+        for (int w = 0; w < trigger.Words.Length; w++)
+        {
+            bool isLast = w == trigger.Words.Length - 1;
+            var word = v.Word(t + w);
+            bool ok = isLast && trigger.LastIsPrefix
+                ? word.StartsWith(trigger.Words[w], StringComparison.OrdinalIgnoreCase)
+                : word.Equals(trigger.Words[w], StringComparison.OrdinalIgnoreCase);
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Country names and demonyms next to a force noun ("North Korean troops", "units from the DPRK").</summary>
+    private List<ActorMention> FindActors(TokenView v, EventInputs input, HashSet<(string, string)> allies, List<ActorMention> countryMentions)
+    {
+        var found = new List<ActorMention>();
+        for (int t = 0; t < v.Count; t++)
+        {
+            if (!v.IsWord(t) || !_lexicon.ActorLookup.TryGetValue(v.Word(t), out var names)) continue;
+            foreach (var (words, country, self) in names)
+            {
+                int last = t + words.Length - 1;
+                bool match = last < v.Count;
+                for (int w = 1; w < words.Length && match; w++) match = v.Is(t + w, words[w]);
+                if (!match) continue;
+                // "US" as a pronoun ("told us") is not the United States.
+                if (v.Word(t).SequenceEqual("us")) break;
+                int force = self ? t : FindForceNoun(v, t, last);
+                if (force >= 0)
+                {
+                    found.Add(new ActorMention(v.Range(Math.Min(t, force), Math.Max(last, force)), country));
+                }
+                countryMentions.Add(new ActorMention(v.Range(t, last), country));
+                t = last;
+                break;
+            }
+        }
+        // Alliances the report states ("North Korean troops fighting for Russia", "sent to reinforce Russian forces").
+        foreach (var a in found)
+        {
+            foreach (var b in countryMentions)
+            {
+                if (b.Country == a.Country || b.Span.Start <= a.Span.End || b.Span.Start - a.Span.End > 80) continue;
+                if (v.Tokens.Length > 0 && SameSentence(v, a.Span, b.Span) && OnSameSide(v, a.Span, b.Span))
+                {
+                    allies.Add((a.Country, b.Country));
+                    allies.Add((b.Country, a.Country));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool SameSentence(TokenView v, Span a, Span b) =>
+        !v.Text.AsSpan(a.End, b.Start - a.End).ContainsAny(".\n");
+
+    private int FindForceNoun(TokenView v, int first, int last)
+    {
+        // after: "North Korean (special) troops", "Ukraine's armed forces"
+        for (int k = last + 1; k < v.Count && k <= last + 3; k++)
+        {
+            if (_lexicon.ForceLookup.Contains(v.Word(k))) return k;
+            if (!v.IsWord(k)) break;
+        }
+        // before: "units from the People's Republic of Korea (DPRK)", "troops of North Korea"
+        for (int k = first - 1; k >= 0 && k >= first - 12; k--)
+        {
+            if (v.Tokens[k].Sentence != v.Tokens[first].Sentence) break;
+            if (_lexicon.ForceLookup.Contains(v.Word(k)) && (v.Is(k + 1, "from") || v.Is(k + 1, "of"))) return k;
+            if (v.IsPunct(k, ',') || v.IsPunct(k, '.')) break;
+        }
+        return -1;
+    }
+
+    /// <summary>Actors mentioned in the sentence, except inside a claim's source ("Ukraine's military intelligence told ...").</summary>
+    private static List<ActorMention> ActorsIn(List<ActorMention> actors, Span sentence, ImmutableArray<Attribution> claims)
+    {
+        var result = new List<ActorMention>();
+        foreach (var a in actors)
+        {
+            if (!sentence.Contains(a.Span)) continue;
+            bool isSource = false;
+            foreach (var c in claims)
+            {
+                // A speaker is not a participant; the subject of a learned stance cue ("Ukrainian drones attacked") may be.
+                if (c.Kind != AttributionKind.Other && c.Source is { } src && src.Overlaps(a.Span)) { isSource = true; break; }
+            }
+            if (!isSource) result.Add(a);
+        }
+        return result;
+    }
+
+    private static void CollectCasualties(TokenView v, EventInputs input, int s, int[] paragraphOf, List<CasualtyCount> into)
+    {
+        // The counts of the event's sentence, else of the next sentence in the same paragraph.
+        for (int k = s; k < input.Sentences.Length && k <= s + 1; k++)
+        {
+            if (k > s && paragraphOf[k] != paragraphOf[s]) break;
+            var sentence = input.Sentences[k];
+            if (!input.Quantities.IsDefaultOrEmpty)
+            {
+                foreach (var q in input.Quantities)
+                {
+                    if (q.Casualty is not { } kind || !sentence.Span.Contains(q.Span) || q.Min is not { } min) continue;
+                    into.Add(new CasualtyCount(q.Span, (int)Math.Min(min, int.MaxValue), kind, q.Max is null || q.Max > q.Min));
+                }
+            }
+            else
+            {
+                CasualtyScanner.Scan(v, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, into);
+            }
+            if (into.Count > 0) return;
+        }
+    }
+
+    private static (Span? Span, ResolvedPlace? Resolved) PlaceIn(EventInputs input, Span sentence)
+    {
+        ResolvedPlace? best = null;
+        foreach (var p in input.Places)
+        {
+            if (!sentence.Contains(p.Span)) continue;
+            if (best is null || p.Precision < best.Precision) best = p;
+        }
+        return best is null ? (null, null) : (best.Span, best);
+    }
+
+    private static NewsEvent Build(EventInputs input, TokenView v, int s, EventTrigger trigger, Span triggerSpan,
+        List<ActorMention> actors, List<CasualtyCount> casualties, (Span? Span, ResolvedPlace? Resolved) place, List<string> articleCountries,
+        HashSet<(string, string)> allies)
+    {
+        var sentence = input.Sentences[s];
+        string? actor1 = null, actor2 = null;
+        var associated = ImmutableArray.CreateBuilder<string>();
+        var countries = new List<string>();
+        for (int i = 0; i < actors.Count; i++)
+        {
+            var a = actors[i];
+            if (countries.Contains(a.Country)) continue;
+            if (actor1 is null)
+            {
+                actor1 = a.Name;
+            }
+            else if (actor2 is null && !OnSameSide(v, actors[i - 1].Span, a.Span) && !countries.Any(c => allies.Contains((c, a.Country))))
+            {
+                actor2 = a.Name;
+            }
+            else if (actor2 is null)
+            {
+                associated.Add(a.Name);
+            }
+            countries.Add(a.Country);
+        }
+        string? note = null;
+        if (trigger.EventType == "Battles" && actor1 is not null && actor2 is null)
+        {
+            // A battle has two sides; when the sentence names one, the report's other most named army is the likeliest.
+            var other = articleCountries.FirstOrDefault(c => !countries.Contains(c) && !countries.Any(k => allies.Contains((k, c))));
+            if (other is not null)
+            {
+                actor2 = $"Military Forces of {other}";
+                note = "actor2 inferred from the rest of the report";
+            }
+        }
+
+        if (trigger.EventType == "Battles" && actor1 is not null)
+        {
+            // Allies the report names elsewhere ("sent to reinforce Russian forces") fight on actor1's side.
+            var first = countries[0];
+            foreach (var country in articleCountries)
+            {
+                var name = $"Military Forces of {country}";
+                if (allies.Contains((first, country)) && name != actor2 && !associated.Contains(name)) associated.Add(name);
+            }
+        }
+
+        int? killed = null, wounded = null, mixed = null;
+        bool atLeast = false;
+        foreach (var c in casualties)
+        {
+            switch (c.Kind)
+            {
+                case CasualtyKind.Killed: killed ??= c.Count; break;
+                case CasualtyKind.Wounded: wounded ??= c.Count; break;
+                case CasualtyKind.KilledOrWounded: mixed ??= c.Count; break;
+                default: continue;
+            }
+            atLeast |= c.AtLeast;
+        }
+
+        var (date, precision) = DateOf(input, sentence.Span);
+        var claims = ImmutableArray.CreateBuilder<int>();
+        var sayers = new List<string>();
+        for (int i = 0; i < input.Claims.Length; i++)
+        {
+            var claim = input.Claims[i];
+            if (!claim.AllContent.Any(c => c.Overlaps(triggerSpan))) continue;
+            claims.Add(i);
+            var who = claim.Source is { } src ? src.Of(input.Text) : "unnamed source";
+            sayers.Add(claim.Status == ClaimStatus.Asserted ? $"according to {who}" : $"{claim.Status.ToString().ToLowerInvariant()} by {who}");
+        }
+        if (sayers.Count > 0) note = note is null ? string.Join("; ", sayers) : string.Join("; ", sayers) + "; " + note;
+
+        return new NewsEvent(sentence.Span, trigger.EventType, trigger.SubEventType, date, place.Span, actor1, actor2)
+        {
+            Fatalities = killed,
+            Wounded = wounded,
+            KilledOrWounded = mixed,
+            CasualtiesAtLeast = atLeast,
+            Precision = precision,
+            ClaimIndexes = claims.ToImmutable(),
+            AssociatedActors = associated.ToImmutable(),
+            Location = place.Resolved,
+            Trigger = triggerSpan,
+            Note = note,
+        };
+    }
+
+    /// <summary>"North Korean and Russian troops", "North Koreans fighting alongside the Russian army".</summary>
+    private static bool OnSameSide(TokenView v, Span a, Span b)
+    {
+        var between = v.Text.AsSpan(a.End, Math.Max(0, b.Start - a.End));
+        if (between.Length > 60) return false;
+        return between.Contains("alongside", StringComparison.OrdinalIgnoreCase) || between.Contains("along with", StringComparison.OrdinalIgnoreCase)
+            || between.Contains("together with", StringComparison.OrdinalIgnoreCase) || between.Contains(" to support", StringComparison.OrdinalIgnoreCase)
+            || between.Contains("reinforce", StringComparison.OrdinalIgnoreCase) || between.Contains(" for ", StringComparison.OrdinalIgnoreCase)
+            || between.Trim().Equals("and", StringComparison.OrdinalIgnoreCase) || between.Contains(" with ", StringComparison.OrdinalIgnoreCase)
+            || between.Contains("help", StringComparison.OrdinalIgnoreCase) || between.Contains("support", StringComparison.OrdinalIgnoreCase)
+            || between.Contains("sent to", StringComparison.OrdinalIgnoreCase) || between.Contains("deployed to", StringComparison.OrdinalIgnoreCase)
+            || between.Contains("sending", StringComparison.OrdinalIgnoreCase) && between.Contains(" to", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A date expression in the sentence (its TIMEX value and precision), else the reference date within a week.</summary>
+    private static (string Date, DatePrecision Precision) DateOf(EventInputs input, Span sentence)
+    {
+        foreach (var t in input.Times)
+        {
+            if (t.Type != TimexType.Date || !sentence.Contains(t.Span)) continue;
+            var value = t.Value;
+            if (value.Length == 10 && value[4] == '-' && value[7] == '-') return (value, DatePrecision.Day);
+            if (value.Contains("-W", StringComparison.Ordinal)) return (value, DatePrecision.Week);
+            if (value.Length == 7 && value[4] == '-') return (value, DatePrecision.Month);
+        }
+        return (input.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DatePrecision.Week);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using Crosscheck.Claims;
+using Crosscheck.Entities;
+using Crosscheck.Text;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Claims;
+
+public class AttributionStageTests
+{
+    private static readonly AnalysisContext Context = new(new DateOnly(2024, 12, 16));
+
+    private static (string Text, ImmutableArray<Attribution> Claims) Run(string text, EntityLayer? entities = null)
+    {
+        var article = new AnalyzedArticle(new Article { Id = "t", Text = text, ContentHash = "t" });
+        article = new TextStage().Process(article, Context);
+        if (entities is not null) article = article.With(Layers.Entities, entities);
+        article = new AttributionStage().Process(article, Context);
+        return (text, article.Get(Layers.Claims));
+    }
+
+    private static Attribution ByCue(string text, ImmutableArray<Attribution> claims, string cue) =>
+        claims.First(a => a.Cue is { } c && c.Of(text) == cue);
+
+    [Fact]
+    public void Quote_then_speaker_with_medium()
+    {
+        var (text, claims) = Run("\"We have new data. Many of them,\" Kowalski said in an address.");
+        var a = ByCue(text, claims, "said");
+        a.Kind.Should().Be(AttributionKind.DirectQuote);
+        a.Source!.Value.Of(text).Should().Be("Kowalski");
+        a.Content.Of(text).Should().Be("\"We have new data. Many of them,\"");
+    }
+
+    [Fact]
+    public void Curly_quote_split_by_its_cue_keeps_both_parts()
+    {
+        var (text, claims) = Run("“The road is open,” the mayor said, “but drive slowly.”");
+        var a = ByCue(text, claims, "said");
+        a.Source!.Value.Of(text).Should().Be("the mayor");
+        a.AllContent.Select(s => s.Of(text)).Should().Equal("“The road is open,”", "“but drive slowly.”");
+    }
+
+    [Fact]
+    public void Speaker_before_colon_and_quote()
+    {
+        var (text, claims) = Run("The senator told the committee: \"This budget is not enough.\"");
+        var a = ByCue(text, claims, "told");
+        a.Source!.Value.Of(text).Should().Be("The senator");
+        a.Content.Of(text).Should().Be("\"This budget is not enough.\"");
+    }
+
+    [Fact]
+    public void Multi_paragraph_quote_is_one_content()
+    {
+        var text = "Ana Ruiz said: \"The first part ends here.\n\"The second paragraph goes on.\"\nNext paragraph.";
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "said");
+        a.Content.Of(text).Should().Be("\"The first part ends here.\n\"The second paragraph goes on.\"");
+    }
+
+    [Fact]
+    public void Indirect_speech_with_time_and_that()
+    {
+        var (text, claims) = Run("On Saturday, the Ukrainian president said on Friday that Russia could extend its deployment.");
+        var a = ByCue(text, claims, "said");
+        a.Kind.Should().Be(AttributionKind.IndirectSpeech);
+        a.Source!.Value.Of(text).Should().Be("the Ukrainian president");
+        a.Content.Of(text).Should().Be("Russia could extend its deployment");
+    }
+
+    [Fact]
+    public void According_to_at_the_end_and_at_the_start()
+    {
+        var (text, claims) = Run("Four schools were closed, according to local officials. According to the ministry, the roads are open.");
+        var end = claims.First(a => a.Kind == AttributionKind.AccordingTo && a.Source!.Value.Of(text) == "local officials");
+        end.Content.Of(text).Should().Be("Four schools were closed");
+        var start = claims.First(a => a.Kind == AttributionKind.AccordingTo && a.Source!.Value.Of(text) == "the ministry");
+        start.Content.Of(text).Should().Be("the roads are open");
+    }
+
+    [Fact]
+    public void Citing_aside_and_outer_relay()
+    {
+        var text = "The Kyiv Post reported Sunday, citing a drone unit, that the soldiers were killed, Yonhap reported.";
+        var (_, claims) = Run(text);
+        var inner = claims.First(a => a.Source is { } s && s.Of(text) == "The Kyiv Post");
+        inner.Content.Of(text).Should().Be("the soldiers were killed");
+        var outer = claims.First(a => a.Source is { } s && s.Of(text) == "Yonhap");
+        outer.Content.Of(text).Should().StartWith("The Kyiv Post reported Sunday");
+        inner.RelaySpans.Select(s => s.Of(text)).Should().Equal("Yonhap");
+        outer.RelaySpans.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Reporting_noun_with_possessor()
+    {
+        var (text, claims) = Run("Officials repeated the militia's claim that the valley is under its control.");
+        var a = ByCue(text, claims, "claim");
+        a.Status.Should().Be(ClaimStatus.Claimed);
+        a.Source!.Value.Of(text).Should().Contain("militia");
+        a.Content.Of(text).Should().Be("the valley is under its control");
+    }
+
+    [Fact]
+    public void Backward_hedge_marks_the_previous_paragraph_claims_unverified()
+    {
+        var text = "The channel said the depot was destroyed.\nThe details could not be verified immediately.";
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "said");
+        a.Status.Should().Be(ClaimStatus.Unverified);
+        a.HedgeSpan!.Value.Of(text).Should().Be("could not be verified");
+        claims.Should().ContainSingle("the hedge sentence itself is not an attribution");
+    }
+
+    [Fact]
+    public void Pronoun_and_title_speakers_resolve_to_the_latest_person_when_entities_exist()
+    {
+        var text = "Volodymyr Zelensky spoke on Saturday. \"We will hold,\" he said. The Ukrainian leader added that aid was late.";
+        int person = text.IndexOf("Volodymyr Zelensky", StringComparison.Ordinal);
+        var entities = new EntityLayer(
+            [new EntityMention(new Span(person, person + 18), EntityType.Person, 0)],
+            [new ArticleEntity(0, EntityType.Person, "Volodymyr Zelensky", [])]);
+        var (_, claims) = Run(text, entities);
+        ByCue(text, claims, "said").SpeakerEntity.Should().Be(0);
+        ByCue(text, claims, "added").SpeakerEntity.Should().Be(0);
+        ByCue(text, claims, "said").SpeakerSpan.Should().Be(new Span(person, person + 18));
+    }
+
+    [Fact]
+    public void Without_entities_the_source_span_is_still_found_and_no_speaker_is_set()
+    {
+        var (text, claims) = Run("\"We will hold,\" he said.");
+        var a = ByCue(text, claims, "said");
+        a.Source!.Value.Of(text).Should().Be("he");
+        a.SpeakerEntity.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("said")]
+    [InlineData("\"\"\"\"\" said \" according to , ,")]
+    [InlineData("According to")]
+    [InlineData("“unclosed quote said the man\n\n“and another")]
+    public void Odd_input_never_throws(string text)
+    {
+        var act = () => Run(text);
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Long_text_is_processed_in_linear_time()
+    {
+        var paragraph = "\"It is fine,\" the official said. According to the agency, rain fell. Police denied that shots were fired, Reuters reported.\n";
+        var text = string.Concat(Enumerable.Repeat(paragraph, 2000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (_, claims) = Run(text);
+        watch.Stop();
+        claims.Length.Should().BeGreaterThanOrEqualTo(6000);
+        watch.Elapsed.TotalSeconds.Should().BeLessThan(5);
+    }
+}

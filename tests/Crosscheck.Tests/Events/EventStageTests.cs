@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Crosscheck.Claims;
+using Crosscheck.Events;
+using Crosscheck.Places;
+using Crosscheck.Quantities;
+using Crosscheck.Text;
+using Crosscheck.Times;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Events;
+
+public class EventStageTests
+{
+    private static readonly AnalysisContext Context = new(new DateOnly(2024, 12, 16));
+
+    private static AnalyzedArticle Run(string text, Func<AnalyzedArticle, AnalyzedArticle>? addLayers = null, string? outlet = null)
+    {
+        var article = new AnalyzedArticle(new Article { Id = "t", Text = text, ContentHash = "t", Outlet = outlet });
+        article = new TextStage().Process(article, Context);
+        if (addLayers is not null) article = addLayers(article);
+        article = new AttributionStage().Process(article, Context);
+        return new EventStage().Process(article, Context);
+    }
+
+    private const string Battle =
+        "Ukrainian forces have held the line near Orlovka for weeks.\n" +
+        "\"Over the weekend, North Korean units fighting alongside Russian troops suffered heavy losses near the village of Orlovka " +
+        "in the Bryansk region -- at least 25 soldiers were killed and wounded,\" Ukraine's army said.";
+
+    [Fact]
+    public void Battle_with_mixed_casualties_allies_and_the_other_side()
+    {
+        var article = Run(Battle);
+        var e = article.Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.SubEventType.Should().Be("Armed clash");
+        e.Actor1.Should().Be("Military Forces of North Korea");
+        e.AssociatedActors.Should().Equal("Military Forces of Russia");
+        e.Actor2.Should().Be("Military Forces of Ukraine");
+        e.KilledOrWounded.Should().Be(25);
+        e.Fatalities.Should().BeNull("a killed-and-wounded count is not a death toll");
+        e.CasualtiesAtLeast.Should().BeTrue();
+        e.ClaimIndexes.Should().NotBeEmpty();
+        e.Note.Should().Contain("Ukraine's army");
+    }
+
+    [Fact]
+    public void Uses_the_quantities_times_and_places_layers_when_present()
+    {
+        var text = "Russian forces shelled the town of Ivanka on Friday, killing 3 people.";
+        int number = text.IndexOf('3');
+        int friday = text.IndexOf("Friday", StringComparison.Ordinal);
+        int town = text.IndexOf("Ivanka", StringComparison.Ordinal);
+        var article = Run(text, a => a
+            .With(Layers.Quantities, ImmutableArray.Create(new Quantity(new Span(number, number + 1), 3, 3, "person", "people", CasualtyKind.Killed)))
+            .With(Layers.Times, ImmutableArray.Create(new TimeExpression(new Span(friday, friday + 6), TimexType.Date, "2024-12-13")))
+            .With(Layers.Places, ImmutableArray.Create(new ResolvedPlace(new Span(town, town + 6), "Ivanka", 50.1, 36.2, 123, "UA", "Kharkiv", PlacePrecision.Exact))));
+        var e = article.Get(Layers.Events).Single();
+        e.EventType.Should().Be("Explosions/Remote violence");
+        e.SubEventType.Should().Be("Shelling/artillery/missile attack");
+        e.Fatalities.Should().Be(3);
+        e.CasualtiesAtLeast.Should().BeFalse();
+        e.Date.Should().Be("2024-12-13");
+        e.Precision.Should().Be(DatePrecision.Day);
+        e.Location!.Name.Should().Be("Ivanka");
+        e.Actor1.Should().Be("Military Forces of Russia");
+    }
+
+    [Fact]
+    public void Without_a_date_the_event_falls_back_to_the_reference_date_within_a_week()
+    {
+        var e = Run("Ukrainian drones attacked an airfield, and a drone strike destroyed two jets, the army said.").Get(Layers.Events).Single();
+        e.Date.Should().Be("2024-12-16");
+        e.Precision.Should().Be(DatePrecision.Week);
+    }
+
+    [Theory]
+    [InlineData("The senator launched an assault on the new tax bill.")]
+    [InlineData("The fighting spirit of the team impressed the coach.")]
+    [InlineData("Talks on a trade agreement resumed in Geneva.")]
+    public void Triggers_without_participants_make_no_event(string text)
+    {
+        Run(text).Get(Layers.Events).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Deployment_is_a_strategic_development()
+    {
+        var e = Run("North Korea has deployed thousands of troops to Russia, officials said.").Get(Layers.Events).Single();
+        e.EventType.Should().Be("Strategic developments");
+        e.SubEventType.Should().Be("Change to group/activity");
+    }
+
+    [Fact]
+    public void Acled_csv_has_the_acled_columns_and_quotes_cells()
+    {
+        var article = Run(Battle, outlet: "Test Wire");
+        var writer = new StringWriter();
+        AcledCsv.Write(writer, [article]);
+        var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,actor2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities");
+        lines.Should().HaveCount(2);
+        lines[1].Should().StartWith("2024-12-16,2024,2,Battles,Armed clash,Military Forces of North Korea,Military Forces of Russia,Military Forces of Ukraine,");
+        lines[1].Should().Contain("Test Wire");
+        lines[1].Should().Contain("at least 25 killed or wounded");
+        lines[1].Should().EndWith(",0", "fatalities counts deaths only");
+        lines[1].Should().Contain("\"\"Over the weekend", "quotes inside a cell are doubled");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("killed and wounded 1999 casualties")]
+    [InlineData("troops troops troops Russian Russian, shelling")]
+    public void Odd_input_never_throws(string text)
+    {
+        var act = () => Run(text);
+        act.Should().NotThrow();
+    }
+}
