@@ -72,11 +72,11 @@ public class AttributionScorerTests
             new([new Span(38, 44)], [new Span(45, 51)], [new Span(0, 3)]),
         ];
         var s = AttributionScorer.Score([(Text, gold, predicted)]);
-        s.SourceExact.Should().Be(new Evaluation.Prf(1, 1, 1));   // "Police" exact, "mayor" not
-        s.SourceOverlap.Should().Be(new Evaluation.Prf(2, 0, 0));
-        s.ContentExact.Should().Be(new Evaluation.Prf(1, 1, 1));  // "the bridge will close." == gold; "The" is not "it"
-        s.ContentOverlap.Should().Be(new Evaluation.Prf(1, 1, 1));
-        s.Attribution.Should().Be(new Evaluation.Prf(1, 1, 1));
+        s.SourceExact.Should().Be(new Crosscheck.Evaluation.Prf(1, 1, 1));   // "Police" exact, "mayor" not
+        s.SourceOverlap.Should().Be(new Crosscheck.Evaluation.Prf(2, 0, 0));
+        s.ContentExact.Should().Be(new Crosscheck.Evaluation.Prf(1, 1, 1));  // "the bridge will close." == gold; "The" is not "it"
+        s.ContentOverlap.Should().Be(new Crosscheck.Evaluation.Prf(1, 1, 1));
+        s.Attribution.Should().Be(new Crosscheck.Evaluation.Prf(1, 1, 1));
         s.Attribution.F1.Should().BeApproximately(0.5, 1e-9);
     }
 
@@ -91,7 +91,7 @@ public class AttributionScorerTests
             new([], [new Span(11, 14)], [new Span(20, 36)]),
         ];
         var s = AttributionScorer.Score([(Text, gold, predicted)]);
-        s.Attribution.Should().Be(new Evaluation.Prf(1, 1, 1));
+        s.Attribution.Should().Be(new Crosscheck.Evaluation.Prf(1, 1, 1));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Crosscheck.Evaluation;
+using Crosscheck.Evaluation.Stories;
 using Crosscheck.Stories;
 using FluentAssertions;
 

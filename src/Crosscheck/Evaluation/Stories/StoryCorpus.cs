@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 
-namespace Crosscheck.Stories;
+namespace Crosscheck.Evaluation.Stories;
 
 /// <summary>
 /// A folder of reports with gold story labels: ECB+ token XML files (<c>&lt;token sentence=..&gt;</c>

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Crosscheck.Evaluation;
-using Crosscheck.Evaluation.Stories;
+using Crosscheck.Stories;
 
-namespace Crosscheck.Stories;
+namespace Crosscheck.Evaluation.Stories;
 
 /// <summary>
 /// <c>crosscheck eval stories DIR</c>: clusters every report under DIR into stories with the
