@@ -211,18 +211,13 @@ internal sealed class EventExtractor
         {
             if (k > s && paragraphOf[k] != paragraphOf[s]) break;
             var sentence = input.Sentences[k];
-            if (!input.Quantities.IsDefaultOrEmpty)
+            foreach (var q in input.Quantities)
             {
-                foreach (var q in input.Quantities)
-                {
-                    if (q.Casualty is not { } kind || !sentence.Span.Contains(q.Span) || q.Min is not { } min) continue;
-                    into.Add(new CasualtyCount(q.Span, (int)Math.Min(min, int.MaxValue), kind, q.Max is null || q.Max > q.Min));
-                }
+                if (q.Casualty is not { } kind || !sentence.Span.Contains(q.Span) || q.Min is not { } min) continue;
+                into.Add(new CasualtyCount(q.Span, (int)Math.Min(min, int.MaxValue), kind, q.Max is null || q.Max > q.Min));
             }
-            else
-            {
-                CasualtyScanner.Scan(v, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, into);
-            }
+            // The quantities layer decides where it saw casualties; where it saw none (or is absent) the built-in scanner looks.
+            if (into.Count == 0) CasualtyScanner.Scan(v, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, into);
             if (into.Count > 0) return;
         }
     }

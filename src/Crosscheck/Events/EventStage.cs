@@ -7,7 +7,7 @@ namespace Crosscheck.Events;
 /// Riots, Strategic developments) from trigger lexicons and the participants a sentence names.
 /// Requires sentences and claims (to tie events to who states them and to keep a claim's source
 /// out of the participants). Reads, when present (not required): times (event date and precision),
-/// quantities (casualty counts; without it a small built-in casualty scanner is used), places
+/// quantities (casualty counts; where it has none for a sentence, a small built-in casualty scanner looks), places
 /// (location) and entities.
 /// </summary>
 public sealed class EventStage : IStage
