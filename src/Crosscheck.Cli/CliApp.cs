@@ -1,11 +1,54 @@
+using System.CommandLine;
+using Crosscheck.Cli.Commands;
+
 namespace Crosscheck.Cli;
 
-/// <summary>The `crosscheck` command line; commands are added as the stages land.</summary>
+/// <summary>The `crosscheck` command line: parses, dispatches, and maps outcomes to documented exit codes.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args)
+    public const int ExitOk = 0;
+    public const int ExitSomeInputsRejected = 1;
+    public const int ExitUsage = 2;
+
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        Console.Error.WriteLine("crosscheck: no commands yet");
-        return 2;
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("""
+            Crosscheck turns a pile or a stream of news reports into one cross-checked dossier:
+            which reports tell the same story, who claims what, how many independent origins stand
+            behind each claim, which numbers disagree, what is unverified, what happened when and where.
+
+            Examples:
+              crosscheck analyze samples/                      analyse a folder, write ./dossier/
+              crosscheck analyze a.txt feed.jsonl page.html --out out/ --db news.db
+              crosscheck eval times ../shared/datasets/tempeval3-dev
+              crosscheck eval stories ../shared/datasets/ecbplus-dev/ECB+ --json
+
+            Exit codes: 0 all inputs read, 1 some inputs rejected (each named on stderr), 2 usage error.
+            """);
+        root.Add(AnalyzeCommand.Create(output, error));
+        root.Add(EvalCommand.Create(output, error));
+        foreach (var command in ExtraCommands.Create(output, error)) root.Add(command);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors) error.WriteLine($"crosscheck: {parseError.Message}");
+            error.WriteLine("Run 'crosscheck --help' for usage.");
+            return ExitUsage;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"crosscheck: {ex.Message}");
+            return ExitUsage;
+        }
     }
 }
+
+/// <summary>The user asked for something that cannot be done as asked; the message says what to change.</summary>
+public sealed class UsageException(string message) : Exception(message);
