@@ -1,6 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Crosscheck.Processing;
+using Crosscheck.Store;
+
 namespace Crosscheck.Bench;
 
+/// <summary>
+/// `dotnet run -c Release --project bench/Crosscheck.Bench -- COMMAND`:
+///   generate DIR N          write a synthetic corpus of N reports (with manifest.tsv and gold.tsv)
+///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
+///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | micro [BenchmarkDotNet args]");
+            return 2;
+        }
+        switch (args[0])
+        {
+            case "generate":
+                var corpus = new CorpusGenerator().Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+                Console.WriteLine($"wrote {corpus.Articles} reports, {corpus.Words:N0} words to {corpus.Folder}");
+                return 0;
+            case "analyze":
+                foreach (var n in args.Skip(1)) AnalyzeBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
+                return 0;
+            case "micro":
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+                return 0;
+            default:
+                Console.Error.WriteLine($"unknown command '{args[0]}'");
+                return 2;
+        }
+    }
+}
+
+/// <summary>End-to-end throughput of `analyze` (read, clean, all stages, store), without the dossier step.</summary>
+internal static class AnalyzeBenchmark
+{
+    public static void Run(int articles)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"crosscheck-bench-{articles}");
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var corpus = new CorpusGenerator().Write(folder, articles);
+        var dbPath = Path.Combine(folder, "bench.db");
+        var components = Components.CreateDefault(new DateOnly(2025, 1, 1));
+        var samples = new List<(int Analyzed, long ManagedBytes)>();
+        var listener = new SamplingListener(samples);
+        using var process = Process.GetCurrentProcess();
+        GC.Collect();
+        var stopwatch = Stopwatch.StartNew();
+        RunSummary summary;
+        using (var store = SqliteArticleStore.Open(dbPath))
+        {
+            var analyzer = new BatchAnalyzer(components.Pipeline, components.Prepare, store, new AnalysisContext(new DateOnly(2025, 1, 1)));
+            summary = analyzer.Run(components.Reader.Read([folder]), listener);
+        }
+        stopwatch.Stop();
+        process.Refresh();
+        double seconds = stopwatch.Elapsed.TotalSeconds;
+        Console.WriteLine($"articles={summary.Analyzed} words={corpus.Words} seconds={seconds:0.00} " +
+            $"articles_per_s={summary.Analyzed / seconds:0} words_per_s={corpus.Words / seconds:0} " +
+            $"peak_working_set_mb={process.PeakWorkingSet64 / 1048576.0:0} cores={Environment.ProcessorCount}");
+        Console.WriteLine("managed heap after batches (analysed: MB): " + string.Join(", ",
+            samples.Where((_, i) => i % Math.Max(1, samples.Count / 8) == 0 || i == samples.Count - 1)
+                   .Select(s => $"{s.Analyzed}: {s.ManagedBytes / 1048576.0:0}")));
+    }
+
+    private sealed class SamplingListener(List<(int, long)> samples) : IAnalysisListener
+    {
+        private int _analyzed;
+
+        public void OnAnalyzed(AnalyzedArticle article)
+        {
+            if (++_analyzed % 64 == 0) samples.Add((_analyzed, GC.GetTotalMemory(false)));
+        }
+
+        public void OnUnchanged(string location, string id) { }
+
+        public void OnProblem(InputProblem problem) => Console.Error.WriteLine($"{problem.Location}: {problem.Message}");
+
+        public void OnStageFailure(string location, StageFailure failure) => Console.Error.WriteLine($"{location}: {failure.Stage}: {failure.Message}");
+    }
 }

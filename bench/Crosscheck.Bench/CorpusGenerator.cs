@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Crosscheck.Bench;
+
+/// <summary>
+/// Writes a realistic synthetic news corpus: many stories, many outlets, wire dispatches relayed
+/// verbatim or rewritten, independent reports, and the traps of real reports (datelines, agency
+/// prefixes, relative dates, units that must be converted, debris lines, undated reports).
+/// Everything is invented from templates; a manifest records the truth (story, copy of what) so
+/// story clustering, copy detection and origin counting can be scored on it.
+/// </summary>
+public sealed class CorpusGenerator
+{
+    private readonly Random _random;
+    private readonly int _wordsPerArticle;
+
+    public CorpusGenerator(int seed = 42, int wordsPerArticle = 600)
+    {
+        _random = new Random(seed);
+        _wordsPerArticle = wordsPerArticle;
+    }
+
+    /// <summary>Writes <paramref name="articleCount"/> reports into <paramref name="folder"/> and a manifest.tsv.</summary>
+    public GeneratedCorpus Write(string folder, int articleCount)
+    {
+        Directory.CreateDirectory(folder);
+        var manifest = new StringBuilder("doc\tcluster\toutlet\tkind\tcopy_of\torigin\n");
+        long words = 0;
+        int written = 0;
+        int storyIndex = 0;
+        using var jsonLines = new StreamWriter(Path.Combine(folder, "feed.jsonl"), false, new UTF8Encoding(false));
+        while (written < articleCount)
+        {
+            var story = NewStory(storyIndex++);
+            int reports = Math.Min(articleCount - written, 3 + _random.Next(10));
+            var wire = Compose(story, story.Wire, independent: false);
+            string? wireId = null;
+            for (int r = 0; r < reports; r++)
+            {
+                var outlet = Outlets[_random.Next(Outlets.Length)];
+                string kind;
+                string body;
+                if (r == 0)
+                {
+                    kind = "original";
+                    body = wire;
+                }
+                else
+                {
+                    double roll = _random.NextDouble();
+                    kind = roll < 0.4 ? "copy" : roll < 0.7 ? "rewrite" : "independent";
+                    body = kind switch
+                    {
+                        "copy" => $"({story.Wire.Name}) " + wire,
+                        "rewrite" => Rewrite(wire),
+                        _ => Compose(story, outlet, independent: true),
+                    };
+                }
+                body = AddDebris(body);
+                var id = $"s{story.Index:D5}-r{r:D2}";
+                wireId ??= id;
+                var published = story.Date.AddDays(_random.Next(0, 3));
+                bool undated = _random.NextDouble() < 0.1;
+                words += CountWords(body);
+                if (_random.NextDouble() < 0.15)
+                {
+                    jsonLines.WriteLine(JsonSerializer.Serialize(new
+                    {
+                        id,
+                        title = story.Headline,
+                        maintext = body,
+                        date_publish = undated ? null : published.ToString("yyyy-MM-dd 08:00:00", CultureInfo.InvariantCulture),
+                        source_domain = outlet.Domain,
+                        url = $"https://{outlet.Domain}/news/{id}",
+                    }));
+                }
+                else
+                {
+                    var header = undated ? "" : $" date {published:yyyy-MM-dd} ";
+                    File.WriteAllText(Path.Combine(folder, id + ".txt"), header + body, Encoding.UTF8);
+                }
+                manifest.Append(id).Append('\t').Append("story-").Append(story.Index).Append('\t').Append(outlet.Name).Append('\t')
+                    .Append(kind).Append('\t').Append(kind is "copy" or "rewrite" ? wireId : "").Append('\t')
+                    .Append(kind == "independent" ? story.SecondOrigin : story.Origin).Append('\n');
+                written++;
+            }
+        }
+        File.WriteAllText(Path.Combine(folder, "manifest.tsv"), manifest.ToString());
+        File.WriteAllText(Path.Combine(folder, "gold.tsv"), string.Join('\n', manifest.ToString().Split('\n')
+            .Where(l => l.Length > 0).Select(l => string.Join('\t', l.Split('\t').Take(2)))) + "\n");
+        return new GeneratedCorpus(folder, written, words);
+    }
+
+    private Story NewStory(int index)
+    {
+        var region = Regions[_random.Next(Regions.Length)];
+        var kind = StoryKinds[_random.Next(StoryKinds.Length)];
+        var person = People[_random.Next(People.Length)];
+        var date = new DateOnly(2023, 1, 1).AddDays(_random.Next(0, 700));
+        int casualties = 5 + _random.Next(200);
+        int area = 50 + _random.Next(1500);
+        return new Story(index, kind, region, person, date, casualties, area,
+            Origins[_random.Next(Origins.Length)], Origins[_random.Next(Origins.Length)], Wires[_random.Next(Wires.Length)]);
+    }
+
+    private string Compose(Story story, Outlet outlet, bool independent)
+    {
+        var text = new StringBuilder();
+        var dateline = _random.NextDouble() < 0.5 ? $"{story.Region.Town.ToUpperInvariant()}, {story.Date.AddDays(1):MMM d} ({outlet.Name}) - " : "";
+        text.Append(dateline);
+        var origin = independent ? story.SecondOrigin : story.Origin;
+        var casualties = independent ? story.Casualties + _random.Next(-3, 10) : story.Casualties;
+        var lines = new List<string>
+        {
+            Fill(story, $"At least {casualties} people were killed or injured in the {story.Kind.Noun} near {story.Region.Town} in the {story.Region.Name} on {story.Date.AddDays(-1).DayOfWeek}, {origin} said."),
+            Fill(story, $"{story.Person.Title} {story.Person.Name} said on {story.Date.DayOfWeek} that the authorities were doing everything possible to help the victims."),
+            Fill(story, $"\"We have never seen anything like this in {story.Region.Town},\" {story.Person.Surname} said in an address."),
+            Fill(story, $"The {story.Kind.Noun} affected an area of about {story.Area:N0} square kilometres, according to {origin}."),
+            Fill(story, $"Local media reported that the damage covered some {story.Area / 2.59:N0} square miles, down from earlier estimates of {story.Area * 2:N0} square kilometres."),
+            Fill(story, $"The claims could not be independently verified."),
+            Fill(story, $"Last month, officials in the {story.Region.Name} warned of the risk of a {story.Kind.Noun}."),
+        };
+        int sentenceWords = lines.Sum(CountWords);
+        while (sentenceWords < _wordsPerArticle)
+        {
+            var filler = Fill(story, Fillers[_random.Next(Fillers.Length)]);
+            lines.Insert(1 + _random.Next(lines.Count), filler);
+            sentenceWords += CountWords(filler);
+        }
+        for (int i = 0; i < lines.Count; i++)
+        {
+            text.Append(lines[i]);
+            text.Append(i % 3 == 2 ? "\n\n" : " ");
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    private string Fill(Story story, string template) => template
+        .Replace("{town}", story.Region.Town)
+        .Replace("{region}", story.Region.Name)
+        .Replace("{country}", story.Region.Country)
+        .Replace("{noun}", story.Kind.Noun)
+        .Replace("{verb}", story.Kind.Verb)
+        .Replace("{person}", story.Person.Name)
+        .Replace("{surname}", story.Person.Surname)
+        .Replace("{number}", (10 + _random.Next(990)).ToString("N0", CultureInfo.InvariantCulture))
+        .Replace("{weekday}", story.Date.AddDays(-_random.Next(1, 6)).DayOfWeek.ToString());
+
+    private string Rewrite(string wire)
+    {
+        var paragraphs = wire.Split("\n\n");
+        if (paragraphs.Length > 2)
+        {
+            int a = 1 + _random.Next(paragraphs.Length - 1), b = 1 + _random.Next(paragraphs.Length - 1);
+            (paragraphs[a], paragraphs[b]) = (paragraphs[b], paragraphs[a]);
+        }
+        return string.Join("\n\n", paragraphs).Replace(" said.", " told reporters.").Replace("people", "residents");
+    }
+
+    private string AddDebris(string body)
+    {
+        var debris = new StringBuilder();
+        if (_random.NextDouble() < 0.2) debris.Append("Listen to this article\n\n");
+        debris.Append(body);
+        if (_random.NextDouble() < 0.3)
+        {
+            var headline = UnrelatedHeadlines[_random.Next(UnrelatedHeadlines.Length)];
+            debris.Append("\n\n").Append(headline).Append('\n').Append("Markets ").Append(headline);
+        }
+        if (_random.NextDouble() < 0.3) debris.Append("\n\nPhoto: Staff photographer");
+        if (_random.NextDouble() < 0.3) debris.Append("\n\nRead also: weather outlook for the weekend");
+        return debris.ToString();
+    }
+
+    private static int CountWords(string text)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            bool letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
+
+    private sealed record Region(string Name, string Town, string Country);
+    private sealed record StoryKind(string Noun, string Verb);
+    private sealed record Person(string Title, string Name, string Surname);
+    private sealed record Outlet(string Name, string Domain);
+    private sealed record Story(int Index, StoryKind Kind, Region Region, Person Person, DateOnly Date, int Casualties, int Area, string Origin, string SecondOrigin, Outlet Wire)
+    {
+        public string Headline => $"{Kind.Noun[..1].ToUpperInvariant()}{Kind.Noun[1..]} near {Region.Town} leaves at least {Casualties} killed or injured";
+    }
+
+    private static readonly Region[] Regions =
+    [
+        new("Kherson region", "Beryslav", "Ukraine"), new("Kursk region", "Sudzha", "Russia"), new("Bavaria", "Passau", "Germany"),
+        new("Lombardy", "Bergamo", "Italy"), new("Silesia", "Gliwice", "Poland"), new("Provence", "Arles", "France"),
+        new("Anatolia", "Konya", "Turkey"), new("Gyeonggi province", "Paju", "South Korea"), new("Galicia", "Lugo", "Spain"),
+        new("Transylvania", "Sibiu", "Romania"), new("Kharkiv region", "Izium", "Ukraine"), new("Belgorod region", "Shebekino", "Russia"),
+    ];
+
+    private static readonly StoryKind[] StoryKinds =
+    [
+        new("flood", "flooded"), new("dam breach", "breached"), new("wildfire", "burned"), new("drone strike", "struck"),
+        new("artillery attack", "shelled"), new("train derailment", "derailed"), new("factory explosion", "exploded"), new("landslide", "buried"),
+    ];
+
+    private static readonly Person[] People =
+    [
+        new("Governor", "Olena Marchuk", "Marchuk"), new("Mayor", "Tomasz Wrona", "Wrona"), new("Minister", "Ilse Brandauer", "Brandauer"),
+        new("President", "Andriy Koval", "Koval"), new("Prefect", "Claire Dumoulin", "Dumoulin"), new("Governor", "Mehmet Arslan", "Arslan"),
+    ];
+
+    private static readonly string[] Origins =
+    [
+        "the regional emergency service", "the interior ministry", "the state fire service", "the military administration",
+        "the national police", "a local hospital", "the civil protection agency",
+    ];
+
+    private static readonly Outlet[] Wires = [new("Meridian Press Agency", "meridianpress.example"), new("Continental Wire", "contiwire.example")];
+
+    private static readonly Outlet[] Outlets =
+    [
+        new("Harbor Courier", "harborcourier.example"), new("Valley Post", "valleypost.example"), new("The Northern Ledger", "northernledger.example"),
+        new("Daily Meridian", "dailymeridian.example"), new("Riverside Times", "riversidetimes.example"), new("Capital Observer", "capitalobserver.example"),
+        new("Eastern Herald", "easternherald.example"), new("Morning Dispatch", "morningdispatch.example"), new("Coastal Gazette", "coastalgazette.example"),
+        new("Plains Chronicle", "plainschronicle.example"), new("Metro Bulletin", "metrobulletin.example"), new("Highland News", "highlandnews.example"),
+    ];
+
+    private static readonly string[] UnrelatedHeadlines =
+    [
+        "Central bank holds rates steady as inflation cools", "Local team wins regional cup after penalty shootout",
+        "New museum wing opens to the public", "Tech shares slide ahead of earnings season",
+    ];
+
+    private static readonly string[] Fillers =
+    [
+        "Rescue teams worked through the night near {town} to reach people trapped by the {noun}.",
+        "Residents of {town} described scenes of chaos as the {noun} spread through the area on {weekday}.",
+        "The authorities in the {region} declared a state of emergency and asked residents to stay indoors.",
+        "{person} promised compensation to families who lost their homes in the {noun}.",
+        "Officials said {number} people had been evacuated from villages around {town}.",
+        "Emergency crews from neighbouring districts were sent to the {region} to help with the response.",
+        "Aid organisations said they had delivered {number} tonnes of supplies to the affected area.",
+        "The cause of the {noun} was not immediately clear, and an investigation has been opened.",
+        "Critics accused the authorities of ignoring earlier warnings about the risks in the {region}.",
+        "{surname} told reporters that the situation in {town} remained difficult but under control.",
+        "Schools in {town} will remain closed until the end of the week, the local administration said.",
+        "Roads leading to {town} were blocked, and rail services in the {region} were suspended.",
+        "The government of {country} said it would send additional teams to the {region} on {weekday}.",
+        "Witnesses said the {noun} began in the early hours of {weekday} and spread quickly.",
+        "Insurance companies estimated the damage at more than {number} million euros.",
+    ];
+}
+
+public sealed record GeneratedCorpus(string Folder, int Articles, long Words);
