@@ -65,7 +65,7 @@ internal static class AnalyzeCommand
         {
             var components = Components.CreateDefault(referenceDate);
             var analyzer = new BatchAnalyzer(components.Pipeline, components.Prepare, store, new AnalysisContext(referenceDate));
-            var listener = new ConsoleAnalysisListener(error);
+            var listener = new ConsoleAnalysisListener(error, quiet);
             var items = components.Reader.Read(paths);
             var summary = ProgressDisplay.Run(() => analyzer.Run(items, listener), listener, quiet, output);
 
@@ -87,8 +87,8 @@ internal static class AnalyzeCommand
     }
 }
 
-/// <summary>Writes each problem as one line on stderr as it happens, and counts progress for the display.</summary>
-internal sealed class ConsoleAnalysisListener(TextWriter error) : IAnalysisListener
+/// <summary>Writes each problem (and, unless quiet, each skipped file) as one line on stderr as it happens, and counts progress for the display.</summary>
+internal sealed class ConsoleAnalysisListener(TextWriter error, bool quiet) : IAnalysisListener
 {
     private int _analyzed;
     private int _unchanged;
@@ -101,6 +101,12 @@ internal sealed class ConsoleAnalysisListener(TextWriter error) : IAnalysisListe
     public void OnAnalyzed(AnalyzedArticle article) => Interlocked.Increment(ref _analyzed);
 
     public void OnUnchanged(string location, string id) => Interlocked.Increment(ref _unchanged);
+
+    public void OnSkipped(string location, string reason)
+    {
+        if (quiet) return; // not a problem, so --quiet does not show it
+        lock (error) error.WriteLine($"{location}: {reason}");
+    }
 
     public void OnProblem(InputProblem problem)
     {

@@ -199,11 +199,14 @@ internal static class ContradictionFinder
     /// ("12 civilians killed" is not "30 soldiers killed"); plain counts must also come from
     /// sentences about the same matter ("11,000 troops" sent, not "100,000 troops" defending).
     /// </summary>
+    private const double PhysicalMeasureFactor = 10;
+
     private static bool SameThing(QuantityFact a, QuantityFact b)
     {
         // An area or a distance is the same measure whatever noun the extractor took as counted
-        // ("territory", "the Kursk region").
-        if (a.Amount.Dimension is "area" or "length" or "mass" or "volume") return true;
+        // ("territory", "the Kursk region") -- unless the figures are an order of magnitude apart:
+        // a dam's 40 m height and a town 9 km downstream are two measures, not a disagreement.
+        if (a.Amount.Dimension is "area" or "length" or "mass" or "volume") return a.Amount.SameOrderAs(b.Amount, PhysicalMeasureFactor);
         if (a.Slot.StartsWith("count|", StringComparison.Ordinal))
         {
             // Plain counts need the very same counted phrase ("North Korean troops" is not

@@ -8,6 +8,17 @@ internal readonly record struct NormalizedAmount(string Dimension, string BaseUn
         Dimension == other.Dimension
         && Min * (1 - tolerance) <= other.Max * (1 + tolerance)
         && other.Min * (1 - tolerance) <= Max * (1 + tolerance);
+
+    /// <summary>A representative value: the middle of a closed interval, else its finite bound.</summary>
+    public double Typical => double.IsFinite(Max) ? (Min + Max) / 2 : Min;
+
+    /// <summary>True when the two typical values are within a factor of <paramref name="factor"/> of each other.</summary>
+    public bool SameOrderAs(NormalizedAmount other, double factor)
+    {
+        double a = Math.Abs(Typical), b = Math.Abs(other.Typical);
+        if (a == 0 || b == 0) return a == b;
+        return Math.Max(a, b) / Math.Min(a, b) <= factor;
+    }
 }
 
 /// <summary>

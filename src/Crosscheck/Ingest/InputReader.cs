@@ -95,7 +95,7 @@ public sealed class InputReader(InputLimits limits)
             string reason = explicitlyNamed || extension.Length > 0
                 ? $"skipped: unsupported extension '{extension}' (supported: {string.Join(", ", SupportedExtensions)})"
                 : "skipped: no file extension";
-            return [ReadItem.Fail(path, reason)];
+            return [explicitlyNamed ? ReadItem.Fail(path, reason) : ReadItem.Skip(path, reason)];
         }
         long length;
         try

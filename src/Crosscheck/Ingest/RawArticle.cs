@@ -44,9 +44,15 @@ public sealed record RawArticle
 }
 
 /// <summary>One result of reading inputs: a report, or one clear message about a location.</summary>
-public sealed record ReadItem(string Location, RawArticle? Article, string? Error)
+/// <param name="Skipped">
+/// True for a file met while walking a folder that is not a news format at all (a README, an
+/// image): it is passed over with its reason, and does not count as rejected input.
+/// </param>
+public sealed record ReadItem(string Location, RawArticle? Article, string? Error, bool Skipped = false)
 {
     public static ReadItem Ok(RawArticle article) => new(article.Location, article, null);
 
     public static ReadItem Fail(string location, string error) => new(location, null, error);
+
+    public static ReadItem Skip(string location, string reason) => new(location, null, reason, Skipped: true);
 }

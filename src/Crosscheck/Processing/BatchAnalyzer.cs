@@ -41,6 +41,12 @@ public sealed class BatchAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             summary.Read++;
+            if (item.Skipped)
+            {
+                summary.Skipped++;
+                listener.OnSkipped(item.Location, item.Error ?? "skipped");
+                continue;
+            }
             if (item.Article is not { } raw)
             {
                 var problem = new InputProblem(item.Location, item.Error ?? "could not be read");
@@ -128,6 +134,8 @@ public sealed class RunSummary
     public int Read { get; set; }
     public int Analyzed { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Files in a folder that are not a news format (a README): named, but not rejected.</summary>
+    public int Skipped { get; set; }
     public int Rejected { get; set; }
     public int StageFailures { get; set; }
 }
@@ -137,6 +145,7 @@ public interface IAnalysisListener
 {
     void OnAnalyzed(AnalyzedArticle article);
     void OnUnchanged(string location, string id);
+    void OnSkipped(string location, string reason);
     void OnProblem(InputProblem problem);
     void OnStageFailure(string location, StageFailure failure);
 }
@@ -146,6 +155,7 @@ public sealed class NullAnalysisListener : IAnalysisListener
     public static NullAnalysisListener Instance { get; } = new();
     public void OnAnalyzed(AnalyzedArticle article) { }
     public void OnUnchanged(string location, string id) { }
+    public void OnSkipped(string location, string reason) { }
     public void OnProblem(InputProblem problem) { }
     public void OnStageFailure(string location, StageFailure failure) { }
 }

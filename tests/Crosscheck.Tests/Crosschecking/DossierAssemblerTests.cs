@@ -147,6 +147,35 @@ public class DossierAssemblerTests
         Assemble(a, b).Contradictions.Should().BeEmpty();
     }
 
+    [Fact]
+    public void Lengths_an_order_of_magnitude_apart_are_two_measures_not_a_disagreement()
+    {
+        // Regression: a dam's height and the distance to a town downstream were reported as a contradiction.
+        var heightText = "The 40-metre embankment above Lenport failed on May 1, the authority said.";
+        var height = new ArticleBuilder("h1", heightText)
+            .Titled("Embankment fails above Lenport").Published(2031, 5, 2)
+            .Place("Lenport", 40.1, 20.2, 7000001).Time("May 1", "2031-05-01")
+            .Quantity("40-metre", 40, 40, "m", "embankment")
+            .Build();
+        var distanceText = "The water reached Lenport, some 9 kilometres downstream of the embankment, on May 1, the authority said.";
+        var distance = new ArticleBuilder("h2", distanceText)
+            .Titled("Embankment fails above Lenport").Published(2031, 5, 2)
+            .Place("Lenport", 40.1, 20.2, 7000001).Time("May 1", "2031-05-01")
+            .Quantity("some 9 kilometres", 8.1, 9.9, "km", "embankment")
+            .Build();
+        var lowerHeightText = "The 28-metre embankment above Lenport failed on May 1, the authority said.";
+        var lowerHeight = new ArticleBuilder("h3", lowerHeightText)
+            .Titled("Embankment fails above Lenport").Published(2031, 5, 2)
+            .Place("Lenport", 40.1, 20.2, 7000001).Time("May 1", "2031-05-01")
+            .Quantity("28-metre", 28, 28, "m", "embankment")
+            .Build();
+
+        var contradictions = Assemble(height, distance, lowerHeight).Contradictions.Where(c => c.Kind == "quantity").ToList();
+
+        contradictions.Should().ContainSingle("only the two heights disagree");
+        contradictions[0].Evidence.Select(e => e.Article).Should().BeEquivalentTo(["h1", "h3"]);
+    }
+
     private static AnalyzedArticle Fire(string id, string figure, double value, string spelled, int year, int month, int day, string? sentence = null)
     {
         sentence ??= $"{figure} were killed in the warehouse fire in Lenport on May 1, firefighters said.";

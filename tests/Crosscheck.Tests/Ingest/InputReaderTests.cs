@@ -237,7 +237,9 @@ public sealed class InputReaderTests : IDisposable
         var items = Read(folder);
         items.Should().HaveCount(2);
         items[0].Error.Should().Contain("unsupported extension '.pdf'");
+        items[0].Skipped.Should().BeTrue("a non-news file met in a folder is passed over, not rejected");
         items[1].Location.Should().Be(folder);
+        items[1].Skipped.Should().BeFalse();
         items[1].Error.Should().Contain("no readable files");
 
         var empty = temp.Folder("empty");

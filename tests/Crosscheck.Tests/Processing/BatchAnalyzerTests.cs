@@ -19,6 +19,7 @@ public class BatchAnalyzerTests
         public List<string> Events { get; } = [];
         public void OnAnalyzed(AnalyzedArticle article) => Events.Add("analyzed " + article.Article.Id);
         public void OnUnchanged(string location, string id) => Events.Add("unchanged " + id);
+        public void OnSkipped(string location, string reason) => Events.Add($"skipped {location}: {reason}");
         public void OnProblem(InputProblem problem) => Events.Add($"problem {problem.Location}: {problem.Message}");
         public void OnStageFailure(string location, StageFailure failure) => Events.Add("stage " + failure.Stage);
     }
@@ -35,12 +36,14 @@ public class BatchAnalyzerTests
             ReadItem.Fail("/in/broken.json:3", "line 3 is not valid JSON"),
             ReadItem.Ok(Some.Raw("EXPLODE", "r2")),
             ReadItem.Ok(Some.Raw("Second report.", "r3")),
+            ReadItem.Skip("/in/README.md", "skipped: unsupported extension '.md'"),
         };
         var summary = new BatchAnalyzer(TextOnly, Prepare, store, Some.Context(), batchSize: 2).Run(items, recorder);
 
-        summary.Read.Should().Be(4);
+        summary.Read.Should().Be(5);
         summary.Analyzed.Should().Be(2);
         summary.Rejected.Should().Be(2);
+        summary.Skipped.Should().Be(1);
         store.ReadAll().Select(a => a.Article.Id).Should().Equal("r1", "r3");
         recorder.Events.Should().Contain("problem /in/broken.json:3: line 3 is not valid JSON");
         recorder.Events.Should().Contain(e => e.StartsWith("problem /tmp/r2.txt: could not be analysed") && e.Contains("cannot clean this"));
