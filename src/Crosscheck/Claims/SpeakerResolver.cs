@@ -63,10 +63,13 @@ internal static class SpeakerResolver
         return lo;
     }
 
+    // A named body outranks the group words around it: in "the Ukrainian military intelligence
+    // services (GUR)" the speaker is GUR, not "Ukrainian military".
     private static int Rank(EntityMention m) => m.Type switch
     {
-        EntityType.Person => 3,
-        EntityType.Organization or EntityType.Group or EntityType.MilitaryUnit => 2,
+        EntityType.Person => 4,
+        EntityType.Organization or EntityType.MilitaryUnit => 3,
+        EntityType.Group => 2,
         EntityType.Place => 0,
         _ => 1,
     };

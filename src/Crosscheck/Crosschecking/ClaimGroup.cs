@@ -54,19 +54,25 @@ internal sealed class ClaimGroup(string story)
 
     /// <summary>
     /// By how much the mention clears the bar of its closest member (negative when it does not):
-    /// a mention joins the group it fits best, not the first it fits.
+    /// a mention joins the group it fits best, not the first it fits. It must also fit at least
+    /// half of the members and contradict none, so a chain of loosely similar sentences cannot
+    /// pull two different propositions into one group.
     /// </summary>
     public double Margin(ClaimMention mention, Func<string, double> wordWeight)
     {
         double best = double.NegativeInfinity;
+        int considered = 0, fitting = 0;
         // The first mentions define the proposition; later ones only repeat it.
         foreach (var member in Mentions.Take(8))
         {
+            considered++;
             double similarity = member.Match(mention, wordWeight);
-            if (similarity < 0) continue;
-            best = Math.Max(best, similarity - member.ThresholdWith(mention));
+            if (similarity < 0) return double.NegativeInfinity;
+            double margin = similarity - member.ThresholdWith(mention);
+            if (margin >= 0) fitting++;
+            best = Math.Max(best, margin);
         }
-        return best;
+        return fitting * 2 >= considered ? best : Math.Min(best, -double.Epsilon);
     }
 
     public double BestSimilarity(ClaimGroup other)

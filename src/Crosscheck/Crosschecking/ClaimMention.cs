@@ -81,6 +81,9 @@ internal sealed class ClaimMention
         }
         if (comparable && !agree) return -1;
         if (agree) similarity += 0.15;
+        // A claim built on a figure and one with no figure at all are rarely the same proposition,
+        // however many story words they share ("at least 30 killed" vs "began deploying them").
+        else if (Amounts.Count > 0 != other.Amounts.Count > 0) similarity -= 0.15;
         return Math.Min(1, similarity);
     }
 

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Immutable;
 using Crosscheck.Text;
 
+using Crosscheck.Places;
+
 namespace Crosscheck.Entities;
 
 /// <summary>
@@ -16,11 +18,17 @@ public sealed class EntityStage : IStage
 
 
     private readonly NerModel _model;
+    private readonly Gazetteer? _gazetteer;
 
-    /// <summary>Uses the model shipped in the library.</summary>
-    public EntityStage() : this(NerModel.LoadDefault()) { }
+    /// <summary>Uses the model and gazetteer shipped in the library.</summary>
+    public EntityStage() : this(NerModel.LoadDefault(), Gazetteer.LoadDefault()) { }
 
-    public EntityStage(NerModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
+    /// <param name="gazetteer">Used to tell a major city speaking ("Kyiv said") from a person; null skips that rule.</param>
+    public EntityStage(NerModel model, Gazetteer? gazetteer = null)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _gazetteer = gazetteer;
+    }
 
     public string Name => StageName;
 
@@ -32,12 +40,12 @@ public sealed class EntityStage : IStage
     {
         var tokens = article.Get(Layers.Tokens);
         var sentences = article.Get(Layers.Sentences);
-        var layer = Recognize(article.Text, tokens, sentences, _model);
+        var layer = Recognize(article.Text, tokens, sentences, _model, _gazetteer);
         return article.With(Layers.Entities, layer);
     }
 
     /// <summary>The whole recognition and grouping for one text; the stage's body, callable without a pipeline.</summary>
-    internal static EntityLayer Recognize(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, NerModel model)
+    internal static EntityLayer Recognize(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, NerModel model, Gazetteer? gazetteer = null)
     {
         if (tokens.IsDefaultOrEmpty) return EntityLayer.Empty;
         var spans = ArrayPool<Span>.Shared.Rent(tokens.Length);
@@ -58,6 +66,7 @@ public sealed class EntityStage : IStage
             }
             var candidates = new List<Candidate>();
             CollectModelMentions(text, tokens, tags, candidates);
+            if (gazetteer is not null) CityMetonyms.Retype(text, tokens, candidates, gazetteer);
             var found = new MentionFinder(text, tokens);
             found.AddMilitaryUnits(candidates);
             found.AddGroups(candidates);

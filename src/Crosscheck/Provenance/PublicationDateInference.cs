@@ -58,7 +58,11 @@ public static class PublicationDateInference
 
     /// <summary>
     /// The latest date written with its weekday. With a written year it is taken as is; without one,
-    /// the candidate years (years the text mentions, the anchor's year, each ±1) are filtered by the weekday.
+    /// the candidate years (years the text mentions, each ±1, and the six years up to the anchor's
+    /// and the one after) are filtered by the weekday. A weekday repeats on the same date only every
+    /// five to eleven years, so the window usually leaves one or two fits; the one nearest the anchor
+    /// and not after it wins, since the anchor is normally the day of the analysis and reports are
+    /// not written in the future.
     /// </summary>
     private static PublicationDate? FromWeekdayDate(string text, DateOnly? anchor)
     {
@@ -71,9 +75,7 @@ public static class PublicationDateInference
         }
         if (anchor is { } a)
         {
-            candidateYears.Add(a.Year - 1);
-            candidateYears.Add(a.Year);
-            candidateYears.Add(a.Year + 1);
+            for (int year = a.Year - AnchorYearsBack; year <= a.Year + 1; year++) candidateYears.Add(year);
         }
 
         DateOnly? latest = null;
@@ -93,15 +95,24 @@ public static class PublicationDateInference
             foreach (int candidateYear in candidateYears)
                 if (Make(candidateYear, mention.Month, mention.Day) is { } d && d.DayOfWeek == weekday) fits.Add(d);
             if (fits.Count == 0) continue;
-            DateOnly chosen = anchor is { } near ? fits.MinBy(d => Math.Abs(d.DayNumber - near.DayNumber)) : fits[^1];
+            DateOnly chosen = anchor is { } near ? NearestNotAfter(fits, near) : fits[^1];
             if (latest is not null && chosen <= latest) continue;
             latest = chosen;
             confidence = fits.Count == 1 ? 0.6 : 0.35;
             explanation = fits.Count == 1
                 ? $"\"{written}\" falls on a {weekday} only in {chosen.Year} among the candidate years {candidateYears.Min}-{candidateYears.Max}; a report is published on or soon after the days it narrates."
-                : $"\"{written}\" fits the years {string.Join(", ", fits.Select(d => d.Year))}; {chosen.Year} is {(anchor is null ? "the latest" : "nearest the anchor date")}.";
+                : $"\"{written}\" fits the years {string.Join(", ", fits.Select(d => d.Year))}; {chosen.Year} is {(anchor is null ? "the latest" : "nearest the anchor date and not after it")}.";
         }
         return latest is null ? null : new PublicationDate(latest, PublishedHow.Inferred, confidence, explanation);
+    }
+
+    private const int AnchorYearsBack = 6;
+
+    private static DateOnly NearestNotAfter(List<DateOnly> fits, DateOnly anchor)
+    {
+        var notAfter = fits.Where(d => d.DayNumber <= anchor.DayNumber + 7).ToList();
+        var pool = notAfter.Count > 0 ? notAfter : fits;
+        return pool.MinBy(d => Math.Abs(d.DayNumber - anchor.DayNumber));
     }
 
     private static DateOnly? Make(int year, int month, int day) =>

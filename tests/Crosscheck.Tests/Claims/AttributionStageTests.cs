@@ -128,6 +128,19 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void A_named_body_in_the_source_outranks_the_longer_group_words_around_it()
+    {
+        var text = "The Valdorian military intelligence services (VMI) said on Monday that 12 soldiers were wounded.";
+        int group = text.IndexOf("Valdorian military", StringComparison.Ordinal);
+        int acronym = text.IndexOf("VMI", StringComparison.Ordinal);
+        var entities = new EntityLayer(
+            [new EntityMention(new Span(group, group + 18), EntityType.Group, 0), new EntityMention(new Span(acronym, acronym + 3), EntityType.Organization, 1)],
+            [new ArticleEntity(0, EntityType.Group, "Valdorian military", []), new ArticleEntity(1, EntityType.Organization, "VMI", [])]);
+        var (_, claims) = Run(text, entities);
+        ByCue(text, claims, "said").SpeakerEntity.Should().Be(1);
+    }
+
+    [Fact]
     public void Without_entities_the_source_span_is_still_found_and_no_speaker_is_set()
     {
         var (text, claims) = Run("\"We will hold,\" he said.");

@@ -69,4 +69,14 @@ public sealed class PublicationDateInferenceTests
         PublicationDateInference.Decide("Talks began on Sunday March 4 in 2024.", null, null, null, null).Should().Be(PublicationDate.Unknown);
         PublicationDateInference.Decide("Talks began on Saturday.", null, null, null, null).Should().Be(PublicationDate.Unknown);
     }
+
+    [Fact]
+    public void AWeekdayDateFarBeforeTheAnchorTakesTheLatestFittingYearNotAfterIt()
+    {
+        // Analysed two years later: Monday March 3 fits 2025 (and 2031, which is after the anchor).
+        var date = PublicationDateInference.Decide("The ministry said on Monday March 3 that the dam had held.", null, null, null, new DateOnly(2027, 6, 1));
+        date.Date.Should().Be(new DateOnly(2025, 3, 3));
+        date.How.Should().Be(PublishedHow.Inferred);
+        date.Explanation.Should().Contain("2025");
+    }
 }
