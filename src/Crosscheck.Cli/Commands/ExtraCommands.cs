@@ -44,6 +44,20 @@ internal static class ExtraCommands
         });
         train.Add(ner);
 
+        var placeNamesSource = new Option<string>("--geonames") { Description = "GeoNames cities500.txt.", Required = true };
+        var placeNamesOut = new Option<string>("--out") { Description = "Name set to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", PlaceNameSet.ResourceFileName) };
+        var placeNames = new Command("place-names", "Derive the place-name feature set the NER model reads (retrain ner afterwards).") { placeNamesSource, placeNamesOut };
+        placeNames.SetAction(parsed =>
+        {
+            var source = parsed.GetValue(placeNamesSource)!;
+            if (!File.Exists(source)) throw new UsageException($"'{source}' does not exist.");
+            // Alternate (transliterated) names are kept for the countries the motivating stories are about.
+            int count = PlaceNameSet.BuildFromGeoNames(source, parsed.GetValue(placeNamesOut)!, new HashSet<string> { "RU", "UA", "BY" }, 50_000);
+            output.WriteLine($"wrote {parsed.GetValue(placeNamesOut)}: {count:N0} names");
+            return CliApp.ExitOk;
+        });
+        train.Add(placeNames);
+
         var geonames = new Option<string>("--geonames") { Description = "Folder with GeoNames cities500.txt, admin1.json, admin2.json.", Required = true };
         var isoCodes = new Option<string?>("--iso-codes") { Description = "Debian iso-codes JSON folder (/usr/share/iso-codes/json)." };
         var gazetteerOut = new Option<string>("--out") { Description = "Table to write.", Required = true };

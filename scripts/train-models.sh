@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Rebuilds every committed model and derived table from its source data, exactly as shipped.
+# Needs the shared datasets beside the checkout (../shared/datasets) and, for the language and
+# region tables, Debian packages: apt-get install -y libexttextcat-data iso-codes
+# Each command is deterministic: rerunning it reproduces the committed file byte for byte.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared/datasets
+
+# Gazetteer (GeoNames cities500 + ISO 3166) -> models/places/gazetteer.bin.gz
+./crosscheck train gazetteer --geonames "$shared/geonames-cities500" --iso-codes /usr/share/iso-codes/json --out models/places/gazetteer.bin.gz
+# Language profiles (TextCat .lm files from libexttextcat-data) -> models/language/profiles.tsv.gz
+./crosscheck train language --exttextcat /usr/share/libexttextcat --out models/language/profiles.tsv.gz
+# Place names the NER model uses as a feature (GeoNames) -> models/ner/place-names.bin.gz
+./crosscheck train place-names --geonames "$shared/geonames-cities500/cities500.txt"
+# NER: averaged perceptron on GMB, WikiGold, Re-DocRED (every 10th document held out) -> models/ner/ner-model.bin.gz
+./crosscheck train ner --datasets "$shared" --out models/ner/ner-model.bin.gz
+# Attribution cue priors and cue classifier from PolNeAR train -> models/claims/
+./crosscheck train attribution --polnear "$shared/polnear/train" --out models/claims/cue-priors-en.tsv
