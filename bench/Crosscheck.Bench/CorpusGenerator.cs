@@ -71,7 +71,7 @@ public sealed class CorpusGenerator
                         id,
                         title = story.Headline,
                         maintext = body,
-                        date_publish = undated ? null : published.ToString("yyyy-MM-dd 08:00:00", CultureInfo.InvariantCulture),
+                        date_publish = undated ? null : published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 08:00:00",
                         source_domain = outlet.Domain,
                         url = $"https://{outlet.Domain}/news/{id}",
                     }));

@@ -83,6 +83,8 @@ internal static class AnalyzeBenchmark
 
         public void OnUnchanged(string location, string id) { }
 
+        public void OnSkipped(string location, string reason) { }
+
         public void OnProblem(InputProblem problem) => Console.Error.WriteLine($"{problem.Location}: {problem.Message}");
 
         public void OnStageFailure(string location, StageFailure failure) => Console.Error.WriteLine($"{location}: {failure.Stage}: {failure.Message}");
