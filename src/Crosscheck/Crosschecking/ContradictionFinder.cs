@@ -125,6 +125,7 @@ internal static class ContradictionFinder
                 .GroupBy(f => (f.Amount.Min, f.Amount.Max, f.Quantity.Unit, f.CountedPhrase, Dates: string.Join(' ', f.Dates), Places: string.Join(' ', f.Places.Order(StringComparer.Ordinal))))
                 .Select(g => g.First())
                 .ToList();
+            var disagreements = new List<(QuantityFact A, QuantityFact B, DossierContradiction Found)>();
             for (int i = 0; i < list.Count; i++)
             {
                 for (int j = i + 1; j < list.Count; j++)
@@ -136,10 +137,37 @@ internal static class ContradictionFinder
                         NoteUnitAgreement(groups, a, b);
                         continue;
                     }
-                    yield return Disagreement(groups, a, b);
+                    var found = Disagreement(groups, a, b);
+                    if (found.Kind == "quantity") disagreements.Add((a, b, found));
+                    else yield return found;
                 }
             }
+            // Many reports with many figures would give one contradiction per pair; a reader needs
+            // one entry per disputed figure that lists every version of it.
+            if (disagreements.Count == 1) yield return disagreements[0].Found;
+            else if (disagreements.Count > 1) yield return Summary(groups, disagreements.Select(d => (d.A, d.B)).ToList());
         }
+    }
+
+    private const int MaxFiguresListed = 12;
+
+    private static DossierContradiction Summary(ClaimIndex groups, List<(QuantityFact A, QuantityFact B)> pairs)
+    {
+        var facts = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct()
+            .OrderBy(f => f.Amount.Typical).ThenBy(f => f.View.Id, StringComparer.Ordinal).ToList();
+        var first = facts[0];
+        string what = first.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : first.Counted ?? first.Slot.Split('|')[0];
+        var listed = facts.Take(MaxFiguresListed).Select(f => $"{f.Text} ({f.View.Id})");
+        string more = facts.Count > MaxFiguresListed ? $" and {facts.Count - MaxFiguresListed} more" : "";
+        return new DossierContradiction
+        {
+            Id = "",
+            Story = first.View.Story,
+            Kind = "quantity",
+            Claims = [.. pairs.SelectMany(p => ClaimsContaining(groups, p.A, p.B)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Explanation = $"{facts.Count} different figures for the same {what}{Context(first, facts[^1])}: {string.Join(", ", listed)}{more}; {pairs.Count} pairs do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding.",
+            Evidence = [.. facts.Take(MaxFiguresListed).Select(f => f.Evidence)],
+        };
     }
 
     private static DossierContradiction Disagreement(ClaimIndex groups, QuantityFact a, QuantityFact b)

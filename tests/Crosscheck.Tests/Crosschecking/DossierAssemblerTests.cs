@@ -124,6 +124,18 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void Many_reports_with_different_figures_give_one_contradiction_listing_every_figure()
+    {
+        var reports = new[] { (12, "Twelve"), (45, "Forty-five"), (80, "Eighty"), (150, "A hundred and fifty") }
+            .Select((f, i) => Fire($"f{i + 1}", $"{f.Item1} people", f.Item1, f.Item2, 2031, 5, 2))
+            .ToArray();
+        var contradiction = Assemble(reports).Contradictions.Should().ContainSingle("six disagreeing pairs are one disputed figure").Subject;
+        contradiction.Kind.Should().Be("quantity");
+        contradiction.Explanation.Should().StartWith("4 different figures").And.Contain("12 people (f1)").And.Contain("150 people (f4)");
+        contradiction.Evidence.Select(e => e.Article).Should().BeEquivalentTo(["f1", "f2", "f3", "f4"]);
+    }
+
+    [Fact]
     public void A_higher_toll_in_a_later_report_that_says_it_rose_is_a_change()
     {
         var a = Fire("f1", "12 people", 12, "Twelve", 2031, 5, 2);
