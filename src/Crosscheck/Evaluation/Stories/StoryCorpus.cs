@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using Crosscheck.Cleaning;
+using Crosscheck.Ingest;
 
 namespace Crosscheck.Evaluation.Stories;
 
@@ -20,28 +22,30 @@ public sealed record StoryCorpus(ImmutableArray<Article> Articles, IReadOnlyDict
         var warnings = new List<string>();
         var gold = ReadGold(goldPath, warnings);
 
-        var files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
         var articles = new List<Article>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        void Add(Article article)
         {
-            string id = Path.GetFileNameWithoutExtension(file);
             // README.txt and similar notes beside the data are not reports: only listed documents count.
-            if (!gold.ContainsKey(id)) continue;
-            if (!seen.Add(id))
+            if (!gold.ContainsKey(article.Id)) return;
+            if (!seen.Add(article.Id))
             {
-                warnings.Add($"document '{id}' appears twice; kept {articles.First(a => a.Id == id).SourcePath}");
-                continue;
+                warnings.Add($"document '{article.Id}' appears twice; kept {articles.First(a => a.Id == article.Id).SourcePath}");
+                return;
             }
+            articles.Add(article);
+        }
+
+        // ECB+ token files; every other format goes through the same reader and cleaning as `analyze`,
+        // so publication dates, datelines and debris are handled as in real use.
+        foreach (var file in Directory.EnumerateFiles(path, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
             try
             {
-                string text = file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? ReadTokenXml(file) : File.ReadAllText(file);
-                articles.Add(new Article
+                string text = ReadTokenXml(file);
+                Add(new Article
                 {
-                    Id = id,
+                    Id = Path.GetFileNameWithoutExtension(file),
                     SourcePath = file,
                     Text = text,
                     ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
@@ -51,6 +55,17 @@ public sealed record StoryCorpus(ImmutableArray<Article> Articles, IReadOnlyDict
             {
                 warnings.Add($"could not read '{file}': {ex.Message}");
             }
+        }
+        var preparer = new ArticlePreparer();
+        foreach (var item in new InputReader(InputLimits.Default).Read([path]))
+        {
+            if (item.Article is not { } raw)
+            {
+                if (!item.Skipped && item.Location != path) warnings.Add($"{item.Location}: {item.Error}");
+                continue;
+            }
+            if (!gold.ContainsKey(raw.Id)) continue;
+            Add(preparer.Prepare(raw));
         }
         int missing = gold.Keys.Count(k => !seen.Contains(k));
         if (missing > 0) warnings.Add($"{missing} documents listed in {goldPath} were not found under '{path}'; they are left out of the scores");
