@@ -1,0 +1,98 @@
+using Crosscheck.Processing;
+using Crosscheck.Report;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Processing;
+
+/// <summary>
+/// The motivating example end to end, through the same components as `crosscheck analyze`:
+/// five real reports of one story (read from ../shared, never copied into the repo).
+/// </summary>
+public class SeedsEndToEndTests
+{
+    private static readonly Lazy<Dossier> SeedDossier = new(Build);
+
+    private static Dossier Build()
+    {
+        // Analysed long after the fact, as a user would: undated reports must not take this date.
+        var reference = new DateOnly(2026, 11, 22);
+        var components = Components.CreateDefault(reference);
+        var context = new AnalysisContext(reference);
+        var analyses = components.Reader.Read([SharedData.Path("corpus", "seeds")!])
+            .Where(item => item.Article is not null)
+            .Select(item => components.Pipeline.Analyze(components.Prepare(item.Article!), context).Article)
+            .ToList();
+        return components.BuildDossier(analyses, reference);
+    }
+
+    private static DossierArticle Report(string idPrefix) => SeedDossier.Value.Articles.Single(a => a.Id.StartsWith(idPrefix, StringComparison.Ordinal));
+
+    private static string Words(Evidence e) => SeedDossier.Value.Articles.Single(a => a.Id == e.Article).Text[e.Start..e.End];
+
+    [SharedDataFact("corpus", "seeds")]
+    public void TheFiveReportsAreOneStory() =>
+        SeedDossier.Value.Stories.Should().ContainSingle().Which.Articles.Should().HaveCount(5);
+
+    [SharedDataFact("corpus", "seeds")]
+    public void SpellingVariantsOfOnePersonAndOneAgencyAreOneEntityEach()
+    {
+        var entities = SeedDossier.Value.Entities;
+        entities.Should().ContainSingle(e => e.Type == "person" && e.Aliases.Append(e.Name).Contains("Zelensky") && e.Aliases.Append(e.Name).Contains("Zelenskyy"));
+        entities.Should().ContainSingle(e => e.Type == "organization" && e.Aliases.Contains("HUR") && e.Aliases.Contains("GUR"));
+    }
+
+    [SharedDataFact("corpus", "seeds")]
+    public void RelativeDatesResolveAgainstEachReportsOwnDate()
+    {
+        var first = Report("000");
+        var times = SeedDossier.Value.Times.Where(t => t.Article == first.Id).ToList();
+        times.Should().Contain(t => t.Text == "Saturday" && t.Value == "2024-12-14");
+        times.Should().Contain(t => t.Text.Equals("last month", StringComparison.OrdinalIgnoreCase) && t.Value == "2024-11");
+
+        var undated = Report("004");
+        undated.PublishedHow.Should().Be("inferred");
+        undated.Published.Should().Be("2024-12-16");
+        SeedDossier.Value.Times.Where(t => t.Article == undated.Id).Should().Contain(t => t.Text == "Saturday" && t.Value == "2024-12-14");
+    }
+
+    [SharedDataFact("corpus", "seeds")]
+    public void AtLeastThirtyIsAnOpenIntervalOfKilledOrWounded() =>
+        SeedDossier.Value.Quantities.Should().Contain(q =>
+            q.Text.Equals("at least 30", StringComparison.OrdinalIgnoreCase) && q.Min == 30 && q.Max == null && q.Casualty == "killedOrWounded");
+
+    [SharedDataFact("corpus", "seeds")]
+    public void TheCasualtyClaimHasThreeCarriersAndOneOrigin()
+    {
+        var claim = SeedDossier.Value.Claims
+            .Where(c => c.Evidence.Any(e => Words(e).Contains("at least 30", StringComparison.OrdinalIgnoreCase)))
+            .MaxBy(c => c.Articles.Length)!;
+        claim.Articles.Should().HaveCountGreaterThanOrEqualTo(3);
+        claim.IndependentOrigins.Should().Be(1);
+        SeedDossier.Value.Entities.Single(e => e.Id == claim.Origins.Single()).Aliases.Should().Contain("GUR");
+    }
+
+    [SharedDataFact("corpus", "seeds")]
+    public void EachSaidSentenceBecomesAClaimWithItsSpeaker()
+    {
+        var zelensky = SeedDossier.Value.Entities.Single(e => e.Type == "person" && e.Aliases.Contains("Zelenskyy"));
+        SeedDossier.Value.Claims.Count(c => c.Speaker == zelensky.Id).Should().BeGreaterThanOrEqualTo(5);
+    }
+
+    [SharedDataFact("corpus", "seeds")]
+    public void ADownFromFigureIsAChangeAndADismissalAgainstSilenceIsTension()
+    {
+        var contradictions = SeedDossier.Value.Contradictions;
+        contradictions.Should().Contain(c => c.Kind == "change" && c.Explanation.Contains("down from"));
+        contradictions.Should().Contain(c => c.Kind == "status" && c.Explanation.Contains("fake news"));
+        contradictions.Should().NotContain(c => c.Kind == "quantity" && c.Explanation.Contains("square"));
+    }
+
+    [SharedDataFact("corpus", "seeds")]
+    public void DebrisIsRemovedWithReasonsAndDatelinesBecomeMetadata()
+    {
+        Report("001").Removed.Should().Contain(r => r.Reason == "read-aloud notice");
+        Report("003").Removed.Select(r => r.Reason).Should().Contain(["photo credit", "related-story link"]);
+        Report("000").Dateline.Should().Be("Seoul, Dec 16");
+        Report("002").Outlet.Should().Be("Live Mint");
+    }
+}
