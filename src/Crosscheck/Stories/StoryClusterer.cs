@@ -131,7 +131,9 @@ public sealed class StoryClusterer
         foreach (var (other, similarity) in similarities)
         {
             if (ReferenceEquals(other, best) || Find(other) != other || similarity < _options.JoinThreshold) continue;
-            if (CentroidCosine(best, other) < _options.MergeThreshold) continue;
+            // Two stories far apart in time stay apart however alike they read (this year's flood
+            // and last year's in the same valley), so merging decays with time as joining does.
+            if (CentroidCosine(best, other) * TimeFactor(best, other) < _options.MergeThreshold) continue;
             var (keep, absorbed) = other.Number < best.Number ? (other, best) : (best, other);
             Merge(keep, absorbed);
             merged.Add(absorbed.Name);
@@ -336,6 +338,15 @@ public sealed class StoryClusterer
     {
         if (date is not DateOnly d || story.Earliest is not DateOnly lo || story.Latest is not DateOnly hi) return 1;
         int gap = d < lo ? lo.DayNumber - d.DayNumber : d > hi ? d.DayNumber - hi.DayNumber : 0;
+        int beyond = gap - _options.TimeWindowDays;
+        return beyond <= 0 ? 1 : Math.Exp(-beyond / _options.TimeDecayDays);
+    }
+
+    /// <summary>The time factor between two stories' date ranges: 1 when they overlap or are within the window.</summary>
+    private double TimeFactor(StoryState a, StoryState b)
+    {
+        if (a.Earliest is not DateOnly aLo || a.Latest is not DateOnly aHi || b.Earliest is not DateOnly bLo || b.Latest is not DateOnly bHi) return 1;
+        int gap = aHi < bLo ? bLo.DayNumber - aHi.DayNumber : bHi < aLo ? aLo.DayNumber - bHi.DayNumber : 0;
         int beyond = gap - _options.TimeWindowDays;
         return beyond <= 0 ? 1 : Math.Exp(-beyond / _options.TimeDecayDays);
     }

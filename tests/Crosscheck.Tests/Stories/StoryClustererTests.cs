@@ -71,6 +71,23 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Two_alike_stories_a_year_apart_are_not_merged_by_a_report_that_resembles_both()
+    {
+        // Regression: merging ignored time, so an undated report (which fits any date) that read
+        // like both pulled last year's flood in the same town into this year's story.
+        var clusterer = new StoryClusterer();
+        clusterer.Add(Flood("old", "Helicopters lifted families from rooftops.", -365));
+        clusterer.Add(Flood("new", "Schools stayed closed and the army sent boats."));
+        var undated = Report("bridge",
+            "Floodwaters from the Ambre river swept through Castelnoir overnight, and rescue crews evacuated residents from the lower town. " +
+            "Helicopters lifted families from rooftops and the army sent boats. " +
+            "Mayor Ilse Varnet said the Ambre levee near Castelnoir had failed after three days of rain.", published: null, title: "Ambre floods Castelnoir");
+        var bridge = clusterer.Add(undated);
+        bridge.MergedStories.Should().BeEmpty();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+
+    [Fact]
     public void Without_a_merge_the_bridge_joins_the_closer_story_only()
     {
         var clusterer = new StoryClusterer(new StoryClustererOptions { MergeThreshold = 2.0 });
