@@ -99,7 +99,7 @@ public sealed class RelayFinder(WireAgencyTable table)
     }
 
     /// <summary>
-    /// The cue ends the window, allowing a few words in between ("according to a November report
+    /// The cue ends the window, allowing a few words in between ("according to a March bulletin
     /// by the news agency AFP"): the cue must lie within the window and only words may follow it.
     /// </summary>
     private static bool EndsWithCue(ReadOnlySpan<char> before, string cue)

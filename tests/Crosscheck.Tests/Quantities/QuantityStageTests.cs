@@ -103,8 +103,8 @@ public class QuantityStageTests
     [InlineData("Kyiv reported 1,000 casualties.", CasualtyKind.KilledOrWounded, "casualties")]
     [InlineData("Ukraine captured 15 North Korean soldiers.", CasualtyKind.Captured, "North Korean soldiers")]
     // A relative clause or a participle clause between the count and its verb is stepped over.
-    [InlineData("At least 30 North Korean soldiers, who Russia had deployed to its western Kursk region, were killed or wounded.", CasualtyKind.KilledOrWounded, "North Korean soldiers")]
-    [InlineData("At least 30 soldiers, fighting alongside the Russian army, were injured or killed on Saturday.", CasualtyKind.KilledOrWounded, "soldiers")]
+    [InlineData("At least 25 Valdorian conscripts, who the army had sent to the northern Lenmark district, were killed or wounded.", CasualtyKind.KilledOrWounded, "Valdorian conscripts")]
+    [InlineData("At least 25 conscripts, serving beside the border guard, were injured or killed on Friday.", CasualtyKind.KilledOrWounded, "conscripts")]
     public void FindsWhatIsCountedAndWhatHappenedToIt(string text, CasualtyKind casualty, string counted)
     {
         var q = Single(text);
