@@ -155,18 +155,21 @@ internal static class ContradictionFinder
     {
         var facts = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct()
             .OrderBy(f => f.Amount.Typical).ThenBy(f => f.View.Id, StringComparer.Ordinal).ToList();
+        // Reports that give the same figure are one version of it, listed together.
+        var versions = facts.GroupBy(f => (f.Amount.Min, f.Amount.Max)).ToList();
         var first = facts[0];
         string what = first.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : first.Counted ?? first.Slot.Split('|')[0];
-        var listed = facts.Take(MaxFiguresListed).Select(f => $"{f.Text} ({f.View.Id})");
-        string more = facts.Count > MaxFiguresListed ? $" and {facts.Count - MaxFiguresListed} more" : "";
+        var listed = versions.Take(MaxFiguresListed)
+            .Select(v => $"{v.First().Text} ({string.Join(", ", v.Select(f => f.View.Id).Distinct(StringComparer.Ordinal))})");
+        string more = versions.Count > MaxFiguresListed ? $" and {versions.Count - MaxFiguresListed} more" : "";
         return new DossierContradiction
         {
             Id = "",
             Story = first.View.Story,
             Kind = "quantity",
             Claims = [.. pairs.SelectMany(p => ClaimsContaining(groups, p.A, p.B)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            Explanation = $"{facts.Count} different figures for the same {what}{Context(first, facts[^1])}: {string.Join(", ", listed)}{more}; {pairs.Count} pairs do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding.",
-            Evidence = [.. facts.Take(MaxFiguresListed).Select(f => f.Evidence)],
+            Explanation = $"{versions.Count} different figures for the same {what}{Context(first, facts[^1])}: {string.Join("; ", listed)}{more}; they do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding.",
+            Evidence = [.. versions.Take(MaxFiguresListed).SelectMany(v => v).Take(4 * MaxFiguresListed).Select(f => f.Evidence)],
         };
     }
 

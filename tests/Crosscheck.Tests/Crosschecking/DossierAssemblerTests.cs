@@ -136,6 +136,16 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void Reports_that_agree_on_a_figure_add_no_contradiction_of_their_own()
+    {
+        var reports = new[] { ("f1", 40), ("f2", 40), ("f3", 28), ("f4", 40) }
+            .Select(r => Fire(r.Item1, $"{r.Item2} people", r.Item2, "Some", 2031, 5, 2))
+            .ToArray();
+        var contradiction = Assemble(reports).Contradictions.Should().ContainSingle().Subject;
+        contradiction.Explanation.Should().Contain("28 people").And.Contain("40 people");
+    }
+
+    [Fact]
     public void A_higher_toll_in_a_later_report_that_says_it_rose_is_a_change()
     {
         var a = Fire("f1", "12 people", 12, "Twelve", 2031, 5, 2);
