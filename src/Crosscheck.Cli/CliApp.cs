@@ -9,6 +9,7 @@ public static class CliApp
     public const int ExitOk = 0;
     public const int ExitSomeInputsRejected = 1;
     public const int ExitUsage = 2;
+    public const int ExitFailure = 3;
 
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -25,7 +26,8 @@ public static class CliApp
               crosscheck eval times ../shared/datasets/tempeval3-dev
               crosscheck eval stories ../shared/datasets/ecbplus-dev/ECB+ --json
 
-            Exit codes: 0 all inputs read, 1 some inputs rejected (each named on stderr), 2 usage error.
+            Exit codes: 0 all inputs read, 1 some inputs rejected (each named on stderr), 2 usage error,
+            3 the store or the output folder failed (what was already stored is kept).
             """);
         root.Add(AnalyzeCommand.Create(output, error));
         root.Add(EvalCommand.Create(output, error));
@@ -46,6 +48,14 @@ public static class CliApp
         {
             error.WriteLine($"crosscheck: {ex.Message}");
             return ExitUsage;
+        }
+        catch (Exception ex) when (ex is Store.StoreException or Microsoft.Data.Sqlite.SqliteException or IOException
+            or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // The store, the disk or a stored record failed: one clear line, no stack trace.
+            // Every batch already committed stays in the store; a rerun continues from there.
+            error.WriteLine($"crosscheck: {ex.Message}");
+            return ExitFailure;
         }
     }
 }

@@ -25,15 +25,31 @@ internal static class DateValues
             return Valid(year, month, day);
         }
         if (s.Length is >= 9 and <= 13 && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds))
-            return FromUnix(seconds);
+            return FromUnix(seconds > 100_000_000_000 ? seconds / 1000 : seconds); // 13 digits: milliseconds
         foreach (var format in Formats)
         {
             if (DateTime.TryParseExact(s, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact))
                 return DateOnly.FromDateTime(exact);
         }
-        if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var any))
+        // The general parser fills a missing date or year from the clock ("10:22 GMT" would become
+        // today): use it only for strings that carry a four-digit year of their own.
+        if (HasFourDigitYear(s)
+            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault, out var any)
+            && any.Year > 1)
             return DateOnly.FromDateTime(any.DateTime);
         return null;
+    }
+
+    private static bool HasFourDigitYear(ReadOnlySpan<char> s)
+    {
+        for (int i = 0; i + 4 <= s.Length; i++)
+        {
+            bool boundaryBefore = i == 0 || !char.IsDigit(s[i - 1]);
+            bool boundaryAfter = i + 4 == s.Length || !char.IsDigit(s[i + 4]);
+            if (boundaryBefore && boundaryAfter && char.IsDigit(s[i]) && char.IsDigit(s[i + 1]) && char.IsDigit(s[i + 2]) && char.IsDigit(s[i + 3])
+                && (s[i] == '1' || s[i] == '2')) return true;
+        }
+        return false;
     }
 
     public static DateOnly? FromUnix(long seconds)

@@ -31,7 +31,8 @@ public static class PublicationDateInference
         if (mention.Year is { } written && Make(written, mention.Month, mention.Day) is { } full)
             return new PublicationDate(full, PublishedHow.Inferred, 0.9, $"The dateline gives the full date \"{datelineDate}\".");
 
-        var years = DateMentions.Years(text);
+        // A text names future years too ("plans through 2030"): never take one after the anchor's.
+        var years = DateMentions.Years(text).Where(y => anchor is not { } limit || y <= limit.Year).ToList();
         if (years.Count > 0)
         {
             int year = years.Max();

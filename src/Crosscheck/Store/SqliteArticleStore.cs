@@ -86,8 +86,12 @@ public sealed class SqliteArticleStore : IArticleStore
             byHash.Parameters.AddWithValue("$hash", contentHash);
             if (byHash.ExecuteScalar() is string existing) return new IdDecision(true, existing, false);
         }
-        using (var byLocation = Command("SELECT id FROM articles WHERE location = $location;"))
+        // An edited file replaces its earlier analysis. A record of a JSON Lines or JSON array file
+        // never does: its line or index shifts when the feed grows, so a new record at an old
+        // position is a new report, and the old one (now elsewhere in the file) must stay.
+        if (!IsRecordLocation(location))
         {
+            using var byLocation = Command("SELECT id FROM articles WHERE location = $location;");
             byLocation.Parameters.AddWithValue("$location", location);
             if (byLocation.ExecuteScalar() is string edited)
             {
@@ -105,6 +109,14 @@ public sealed class SqliteArticleStore : IArticleStore
         return new IdDecision(false, id, false);
     }
 
+    /// <summary>"feed.jsonl:12" or "items.json[3]": one record of a multi-record file.</summary>
+    internal static bool IsRecordLocation(string location)
+    {
+        if (location.EndsWith(']')) return location.LastIndexOf('[') > 0;
+        int colon = location.LastIndexOf(':');
+        return colon > 0 && colon < location.Length - 1 && location.AsSpan(colon + 1).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
     private bool IdTaken(string id)
     {
         if (_pendingIds.Contains(id)) return true;
@@ -116,7 +128,8 @@ public sealed class SqliteArticleStore : IArticleStore
     public void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems)
     {
         using var transaction = _connection.BeginTransaction();
-        using var delete = Command("DELETE FROM articles WHERE id = $id OR location = $location;", transaction);
+        using var delete = Command("DELETE FROM articles WHERE id = $id OR (location = $location AND $wholeFile);", transaction);
+        var deleteWholeFile = delete.Parameters.Add("$wholeFile", SqliteType.Integer);
         var deleteId = delete.Parameters.Add("$id", SqliteType.Text);
         var deleteLocation = delete.Parameters.Add("$location", SqliteType.Text);
         using var insert = Command("""
@@ -137,6 +150,7 @@ public sealed class SqliteArticleStore : IArticleStore
             var where = article.SourcePath ?? article.Id;
             deleteId.Value = article.Id;
             deleteLocation.Value = where;
+            deleteWholeFile.Value = IsRecordLocation(where) ? 0 : 1;
             delete.ExecuteNonQuery();
             id.Value = article.Id;
             hash.Value = article.ContentHash;

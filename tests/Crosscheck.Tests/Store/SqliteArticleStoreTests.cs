@@ -84,4 +84,26 @@ public class SqliteArticleStoreTests
         var open = () => SqliteArticleStore.Open(folder.File("not.db"));
         open.Should().Throw<StoreException>().WithMessage("*not.db*");
     }
+
+    [Fact]
+    public void ANewRecordAtTheTopOfAFeedDoesNotReplaceTheRecordThatMovedDown()
+    {
+        // Regression: records are located by line, and a feed that grows at the top shifts them.
+        using var folder = new Some.TempFolder();
+        using var store = SqliteArticleStore.Open(folder.File("a.db"));
+        store.SaveBatch([Analyzed("Yesterday's report.", "feed-1", "/in/feed.jsonl:1")], []);
+        var decision = store.DecideId("feed-1", "/in/feed.jsonl:1", Some.Hash("Today's report."));
+        decision.Replaces.Should().BeFalse();
+        decision.Id.Should().NotBe("feed-1");
+        store.SaveBatch([Analyzed("Today's report.", decision.Id, "/in/feed.jsonl:1")], []);
+        store.ReadAll().Select(a => a.Text).Should().BeEquivalentTo(["Yesterday's report.", "Today's report."]);
+    }
+
+    [Theory]
+    [InlineData("/in/feed.jsonl:12", true)]
+    [InlineData("/in/items.json[3]", true)]
+    [InlineData("/in/report.txt", false)]
+    [InlineData("/in/odd:name.txt", false)]
+    public void RecordLocationsAreToldFromFiles(string location, bool record) =>
+        SqliteArticleStore.IsRecordLocation(location).Should().Be(record);
 }
