@@ -29,7 +29,13 @@ public sealed class Pipeline
             }
             try
             {
-                current = stage.Process(current, context);
+                var next = stage.Process(current, context);
+                if (next is null || !ReferenceEquals(next.Article.Text, current.Article.Text) && next.Article.Text != current.Article.Text)
+                {
+                    (failures ??= []).Add(new StageFailure(stage.Name, "returned no article, or one with different text; its result is ignored"));
+                    continue;
+                }
+                current = next;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -12,31 +12,41 @@ public sealed class PipelineBuilder
 
     public PipelineBuilder Add(IStage stage)
     {
-        ArgumentNullException.ThrowIfNull(stage);
-        if (_stages.Any(s => s.Name == stage.Name))
-        {
-            throw new InvalidOperationException($"A stage named '{stage.Name}' is already in the pipeline; remove or replace it first.");
-        }
+        EnsureNew(stage);
         _stages.Add(stage);
         return this;
     }
 
     public PipelineBuilder InsertAfter(string existingStage, IStage stage)
     {
+        EnsureNew(stage);
         _stages.Insert(IndexOf(existingStage) + 1, stage);
         return this;
     }
 
     public PipelineBuilder InsertBefore(string existingStage, IStage stage)
     {
+        EnsureNew(stage);
         _stages.Insert(IndexOf(existingStage), stage);
         return this;
     }
 
     public PipelineBuilder Replace(string existingStage, IStage stage)
     {
-        _stages[IndexOf(existingStage)] = stage;
+        ArgumentNullException.ThrowIfNull(stage);
+        int index = IndexOf(existingStage);
+        if (stage.Name != existingStage) EnsureNew(stage);
+        _stages[index] = stage;
         return this;
+    }
+
+    private void EnsureNew(IStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        if (_stages.Any(s => s.Name == stage.Name))
+        {
+            throw new InvalidOperationException($"A stage named '{stage.Name}' is already in the pipeline; remove or replace it first.");
+        }
     }
 
     public PipelineBuilder Remove(string existingStage)

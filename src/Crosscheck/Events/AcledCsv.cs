@@ -78,6 +78,15 @@ public static class AcledCsv
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string cell)
+    {
+        // Report text is hostile: a cell a spreadsheet would run as a formula is made plain text.
+        // A negative coordinate or count stays a number.
+        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            cell = "'" + cell;
+        }
+        return cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 }

@@ -71,6 +71,31 @@ public class PipelineBuilderTests
         outcome.Article.Has(Layers.Tokens).Should().BeTrue();
     }
 
+    private sealed class ReturnsNull : IStage
+    {
+        public string Name => "null";
+        public IReadOnlyList<LayerKey> Requires { get; } = [];
+        public IReadOnlyList<LayerKey> Produces { get; } = [Numbers];
+        public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context) => null!;
+    }
+
+    [Fact]
+    public void AStageThatReturnsNothingIsAFailureNotACrashLater()
+    {
+        var outcome = new PipelineBuilder().Add(new TextStage()).Add(new ReturnsNull()).Build().Analyze(Some.Article("one two"), Some.Context());
+        outcome.Failures.Should().ContainSingle(f => f.Stage == "null");
+        outcome.Article.Has(Layers.Tokens).Should().BeTrue();
+    }
+
+    [Fact]
+    public void InsertingOrReplacingWithANameAlreadyUsedIsRefused()
+    {
+        var builder = new PipelineBuilder().Add(new TextStage()).Add(new CountWords());
+        builder.Invoking(b => b.InsertAfter("text", new CountWords())).Should().Throw<InvalidOperationException>();
+        builder.Invoking(b => b.Replace("count", new TextStage())).Should().Throw<InvalidOperationException>();
+        builder.Replace("count", new CountWords()).Stages.Should().HaveCount(2);
+    }
+
     [Fact]
     public void TheBuiltPipelineDoesNotChangeWhenTheBuilderDoes()
     {

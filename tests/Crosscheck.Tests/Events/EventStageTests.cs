@@ -106,6 +106,16 @@ public class EventStageTests
         lines[1].Should().Contain("\"\"Over the weekend", "quotes inside a cell are doubled");
     }
 
+    [Fact]
+    public void Acled_csv_turns_a_formula_like_outlet_into_plain_text()
+    {
+        var article = Run(Battle, outlet: "=HYPERLINK(\"http://x\")");
+        var writer = new StringWriter();
+        AcledCsv.Write(writer, [article]);
+        var row = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1];
+        row.Should().Contain("\"'=HYPERLINK(").And.NotContain(",=HYPERLINK");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("killed and wounded 1999 casualties")]

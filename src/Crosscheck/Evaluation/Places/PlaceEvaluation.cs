@@ -128,7 +128,8 @@ public sealed class GeoparsingScore
         .. Exact.ToMetrics(prefix + "recognition.exact"),
         .. Overlap.ToMetrics(prefix + "recognition.overlap"),
         new(prefix + "resolution.acc161", AccuracyWithinRadius, _errorsKm.Count),
-        new(prefix + "resolution.median_km", MedianErrorKm, _errorsKm.Count),
+        // No resolved toponym, no median: leaving it out keeps NaN out of tables and JSON.
+        .. (_errorsKm.Count == 0 ? Array.Empty<Metric>() : [new Metric(prefix + "resolution.median_km", MedianErrorKm, _errorsKm.Count)]),
         new(prefix + "resolution.acc161_of_all_gold", GoldWithCoordinates == 0 ? 0 : (double)WithinRadius / GoldWithCoordinates, GoldWithCoordinates),
     ];
 }
