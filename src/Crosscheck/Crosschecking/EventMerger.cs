@@ -23,7 +23,9 @@ internal static class EventMerger
             {
                 foreach (var e in view.Analyzed.Items(Layers.Events).OrderBy(e => e.Evidence))
                 {
-                    var group = storyEvents.FirstOrDefault(g => g.Any(m => SameEvent(m.View, m.Event, view, e)));
+                    // An event joins a group only when it fits every member: fitting any one would let
+                    // an undated, unplaced event chain battles of different days and places together.
+                    var group = storyEvents.FirstOrDefault(g => g.All(m => SameEvent(m.View, m.Event, view, e)));
                     if (group is null)
                     {
                         group = [];

@@ -12,6 +12,8 @@ namespace Crosscheck.Entities;
 /// </summary>
 internal static class WithinReportGrouper
 {
+    private static readonly int EntityTypeCount = Enum.GetValues<EntityType>().Length;
+
     public static EntityLayer Group(string text, ImmutableArray<Token> tokens, List<Candidate> candidates, List<(Candidate A, Candidate B)> links)
     {
         if (candidates.Count == 0) return EntityLayer.Empty;
@@ -253,7 +255,7 @@ internal static class WithinReportGrouper
 
     private static void VoteList(List<Candidate> candidates, int from, int to)
     {
-        Span<int> counts = stackalloc int[6];
+        Span<int> counts = stackalloc int[EntityTypeCount];
         for (int i = from; i < to; i++) counts[(int)candidates[i].Type]++;
         int items = to - from;
         foreach (var type in (ReadOnlySpan<EntityType>)[EntityType.Person, EntityType.Organization, EntityType.Place])

@@ -249,6 +249,12 @@ internal sealed class QuantityExtractor
                 maxExclusive = number.Form == NumberForm.Vague && maxExclusive;
                 break;
         }
+        // Hedges scale by a factor, which turns a negative interval ("about -20 degrees") around.
+        if (min is double lo && max is double hi && lo > hi)
+        {
+            (min, max) = (hi, lo);
+            (minExclusive, maxExclusive) = (maxExclusive, minExclusive);
+        }
         conservative ??= min > 0 ? min : null;
         if (conservative is null && bound is not ("LESS_THAN" or "UP_TO")) conservative = low;
 

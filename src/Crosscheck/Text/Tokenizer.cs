@@ -11,7 +11,8 @@ public static class Tokenizer
 {
     public static ImmutableArray<Token> Tokenize(string text)
     {
-        var tokens = ImmutableArray.CreateBuilder<Token>(Math.Max(16, text.Length / 5));
+        // Sized from the text but capped: a huge, mostly blank input must not reserve memory for tokens it lacks.
+        var tokens = ImmutableArray.CreateBuilder<Token>(Math.Clamp(text.Length / 5, 16, 1 << 16));
         int i = 0, n = text.Length;
         while (i < n)
         {

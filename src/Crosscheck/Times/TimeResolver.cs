@@ -208,6 +208,8 @@ internal static class TimeResolver
 
     private static string Ago(DateOnly reference, string unit, double signedCount)
     {
+        // "4.5 billion years ago" is not a calendar date; the caller turns this into a rejection.
+        if (Math.Abs(signedCount) > 10_000) throw new ArgumentOutOfRangeException(nameof(signedCount), "too far from the reference date for a calendar value");
         int n = (int)Math.Round(signedCount);
         return unit switch
         {
@@ -237,7 +239,9 @@ internal static class TimeResolver
 
     private static int SeasonStart(string season) => season switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
 
-    private static string Y(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+    private static string Y(int year) => year is >= 1 and <= 9999
+        ? year.ToString("D4", CultureInfo.InvariantCulture)
+        : throw new ArgumentOutOfRangeException(nameof(year), "outside the years a TIMEX3 date can hold");
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -81,6 +81,18 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void An_undated_unplaced_event_does_not_chain_two_different_battles_together()
+    {
+        const string story = "Fighting near Lenport and Varn. Clashes in Lenport on March 2. More clashes were reported. Clashes in Varn on March 9.";
+        var a = new ArticleBuilder("b1", story).Titled("Fighting near Lenport and Varn").Published(2031, 3, 10)
+            .Event("Clashes in Lenport on March 2", "Battles", "2031-03-02", "Lenport")
+            .Event("More clashes were reported", "Battles")
+            .Event("Clashes in Varn on March 9", "Battles", "2031-03-09", "Varn")
+            .Build();
+        Assemble(a).Events.Should().HaveCount(2, "the vague report may join one battle, but the two battles stay apart");
+    }
+
+    [Fact]
     public void A_claim_about_two_consecutive_days_is_one_timeline_entry_with_a_day_range()
     {
         var dossier = Fixture();

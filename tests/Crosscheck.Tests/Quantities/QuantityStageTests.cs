@@ -180,4 +180,11 @@ public class QuantityStageTests
         var many = string.Join(" and ", Enumerable.Range(1, 2000).Select(i => $"at least {i} soldiers")) + " were killed.";
         Quantities(many).Should().HaveCount(2000);
     }
+
+    [Fact]
+    public void AHedgedNegativeFigureKeepsItsIntervalInOrder()
+    {
+        var q = Quantities("Temperatures fell to about -20 degrees overnight.").Select(x => x.Quantity).First(x => x.Min < 0 || x.Max < 0);
+        q.Min.Should().BeLessThanOrEqualTo(q.Max!.Value);
+    }
 }

@@ -172,4 +172,11 @@ public class TimeStageTests
         Times(months).Should().HaveCount(5000);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "the extractor must stay linear in the input length");
     }
+
+    [Theory]
+    // Far past any calendar: no TIMEX3 date can hold these, so no value with a negative or five-digit year.
+    [InlineData("The crater formed 4.5 billion years ago.")]
+    [InlineData("The settlement was founded 3,000 years ago.")]
+    public void AnAgeBeyondTheCalendarGivesNoImpossibleYear(string text) =>
+        Times(text).Should().NotContain(t => t.Time.Value.StartsWith('-') || (t.Time.Value.Length >= 5 && char.IsDigit(t.Time.Value[4])));
 }
