@@ -168,7 +168,7 @@ internal static class ContradictionFinder
             Story = first.View.Story,
             Kind = "quantity",
             Claims = [.. pairs.SelectMany(p => ClaimsContaining(groups, p.A, p.B)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            Explanation = $"{versions.Count} different figures for the same {what}{Context(first, facts[^1])}: {string.Join("; ", listed)}{more}; they do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding.",
+            Explanation = FormattableString.Invariant($"{versions.Count} different figures for the same {what}{Context(first, facts[^1])}: {string.Join("; ", listed)}{more}; they do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding."),
             Evidence = [.. versions.Take(MaxFiguresListed).SelectMany(v => v).Take(4 * MaxFiguresListed).Select(f => f.Evidence)],
         };
     }
@@ -193,7 +193,7 @@ internal static class ContradictionFinder
                     Story = a.View.Story,
                     Kind = "change",
                     Claims = ClaimsContaining(groups, earlier, later),
-                    Explanation = $"{later.View.Id} ({later.View.Article.Published.Date:yyyy-MM-dd}) updates {earlier.Text} in {earlier.View.Id} to {later.Text} (\"{cue}\"): a later figure, not a contradiction.",
+                    Explanation = FormattableString.Invariant($"{later.View.Id} ({later.View.Article.Published.Date:yyyy-MM-dd}) updates {earlier.Text} in {earlier.View.Id} to {later.Text} (\"{cue}\"): a later figure, not a contradiction."),
                     Evidence = [earlier.Evidence, later.Evidence],
                 };
             }
@@ -205,7 +205,7 @@ internal static class ContradictionFinder
             Story = a.View.Story,
             Kind = "quantity",
             Claims = ClaimsContaining(groups, a, b),
-            Explanation = $"{a.View.Id} gives {a.Text} and {b.View.Id} gives {b.Text} for the same {what}{Context(a, b)}: the figures do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding.",
+            Explanation = FormattableString.Invariant($"{a.View.Id} gives {a.Text} and {b.View.Id} gives {b.Text} for the same {what}{Context(a, b)}: the figures do not overlap even allowing {ClaimMention.QuantityTolerance:P0} for rounding."),
             Evidence = [a.Evidence, b.Evidence],
         };
     }

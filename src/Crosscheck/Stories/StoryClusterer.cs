@@ -515,8 +515,8 @@ public sealed class StoryClusterer
         if (story.Earliest is DateOnly lo && story.Latest is DateOnly hi)
         {
             text.Append(lo == hi
-                ? $", dated {lo:yyyy-MM-dd}"
-                : $", dated {lo:yyyy-MM-dd} to {hi:yyyy-MM-dd}");
+                ? FormattableString.Invariant($", dated {lo:yyyy-MM-dd}")
+                : FormattableString.Invariant($", dated {lo:yyyy-MM-dd} to {hi:yyyy-MM-dd}"));
         }
         return text.ToString();
     }

@@ -69,6 +69,21 @@ public class TimeEvaluationTests
     }
 
     [Fact]
+    public void APartialMatchEarlierInTheTextDoesNotTakeTheGoldSpanAnExactMatchNeeds()
+    {
+        // Gold "Monday" [10,16); the system finds "on Monday" [7,16) and, separately, exactly [10,16).
+        var gold = new[] { new GoldTimex(new Span(10, 16), "DATE", "2024-12-16") };
+        var system = new[]
+        {
+            new TimeExpression(new Span(7, 16), TimexType.Date, "2024-12-16"),
+            new TimeExpression(new Span(10, 16), TimexType.Date, "2024-12-16"),
+        };
+        var c = TimeScorer.Score(gold, system);
+        c.StrictMatches.Should().Be(1);
+        c.RelaxedMatches.Should().Be(1);
+    }
+
+    [Fact]
     public void EvaluatesAFolderThroughTheDefaultPipeline()
     {
         var dir = Directory.CreateTempSubdirectory("crosscheck-tml");

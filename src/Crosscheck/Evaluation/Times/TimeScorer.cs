@@ -29,7 +29,9 @@ public readonly record struct TimeCounts(int Gold, int System, int StrictMatches
 
 /// <summary>
 /// TempEval-3 timex matching: strict = identical span; relaxed = any overlap, each gold and system
-/// expression used once (a system span is paired with the first unused gold span it overlaps, in text order).
+/// expression used once. A system span is paired with an unused gold span of the same extent when
+/// there is one, else with the unused gold span it overlaps most, so a partial match earlier in the
+/// text never takes the gold span an exact match needs.
 /// Types compare case-insensitively (TIMEX3 "DATE" vs <see cref="TimexType.Date"/>), values exactly.
 /// </summary>
 public static class TimeScorer
@@ -38,18 +40,23 @@ public static class TimeScorer
     {
         int strict = 0, relaxed = 0, type = 0, value = 0;
         var used = new bool[gold.Count];
-        foreach (var s in system)
+        var exactFirst = system.OrderByDescending(s => gold.Any(g => g.Span == s.Span)).ToList();
+        foreach (var s in exactFirst)
         {
+            int best = -1, bestOverlap = 0;
             for (int g = 0; g < gold.Count; g++)
             {
                 if (used[g] || !gold[g].Span.Overlaps(s.Span)) continue;
-                used[g] = true;
-                relaxed++;
-                if (gold[g].Span == s.Span) strict++;
-                if (string.Equals(gold[g].Type, s.Type.ToString(), StringComparison.OrdinalIgnoreCase)) type++;
-                if (string.Equals(gold[g].Value, s.Value, StringComparison.Ordinal)) value++;
-                break;
+                int overlap = gold[g].Span == s.Span ? int.MaxValue
+                    : Math.Min(gold[g].Span.End, s.Span.End) - Math.Max(gold[g].Span.Start, s.Span.Start);
+                if (overlap > bestOverlap) (best, bestOverlap) = (g, overlap);
             }
+            if (best < 0) continue;
+            used[best] = true;
+            relaxed++;
+            if (gold[best].Span == s.Span) strict++;
+            if (string.Equals(gold[best].Type, s.Type.ToString(), StringComparison.OrdinalIgnoreCase)) type++;
+            if (string.Equals(gold[best].Value, s.Value, StringComparison.Ordinal)) value++;
         }
         return new TimeCounts(gold.Count, system.Count, strict, relaxed, type, value);
     }
