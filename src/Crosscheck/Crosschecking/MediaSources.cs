@@ -1,3 +1,5 @@
+using Crosscheck.Provenance;
+
 namespace Crosscheck.Crosschecking;
 
 /// <summary>
@@ -6,14 +8,12 @@ namespace Crosscheck.Crosschecking;
 /// </summary>
 internal static class MediaSources
 {
-    // Major wire services and broadcasters whose names carry no media word.
-    private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse", "yonhap", "kyodo",
-        "xinhua", "tass", "ria", "ria novosti", "interfax", "ukrinform", "unian", "bloomberg", "bbc", "cnn", "dpa",
-        "efe", "ansa", "pti", "ani", "anadolu", "kcna", "nhk", "al jazeera", "menafn", "upi", "sputnik", "rbc",
-        "live mint", "kyiv independent", "ukrainska pravda",
-    };
+    // Wire services and outlets whose names carry no media word, kept as data in models/provenance.
+    private static readonly HashSet<string> Agencies = new(
+        WireAgencyTable.Default.Agencies.Concat(WireAgencyTable.MediaOutlets.Agencies)
+            .SelectMany(a => a.Aliases.Append(a.Name))
+            .Select(alias => alias.ToLowerInvariant()),
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] MediaWords =
     [

@@ -93,11 +93,18 @@ public sealed class WireAgencyTable
         return null;
     }
 
-    private static WireAgencyTable LoadEmbedded()
+    private static WireAgencyTable LoadEmbedded() => LoadResource(ResourceSuffix);
+
+    /// <summary>Broadcasters and outlets whose names carry no media word (models/provenance/media_outlets.tsv), in the same format.</summary>
+    public static WireAgencyTable MediaOutlets => MediaOutletTable.Value;
+
+    private static readonly Lazy<WireAgencyTable> MediaOutletTable = new(() => LoadResource("provenance.media_outlets.tsv"));
+
+    private static WireAgencyTable LoadResource(string suffix)
     {
         var assembly = typeof(WireAgencyTable).Assembly;
-        string? name = Array.Find(assembly.GetManifestResourceNames(), n => n.EndsWith(ResourceSuffix, StringComparison.OrdinalIgnoreCase));
-        if (name is null) throw new InvalidOperationException($"embedded resource *{ResourceSuffix} is missing from {assembly.GetName().Name}");
+        string? name = Array.Find(assembly.GetManifestResourceNames(), n => n.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        if (name is null) throw new InvalidOperationException($"embedded resource *{suffix} is missing from {assembly.GetName().Name}");
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return Parse(reader);
