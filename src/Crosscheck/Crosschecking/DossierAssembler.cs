@@ -152,6 +152,8 @@ public sealed class DossierAssembler
         return ordered;
     }
 
+    private const int MaxGroupsPerWord = 256;
+
     /// <summary>The 16 groups sharing the most words with the mention, in group order.</summary>
     private static IEnumerable<int> CandidateGroups(ClaimMention mention, Dictionary<string, List<int>> byWord)
     {
@@ -159,7 +161,9 @@ public sealed class DossierAssembler
         foreach (var word in mention.Words)
         {
             if (!byWord.TryGetValue(word, out var list)) continue;
-            foreach (int g in list) shared[g] = shared.GetValueOrDefault(g) + 1;
+            // A word every group shares says little and would make the cost grow with the story:
+            // only its most recent groups are looked at.
+            for (int k = Math.Max(0, list.Count - MaxGroupsPerWord); k < list.Count; k++) shared[list[k]] = shared.GetValueOrDefault(list[k]) + 1;
         }
         return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(16).Select(kv => kv.Key).OrderBy(g => g);
     }
