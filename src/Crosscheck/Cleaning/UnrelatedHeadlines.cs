@@ -27,9 +27,10 @@ internal static class UnrelatedHeadlines
     public static void Mark(List<CleanLine> lines, string? title)
     {
         var kept = lines.FindAll(line => line.IsKept);
-        List<CleanLine>? candidates = null;
-        foreach (var line in kept)
-            if (IsHeadlineShaped(line) && !ContinuesOnNextLine(kept, line)) (candidates ??= []).Add(line);
+        // Identity sets, not lists: a 20 MB list-like file has hundreds of thousands of lines.
+        HashSet<CleanLine>? candidates = null;
+        for (int index = 0; index < kept.Count; index++)
+            if (IsHeadlineShaped(kept[index]) && !ContinuesOnNextLine(kept, index)) (candidates ??= new(ReferenceEqualityComparer.Instance)).Add(kept[index]);
         if (candidates is null) return;
 
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
@@ -77,11 +78,8 @@ internal static class UnrelatedHeadlines
     }
 
     /// <summary>Hard-wrapped text: the sentence goes on, in lower case, on the next line.</summary>
-    private static bool ContinuesOnNextLine(List<CleanLine> kept, CleanLine line)
-    {
-        int index = kept.IndexOf(line);
-        return index + 1 < kept.Count && char.IsLower(kept[index + 1].Text[0]);
-    }
+    private static bool ContinuesOnNextLine(List<CleanLine> kept, int index) =>
+        index + 1 < kept.Count && char.IsLower(kept[index + 1].Text[0]);
 
     /// <summary>Short, starts with a capital or digit, and ends in a letter or digit (no sentence punctuation).</summary>
     internal static bool IsHeadlineShaped(CleanLine line)
