@@ -48,9 +48,20 @@ public sealed class PlaceStage : IStage
         var mentions = _recognizer.Value.Recognize(article);
         _resolver.Value.Resolve(mentions, article.Text);
         var places = ImmutableArray.CreateBuilder<ResolvedPlace>(mentions.Count);
+        DocumentContext? document = null;
         for (int i = 0; i < mentions.Count; i++)
         {
-            var place = mentions[i].Kind == MentionKind.Unknown ? Fallback(article.Text, mentions, i) : Resolved(mentions[i]);
+            ResolvedPlace? place;
+            if (mentions[i].Kind == MentionKind.Unknown)
+            {
+                // Built once per document, so a long list of unknown names stays linear.
+                document ??= new DocumentContext(Table, mentions);
+                place = Fallback(article.Text, mentions, i, document);
+            }
+            else
+            {
+                place = Resolved(mentions[i]);
+            }
             if (place is not null) places.Add(place);
         }
         return article.With(Layers.Places, places.ToImmutable());
@@ -74,7 +85,7 @@ public sealed class PlaceStage : IStage
 
     // A place the gazetteer lacks: near a named place, else in the finest region the sentence
     // (then the document) names, else in the document's main country.
-    private ResolvedPlace? Fallback(string text, List<Mention> mentions, int index)
+    private ResolvedPlace? Fallback(string text, List<Mention> mentions, int index, DocumentContext context)
     {
         var mention = mentions[index];
         var name = mention.Span.Of(text);
@@ -84,10 +95,10 @@ public sealed class PlaceStage : IStage
             int e = near.Candidates[near.Resolved];
             if (Table.KindOf(e) == PlaceKind.Place) return Enclosed(mention, name, e, PlacePrecision.Nearby);
         }
-        int region = FinestRegion(mentions, index, sameSentence: true);
-        if (region < 0) region = FinestRegion(mentions, index, sameSentence: false);
+        int region = context.FinestRegion(index, sameSentence: true);
+        if (region < 0) region = context.FinestRegion(index, sameSentence: false);
         if (region >= 0) return Enclosed(mention, name, region, PlacePrecision.Region);
-        int country = MainCountry(mentions, mention.Sentence);
+        int country = context.MainCountry(index);
         return country >= 0 ? Enclosed(mention, name, country, PlacePrecision.Country) : null;
     }
 
@@ -98,39 +109,78 @@ public sealed class PlaceStage : IStage
             entry.CountryCode.Length == 0 ? null : entry.CountryCode, RegionName(e), precision);
     }
 
-    private int FinestRegion(List<Mention> mentions, int index, bool sameSentence)
+    private string? RegionName(int e)
     {
-        int best = -1, bestRank = -1, bestDistance = int.MaxValue;
-        var mention = mentions[index];
+        if (Table.KindOf(e) == PlaceKind.Region) return Table.NameOf(e);
+        int region = Table.RegionEntryOf(e);
+        return region >= 0 ? Table.NameOf(region) : null;
+    }
+}
+
+/// <summary>
+/// What the fallback for an unknown name needs from the rest of the document, indexed once: the
+/// resolved regions by rank, in text order, and the countries the document's places lie in.
+/// </summary>
+internal sealed class DocumentContext
+{
+    private readonly Gazetteer _table;
+    private readonly List<Mention> _mentions;
+    // Mention indexes of resolved districts (rank 2) and regions (rank 1), ascending.
+    private readonly List<int>[] _byRank = [[], [], []];
+    private readonly Dictionary<int, double> _countries = [];
+
+    public DocumentContext(Gazetteer table, List<Mention> mentions)
+    {
+        _table = table;
+        _mentions = mentions;
         for (int j = 0; j < mentions.Count; j++)
         {
-            var other = mentions[j];
-            if (j == index || other.Resolved < 0 || other.Kind == MentionKind.Unknown) continue;
-            if (sameSentence && other.Sentence != mention.Sentence) continue;
-            int e = other.Candidates[other.Resolved];
-            int rank = Table.KindOf(e) switch { PlaceKind.District => 2, PlaceKind.Region => 1, _ => -1 };
-            if (rank < 0) continue;
-            int distance = Math.Abs(j - index);
-            if (rank > bestRank || rank == bestRank && distance < bestDistance)
-            {
-                best = e;
-                bestRank = rank;
-                bestDistance = distance;
-            }
+            var m = mentions[j];
+            if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) continue;
+            int e = m.Candidates[m.Resolved];
+            int rank = table.KindOf(e) switch { PlaceKind.District => 2, PlaceKind.Region => 1, _ => -1 };
+            if (rank > 0) _byRank[rank].Add(j);
+            int country = table.CountryEntryOf(e);
+            if (country >= 0) _countries[country] = _countries.GetValueOrDefault(country) + 1;
         }
-        return best;
     }
 
-    private int MainCountry(List<Mention> mentions, int sentence)
+    /// <summary>The finest region named (in the same sentence, or anywhere), the nearest one on ties.</summary>
+    public int FinestRegion(int index, bool sameSentence)
     {
-        var counts = new Dictionary<int, double>();
-        foreach (var m in mentions)
+        int sentence = _mentions[index].Sentence;
+        for (int rank = 2; rank >= 1; rank--)
         {
-            if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) continue;
-            int country = Table.CountryEntryOf(m.Candidates[m.Resolved]);
-            if (country < 0) continue;
-            counts[country] = counts.GetValueOrDefault(country) + (m.Sentence == sentence ? 2 : 1);
+            var list = _byRank[rank];
+            if (list.Count == 0) continue;
+            int at = list.BinarySearch(index);
+            if (at < 0) at = ~at;
+            // The nearest before and after; the earlier wins a tie, as a left-to-right scan would.
+            int best = -1, bestDistance = int.MaxValue;
+            foreach (int k in (ReadOnlySpan<int>)[at - 1, at])
+            {
+                if (k < 0 || k >= list.Count || list[k] == index) continue;
+                if (sameSentence && _mentions[list[k]].Sentence != sentence) continue;
+                int distance = Math.Abs(list[k] - index);
+                if (distance < bestDistance || distance == bestDistance && list[k] < best) (best, bestDistance) = (list[k], distance);
+            }
+            if (best >= 0)
+            {
+                var m = _mentions[best];
+                return m.Candidates[m.Resolved];
+            }
         }
+        return -1;
+    }
+
+    /// <summary>The country most of the document's places lie in, its own sentence's places counting double.</summary>
+    public int MainCountry(int index)
+    {
+        int sentence = _mentions[index].Sentence;
+        var counts = new Dictionary<int, double>(_countries);
+        // The sentence's own mentions are contiguous around the index: add their second vote.
+        for (int j = index; j >= 0 && _mentions[j].Sentence == sentence; j--) Vote(counts, j);
+        for (int j = index + 1; j < _mentions.Count && _mentions[j].Sentence == sentence; j++) Vote(counts, j);
         int best = -1;
         double max = 0;
         foreach (var (country, weight) in counts)
@@ -144,10 +194,11 @@ public sealed class PlaceStage : IStage
         return best;
     }
 
-    private string? RegionName(int e)
+    private void Vote(Dictionary<int, double> counts, int j)
     {
-        if (Table.KindOf(e) == PlaceKind.Region) return Table.NameOf(e);
-        int region = Table.RegionEntryOf(e);
-        return region >= 0 ? Table.NameOf(region) : null;
+        var m = _mentions[j];
+        if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) return;
+        int country = _table.CountryEntryOf(m.Candidates[m.Resolved]);
+        if (country >= 0) counts[country] = counts.GetValueOrDefault(country) + 1;
     }
 }
