@@ -538,18 +538,32 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
     }
 
     // What the entity layer (when another stage produced it) says about a span: Place wins, then Person.
+    // Mentions are in text order: a binary search finds the few near the span, so a document with
+    // thousands of names does not compare every candidate with every mention.
     private static EntityType? EntityTypeAt(EntityLayer? entities, Span span)
     {
-        if (entities is null) return null;
-        EntityType? found = null;
-        foreach (var m in entities.Mentions)
+        if (entities is null || entities.Mentions.IsDefaultOrEmpty) return null;
+        var mentions = entities.Mentions;
+        int lo = 0, hi = mentions.Length;
+        int from = span.Start - LongestEntityMention;
+        while (lo < hi)
         {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Span.Start < from) lo = mid + 1; else hi = mid;
+        }
+        EntityType? found = null;
+        for (int i = lo; i < mentions.Length && mentions[i].Span.Start < span.End; i++)
+        {
+            var m = mentions[i];
             if (!m.Span.Overlaps(span)) continue;
             if (m.Type == EntityType.Place) return EntityType.Place;
             if (m.Type == EntityType.Person) found = EntityType.Person;
         }
         return found;
     }
+
+    /// <summary>Longer than any name the recogniser produces (names are a few words; units a dozen).</summary>
+    private const int LongestEntityMention = 400;
 
     private bool HasKind(ReadOnlySpan<int> hits, PlaceKind kind)
     {
