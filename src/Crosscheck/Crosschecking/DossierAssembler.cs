@@ -214,6 +214,10 @@ public sealed class DossierAssembler
     private static ImmutableArray<DossierEntity> BuildEntities(EntityLinking linking, List<ArticleView> views)
     {
         var viewById = views.ToDictionary(v => v.Id, StringComparer.Ordinal);
+        // Each report's mentions grouped by entity and its places by start, once: a report with
+        // thousands of names must not be rescanned for each of them.
+        var mentionsOf = new Dictionary<string, ILookup<int, EntityMention>>(StringComparer.Ordinal);
+        var placesOf = new Dictionary<string, ResolvedPlace[]>(StringComparer.Ordinal);
         var result = new List<DossierEntity>();
         foreach (var entity in linking.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))
         {
@@ -222,16 +226,14 @@ public sealed class DossierAssembler
             foreach (var member in entity.Members.OrderBy(m => viewById.TryGetValue(m.Article, out var v) ? v.Order : int.MaxValue).ThenBy(m => m.Entity))
             {
                 if (!viewById.TryGetValue(member.Article, out var view)) continue;
-                foreach (var mention in view.Entities.Mentions)
+                if (!mentionsOf.TryGetValue(view.Id, out var byEntity)) mentionsOf[view.Id] = byEntity = view.Entities.Mentions.ToLookup(m => m.Entity);
+                foreach (var mention in byEntity[member.Entity])
                 {
-                    if (mention.Entity != member.Entity) continue;
                     mentions.Add(new Evidence(view.Id, mention.Span.Start, mention.Span.End));
                     if (place is null)
                     {
-                        foreach (var p in view.Places)
-                        {
-                            if (p.Span.Overlaps(mention.Span)) { place = p; break; }
-                        }
+                        if (!placesOf.TryGetValue(view.Id, out var places)) placesOf[view.Id] = places = [.. view.Places.OrderBy(p => p.Span)];
+                        place = PlaceOverlapping(places, mention.Span);
                     }
                 }
             }
@@ -250,6 +252,23 @@ public sealed class DossierAssembler
             });
         }
         return [.. result];
+    }
+
+    /// <summary>The first place (by start) overlapping <paramref name="span"/>; places are short, so a small window before it suffices.</summary>
+    private static ResolvedPlace? PlaceOverlapping(ResolvedPlace[] places, Span span)
+    {
+        const int LongestPlaceName = 200;
+        int lo = 0, hi = places.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (places[mid].Span.Start < span.Start - LongestPlaceName) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < places.Length && places[i].Span.Start < span.End; i++)
+        {
+            if (places[i].Span.Overlaps(span)) return places[i];
+        }
+        return null;
     }
 
     private static string TypeName(EntityType type) => type switch
