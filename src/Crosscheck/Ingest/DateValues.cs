@@ -34,7 +34,7 @@ internal static class DateValues
         // The general parser fills a missing date or year from the clock ("10:22 GMT" would become
         // today): use it only for strings that carry a four-digit year of their own.
         if (HasFourDigitYear(s)
-            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault, out var any)
+            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var any)
             && any.Year > 1)
             return DateOnly.FromDateTime(any.DateTime);
         return null;
