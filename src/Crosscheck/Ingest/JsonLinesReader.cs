@@ -31,7 +31,22 @@ internal static class JsonLinesReader
             bool tooLong = false, first = true;
             while (true)
             {
-                int read = stream.Read(buffer, 0, buffer.Length);
+                int read;
+                string? readError = null;
+                try
+                {
+                    read = stream.Read(buffer, 0, buffer.Length);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    (read, readError) = (-1, e.Message);
+                }
+                if (readError is not null)
+                {
+                    // The records already read stand; the rest of this file is named, and the run goes on.
+                    yield return ReadItem.Fail($"{path}:{lineNumber}", $"reading stopped at this line: {readError}");
+                    yield break;
+                }
                 int start = 0;
                 for (int i = 0; i < read; i++)
                 {
