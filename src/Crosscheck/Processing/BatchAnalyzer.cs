@@ -36,7 +36,8 @@ public sealed class BatchAnalyzer
         var summary = new RunSummary();
         var batch = new List<PendingReport>(_batchSize);
         var problems = new List<InputProblem>();
-        var hashesInBatch = new HashSet<string>(StringComparer.Ordinal);
+        // Ids by content hash of every report read in this run: a second copy is named, not re-analysed.
+        var readThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -55,22 +56,22 @@ public sealed class BatchAnalyzer
                 listener.OnProblem(problem);
                 continue;
             }
-            var decision = hashesInBatch.Contains(raw.ContentHash)
-                ? new IdDecision(true, raw.Id, false)
-                : _store.DecideId(raw.Id, raw.Location, raw.ContentHash);
+            if (readThisRun.TryGetValue(raw.ContentHash, out var firstId))
+            {
+                summary.Duplicates++;
+                listener.OnSkipped(raw.Location, $"same content as '{firstId}' read earlier in this run: analysed once");
+                continue;
+            }
+            var decision = _store.DecideId(raw.Id, raw.Location, raw.ContentHash);
+            readThisRun[raw.ContentHash] = decision.Id;
             if (decision.AlreadyStored)
             {
                 summary.Unchanged++;
                 listener.OnUnchanged(raw.Location, decision.Id);
                 continue;
             }
-            hashesInBatch.Add(raw.ContentHash);
             batch.Add(new PendingReport(raw with { Id = decision.Id }));
-            if (batch.Count >= _batchSize)
-            {
-                Flush(batch, problems, summary, listener);
-                hashesInBatch.Clear();
-            }
+            if (batch.Count >= _batchSize) Flush(batch, problems, summary, listener);
         }
         Flush(batch, problems, summary, listener);
         return summary;
@@ -134,6 +135,8 @@ public sealed class RunSummary
     public int Read { get; set; }
     public int Analyzed { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Second copies of a report read earlier in the same run: named, analysed once.</summary>
+    public int Duplicates { get; set; }
     /// <summary>Files in a folder that are not a news format (a README): named, but not rejected.</summary>
     public int Skipped { get; set; }
     public int Rejected { get; set; }

@@ -56,10 +56,12 @@ public class BatchAnalyzerTests
         using var folder = new Some.TempFolder();
         using var store = SqliteArticleStore.Open(folder.File("a.db"));
         var items = new[] { ReadItem.Ok(Some.Raw("Same.", "a", "/x/a.txt")), ReadItem.Ok(Some.Raw("Same.", "b", "/x/b.txt")) };
-        var summary = new BatchAnalyzer(TextOnly, Prepare, store, Some.Context()).Run(items);
+        var recorder = new Recorder();
+        var summary = new BatchAnalyzer(TextOnly, Prepare, store, Some.Context()).Run(items, recorder);
         summary.Analyzed.Should().Be(1);
-        summary.Unchanged.Should().Be(1);
+        summary.Duplicates.Should().Be(1);
         store.ArticleCount.Should().Be(1);
+        recorder.Events.Should().Contain("skipped /x/b.txt: same content as 'a' read earlier in this run: analysed once");
     }
 
     [Fact]
