@@ -26,7 +26,10 @@ internal sealed class DossierView
         var inStory = new HashSet<string>(StringComparer.Ordinal);
         var stories = new List<StoryView>();
         var byStory = new Dictionary<string, StoryView>(StringComparer.Ordinal);
-        foreach (var story in Safe(dossier.Stories))
+        // The biggest story first: a desk opens the dossier for the story most reports tell.
+        var ordered = Safe(dossier.Stories).Select((story, index) => (story, index))
+            .OrderByDescending(s => Safe(s.story.Articles).Count()).ThenBy(s => s.index).Select(s => s.story);
+        foreach (var story in ordered)
         {
             var articles = new List<DossierArticle>();
             foreach (var id in Safe(story.Articles))
