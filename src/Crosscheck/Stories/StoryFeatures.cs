@@ -280,15 +280,12 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
             var value = time.Value.AsSpan();
             if (value.Length < 4 || !IsDigits(value[..4])) continue;
             if (assumed is DateOnly anchor && NearAnchor(value, anchor)) continue;
-            Add(FeatureGroup.Date, value[..4], value[..4], 1);
-            if (value.Length >= 7 && value[4] == '-' && IsDigits(value.Slice(5, 2)))
-            {
-                Add(FeatureGroup.Date, value[..7], value[..7], 1);
-                if (value.Length >= 10 && value[7] == '-' && IsDigits(value.Slice(8, 2)))
-                {
-                    Add(FeatureGroup.Date, value[..10], value[..10], 1);
-                }
-            }
+            // Only the most specific level: two reports of different events in the same month
+            // share "2024-08" as surely as two reports of one event do.
+            bool hasMonth = value.Length >= 7 && value[4] == '-' && IsDigits(value.Slice(5, 2));
+            bool hasDay = hasMonth && value.Length >= 10 && value[7] == '-' && IsDigits(value.Slice(8, 2));
+            var level = hasDay ? value[..10] : hasMonth ? value[..7] : value[..4];
+            Add(FeatureGroup.Date, level, level, 1);
         }
     }
 
