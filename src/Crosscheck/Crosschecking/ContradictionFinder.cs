@@ -151,6 +151,10 @@ internal static class ContradictionFinder
 
     private const int MaxFiguresListed = 12;
 
+    /// <summary>"number killed", "troops", "area": what the disputed figures measure, in words.</summary>
+    private static string WhatIsMeasured(QuantityFact a, QuantityFact? b) =>
+        a.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : a.Counted ?? b?.Counted ?? a.Slot.Split('|')[0];
+
     private static DossierContradiction Summary(ClaimIndex groups, List<(QuantityFact A, QuantityFact B)> pairs)
     {
         var facts = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct()
@@ -158,7 +162,7 @@ internal static class ContradictionFinder
         // Reports that give the same figure are one version of it, listed together.
         var versions = facts.GroupBy(f => (f.Amount.Min, f.Amount.Max)).ToList();
         var first = facts[0];
-        string what = first.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : first.Counted ?? first.Slot.Split('|')[0];
+        string what = WhatIsMeasured(first, null);
         var listed = versions.Take(MaxFiguresListed)
             .Select(v => $"{v.First().Text} ({string.Join(", ", v.Select(f => f.View.Id).Distinct(StringComparer.Ordinal))})");
         string more = versions.Count > MaxFiguresListed ? $" and {versions.Count - MaxFiguresListed} more" : "";
@@ -198,7 +202,7 @@ internal static class ContradictionFinder
                 };
             }
         }
-        string what = a.Quantity.Casualty is CasualtyKind kind ? KindWords(kind) : a.Counted ?? b.Counted ?? a.Slot.Split('|')[0];
+        string what = WhatIsMeasured(a, b);
         return new DossierContradiction
         {
             Id = "",

@@ -323,15 +323,8 @@ public static class HtmlDossierWriter
             _out.Write("<ul class=\"brief\">\n");
             foreach (var claim in doubtful)
             {
-                _out.Write("<li>");
-                Badge(claim.Status);
-                _out.Write(" “");
-                Text(claim.Content);
-                _out.Write("” <span class=\"meta\">");
-                Text(_view.OriginLabel(claim));
-                _out.Write("</span>");
-                Cite(DossierView.Safe(claim.Evidence));
-                _out.Write("</li>\n");
+                ClaimItem(claim);
+                _out.Write("\n");
             }
             _out.Write("</ul>\n");
         }
@@ -441,23 +434,26 @@ public static class HtmlDossierWriter
                 if (claims.Count > 0)
                 {
                     _out.Write("<ul>");
-                    foreach (var claim in claims)
-                    {
-                        _out.Write("<li>");
-                        Badge(claim.Status);
-                        _out.Write(" “");
-                        Text(claim.Content);
-                        _out.Write("” <span class=\"meta\">");
-                        Text(_view.OriginLabel(claim));
-                        _out.Write("</span>");
-                        Cite(DossierView.Safe(claim.Evidence));
-                        _out.Write("</li>");
-                    }
+                    foreach (var claim in claims) ClaimItem(claim);
                     _out.Write("</ul>");
                 }
                 _out.Write("</li>\n");
             }
             _out.Write("</ul>\n");
+        }
+
+        /// <summary>One claim as a list item: status, the words, who stands behind it, citations.</summary>
+        private void ClaimItem(DossierClaim claim)
+        {
+            _out.Write("<li>");
+            Badge(claim.Status);
+            _out.Write(" “");
+            Text(claim.Content);
+            _out.Write("” <span class=\"meta\">");
+            Text(_view.OriginLabel(claim));
+            _out.Write("</span>");
+            Cite(DossierView.Safe(claim.Evidence));
+            _out.Write("</li>");
         }
 
         private void WriteTimeline(StoryView story)
