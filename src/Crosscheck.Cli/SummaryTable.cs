@@ -14,7 +14,7 @@ internal static class SummaryTable
         table.AddRow("inputs read", summary.Read.ToString("N0"));
         table.AddRow("analysed now", summary.Analyzed.ToString("N0"));
         table.AddRow("unchanged (already stored)", summary.Unchanged.ToString("N0"));
-        if (summary.Duplicates > 0) table.AddRow("duplicates in this run (analysed once)", summary.Duplicates.ToString("N0"));
+        if (summary.Duplicates > 0) table.AddRow("copies of a stored report (analysed once)", summary.Duplicates.ToString("N0"));
         if (summary.Skipped > 0) table.AddRow("skipped: not a news format", summary.Skipped.ToString("N0"));
         table.AddRow("rejected (see messages above)", summary.Rejected.ToString("N0"));
         if (summary.StageFailures > 0) table.AddRow("stage failures (reports kept)", summary.StageFailures.ToString("N0"));

@@ -36,8 +36,9 @@ public sealed class BatchAnalyzer
         var summary = new RunSummary();
         var batch = new List<PendingReport>(_batchSize);
         var problems = new List<InputProblem>();
-        // Ids by content hash of every report read in this run: a second copy is named, not re-analysed.
-        var readThisRun = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Ids by content hash of the reports waiting in this batch; earlier batches are in the store,
+        // so memory stays flat however many reports a run reads.
+        var pending = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -56,22 +57,31 @@ public sealed class BatchAnalyzer
                 listener.OnProblem(problem);
                 continue;
             }
-            if (readThisRun.TryGetValue(raw.ContentHash, out var firstId))
-            {
-                summary.Duplicates++;
-                listener.OnSkipped(raw.Location, $"same content as '{firstId}' read earlier in this run: analysed once");
-                continue;
-            }
-            var decision = _store.DecideId(raw.Id, raw.Location, raw.ContentHash);
-            readThisRun[raw.ContentHash] = decision.Id;
+            var decision = pending.TryGetValue(raw.ContentHash, out var pendingId)
+                ? new IdDecision(true, pendingId, false, null)
+                : _store.DecideId(raw.Id, raw.Location, raw.ContentHash);
             if (decision.AlreadyStored)
             {
-                summary.Unchanged++;
-                listener.OnUnchanged(raw.Location, decision.Id);
+                if (decision.StoredLocation == raw.Location)
+                {
+                    summary.Unchanged++;
+                    listener.OnUnchanged(raw.Location, decision.Id);
+                }
+                else
+                {
+                    // The same report from another file or line: named, analysed once.
+                    summary.Duplicates++;
+                    listener.OnSkipped(raw.Location, $"same content as '{decision.Id}'{(decision.StoredLocation is { } at ? $" ({at})" : "")}: analysed once");
+                }
                 continue;
             }
+            pending[raw.ContentHash] = decision.Id;
             batch.Add(new PendingReport(raw with { Id = decision.Id }));
-            if (batch.Count >= _batchSize) Flush(batch, problems, summary, listener);
+            if (batch.Count >= _batchSize)
+            {
+                Flush(batch, problems, summary, listener);
+                pending.Clear();
+            }
         }
         Flush(batch, problems, summary, listener);
         return summary;
@@ -135,7 +145,7 @@ public sealed class RunSummary
     public int Read { get; set; }
     public int Analyzed { get; set; }
     public int Unchanged { get; set; }
-    /// <summary>Second copies of a report read earlier in the same run: named, analysed once.</summary>
+    /// <summary>Copies of a report already read from another file or line: named, analysed once.</summary>
     public int Duplicates { get; set; }
     /// <summary>Files in a folder that are not a news format (a README): named, but not rejected.</summary>
     public int Skipped { get; set; }

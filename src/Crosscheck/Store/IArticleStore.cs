@@ -24,7 +24,8 @@ public interface IArticleStore : IDisposable
 /// <param name="AlreadyStored">The same content (by hash) is stored: skip it.</param>
 /// <param name="Id">The id to give the report: the proposed one, or a disambiguated one when another file already owns it.</param>
 /// <param name="Replaces">True when the same location had different content before (an edited file).</param>
-public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces);
+/// <param name="StoredLocation">Where the stored copy was read from, when <paramref name="AlreadyStored"/>.</param>
+public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces, string? StoredLocation = null);
 
 /// <summary>An input that could not be read or analysed, with the message the user saw.</summary>
 public sealed record InputProblem(string Location, string Message);

@@ -81,10 +81,11 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public IdDecision DecideId(string proposedId, string location, string contentHash)
     {
-        using (var byHash = Command("SELECT id FROM articles WHERE content_hash = $hash;"))
+        using (var byHash = Command("SELECT id, location FROM articles WHERE content_hash = $hash;"))
         {
             byHash.Parameters.AddWithValue("$hash", contentHash);
-            if (byHash.ExecuteScalar() is string existing) return new IdDecision(true, existing, false);
+            using var found = byHash.ExecuteReader();
+            if (found.Read()) return new IdDecision(true, found.GetString(0), false, found.GetString(1));
         }
         // An edited file replaces its earlier analysis. A record of a JSON Lines or JSON array file
         // never does: its line or index shifts when the feed grows, so a new record at an old
