@@ -40,7 +40,7 @@ internal static class EvalCommand
         {
             foreach (var metric in report.Metrics)
             {
-                output.WriteLine(JsonSerializer.Serialize(new { task = report.Task, dataset = report.Dataset, metric = metric.Name, value = Math.Round(metric.Value, 4), support = metric.Support }));
+                output.WriteLine(JsonSerializer.Serialize(new { task = report.Task, dataset = report.Dataset, metric = metric.Name, value = double.IsFinite(metric.Value) ? Math.Round(metric.Value, 4) : (double?)null, support = metric.Support }));
             }
         }
         else
