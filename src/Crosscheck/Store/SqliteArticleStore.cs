@@ -19,6 +19,7 @@ public sealed class SqliteArticleStore : IArticleStore
     public static SqliteArticleStore Open(string path, TimeSpan? busyTimeout = null)
     {
         var full = Path.GetFullPath(path);
+        var timeout = busyTimeout ?? TimeSpan.FromSeconds(60);
         var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var builder = new SqliteConnectionStringBuilder
@@ -26,13 +27,13 @@ public sealed class SqliteArticleStore : IArticleStore
             DataSource = full,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-            DefaultTimeout = (int)(busyTimeout ?? TimeSpan.FromSeconds(60)).TotalSeconds,
+            DefaultTimeout = (int)timeout.TotalSeconds,
         };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {(int)(busyTimeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds};");
+            Execute(connection, $"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds};");
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             Migrate(connection, full);
             return new SqliteArticleStore(connection);
@@ -156,7 +157,7 @@ public sealed class SqliteArticleStore : IArticleStore
             id.Value = article.Id;
             hash.Value = article.ContentHash;
             location.Value = where;
-            published.Value = (object?)article.Published.Date?.ToString("yyyy-MM-dd") ?? DBNull.Value;
+            published.Value = (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
             analysis.Value = AnalysisJson.Serialize(analyzed);
             insert.ExecuteNonQuery();
             clearLocation.Value = where;

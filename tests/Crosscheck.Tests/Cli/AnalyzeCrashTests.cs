@@ -10,6 +10,8 @@ public class AnalyzeCrashTests
 {
     private const int Reports = 1500;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Text.StringBuilder> Errors = new();
+
     [Fact]
     public void AKilledAnalyzeLeavesAnIntactStoreAndARerunCompletesIt()
     {
@@ -44,7 +46,8 @@ public class AnalyzeCrashTests
         using (var rerun = StartAnalyze(input, db))
         {
             rerun.WaitForExit(120_000).Should().BeTrue("the rerun finishes");
-            rerun.ExitCode.Should().Be(0, rerun.StandardError.ReadToEnd());
+            rerun.WaitForExit(); // drains the asynchronous stderr reader
+            rerun.ExitCode.Should().Be(0, Errors[rerun.Id].ToString());
         }
         using (var store = SqliteArticleStore.Open(db))
         {
@@ -64,8 +67,13 @@ public class AnalyzeCrashTests
         };
         foreach (var arg in new[] { cli, "analyze", input, "--db", db, "--no-dossier", "--quiet", "--reference-date", "2025-04-01" }) start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
+        // Both pipes are drained while the process runs, so a full pipe can never stall it.
+        var errors = new System.Text.StringBuilder();
+        Errors[process.Id] = errors;
         process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
         process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         return process;
     }
 
