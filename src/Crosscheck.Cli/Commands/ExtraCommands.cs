@@ -46,13 +46,19 @@ internal static class ExtraCommands
 
         var placeNamesSource = new Option<string>("--geonames") { Description = "GeoNames cities500.txt.", Required = true };
         var placeNamesOut = new Option<string>("--out") { Description = "Name set to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", PlaceNameSet.ResourceFileName) };
-        var placeNames = new Command("place-names", "Derive the place-name feature set the NER model reads (retrain ner afterwards).") { placeNamesSource, placeNamesOut };
+        var alternateCountries = new Option<string>("--alternate-name-countries")
+        {
+            Description = "ISO country codes whose places keep their transliterated alternate names too (the shipped set used RU,UA,BY).",
+            DefaultValueFactory = _ => "RU,UA,BY",
+        };
+        var placeNames = new Command("place-names", "Derive the place-name feature set the NER model reads (retrain ner afterwards).") { placeNamesSource, placeNamesOut, alternateCountries };
         placeNames.SetAction(parsed =>
         {
             var source = parsed.GetValue(placeNamesSource)!;
             if (!File.Exists(source)) throw new UsageException($"'{source}' does not exist.");
-            // Alternate (transliterated) names are kept for the countries the motivating stories are about.
-            int count = PlaceNameSet.BuildFromGeoNames(source, parsed.GetValue(placeNamesOut)!, new HashSet<string> { "RU", "UA", "BY" }, 50_000);
+            var countries = parsed.GetValue(alternateCountries)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(c => c.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+            int count = PlaceNameSet.BuildFromGeoNames(source, parsed.GetValue(placeNamesOut)!, countries, 50_000);
             output.WriteLine($"wrote {parsed.GetValue(placeNamesOut)}: {count:N0} names");
             return CliApp.ExitOk;
         });
