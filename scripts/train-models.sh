@@ -15,5 +15,7 @@ shared=../shared/datasets
 ./crosscheck train place-names --geonames "$shared/geonames-cities500/cities500.txt"
 # NER: averaged perceptron on GMB, WikiGold, Re-DocRED (every 10th document held out) -> models/ner/ner-model.bin.gz
 ./crosscheck train ner --datasets "$shared" --out models/ner/ner-model.bin.gz
+# Words prose writes in lower case, for recasing headlines and capitals before NER -> models/ner/lowercase-words.txt
+./crosscheck train truecase --datasets "$shared"
 # Attribution cue priors and cue classifier from PolNeAR train -> models/claims/
 ./crosscheck train attribution --polnear "$shared/polnear/train" --out models/claims/cue-priors-en.tsv

@@ -44,6 +44,19 @@ internal static class ExtraCommands
         });
         train.Add(ner);
 
+        var truecaseDatasets = new Option<string>("--datasets") { Description = "The shared datasets folder; reads the same NER files as `train ner`.", DefaultValueFactory = _ => Path.Combine("..", "shared", "datasets") };
+        var truecaseOut = new Option<string>("--out") { Description = "Word list to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", Truecaser.ResourceFileName) };
+        var truecase = new Command("truecase", "Derive the list of words news prose writes in lower case, which recases headlines before NER.") { truecaseDatasets, truecaseOut };
+        truecase.SetAction(parsed =>
+        {
+            var words = Truecaser.DeriveLowercaseWords(NerTrainer.DefaultTrainingFiles(RequireFolder(parsed.GetValue(truecaseDatasets)!)));
+            string path = parsed.GetValue(truecaseOut)!;
+            using (var file = File.Create(path)) Truecaser.Write(words, file);
+            output.WriteLine($"wrote {path}: {words.Count:N0} words");
+            return CliApp.ExitOk;
+        });
+        train.Add(truecase);
+
         var placeNamesSource = new Option<string>("--geonames") { Description = "GeoNames cities500.txt.", Required = true };
         var placeNamesOut = new Option<string>("--out") { Description = "Name set to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", PlaceNameSet.ResourceFileName) };
         var alternateCountries = new Option<string>("--alternate-name-countries")

@@ -54,6 +54,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         LinkByKeys(nodes, sets);
         LinkAcronyms(nodes, sets);
         LinkPersons(nodes, sets);
+        LinkOrganizationPrefixes(nodes, sets);
         return Build(nodes, sets, canonicalOf);
     }
 
@@ -61,10 +62,31 @@ public sealed class CrossReportEntityLinker : IEntityLinker
     {
         var normalized = NameKeys.Normalize(name);
         if (normalized.Length == 0) return;
+        if (type == EntityType.Organization && WithoutCompanySuffix(normalized) is { } shortened) AddKey(keys, type, shortened);
         string key = type == EntityType.Group
             ? WithinReportGrouper.GroupKey(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            : $"{(int)type}|{NameKeys.Transliteration(normalized)}";
+            : $"{TypeFamily(type, normalized)}|{NameKeys.Transliteration(normalized)}";
         if (!keys.Contains(key)) keys.Add(key);
+    }
+
+    /// <summary>"apple inc" → "apple"; null when no legal-form word ends the name or nothing would remain.</summary>
+    private static string? WithoutCompanySuffix(string normalized)
+    {
+        string rest = normalized;
+        while (rest.LastIndexOf(' ') is int space and > 0 && Lexicons.CompanySuffixes.Contains(rest[(space + 1)..])) rest = rest[..space];
+        return rest.Length < normalized.Length ? rest : null;
+    }
+
+    /// <summary>
+    /// Which types may share a name key. The recogniser types one name differently from report to
+    /// report ("Kansas City Chiefs" a place here, a team there), and a name of several words names
+    /// one thing whatever its type. One word is too little: "Bush" the person is not a place, and
+    /// "Pyongyang" acting is the state while "Pyongyang" on the map is the city.
+    /// </summary>
+    private static string TypeFamily(EntityType type, string normalized)
+    {
+        if (type != EntityType.Group && normalized.Contains(' ', StringComparison.Ordinal)) return "name";
+        return ((int)type).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void LinkByAliasTable(List<Node> nodes, DisjointSets sets, Dictionary<int, int> canonicalOf)
@@ -145,8 +167,23 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                 if (byGiven.TryGetValue(given, out int other)) sets.Union(other, i);
                 else byGiven[given] = i;
             }
-            // An initial ("V Zelensky") joins the one given name that starts with it, if only one does.
             if (list.Count > 64) continue;
+            // Extra leading words ("RB Pierre Thomas", "Gaetano Lo Presti" beside "Lo Presti"): the
+            // names join when one's given words end the other's, and only one cluster fits.
+            foreach (int i in list)
+            {
+                int match = -1;
+                bool unique = true;
+                foreach (int j in list)
+                {
+                    if (j == i || !GivenNamesNest(nodes[i].Words, nodes[j].Words)) continue;
+                    int r = sets.Find(j);
+                    if (match >= 0 && r != match) unique = false;
+                    match = r;
+                }
+                if (unique && match >= 0) sets.Union(match, i);
+            }
+            // An initial ("V Zelensky") joins the one given name that starts with it, if only one does.
             foreach (int i in list)
             {
                 var words = nodes[i].Words;
@@ -198,6 +235,56 @@ public sealed class CrossReportEntityLinker : IEntityLinker
             if (loneOwner.TryGetValue(word, out int other)) sets.Union(other, i);
             else loneOwner[word] = i;
         }
+    }
+
+    /// <summary>
+    /// "AirTran" joins "AirTran Airways" and "China Eastern" joins "China Eastern Airlines": an
+    /// organisation named by the leading words of exactly one longer organisation's name.
+    /// </summary>
+    private static void LinkOrganizationPrefixes(List<Node> nodes, DisjointSets sets)
+    {
+        var byPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var words = nodes[i].Words;
+            if (nodes[i].Entity.Type != EntityType.Organization || words.Length is < 2 or > 6) continue;
+            // "Ukraine's military intelligence" belongs to Ukraine; it is not another name of it.
+            if (nodes[i].Entity.Name.Contains("'s ", StringComparison.Ordinal) || nodes[i].Entity.Name.Contains("’s ", StringComparison.Ordinal)) continue;
+            for (int length = 1; length < words.Length; length++)
+            {
+                var prefix = string.Join(' ', words, 0, length);
+                if (!byPrefix.TryGetValue(prefix, out var list)) byPrefix[prefix] = list = [];
+                if (list.Count < 64) list.Add(i);
+            }
+        }
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var entity = nodes[i].Entity;
+            if (entity.Type != EntityType.Organization || NameKeys.LooksLikeAcronym(entity.Name)) continue;
+            if (!byPrefix.TryGetValue(string.Join(' ', nodes[i].Words), out var longer)) continue;
+            int root = -1;
+            bool unique = true;
+            foreach (int l in longer)
+            {
+                int r = sets.Find(l);
+                if (root >= 0 && r != root) unique = false;
+                root = r;
+            }
+            if (unique && root >= 0) sets.Union(root, i);
+        }
+    }
+
+    /// <summary>True when the words before the shared surname of one name end those of the other, and differ in length.</summary>
+    private static bool GivenNamesNest(string[] a, string[] b)
+    {
+        if (a.Length == b.Length) return false;
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        int offset = longer.Length - shorter.Length;
+        for (int k = 0; k < shorter.Length - 1; k++)
+        {
+            if (Skeleton(shorter[k]) != Skeleton(longer[k + offset])) return false;
+        }
+        return true;
     }
 
     private static void AddPart(Dictionary<string, List<int>> byPart, string part, int node)

@@ -45,7 +45,7 @@ public sealed class EntityStage : IStage
     }
 
     /// <summary>The whole recognition and grouping for one text; the stage's body, callable without a pipeline.</summary>
-    internal static EntityLayer Recognize(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, NerModel model, Gazetteer? gazetteer = null)
+    internal static EntityLayer Recognize(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, NerModel model, Gazetteer? gazetteer = null, Truecaser? truecaser = null)
     {
         if (tokens.IsDefaultOrEmpty) return EntityLayer.Empty;
         var spans = ArrayPool<Span>.Shared.Rent(tokens.Length);
@@ -54,14 +54,27 @@ public sealed class EntityStage : IStage
         {
             for (int i = 0; i < tokens.Length; i++) spans[i] = tokens[i].Span;
             Array.Clear(tags, 0, tokens.Length);
+            truecaser ??= Truecaser.Default;
+            // Headlines and capitals are decoded from a recased copy with the same offsets, made only when needed.
+            char[]? recased = null;
             foreach (var sentence in sentences)
             {
-                if (sentence.TokenCount == 0 || IsShouting(text, spans, sentence)) continue;
+                if (sentence.TokenCount == 0) continue;
+                var words = spans.AsSpan(sentence.FirstToken, sentence.TokenCount);
+                var casing = truecaser.Classify(text, words);
+                if (casing == SentenceCasing.Ordinary) continue;
+                recased ??= text.ToCharArray();
+                truecaser.Recase(text, words, casing, recased);
+            }
+            string decoded = recased is null ? text : new string(recased);
+            foreach (var sentence in sentences)
+            {
+                if (sentence.TokenCount == 0) continue;
                 // Very long "sentences" (lists, tables) are decoded in windows so that time stays linear.
                 for (int start = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount; start < end; start += 200)
                 {
                     int count = Math.Min(200, end - start);
-                    model.Decode(text, spans.AsSpan(start, count), tags.AsSpan(start, count));
+                    model.Decode(decoded, spans.AsSpan(start, count), tags.AsSpan(start, count));
                 }
             }
             var candidates = new List<Candidate>();
@@ -80,20 +93,6 @@ public sealed class EntityStage : IStage
             ArrayPool<Span>.Shared.Return(spans);
             ArrayPool<int>.Shared.Return(tags);
         }
-    }
-
-    // Headlines or whole texts in capitals defeat every capitalisation feature; better to find nothing than noise.
-    private static bool IsShouting(string text, Span[] spans, Sentence sentence)
-    {
-        int words = 0, caps = 0;
-        for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
-        {
-            var word = spans[t].SliceOf(text);
-            if (word.Length < 2 || !char.IsLetter(word[0])) continue;
-            words++;
-            if (NerFeatures.CapitalisationClass(word) == 2) caps++;
-        }
-        return words >= 4 && caps * 10 >= words * 7;
     }
 
     private static void CollectModelMentions(string text, ImmutableArray<Token> tokens, int[] tags, List<Candidate> output)

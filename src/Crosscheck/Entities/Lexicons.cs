@@ -11,6 +11,11 @@ internal static class Lexicons
 {
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Legal-form words that end a company's name and are often left out ("Apple Inc." / "Apple").</summary>
+    public static readonly FrozenSet<string> CompanySuffixes = Set(
+        "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc", "llp", "lp", "ag", "gmbh",
+        "sa", "nv", "bv", "spa", "ab", "asa", "oyj", "pte", "pty", "kk", "group", "holdings", "holding");
+
     /// <summary>Words that open a person's title and are not part of the name ("President", "Maj.").</summary>
     public static readonly FrozenSet<string> Titles = Set(
         "president", "vice", "prime", "minister", "ministers", "secretary", "secretary-general", "general", "gen", "gen.",

@@ -20,6 +20,7 @@ public static class EvaluationRegistry
         new QuantityEvaluation(),
         new PlaceEvaluation(),
         new EntityEvaluation(),
+        new EntityCoreferenceEvaluation(),
         new LanguageEvaluation(),
     ];
 

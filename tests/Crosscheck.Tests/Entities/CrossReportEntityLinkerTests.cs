@@ -135,4 +135,80 @@ public class CrossReportEntityLinkerTests
             Report("b", E(EntityType.Place, "Vilnius", "AP")));
         linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
     }
+    [Fact]
+    public void AMultiWordNameTypedDifferentlyInTwoReportsIsOneEntity()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Dornbach Rovers")),
+            Report("b", E(EntityType.Place, "Dornbach Rovers")));
+        linking.IdFor("a", 0).Should().NotBeNull().And.Be(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void AOneWordNameTypedDifferentlyStaysApart()
+    {
+        var linking = Link(
+            Report("b", E(EntityType.Person, "Varga")),
+            Report("c", E(EntityType.Place, "Varga")));
+        linking.IdFor("b", 0).Should().NotBe(linking.IdFor("c", 0));
+    }
+
+    [Fact]
+    public void ExtraLeadingWordsBeforeAFullNameStillMeetTheFullName()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Ilse Varga")),
+            Report("b", E(EntityType.Person, "Striker Ilse Varga")),
+            Report("c", E(EntityType.Person, "Ana Maria Lo Presto")),
+            Report("d", E(EntityType.Person, "Lo Presto")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("b", 0));
+        linking.IdFor("c", 0).Should().Be(linking.IdFor("d", 0));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("c", 0));
+    }
+
+    [Fact]
+    public void NestedGivenNamesDoNotJoinWhenTwoPeopleFit()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Ilse Varga")),
+            Report("b", E(EntityType.Person, "Anna Varga")),
+            Report("c", E(EntityType.Person, "Coach Ilse Varga")),
+            Report("d", E(EntityType.Person, "Varga")));
+        linking.IdFor("c", 0).Should().Be(linking.IdFor("a", 0));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+        linking.IdFor("d", 0).Should().NotBe(linking.IdFor("a", 0)).And.NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void ACompanyWithAndWithoutItsLegalFormIsOneEntity()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Tessel Turbines Inc.")),
+            Report("b", E(EntityType.Organization, "Tessel Turbines")),
+            Report("c", E(EntityType.Organization, "Tessel Turbines Holdings PLC")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("b", 0)).And.Be(linking.IdFor("c", 0));
+    }
+
+    [Fact]
+    public void AShortOrganisationNameJoinsTheOnlyLongerNameItBegins()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Varga Airways")),
+            Report("b", E(EntityType.Organization, "Varga")),
+            Report("c", E(EntityType.Organization, "Dorn Energy")),
+            Report("d", E(EntityType.Organization, "Dorn Shipping")),
+            Report("e", E(EntityType.Organization, "Dorn")));
+        linking.IdFor("b", 0).Should().Be(linking.IdFor("a", 0));
+        linking.IdFor("e", 0).Should().NotBe(linking.IdFor("c", 0)).And.NotBe(linking.IdFor("d", 0));
+        linking.IdFor("c", 0).Should().NotBe(linking.IdFor("d", 0));
+    }
+
+    [Fact]
+    public void ACountryActingIsNotThePrefixOfItsOwnInstitution()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Tesselland's flood agency")),
+            Report("b", E(EntityType.Organization, "Tesselland")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
 }

@@ -91,11 +91,21 @@ public class EntityStageTests
     }
 
     [Fact]
-    public void AllCapitalTextGivesNoFlood()
+    public void AllCapitalTextIsReadAfterRecasingWithoutAFlood()
     {
         var (text, layer) = Analyze("BREAKING: HEAVY FIGHTING REPORTED AS TROOPS ADVANCE ON THE CITY OF KHARKIV AFTER DAWN ATTACK");
+        MentionsOfType(text, layer, EntityType.Place).Should().ContainSingle().Which.Should().EndWith("KHARKIV");
         layer.Mentions.Length.Should().BeLessThanOrEqualTo(2);
         layer.Mentions.All(m => m.Span.End <= text.Length).Should().BeTrue();
+    }
+
+    [Fact]
+    public void AHeadlineInTitleCaseGivesSeparateNamesNotOneLongName()
+    {
+        var (text, layer) = Analyze("Mayor Ilse Varga Warns Residents Of Lyon Must Leave Homes After Heavy Rain\nThe warning came on Friday.");
+        MentionsOfType(text, layer, EntityType.Person).Should().Contain("Ilse Varga");
+        layer.Mentions.Should().OnlyContain(m => !m.Span.Of(text).Contains("Warns", StringComparison.Ordinal) && !m.Span.Of(text).Contains("Rain", StringComparison.Ordinal));
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().Contain("Lyon");
     }
 
     [Fact]
