@@ -58,6 +58,11 @@ public sealed class PlaceStage : IStage
                 document ??= new DocumentContext(Table, mentions);
                 place = Fallback(article.Text, mentions, i, document);
             }
+            else if (mentions[i].InSettlementList && mentions[i].Resolved >= 0)
+            {
+                document ??= new DocumentContext(Table, mentions);
+                place = InListRegion(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
+            }
             else
             {
                 place = Resolved(mentions[i]);
@@ -100,6 +105,24 @@ public sealed class PlaceStage : IStage
         if (region >= 0) return Enclosed(mention, name, region, PlacePrecision.Region);
         int country = context.MainCountry(index);
         return country >= 0 ? Enclosed(mention, name, country, PlacePrecision.Country) : null;
+    }
+
+    /// <summary>
+    /// "the villages of Plekhovo, Vorozhba and Martynovka in the Kursk region": a listed name whose
+    /// gazetteer town lies outside the region the sentence names is another village of that name,
+    /// one the gazetteer lacks, so it is placed by the region, as the unknown names beside it are.
+    /// </summary>
+    private ResolvedPlace? InListRegion(string text, List<Mention> mentions, int index, DocumentContext context)
+    {
+        var mention = mentions[index];
+        int e = mention.Candidates[mention.Resolved];
+        if (Table.KindOf(e) != PlaceKind.Place) return null;
+        int region = context.FinestRegion(index, sameSentence: true);
+        if (region < 0) return null;
+        // A district named after the list is judged by the first-level region it lies in.
+        int firstLevel = Table.KindOf(region) == PlaceKind.District ? Table.RegionEntryOf(region) : region;
+        if (Table.RegionEntryOf(e) == firstLevel) return null;
+        return Enclosed(mention, mention.Span.Of(text), region, PlacePrecision.Region);
     }
 
     private ResolvedPlace Enclosed(Mention mention, string name, int e, PlacePrecision precision)

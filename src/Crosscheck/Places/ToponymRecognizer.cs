@@ -32,6 +32,9 @@ internal sealed class Mention
     /// <summary>A mention the text says contains this one: "Paris, Texas", "Russia's Kursk region".</summary>
     public int Container { get; set; } = -1;
 
+    /// <summary>Named in a list after a settlement noun ("the villages of A, B and C"), so a village, and as near as the list's region.</summary>
+    public bool InSettlementList { get; set; }
+
     /// <summary>A place this one is said to be near ("a village near Kursk"), for unknown toponyms.</summary>
     public int NearMention { get; set; } = -1;
 
@@ -196,7 +199,12 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             if (k is PlaceKind.Country or PlaceKind.Area or PlaceKind.Region) hasBroad = true;
             maxPopulation = Math.Max(maxPopulation, gazetteer.PopulationOf(c));
         }
-        if (kind is MentionKind.Adjective or MentionKind.Abbreviation || entitySaysPlace) return Cap(hits, kind);
+        if (kind is MentionKind.Adjective or MentionKind.Abbreviation) return Cap(hits, kind);
+        if (entitySaysPlace)
+        {
+            // The recogniser's "place" is trusted, except for a common word nothing marks as a place.
+            return IsCommonWordNotMarkedAsPlace(text, tokens, first, last, hits) ? null : Cap(hits, kind);
+        }
 
         var word = text.AsSpan(tokens[first].Span.Start, tokens[first].Span.Length);
         bool singleToken = first == last;
@@ -455,12 +463,19 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                 if (k == nameStart) break;
                 bool free = true;
                 for (int c = nameStart; c < k; c++) free &= !covered[c];
-                if (free)
+                if (!free)
+                {
+                    for (int m = mentions.Count - 1; m >= 0 && mentions[m].Sentence == sentence; m--)
+                    {
+                        if (mentions[m].FirstToken == nameStart) mentions[m].InSettlementList = true;
+                    }
+                }
+                else
                 {
                     mentions.Add(new Mention
                     {
                         Span = new Span(tokens[nameStart].Span.Start, tokens[k - 1].Span.End), FirstToken = nameStart, LastToken = k - 1,
-                        Sentence = sentence, Kind = MentionKind.Unknown, Candidates = [],
+                        Sentence = sentence, Kind = MentionKind.Unknown, Candidates = [], InSettlementList = true,
                     });
                     for (int c = nameStart; c < k; c++) covered[c] = true;
                 }
@@ -474,6 +489,44 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             }
             t = Math.Max(t, k - 1);
         }
+    }
+
+    /// <summary>
+    /// "the US and the West" is not West, Texas, nor "the West" a region of Cameroon: a single common
+    /// word is not taken for a place when it follows "the" (unless a country or area bears it), or
+    /// when only small towns bear it and no locative ("in", "near") stands before it.
+    /// </summary>
+    private bool IsCommonWordNotMarkedAsPlace(string text, ImmutableArray<Token> tokens, int first, int last, ReadOnlySpan<int> hits)
+    {
+        if (first != last || !IsCommonWord(text.AsSpan(tokens[first].Span.Start, tokens[first].Span.Length))) return false;
+        bool hasPrevious = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence;
+        if (hasPrevious && IsWord(text, tokens[first - 1], "the"))
+        {
+            foreach (var c in hits)
+            {
+                if (gazetteer.KindOf(c) is PlaceKind.Country or PlaceKind.Area) return false;
+            }
+            return true;
+        }
+        return OnlySmallTowns(hits) && !(hasPrevious && InSet(text, tokens[first - 1], PlaceWords.Locatives));
+    }
+
+    /// <summary>No country, area or region among the hits and none with 20,000 people (also true when there are none).</summary>
+    private bool OnlySmallTowns(ReadOnlySpan<int> hits)
+    {
+        foreach (var c in hits)
+        {
+            if (gazetteer.KindOf(c) is PlaceKind.Country or PlaceKind.Area or PlaceKind.Region || gazetteer.PopulationOf(c) >= 20_000) return false;
+        }
+        return true;
+    }
+
+    private static bool IsCommonWord(ReadOnlySpan<char> word)
+    {
+        Span<char> folded = stackalloc char[PlaceNames.MaxKeyLength];
+        int length = 0;
+        return PlaceNames.AppendFolded(word, folded, ref length)
+            && PlaceWords.CommonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded[..length]);
     }
 
     private void AddEntityPlaces(string text, ImmutableArray<Token> tokens, EntityLayer? entities, bool[] covered, List<Mention> mentions, Span<char> key, int datelineEnd)
@@ -493,6 +546,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             int keyLength = 0;
             var hits = ReadOnlySpan<int>.Empty;
             if (PlaceNames.AppendFolded(entity.Span.SliceOf(text), key, ref keyLength)) hits = gazetteer.Find(key[..keyLength]);
+            if (IsCommonWordNotMarkedAsPlace(text, tokens, first, last, hits)) continue;
             var candidates = hits.IsEmpty ? [] : Cap(hits, MentionKind.Name) ?? [];
             mentions.Add(new Mention
             {

@@ -169,6 +169,38 @@ public class PlaceStageTests
         var places = Pipeline.Analyze(article, Context).Article.Items(Layers.Places);
         places.Select(p => p.Span.Of(text)).Should().Equal("Kursk");
     }
+
+    [Fact]
+    public void A_listed_village_whose_namesake_lies_in_another_country_takes_the_region_the_text_names()
+    {
+        const string text = "Troops shelled the villages of Krivobrodsk, Vorozhba and Ustyelna in the Kursk region on Tuesday.";
+        var vorozhba = At(text, Places(text), "Vorozhba");
+        vorozhba.Should().NotBeNull();
+        vorozhba!.CountryCode.Should().Be("RU");
+        vorozhba.Admin1.Should().Be("Kursk Oblast");
+        vorozhba.Precision.Should().Be(PlacePrecision.Region);
+        vorozhba.GeonamesId.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_listed_village_inside_the_named_region_keeps_its_exact_place()
+    {
+        const string text = "Troops shelled the villages of Krivobrodsk and Sudzha in the Kursk region on Tuesday.";
+        var sudzha = At(text, Places(text), "Sudzha");
+        sudzha.Should().NotBeNull();
+        sudzha!.Precision.Should().Be(PlacePrecision.Exact);
+        sudzha.Admin1.Should().Be("Kursk Oblast");
+    }
+
+    [Theory]
+    [InlineData("Leaders condemned the US and the West for the decision.", "West")]
+    [InlineData("Officials in Kyiv said the North would see more shelling.", "North")]
+    public void A_common_word_after_the_is_not_a_town_even_when_the_recogniser_calls_it_a_place(string text, string word)
+    {
+        var pipeline = new PipelineBuilder().Add(new TextStage()).Add(new Crosscheck.Entities.EntityStage()).Add(new PlaceStage()).Build();
+        var places = pipeline.Analyze(new Article { Id = "t", Text = text, ContentHash = "t" }, Context).Article.Items(Layers.Places);
+        places.Should().NotContain(p => p.Span.Of(text) == word);
+    }
 }
 
 public class PlaceStageDiscourseTests
