@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds every committed model and derived table from its source data, exactly as shipped.
-# Needs the shared datasets beside the checkout (../shared/datasets) and, for the language and
-# region tables, Debian packages: apt-get install -y libexttextcat-data iso-codes
+# Needs the shared datasets beside the checkout (../shared/datasets), npm (for world-atlas) and,
+# for the language and region tables, Debian packages: apt-get install -y libexttextcat-data iso-codes
 # Each command is deterministic: rerunning it reproduces the committed file byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,11 @@ shared=../shared/datasets
 ./crosscheck train gazetteer --geonames "$shared/geonames-cities500" --iso-codes /usr/share/iso-codes/json --out models/places/gazetteer.bin.gz
 # Language profiles (TextCat .lm files from libexttextcat-data) -> models/language/profiles.tsv.gz
 ./crosscheck train language --exttextcat /usr/share/libexttextcat --out models/language/profiles.tsv.gz
+# Country outlines for the offline map (Natural Earth via npm world-atlas) -> models/places/world-outlines.bin.gz
+atlas=$(mktemp -d)
+(cd "$atlas" && npm pack --silent world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz)
+./crosscheck train world-map --world-atlas "$atlas/package/countries-50m.json"
+rm -rf "$atlas"
 # Place names the NER model uses as a feature (GeoNames) -> models/ner/place-names.bin.gz
 ./crosscheck train place-names --geonames "$shared/geonames-cities500/cities500.txt"
 # NER: averaged perceptron on GMB, WikiGold, Re-DocRED (every 10th document held out) -> models/ner/ner-model.bin.gz

@@ -57,6 +57,21 @@ internal static class ExtraCommands
         });
         train.Add(truecase);
 
+        var atlas = new Option<string>("--world-atlas") { Description = "TopoJSON countries file of npm world-atlas (countries-50m.json).", Required = true };
+        var atlasOut = new Option<string>("--out") { Description = "Outline table to write.", DefaultValueFactory = _ => Path.Combine("models", "places", WorldOutlines.ResourceFileName) };
+        var worldMap = new Command("world-map", "Derive the offline map's country outlines (Natural Earth via npm world-atlas).") { atlas, atlasOut };
+        worldMap.SetAction(parsed =>
+        {
+            var source = parsed.GetValue(atlas)!;
+            if (!File.Exists(source)) throw new UsageException($"'{source}' does not exist.");
+            string path = parsed.GetValue(atlasOut)!;
+            (int countries, int points) built;
+            using (var file = File.Create(path)) built = WorldOutlines.BuildFromTopoJson(source, file);
+            output.WriteLine($"wrote {path}: {built.countries:N0} countries, {built.points:N0} points");
+            return CliApp.ExitOk;
+        });
+        train.Add(worldMap);
+
         var placeNamesSource = new Option<string>("--geonames") { Description = "GeoNames cities500.txt.", Required = true };
         var placeNamesOut = new Option<string>("--out") { Description = "Name set to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", PlaceNameSet.ResourceFileName) };
         var alternateCountries = new Option<string>("--alternate-name-countries")

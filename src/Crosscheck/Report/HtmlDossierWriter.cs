@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Crosscheck.Places;
 
 namespace Crosscheck.Report;
 
@@ -542,6 +543,16 @@ public static class HtmlDossierWriter
             {
                 Empty("No entities.");
                 return;
+            }
+            var markers = entities
+                .Where(x => x.Entity.Type == "place" && x.Entity.Place is not null)
+                .Select(x => new MapMarker(x.Entity.Place!.Lat, x.Entity.Place.Lon, x.Entity.Name, x.Entity.Place.Precision))
+                .ToList();
+            if (markers.Count > 0)
+            {
+                _out.Write("<figure class=\"map\">");
+                _out.Write(LocatorMap.Render(markers, WorldOutlines.Default, $"Places named in {story.Title}"));
+                _out.Write("<figcaption>Filled dots: places found in the gazetteer. Dashed rings: known only to their region or country. Outlines: Natural Earth (public domain) via world-atlas.</figcaption></figure>\n");
             }
             WriteEntityTable(entities, inStory);
         }

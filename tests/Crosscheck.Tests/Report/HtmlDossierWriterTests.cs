@@ -35,9 +35,15 @@ public class HtmlDossierWriterTests
     {
         var html = HtmlDossierWriter.Render(DossierFixture.BuildHostile());
         var doc = Parse(html);
+        // The only SVG is the locator map, drawn inline from shapes and text: nothing in it loads or runs.
+        doc.QuerySelectorAll("svg").Should().OnlyContain(svg => svg.ClassList.Contains("map") && svg.ParentElement!.LocalName == "figure");
+        var mapParts = new[] { "svg", "title", "rect", "g", "path", "circle", "text" };
         foreach (var element in doc.All)
         {
-            new[] { "img", "iframe", "link", "object", "embed", "video", "audio", "source", "base", "form", "svg" }.Should().NotContain(element.LocalName);
+            new[] { "img", "iframe", "link", "object", "embed", "video", "audio", "source", "base", "form", "image", "use", "foreignobject", "a" }
+                .Where(tag => tag != "a" || element.Closest("svg") is not null)
+                .Should().NotContain(element.LocalName);
+            if (element.Closest("svg") is not null) mapParts.Should().Contain(element.LocalName);
             foreach (var attribute in element.Attributes)
             {
                 attribute.Name.Should().NotStartWith("on", $"no event handler on <{element.LocalName}>");
@@ -64,7 +70,8 @@ public class HtmlDossierWriterTests
         doc.QuerySelectorAll("h1").Should().ContainSingle();
         doc.QuerySelector("section.story h2")!.TextContent.Should().Be("<h1>Hijacked</h1>");
         doc.Title.Should().Be("Crosscheck dossier");
-        html.Should().NotContain("<script>alert").And.NotContain("<img").And.NotContain("<svg").And.NotContain("<iframe");
+        html.Should().NotContain("<script>alert").And.NotContain("<img").And.NotContain("<iframe");
+        doc.QuerySelectorAll("svg").Should().OnlyContain(svg => svg.ClassList.Contains("map"), "no hostile text becomes an SVG element");
         html.Should().Contain("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Dam &quot; onerror=&quot;alert(1)");
         // The hostile article id never becomes an HTML id; the text survives verbatim as text.
         doc.GetElementById("evil").Should().BeNull();
