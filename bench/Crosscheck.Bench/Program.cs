@@ -10,6 +10,7 @@ namespace Crosscheck.Bench;
 /// `dotnet run -c Release --project bench/Crosscheck.Bench -- COMMAND`:
 ///   generate DIR N          write a synthetic corpus of N reports (with manifest.tsv and gold.tsv)
 ///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
+///   stories N [N...]        per-report cost of story assignment and of storing one report, as N grows
 ///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
 /// </summary>
 public static class Program
@@ -18,7 +19,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | micro [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | micro [BenchmarkDotNet args]");
             return 2;
         }
         switch (args[0])
@@ -29,6 +30,9 @@ public static class Program
                 return 0;
             case "analyze":
                 foreach (var n in args.Skip(1)) AnalyzeBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
+                return 0;
+            case "stories":
+                foreach (var n in args.Skip(1)) StoryBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
                 return 0;
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
