@@ -31,6 +31,7 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordination = L(Coordinators);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = L(PageLabels);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Fronting = L(FrontingWords);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GerundLead = L(GerundLeads);
 
     private const int MaxSourceTokens = 16;
 
@@ -371,7 +372,8 @@ public sealed class AttributionExtractor
             var quote = c.Quotes[c.QuoteOfToken[k]];
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
         }
-        bool participle = v.EndsWith(cue, "ing") && v.IsPunct(cue - 1, ',');
+        // ", saying ..." and "responded by saying ...", "criticised for saying ...": the main clause's subject speaks.
+        bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1));
         if (entry.Class == CueClass.VerbThat && !thatClause) return null;
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
         bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")

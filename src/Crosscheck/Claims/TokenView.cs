@@ -97,6 +97,9 @@ internal static class WordClasses
         "during", "in", "after", "before", "since", "when", "while", "as", "over", "for", "throughout", "under", "at", "on",
         "until", "if", "although", "though", "because", "despite", "amid", "unlike", "like");
 
+    /// <summary>Prepositions before a reporting gerund whose speaker is the main clause's subject ("by saying", "for claiming").</summary>
+    public static readonly FrozenSet<string> GerundLeads = Set("by", "for", "from", "after", "before", "while", "when", "without", "of", "in");
+
     public static readonly FrozenSet<string> Coordinators = Set("and", "or", "but", "then");
 
     /// <summary>Words allowed inside a subject noun phrase when followed by more of it ("the head of the agency").</summary>
