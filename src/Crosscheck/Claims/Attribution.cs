@@ -22,6 +22,7 @@ public enum ClaimStatus { Asserted, Claimed, Alleged, Denied, Confirmed, Unverif
 /// <param name="HedgeSpan">The phrase that set the status when it is not the cue's own ("could not be verified immediately").</param>
 /// <param name="Confidence">0..1: how sure the rules are of this attribution (a quoted and named speaker is surer than a bare cue).</param>
 /// <param name="SpeakerSpan">The mention the speaker was resolved through when it is not inside <see cref="Source"/> (the antecedent of "he").</param>
+/// <param name="CitedSpans">The sources the speaker cites, the origin first ("Yonhap, citing Ukrainska Pravda, which cited a drone unit" gives [a drone unit, Ukrainska Pravda]).</param>
 public sealed record Attribution(
     Span? Source,
     Span? Cue,
@@ -39,6 +40,31 @@ public sealed record Attribution(
     public double Confidence { get; init; } = 1.0;
 
     public Span? SpeakerSpan { get; init; }
+
+    public ImmutableArray<Span> CitedSpans { get; init; } = [];
+
+    /// <summary>
+    /// The claim's path to the reader as the text names it, the primary source first: the sources cited,
+    /// the speaker, then the sources that relay the speaker ("the channel said C, the agency reported").
+    /// The outlet that publishes the text comes after the last, and is not in the text's claims.
+    /// </summary>
+    public ImmutableArray<Span> Chain
+    {
+        get
+        {
+            var cited = CitedSpans.IsDefault ? [] : CitedSpans;
+            var relays = RelaySpans.IsDefault ? [] : RelaySpans;
+            if (cited.IsEmpty && relays.IsEmpty) return Source is { } only ? [only] : [];
+            var builder = ImmutableArray.CreateBuilder<Span>(cited.Length + relays.Length + 1);
+            builder.AddRange(cited);
+            if (Source is { } source) builder.Add(source);
+            builder.AddRange(relays);
+            return builder.ToImmutable();
+        }
+    }
+
+    /// <summary>Where the claim comes from: the first link of <see cref="Chain"/>, or null when no source is named.</summary>
+    public Span? PrimarySource => Chain is { IsEmpty: false } chain ? chain[0] : null;
 
     /// <summary>The content pieces, never empty.</summary>
     public ImmutableArray<Span> AllContent => ContentParts.IsDefaultOrEmpty ? [Content] : ContentParts;

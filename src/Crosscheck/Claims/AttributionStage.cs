@@ -37,7 +37,9 @@ public sealed class AttributionStage : IStage
         var tokens = article.Get(Layers.Tokens);
         var sentences = article.Get(Layers.Sentences);
         var found = _extractor.Extract(text, tokens, sentences);
-        HedgeScoper.Apply(found, text, new TokenView(text, tokens), sentences, _lexicon);
+        var view = new TokenView(text, tokens);
+        CitationChains.Apply(found, text, view);
+        HedgeScoper.Apply(found, text, view, sentences, _lexicon);
         TrimMutualContent(found, text);
         AddRelays(found);
         if (article.TryGet(Layers.Entities, out var entities))
@@ -97,7 +99,7 @@ public sealed class AttributionStage : IStage
             List<(int Length, Span Source)>? relays = null;
             for (int j = Math.Max(0, i - RelayWindow); j < Math.Min(found.Count, i + RelayWindow); j++)
             {
-                if (i == j || found[j].Source is not { } outer) continue;
+                if (i == j || found[j].Source is not { } outer || outer == found[i].Source) continue;
                 foreach (var part in found[j].AllContent)
                 {
                     if (part.Contains(cue)) (relays ??= []).Add((part.Length, outer));
