@@ -107,8 +107,14 @@ public sealed record DossierEvent
     public required string Type { get; init; }
     public string? SubType { get; init; }
     public string? Date { get; init; }
+    /// <summary>The last day when the reports give a span of days; <see cref="Date"/> is the first.</summary>
+    public string? EndDate { get; init; }
     public string? Place { get; init; }
+    /// <summary>Finer places the event happened near, as the reports write them ("Plekhovo"), when <see cref="Place"/> is their region.</summary>
+    public ImmutableArray<string> Near { get; init; } = [];
     public string? Actor1 { get; init; }
+    /// <summary>Actors fighting on actor1's side ("North Korean troops alongside Russian forces"): ACLED's assoc_actor_1.</summary>
+    public ImmutableArray<string> AssociatedActors1 { get; init; } = [];
     public string? Actor2 { get; init; }
     public double? Fatalities { get; init; }
     public double? Wounded { get; init; }

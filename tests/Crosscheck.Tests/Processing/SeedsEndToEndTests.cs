@@ -72,6 +72,25 @@ public class SeedsEndToEndTests
     }
 
     [SharedDataFact("corpus", "seeds")]
+    public void TheWeekendBattleIsOneEventWithItsSidesPlaceDaysAndCombinedToll()
+    {
+        var battle = SeedDossier.Value.Events
+            .Where(e => e.Type == "Battles" && e.KilledOrWounded is not null)
+            .MaxBy(e => e.Articles.Length)!;
+        battle.Date.Should().Be("2024-12-14");
+        battle.EndDate.Should().Be("2024-12-15");
+        battle.Place.Should().StartWith("Kursk");
+        battle.Near.Should().Contain(["Plekhovo", "Martynovka"]).And.Contain(n => n.StartsWith("Voro", StringComparison.Ordinal));
+        battle.Actor1.Should().Contain("North Korea");
+        battle.AssociatedActors1.Should().Contain(a => a.Contains("Russia"));
+        battle.Actor2.Should().Contain("Ukraine");
+        battle.KilledOrWounded.Should().BeGreaterThanOrEqualTo(30);
+        battle.Fatalities.Should().BeNull("'at least 30 killed or wounded' is a combined toll, not 30 deaths");
+        battle.Articles.Should().HaveCountGreaterThanOrEqualTo(3);
+        battle.Claims.Should().NotBeEmpty();
+    }
+
+    [SharedDataFact("corpus", "seeds")]
     public void EachSaidSentenceBecomesAClaimWithItsSpeaker()
     {
         var zelensky = SeedDossier.Value.Entities.Single(e => e.Type == "person" && e.Aliases.Contains("Zelenskyy"));
