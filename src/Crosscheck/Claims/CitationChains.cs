@@ -46,9 +46,12 @@ internal static class CitationChains
             int after = cueLast + 1;
             // "C, X reported, citing Y" and "X reported, citing Y, that C": a participle right after the cue (or an inverted speaker).
             if (source is { } src && src.Start >= cue.End) after = LastTokenOf(v, src) + 1;
-            if (v.IsPunct(after, ',') && IsCiteWord(v, after + 1))
+            // "reported Sunday, citing ...", "said in a statement, quoting ...": a short adjunct may come first.
+            int comma = after;
+            while (comma < v.Count && comma - after < 5 && v.IsWord(comma) && !v.Is(comma, "that") && !IsCiteWord(v, comma)) comma++;
+            if (v.IsPunct(comma, ',') && IsCiteWord(v, comma + 1))
             {
-                int end = ParseChain(v, after + 1, cited, ref consumed);
+                int end = ParseChain(v, comma + 1, cited, ref consumed);
                 if (content.Start >= cue.End && end + 1 < v.Count && v.Tokens[end].Span.End > content.Start - 1)
                 {
                     int k = end + 1;

@@ -312,11 +312,36 @@ public sealed class DossierAssembler
             Status = status.ToString().ToLowerInvariant(),
             Evidence = group.Evidence,
             Articles = group.Articles,
+            Chain = ChainOf(group.Mentions.Where(m => m.Attribution.Chain.Length > representative.Attribution.Chain.Length)
+                .OrderByDescending(m => m.Attribution.Chain.Length).FirstOrDefault() ?? representative),
             Origins = group.Origins,
             IndependentOrigins = group.IndependentOrigins,
             Corroboration = Corroboration(group, status, idByName),
             Note = group.Notes.Count == 0 ? null : string.Join(" ", group.Notes.Distinct(StringComparer.Ordinal)),
         };
+    }
+
+    /// <summary>
+    /// How the claim reached the reader in the report that tells the longest path (a relay and the claim it relays
+    /// are one claim), the primary source first: the sources the speaker cites, the speaker, the sources that relay
+    /// it in the text, the agencies the report credits, the outlet.
+    /// </summary>
+    private static ImmutableArray<string> ChainOf(ClaimMention mention)
+    {
+        var chain = new List<string>();
+        void Add(string? name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return;
+            name = name.Trim();
+            if (chain.Count > 0 && string.Equals(chain[^1], name, StringComparison.OrdinalIgnoreCase)) return;
+            if (chain.Any(c => c.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(c, StringComparison.OrdinalIgnoreCase))) return;
+            chain.Add(name);
+        }
+        foreach (var link in mention.Attribution.Chain) Add(mention.Article.Slice(link));
+        var article = mention.Article.Article;
+        foreach (var relay in article.Relays.IsDefault ? [] : article.Relays) Add(relay);
+        Add(article.Outlet);
+        return [.. chain];
     }
 
     private static string KindName(AttributionKind kind) => kind switch

@@ -91,6 +91,11 @@ public sealed record DossierClaim
     public required string Status { get; init; }
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
     public ImmutableArray<string> Articles { get; init; } = [];
+    /// <summary>
+    /// How the claim reached the reader in its first carrying report, as written, the primary source first
+    /// ("a drone unit", "Ukrainska Pravda", "Yonhap", the outlet).
+    /// </summary>
+    public ImmutableArray<string> Chain { get; init; } = [];
     /// <summary>Entity ids of the primary sources.</summary>
     public ImmutableArray<string> Origins { get; init; } = [];
     public int IndependentOrigins { get; init; }

@@ -91,6 +91,19 @@ public class SeedsEndToEndTests
     }
 
     [SharedDataFact("corpus", "seeds")]
+    public void TheRelayedClaimCarriesItsChainFromTheDroneUnitToTheOutlet()
+    {
+        var claim = SeedDossier.Value.Claims.Single(c => c.Chain.Length > 0 && c.Chain[0].Contains("drone unit", StringComparison.Ordinal));
+        var chain = claim.Chain.ToList();
+        int pravda = chain.FindIndex(l => l.Contains("Ukrainska Pravda", StringComparison.Ordinal));
+        int yonhap = chain.FindIndex(l => l.Contains("Yonhap", StringComparison.Ordinal));
+        pravda.Should().BeGreaterThan(0);
+        yonhap.Should().BeGreaterThan(pravda);
+        var outlet = Report(claim.Articles[0]).Outlet;
+        if (outlet is not null) chain[^1].Should().Be(outlet);
+    }
+
+    [SharedDataFact("corpus", "seeds")]
     public void EachSaidSentenceBecomesAClaimWithItsSpeaker()
     {
         var zelensky = SeedDossier.Value.Entities.Single(e => e.Type == "person" && e.Aliases.Contains("Zelenskyy"));
