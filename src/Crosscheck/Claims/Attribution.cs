@@ -43,6 +43,9 @@ public sealed record Attribution(
 
     public ImmutableArray<Span> CitedSpans { get; init; } = [];
 
+    /// <summary>The content as structure: actors, action, figures, places and times (indexes into the article's layers).</summary>
+    public Proposition Proposition { get; init; } = Proposition.Empty;
+
     /// <summary>
     /// The claim's path to the reader as the text names it, the primary source first: the sources cited,
     /// the speaker, then the sources that relay the speaker ("the channel said C, the agency reported").

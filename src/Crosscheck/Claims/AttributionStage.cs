@@ -7,7 +7,8 @@ namespace Crosscheck.Claims;
 /// Finds who claims what: attribution spans (source, cue, content), their status and hedges, and
 /// the relay chain ("X reported, citing Y, that ..."). Requires tokens and sentences. Reads the
 /// entity layer when an earlier stage produced it (not required): then <see cref="Attribution.SpeakerEntity"/>
-/// is set, also for pronoun and title-only speakers ("he said", "the Ukrainian leader added").
+/// is set, also for pronoun and title-only speakers ("he said", "the Ukrainian leader added"). Reads the
+/// quantities, places and times layers the same way, for each claim's <see cref="Attribution.Proposition"/>.
 /// </summary>
 public sealed class AttributionStage : IStage
 {
@@ -42,11 +43,15 @@ public sealed class AttributionStage : IStage
         HedgeScoper.Apply(found, text, view, sentences, _lexicon);
         TrimMutualContent(found, text);
         AddRelays(found);
+        EntityLayer? entityLayer = null;
         if (article.TryGet(Layers.Entities, out var entities))
         {
             if (!IsInTextOrder(entities.Mentions)) entities = entities with { Mentions = [.. entities.Mentions.OrderBy(m => m.Span)] };
             for (int i = 0; i < found.Count; i++) found[i] = SpeakerResolver.Resolve(found[i], text, entities);
+            entityLayer = entities;
         }
+        // The content's structure reads the layers earlier stages produced; an absent one leaves its part empty.
+        PropositionReader.Apply(found, view, entityLayer, article.Items(Layers.Quantities), article.Items(Layers.Places), article.Items(Layers.Times));
         return article.With(Layers.Claims, found.ToImmutableArray());
     }
 

@@ -312,12 +312,35 @@ public sealed class DossierAssembler
             Status = status.ToString().ToLowerInvariant(),
             Evidence = group.Evidence,
             Articles = group.Articles,
+            Proposition = PropositionOf(representative),
             Chain = ChainOf(group.Mentions.Where(m => m.Attribution.Chain.Length > representative.Attribution.Chain.Length)
                 .OrderByDescending(m => m.Attribution.Chain.Length).FirstOrDefault() ?? representative),
             Origins = group.Origins,
             IndependentOrigins = group.IndependentOrigins,
             Corroboration = Corroboration(group, status, idByName),
             Note = group.Notes.Count == 0 ? null : string.Join(" ", group.Notes.Distinct(StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>The content's structure in the representative report: actors as entity ids, the action, figures, places, dates.</summary>
+    private static DossierProposition? PropositionOf(ClaimMention mention)
+    {
+        var p = mention.Attribution.Proposition;
+        if (p.IsEmpty) return null;
+        var view = mention.Article;
+        var mentions = view.Entities.Mentions;
+        var actors = p.Actors.Where(i => (uint)i < (uint)mentions.Length).Select(i => view.EntityIdOf(mentions[i].Entity)).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToList();
+        var quantities = view.Analyzed.Items(Layers.Quantities);
+        var places = view.Analyzed.Items(Layers.Places);
+        var times = view.Analyzed.Items(Layers.Times);
+        return new DossierProposition
+        {
+            Actors = [.. actors],
+            Action = p.Action is { } action ? view.Slice(action).Trim() : null,
+            Figures = [.. p.Quantities.Where(i => (uint)i < (uint)quantities.Length).Select(i => ToDossierQuantity(view, quantities[i]))],
+            Places = [.. p.Places.Where(i => (uint)i < (uint)places.Length).Select(i => places[i].Name).Distinct(StringComparer.Ordinal)],
+            Dates = [.. p.Times.Where(i => (uint)i < (uint)times.Length && times[i].Type == Times.TimexType.Date).Select(i => times[i].Value).Distinct(StringComparer.Ordinal)],
         };
     }
 

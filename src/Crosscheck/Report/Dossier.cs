@@ -91,6 +91,8 @@ public sealed record DossierClaim
     public required string Status { get; init; }
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
     public ImmutableArray<string> Articles { get; init; } = [];
+    /// <summary>The content as structure (in the report that represents the claim), when anything was found.</summary>
+    public DossierProposition? Proposition { get; init; }
     /// <summary>
     /// How the claim reached the reader in its first carrying report, as written, the primary source first
     /// ("a drone unit", "Ukrainska Pravda", "Yonhap", the outlet).
@@ -103,6 +105,20 @@ public sealed record DossierClaim
     public string? Corroboration { get; init; }
     /// <summary>What a reader should know about how the carriers agree, e.g. figures in different units that match.</summary>
     public string? Note { get; init; }
+}
+
+/// <summary>What a claim states, as structure: who acts, the action, the figures, places and dates inside its content.</summary>
+public sealed record DossierProposition
+{
+    /// <summary>Entity ids of the actors the content names (people, organisations, armed groups).</summary>
+    public ImmutableArray<string> Actors { get; init; } = [];
+    /// <summary>The content's main verb group as written ("were killed or wounded").</summary>
+    public string? Action { get; init; }
+    public ImmutableArray<DossierQuantity> Figures { get; init; } = [];
+    /// <summary>Resolved names of the places inside the content.</summary>
+    public ImmutableArray<string> Places { get; init; } = [];
+    /// <summary>TIMEX3 values of the dates inside the content.</summary>
+    public ImmutableArray<string> Dates { get; init; } = [];
 }
 
 public sealed record DossierEvent
