@@ -205,7 +205,11 @@ public sealed class AttributionExtractor
                 {
                     continue;
                 }
-                bool nounContext = v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
+                // "Zelensky's claim" is a noun; "he's claiming" is "he is claiming".
+                bool contractedVerb = (v.Is(t - 1, "'s") || v.Is(t - 1, "’s")) && v.In(t - 2, SubjPron)
+                    || v.EndsWith(t - 1, "'s") && v.Word(t - 1).Length > 2 && IsPronounContraction(v.Word(t - 1))
+                    || v.EndsWith(t - 1, "’s") && v.Word(t - 1).Length > 2 && IsPronounContraction(v.Word(t - 1));
+                bool nounContext = !contractedVerb && (v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s"));
                 if (entry.Class == CueClass.Noun)
                 {
                     if (!nounContext && !(v.Is(t + 1, "that") && v.IsLowerWord(t - 1) && !v.In(t - 1, Aux))) continue;
@@ -234,6 +238,14 @@ public sealed class AttributionExtractor
             return true;
         }
         return false;
+    }
+
+    private static bool IsPronounContraction(ReadOnlySpan<char> word)
+    {
+        var stem = word[..^2];
+        return stem.Equals("he", StringComparison.OrdinalIgnoreCase) || stem.Equals("she", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("it", StringComparison.OrdinalIgnoreCase) || stem.Equals("who", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("that", StringComparison.OrdinalIgnoreCase) || stem.Equals("there", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsSentenceStart(TokenView v, int t) =>
@@ -328,6 +340,8 @@ public sealed class AttributionExtractor
         k = SkipAdjuncts(c, k);
         if (v.Is(k, "that")) k++;
         if (v.IsPunct(k, ':') || (v.IsPunct(k, ',') && k + 1 < c.End && c.IsQuoteStart(k + 1))) k++;
+        // "said that, if elected, he would ...": an aside right after "that" opens the clause.
+        else if (v.IsPunct(k, ',') && v.Is(k - 1, "that") && k + 1 < c.End && v.IsWord(k + 1)) k++;
 
         var status = AdjustForNegation(entry.Status, negated);
         double confidence = source is null ? 0.6 : 0.85;

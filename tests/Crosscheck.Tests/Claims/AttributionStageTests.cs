@@ -236,4 +236,20 @@ public class AttributionStageTests
         var a = ByCue(text, claims, "said");
         a.Content.Of(text).Should().Be("the town doubled its bus routes");
     }
+    [Fact]
+    public void A_contracted_is_before_the_cue_is_a_verb_not_a_possessive()
+    {
+        var (text, claims) = Run("He’s claiming that the vote was rigged.");
+        var a = ByCue(text, claims, "claiming");
+        a.Source!.Value.Of(text).Should().Be("He");
+        a.Content.Of(text).Should().Be("the vote was rigged");
+    }
+
+    [Fact]
+    public void An_aside_right_after_that_opens_the_content()
+    {
+        var (text, claims) = Run("She said that, if elected, she would close the base.");
+        var a = ByCue(text, claims, "said");
+        a.Content.Of(text).Should().Be("if elected, she would close the base");
+    }
 }
