@@ -270,6 +270,8 @@ public sealed class AttributionExtractor
             }
             if (v.In(j, Days) && j > c.First && v.Is(j - 1, "on")) { j -= 2; continue; }
             if (v.In(j, Days)) { j--; continue; }
+            // "X on Dec. 16 reported", "X on 16 December said", "X yesterday said": a date between subject and cue.
+            if (SkipDateLeft(c, j) is int before and >= 0 && before < j) { j = before; continue; }
             break;
         }
         if (passive && !(v.EndsWith(cue, "ed") || v.Is(cue, "said") || v.Is(cue, "told") || v.Is(cue, "thought")
@@ -432,6 +434,32 @@ public sealed class AttributionExtractor
             };
         }
         return null;
+    }
+
+    /// <summary>The token before a date adjunct ending at <paramref name="last"/> ("on Dec. 16", "on 16 December", "yesterday"), or -1.</summary>
+    private static int SkipDateLeft(SentenceContext c, int last)
+    {
+        var v = c.V;
+        if (v.Is(last, "yesterday") || v.Is(last, "today") || v.Is(last, "earlier") || v.Is(last, "later")) return last - 1;
+        int k = last;
+        if (v.Tokens[k].Kind == TokenKind.Number)
+        {
+            // "Dec. 16", "December 16"
+            k--;
+            if (v.IsPunct(k, '.')) k--;
+            if (!v.In(k, MonthNames)) return -1;
+            k--;
+        }
+        else if (v.In(k, MonthNames) && k > c.First && v.Tokens[k - 1].Kind == TokenKind.Number)
+        {
+            k -= 2; // "16 December"
+        }
+        else
+        {
+            return -1;
+        }
+        if (v.Is(k, "on") || v.Is(k, "in")) k--;
+        return k >= c.First ? k : -1;
     }
 
     /// <summary>A title or scare quote of at most four words.</summary>

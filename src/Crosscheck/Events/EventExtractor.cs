@@ -236,7 +236,8 @@ internal sealed class EventExtractor
         foreach (var p in input.Places)
         {
             if (!sentence.Contains(p.Span)) continue;
-            if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p)) continue;
+            // "soldiers from North Korea": where the fighters come from, not where the event happens.
+            if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p) || p.Precision == PlacePrecision.Country && PrecededBy(input.Text, p.Span, "from")) continue;
             candidates.Add(NamesRegion(v, p) ? p with { Name = p.Admin1!, Precision = PlacePrecision.Region } : p);
         }
         if (candidates.Count == 0) return (null, null, []);

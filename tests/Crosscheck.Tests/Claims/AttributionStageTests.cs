@@ -252,4 +252,12 @@ public class AttributionStageTests
         var a = ByCue(text, claims, "said");
         a.Content.Of(text).Should().Be("if elected, she would close the base");
     }
+    [Fact]
+    public void A_date_between_the_speaker_and_the_cue()
+    {
+        var (text, claims) = Run("The port authority and the coast guard on Dec. 16 reported that two ferries had collided.");
+        var a = ByCue(text, claims, "reported");
+        a.Source!.Value.Of(text).Should().Be("The port authority and the coast guard");
+        a.Content.Of(text).Should().Be("two ferries had collided");
+    }
 }

@@ -123,6 +123,19 @@ public class EventStageTests
         e.NearPlaces.Select(p => p.Of(text)).Should().Equal("Dolgoe", "Bereza");
     }
 
+    [Fact]
+    public void Where_fighters_come_from_does_not_place_the_event()
+    {
+        const string text = "Russian forces used soldiers from North Korea in assaults on Ukrainian positions.";
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Russian"), "Russia", 60, 100, null, "RU", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "North Korea"), "North Korea", 40, 127, null, "KP", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "Ukrainian"), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().BeNull("'from North Korea' is the soldiers' origin and the demonyms name no place");
+    }
+
     private static Span Find(string text, string words)
     {
         int i = text.IndexOf(words, StringComparison.Ordinal);
