@@ -88,6 +88,8 @@ public class SeedsEndToEndTests
         battle.Fatalities.Should().BeNull("'at least 30 killed or wounded' is a combined toll, not 30 deaths");
         battle.Articles.Should().HaveCountGreaterThanOrEqualTo(3);
         battle.Claims.Should().NotBeEmpty();
+        SeedDossier.Value.Events.Where(e => e.Type == "Battles" && e.Date is "2024-12-14" or "2024-12-15")
+            .Should().ContainSingle("the reports describe one weekend battle, not one per report or per sentence");
     }
 
     [SharedDataFact("corpus", "seeds")]
