@@ -11,6 +11,13 @@ public enum AttributionKind { DirectQuote, IndirectSpeech, AccordingTo, Other }
 public enum ClaimStatus { Asserted, Claimed, Alleged, Denied, Confirmed, Unverified, Disputed }
 
 /// <summary>
+/// The speaker's own position toward what is attributed, read from the cue alone ("denied" rejects, "questioned"
+/// disputes, "could not confirm" doubts). Unlike <see cref="ClaimStatus"/> it ignores the reporter's hedges:
+/// "The channel said X. The claim could not be verified." is unverified, and the channel still affirms X.
+/// </summary>
+public enum SpeakerStance { Affirms, Rejects, Disputes, Doubts }
+
+/// <summary>
 /// "Who says what": source, cue and content spans of one attribution. <see cref="SpeakerEntity"/>
 /// indexes the article's <see cref="Entities.EntityLayer.Entities"/> when the speaker was resolved.
 /// </summary>
@@ -42,6 +49,9 @@ public sealed record Attribution(
     public Span? SpeakerSpan { get; init; }
 
     public ImmutableArray<Span> CitedSpans { get; init; } = [];
+
+    /// <summary>The speaker's stance, from the cue before any hedge of the reporter's applied.</summary>
+    public SpeakerStance Stance { get; init; } = SpeakerStance.Affirms;
 
     /// <summary>The content as structure: actors, action, figures, places and times (indexes into the article's layers).</summary>
     public Proposition Proposition { get; init; } = Proposition.Empty;

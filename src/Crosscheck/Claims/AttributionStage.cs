@@ -39,6 +39,8 @@ public sealed class AttributionStage : IStage
         var sentences = article.Get(Layers.Sentences);
         var found = _extractor.Extract(text, tokens, sentences);
         var view = new TokenView(text, tokens);
+        // The speaker's stance is the cue's own status, fixed before the reporter's hedges change the status.
+        for (int i = 0; i < found.Count; i++) found[i] = found[i] with { Stance = StanceOf(found[i].Status) };
         CitationChains.Apply(found, text, view);
         HedgeScoper.Apply(found, text, view, sentences, _lexicon);
         TrimMutualContent(found, text);
@@ -54,6 +56,14 @@ public sealed class AttributionStage : IStage
         PropositionReader.Apply(found, view, entityLayer, article.Items(Layers.Quantities), article.Items(Layers.Places), article.Items(Layers.Times));
         return article.With(Layers.Claims, found.ToImmutableArray());
     }
+
+    private static SpeakerStance StanceOf(ClaimStatus cueStatus) => cueStatus switch
+    {
+        ClaimStatus.Denied => SpeakerStance.Rejects,
+        ClaimStatus.Disputed => SpeakerStance.Disputes,
+        ClaimStatus.Unverified => SpeakerStance.Doubts,
+        _ => SpeakerStance.Affirms,
+    };
 
     /// <summary>
     /// "A reported that C, B reported.": A's content ran to the sentence end over B's cue while B's content

@@ -310,6 +310,7 @@ public sealed class DossierAssembler
             Content = representative.Content,
             Kind = KindName(representative.Attribution.Kind),
             Status = status.ToString().ToLowerInvariant(),
+            Stance = representative.Attribution.Stance.ToString().ToLowerInvariant(),
             Evidence = group.Evidence,
             Articles = group.Articles,
             Proposition = PropositionOf(representative),

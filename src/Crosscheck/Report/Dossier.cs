@@ -89,6 +89,8 @@ public sealed record DossierClaim
     public required string Kind { get; init; }
     /// <summary>asserted, claimed, alleged, denied, confirmed, unverified or disputed.</summary>
     public required string Status { get; init; }
+    /// <summary>The speaker's own position, from the cue alone: affirms, rejects, disputes or doubts (the status also counts the reporter's hedges).</summary>
+    public string? Stance { get; init; }
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
     public ImmutableArray<string> Articles { get; init; } = [];
     /// <summary>The content as structure (in the report that represents the claim), when anything was found.</summary>

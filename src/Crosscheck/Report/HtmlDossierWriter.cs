@@ -372,6 +372,12 @@ public static class HtmlDossierWriter
                 Text(DossierView.KindLabel(claim.Kind));
                 _out.Write("</span></td><td>");
                 Badge(claim.Status);
+                if (claim.Stance is { } stance && stance != "affirms")
+                {
+                    _out.Write("<br><span class=\"meta\">speaker ");
+                    Text(stance);
+                    _out.Write("</span>");
+                }
                 _out.Write("</td><td>");
                 Text(CorroborationText(claim));
                 var origins = DossierView.Safe(claim.Origins);

@@ -260,4 +260,15 @@ public class AttributionStageTests
         a.Source!.Value.Of(text).Should().Be("The port authority and the coast guard");
         a.Content.Of(text).Should().Be("two ferries had collided");
     }
+    [Fact]
+    public void The_speakers_stance_ignores_the_reporters_hedge()
+    {
+        var (text, claims) = Run("The channel said the depot burned.\nThe claim could not be verified.\nThe ministry denied that its jets hit the market.");
+        var said = ByCue(text, claims, "said");
+        said.Status.Should().Be(ClaimStatus.Unverified);
+        said.Stance.Should().Be(SpeakerStance.Affirms);
+        var denied = ByCue(text, claims, "denied");
+        denied.Status.Should().Be(ClaimStatus.Denied);
+        denied.Stance.Should().Be(SpeakerStance.Rejects);
+    }
 }
