@@ -133,6 +133,7 @@ internal static class Endpoints
         // Assembling the dossier can take seconds on a large store; the answer does not wait for it.
         _ = Task.Run(() => cache.RefreshAsync());
         var response = new PostResponse(result.Stored, result.AlreadyStored, result.Problems);
+        if (result.Stored.Count > 0) context.Response.Headers.Location = "/api/articles/" + Uri.EscapeDataString(result.Stored[0]);
         return result.Stored.Count > 0
             ? Results.Json(response, statusCode: 201)
             : Results.Ok(response);

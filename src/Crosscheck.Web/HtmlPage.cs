@@ -64,14 +64,14 @@ internal sealed class HtmlPage
         return Raw(">").Text(text).Raw("</a>");
     }
 
-    /// <summary>A link to the outside world only when it is plain http(s); anything else (javascript:, data:) is shown as text.</summary>
+    /// <summary>A link to the outside world only when it is plain http(s); anything else (javascript:, data:) is shown as its address in text.</summary>
     public HtmlPage ExternalLink(string? url, string? text = null)
     {
         if (HtmlText.SafeHref(url) is { } href)
         {
             return Raw("<a rel=\"noopener noreferrer nofollow\" href=\"").Text(href).Raw("\">").Text(text ?? url).Raw("</a>");
         }
-        return Text(text ?? url);
+        return Text(url);
     }
 
     public string Finish()
