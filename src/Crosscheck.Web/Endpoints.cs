@@ -20,6 +20,7 @@ internal static class Endpoints
         app.MapOpenApi();
         app.MapGet("/healthz", (DossierCache cache) => Results.Ok(new { status = "ok", articles = cache.Current.Dossier.Articles.Length })).ExcludeFromDescription();
         MapAssets(app);
+        app.MapGet("/favicon.ico", () => Results.Redirect("/assets/icon.svg", permanent: true)).ExcludeFromDescription();
         MapApi(app.MapGroup("/api").WithTags("api"));
         MapPages(app);
     }
@@ -199,7 +200,7 @@ internal static class Endpoints
 
     private static void MapAssets(WebApplication app)
     {
-        foreach (var (name, type) in new[] { ("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8") })
+        foreach (var (name, type) in new[] { ("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8"), ("icon.svg", "image/svg+xml") })
         {
             var bytes = Asset(name);
             app.MapGet("/assets/" + name, (HttpContext context) =>

@@ -21,7 +21,7 @@ internal sealed class HtmlPage
         _writer = new StringWriter(_html, CultureInfo.InvariantCulture);
         Raw("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         Raw("<meta name=\"referrer\" content=\"no-referrer\"><title>").Text(title).Raw(" — Crosscheck</title>");
-        Raw("<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><header class=\"top\"><a class=\"brand\" href=\"/\">Crosscheck</a>");
+        Raw("<link rel=\"icon\" href=\"/assets/icon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><header class=\"top\"><a class=\"brand\" href=\"/\">Crosscheck</a>");
         Raw("<nav><a href=\"/\">Stories</a><a href=\"/search\">Search</a><a href=\"/feeds\">Feeds</a><a href=\"/openapi/v1.json\">API</a></nav>");
         Raw("<form class=\"quick-search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" aria-label=\"Search reports\" placeholder=\"Search reports\" value=\"")
             .Text(searchQuery).Raw("\"></form></header><main>");
