@@ -121,6 +121,17 @@ internal static class Pages
             }
             page.Raw("</tbody></table></section>");
         }
+        var entities = summary.Entities.Select(view.Entity).Where(e => e is not null).Select(e => e!)
+            .OrderByDescending(e => DossierView.Safe(e.Mentions).Count(m => snapshot.StoryOfArticle(m.Article) == story.Id)).Take(40).ToList();
+        if (entities.Count > 0)
+        {
+            page.Raw("<section id=\"entities\"><h2>People, organisations and places</h2><ul class=\"entities\">");
+            foreach (var entity in entities)
+            {
+                page.Raw("<li>").Link(HtmlPage.Path("/entities/", entity.Id), entity.Name, "entity-link").Raw(" <span class=\"meta\">").Text(entity.Type).Raw("</span></li>");
+            }
+            page.Raw("</ul></section>");
+        }
         page.Raw("<section id=\"sources\"><h2>Sources</h2><table><thead><tr><th>Outlet</th><th>Report</th><th>Published</th><th>Dateline</th><th>Relays</th></tr></thead><tbody>");
         foreach (var article in story.Articles)
         {
@@ -154,8 +165,10 @@ internal static class Pages
         {
             var visible = filter.Matches(claim, view);
             page.Raw("<tr class=\"claim\" id=\"").Text(claim.Id).Raw("\" data-status=\"").Text(claim.Status).Raw("\" data-origins=\"").Number(claim.IndependentOrigins)
-                .Raw("\" data-speaker=\"").Text(view.SpeakerLabel(claim).ToLowerInvariant()).Raw("\"").Raw(visible ? "" : " hidden").Raw("><td>").Text(view.SpeakerLabel(claim))
-                .Raw("</td><td>").Element("span", claim.Status, "badge status-" + claim.Status).Raw("</td><td><details><summary>").Text(claim.Content).Raw("</summary>");
+                .Raw("\" data-speaker=\"").Text(view.SpeakerLabel(claim).ToLowerInvariant()).Raw("\"").Raw(visible ? "" : " hidden").Raw("><td>");
+            if (claim.Speaker is not null && view.Entity(claim.Speaker) is not null) page.Link(HtmlPage.Path("/entities/", claim.Speaker), view.SpeakerLabel(claim));
+            else page.Text(view.SpeakerLabel(claim));
+            page.Raw("</td><td>").Element("span", claim.Status, "badge status-" + claim.Status).Raw("</td><td><details><summary>").Text(claim.Content).Raw("</summary>");
             if (!string.IsNullOrWhiteSpace(claim.Note)) page.Element("p", claim.Note, "note");
             page.Raw("<ul class=\"evidence\">");
             foreach (var evidence in DossierView.Safe(claim.Evidence))
@@ -194,11 +207,11 @@ internal static class Pages
         }
         if (claims.Count == 0) page.Raw("<li class=\"empty\">None.</li>");
         var mentions = DossierView.Safe(entity.Mentions);
-        page.Raw("</ul><h2>Mentions</h2><p class=\"meta\">").Number(mentions.Length).Raw(" in all reports").Raw(mentions.Length > 100 ? "; the first 100:" : ":").Raw("</p><ul>");
+        page.Raw("</ul><h2>Mentions</h2><p class=\"meta\">").Number(mentions.Length).Raw(" in all reports").Raw(mentions.Length > 100 ? "; the first 100:" : ":").Raw("</p><ul id=\"mentions\">");
         foreach (var mention in mentions.Take(100))
         {
-            page.Raw("<li><a href=\"").Text(HtmlPage.EvidenceHref(mention)).Raw("\">").Text(view.ArticleLabel(mention.Article)).Raw("</a>: ")
-                .Text(view.Quote(mention) ?? "").Raw("</li>");
+            page.Raw("<li><a href=\"").Text(HtmlPage.EvidenceHref(mention)).Raw("\">").Text(view.ArticleLabel(mention.Article)).Raw("</a>: <q>")
+                .Text(view.Quote(mention) ?? "").Raw("</q></li>");
         }
         page.Raw("</ul>");
         return page.Finish();

@@ -20,7 +20,7 @@ namespace Crosscheck.Web;
 /// </summary>
 public static class WebHost
 {
-    /// <summary>Builds the server; the store is opened (and checked) and the first dossier assembled before this returns.</summary>
+    /// <summary>Builds the server; the store is opened and checked here, the first dossier is assembled when the server starts.</summary>
     /// <exception cref="StoreException">The database is not a Crosscheck database or cannot be opened.</exception>
     public static WebApplication Build(WebOptions options, Action<WebApplicationBuilder>? configure = null)
     {

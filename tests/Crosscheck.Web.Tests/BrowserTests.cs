@@ -169,3 +169,27 @@ public class BrowserTests(WebServer server, BrowserFixture browser) : IClassFixt
         _consoleProblems.Should().BeEmpty();
     }
 }
+
+[Collection(SharedServer.Name)]
+public class EntityPageBrowserTests(WebServer server, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [ChromiumFact]
+    public async Task AnEntityLinkedFromAStoryOpensItsPageWithMentionsThatLeadBackToTheWords()
+    {
+        var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.AbsoluteUri });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("a.story-link").First.ClickAsync();
+        var entity = page.Locator("#entities a.entity-link").First;
+        var name = await entity.InnerTextAsync();
+        await entity.ClickAsync();
+        (await page.Locator("h1").InnerTextAsync()).Should().Be(name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "09-entity.png"), FullPage = true });
+        var item = page.Locator("#mentions li").First;
+        var quote = await item.Locator("q").InnerTextAsync();
+        await item.Locator("a").ClickAsync();
+        await page.Locator("mark#hl").WaitForAsync();
+        var marked = string.Concat(await page.Locator("mark.focus").AllInnerTextsAsync());
+        marked.Should().Be(quote, "the mention listed on the entity page is the span highlighted in the report");
+    }
+}
