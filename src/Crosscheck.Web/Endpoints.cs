@@ -164,16 +164,17 @@ internal static class Endpoints
             return Html(Pages.StoryList(cache.Current, filter));
         }).ExcludeFromDescription();
 
-        app.MapGet("/stories/{id}", (DossierCache cache, string id, string? status, string? origins, string? speaker) =>
+        app.MapGet("/stories/{id}", (DossierCache cache, string id, string? status, string? origins, string? speaker, int? page) =>
         {
             var snapshot = cache.Current;
             if (snapshot.Story(id) is not { } story) return Html(Pages.NotFound($"There is no story '{id}'."), 404);
             var filter = new ClaimFilter(NullIfEmpty(status), NullIfEmpty(origins), NullIfEmpty(speaker));
             if (filter.Problem is { } problem) return Html(Pages.Error("Bad filter", problem), 400);
-            var key = string.Join('\u001f', "story", id, filter.Status, filter.OriginsText, filter.Speaker);
+            var ledgerPage = Math.Max(1, page ?? 1);
+            var key = string.Join('\u001f', "story", id, filter.Status, filter.OriginsText, filter.Speaker, ledgerPage.ToString(CultureInfo.InvariantCulture));
             if (!snapshot.PageCache.TryGetValue(key, out var html))
             {
-                html = Pages.Story(snapshot, story, filter);
+                html = Pages.Story(snapshot, story, filter, ledgerPage);
                 if (snapshot.PageCache.Count < 4096) snapshot.PageCache.TryAdd(key, html);
             }
             return Html(html);

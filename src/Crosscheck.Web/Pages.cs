@@ -39,7 +39,7 @@ internal static class Pages
         return page.Finish();
     }
 
-    public static string Story(DossierSnapshot snapshot, StoryView story, ClaimFilter filter)
+    public static string Story(DossierSnapshot snapshot, StoryView story, ClaimFilter filter, int ledgerPage = 1)
     {
         var view = snapshot.View;
         var summary = snapshot.Summary(story.Id)!;
@@ -78,39 +78,41 @@ internal static class Pages
         }
         page.Raw("</section>");
 
-        ClaimsLedger(page, view, story, filter);
+        ClaimsLedger(page, view, story, filter, ledgerPage);
 
         page.Raw("<section id=\"contradictions\"><h2>Contradictions</h2>");
         if (story.Contradictions.Count == 0) page.Raw("<p class=\"empty\">None found.</p>");
         else
         {
             page.Raw("<ul>");
-            foreach (var contradiction in story.Contradictions)
+            foreach (var contradiction in story.Contradictions.Take(SectionLimit))
             {
                 page.Raw("<li>").Element("span", contradiction.Kind, "badge").Raw(" ").Text(contradiction.Explanation);
                 EvidenceLinks(page, view, DossierView.Safe(contradiction.Evidence));
                 page.Raw("</li>");
             }
             page.Raw("</ul>");
+            MoreInApi(page, story.Contradictions.Count, $"GET /api/stories/{story.Id}");
         }
         page.Raw("</section><section id=\"timeline\"><h2>Timeline</h2>");
         if (story.Timeline.Count == 0) page.Raw("<p class=\"empty\">No dated statement.</p>");
         else
         {
             page.Raw("<ol class=\"timeline\">");
-            foreach (var entry in story.Timeline)
+            foreach (var entry in story.Timeline.Take(SectionLimit))
             {
                 page.Raw("<li><time>").Text(entry.DisplayDate).Raw("</time> ").Text(entry.Text);
                 EvidenceLinks(page, view, DossierView.Safe(entry.Evidence));
                 page.Raw("</li>");
             }
             page.Raw("</ol>");
+            MoreInApi(page, story.Timeline.Count, $"GET /api/stories/{story.Id}");
         }
         page.Raw("</section>");
         if (story.Events.Count > 0)
         {
             page.Raw("<section id=\"events\"><h2>Events</h2><table><thead><tr><th>Date</th><th>Type</th><th>Place</th><th>Actors</th><th>Fatalities</th><th>Evidence</th></tr></thead><tbody>");
-            foreach (var ev in story.Events)
+            foreach (var ev in story.Events.Take(SectionLimit))
             {
                 page.Raw("<tr><td>").Text(ev.Date).Raw("</td><td>").Text(ev.Type + (ev.SubType is null ? "" : " / " + ev.SubType)).Raw("</td><td>")
                     .Text(ev.Place is null ? null : view.EntityName(ev.Place)).Raw("</td><td>")
@@ -119,7 +121,9 @@ internal static class Pages
                 EvidenceLinks(page, view, DossierView.Safe(ev.Evidence));
                 page.Raw("</td></tr>");
             }
-            page.Raw("</tbody></table></section>");
+            page.Raw("</tbody></table>");
+            MoreInApi(page, story.Events.Count, $"GET /api/events?story={story.Id}");
+            page.Raw("</section>");
         }
         var entities = summary.Entities.Select(view.Entity).Where(e => e is not null).Select(e => e!)
             .OrderByDescending(e => DossierView.Safe(e.Mentions).Count(m => snapshot.StoryOfArticle(m.Article) == story.Id)).Take(40).ToList();
@@ -143,11 +147,22 @@ internal static class Pages
         return page.Finish();
     }
 
-    private static void ClaimsLedger(HtmlPage page, DossierView view, StoryView story, ClaimFilter filter)
+    /// <summary>Claims rendered on one page of the ledger; a bigger story pages on the server.</summary>
+    public const int LedgerPageSize = 200;
+
+    /// <summary>Evidence quotes shown under one claim; a wire claim carried by hundreds of reports lists the rest as a count.</summary>
+    private const int EvidencePerClaim = 12;
+
+    private static void ClaimsLedger(HtmlPage page, DossierView view, StoryView story, ClaimFilter filter, int pageNumber)
     {
         var shown = story.Claims.Where(c => filter.Matches(c, view)).ToList();
+        // A small ledger is sent whole and filtered in the browser; a big one is filtered and paged here.
+        var whole = story.Claims.Count <= LedgerPageSize;
+        var pages = Math.Max(1, (shown.Count + LedgerPageSize - 1) / LedgerPageSize);
+        pageNumber = Math.Clamp(pageNumber, 1, pages);
         page.Raw("<section id=\"claims\"><h2>Claims ledger</h2>");
-        page.Raw("<form class=\"filters\" id=\"claim-filter\" method=\"get\" action=\"#claims\"><label>Status <select name=\"status\"><option value=\"\">any</option>");
+        page.Raw("<form class=\"filters\" id=\"claim-filter\" method=\"get\" action=\"#claims\" data-filter=\"").Raw(whole ? "browser" : "server")
+            .Raw("\"><label>Status <select name=\"status\"><option value=\"\">any</option>");
         foreach (var status in new[] { "asserted", "claimed", "alleged", "denied", "confirmed", "unverified", "disputed" })
         {
             page.Raw("<option").Raw(status == filter.Status ? " selected" : "").Raw(">").Text(status).Raw("</option>");
@@ -159,11 +174,14 @@ internal static class Pages
         }
         page.Raw("</select></label>");
         FilterInput(page, "speaker", "Speaker", filter.Speaker);
-        page.Raw("<button type=\"submit\">Filter</button> <span class=\"meta\" id=\"claim-count\">").Number(shown.Count).Raw(" of ").Number(story.Claims.Count).Raw(" claims</span></form>");
+        page.Raw("<button type=\"submit\">Filter</button> <span class=\"meta\" id=\"claim-count\">").Number(shown.Count).Raw(" of ").Number(story.Claims.Count).Raw(" claims</span>");
+        if (!whole) page.Raw(" <span class=\"meta\">page ").Number(pageNumber).Raw(" of ").Number(pages).Raw("</span>");
+        page.Raw("</form>");
         page.Raw("<table class=\"claims\"><thead><tr><th>Speaker</th><th>Status</th><th>Claim</th><th>Independent origins</th><th>Reports</th></tr></thead><tbody>");
-        foreach (var claim in story.Claims)
+        var rows = whole ? story.Claims : shown.Skip((pageNumber - 1) * LedgerPageSize).Take(LedgerPageSize).ToList();
+        foreach (var claim in rows)
         {
-            var visible = filter.Matches(claim, view);
+            var visible = !whole || filter.Matches(claim, view);
             page.Raw("<tr class=\"claim\" id=\"").Text(claim.Id).Raw("\" data-status=\"").Text(claim.Status).Raw("\" data-origins=\"").Number(claim.IndependentOrigins)
                 .Raw("\" data-speaker=\"").Text(view.SpeakerLabel(claim).ToLowerInvariant()).Raw("\"").Raw(visible ? "" : " hidden").Raw("><td>");
             if (claim.Speaker is not null && view.Entity(claim.Speaker) is not null) page.Link(HtmlPage.Path("/entities/", claim.Speaker), view.SpeakerLabel(claim));
@@ -171,15 +189,27 @@ internal static class Pages
             page.Raw("</td><td>").Element("span", claim.Status, "badge status-" + claim.Status).Raw("</td><td><details><summary>").Text(claim.Content).Raw("</summary>");
             if (!string.IsNullOrWhiteSpace(claim.Note)) page.Element("p", claim.Note, "note");
             page.Raw("<ul class=\"evidence\">");
-            foreach (var evidence in DossierView.Safe(claim.Evidence))
+            var evidence = DossierView.Safe(claim.Evidence);
+            foreach (var item in evidence.Take(EvidencePerClaim))
             {
-                page.Raw("<li><a class=\"evidence-link\" href=\"").Text(HtmlPage.EvidenceHref(evidence)).Raw("\">").Text(view.ArticleLabel(evidence.Article)).Raw("</a>: <q>")
-                    .Text(view.Quote(evidence) ?? "(span outside the text)").Raw("</q></li>");
+                page.Raw("<li><a class=\"evidence-link\" href=\"").Text(HtmlPage.EvidenceHref(item)).Raw("\">").Text(view.ArticleLabel(item.Article)).Raw("</a>: <q>")
+                    .Text(view.Quote(item) ?? "(span outside the text)").Raw("</q></li>");
             }
+            if (evidence.Length > EvidencePerClaim) page.Raw("<li class=\"meta\">and ").Number(evidence.Length - EvidencePerClaim).Raw(" more reports (GET /api/claims?story=…)</li>");
             page.Raw("</ul></details></td><td>").Number(claim.IndependentOrigins).Raw(" <span class=\"meta\">").Text(claim.Corroboration).Raw("</span></td><td>")
                 .Number(DossierView.Safe(claim.Articles).Length).Raw("</td></tr>");
         }
-        page.Raw("</tbody></table></section>");
+        page.Raw("</tbody></table>");
+        if (!whole && pages > 1)
+        {
+            page.Raw("<nav class=\"pager\">");
+            string Href(int number) => "?" + string.Join("&", new[] { ("status", filter.Status), ("origins", filter.OriginsText), ("speaker", filter.Speaker), ("page", number.ToString(CultureInfo.InvariantCulture)) }
+                .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!))) + "#claims";
+            if (pageNumber > 1) page.Link(Href(pageNumber - 1), "← previous claims", "pager-previous").Raw(" ");
+            if (pageNumber < pages) page.Link(Href(pageNumber + 1), "next claims →", "pager-next");
+            page.Raw("</nav>");
+        }
+        page.Raw("</section>");
     }
 
     public static string Entity(DossierSnapshot snapshot, DossierEntity entity)
@@ -371,6 +401,14 @@ internal static class Pages
         var page = new HtmlPage(title);
         page.Element("h1", title).Element("p", message);
         return page.Finish();
+    }
+
+    /// <summary>Entries shown per section of a story page; the API has them all.</summary>
+    private const int SectionLimit = 300;
+
+    private static void MoreInApi(HtmlPage page, int count, string api)
+    {
+        if (count > SectionLimit) page.Raw("<p class=\"meta\">The first ").Number(SectionLimit).Raw(" of ").Number(count).Raw("; all of them: <code>").Text(api).Raw("</code></p>");
     }
 
     private static void FilterInput(HtmlPage page, string name, string label, string? value) =>

@@ -4,6 +4,11 @@
   "use strict";
   var form = document.getElementById("claim-filter");
   if (!form) return;
+  // A ledger too big to send whole is filtered and paged by the server: a change reloads it.
+  if (form.dataset.filter === "server") {
+    form.addEventListener("change", function () { form.submit(); });
+    return;
+  }
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.claim"));
   var count = document.getElementById("claim-count");
   function originsMatch(wanted, origins) {
