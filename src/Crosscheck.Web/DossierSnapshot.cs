@@ -96,6 +96,22 @@ internal sealed class DossierSnapshot
     /// <summary>Rendered pages of this snapshot, so a busy story page is rendered once per store change.</summary>
     public ConcurrentDictionary<string, string> PageCache { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Search results of this snapshot: a query that matches most reports costs a BM25 pass over all
+    /// of them, and a desk repeats its queries. Emptied with the snapshot when the store changes.
+    /// </summary>
+    public ConcurrentDictionary<string, IReadOnlyList<Crosscheck.Store.SearchHit>> SearchCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Memoises a search; the cache is bounded so hostile query streams cannot grow it.</summary>
+    public IReadOnlyList<Crosscheck.Store.SearchHit> Search(Crosscheck.Store.SqliteSearchIndex index, string query, int limit, int offset)
+    {
+        var key = string.Join('\u001f', query.Trim(), limit, offset);
+        if (SearchCache.TryGetValue(key, out var hits)) return hits;
+        hits = index.Search(query, limit, offset);
+        if (SearchCache.Count < 4096) SearchCache.TryAdd(key, hits);
+        return hits;
+    }
+
     public StoryView? Story(string id) => _stories.GetValueOrDefault(id);
 
     public StorySummary? Summary(string id) => _summaries.GetValueOrDefault(id);

@@ -95,10 +95,10 @@ internal static class Endpoints
         }).WithSummary("One report: its cleaned text and every evidence span (entities, times, quantities, claims, events) as offsets into it.")
           .Produces<ArticleResponse>().Produces<Problem>(404);
 
-        api.MapGet("/search", (SqliteSearchIndex search, string? q, int? limit, int? offset) =>
+        api.MapGet("/search", (DossierCache cache, SqliteSearchIndex search, string? q, int? limit, int? offset) =>
         {
             if (string.IsNullOrWhiteSpace(q)) return Problems.Result(400, "Empty query", "Give the words to look for: /api/search?q=words.");
-            var hits = search.Search(q, Math.Clamp(limit ?? 20, 1, 200), Math.Max(0, offset ?? 0)).Select(SearchResult.From).ToList();
+            var hits = cache.Current.Search(search, q, Math.Clamp(limit ?? 20, 1, 200), Math.Max(0, offset ?? 0)).Select(SearchResult.From).ToList();
             return Results.Ok(hits);
         }).WithSummary("Full-text search (SQLite FTS5, BM25 ranking, title hits weigh more) with a snippet; matches are offsets into the snippet.")
           .Produces<List<SearchResult>>().Produces<Problem>(400);
@@ -194,7 +194,7 @@ internal static class Endpoints
         }).ExcludeFromDescription();
 
         app.MapGet("/search", (DossierCache cache, SqliteSearchIndex search, string? q) =>
-            Html(Pages.Search(cache.Current, q, string.IsNullOrWhiteSpace(q) ? [] : search.Search(q, 50)))).ExcludeFromDescription();
+            Html(Pages.Search(cache.Current, q, string.IsNullOrWhiteSpace(q) ? [] : cache.Current.Search(search, q, 50, 0)))).ExcludeFromDescription();
 
         app.MapGet("/feeds", (SqliteServerTables tables) => Html(Pages.Feeds(tables.Feeds(), tables.FailedItems()))).ExcludeFromDescription();
     }
