@@ -103,6 +103,8 @@ internal sealed class DossierCache : BackgroundService
         articles.Clear();
         var snapshot = new DossierSnapshot(dossier, version);
         var (added, removed) = _search.Sync(id => snapshot.View.Article(id) is { } a ? new SearchDocument(a.Title, a.Text) : null);
+        // Story pages are what a desk opens first: the new snapshot goes live with them rendered.
+        foreach (var story in snapshot.View.Stories) snapshot.StoryPage(story, new ClaimFilter(), 1);
         _logger.LogInformation("Dossier ready: {Articles} reports, {Stories} stories ({Seconds:0.0} s; search index +{Added} -{Removed})",
             dossier.Articles.Length, dossier.Stories.Length, started.Elapsed.TotalSeconds, added, removed);
         return snapshot;

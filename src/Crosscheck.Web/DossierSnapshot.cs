@@ -102,6 +102,16 @@ internal sealed class DossierSnapshot
     /// </summary>
     public ConcurrentDictionary<string, IReadOnlyList<Crosscheck.Store.SearchHit>> SearchCache { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A story page, rendered once per snapshot and filter (bounded, so odd filters cannot grow the cache).</summary>
+    public string StoryPage(StoryView story, ClaimFilter filter, int ledgerPage)
+    {
+        var key = string.Join('\u001f', "story", story.Id, filter.Status, filter.OriginsText, filter.Speaker, ledgerPage);
+        if (PageCache.TryGetValue(key, out var html)) return html;
+        html = Pages.Story(this, story, filter, ledgerPage);
+        if (PageCache.Count < 4096) PageCache.TryAdd(key, html);
+        return html;
+    }
+
     /// <summary>Memoises a search; the cache is bounded so hostile query streams cannot grow it.</summary>
     public IReadOnlyList<Crosscheck.Store.SearchHit> Search(Crosscheck.Store.SqliteSearchIndex index, string query, int limit, int offset)
     {

@@ -170,14 +170,7 @@ internal static class Endpoints
             if (snapshot.Story(id) is not { } story) return Html(Pages.NotFound($"There is no story '{id}'."), 404);
             var filter = new ClaimFilter(NullIfEmpty(status), NullIfEmpty(origins), NullIfEmpty(speaker));
             if (filter.Problem is { } problem) return Html(Pages.Error("Bad filter", problem), 400);
-            var ledgerPage = Math.Max(1, page ?? 1);
-            var key = string.Join('\u001f', "story", id, filter.Status, filter.OriginsText, filter.Speaker, ledgerPage.ToString(CultureInfo.InvariantCulture));
-            if (!snapshot.PageCache.TryGetValue(key, out var html))
-            {
-                html = Pages.Story(snapshot, story, filter, ledgerPage);
-                if (snapshot.PageCache.Count < 4096) snapshot.PageCache.TryAdd(key, html);
-            }
-            return Html(html);
+            return Html(snapshot.StoryPage(story, filter, Math.Max(1, page ?? 1)));
         }).ExcludeFromDescription();
 
         app.MapGet("/entities/{id}", (DossierCache cache, string id) =>
