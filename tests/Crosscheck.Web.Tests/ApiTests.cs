@@ -209,6 +209,28 @@ public class ApiTests(WebServer server)
     }
 
     [Fact]
+    public async Task ReportsStoredByAnotherProcessAppearWithinSeconds()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crosscheck-side-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "side-door.txt"), "The lighthouse keeper on Skarn Island said on Sunday that the lamp had failed twice in a week.");
+            Crosscheck.Cli.CliApp.Run(["analyze", folder, "--db", server.DatabasePath, "--no-dossier", "--quiet", "--reference-date", WebServer.ReferenceDate], TextWriter.Null, TextWriter.Null)
+                .Should().Be(Crosscheck.Cli.CliApp.ExitOk);
+            await WebServer.Eventually(async () =>
+            {
+                using var response = await server.Client.GetAsync("/api/articles/side-door");
+                return response.StatusCode == HttpStatusCode.OK;
+            }, "a report stored by `crosscheck analyze` is served", seconds: 20);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AnHtmlPageCanBePosted()
     {
         var html = "<!doctype html><html><head><title>Vintner Street fire | Tallow Gazette</title><meta property=\"og:site_name\" content=\"Tallow Gazette\"></head>"

@@ -251,6 +251,35 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
     }
 
     [Fact]
+    public async Task AWatchedFolderHasItsNewFilesAnalysedOnce()
+    {
+        var folder = Path.Combine(_folder, "drop");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "first.txt"), "The harbour office in Kelpwick said on Monday that the slipway would reopen next week.");
+        using var watcher = Watcher();
+        (await PollOnce(folder, watcher)).Stored.Should().Be(1);
+        await File.WriteAllTextAsync(Path.Combine(folder, "second.txt"), "Volunteers in Kelpwick cleared the beach on Saturday, the parish council said.");
+        var second = await PollOnce(folder, watcher);
+        second.Stored.Should().Be(1, "the first file is known by its content and not analysed again");
+        Stored().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void TheWatchCommandRefusesALoopbackFeedUnlessAllowedAndSaysWhy()
+    {
+        var error = new StringWriter();
+        var exit = Crosscheck.Cli.CliApp.Run(["watch", _feeds.Url("/rss.xml"), "--once", "--db", _options.DatabasePath, "--reference-date", "2025-03-20"], TextWriter.Null, error);
+        exit.Should().Be(Crosscheck.Cli.CliApp.ExitSomeInputsRejected);
+        error.ToString().Should().Contain("refused").And.Contain("--allow-private");
+        Stored().Should().BeEmpty();
+
+        var output = new StringWriter();
+        Crosscheck.Cli.CliApp.Run(["watch", _feeds.Url("/feed.json"), "--once", "--allow-private", "--db", _options.DatabasePath, "--reference-date", "2025-03-20"], output, TextWriter.Null)
+            .Should().Be(Crosscheck.Cli.CliApp.ExitOk);
+        output.ToString().Should().Contain("1 new, 1 stored, 0 failed");
+    }
+
+    [Fact]
     public void PrivateLoopbackAndLinkLocalAddressesAreNotPublic()
     {
         foreach (var address in new[] { "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.0.10", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fe80::1", "fd00::5", "::ffff:127.0.0.1", "::ffff:10.0.0.1" })
