@@ -49,6 +49,7 @@ public static class WebHost
         builder.Services.AddSingleton<DossierCache>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DossierCache>());
         builder.Services.AddSingleton<ArticleIntake>();
+        if (options.WatchSources.Count > 0) builder.Services.AddHostedService<Feeds.WatchService>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

@@ -32,5 +32,11 @@ public sealed record WebOptions
     /// <summary>Where posted reports are kept as files before analysis (default: beside the database).</summary>
     public string? InboxFolder { get; init; }
 
+    /// <summary>Feeds and folders the server itself polls (as `crosscheck watch` would), so new items appear without another process.</summary>
+    public IReadOnlyList<string> WatchSources { get; init; } = [];
+
+    /// <summary>Schedule and limits for <see cref="WatchSources"/>.</summary>
+    public Feeds.WatchOptions Watch { get; init; } = new();
+
     public string Inbox => InboxFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath)) ?? ".", Path.GetFileNameWithoutExtension(DatabasePath) + ".inbox");
 }

@@ -12,7 +12,7 @@ internal static class WebCommands
 {
     public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
     {
-        yield return Serve(output);
+        yield return Serve(output, error);
         yield return Watch(output, error);
         yield return Keys(output);
     }
@@ -31,7 +31,7 @@ internal static class WebCommands
         return () => DateOnly.FromDateTime(DateTime.Today); // the CLI is the one place that reads the clock
     }
 
-    private static Command Serve(TextWriter output)
+    private static Command Serve(TextWriter output, TextWriter error)
     {
         var db = DbOption();
         var urls = new Option<string>("--urls") { Description = "Address(es) to listen on, ';'-separated.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
@@ -39,14 +39,18 @@ internal static class WebCommands
         var readKey = new Option<bool>("--read-key") { Description = "Require an API key for reads of the JSON API too (writes always need one)." };
         var maxBody = new Option<long>("--max-body") { Description = "Largest accepted request body in bytes.", DefaultValueFactory = _ => 4 * 1024 * 1024 };
         var readRate = new Option<int>("--read-rate") { Description = "Read requests per second allowed per client address.", DefaultValueFactory = _ => 500 };
+        var watch = new Option<string[]>("--watch") { Description = "Also poll these feeds or folders, as `crosscheck watch` does.", AllowMultipleArgumentsPerToken = true };
+        var watchInterval = new Option<int>("--watch-interval") { Description = "Seconds between polls of one watched feed.", DefaultValueFactory = _ => 300 };
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow watched feeds on loopback, private or link-local addresses." };
         var referenceDate = ReferenceDateOption();
         var command = new Command("serve", """
             Serve the newsroom web app and JSON API over the store: stories, dossiers, claims, entities,
             events, reports with their evidence, full-text search, POST /api/articles (API key needed;
             see `crosscheck keys add`). OpenAPI document at /openapi/v1.json.
-            """) { db, urls, allowPublic, readKey, maxBody, readRate, referenceDate };
+            """) { db, urls, allowPublic, readKey, maxBody, readRate, watch, watchInterval, allowPrivate, referenceDate };
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(watchInterval) < 1) throw new UsageException("--watch-interval must be at least 1 second.");
             var listen = parsed.GetValue(urls)!;
             if (!parsed.GetValue(allowPublic) && !WebHost.IsLoopbackOnly(listen))
             {
@@ -60,9 +64,20 @@ internal static class WebCommands
                 RequireKeyForReads = parsed.GetValue(readKey),
                 MaxRequestBodyBytes = parsed.GetValue(maxBody),
                 ReadRequestsPerSecond = parsed.GetValue(readRate),
+                WatchSources = parsed.GetValue(watch) ?? [],
+                Watch = new WatchOptions { Interval = TimeSpan.FromSeconds(parsed.GetValue(watchInterval)), AllowPrivateAddresses = parsed.GetValue(allowPrivate) },
             };
             output.WriteLine($"crosscheck: assembling the dossier from {options.DatabasePath} ...");
-            var app = WebHost.Build(options);
+            Microsoft.AspNetCore.Builder.WebApplication app;
+            try
+            {
+                app = WebHost.Build(options);
+            }
+            catch (StoreException ex)
+            {
+                error.WriteLine($"crosscheck: {ex.Message}");
+                return CliApp.ExitUsage;
+            }
             app.Start();
             output.WriteLine($"crosscheck: serving {app.Services.GetDossierArticleCount():N0} reports at {WebHost.ListeningAddress(app)} (Ctrl+C stops)");
             app.WaitForShutdown();
