@@ -298,16 +298,23 @@ internal static class Pages
         }
         var bounds = cuts.ToArray();
         var focusOpened = false;
+        // A sweep over the cuts: spans enter in order of start and leave once passed, so a report
+        // with many thousands of annotations costs the pieces times the spans open at once.
+        var byStart = spans.OrderBy(s => s.Start).ToList();
+        var next = 0;
+        var open = new List<Annotation>();
         for (var i = 0; i + 1 < bounds.Length; i++)
         {
             int start = bounds[i], end = bounds[i + 1];
+            while (next < byStart.Count && byStart[next].Start <= start) open.Add(byStart[next++]);
+            open.RemoveAll(s => s.End <= start);
             var inFocus = focusSpan is { } fsp && start >= fsp.Item1 && end <= fsp.Item2;
             if (inFocus)
             {
                 page.Raw(focusOpened ? "<mark class=\"focus\">" : "<mark class=\"focus\" id=\"hl\">");
                 focusOpened = true;
             }
-            var covering = spans.Where(s => s.Start <= start && s.End >= end).ToList();
+            var covering = open;
             if (covering.Count == 0) page.Text(text.AsSpan(start, end - start));
             else
             {
