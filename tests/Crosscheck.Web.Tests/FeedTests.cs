@@ -170,7 +170,14 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
         var url = _feeds.Url("/rss.xml");
         (await PollOnce(url, watcher)).Polled.Should().BeTrue();
         _clock.Advance(TimeSpan.FromMinutes(1));
-        (await PollOnce(url, watcher)).Polled.Should().BeFalse();
+        var early = await PollOnce(url, watcher);
+        early.Polled.Should().BeFalse();
+        FeedWatcher.Describe(early).Should().Contain("not due before");
+        var conditionalBefore = _feeds.ConditionalRequests;
+        var asked = (await watcher.PollDueAsync([url], CancellationToken.None, ignoreSchedule: true)).Single();
+        asked.Polled.Should().BeTrue("`watch --once` polls now whatever the schedule says");
+        asked.NotModified.Should().BeTrue();
+        _feeds.ConditionalRequests.Should().Be(conditionalBefore + 1);
     }
 
     [Fact]

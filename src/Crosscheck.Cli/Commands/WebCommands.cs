@@ -113,7 +113,7 @@ internal static class WebCommands
             void Report(PollOutcome outcome) => (outcome.Error is null ? output : error).WriteLine(FeedWatcher.Describe(outcome));
             if (parsed.GetValue(once))
             {
-                var outcomes = watcher.PollDueAsync(list, CancellationToken.None).GetAwaiter().GetResult();
+                var outcomes = watcher.PollDueAsync(list, CancellationToken.None, ignoreSchedule: true).GetAwaiter().GetResult();
                 foreach (var outcome in outcomes) Report(outcome);
                 return outcomes.Any(o => o.Error is not null || o.Failed > 0) ? CliApp.ExitSomeInputsRejected : CliApp.ExitOk;
             }

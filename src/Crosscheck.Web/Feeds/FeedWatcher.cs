@@ -50,13 +50,14 @@ public sealed class FeedWatcher : IDisposable
     }
 
     /// <summary>Polls every source whose time has come; a folder is read again each time (known content is skipped by hash).</summary>
-    public async Task<IReadOnlyList<PollOutcome>> PollDueAsync(IReadOnlyList<string> sources, CancellationToken cancellationToken)
+    /// <param name="ignoreSchedule">Poll every feed now, also one that is backing off (`watch --once`: the user asked now).</param>
+    public async Task<IReadOnlyList<PollOutcome>> PollDueAsync(IReadOnlyList<string> sources, CancellationToken cancellationToken, bool ignoreSchedule = false)
     {
         var outcomes = new List<PollOutcome>();
         foreach (var source in sources)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            outcomes.Add(Directory.Exists(source) ? await PollFolderAsync(source, cancellationToken) : await PollFeedAsync(source, cancellationToken));
+            outcomes.Add(Directory.Exists(source) ? await PollFolderAsync(source, cancellationToken) : await PollFeedAsync(source, ignoreSchedule, cancellationToken));
         }
         return outcomes;
     }
@@ -82,11 +83,14 @@ public sealed class FeedWatcher : IDisposable
             result.Problems.Count > 0 ? string.Join("; ", result.Problems.Take(5)) : null, null);
     }
 
-    private async Task<PollOutcome> PollFeedAsync(string url, CancellationToken cancellationToken)
+    private async Task<PollOutcome> PollFeedAsync(string url, bool ignoreSchedule, CancellationToken cancellationToken)
     {
         var state = _tables.Feed(url) ?? new FeedState(url);
         var now = _clock.GetUtcNow();
-        if (state.NextPoll is { } next && next > now) return new PollOutcome(url, false, false, 0, 0, 0, null, null);
+        if (!ignoreSchedule && state.NextPoll is { } next && next > now)
+        {
+            return new PollOutcome(url, false, false, 0, 0, 0, null, $"not due before {next:u}");
+        }
         FetchResult fetched;
         FeedDocument feed;
         try
@@ -191,7 +195,9 @@ public sealed class FeedWatcher : IDisposable
 
     public void Dispose() => _fetcher.Dispose();
 
-    public static string Describe(PollOutcome outcome) => outcome.Error is not null
+    public static string Describe(PollOutcome outcome) => !outcome.Polled
+        ? $"{outcome.Source}: {outcome.Note ?? "not polled"}"
+        : outcome.Error is not null
         ? $"{outcome.Source}: {outcome.Error}{(outcome.Note is null ? "" : " (" + outcome.Note + ")")}"
         : outcome.NotModified
             ? $"{outcome.Source}: not modified"
