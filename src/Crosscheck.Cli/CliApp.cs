@@ -25,6 +25,8 @@ public static class CliApp
               crosscheck analyze a.txt feed.jsonl page.html --out out/ --db news.db
               crosscheck eval times ../shared/datasets/tempeval3-dev
               crosscheck eval stories ../shared/datasets/ecbplus-dev/ECB+ --json
+              crosscheck serve --db news.db                    web app and API at http://127.0.0.1:5080
+              crosscheck watch https://example.org/feed.xml    analyse new feed items as they appear
 
             Exit codes: 0 all inputs read, 1 some inputs rejected (each named on stderr), 2 usage error,
             3 the store or the output folder failed (what was already stored is kept).
@@ -32,6 +34,7 @@ public static class CliApp
         root.Add(AnalyzeCommand.Create(output, error));
         root.Add(EvalCommand.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Add(command);
+        foreach (var command in WebCommands.Create(output, error)) root.Add(command);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
