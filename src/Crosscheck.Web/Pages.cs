@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crosscheck.Places;
 using Crosscheck.Report;
 using Crosscheck.Store;
 
@@ -124,6 +125,15 @@ internal static class Pages
             page.Raw("</tbody></table>");
             MoreInApi(page, story.Events.Count, $"GET /api/events?story={story.Id}");
             page.Raw("</section>");
+        }
+        var markers = summary.Entities.Select(view.Entity)
+            .Where(e => e is { Type: "place", Place: not null })
+            .Select(e => new MapMarker(e!.Place!.Lat, e.Place.Lon, e.Name, e.Place.Precision))
+            .ToList();
+        if (markers.Count > 0)
+        {
+            page.Raw("<section id=\"map\"><h2>Map</h2><figure class=\"map\">").Raw(LocatorMap.Render(markers, WorldOutlines.Default, "Places named in " + story.Title))
+                .Raw("<figcaption>Dots: places found in the gazetteer. Dashed rings: known only to their region or country. Outlines: Natural Earth.</figcaption></figure></section>");
         }
         var entities = summary.Entities.Select(view.Entity).Where(e => e is not null).Select(e => e!)
             .OrderByDescending(e => DossierView.Safe(e.Mentions).Count(m => snapshot.StoryOfArticle(m.Article) == story.Id)).Take(40).ToList();

@@ -59,4 +59,20 @@ public class StoryPageTests
         Regex.Matches(first, "class=\"evidence-link\"").Count.Should().Be(Pages.LedgerPageSize * 12);
         first.Should().Contain("and 8 more reports");
     }
+
+    [Fact]
+    public void TheStoryPageDrawsItsPlacesOnAnOfflineMap()
+    {
+        var article = new DossierArticle { Id = "a0", PublishedHow = "given", Published = "2025-03-10", Language = "en", Text = "Shelling hit Kursk and a village nearby.", Outlet = "Outlet" };
+        var kursk = new DossierEntity
+        {
+            Id = "e1", Type = "place", Name = "Kursk <b>", Mentions = [new Evidence("a0", 13, 18)],
+            Place = new DossierPlace(51.73, 36.19, 554234, "exact") { Country = "RU" },
+        };
+        var dossier = new Dossier { Articles = [article], Stories = [new DossierStory("s1", "Shelling", ["a0"])], Entities = [kursk] };
+        var snapshot = new DossierSnapshot(dossier, 1);
+        var html = Pages.Story(snapshot, snapshot.Story("s1")!, new ClaimFilter());
+        html.Should().Contain("<section id=\"map\">").And.Contain("<svg class=\"map\"");
+        html.Should().Contain("Kursk &lt;b&gt; (exact)").And.NotContain("Kursk <b>");
+    }
 }
