@@ -91,7 +91,7 @@ internal static class NumberReader
                     match = new NumberMatch(start, after, total, NumberForm.Digits);
                     return true;
                 }
-                if (e is { IsNumber: true, Number: 12 } && tokens[next].Span.Length > 1) // "2 dozen"
+                if ((e is { IsNumber: true, Number: 12 } || IsDozens(tokens[next].Span.SliceOf(text))) && tokens[next].Span.Length > 1) // "2 dozen", "3 dozens"
                 {
                     match = new NumberMatch(start, next + 1, value * 12, NumberForm.Digits);
                     return true;
@@ -266,6 +266,7 @@ internal static class NumberReader
         }
         int lastConsumed = -1;
         double lastScale = 0;
+        double beforeAnd = double.NaN;
         for (; k < limit; k++)
         {
             var token = tokens[k];
@@ -273,8 +274,12 @@ internal static class NumberReader
             var word = token.Span.SliceOf(text);
             if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && any)
             {
-                // "one hundred and five"; "one and a half"
-                if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words)) continue;
+                // "one hundred and five"; "one and a half"; "twenty and three fifths" keeps what came before the "and" whole.
+                if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words))
+                {
+                    beforeAnd = total + current;
+                    continue;
+                }
                 if (k + 2 < limit && Is(text, tokens[k + 1], "a") && Is(text, tokens[k + 2], "half"))
                 {
                     // "one million and a half" is a million and a half; "five and a half (million)" is 5.5 (million).
@@ -314,11 +319,61 @@ internal static class NumberReader
             var f = words.Find(fw);
             if (f is { FractionDenominator: > 0 } && (value == 1 || fw[^1] is 's' or 'S') && !(f.FractionDenominator == 4 && IsUnitContext(text, tokens, endToken + 1, end)))
             {
-                match = new NumberMatch(start, endToken + 1, value / f.FractionDenominator, NumberForm.Fraction);
+                // "one hundred and three quarters" is 100 + 3/4: only the numerator after the last "and" is divided.
+                double whole = double.IsNaN(beforeAnd) ? 0 : beforeAnd;
+                match = new NumberMatch(start, endToken + 1, whole + (value - whole) / f.FractionDenominator, NumberForm.Fraction);
+                return true;
+            }
+            // "three dozens", "three hundred and two dozens"
+            if (IsDozens(fw) || f is { IsNumber: true, Number: 12 } && fw.Length > 1 && !double.IsNaN(value))
+            {
+                match = new NumberMatch(start, endToken + 1, value * 12, NumberForm.Words);
+                return true;
+            }
+            // "two hundred point zero three", "five point five": a decimal part read digit by digit (or as one number: "point seventy-one").
+            if (fw.Equals("point", StringComparison.OrdinalIgnoreCase) && endToken + 1 < end && ReadDecimalWords(text, tokens, endToken + 1, end, words, out double fractionPart, out int decimalEnd))
+            {
+                match = new NumberMatch(start, decimalEnd, value + fractionPart, NumberForm.Words);
                 return true;
             }
         }
         match = new NumberMatch(start, endToken, value, NumberForm.Words);
+        return true;
+    }
+
+    private static bool IsDozens(ReadOnlySpan<char> word) =>
+        word.Equals("dozens", StringComparison.OrdinalIgnoreCase) || word.Equals("dozs", StringComparison.OrdinalIgnoreCase) || word.Equals("dzs", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words after "point": single digits ("zero three" is .03) or one number ("seventy-one" is .71).</summary>
+    private static bool ReadDecimalWords(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out double fraction, out int endToken)
+    {
+        fraction = 0;
+        endToken = start;
+        var digits = new System.Text.StringBuilder();
+        for (int k = start; k < end && k < start + MaxWordTokens && tokens[k].Kind == TokenKind.Word; k++)
+        {
+            var w = tokens[k].Span.SliceOf(text);
+            var entry = words.Find(w);
+            double digit = entry is { IsNumber: true } ? entry.Number
+                : w.Equals("nought", StringComparison.OrdinalIgnoreCase) || w.Equals("naught", StringComparison.OrdinalIgnoreCase) || w.Equals("oh", StringComparison.OrdinalIgnoreCase) ? 0 : double.NaN;
+            if (digit is >= 0 and <= 9 && digit == Math.Floor(digit))
+            {
+                digits.Append((char)('0' + (int)digit));
+                endToken = k + 1;
+                continue;
+            }
+            if (digits.Length == 0)
+            {
+                double total = 0, current = 0;
+                if (!TryAddWordParts(w, words, ref total, ref current) || total + current < 10 || total + current >= 100) return false;
+                fraction = (total + current) / 100;
+                endToken = k + 1;
+                return true;
+            }
+            break;
+        }
+        if (digits.Length == 0) return false;
+        fraction = double.Parse("0." + digits.ToString(), CultureInfo.InvariantCulture);
         return true;
     }
 

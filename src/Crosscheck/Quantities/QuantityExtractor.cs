@@ -161,6 +161,27 @@ internal sealed class QuantityExtractor
             q = currencyEnd; // "$300 US dollars"
         }
 
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "10 $ 30 cent": the minor unit adds to the amount.
+        if (unit is { Kind: QuantityKind.Currency, Factor: 1 } && high is null && bound is null)
+        {
+            int m = Is(text, tokens, q, end, "and") ? q + 1 : q;
+            if (NumberReader.TryRead(text, tokens, m, end, _words, out var minor) && minor.Form is NumberForm.Digits or NumberForm.Words && minor.Value is > 0 and < 100
+                && _units.Match(text, tokens, minor.EndToken, end, out int minorEnd) is { Kind: QuantityKind.Currency, Factor: 0.01 } minorUnit
+                && minorUnit.Canonical == unit.Canonical)
+            {
+                low = NumberReader.Round(low + minor.Value / 100);
+                number = number with { Value = low };
+                q = minorEnd;
+            }
+        }
+        // "361 million pounds": with a scale word, pounds are money far more often than weight.
+        if (unit is { Kind: QuantityKind.Mass, Name: "pound" } && number.EndToken - numberStart >= 2
+            && _words.Find(tokens[number.EndToken - 1].Span.SliceOf(text)) is { Scale: >= 1e6 }
+            && _units.MatchWord("£") is { } sterling)
+        {
+            unit = sterling;
+        }
+
         // The noun phrase counted: "30 North Korean soldiers", "dozens of civilians", "300 square miles of territory".
         Span? counted = null;
         int c = q;
@@ -296,8 +317,10 @@ internal sealed class QuantityExtractor
         if (unit is not { Kind: QuantityKind.Currency }) return null;
         var first = tokens[q].Span.SliceOf(text);
         // Only signs and codes stand before the amount ("$", "€", "USD 5"); "dollars 5" does not.
+        // "a $300 million contract": a lower-case "a" before a sign is the article, not the Australian "A$".
+        bool article = unit.Tokens.Length > 1 && first.Length == 1 && first[0] == 'a';
         bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 3 && IsUpper(first) || first.EndsWith("$")
-            || unit.Tokens.Length > 1 && !char.IsLetter(unit.Tokens[^1][0]);
+            || unit.Tokens.Length > 1 && !char.IsLetter(unit.Tokens[^1][0]) && !article;
         if (!sign || after >= end) return null;
         p = after;
         return unit;

@@ -15,6 +15,8 @@ internal sealed class TimeExtractor
 
     public TimeExtractor(WordTable words) => _words = words;
 
+    public WordTable Words => _words;
+
     /// <summary>Adds the mentions of tokens [start, end) to <paramref name="output"/> in text order.</summary>
     /// <summary>Each token's table entry (null for numbers and unknown words), looked up once per article.</summary>
     public WordEntry?[] LookUp(string text, ImmutableArray<Token> tokens)
@@ -65,9 +67,21 @@ internal sealed class TimeExtractor
         for (int k = mentionStart - 1; k >= start && k >= mentionStart - 8; k--)
         {
             var cue = CueAt(text, tokens, entries, k);
+            // "will be named ... in December": a participle after a future auxiliary is future.
+            if (cue == Tense.Past && entries[k] is null && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
             if (cue is not null) return cue.Value;
         }
         return sentenceTense;
+    }
+
+    private static bool FutureAuxiliaryBefore(ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
+    {
+        for (int j = k - 1; j >= start && j >= k - 3; j--)
+        {
+            if (entries[j] is { FutureMarker: true }) return true;
+            if (tokens[j].Kind != TokenKind.Word) return false;
+        }
+        return false;
     }
 
     private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
@@ -114,7 +128,7 @@ internal sealed class TimeExtractor
                 }
             }
         }
-        return future && !past ? Tense.Future : future ? Tense.Mixed : Tense.Past;
+        return future && !past ? Tense.Future : future ? Tense.Mixed : past ? Tense.Past : Tense.Unmarked;
     }
 
     private readonly ref struct Scanner
@@ -275,6 +289,7 @@ internal sealed class TimeExtractor
             if ((end = DayMonth(p, output)) > p) return end;
             if ((end = MonthFirst(p, output)) > p) return end;
             if ((end = WeekdayAt(p, output)) > p) return end;
+            if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
             if ((end = QuarterAt(p, output)) > p) return end;
@@ -920,6 +935,32 @@ internal sealed class TimeExtractor
             return p;
         }
 
+        // "this year's third quarter", "last year's quarter", "the 1988 quarter", "the 1989 period": a quarter of a named or relative year.
+        private int YearsQuarter(int p, List<TimeMention> output)
+        {
+            int q, year = 0, relative = 0;
+            bool hasRelative = false;
+            if (E(p) is { Relative: { } shift } && Is(p + 1, "year") && Is(p + 2, "'s")) { q = p + 3; relative = shift; hasRelative = true; }
+            else if (p > _start && Is(p - 1, "the") && IsNumber(p, 4) && W(p).Length == 4 && (Is(p + 1, "quarter") || Is(p + 1, "period"))) { q = p + 1; year = IntAt(p); }
+            else return p;
+            if (Is(q, "quarter") || Is(q, "period") && !hasRelative)
+            {
+                if (Is(q + 1, "of")) return p;
+                output.Add(new TimeMention(MentionKind.Quarter, p, q + 1) { Quarter = -1, Year = year, Relative = relative, HasRelative = hasRelative });
+                return q + 1;
+            }
+            if (!hasRelative) return p;
+            int before = output.Count;
+            int end = QuarterAt(q, output);
+            if (end == q || output.Count != before + 1 || output[before].Year != 0) return p;
+            var mention = output[before];
+            mention.StartToken = p;
+            mention.Relative = relative;
+            mention.HasRelative = true;
+            output[before] = mention;
+            return end;
+        }
+
         // "the quarter", "the latest quarter", "the year-earlier quarter": in a results report, the last quarter reported on.
         private int ReportedQuarter(int p, List<TimeMention> output)
         {
@@ -1047,4 +1088,6 @@ internal sealed class TimeExtractor
 }
 
 /// <summary>Tense of the sentence around a time phrase, for choosing which Saturday or which December is meant.</summary>
-internal enum Tense { Past, Future, Mixed }
+/// <remarks><see cref="Unmarked"/>: no tense cue at all ("The dividend is payable Jan. 2"); a day or month
+/// is then the nearest one, while a bare weekday keeps the news default of the most recent.</remarks>
+internal enum Tense { Past, Future, Mixed, Unmarked }

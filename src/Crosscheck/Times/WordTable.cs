@@ -77,6 +77,35 @@ internal sealed class WordTable
     /// <summary>Word endings of verb forms that end a counted noun phrase ("30 soldiers <b>fighting</b>", "солдат <b>прибыли</b>").</summary>
     public string[] VerbSuffixes { get; private init; } = [];
 
+    /// <summary>Phrases that point a following time forward whatever the sentence's tense ("as soon as Tuesday").</summary>
+    public string[][] FutureLeads { get; private init; } = [];
+
+    /// <summary>Phrases that point a following time back whatever the sentence's tense ("since the Oct. 23 attack").</summary>
+    public string[][] PastLeads { get; private init; } = [];
+
+    /// <summary>The tense a lead phrase just before the mention fixes, or null when there is none.</summary>
+    public Tense? LeadTense(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int start, int mentionStart) =>
+        Follows(FutureLeads, text, tokens, start, mentionStart) ? Tense.Future
+        : Follows(PastLeads, text, tokens, start, mentionStart) ? Tense.Past : null;
+
+    private static bool Follows(string[][] leads, string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int start, int mentionStart)
+    {
+        int last = mentionStart - 1;
+        // "as soon as on Tuesday", "since the Oct. 23 attack": one preposition or article may stand between.
+        if (last >= start && tokens[last].Span.SliceOf(text) is var between
+            && (between.Equals("on", StringComparison.OrdinalIgnoreCase) || between.Equals("by", StringComparison.OrdinalIgnoreCase)
+                || between.Equals("the", StringComparison.OrdinalIgnoreCase))) last--;
+        foreach (var lead in leads)
+        {
+            int first = last - lead.Length + 1;
+            if (first < start) continue;
+            bool all = true;
+            for (int i = 0; i < lead.Length && all; i++) all = tokens[first + i].Span.SliceOf(text).Equals(lead[i], StringComparison.OrdinalIgnoreCase);
+            if (all) return true;
+        }
+        return false;
+    }
+
     public bool LooksLikeVerb(ReadOnlySpan<char> word)
     {
         foreach (var suffix in VerbSuffixes)
@@ -123,6 +152,8 @@ internal sealed class WordTable
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var pastSuffixes = new List<string>();
         var verbSuffixes = new List<string>();
+        var futureLeads = new List<string[]>();
+        var pastLeads = new List<string[]>();
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
         {
             string role = row[0], word = row[1], value = row[2];
@@ -139,6 +170,11 @@ internal sealed class WordTable
             if (role == "verb-suffix")
             {
                 verbSuffixes.Add(word);
+                continue;
+            }
+            if (role is "future-lead" or "past-lead")
+            {
+                (role == "future-lead" ? futureLeads : pastLeads).Add(word.Split(' '));
                 continue;
             }
             if (role == "bound")
@@ -192,6 +228,8 @@ internal sealed class WordTable
             ShortMonthNeedsDay = options.TryGetValue("short-month-needs-day", out var shortMonth) && shortMonth == "true",
             PastSuffixes = [.. pastSuffixes],
             VerbSuffixes = [.. verbSuffixes],
+            FutureLeads = [.. futureLeads],
+            PastLeads = [.. pastLeads],
         };
     }
 

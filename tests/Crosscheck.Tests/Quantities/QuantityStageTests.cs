@@ -172,6 +172,37 @@ public class QuantityStageTests
     public void SkipsLabelsOrdinalsAndDates(string text) =>
         Quantities(text).Should().BeEmpty();
 
+    [Theory]
+    // A minor unit after a major one adds to the amount.
+    [InlineData("The ticket cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD")]
+    [InlineData("The ticket cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD")]
+    // The article "a" before "$" is not the Australian "A$".
+    [InlineData("The firm won a $48.2 million contract.", "$48.2 million", 48_200_000.0, "USD")]
+    // With a scale word, pounds are money.
+    [InlineData("Profit rose to 361 million pounds.", "361 million pounds", 361_000_000.0, "GBP")]
+    [InlineData("The fee was 420 million Finnish markka.", "420 million Finnish markka", 420_000_000.0, "markka")]
+    public void ReadsCompoundAndNamedCurrencies(string text, string span, double value, string unit)
+    {
+        var (found, q) = Quantities(text).Should().ContainSingle().Subject;
+        found.Should().Be(span);
+        q.Value.Should().BeApproximately(value, 1e-6);
+        q.Unit.Should().Be(unit);
+        q.Kind.Should().Be(QuantityKind.Currency);
+    }
+
+    [Theory]
+    // Only the numerator after the last "and" is divided: a mixed number.
+    [InlineData("The answer was twenty and three fifths.", 20.6)]
+    [InlineData("The answer was one hundred and three quarters.", 100.75)]
+    // "dozens" after a number multiplies it.
+    [InlineData("They brought three dozens.", 36.0)]
+    [InlineData("They brought 3 dozens.", 36.0)]
+    // A decimal part in words, digit by digit or as one number.
+    [InlineData("The reading was two hundred point zero three.", 200.03)]
+    [InlineData("The reading was five point five.", 5.5)]
+    public void ReadsMixedNumbersDozensAndSpokenDecimals(string text, double value) =>
+        Single(text).Value.Should().BeApproximately(value, 1e-9);
+
     [Fact]
     public void StaysBoundedOnHostileInput()
     {

@@ -82,6 +82,16 @@ public class TimeStageTests
     [InlineData("They meet each Thursday.", "each Thursday", "XXXX-WXX-4", TimexType.Set)]
     // "two years ago" is a date at the granularity of its unit.
     [InlineData("The pact was signed two years ago.", "two years ago", "2022", TimexType.Date)]
+    // A lead phrase points the weekday forward even in a past-tense sentence.
+    [InlineData("The father could arrive as soon as Tuesday, officials said.", "Tuesday", "2024-12-17", TimexType.Date)]
+    // No tense cue at all: the nearest such day.
+    [InlineData("The dividend is payable Jan. 2 to holders.", "Jan. 2", "2025-01-02", TimexType.Date)]
+    // A fraction of a unit is written in the next smaller one.
+    [InlineData("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M", TimexType.Duration)]
+    [InlineData("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M", TimexType.Duration)]
+    // A quarter of a relative year is one expression.
+    [InlineData("Sales fell in this year's third quarter.", "this year's third quarter", "2024-Q3", TimexType.Date)]
+    [InlineData("Sales fell in last year's second quarter.", "last year's second quarter", "2023-Q2", TimexType.Date)]
     public void ResolvesAgainstThePublicationDate(string text, string span, string value, TimexType type)
     {
         var times = Times(text);
