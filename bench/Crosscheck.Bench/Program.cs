@@ -11,6 +11,7 @@ namespace Crosscheck.Bench;
 ///   generate DIR N          write a synthetic corpus of N reports (with manifest.tsv and gold.tsv)
 ///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
 ///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
+///   extractors DATASETS [R] times + quantities throughput on the Recognizers specs and TempEval-3 texts (see bench/recognizers-compare)
 /// </summary>
 public static class Program
 {
@@ -18,7 +19,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | micro [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | micro [BenchmarkDotNet args] | extractors DATASETS [ROUNDS]");
             return 2;
         }
         switch (args[0])
@@ -29,6 +30,9 @@ public static class Program
                 return 0;
             case "analyze":
                 foreach (var n in args.Skip(1)) AnalyzeBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
+                return 0;
+            case "extractors":
+                ExtractorBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
                 return 0;
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
