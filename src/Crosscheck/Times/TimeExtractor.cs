@@ -74,6 +74,10 @@ internal sealed class TimeExtractor
         return sentenceTense;
     }
 
+    /// <summary>"I'll", "they’ll": the contracted "will" stays glued to its subject.</summary>
+    private static bool IsFutureContraction(ReadOnlySpan<char> word) =>
+        word.Length > 3 && (word.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’ll", StringComparison.OrdinalIgnoreCase));
+
     private static bool FutureAuxiliaryBefore(ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
     {
         for (int j = k - 1; j >= start && j >= k - 3; j--)
@@ -95,6 +99,7 @@ internal sealed class TimeExtractor
             return null;
         }
         var word = tokens[k].Span.SliceOf(text);
+        if (IsFutureContraction(word)) return Tense.Future;
         if (word.Length > 3)
         {
             foreach (var suffix in _words.PastSuffixes)
@@ -120,6 +125,7 @@ internal sealed class TimeExtractor
                 if (entry.FutureMarker) future = true;
                 if (entry.PastMarker) past = true;
             }
+            else if (IsFutureContraction(word)) future = true;
             else if (word.Length > 3)
             {
                 foreach (var suffix in _words.PastSuffixes)
@@ -289,6 +295,7 @@ internal sealed class TimeExtractor
             if ((end = DayMonth(p, output)) > p) return end;
             if ((end = MonthFirst(p, output)) > p) return end;
             if ((end = WeekdayAt(p, output)) > p) return end;
+            if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
@@ -299,9 +306,9 @@ internal sealed class TimeExtractor
             if ((end = DecadeAt(p, output)) > p) return end;
             if ((end = ReferenceAt(p, output, determined)) > p) return end;
             if ((end = SetAt(p, output)) > p) return end;
+            if ((end = SpelledYearOrCentury(p, output)) > p) return end;
             if (determined && (end = UnitAlone(p, output)) > p) return end;
             if (determined && (end = ReportedQuarter(p, output)) > p) return end;
-            if ((end = SpelledYearOrCentury(p, output)) > p) return end;
             if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))
             {
                 output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = "WE", Relative = 0, HasRelative = true });
@@ -377,6 +384,38 @@ internal sealed class TimeExtractor
                 year = IntAt(q);
                 end = q + 1;
                 return year is >= 1 and <= 9999;
+            }
+            return SpelledYear(q, out year, out end);
+        }
+
+        /// <summary>"nineteen ninety-seven", "eighteen twelve", "two thousand", "two thousand and one", "two thousand twelve".</summary>
+        private bool SpelledYear(int k, out int year, out int end)
+        {
+            year = 0;
+            end = k;
+            if ((Is(k, "nineteen") || Is(k, "eighteen")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
+            {
+                double t = 0, c = 0;
+                if (TryWordsValue(W(k + 1), ref t, ref c) && t + c is >= 10 and <= 99)
+                {
+                    year = (Is(k, "nineteen") ? 1900 : 1800) + (int)(t + c);
+                    end = k + 2;
+                    return true;
+                }
+                return false;
+            }
+            if (Is(k, "two") && Is(k + 1, "thousand"))
+            {
+                year = 2000;
+                end = k + 2;
+                int q = Is(k + 2, "and") ? k + 3 : k + 2;
+                double t = 0, c = 0;
+                if (IsWord(q) && !char.IsAsciiDigit(W(q)[0]) && TryWordsValue(W(q), ref t, ref c) && t + c is >= 1 and <= 99 && E(q)?.Unit is null)
+                {
+                    year += (int)(t + c);
+                    end = q + 1;
+                }
+                return true;
             }
             return false;
         }
@@ -614,6 +653,7 @@ internal sealed class TimeExtractor
                 return q + 1;
             }
             if (next.Weekday > 0) return WeekdayAt(q, output, relative, true, p);
+            if (next.StartsHoliday && HolidayAt(q, output, relative, true, p) is var holidayEnd && holidayEnd > q) return holidayEnd;
             if (next.Season is { } season)
             {
                 output.Add(new TimeMention(MentionKind.Season, p, q + 1) { Season = season, Relative = relative, HasRelative = true });
@@ -776,6 +816,12 @@ internal sealed class TimeExtractor
             }
             else return p;
             int end = unitToken + 1;
+            // "an hour and a half", "two years and a half"
+            if (!double.IsNaN(count) && Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "an")) && Is(end + 2, "half"))
+            {
+                count += 0.5;
+                end += 3;
+            }
             if (E(end) is { Ago: true } || Is(end, "earlier") || Is(end, "before"))
             {
                 if (Is(end, "before") && !(In(end + 1) && _tokens[end + 1].Kind == TokenKind.Punctuation) && In(end + 1)) { }
@@ -912,15 +958,17 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Ago, p, p + 1) { Unit = "Y", Count = 1, Relative = -1, HasRelative = true });
                 return p + 1;
             }
-            if ((Is(p, "nineteen") || Is(p, "eighteen")) && IsWord(p + 1))
+            if ((Is(p, "nineteen") || Is(p, "eighteen")) && SpelledYear(p, out int spelled, out int spelledEnd))
             {
-                double t = 0, c = 0;
-                if (TryWordsValue(W(p + 1), ref t, ref c) && t + c is >= 10 and <= 99 && !char.IsAsciiDigit(W(p + 1)[0]))
-                {
-                    int century = Is(p, "nineteen") ? 1900 : 1800;
-                    output.Add(new TimeMention(MentionKind.Year, p, p + 2) { Year = century + (int)(t + c) });
-                    return p + 2;
-                }
+                output.Add(new TimeMention(MentionKind.Year, p, spelledEnd) { Year = spelled });
+                return spelledEnd;
+            }
+            // "the year two thousand", "the year 2000": "two thousand" alone is a number, not a year.
+            if (Is(p, "year") && p > _start && Is(p - 1, "the") && (SpelledYear(p + 1, out int named, out int namedEnd)
+                || IsNumber(p + 1, 4) && W(p + 1).Length == 4 && (named = IntAt(p + 1)) > 0 && (namedEnd = p + 2) > 0))
+            {
+                output.Add(new TimeMention(MentionKind.Year, p, namedEnd) { Year = named });
+                return namedEnd;
             }
             if (IsWord(p) && char.IsAsciiDigit(W(p)[0]) && W(p).Length is 3 or 4 && NumberReader.IsOrdinalSuffix(W(p).TrimStart("0123456789")) && (Is(p + 1, "century") || Is(p + 1, "century's")))
             {
@@ -933,6 +981,18 @@ internal sealed class TimeExtractor
                 }
             }
             return p;
+        }
+
+        // "Thanksgiving", "Christmas Day 2023", "last Christmas", "New Year's Eve"
+        private int HolidayAt(int p, List<TimeMention> output, int relative = 0, bool hasRelative = false, int spanStart = -1)
+        {
+            if (E(p) is not { StartsHoliday: true } || _words.NamesCapitalized && !Capitalized(p)) return p;
+            var rule = _words.MatchHoliday(_text, _tokens, p, _end, out int end);
+            if (rule is null) return p;
+            int year = 0;
+            if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+            output.Add(new TimeMention(MentionKind.Holiday, spanStart >= 0 ? spanStart : p, end) { Literal = rule, Year = year, Relative = relative, HasRelative = hasRelative });
+            return end;
         }
 
         // "this year's third quarter", "last year's quarter", "the 1988 quarter", "the 1989 period": a quarter of a named or relative year.

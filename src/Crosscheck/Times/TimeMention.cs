@@ -26,6 +26,8 @@ internal enum MentionKind
     Set,
     /// <summary>A clock time or part of day, on a date given by the other fields or the reference.</summary>
     TimeOfDay,
+    /// <summary>A named holiday ("Thanksgiving", "Christmas Eve"); <see cref="TimeMention.Literal"/> holds its rule.</summary>
+    Holiday,
 }
 
 /// <summary>A found time phrase before resolution: token range plus the parts the text gave. 0 means "not given".</summary>

@@ -99,6 +99,20 @@ internal static class TimeResolver
                 else if (year == 0) year = tense != Tense.Future && m.Quarter > current ? reference.Year - 1 : reference.Year;
                 return Ok(TimexType.Date, $"{Y(year)}-Q{m.Quarter}", m.Year == 0);
             }
+            case MentionKind.Holiday:
+            {
+                // The year as for a day and month: this year's date, moved by the tense rule or "last"/"next".
+                if (WordTable.HolidayDate(m.Literal!, m.Year != 0 ? m.Year : reference.Year) is not { } thisYear) return Result<(TimexType, string, bool)>.Fail("no such holiday date");
+                int year = m.Year;
+                if (year == 0 && m.HasRelative && m.Relative != 0)
+                {
+                    year = m.Relative < 0 ? (thisYear < reference ? reference.Year : reference.Year - 1) : (thisYear > reference ? reference.Year : reference.Year + 1);
+                }
+                else if (year == 0) year = m.HasRelative ? reference.Year : YearFor(thisYear.Month, thisYear.Day, reference, tense);
+                return WordTable.HolidayDate(m.Literal!, year) is { } day
+                    ? Ok(TimexType.Date, Day(day), m.Year == 0)
+                    : Result<(TimexType, string, bool)>.Fail("no such holiday date");
+            }
             case MentionKind.Weekday:
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
             case MentionKind.Deictic:

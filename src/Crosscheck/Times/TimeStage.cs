@@ -117,6 +117,7 @@ public sealed class TimeStage : IStage
     {
         MentionKind.Date or MentionKind.Month or MentionKind.Quarter => m.Year == 0,
         MentionKind.Weekday or MentionKind.Season or MentionKind.RelativeUnit => true,
+        MentionKind.Holiday => m.Year == 0,
         MentionKind.TimeOfDay => m.Weekday != 0 || m.Month != 0 && m.Year == 0,
         _ => false,
     };

@@ -89,6 +89,20 @@ public class TimeStageTests
     // A fraction of a unit is written in the next smaller one.
     [InlineData("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M", TimexType.Duration)]
     [InlineData("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M", TimexType.Duration)]
+    // Holidays from the table: fixed days, nth weekdays and Easter, with the tense rule and "last".
+    [InlineData("Crowds gathered on Thanksgiving Day.", "Thanksgiving Day", "2024-11-28", TimexType.Date)]
+    [InlineData("The truce will hold over Christmas Eve.", "Christmas Eve", "2024-12-24", TimexType.Date)]
+    [InlineData("It was quiet on New Year's Eve 2023.", "New Year's Eve 2023", "2023-12-31", TimexType.Date)]
+    [InlineData("Last Easter the church was full.", "Last Easter", "2024-03-31", TimexType.Date)]
+    [InlineData("Parades marked Memorial Day 2023.", "Memorial Day 2023", "2023-05-29", TimexType.Date)]
+    // Years in words after a month or season, and "the year two thousand".
+    [InlineData("He left in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01", TimexType.Date)]
+    [InlineData("It froze in the winter of nineteen ninety-four.", "winter of nineteen ninety-four", "1994-WI", TimexType.Date)]
+    [InlineData("Plans reach to the year two thousand and five.", "year two thousand and five", "2005", TimexType.Date)]
+    // "and a half" adds half a unit.
+    [InlineData("The meeting lasted an hour and a half.", "an hour and a half", "PT1H30M", TimexType.Duration)]
+    // The contracted "will" is a future cue.
+    [InlineData("I'll go back on Tuesday.", "Tuesday", "2024-12-17", TimexType.Date)]
     // A quarter of a relative year is one expression.
     [InlineData("Sales fell in this year's third quarter.", "this year's third quarter", "2024-Q3", TimexType.Date)]
     [InlineData("Sales fell in last year's second quarter.", "last year's second quarter", "2023-Q2", TimexType.Date)]
