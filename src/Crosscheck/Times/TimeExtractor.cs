@@ -55,6 +55,56 @@ internal sealed class TimeExtractor
             // A rejected phrase ("February 30") is consumed without a mention, so its parts are not re-read.
             k = next > k ? next : k + 1;
         }
+        JoinDatesWithClockTimes(text, tokens, output);
+    }
+
+    /// <summary>
+    /// "tomorrow at 8 a.m.", "Tuesday, 10:30", "December 14 at noon", "8am this morning": a clock time next to
+    /// the day it falls on is one TIME expression on that day (the clock-first order "6 p.m. Saturday" is read
+    /// by the extractor itself).
+    /// </summary>
+    private static void JoinDatesWithClockTimes(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var day = output[i];
+            var clock = output[i + 1];
+            if (!OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
+            if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
+                && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null)
+            {
+                clock.StartToken = day.StartToken;
+                clock.Year = day.Year;
+                clock.Month = day.Kind == MentionKind.Date ? day.Month : 0;
+                clock.Day = day.Kind == MentionKind.Date ? day.Day : 0;
+                clock.Weekday = day.Kind == MentionKind.Weekday ? day.Weekday : 0;
+                clock.Relative = day.Relative;
+                clock.HasRelative = day.HasRelative;
+                clock.DayOffset = day.DayOffset;
+                clock.HasDayOffset = day.HasDayOffset;
+                output[i + 1] = clock;
+                output.RemoveAt(i);
+            }
+            else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
+                && clock is { Kind: MentionKind.TimeOfDay, HasClock: false, Month: 0, Weekday: 0 } && clock.HasDayOffset)
+            {
+                // "8am this morning", "10 tonight": the part of day names the day; the clock is the time.
+                day.DayOffset = clock.DayOffset;
+                day.HasDayOffset = true;
+                day.EndToken = clock.EndToken;
+                if (clock.PartOfDay is "EV" or "NI" or "AF" && day.Hour is >= 1 and < 12) day.Hour += 12;
+                output[i] = day;
+                output.RemoveAt(i + 1);
+            }
+        }
+    }
+
+    private static bool OnlyJoinersBetween(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        if (to < from || to - from > 1) return false;
+        if (to == from) return true;
+        var between = tokens[from].Span.SliceOf(text);
+        return between is "," or "@" || between.Equals("at", StringComparison.OrdinalIgnoreCase) || between.Equals("on", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Crosscheck.Evaluation.Times;
 /// A case is fully right when every expected result has an overlapping time expression whose value is
 /// the expected TIMEX or one of its resolved values (Recognizers-Text leaves "XXXX-12-14" unresolved in
 /// the TIMEX and gives the dated readings as values), and nothing extra was found. Cases marked not
-/// supported in .NET are skipped. Range types (daterange "(2018-08-31,2018-10-31,P2M)") rarely match:
+/// supported in .NET are skipped. Clock times compare in one spelling (<see cref="ClockCanonical"/>). Range types (daterange "(2018-08-31,2018-10-31,P2M)") rarely match:
 /// this project resolves a phrase to one TIMEX3 value, as TimeML does.
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
@@ -71,6 +71,22 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
     }
 
+    /// <summary>
+    /// One spelling of a clock time: Recognizers-Text writes "T08" and "2016-11-08 08:00:00" where TIMEX3 writes
+    /// "T08:00"; seconds of zero and a space for the "T" are dropped. Dates and other values are unchanged.
+    /// </summary>
+    public static string ClockCanonical(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var v = value.Length > 10 && value[10] == ' ' ? string.Concat(value.AsSpan(0, 10), "T", value.AsSpan(11)) : value;
+        int t = v.IndexOf('T', StringComparison.Ordinal);
+        if (t < 0 || v.StartsWith('P')) return v;
+        var clock = v[(t + 1)..];
+        if (clock.Length == 2 && char.IsAsciiDigit(clock[0]) && char.IsAsciiDigit(clock[1])) return v + ":00";
+        if (clock.Length == 8 && clock.EndsWith(":00", StringComparison.Ordinal) && clock[2] == ':') return v[..^3];
+        return v;
+    }
+
     /// <summary>How many expected results were found with an accepted value, and whether the case is fully right.</summary>
     public static (int ValueRight, bool FullyRight) ScoreCase(SpecCase specCase, IReadOnlyList<TimeExpression> system)
     {
@@ -82,7 +98,12 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             {
                 if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
                 used[i] = true;
-                bool accepted = system[i].Value == result.Timex || !result.ResolvedValues.IsDefault && result.ResolvedValues.Contains(system[i].Value);
+                var value = ClockCanonical(system[i].Value);
+                var expectedTimex = ClockCanonical(result.Timex);
+                // A clock time the spec leaves without a day ("T08") is any day's 08:00, as "XXXX-10-14" is any year's
+                // 14 October; this project puts it on the reference day, so only the clock part is compared.
+                bool clockOnly = expectedTimex.StartsWith('T') && value.Length > 10 && value[10] == 'T' && value[10..] == expectedTimex;
+                bool accepted = value == expectedTimex || clockOnly || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
                 if (accepted) right++;
                 break;
             }
