@@ -10,8 +10,9 @@ namespace Crosscheck.Evaluation.Times;
 /// A case is fully right when every expected result has an overlapping time expression whose value is
 /// the expected TIMEX or one of its resolved values (Recognizers-Text leaves "XXXX-12-14" unresolved in
 /// the TIMEX and gives the dated readings as values), and nothing extra was found. Cases marked not
-/// supported in .NET are skipped. Clock times compare in one spelling (<see cref="ClockCanonical"/>). Range types (daterange "(2018-08-31,2018-10-31,P2M)") rarely match:
-/// this project resolves a phrase to one TIMEX3 value, as TimeML does.
+/// supported in .NET are skipped. Clock times compare in one spelling (<see cref="ClockCanonical"/>). A range
+/// ("(2014-01-01,2018-01-01,P4Y)") is right when the expressions inside its span include one starting at each
+/// end, since TimeML writes a range as two TIMEX3s; a range read as one expression ("next 3 days" P3D) is not.
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -87,6 +88,27 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return v;
     }
 
+    /// <summary>The two ends of a Recognizers-Text range value "(2014-01-01,2018-01-01,P4Y)", or null.</summary>
+    private static (string Start, string End)? RangeEnds(string? timex)
+    {
+        if (timex is not { Length: > 2 } || timex[0] != '(' || timex[^1] != ')') return null;
+        var parts = timex[1..^1].Split(',');
+        return parts.Length == 3 ? (ClockCanonical(parts[0]), ClockCanonical(parts[1])) : null;
+    }
+
+    /// <summary>
+    /// Whether a TIMEX3 value begins at a range end: "2014" at 2014-01-01, "2016-12" at 2016-12-01, a day at itself,
+    /// a clock time at its clock ("T16:00", with any day when the spec gives none).
+    /// </summary>
+    private static bool StartsAt(string value, string point)
+    {
+        var v = ClockCanonical(value);
+        if (point.StartsWith('T')) return v.Length > 10 && v[10] == 'T' && v[10..] == point;
+        if (v == point) return true;
+        var first = v.Length switch { 4 => v + "-01-01", 7 when v[4] == '-' && char.IsAsciiDigit(v[5]) => v + "-01", _ => v };
+        return first == point || point.StartsWith("XXXX", StringComparison.Ordinal) && first.Length >= 10 && first[4..] == point[4..];
+    }
+
     /// <summary>How many expected results were found with an accepted value, and whether the case is fully right.</summary>
     public static (int ValueRight, bool FullyRight) ScoreCase(SpecCase specCase, IReadOnlyList<TimeExpression> system)
     {
@@ -94,6 +116,21 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         int right = 0;
         foreach (var result in specCase.Results)
         {
+            if (RangeEnds(result.Timex) is { } range)
+            {
+                // TimeML writes a range as its two end points, each its own TIMEX3: every expression inside the
+                // range's span is taken, and the range is right when one starts at its start and another at its end.
+                bool start = false, end = false;
+                for (int i = 0; i < system.Count; i++)
+                {
+                    if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
+                    used[i] = true;
+                    start |= StartsAt(system[i].Value, range.Start);
+                    end |= StartsAt(system[i].Value, range.End);
+                }
+                if (start && end) right++;
+                continue;
+            }
             for (int i = 0; i < system.Count; i++)
             {
                 if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
