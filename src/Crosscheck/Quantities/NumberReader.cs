@@ -36,6 +36,29 @@ internal static class NumberReader
 
     public static bool TryRead(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
     {
+        if (!TryReadOne(text, tokens, start, end, words, out match)) return false;
+        // "one out of three", "1 in 21", "one over 20": a ratio read as the fraction it states.
+        int k = match.EndToken;
+        if (match.Form is NumberForm.Digits or NumberForm.Words && match.Value >= 1 && k + 1 < end && tokens[k].Kind == TokenKind.Word)
+        {
+            bool outOf = Is(text, tokens[k], "out") && Is(text, tokens[k + 1], "of");
+            bool overOrIn = Is(text, tokens[k], "over") || Is(text, tokens[k], "in");
+            int d = outOf ? k + 2 : k + 1;
+            if ((outOf || overOrIn) && d < end && TryReadOne(text, tokens, d, end, words, out var under)
+                && under.Form is NumberForm.Digits or NumberForm.Words && under.Value > 0
+                && (outOf ? under.Value >= match.Value : under.Value > match.Value)
+                // "over"/"in" only when nothing follows the second number ("3 over 2 days" is not a ratio), but "one in five soldiers" is
+                && (outOf || under.EndToken >= end || tokens[under.EndToken].Kind != TokenKind.Word || match.Value == 1 && Is(text, tokens[k], "in"))
+                && !(Is(text, tokens[k], "in") && under.Form == NumberForm.Digits && under.EndToken - d == 1 && tokens[d].Span.Length == 4))
+            {
+                match = new NumberMatch(start, under.EndToken, match.Value / under.Value, NumberForm.Fraction);
+            }
+        }
+        return true;
+    }
+
+    private static bool TryReadOne(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
         match = default;
         if (start >= end) return false;
         var token = tokens[start];
@@ -149,7 +172,8 @@ internal static class NumberReader
 
     private static double VulgarFraction(char c) => c switch
     {
-        '½' => 0.5, '¼' => 0.25, '¾' => 0.75, '⅓' => 1.0 / 3, '⅔' => 2.0 / 3, '⅕' => 0.2, '⅛' => 0.125, '⅜' => 0.375, '⅝' => 0.625, '⅞' => 0.875,
+        '½' => 0.5, '¼' => 0.25, '¾' => 0.75, '⅓' => 1.0 / 3, '⅔' => 2.0 / 3, '⅕' => 0.2, '⅖' => 0.4, '⅗' => 0.6, '⅘' => 0.8,
+        '⅙' => 1.0 / 6, '⅚' => 5.0 / 6, '⅐' => 1.0 / 7, '⅛' => 0.125, '⅜' => 0.375, '⅝' => 0.625, '⅞' => 0.875, '⅑' => 1.0 / 9, '⅒' => 0.1,
         _ => 0,
     };
 
@@ -310,18 +334,38 @@ internal static class NumberReader
         if (endToken + 2 < end && Is(text, tokens[endToken], "and") && Is(text, tokens[endToken + 1], "a")
             && words.Find(tokens[endToken + 2].Span.SliceOf(text)) is { FractionDenominator: > 2 } quarter && !IsUnitContext(text, tokens, endToken + 3, end))
         {
-            match = new NumberMatch(start, endToken + 3, value + 1.0 / quarter.FractionDenominator, NumberForm.Fraction);
+            // "one billion and a quarter million" and "three million and a quarter": the share is of a scale word.
+            int shareEnd = endToken + 3;
+            double of = lastScale >= 1000 && value % lastScale == 0 ? lastScale : 1;
+            if (shareEnd < end && words.Find(tokens[shareEnd].Span.SliceOf(text)) is { Scale: >= 1000 } following && tokens[shareEnd].Span.Length > 3)
+            {
+                of = following.Scale;
+                shareEnd++;
+            }
+            match = new NumberMatch(start, shareEnd, Round(value + of / quarter.FractionDenominator), of > 1 ? NumberForm.Words : NumberForm.Fraction);
             return true;
         }
-        if (endToken < end && value >= 1 && tokens[endToken].Kind == TokenKind.Word)
+        if (endToken < end && value >= 0 && tokens[endToken].Kind == TokenKind.Word)
         {
             var fw = tokens[endToken].Span.SliceOf(text);
             var f = words.Find(fw);
-            if (f is { FractionDenominator: > 0 } && (value == 1 || fw[^1] is 's' or 'S') && !(f.FractionDenominator == 4 && IsUnitContext(text, tokens, endToken + 1, end)))
+            double whole = double.IsNaN(beforeAnd) ? 0 : beforeAnd, numerator = value - whole;
+            if (f is { FractionDenominator: > 0 } && (numerator == 1 || fw[^1] is 's' or 'S') && !(f.FractionDenominator == 4 && IsUnitContext(text, tokens, endToken + 1, end)))
             {
-                // "one hundred and three quarters" is 100 + 3/4: only the numerator after the last "and" is divided.
-                double whole = double.IsNaN(beforeAnd) ? 0 : beforeAnd;
-                match = new NumberMatch(start, endToken + 1, whole + (value - whole) / f.FractionDenominator, NumberForm.Fraction);
+                // "one hundred and three quarters" is 100 + 3/4 (a proper fraction after the last "and" is a mixed
+                // number); "one hundred and thirty fifths" is 130/5; "two million and three fifths" is 2.6 million.
+                double fraction = numerator / f.FractionDenominator;
+                double result = whole > 0 && numerator < f.FractionDenominator
+                    ? whole + (lastScale >= 1000 && whole % lastScale == 0 ? fraction * lastScale : fraction)
+                    : value / f.FractionDenominator;
+                int fractionEnd = endToken + 1;
+                // "one billion and three quarters million": the fraction is of the scale word after it.
+                if (fractionEnd < end && words.Find(tokens[fractionEnd].Span.SliceOf(text)) is { Scale: >= 1000 } following && tokens[fractionEnd].Span.Length > 3 && whole > 0)
+                {
+                    result = whole + fraction * following.Scale;
+                    fractionEnd++;
+                }
+                match = new NumberMatch(start, fractionEnd, NumberReader.Round(result), NumberForm.Fraction);
                 return true;
             }
             // "three dozens", "three hundred and two dozens"
@@ -389,9 +433,9 @@ internal static class NumberReader
             bool joined = Is(text, tokens[r], "and");
             if (joined) r++;
             if (r >= end) break;
-            if (joined && r + 1 < end && Is(text, tokens[r], "a") && Is(text, tokens[r + 1], "half"))
+            if (joined && r + 1 < end && Is(text, tokens[r], "a") && (Is(text, tokens[r + 1], "half") || Is(text, tokens[r + 1], "quarter")))
             {
-                total += scale / 2;
+                total += Is(text, tokens[r + 1], "half") ? scale / 2 : scale / 4;
                 return r + 2;
             }
             if (tokens[r].Kind == TokenKind.Number && TryParseDigits(tokens[r].Span.SliceOf(text), out double part) && part < scale)
@@ -403,7 +447,8 @@ internal static class NumberReader
                     next = r + 2;
                     continue;
                 }
-                if (joined)
+                // "3 hundred and 2 hundred" are two numbers: a scale word after the part starts the second one.
+                if (joined && !(r + 1 < end && words.Find(tokens[r + 1].Span.SliceOf(text)) is { Scale: > 1 } && tokens[r + 1].Span.Length > 1))
                 {
                     total += part;
                     return r + 1;

@@ -206,7 +206,8 @@ internal sealed class QuantityExtractor
             && _words.LooksLikeVerb(tokens[phraseStart].Span.SliceOf(text))) phraseEnd = phraseStart;
         if (phraseEnd > phraseStart) counted = new Span(tokens[phraseStart].Span.Start, tokens[phraseEnd - 1].Span.End);
 
-        var kind = unit?.Kind ?? (persons ? QuantityKind.Persons : number.Form == NumberForm.Fraction ? QuantityKind.Fraction : QuantityKind.Count);
+        // "one in five soldiers", "a fifth of the troops": a share of the people, not a count of them.
+        var kind = unit?.Kind ?? (number.Form == NumberForm.Fraction ? QuantityKind.Fraction : persons ? QuantityKind.Persons : QuantityKind.Count);
         if (kind == QuantityKind.Count && persons) kind = QuantityKind.Persons;
         // "three days", "two weeks": a count of time units (the time layer has the duration) never counts casualties.
         bool countsTime = phraseEnd > phraseStart && _words.Find(tokens[phraseStart].Span.SliceOf(text)) is { Unit: not null, IsNumber: false };

@@ -200,8 +200,36 @@ public class QuantityStageTests
     // A decimal part in words, digit by digit or as one number.
     [InlineData("The reading was two hundred point zero three.", 200.03)]
     [InlineData("The reading was five point five.", 5.5)]
+    // An improper fraction after "and" divides the whole; a fraction after a scale is a share of it.
+    [InlineData("The answer was one hundred and thirty fifths.", 26.0)]
+    [InlineData("They have two million and three fifths.", 2_600_000.0)]
+    [InlineData("They have 3 million and a quarter.", 3_250_000.0)]
+    [InlineData("It was one billion and a quarter million.", 1_000_250_000.0)]
+    [InlineData("The result is three and one fourth.", 3.25)]
+    [InlineData("The reading was zero point zero eight.", 0.08)]
+    [InlineData("The share was ⅙.", 1.0 / 6)]
+    // A stated ratio is the fraction it states.
+    [InlineData("It was one out of three.", 1.0 / 3)]
+    [InlineData("The odds were 1 in 21.", 1.0 / 21)]
     public void ReadsMixedNumbersDozensAndSpokenDecimals(string text, double value) =>
         Single(text).Value.Should().BeApproximately(value, 1e-9);
+
+    [Fact]
+    public void KeepsTwoNumbersJoinedByAndApartWhenEachHasAScale()
+    {
+        Quantities("Counts of 3 hundred and 2 hundred were logged.").Select(q => q.Quantity.Value).Should().Equal(300.0, 200.0);
+    }
+
+    [Fact]
+    public void AShareOfPeopleIsAFractionNotACasualtyCount()
+    {
+        var q = Single("One in five soldiers was wounded.");
+        q.Kind.Should().Be(QuantityKind.Fraction);
+        q.Value.Should().BeApproximately(0.2, 1e-9);
+        q.Casualty.Should().BeNull();
+        // A year after "in" is not a denominator.
+        Quantities("He scored 5 in 2024.").Should().ContainSingle().Which.Quantity.Value.Should().Be(5);
+    }
 
     [Fact]
     public void StaysBoundedOnHostileInput()
