@@ -258,6 +258,7 @@ internal static class NumberReader
             {
                 if (next.FractionDenominator == 4 && IsUnitContext(text, tokens, start + 2, end)) return false; // "a quarter of an hour" stays time
                 match = new NumberMatch(start, start + 2, 1.0 / next.FractionDenominator, NumberForm.Fraction);
+                match = OfScale(text, tokens, end, words, match);
                 return true;
             }
             if (!(next.Scale >= 100 || next.Number == 12)) return false;
@@ -366,6 +367,7 @@ internal static class NumberReader
                     fractionEnd++;
                 }
                 match = new NumberMatch(start, fractionEnd, NumberReader.Round(result), NumberForm.Fraction);
+                if (whole == 0) match = OfScale(text, tokens, end, words, match);
                 return true;
             }
             // "three dozens", "three hundred and two dozens"
@@ -383,6 +385,18 @@ internal static class NumberReader
         }
         match = new NumberMatch(start, endToken, value, NumberForm.Words);
         return true;
+    }
+
+    /// <summary>"a quarter million", "three quarters billion", "two thirds of a million": a fraction of a scale word is a number.</summary>
+    private static NumberMatch OfScale(string text, ImmutableArray<Token> tokens, int end, WordTable words, NumberMatch fraction)
+    {
+        int k = fraction.EndToken;
+        if (k + 2 < end && Is(text, tokens[k], "of") && (Is(text, tokens[k + 1], "a") || Is(text, tokens[k + 1], "one"))) k += 2;
+        if (k < end && words.Find(tokens[k].Span.SliceOf(text)) is { Scale: >= 1000 } scale && tokens[k].Span.Length > 3)
+        {
+            return new NumberMatch(fraction.StartToken, k + 1, Round(fraction.Value * scale.Scale), NumberForm.Words);
+        }
+        return fraction;
     }
 
     private static bool IsDozens(ReadOnlySpan<char> word) =>

@@ -149,29 +149,56 @@ internal sealed class QuantityExtractor
         }
         else if (unit is null && _units.Match(text, tokens, q, end, out int unitEnd) is { } after && after.Kind != QuantityKind.Persons)
         {
-            // A bare "m" or "t" after a spelled-out number is more likely a word than a unit.
-            if (!(after.Tokens[0].Length == 1 && char.IsLetter(after.Tokens[0][0]) && number.Form != NumberForm.Digits))
+            // A bare "m" or "t" after a spelled-out number is more likely a word than a unit; a sign glued to the
+            // next number ("$ 20,000.00 $37,305.97", "1 $10 bill") is that number's.
+            bool signOfNext = !char.IsLetter(after.Tokens[^1][0]) && unitEnd < end && tokens[unitEnd].Kind == TokenKind.Number;
+            if (!(after.Tokens[0].Length == 1 && char.IsLetter(after.Tokens[0][0]) && number.Form != NumberForm.Digits) && !signOfNext)
             {
                 unit = after;
                 q = unitEnd;
+                // "75 USD million": a scale word after the currency code.
+                if (unit.Kind == QuantityKind.Currency && high is null && q < end && _words.Find(tokens[q].Span.SliceOf(text)) is { Scale: >= 1000 } trailingScale && tokens[q].Span.Length > 1)
+                {
+                    low = NumberReader.Round(low * trailingScale.Scale);
+                    number = number with { Value = low };
+                    q++;
+                }
             }
         }
-        else if (unit is not null && unit.Kind == QuantityKind.Currency && _units.Match(text, tokens, q, end, out int currencyEnd) is { Kind: QuantityKind.Currency })
+        else if (unit is not null && unit.Kind == QuantityKind.Currency && _units.Match(text, tokens, q, end, out int currencyEnd) is { Kind: QuantityKind.Currency } repeated
+            && !(!char.IsLetter(repeated.Tokens[^1][0]) && currencyEnd < end && tokens[currencyEnd].Kind == TokenKind.Number))
         {
             q = currencyEnd; // "$300 US dollars"
         }
 
-        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "10 $ 30 cent": the minor unit adds to the amount.
-        if (unit is { Kind: QuantityKind.Currency, Factor: 1 } && high is null && bound is null)
+        // "30 MUSD", "MEUR 120": a code that includes the million is the base currency times a million.
+        if (unit is { Kind: QuantityKind.Currency, Factor: >= 1000 } millionCode && _units.MatchWord(millionCode.Canonical) is { Factor: 1 } baseCurrency)
+        {
+            low = NumberReader.Round(low * millionCode.Factor);
+            if (high is not null) high = NumberReader.Round(high.Value * millionCode.Factor);
+            number = number with { Value = low };
+            unit = baseCurrency;
+        }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "10 $ 30 cent", "15 dollars 50.": the minor
+        // unit adds to the amount; without its name only when the amount ends the phrase.
+        if (unit is { Kind: QuantityKind.Currency, Factor: 1 } && high is null && bound is null && low == Math.Floor(low))
         {
             int m = Is(text, tokens, q, end, "and") ? q + 1 : q;
-            if (NumberReader.TryRead(text, tokens, m, end, _words, out var minor) && minor.Form is NumberForm.Digits or NumberForm.Words && minor.Value is > 0 and < 100
-                && _units.Match(text, tokens, minor.EndToken, end, out int minorEnd) is { Kind: QuantityKind.Currency, Factor: 0.01 } minorUnit
-                && minorUnit.Canonical == unit.Canonical)
+            if (NumberReader.TryRead(text, tokens, m, end, _words, out var minor) && minor.Form is NumberForm.Digits or NumberForm.Words && minor.Value is > 0 and < 100 && minor.Value == Math.Floor(minor.Value))
             {
-                low = NumberReader.Round(low + minor.Value / 100);
-                number = number with { Value = low };
-                q = minorEnd;
+                if (_units.Match(text, tokens, minor.EndToken, end, out int minorEnd) is { Kind: QuantityKind.Currency, Factor: 0.01 } minorUnit && minorUnit.Canonical == unit.Canonical)
+                {
+                    low = NumberReader.Round(low + minor.Value / 100);
+                    number = number with { Value = low };
+                    q = minorEnd;
+                }
+                else if ((minor.EndToken >= end || tokens[minor.EndToken].Kind == TokenKind.Punctuation) && !IsCovered(tokens[m].Span, covered)
+                    && (minor.Form == NumberForm.Words || tokens[m].Span.Length == 2))
+                {
+                    low = NumberReader.Round(low + minor.Value / 100);
+                    number = number with { Value = low };
+                    q = minor.EndToken;
+                }
             }
         }
         // "361 million pounds": with a scale word, pounds are money far more often than weight.
@@ -320,7 +347,7 @@ internal sealed class QuantityExtractor
         // Only signs and codes stand before the amount ("$", "€", "USD 5"); "dollars 5" does not.
         // "a $300 million contract": a lower-case "a" before a sign is the article, not the Australian "A$".
         bool article = unit.Tokens.Length > 1 && first.Length == 1 && first[0] == 'a';
-        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 3 && IsUpper(first) || first.EndsWith("$")
+        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 4 && IsUpper(first) || first.EndsWith("$")
             || unit.Tokens.Length > 1 && !char.IsLetter(unit.Tokens[^1][0]) && !article;
         if (!sign || after >= end) return null;
         p = after;

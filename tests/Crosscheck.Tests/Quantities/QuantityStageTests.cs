@@ -181,6 +181,11 @@ public class QuantityStageTests
     // With a scale word, pounds are money.
     [InlineData("Profit rose to 361 million pounds.", "361 million pounds", 361_000_000.0, "GBP")]
     [InlineData("The fee was 420 million Finnish markka.", "420 million Finnish markka", 420_000_000.0, "markka")]
+    // A code that includes the million, a scale after the code, cents without their name at the end, a sign glued to the next amount.
+    [InlineData("Losses exceeded 30 MUSD.", "30 MUSD", 30_000_000.0, "USD")]
+    [InlineData("They lost 75 USD million.", "75 USD million", 75_000_000.0, "USD")]
+    [InlineData("It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD")]
+    [InlineData("It costs a quarter million US dollars.", "a quarter million US dollars", 250_000.0, "USD")]
     public void ReadsCompoundAndNamedCurrencies(string text, string span, double value, string unit)
     {
         var (found, q) = Quantities(text).Should().ContainSingle().Subject;
@@ -213,6 +218,12 @@ public class QuantityStageTests
     [InlineData("The odds were 1 in 21.", 1.0 / 21)]
     public void ReadsMixedNumbersDozensAndSpokenDecimals(string text, double value) =>
         Single(text).Value.Should().BeApproximately(value, 1e-9);
+
+    [Fact]
+    public void GivesACurrencySignGluedToANumberToThatNumber()
+    {
+        Quantities("Expenses were $ 20,000.00 $37,305.97 in all.").Select(q => (q.Text, q.Quantity.Unit)).Should().Equal(("$ 20,000.00", "USD"), ("$37,305.97", "USD"));
+    }
 
     [Fact]
     public void KeepsTwoNumbersJoinedByAndApartWhenEachHasAScale()
