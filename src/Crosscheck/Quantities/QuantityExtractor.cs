@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Text;
 using Crosscheck.Times;
@@ -171,6 +172,28 @@ internal sealed class QuantityExtractor
             q = currencyEnd; // "$300 US dollars"
         }
 
+        // "20 (kg)", "20 [kg]": a unit in brackets right after the number.
+        if (unit is null && high is null && q + 2 < end && tokens[q].Span.Length == 1 && text[tokens[q].Span.Start] is '(' or '[' or '{' or '<'
+            && _units.Match(text, tokens, q + 1, end, out int bracketedEnd) is { Kind: not QuantityKind.Persons } bracketed
+            && bracketedEnd < end && tokens[bracketedEnd].Span.Length == 1 && text[tokens[bracketedEnd].Span.Start] is ')' or ']' or '}' or '>')
+        {
+            unit = bracketed;
+            q = bracketedEnd + 1;
+        }
+        // "5 ft 2 in", "5 feet and 2 inches", "3 lb 4 oz": an imperial measure and its customary subunit are one amount.
+        if (unit is not null && high is null && Subunits.TryGetValue(unit.Name, out var subunitName))
+        {
+            int m = Is(text, tokens, q, end, "and") ? q + 1 : q;
+            if (m < end && tokens[m].Kind == TokenKind.Number && NumberReader.TryRead(text, tokens, m, end, _words, out var part) && part.Form == NumberForm.Digits
+                && (_units.Match(text, tokens, part.EndToken, end, out int partEnd) is { } partUnit && partUnit.Name == subunitName
+                    || subunitName == "inch" && Is(text, tokens, part.EndToken, end, "in") && (partEnd = part.EndToken + 1) > 0 && (partUnit = _units.MatchWord("inch")) is not null)
+                && partUnit.Factor < unit.Factor)
+            {
+                low = NumberReader.Round(low + part.Value * partUnit.Factor / unit.Factor);
+                number = number with { Value = low };
+                q = partEnd;
+            }
+        }
         // "30 MUSD", "MEUR 120": a code that includes the million is the base currency times a million.
         if (unit is { Kind: QuantityKind.Currency, Factor: >= 1000 } millionCode && _units.MatchWord(millionCode.Canonical) is { Factor: 1 } baseCurrency)
         {
@@ -335,6 +358,15 @@ internal sealed class QuantityExtractor
             Conservative: value, SiMin: value * unit.Factor, SiMax: value * unit.Factor, SiUnit: unit.Canonical));
         return true;
     }
+
+    /// <summary>The customary subunit written after an imperial measure ("5 ft 2 in").</summary>
+    private static readonly FrozenDictionary<string, string> Subunits = new Dictionary<string, string>
+    {
+        ["foot"] = "inch",
+        ["yard"] = "foot",
+        ["mile"] = "yard",
+        ["pound"] = "ounce",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private UnitInfo? CurrencyPrefix(string text, ImmutableArray<Token> tokens, ref int p, int end)
     {

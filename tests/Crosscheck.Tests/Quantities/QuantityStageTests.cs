@@ -219,6 +219,21 @@ public class QuantityStageTests
     public void ReadsMixedNumbersDozensAndSpokenDecimals(string text, double value) =>
         Single(text).Value.Should().BeApproximately(value, 1e-9);
 
+    [Theory]
+    // An imperial measure and its customary subunit are one amount, in the larger unit.
+    [InlineData("He is 5 ft 2 in tall.", "5 ft 2 in", 5 + 2.0 / 12, "foot")]
+    [InlineData("He is 6 feet and 1 inch tall.", "6 feet and 1 inch", 6 + 1.0 / 12, "foot")]
+    // A unit in brackets after the number.
+    [InlineData("The weight is 20 (kg) net.", "20 (kg)", 20.0, "kilogram")]
+    [InlineData("The dose was 150 micrograms.", "150 micrograms", 150.0, "microgram")]
+    public void ReadsCompoundMeasuresAndBracketedUnits(string text, string span, double value, string unit)
+    {
+        var (found, q) = Quantities(text).Should().ContainSingle().Subject;
+        found.Should().Be(span);
+        q.Value.Should().BeApproximately(value, 1e-6);
+        q.Unit.Should().Be(unit);
+    }
+
     [Fact]
     public void GivesACurrencySignGluedToANumberToThatNumber()
     {
