@@ -149,9 +149,9 @@ internal static class NumberReader
         var suffix = slice[digitsEnd..];
         if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
         var entry = words.Find(suffix);
-        // "$1.4bn", "300k", "10M"; a lone lower-case "m" or a "b" is a million or billion only after a currency sign or before
-        // a plural noun ("1.5m people"), else "m" is a metre ("1.8m tall").
-        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm' or 'b' or 'B')
+        // "$1.4bn", "300k", "10M", "1.2b"; a lone lower-case "m" is a million only after a currency sign or before
+        // a plural noun ("1.5m people"), else it is a metre ("1.8m tall"). No unit is written "b".
+        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm')
         {
             bool money = start > 0 && tokens[start - 1].Kind == TokenKind.Symbol;
             bool plural = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Word && tokens[start + 1].Span.Length > 3
@@ -289,12 +289,22 @@ internal static class NumberReader
             match = new NumberMatch(start, start + 1, hyphenFraction, NumberForm.Fraction);
             return true;
         }
+        // "one - fourth", "five - eighths": the same with spaces around the hyphen.
+        if (!leadingA && start + 2 < end && Is(text, tokens[start + 1], "-") && words.Find(first) is { IsNumber: true, Number: >= 1 and <= 19 } spacedNumerator
+            && words.Find(tokens[start + 2].Span.SliceOf(text)) is { FractionDenominator: > 2, IsNumber: false } spacedFraction)
+        {
+            match = new NumberMatch(start, start + 3, spacedNumerator.Number / spacedFraction.FractionDenominator, NumberForm.Fraction);
+            return true;
+        }
         int lastConsumed = -1;
         double lastScale = 0;
         double beforeAnd = double.NaN;
         for (; k < limit; k++)
         {
             var token = tokens[k];
+            // "fifty - two": a hyphen written with spaces between a tens word and a unit word.
+            if (any && Is(text, token, "-") && k + 1 < limit && current % 100 is >= 20 and <= 90 && current % 10 == 0
+                && words.Find(tokens[k + 1].Span.SliceOf(text)) is { IsNumber: true, Number: >= 1 and <= 9 }) continue;
             if (token.Kind != TokenKind.Word) break;
             var word = token.Span.SliceOf(text);
             if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && any)

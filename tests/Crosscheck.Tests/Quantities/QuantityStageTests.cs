@@ -216,6 +216,11 @@ public class QuantityStageTests
     // A stated ratio is the fraction it states.
     [InlineData("It was one out of three.", 1.0 / 3)]
     [InlineData("The odds were 1 in 21.", 1.0 / 21)]
+    // Hyphens written with spaces, a signed fraction, a glued "b" for billions.
+    [InlineData("The count was fifty - two.", 52.0)]
+    [InlineData("The share was five - eighths.", 0.625)]
+    [InlineData("The change was -4/5 overall.", -0.8)]
+    [InlineData("The budget is 1.2b overall.", 1_200_000_000.0)]
     public void ReadsMixedNumbersDozensAndSpokenDecimals(string text, double value) =>
         Single(text).Value.Should().BeApproximately(value, 1e-9);
 
