@@ -332,6 +332,16 @@ public class DossierAssemblerTests
         var quantities = Assemble(article).Quantities;
         quantities.Single(q => q.Unit == "square mile").Si.Should().Be(new DossierSi(699.3, 854.7, "km2"));
         quantities.Single(q => q.Unit == "persons").Si.Should().BeNull("a count of people is already in its canonical unit");
+        quantities.Should().OnlyContain(q => q.Implausible == null);
+    }
+
+    [Fact]
+    public void An_implausible_figure_is_flagged_in_the_dossier()
+    {
+        var text = "About 9,000,000,000 people were killed.";
+        var article = new ArticleBuilder("imp", text).Published(2031, 1, 1).Build()
+            .With(Layers.Quantities, [new Quantity(new Span(0, 19), 8.1e9, 9.9e9, "persons", Kind: QuantityKind.Persons, Value: 9e9, Implausible: true)]);
+        Assemble(article).Quantities.Single().Implausible.Should().BeTrue();
     }
 
     [Fact]
