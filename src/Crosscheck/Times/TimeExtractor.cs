@@ -56,6 +56,34 @@ internal sealed class TimeExtractor
             k = next > k ? next : k + 1;
         }
         JoinDatesWithClockTimes(text, tokens, output);
+        AnchorWeekdaysOnTheirWeek(text, tokens, output);
+    }
+
+    /// <summary>"between Monday and Wednesday last week", "Friday of next week": the weekdays of a list fall in the week named after it.</summary>
+    private static void AnchorWeekdaysOnTheirWeek(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = 1; i < output.Count; i++)
+        {
+            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week) continue;
+            for (int j = i - 1; j >= 0 && output[j].Kind == MentionKind.Weekday && !output[j].HasRelative && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
+            {
+                var day = output[j];
+                day.WeekOffset = week.Relative;
+                output[j] = day;
+            }
+        }
+    }
+
+    private static bool ListJoinersBetween(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        if (to < from || to - from > 2) return false;
+        for (int k = from; k < to; k++)
+        {
+            var w = tokens[k].Span.SliceOf(text);
+            if (!(w is "," or "-" or "–" || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("or", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("of", StringComparison.OrdinalIgnoreCase))) return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -357,6 +385,15 @@ internal sealed class TimeExtractor
             if ((end = ReferenceAt(p, output, determined)) > p) return end;
             if ((end = SetAt(p, output)) > p) return end;
             if ((end = SpelledYearOrCentury(p, output)) > p) return end;
+            // "the week before", "the day after", "the year earlier" closing a clause: one unit from the reference.
+            if (determined && E(p) is { Unit: "Y" or "M" or "W" or "D", UnitPlural: false } shiftedUnit
+                && (Is(p + 1, "before") || Is(p + 1, "earlier") || Is(p + 1, "after") || Is(p + 1, "later"))
+                && (!In(p + 2) || _tokens[p + 2].Kind == TokenKind.Punctuation))
+            {
+                int shift = Is(p + 1, "before") || Is(p + 1, "earlier") ? -1 : 1;
+                output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 2) { Unit = shiftedUnit.Unit, Relative = shift, HasRelative = true });
+                return p + 2;
+            }
             if (determined && (end = UnitAlone(p, output)) > p) return end;
             if (determined && (end = ReportedQuarter(p, output)) > p) return end;
             if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))

@@ -58,6 +58,8 @@ internal struct TimeMention
     public bool HasClock;
     /// <summary>"July last year", "December 14 this year": the year as an offset from the reference's.</summary>
     public int? YearOffset;
+    /// <summary>"Monday and Tuesday next week": the weekday falls in the reference's ISO week shifted by this many weeks.</summary>
+    public int? WeekOffset;
 
     public TimeMention(MentionKind kind, int start, int end) : this()
     {

@@ -114,6 +114,7 @@ internal static class TimeResolver
                     : Result<(TimexType, string, bool)>.Fail("no such holiday date");
             }
             case MentionKind.Weekday:
+                if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(reference.AddDays(7 * weeks + m.Weekday - IsoDay(reference))), true);
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
             case MentionKind.Deictic:
                 return Ok(TimexType.Date, Day(reference.AddDays(m.DayOffset)), true);

@@ -142,7 +142,12 @@ public class TimeStageTests
     [Theory]
     // Lists and ranges give one expression per part.
     [InlineData("Strikes hit on December 14 and 15.", "December 14=2024-12-14|15=2024-12-15")]
-    [InlineData("Talks ran between Monday and Wednesday last week.", "Monday=2024-12-16|Wednesday=2024-12-11|last week=2024-W50")]
+    // The week named after a list of weekdays holds all of them.
+    [InlineData("Talks ran between Monday and Wednesday last week.", "Monday=2024-12-09|Wednesday=2024-12-11|last week=2024-W50")]
+    [InlineData("They meet Monday and Tuesday next week.", "Monday=2024-12-23|Tuesday=2024-12-24|next week=2024-W52")]
+    // "the week before" closing a clause is the week before the reference's.
+    [InlineData("It happened the week before.", "the week before=2024-W50")]
+    [InlineData("He left the day before, officials said.", "the day before=2024-12-15")]
     [InlineData("Strikes hit on Dec. 14-15.", "Dec. 14=2024-12-14|15=2024-12-15")]
     public void SplitsListsAndRanges(string text, string expected) =>
         Times(text).Select(t => $"{t.Text}={t.Time.Value}").Should().Equal(expected.Split('|'));
