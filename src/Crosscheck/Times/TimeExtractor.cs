@@ -56,7 +56,60 @@ internal sealed class TimeExtractor
             k = next > k ? next : k + 1;
         }
         JoinDatesWithClockTimes(text, tokens, output);
+        OpenClockRanges(text, tokens, start, output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
+    }
+
+    /// <summary>
+    /// "from 9 to 11 a.m.", "5-6pm", "3:00 to 4:00 tomorrow", "between 10 and 11:30 on 1/1/2015": the first end of
+    /// a clock range takes the meridiem and the day of the second, and a bare hour there becomes a clock time.
+    /// </summary>
+    private static void OpenClockRanges(string text, ImmutableArray<Token> tokens, int sentenceStart, List<TimeMention> output)
+    {
+        for (int i = output.Count - 1; i >= 0; i--)
+        {
+            var last = output[i];
+            if (last is not { Kind: MentionKind.TimeOfDay, HasClock: true }) continue;
+            int joiner = last.StartToken - 1;
+            if (joiner <= sentenceStart) continue;
+            var join = tokens[joiner].Span.SliceOf(text);
+            bool between = false;
+            if (!(join is "-" or "–" || join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("till", StringComparison.OrdinalIgnoreCase) || (between = join.Equals("and", StringComparison.OrdinalIgnoreCase)))) continue;
+            int firstEnd = joiner;
+            TimeMention first;
+            bool found = i > 0 && output[i - 1] is { Kind: MentionKind.TimeOfDay, HasClock: true } && output[i - 1].EndToken == firstEnd;
+            if (found) first = output[i - 1];
+            else
+            {
+                // A bare hour: "9" in "from 9 to 11 a.m."
+                int k = firstEnd - 1;
+                if (k < sentenceStart || tokens[k].Kind != TokenKind.Number || tokens[k].Span.Length > 2) continue;
+                var digits = tokens[k].Span.SliceOf(text);
+                int hour = digits.Length == 2 ? (digits[0] - '0') * 10 + (digits[1] - '0') : digits[0] - '0';
+                if (hour is < 0 or > 23 || !char.IsAsciiDigit(digits[0]) || !char.IsAsciiDigit(digits[^1])) continue;
+                first = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = hour, HasClock = true };
+            }
+            // "between X and Y" needs its "between"; the other joiners stand alone.
+            if (between && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text).Equals("between", StringComparison.OrdinalIgnoreCase))) continue;
+            if (!found && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text) is var before
+                && (before.Equals("from", StringComparison.OrdinalIgnoreCase) || before.Equals("between", StringComparison.OrdinalIgnoreCase))) && join is not ("-" or "–")) continue;
+            // The second end's meridiem carries back: "9 to 11 p.m." starts at 21:00 when that keeps the order.
+            if (first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
+            if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
+            {
+                first.Year = last.Year;
+                first.Month = last.Month;
+                first.Day = last.Day;
+                first.Weekday = last.Weekday;
+                first.DayOffset = last.DayOffset;
+                first.HasDayOffset = last.HasDayOffset;
+                first.Relative = last.Relative;
+                first.HasRelative = last.HasRelative;
+            }
+            if (found) output[i - 1] = first;
+            else output.Insert(i, first);
+        }
     }
 
     /// <summary>"between Monday and Wednesday last week", "Friday of next week": the weekdays of a list fall in the week named after it.</summary>
@@ -112,6 +165,17 @@ internal sealed class TimeExtractor
                 clock.HasDayOffset = day.HasDayOffset;
                 output[i + 1] = clock;
                 output.RemoveAt(i);
+            }
+            else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } && clock is { Kind: MentionKind.Date }
+                && clock.EndToken > clock.StartToken)
+            {
+                // "11:30 on 1/1/2015": a clock time, then its date.
+                day.Year = clock.Year;
+                day.Month = clock.Month;
+                day.Day = clock.Day;
+                day.EndToken = clock.EndToken;
+                output[i] = day;
+                output.RemoveAt(i + 1);
             }
             else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
                 && clock is { Kind: MentionKind.TimeOfDay, HasClock: false, Month: 0, Weekday: 0 } && clock.HasDayOffset)

@@ -145,6 +145,11 @@ public class TimeStageTests
     // The week named after a list of weekdays holds all of them.
     [InlineData("Talks ran between Monday and Wednesday last week.", "Monday=2024-12-09|Wednesday=2024-12-11|last week=2024-W50")]
     [InlineData("They meet Monday and Tuesday next week.", "Monday=2024-12-23|Tuesday=2024-12-24|next week=2024-W52")]
+    // The first end of a clock range takes the second's meridiem and day.
+    [InlineData("Polls are open from 9 to 11 p.m. Saturday.", "9=2024-12-14T21:00|11 p.m. Saturday=2024-12-14T23:00")]
+    [InlineData("It will happen between 10 and 11:30 on 1/1/2025.", "10=2025-01-01T10:00|11:30 on 1/1/2025=2025-01-01T11:30")]
+    // A clock time next to its day is one expression.
+    [InlineData("The vote opens tomorrow at 8 a.m.", "tomorrow at 8 a.m.=2024-12-17T08:00")]
     // "the week before" closing a clause is the week before the reference's.
     [InlineData("It happened the week before.", "the week before=2024-W50")]
     [InlineData("He left the day before, officials said.", "the day before=2024-12-15")]
