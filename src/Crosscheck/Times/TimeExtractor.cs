@@ -1079,10 +1079,19 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = TimeResolver.DurationValue(1, unit) });
                 return p + 2;
             }
-            if (next.Weekday > 0 && Capitalized(p + 1))
+            if (WeekdayOf(p + 1) is > 0 and var weekday)
             {
-                output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = "XXXX-WXX-" + next.Weekday });
-                return p + 2;
+                // "every Monday at 4pm": the set's clock time is part of it.
+                var literal = "XXXX-WXX-" + weekday;
+                int setEnd = p + 2;
+                var clock = new List<TimeMention>(1);
+                if (Is(setEnd, "at") && TimeOfDay(setEnd + 1, clock) > setEnd + 1 && clock.Count == 1 && clock[0] is { HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } at)
+                {
+                    literal += at.Hour == 24 ? "T24:00" : $"T{at.Hour:D2}:{at.Minute:D2}";
+                    setEnd = at.EndToken;
+                }
+                output.Add(new TimeMention(MentionKind.Set, p, setEnd) { Literal = literal });
+                return setEnd;
             }
             if (next.Month > 0 && Capitalized(p + 1))
             {

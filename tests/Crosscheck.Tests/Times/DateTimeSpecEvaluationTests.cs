@@ -67,6 +67,19 @@ public class DateTimeSpecEvaluationTests
     }
 
     [Fact]
+    public void AcceptsAnyYearWhenTheSpecLeavesItOpenWithoutDatedReadings()
+    {
+        const string spec = """
+            [ { "Input": "out since august", "Context": { "ReferenceDateTime": "2016-11-07T00:00:00" },
+                "Results": [ { "Text": "since august", "Start": 4, "End": 15, "TypeName": "datetimeV2.daterange",
+                  "Resolution": { "values": [ { "timex": "XXXX-08", "type": "daterange" } ] } } ] } ]
+            """;
+        var specCase = RecognizerSpecs.Parse(spec)[0];
+        DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(10, 16), TimexType.Date, "2016-08")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(10, 16), TimexType.Date, "2016-09")]).Should().Be((0, false));
+    }
+
+    [Fact]
     public void EvaluatesAFileThroughTheDefaultPipeline()
     {
         var dir = Directory.CreateTempSubdirectory("crosscheck-dt");

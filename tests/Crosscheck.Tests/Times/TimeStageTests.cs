@@ -80,6 +80,7 @@ public class TimeStageTests
     // Sets.
     [InlineData("Drones attack daily.", "daily", "P1D", TimexType.Set)]
     [InlineData("They meet each Thursday.", "each Thursday", "XXXX-WXX-4", TimexType.Set)]
+    [InlineData("They meet every thursday at 4pm.", "every thursday at 4pm", "XXXX-WXX-4T16:00", TimexType.Set)]
     // "two years ago" is a date at the granularity of its unit.
     [InlineData("The pact was signed two years ago.", "two years ago", "2022", TimexType.Date)]
     // A lead phrase points the weekday forward even in a past-tense sentence.

@@ -140,7 +140,11 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 // A clock time the spec leaves without a day ("T08") is any day's 08:00, as "XXXX-10-14" is any year's
                 // 14 October; this project puts it on the reference day, so only the clock part is compared.
                 bool clockOnly = expectedTimex.StartsWith('T') && value.Length > 10 && value[10] == 'T' && value[10..] == expectedTimex;
-                bool accepted = value == expectedTimex || clockOnly || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
+                // Likewise a year the spec leaves open ("XXXX-08" for "since August" with no dated reading) is any year.
+                bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal) && result.ResolvedValues.IsDefaultOrEmpty is false
+                    && result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal))
+                    && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
+                bool accepted = value == expectedTimex || clockOnly || anyYear || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
                 if (accepted) right++;
                 break;
             }
