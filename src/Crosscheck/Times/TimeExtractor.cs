@@ -471,13 +471,14 @@ internal sealed class TimeExtractor
         // 2024-12-16, 2024/12/16, 12/16/2024
         private int IsoDate(int p, List<TimeMention> output)
         {
+            // A written year 0000 is no year: the date is consumed without a value (AddDate reads 0 as "no year given").
             if (IsNumber(p, 4) && W(p).Length == 4 && (Is(p + 1, "-") || Is(p + 1, "/")) && IsNumber(p + 2, 2) && Is(p + 3, W(p + 1).ToString()) && IsNumber(p + 4, 2))
             {
-                return AddDate(output, p, p + 5, IntAt(p), IntAt(p + 2), IntAt(p + 4));
+                return IntAt(p) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p), IntAt(p + 2), IntAt(p + 4));
             }
             if (IsNumber(p, 2) && Is(p + 1, "/") && IsNumber(p + 2, 2) && Is(p + 3, "/") && IsNumber(p + 4, 4) && W(p + 4).Length == 4)
             {
-                return AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
+                return IntAt(p + 4) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
             }
             return p;
         }
@@ -534,7 +535,16 @@ internal sealed class TimeExtractor
             {
                 year = IntAt(q);
                 end = q + 1;
-                return year is >= 1 and <= 9999;
+                if (year == 0) year = -1; // "1 January 0000": a written year 0 rejects the date, it is not "no year"
+                return true;
+            }
+            // "1 January 10000": a five-digit year closing the phrase is a year no calendar value can hold. It is
+            // read as part of the date (year -1) so the whole date is rejected, not shortened to "1 January".
+            if (q == k && IsNumber(q, 5) && W(q).Length == 5 && (!In(q + 1) || _tokens[q + 1].Kind == TokenKind.Punctuation))
+            {
+                year = -1;
+                end = q + 1;
+                return true;
             }
             return SpelledYear(q, out year, out end);
         }
