@@ -12,6 +12,7 @@ namespace Crosscheck.Bench;
 ///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
 ///   stories N [N...]        per-report cost of story assignment and of storing one report, as N grows
 ///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
+///   extractors DATASETS [R] times + quantities throughput on the Recognizers specs and TempEval-3 texts (see bench/recognizers-compare)
 /// </summary>
 public static class Program
 {
@@ -19,7 +20,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | micro [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | extractors DATASETS [ROUNDS] | micro [BenchmarkDotNet args]");
             return 2;
         }
         switch (args[0])
@@ -33,6 +34,8 @@ public static class Program
                 return 0;
             case "stories":
                 foreach (var n in args.Skip(1)) StoryBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
+            case "extractors":
+                ExtractorBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
                 return 0;
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);

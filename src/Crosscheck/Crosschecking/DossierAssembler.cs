@@ -285,6 +285,9 @@ public sealed class DossierAssembler
         {
             Counted = q.Counted,
             Casualty = q.Casualty is CasualtyKind kind ? CasualtyName(kind) : null,
+            // Only a real conversion is worth a field: a bare count or persons are already in their canonical unit.
+            Implausible = q.Implausible ? true : null,
+            Si = q.SiUnit.Length > 0 && q.SiUnit != "persons" && (q.SiMin is not null || q.SiMax is not null) ? new DossierSi(q.SiMin, q.SiMax, q.SiUnit) : null,
         };
 
     internal static string CasualtyName(CasualtyKind kind) => kind switch

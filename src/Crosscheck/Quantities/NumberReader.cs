@@ -36,6 +36,29 @@ internal static class NumberReader
 
     public static bool TryRead(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
     {
+        if (!TryReadOne(text, tokens, start, end, words, out match)) return false;
+        // "one out of three", "1 in 21", "one over 20": a ratio read as the fraction it states.
+        int k = match.EndToken;
+        if (match.Form is NumberForm.Digits or NumberForm.Words && match.Value >= 1 && k + 1 < end && tokens[k].Kind == TokenKind.Word)
+        {
+            bool outOf = Is(text, tokens[k], "out") && Is(text, tokens[k + 1], "of");
+            bool overOrIn = Is(text, tokens[k], "over") || Is(text, tokens[k], "in");
+            int d = outOf ? k + 2 : k + 1;
+            if ((outOf || overOrIn) && d < end && TryReadOne(text, tokens, d, end, words, out var under)
+                && under.Form is NumberForm.Digits or NumberForm.Words && under.Value > 0
+                && (outOf ? under.Value >= match.Value : under.Value > match.Value)
+                // "over"/"in" only when nothing follows the second number ("3 over 2 days" is not a ratio), but "one in five soldiers" is
+                && (outOf || under.EndToken >= end || tokens[under.EndToken].Kind != TokenKind.Word || match.Value == 1 && Is(text, tokens[k], "in"))
+                && !(Is(text, tokens[k], "in") && under.Form == NumberForm.Digits && under.EndToken - d == 1 && tokens[d].Span.Length == 4))
+            {
+                match = new NumberMatch(start, under.EndToken, match.Value / under.Value, NumberForm.Fraction);
+            }
+        }
+        return true;
+    }
+
+    private static bool TryReadOne(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
         match = default;
         if (start >= end) return false;
         var token = tokens[start];
@@ -91,7 +114,7 @@ internal static class NumberReader
                     match = new NumberMatch(start, after, total, NumberForm.Digits);
                     return true;
                 }
-                if (e is { IsNumber: true, Number: 12 } && tokens[next].Span.Length > 1) // "2 dozen"
+                if ((e is { IsNumber: true, Number: 12 } || IsDozens(tokens[next].Span.SliceOf(text))) && tokens[next].Span.Length > 1) // "2 dozen", "3 dozens"
                 {
                     match = new NumberMatch(start, next + 1, value * 12, NumberForm.Digits);
                     return true;
@@ -126,9 +149,9 @@ internal static class NumberReader
         var suffix = slice[digitsEnd..];
         if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
         var entry = words.Find(suffix);
-        // "$1.4bn", "300k", "10M"; a lone lower-case "m" or a "b" is a million or billion only after a currency sign or before
-        // a plural noun ("1.5m people"), else "m" is a metre ("1.8m tall").
-        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm' or 'b' or 'B')
+        // "$1.4bn", "300k", "10M", "1.2b"; a lone lower-case "m" is a million only after a currency sign or before
+        // a plural noun ("1.5m people"), else it is a metre ("1.8m tall"). No unit is written "b".
+        if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm')
         {
             bool money = start > 0 && tokens[start - 1].Kind == TokenKind.Symbol;
             bool plural = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Word && tokens[start + 1].Span.Length > 3
@@ -149,7 +172,8 @@ internal static class NumberReader
 
     private static double VulgarFraction(char c) => c switch
     {
-        '½' => 0.5, '¼' => 0.25, '¾' => 0.75, '⅓' => 1.0 / 3, '⅔' => 2.0 / 3, '⅕' => 0.2, '⅛' => 0.125, '⅜' => 0.375, '⅝' => 0.625, '⅞' => 0.875,
+        '½' => 0.5, '¼' => 0.25, '¾' => 0.75, '⅓' => 1.0 / 3, '⅔' => 2.0 / 3, '⅕' => 0.2, '⅖' => 0.4, '⅗' => 0.6, '⅘' => 0.8,
+        '⅙' => 1.0 / 6, '⅚' => 5.0 / 6, '⅐' => 1.0 / 7, '⅛' => 0.125, '⅜' => 0.375, '⅝' => 0.625, '⅞' => 0.875, '⅑' => 1.0 / 9, '⅒' => 0.1,
         _ => 0,
     };
 
@@ -234,6 +258,7 @@ internal static class NumberReader
             {
                 if (next.FractionDenominator == 4 && IsUnitContext(text, tokens, start + 2, end)) return false; // "a quarter of an hour" stays time
                 match = new NumberMatch(start, start + 2, 1.0 / next.FractionDenominator, NumberForm.Fraction);
+                match = OfScale(text, tokens, end, words, match);
                 return true;
             }
             if (!(next.Scale >= 100 || next.Number == 12)) return false;
@@ -264,17 +289,32 @@ internal static class NumberReader
             match = new NumberMatch(start, start + 1, hyphenFraction, NumberForm.Fraction);
             return true;
         }
+        // "one - fourth", "five - eighths": the same with spaces around the hyphen.
+        if (!leadingA && start + 2 < end && Is(text, tokens[start + 1], "-") && words.Find(first) is { IsNumber: true, Number: >= 1 and <= 19 } spacedNumerator
+            && words.Find(tokens[start + 2].Span.SliceOf(text)) is { FractionDenominator: > 2, IsNumber: false } spacedFraction)
+        {
+            match = new NumberMatch(start, start + 3, spacedNumerator.Number / spacedFraction.FractionDenominator, NumberForm.Fraction);
+            return true;
+        }
         int lastConsumed = -1;
         double lastScale = 0;
+        double beforeAnd = double.NaN;
         for (; k < limit; k++)
         {
             var token = tokens[k];
+            // "fifty - two": a hyphen written with spaces between a tens word and a unit word.
+            if (any && Is(text, token, "-") && k + 1 < limit && current % 100 is >= 20 and <= 90 && current % 10 == 0
+                && words.Find(tokens[k + 1].Span.SliceOf(text)) is { IsNumber: true, Number: >= 1 and <= 9 }) continue;
             if (token.Kind != TokenKind.Word) break;
             var word = token.Span.SliceOf(text);
             if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && any)
             {
-                // "one hundred and five"; "one and a half"
-                if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words)) continue;
+                // "one hundred and five"; "one and a half"; "twenty and three fifths" keeps what came before the "and" whole.
+                if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words))
+                {
+                    beforeAnd = total + current;
+                    continue;
+                }
                 if (k + 2 < limit && Is(text, tokens[k + 1], "a") && Is(text, tokens[k + 2], "half"))
                 {
                     // "one million and a half" is a million and a half; "five and a half (million)" is 5.5 (million).
@@ -305,20 +345,103 @@ internal static class NumberReader
         if (endToken + 2 < end && Is(text, tokens[endToken], "and") && Is(text, tokens[endToken + 1], "a")
             && words.Find(tokens[endToken + 2].Span.SliceOf(text)) is { FractionDenominator: > 2 } quarter && !IsUnitContext(text, tokens, endToken + 3, end))
         {
-            match = new NumberMatch(start, endToken + 3, value + 1.0 / quarter.FractionDenominator, NumberForm.Fraction);
+            // "one billion and a quarter million" and "three million and a quarter": the share is of a scale word.
+            int shareEnd = endToken + 3;
+            double of = lastScale >= 1000 && value % lastScale == 0 ? lastScale : 1;
+            if (shareEnd < end && words.Find(tokens[shareEnd].Span.SliceOf(text)) is { Scale: >= 1000 } following && tokens[shareEnd].Span.Length > 3)
+            {
+                of = following.Scale;
+                shareEnd++;
+            }
+            match = new NumberMatch(start, shareEnd, Round(value + of / quarter.FractionDenominator), of > 1 ? NumberForm.Words : NumberForm.Fraction);
             return true;
         }
-        if (endToken < end && value >= 1 && tokens[endToken].Kind == TokenKind.Word)
+        if (endToken < end && value >= 0 && tokens[endToken].Kind == TokenKind.Word)
         {
             var fw = tokens[endToken].Span.SliceOf(text);
             var f = words.Find(fw);
-            if (f is { FractionDenominator: > 0 } && (value == 1 || fw[^1] is 's' or 'S') && !(f.FractionDenominator == 4 && IsUnitContext(text, tokens, endToken + 1, end)))
+            double whole = double.IsNaN(beforeAnd) ? 0 : beforeAnd, numerator = value - whole;
+            if (f is { FractionDenominator: > 0 } && (numerator == 1 || fw[^1] is 's' or 'S') && !(f.FractionDenominator == 4 && IsUnitContext(text, tokens, endToken + 1, end)))
             {
-                match = new NumberMatch(start, endToken + 1, value / f.FractionDenominator, NumberForm.Fraction);
+                // "one hundred and three quarters" is 100 + 3/4 (a proper fraction after the last "and" is a mixed
+                // number); "one hundred and thirty fifths" is 130/5; "two million and three fifths" is 2.6 million.
+                double fraction = numerator / f.FractionDenominator;
+                double result = whole > 0 && numerator < f.FractionDenominator
+                    ? whole + (lastScale >= 1000 && whole % lastScale == 0 ? fraction * lastScale : fraction)
+                    : value / f.FractionDenominator;
+                int fractionEnd = endToken + 1;
+                // "one billion and three quarters million": the fraction is of the scale word after it.
+                if (fractionEnd < end && words.Find(tokens[fractionEnd].Span.SliceOf(text)) is { Scale: >= 1000 } following && tokens[fractionEnd].Span.Length > 3 && whole > 0)
+                {
+                    result = whole + fraction * following.Scale;
+                    fractionEnd++;
+                }
+                match = new NumberMatch(start, fractionEnd, NumberReader.Round(result), NumberForm.Fraction);
+                if (whole == 0) match = OfScale(text, tokens, end, words, match);
+                return true;
+            }
+            // "three dozens", "three hundred and two dozens"
+            if (IsDozens(fw) || f is { IsNumber: true, Number: 12 } && fw.Length > 1 && !double.IsNaN(value))
+            {
+                match = new NumberMatch(start, endToken + 1, value * 12, NumberForm.Words);
+                return true;
+            }
+            // "two hundred point zero three", "five point five": a decimal part read digit by digit (or as one number: "point seventy-one").
+            if (fw.Equals("point", StringComparison.OrdinalIgnoreCase) && endToken + 1 < end && ReadDecimalWords(text, tokens, endToken + 1, end, words, out double fractionPart, out int decimalEnd))
+            {
+                match = new NumberMatch(start, decimalEnd, value + fractionPart, NumberForm.Words);
                 return true;
             }
         }
         match = new NumberMatch(start, endToken, value, NumberForm.Words);
+        return true;
+    }
+
+    /// <summary>"a quarter million", "three quarters billion", "two thirds of a million": a fraction of a scale word is a number.</summary>
+    private static NumberMatch OfScale(string text, ImmutableArray<Token> tokens, int end, WordTable words, NumberMatch fraction)
+    {
+        int k = fraction.EndToken;
+        if (k + 2 < end && Is(text, tokens[k], "of") && (Is(text, tokens[k + 1], "a") || Is(text, tokens[k + 1], "one"))) k += 2;
+        if (k < end && words.Find(tokens[k].Span.SliceOf(text)) is { Scale: >= 1000 } scale && tokens[k].Span.Length > 3)
+        {
+            return new NumberMatch(fraction.StartToken, k + 1, Round(fraction.Value * scale.Scale), NumberForm.Words);
+        }
+        return fraction;
+    }
+
+    private static bool IsDozens(ReadOnlySpan<char> word) =>
+        word.Equals("dozens", StringComparison.OrdinalIgnoreCase) || word.Equals("dozs", StringComparison.OrdinalIgnoreCase) || word.Equals("dzs", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words after "point": single digits ("zero three" is .03) or one number ("seventy-one" is .71).</summary>
+    private static bool ReadDecimalWords(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out double fraction, out int endToken)
+    {
+        fraction = 0;
+        endToken = start;
+        var digits = new System.Text.StringBuilder();
+        for (int k = start; k < end && k < start + MaxWordTokens && tokens[k].Kind == TokenKind.Word; k++)
+        {
+            var w = tokens[k].Span.SliceOf(text);
+            var entry = words.Find(w);
+            double digit = entry is { IsNumber: true } ? entry.Number
+                : w.Equals("nought", StringComparison.OrdinalIgnoreCase) || w.Equals("naught", StringComparison.OrdinalIgnoreCase) || w.Equals("oh", StringComparison.OrdinalIgnoreCase) ? 0 : double.NaN;
+            if (digit is >= 0 and <= 9 && digit == Math.Floor(digit))
+            {
+                digits.Append((char)('0' + (int)digit));
+                endToken = k + 1;
+                continue;
+            }
+            if (digits.Length == 0)
+            {
+                double total = 0, current = 0;
+                if (!TryAddWordParts(w, words, ref total, ref current) || total + current < 10 || total + current >= 100) return false;
+                fraction = (total + current) / 100;
+                endToken = k + 1;
+                return true;
+            }
+            break;
+        }
+        if (digits.Length == 0) return false;
+        fraction = double.Parse("0." + digits.ToString(), CultureInfo.InvariantCulture);
         return true;
     }
 
@@ -334,9 +457,9 @@ internal static class NumberReader
             bool joined = Is(text, tokens[r], "and");
             if (joined) r++;
             if (r >= end) break;
-            if (joined && r + 1 < end && Is(text, tokens[r], "a") && Is(text, tokens[r + 1], "half"))
+            if (joined && r + 1 < end && Is(text, tokens[r], "a") && (Is(text, tokens[r + 1], "half") || Is(text, tokens[r + 1], "quarter")))
             {
-                total += scale / 2;
+                total += Is(text, tokens[r + 1], "half") ? scale / 2 : scale / 4;
                 return r + 2;
             }
             if (tokens[r].Kind == TokenKind.Number && TryParseDigits(tokens[r].Span.SliceOf(text), out double part) && part < scale)
@@ -348,7 +471,8 @@ internal static class NumberReader
                     next = r + 2;
                     continue;
                 }
-                if (joined)
+                // "3 hundred and 2 hundred" are two numbers: a scale word after the part starts the second one.
+                if (joined && !(r + 1 < end && words.Find(tokens[r + 1].Span.SliceOf(text)) is { Scale: > 1 } && tokens[r + 1].Span.Length > 1))
                 {
                     total += part;
                     return r + 1;

@@ -25,6 +25,9 @@ public enum QuantityKind { Count, Persons, Percent, Currency, Length, Area, Mass
 /// <param name="SiMax">Max in <see cref="SiUnit"/>.</param>
 /// <param name="SiUnit">Canonical unit: km, km2, kg, l, %, an ISO currency code, "persons", or "" for a bare count.</param>
 /// <param name="CountedSpan">Where <see cref="Counted"/> is in the text.</param>
+/// <param name="Implausible">The figure cannot be what it claims: more people than live on Earth, or a casualty
+/// count of that size. Kept (the text said it) but flagged so no tally or comparison trusts it. Numbers longer
+/// than a double holds exactly (over 15 digits, "99999999999999999999 soldiers") are not read at all.</param>
 public sealed record Quantity(
     Span Span,
     double? Min,
@@ -41,4 +44,12 @@ public sealed record Quantity(
     double? SiMin = null,
     double? SiMax = null,
     string SiUnit = "",
-    Span? CountedSpan = null);
+    Span? CountedSpan = null,
+    bool Implausible = false)
+{
+    /// <summary>About the world's population: no count of people, and no casualty count, can be larger.</summary>
+    public const double MostPersons = 8.2e9;
+
+    public static bool IsImplausible(Quantity q) =>
+        (q.Kind == QuantityKind.Persons || q.Casualty is not null) && (q.Value ?? q.Min ?? 0) > MostPersons;
+}

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Text;
 using Crosscheck.Times;
@@ -88,7 +89,7 @@ internal sealed class QuantityExtractor
         {
             var sign = tokens[numberStart - 1];
             var signText = sign.Span.SliceOf(text);
-            if ((signText is "-" or "−") && sign.Span.End == tokens[numberStart].Span.Start && number.Form == NumberForm.Digits
+            if ((signText is "-" or "−") && (sign.Span.End == tokens[numberStart].Span.Start || number.Form == NumberForm.Fraction) && number.Form is NumberForm.Digits or NumberForm.Fraction
                 && (sign.Span.Start == 0 || char.IsWhiteSpace(text[sign.Span.Start - 1]) || text[sign.Span.Start - 1] is '(' or '['))
             {
                 negative = true;
@@ -149,16 +150,86 @@ internal sealed class QuantityExtractor
         }
         else if (unit is null && _units.Match(text, tokens, q, end, out int unitEnd) is { } after && after.Kind != QuantityKind.Persons)
         {
-            // A bare "m" or "t" after a spelled-out number is more likely a word than a unit.
-            if (!(after.Tokens[0].Length == 1 && char.IsLetter(after.Tokens[0][0]) && number.Form != NumberForm.Digits))
+            // A bare "m" or "t" after a spelled-out number is more likely a word than a unit; a sign glued to the
+            // next number ("$ 20,000.00 $37,305.97", "1 $10 bill") is that number's.
+            bool signOfNext = !char.IsLetter(after.Tokens[^1][0]) && unitEnd < end && tokens[unitEnd].Kind == TokenKind.Number;
+            if (!(after.Tokens[0].Length == 1 && char.IsLetter(after.Tokens[0][0]) && number.Form != NumberForm.Digits) && !signOfNext)
             {
                 unit = after;
                 q = unitEnd;
+                // "75 USD million": a scale word after the currency code.
+                if (unit.Kind == QuantityKind.Currency && high is null && q < end && _words.Find(tokens[q].Span.SliceOf(text)) is { Scale: >= 1000 } trailingScale && tokens[q].Span.Length > 1)
+                {
+                    low = NumberReader.Round(low * trailingScale.Scale);
+                    number = number with { Value = low };
+                    q++;
+                }
             }
         }
-        else if (unit is not null && unit.Kind == QuantityKind.Currency && _units.Match(text, tokens, q, end, out int currencyEnd) is { Kind: QuantityKind.Currency })
+        else if (unit is not null && unit.Kind == QuantityKind.Currency && _units.Match(text, tokens, q, end, out int currencyEnd) is { Kind: QuantityKind.Currency } repeated
+            && !(!char.IsLetter(repeated.Tokens[^1][0]) && currencyEnd < end && tokens[currencyEnd].Kind == TokenKind.Number))
         {
             q = currencyEnd; // "$300 US dollars"
+        }
+
+        // "20 (kg)", "20 [kg]": a unit in brackets right after the number.
+        if (unit is null && high is null && q + 2 < end && tokens[q].Span.Length == 1 && text[tokens[q].Span.Start] is '(' or '[' or '{' or '<'
+            && _units.Match(text, tokens, q + 1, end, out int bracketedEnd) is { Kind: not QuantityKind.Persons } bracketed
+            && bracketedEnd < end && tokens[bracketedEnd].Span.Length == 1 && text[tokens[bracketedEnd].Span.Start] is ')' or ']' or '}' or '>')
+        {
+            unit = bracketed;
+            q = bracketedEnd + 1;
+        }
+        // "5 ft 2 in", "5 feet and 2 inches", "3 lb 4 oz": an imperial measure and its customary subunit are one amount.
+        if (unit is not null && high is null && Subunits.TryGetValue(unit.Name, out var subunitName))
+        {
+            int m = Is(text, tokens, q, end, "and") ? q + 1 : q;
+            if (m < end && tokens[m].Kind == TokenKind.Number && NumberReader.TryRead(text, tokens, m, end, _words, out var part) && part.Form == NumberForm.Digits
+                && (_units.Match(text, tokens, part.EndToken, end, out int partEnd) is { } partUnit && partUnit.Name == subunitName
+                    || subunitName == "inch" && Is(text, tokens, part.EndToken, end, "in") && (partEnd = part.EndToken + 1) > 0 && (partUnit = _units.MatchWord("inch")) is not null)
+                && partUnit.Factor < unit.Factor)
+            {
+                low = NumberReader.Round(low + part.Value * partUnit.Factor / unit.Factor);
+                number = number with { Value = low };
+                q = partEnd;
+            }
+        }
+        // "30 MUSD", "MEUR 120": a code that includes the million is the base currency times a million.
+        if (unit is { Kind: QuantityKind.Currency, Factor: >= 1000 } millionCode && _units.MatchWord(millionCode.Canonical) is { Factor: 1 } baseCurrency)
+        {
+            low = NumberReader.Round(low * millionCode.Factor);
+            if (high is not null) high = NumberReader.Round(high.Value * millionCode.Factor);
+            number = number with { Value = low };
+            unit = baseCurrency;
+        }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "10 $ 30 cent", "15 dollars 50.": the minor
+        // unit adds to the amount; without its name only when the amount ends the phrase.
+        if (unit is { Kind: QuantityKind.Currency, Factor: 1 } && high is null && bound is null && low == Math.Floor(low))
+        {
+            int m = Is(text, tokens, q, end, "and") ? q + 1 : q;
+            if (NumberReader.TryRead(text, tokens, m, end, _words, out var minor) && minor.Form is NumberForm.Digits or NumberForm.Words && minor.Value is > 0 and < 100 && minor.Value == Math.Floor(minor.Value))
+            {
+                if (_units.Match(text, tokens, minor.EndToken, end, out int minorEnd) is { Kind: QuantityKind.Currency, Factor: 0.01 } minorUnit && minorUnit.Canonical == unit.Canonical)
+                {
+                    low = NumberReader.Round(low + minor.Value / 100);
+                    number = number with { Value = low };
+                    q = minorEnd;
+                }
+                else if ((minor.EndToken >= end || tokens[minor.EndToken].Kind == TokenKind.Punctuation) && !IsCovered(tokens[m].Span, covered)
+                    && (minor.Form == NumberForm.Words || tokens[m].Span.Length == 2))
+                {
+                    low = NumberReader.Round(low + minor.Value / 100);
+                    number = number with { Value = low };
+                    q = minor.EndToken;
+                }
+            }
+        }
+        // "361 million pounds": with a scale word, pounds are money far more often than weight.
+        if (unit is { Kind: QuantityKind.Mass, Name: "pound" } && number.EndToken - numberStart >= 2
+            && _words.Find(tokens[number.EndToken - 1].Span.SliceOf(text)) is { Scale: >= 1e6 }
+            && _units.MatchWord("£") is { } sterling)
+        {
+            unit = sterling;
         }
 
         // The noun phrase counted: "30 North Korean soldiers", "dozens of civilians", "300 square miles of territory".
@@ -185,7 +256,8 @@ internal sealed class QuantityExtractor
             && _words.LooksLikeVerb(tokens[phraseStart].Span.SliceOf(text))) phraseEnd = phraseStart;
         if (phraseEnd > phraseStart) counted = new Span(tokens[phraseStart].Span.Start, tokens[phraseEnd - 1].Span.End);
 
-        var kind = unit?.Kind ?? (persons ? QuantityKind.Persons : number.Form == NumberForm.Fraction ? QuantityKind.Fraction : QuantityKind.Count);
+        // "one in five soldiers", "a fifth of the troops": a share of the people, not a count of them.
+        var kind = unit?.Kind ?? (number.Form == NumberForm.Fraction ? QuantityKind.Fraction : persons ? QuantityKind.Persons : QuantityKind.Count);
         if (kind == QuantityKind.Count && persons) kind = QuantityKind.Persons;
         // "three days", "two weeks": a count of time units (the time layer has the duration) never counts casualties.
         bool countsTime = phraseEnd > phraseStart && _words.Find(tokens[phraseStart].Span.SliceOf(text)) is { Unit: not null, IsNumber: false };
@@ -287,6 +359,15 @@ internal sealed class QuantityExtractor
         return true;
     }
 
+    /// <summary>The customary subunit written after an imperial measure ("5 ft 2 in").</summary>
+    private static readonly FrozenDictionary<string, string> Subunits = new Dictionary<string, string>
+    {
+        ["foot"] = "inch",
+        ["yard"] = "foot",
+        ["mile"] = "yard",
+        ["pound"] = "ounce",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private UnitInfo? CurrencyPrefix(string text, ImmutableArray<Token> tokens, ref int p, int end)
     {
         int q = p;
@@ -296,8 +377,10 @@ internal sealed class QuantityExtractor
         if (unit is not { Kind: QuantityKind.Currency }) return null;
         var first = tokens[q].Span.SliceOf(text);
         // Only signs and codes stand before the amount ("$", "€", "USD 5"); "dollars 5" does not.
-        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 3 && IsUpper(first) || first.EndsWith("$")
-            || unit.Tokens.Length > 1 && !char.IsLetter(unit.Tokens[^1][0]);
+        // "a $300 million contract": a lower-case "a" before a sign is the article, not the Australian "A$".
+        bool article = unit.Tokens.Length > 1 && first.Length == 1 && first[0] == 'a';
+        bool sign = tokens[q].Kind != TokenKind.Word || first.Length <= 4 && IsUpper(first) || first.EndsWith("$")
+            || unit.Tokens.Length > 1 && !char.IsLetter(unit.Tokens[^1][0]) && !article;
         if (!sign || after >= end) return null;
         p = after;
         return unit;

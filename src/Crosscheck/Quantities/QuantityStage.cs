@@ -55,6 +55,10 @@ public sealed class QuantityStage : IStage
         {
             extractor.Extract(text, tokens, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount, covered, output);
         }
+        for (int i = 0; i < output.Count; i++)
+        {
+            if (Quantity.IsImplausible(output[i])) output[i] = output[i] with { Implausible = true };
+        }
         return [.. output];
     }
 }

@@ -74,7 +74,14 @@ public sealed record DossierQuantity(string Article, int Start, int End, string 
 {
     public string? Counted { get; init; }
     public string? Casualty { get; init; }
+    /// <summary>The interval in the canonical unit (km, km2, kg, l, %, an ISO currency code), so 300 square miles and 800 km2 compare; null when the unit has no conversion.</summary>
+    public DossierSi? Si { get; init; }
+    /// <summary>True when the figure cannot be what it says (more people than live on Earth); absent otherwise.</summary>
+    public bool? Implausible { get; init; }
 }
+
+/// <summary>A quantity's interval converted to its canonical unit; an open end is null.</summary>
+public sealed record DossierSi(double? Min, double? Max, string Unit);
 
 public sealed record DossierClaim
 {

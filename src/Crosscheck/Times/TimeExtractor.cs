@@ -15,6 +15,8 @@ internal sealed class TimeExtractor
 
     public TimeExtractor(WordTable words) => _words = words;
 
+    public WordTable Words => _words;
+
     /// <summary>Adds the mentions of tokens [start, end) to <paramref name="output"/> in text order.</summary>
     /// <summary>Each token's table entry (null for numbers and unknown words), looked up once per article.</summary>
     public WordEntry?[] LookUp(string text, ImmutableArray<Token> tokens)
@@ -53,6 +55,148 @@ internal sealed class TimeExtractor
             // A rejected phrase ("February 30") is consumed without a mention, so its parts are not re-read.
             k = next > k ? next : k + 1;
         }
+        JoinDatesWithClockTimes(text, tokens, output);
+        OpenClockRanges(text, tokens, start, output);
+        AnchorWeekdaysOnTheirWeek(text, tokens, output);
+    }
+
+    /// <summary>
+    /// "from 9 to 11 a.m.", "5-6pm", "3:00 to 4:00 tomorrow", "between 10 and 11:30 on 1/1/2015": the first end of
+    /// a clock range takes the meridiem and the day of the second, and a bare hour there becomes a clock time.
+    /// </summary>
+    private static void OpenClockRanges(string text, ImmutableArray<Token> tokens, int sentenceStart, List<TimeMention> output)
+    {
+        for (int i = output.Count - 1; i >= 0; i--)
+        {
+            var last = output[i];
+            if (last is not { Kind: MentionKind.TimeOfDay, HasClock: true }) continue;
+            int joiner = last.StartToken - 1;
+            if (joiner <= sentenceStart) continue;
+            var join = tokens[joiner].Span.SliceOf(text);
+            bool between = false;
+            if (!(join is "-" or "–" || join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("till", StringComparison.OrdinalIgnoreCase) || (between = join.Equals("and", StringComparison.OrdinalIgnoreCase)))) continue;
+            int firstEnd = joiner;
+            TimeMention first;
+            bool found = i > 0 && output[i - 1] is { Kind: MentionKind.TimeOfDay, HasClock: true } && output[i - 1].EndToken == firstEnd;
+            if (found) first = output[i - 1];
+            else
+            {
+                // A bare hour: "9" in "from 9 to 11 a.m."
+                int k = firstEnd - 1;
+                if (k < sentenceStart || tokens[k].Kind != TokenKind.Number || tokens[k].Span.Length > 2) continue;
+                var digits = tokens[k].Span.SliceOf(text);
+                int hour = digits.Length == 2 ? (digits[0] - '0') * 10 + (digits[1] - '0') : digits[0] - '0';
+                if (hour is < 0 or > 23 || !char.IsAsciiDigit(digits[0]) || !char.IsAsciiDigit(digits[^1])) continue;
+                first = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = hour, HasClock = true };
+            }
+            // "between X and Y" needs its "between"; the other joiners stand alone.
+            if (between && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text).Equals("between", StringComparison.OrdinalIgnoreCase))) continue;
+            if (!found && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text) is var before
+                && (before.Equals("from", StringComparison.OrdinalIgnoreCase) || before.Equals("between", StringComparison.OrdinalIgnoreCase))) && join is not ("-" or "–")) continue;
+            // The second end's meridiem carries back: "9 to 11 p.m." starts at 21:00 when that keeps the order.
+            if (first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
+            if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
+            {
+                first.Year = last.Year;
+                first.Month = last.Month;
+                first.Day = last.Day;
+                first.Weekday = last.Weekday;
+                first.DayOffset = last.DayOffset;
+                first.HasDayOffset = last.HasDayOffset;
+                first.Relative = last.Relative;
+                first.HasRelative = last.HasRelative;
+            }
+            if (found) output[i - 1] = first;
+            else output.Insert(i, first);
+        }
+    }
+
+    /// <summary>"between Monday and Wednesday last week", "Friday of next week": the weekdays of a list fall in the week named after it.</summary>
+    private static void AnchorWeekdaysOnTheirWeek(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = 1; i < output.Count; i++)
+        {
+            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week) continue;
+            for (int j = i - 1; j >= 0 && output[j].Kind == MentionKind.Weekday && !output[j].HasRelative && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
+            {
+                var day = output[j];
+                day.WeekOffset = week.Relative;
+                output[j] = day;
+            }
+        }
+    }
+
+    private static bool ListJoinersBetween(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        if (to < from || to - from > 2) return false;
+        for (int k = from; k < to; k++)
+        {
+            var w = tokens[k].Span.SliceOf(text);
+            if (!(w is "," or "-" or "–" || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("or", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("of", StringComparison.OrdinalIgnoreCase))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// "tomorrow at 8 a.m.", "Tuesday, 10:30", "December 14 at noon", "8am this morning": a clock time next to
+    /// the day it falls on is one TIME expression on that day (the clock-first order "6 p.m. Saturday" is read
+    /// by the extractor itself).
+    /// </summary>
+    private static void JoinDatesWithClockTimes(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var day = output[i];
+            var clock = output[i + 1];
+            if (!OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
+            if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
+                && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null)
+            {
+                clock.StartToken = day.StartToken;
+                clock.Year = day.Year;
+                clock.Month = day.Kind == MentionKind.Date ? day.Month : 0;
+                clock.Day = day.Kind == MentionKind.Date ? day.Day : 0;
+                clock.Weekday = day.Kind == MentionKind.Weekday ? day.Weekday : 0;
+                clock.Relative = day.Relative;
+                clock.HasRelative = day.HasRelative;
+                clock.DayOffset = day.DayOffset;
+                clock.HasDayOffset = day.HasDayOffset;
+                output[i + 1] = clock;
+                output.RemoveAt(i);
+            }
+            else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } && clock is { Kind: MentionKind.Date }
+                && clock.EndToken > clock.StartToken)
+            {
+                // "11:30 on 1/1/2015": a clock time, then its date.
+                day.Year = clock.Year;
+                day.Month = clock.Month;
+                day.Day = clock.Day;
+                day.EndToken = clock.EndToken;
+                output[i] = day;
+                output.RemoveAt(i + 1);
+            }
+            else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
+                && clock is { Kind: MentionKind.TimeOfDay, HasClock: false, Month: 0, Weekday: 0 } && clock.HasDayOffset)
+            {
+                // "8am this morning", "10 tonight": the part of day names the day; the clock is the time.
+                day.DayOffset = clock.DayOffset;
+                day.HasDayOffset = true;
+                day.EndToken = clock.EndToken;
+                if (clock.PartOfDay is "EV" or "NI" or "AF" && day.Hour is >= 1 and < 12) day.Hour += 12;
+                output[i] = day;
+                output.RemoveAt(i + 1);
+            }
+        }
+    }
+
+    private static bool OnlyJoinersBetween(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        if (to < from || to - from > 1) return false;
+        if (to == from) return true;
+        var between = tokens[from].Span.SliceOf(text);
+        return between is "," or "@" || between.Equals("at", StringComparison.OrdinalIgnoreCase) || between.Equals("on", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -65,9 +209,25 @@ internal sealed class TimeExtractor
         for (int k = mentionStart - 1; k >= start && k >= mentionStart - 8; k--)
         {
             var cue = CueAt(text, tokens, entries, k);
+            // "will be named ... in December": a participle after a future auxiliary is future.
+            if (cue == Tense.Past && entries[k] is null && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
             if (cue is not null) return cue.Value;
         }
         return sentenceTense;
+    }
+
+    /// <summary>"I'll", "they’ll": the contracted "will" stays glued to its subject.</summary>
+    private static bool IsFutureContraction(ReadOnlySpan<char> word) =>
+        word.Length > 3 && (word.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’ll", StringComparison.OrdinalIgnoreCase));
+
+    private static bool FutureAuxiliaryBefore(ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
+    {
+        for (int j = k - 1; j >= start && j >= k - 3; j--)
+        {
+            if (entries[j] is { FutureMarker: true }) return true;
+            if (tokens[j].Kind != TokenKind.Word) return false;
+        }
+        return false;
     }
 
     private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
@@ -81,6 +241,7 @@ internal sealed class TimeExtractor
             return null;
         }
         var word = tokens[k].Span.SliceOf(text);
+        if (IsFutureContraction(word)) return Tense.Future;
         if (word.Length > 3)
         {
             foreach (var suffix in _words.PastSuffixes)
@@ -106,6 +267,7 @@ internal sealed class TimeExtractor
                 if (entry.FutureMarker) future = true;
                 if (entry.PastMarker) past = true;
             }
+            else if (IsFutureContraction(word)) future = true;
             else if (word.Length > 3)
             {
                 foreach (var suffix in _words.PastSuffixes)
@@ -114,7 +276,7 @@ internal sealed class TimeExtractor
                 }
             }
         }
-        return future && !past ? Tense.Future : future ? Tense.Mixed : Tense.Past;
+        return future && !past ? Tense.Future : future ? Tense.Mixed : past ? Tense.Past : Tense.Unmarked;
     }
 
     private readonly ref struct Scanner
@@ -275,6 +437,8 @@ internal sealed class TimeExtractor
             if ((end = DayMonth(p, output)) > p) return end;
             if ((end = MonthFirst(p, output)) > p) return end;
             if ((end = WeekdayAt(p, output)) > p) return end;
+            if ((end = HolidayAt(p, output)) > p) return end;
+            if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
             if ((end = QuarterAt(p, output)) > p) return end;
@@ -284,9 +448,18 @@ internal sealed class TimeExtractor
             if ((end = DecadeAt(p, output)) > p) return end;
             if ((end = ReferenceAt(p, output, determined)) > p) return end;
             if ((end = SetAt(p, output)) > p) return end;
+            if ((end = SpelledYearOrCentury(p, output)) > p) return end;
+            // "the week before", "the day after", "the year earlier" closing a clause: one unit from the reference.
+            if (determined && E(p) is { Unit: "Y" or "M" or "W" or "D", UnitPlural: false } shiftedUnit
+                && (Is(p + 1, "before") || Is(p + 1, "earlier") || Is(p + 1, "after") || Is(p + 1, "later"))
+                && (!In(p + 2) || _tokens[p + 2].Kind == TokenKind.Punctuation))
+            {
+                int shift = Is(p + 1, "before") || Is(p + 1, "earlier") ? -1 : 1;
+                output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 2) { Unit = shiftedUnit.Unit, Relative = shift, HasRelative = true });
+                return p + 2;
+            }
             if (determined && (end = UnitAlone(p, output)) > p) return end;
             if (determined && (end = ReportedQuarter(p, output)) > p) return end;
-            if ((end = SpelledYearOrCentury(p, output)) > p) return end;
             if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))
             {
                 output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = "WE", Relative = 0, HasRelative = true });
@@ -298,13 +471,14 @@ internal sealed class TimeExtractor
         // 2024-12-16, 2024/12/16, 12/16/2024
         private int IsoDate(int p, List<TimeMention> output)
         {
+            // A written year 0000 is no year: the date is consumed without a value (AddDate reads 0 as "no year given").
             if (IsNumber(p, 4) && W(p).Length == 4 && (Is(p + 1, "-") || Is(p + 1, "/")) && IsNumber(p + 2, 2) && Is(p + 3, W(p + 1).ToString()) && IsNumber(p + 4, 2))
             {
-                return AddDate(output, p, p + 5, IntAt(p), IntAt(p + 2), IntAt(p + 4));
+                return IntAt(p) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p), IntAt(p + 2), IntAt(p + 4));
             }
             if (IsNumber(p, 2) && Is(p + 1, "/") && IsNumber(p + 2, 2) && Is(p + 3, "/") && IsNumber(p + 4, 4) && W(p + 4).Length == 4)
             {
-                return AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
+                return IntAt(p + 4) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
             }
             return p;
         }
@@ -361,7 +535,48 @@ internal sealed class TimeExtractor
             {
                 year = IntAt(q);
                 end = q + 1;
-                return year is >= 1 and <= 9999;
+                if (year == 0) year = -1; // "1 January 0000": a written year 0 rejects the date, it is not "no year"
+                return true;
+            }
+            // "1 January 10000": a five-digit year closing the phrase is a year no calendar value can hold. It is
+            // read as part of the date (year -1) so the whole date is rejected, not shortened to "1 January".
+            if (q == k && IsNumber(q, 5) && W(q).Length == 5 && (!In(q + 1) || _tokens[q + 1].Kind == TokenKind.Punctuation))
+            {
+                year = -1;
+                end = q + 1;
+                return true;
+            }
+            return SpelledYear(q, out year, out end);
+        }
+
+        /// <summary>"nineteen ninety-seven", "eighteen twelve", "two thousand", "two thousand and one", "two thousand twelve".</summary>
+        private bool SpelledYear(int k, out int year, out int end)
+        {
+            year = 0;
+            end = k;
+            if ((Is(k, "nineteen") || Is(k, "eighteen")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
+            {
+                double t = 0, c = 0;
+                if (TryWordsValue(W(k + 1), ref t, ref c) && t + c is >= 10 and <= 99)
+                {
+                    year = (Is(k, "nineteen") ? 1900 : 1800) + (int)(t + c);
+                    end = k + 2;
+                    return true;
+                }
+                return false;
+            }
+            if (Is(k, "two") && Is(k + 1, "thousand"))
+            {
+                year = 2000;
+                end = k + 2;
+                int q = Is(k + 2, "and") ? k + 3 : k + 2;
+                double t = 0, c = 0;
+                if (IsWord(q) && !char.IsAsciiDigit(W(q)[0]) && TryWordsValue(W(q), ref t, ref c) && t + c is >= 1 and <= 99 && E(q)?.Unit is null)
+                {
+                    year += (int)(t + c);
+                    end = q + 1;
+                }
+                return true;
             }
             return false;
         }
@@ -599,6 +814,7 @@ internal sealed class TimeExtractor
                 return q + 1;
             }
             if (next.Weekday > 0) return WeekdayAt(q, output, relative, true, p);
+            if (next.StartsHoliday && HolidayAt(q, output, relative, true, p) is var holidayEnd && holidayEnd > q) return holidayEnd;
             if (next.Season is { } season)
             {
                 output.Add(new TimeMention(MentionKind.Season, p, q + 1) { Season = season, Relative = relative, HasRelative = true });
@@ -761,6 +977,12 @@ internal sealed class TimeExtractor
             }
             else return p;
             int end = unitToken + 1;
+            // "an hour and a half", "two years and a half"
+            if (!double.IsNaN(count) && Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "an")) && Is(end + 2, "half"))
+            {
+                count += 0.5;
+                end += 3;
+            }
             if (E(end) is { Ago: true } || Is(end, "earlier") || Is(end, "before"))
             {
                 if (Is(end, "before") && !(In(end + 1) && _tokens[end + 1].Kind == TokenKind.Punctuation) && In(end + 1)) { }
@@ -867,10 +1089,19 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = TimeResolver.DurationValue(1, unit) });
                 return p + 2;
             }
-            if (next.Weekday > 0 && Capitalized(p + 1))
+            if (WeekdayOf(p + 1) is > 0 and var weekday)
             {
-                output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = "XXXX-WXX-" + next.Weekday });
-                return p + 2;
+                // "every Monday at 4pm": the set's clock time is part of it.
+                var literal = "XXXX-WXX-" + weekday;
+                int setEnd = p + 2;
+                var clock = new List<TimeMention>(1);
+                if (Is(setEnd, "at") && TimeOfDay(setEnd + 1, clock) > setEnd + 1 && clock.Count == 1 && clock[0] is { HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } at)
+                {
+                    literal += at.Hour == 24 ? "T24:00" : $"T{at.Hour:D2}:{at.Minute:D2}";
+                    setEnd = at.EndToken;
+                }
+                output.Add(new TimeMention(MentionKind.Set, p, setEnd) { Literal = literal });
+                return setEnd;
             }
             if (next.Month > 0 && Capitalized(p + 1))
             {
@@ -897,15 +1128,17 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Ago, p, p + 1) { Unit = "Y", Count = 1, Relative = -1, HasRelative = true });
                 return p + 1;
             }
-            if ((Is(p, "nineteen") || Is(p, "eighteen")) && IsWord(p + 1))
+            if ((Is(p, "nineteen") || Is(p, "eighteen")) && SpelledYear(p, out int spelled, out int spelledEnd))
             {
-                double t = 0, c = 0;
-                if (TryWordsValue(W(p + 1), ref t, ref c) && t + c is >= 10 and <= 99 && !char.IsAsciiDigit(W(p + 1)[0]))
-                {
-                    int century = Is(p, "nineteen") ? 1900 : 1800;
-                    output.Add(new TimeMention(MentionKind.Year, p, p + 2) { Year = century + (int)(t + c) });
-                    return p + 2;
-                }
+                output.Add(new TimeMention(MentionKind.Year, p, spelledEnd) { Year = spelled });
+                return spelledEnd;
+            }
+            // "the year two thousand", "the year 2000": "two thousand" alone is a number, not a year.
+            if (Is(p, "year") && p > _start && Is(p - 1, "the") && (SpelledYear(p + 1, out int named, out int namedEnd)
+                || IsNumber(p + 1, 4) && W(p + 1).Length == 4 && (named = IntAt(p + 1)) > 0 && (namedEnd = p + 2) > 0))
+            {
+                output.Add(new TimeMention(MentionKind.Year, p, namedEnd) { Year = named });
+                return namedEnd;
             }
             if (IsWord(p) && char.IsAsciiDigit(W(p)[0]) && W(p).Length is 3 or 4 && NumberReader.IsOrdinalSuffix(W(p).TrimStart("0123456789")) && (Is(p + 1, "century") || Is(p + 1, "century's")))
             {
@@ -918,6 +1151,44 @@ internal sealed class TimeExtractor
                 }
             }
             return p;
+        }
+
+        // "Thanksgiving", "Christmas Day 2023", "last Christmas", "New Year's Eve"
+        private int HolidayAt(int p, List<TimeMention> output, int relative = 0, bool hasRelative = false, int spanStart = -1)
+        {
+            if (E(p) is not { StartsHoliday: true } || _words.NamesCapitalized && !Capitalized(p)) return p;
+            var rule = _words.MatchHoliday(_text, _tokens, p, _end, out int end);
+            if (rule is null) return p;
+            int year = 0;
+            if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+            output.Add(new TimeMention(MentionKind.Holiday, spanStart >= 0 ? spanStart : p, end) { Literal = rule, Year = year, Relative = relative, HasRelative = hasRelative });
+            return end;
+        }
+
+        // "this year's third quarter", "last year's quarter", "the 1988 quarter", "the 1989 period": a quarter of a named or relative year.
+        private int YearsQuarter(int p, List<TimeMention> output)
+        {
+            int q, year = 0, relative = 0;
+            bool hasRelative = false;
+            if (E(p) is { Relative: { } shift } && Is(p + 1, "year") && Is(p + 2, "'s")) { q = p + 3; relative = shift; hasRelative = true; }
+            else if (p > _start && Is(p - 1, "the") && IsNumber(p, 4) && W(p).Length == 4 && (Is(p + 1, "quarter") || Is(p + 1, "period"))) { q = p + 1; year = IntAt(p); }
+            else return p;
+            if (Is(q, "quarter") || Is(q, "period") && !hasRelative)
+            {
+                if (Is(q + 1, "of")) return p;
+                output.Add(new TimeMention(MentionKind.Quarter, p, q + 1) { Quarter = -1, Year = year, Relative = relative, HasRelative = hasRelative });
+                return q + 1;
+            }
+            if (!hasRelative) return p;
+            int before = output.Count;
+            int end = QuarterAt(q, output);
+            if (end == q || output.Count != before + 1 || output[before].Year != 0) return p;
+            var mention = output[before];
+            mention.StartToken = p;
+            mention.Relative = relative;
+            mention.HasRelative = true;
+            output[before] = mention;
+            return end;
         }
 
         // "the quarter", "the latest quarter", "the year-earlier quarter": in a results report, the last quarter reported on.
@@ -1047,4 +1318,6 @@ internal sealed class TimeExtractor
 }
 
 /// <summary>Tense of the sentence around a time phrase, for choosing which Saturday or which December is meant.</summary>
-internal enum Tense { Past, Future, Mixed }
+/// <remarks><see cref="Unmarked"/>: no tense cue at all ("The dividend is payable Jan. 2"); a day or month
+/// is then the nearest one, while a bare weekday keeps the news default of the most recent.</remarks>
+internal enum Tense { Past, Future, Mixed, Unmarked }

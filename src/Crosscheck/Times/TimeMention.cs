@@ -26,6 +26,8 @@ internal enum MentionKind
     Set,
     /// <summary>A clock time or part of day, on a date given by the other fields or the reference.</summary>
     TimeOfDay,
+    /// <summary>A named holiday ("Thanksgiving", "Christmas Eve"); <see cref="TimeMention.Literal"/> holds its rule.</summary>
+    Holiday,
 }
 
 /// <summary>A found time phrase before resolution: token range plus the parts the text gave. 0 means "not given".</summary>
@@ -56,6 +58,8 @@ internal struct TimeMention
     public bool HasClock;
     /// <summary>"July last year", "December 14 this year": the year as an offset from the reference's.</summary>
     public int? YearOffset;
+    /// <summary>"Monday and Tuesday next week": the weekday falls in the reference's ISO week shifted by this many weeks.</summary>
+    public int? WeekOffset;
 
     public TimeMention(MentionKind kind, int start, int end) : this()
     {

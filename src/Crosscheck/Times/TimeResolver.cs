@@ -92,14 +92,29 @@ internal static class TimeResolver
                 {
                     // The quarter a results report is about: the last finished one (a year before it for "year-earlier").
                     var reported = reference.AddMonths(-3);
-                    return Ok(TimexType.Date, $"{Y(reported.Year + m.Relative)}-Q{(reported.Month - 1) / 3 + 1}", true);
+                    return Ok(TimexType.Date, $"{Y(m.Year != 0 ? m.Year : reported.Year + m.Relative)}-Q{(reported.Month - 1) / 3 + 1}", true);
                 }
                 int year = m.Year;
                 if (year == 0 && m.HasRelative) year = reference.Year + m.Relative;
                 else if (year == 0) year = tense != Tense.Future && m.Quarter > current ? reference.Year - 1 : reference.Year;
                 return Ok(TimexType.Date, $"{Y(year)}-Q{m.Quarter}", m.Year == 0);
             }
+            case MentionKind.Holiday:
+            {
+                // The year as for a day and month: this year's date, moved by the tense rule or "last"/"next".
+                if (WordTable.HolidayDate(m.Literal!, m.Year != 0 ? m.Year : reference.Year) is not { } thisYear) return Result<(TimexType, string, bool)>.Fail("no such holiday date");
+                int year = m.Year;
+                if (year == 0 && m.HasRelative && m.Relative != 0)
+                {
+                    year = m.Relative < 0 ? (thisYear < reference ? reference.Year : reference.Year - 1) : (thisYear > reference ? reference.Year : reference.Year + 1);
+                }
+                else if (year == 0) year = m.HasRelative ? reference.Year : YearFor(thisYear.Month, thisYear.Day, reference, tense);
+                return WordTable.HolidayDate(m.Literal!, year) is { } day
+                    ? Ok(TimexType.Date, Day(day), m.Year == 0)
+                    : Result<(TimexType, string, bool)>.Fail("no such holiday date");
+            }
             case MentionKind.Weekday:
+                if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(reference.AddDays(7 * weeks + m.Weekday - IsoDay(reference))), true);
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
             case MentionKind.Deictic:
                 return Ok(TimexType.Date, Day(reference.AddDays(m.DayOffset)), true);
@@ -227,6 +242,19 @@ internal static class TimeResolver
 
     public static string DurationValue(double count, string unit)
     {
+        // TIMEX3 writes a fraction of a unit in the next smaller one when it comes out whole: "5 1/2 hours" is PT5H30M.
+        if (!double.IsNaN(count) && count != Math.Floor(count) && count > 0 && SmallerUnit(unit) is { } smaller)
+        {
+            double whole = Math.Floor(count), rest = (count - whole) * smaller.Factor;
+            if (Math.Abs(rest - Math.Round(rest)) < 1e-9)
+            {
+                static bool IsClock(string u) => u is "H" or "N" or "S";
+                string wholePart = whole == 0 ? "" : DurationValue(whole, unit)[(IsClock(unit) ? 2 : 1)..];
+                string restPart = DurationValue(Math.Round(rest), smaller.Unit)[(IsClock(smaller.Unit) ? 2 : 1)..];
+                if (IsClock(unit)) return $"PT{wholePart}{restPart}";
+                return IsClock(smaller.Unit) ? $"P{wholePart}T{restPart}" : $"P{wholePart}{restPart}";
+            }
+        }
         string n = double.IsNaN(count) ? "X" : count.ToString("0.###", CultureInfo.InvariantCulture);
         return unit switch
         {
@@ -236,6 +264,16 @@ internal static class TimeResolver
             _ => $"P{n}{unit}",
         };
     }
+
+    private static (string Unit, int Factor)? SmallerUnit(string unit) => unit switch
+    {
+        "Y" => ("M", 12),
+        "W" => ("D", 7),
+        "D" => ("H", 24),
+        "H" => ("N", 60),
+        "N" => ("S", 60),
+        _ => null,
+    };
 
     private static int SeasonStart(string season) => season switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
 

@@ -69,6 +69,7 @@ public sealed class TimeStage : IStage
                 {
                     tense ??= extractor.TenseOf(text, tokens, entries, start, end);
                     near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense.Value) : tense.Value;
+                    near = extractor.Words.LeadTense(text, tokens, start, mention.StartToken) ?? near;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
                 if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;
@@ -116,6 +117,7 @@ public sealed class TimeStage : IStage
     {
         MentionKind.Date or MentionKind.Month or MentionKind.Quarter => m.Year == 0,
         MentionKind.Weekday or MentionKind.Season or MentionKind.RelativeUnit => true,
+        MentionKind.Holiday => m.Year == 0,
         MentionKind.TimeOfDay => m.Weekday != 0 || m.Month != 0 && m.Year == 0,
         _ => false,
     };

@@ -31,6 +31,8 @@ internal sealed class WordEntry
     public bool Stop;
     /// <summary>Follows a duration to make it a past date ("three days ago", "три дня назад").</summary>
     public bool Ago;
+    /// <summary>The first word of a holiday's name ("Thanksgiving", "Christmas", "New").</summary>
+    public bool StartsHoliday;
 
     public bool IsNumber => !double.IsNaN(Number);
 
@@ -76,6 +78,95 @@ internal sealed class WordTable
 
     /// <summary>Word endings of verb forms that end a counted noun phrase ("30 soldiers <b>fighting</b>", "солдат <b>прибыли</b>").</summary>
     public string[] VerbSuffixes { get; private init; } = [];
+
+    /// <summary>Phrases that point a following time forward whatever the sentence's tense ("as soon as Tuesday").</summary>
+    public string[][] FutureLeads { get; private init; } = [];
+
+    /// <summary>Holiday names by first word: the rest of the name and the rule ("12-25" a fixed day, "11:4:4" the fourth Thursday of November, "5:-1:1" the last Monday of May, "easter+0").</summary>
+    public FrozenDictionary<string, (string[] Tail, string Code)[]> Holidays { get; private init; } = FrozenDictionary<string, (string[] Tail, string Code)[]>.Empty;
+
+    /// <summary>The holiday named at token k, or null; <paramref name="end"/> is the token after the name.</summary>
+    public string? MatchHoliday(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int k, int limit, out int end)
+    {
+        end = k;
+        if (k >= limit || !Holidays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[k].Span.SliceOf(text), out var candidates)) return null;
+        foreach (var (rest, code) in candidates)
+        {
+            if (k + rest.Length >= limit) continue;
+            bool all = true;
+            for (int i = 0; i < rest.Length && all; i++) all = tokens[k + 1 + i].Span.SliceOf(text).Equals(rest[i], StringComparison.OrdinalIgnoreCase);
+            if (all)
+            {
+                end = k + 1 + rest.Length;
+                return code;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The day a holiday rule gives in a year, or null for a rule it cannot read.</summary>
+    public static DateOnly? HolidayDate(string rule, int year)
+    {
+        if (year is < 1 or > 9999) return null;
+        if (rule.StartsWith("easter", StringComparison.Ordinal))
+        {
+            if (!int.TryParse(rule.AsSpan(6), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int shift)) return null;
+            var easter = Easter(year);
+            return easter.AddDays(shift) is var day && day.Year == year ? day : null;
+        }
+        var parts = rule.Split(':');
+        if (parts.Length == 3 && int.TryParse(parts[0], out int month) && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int nth)
+            && int.TryParse(parts[2], out int weekday) && month is >= 1 and <= 12 && weekday is >= 1 and <= 7 && nth is >= -1 and <= 5 and not 0)
+        {
+            var target = (DayOfWeek)(weekday % 7);
+            if (nth > 0)
+            {
+                var first = new DateOnly(year, month, 1);
+                var day = first.AddDays(((int)target - (int)first.DayOfWeek + 7) % 7 + 7 * (nth - 1));
+                return day.Month == month ? day : null;
+            }
+            var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+            return last.AddDays(-(((int)last.DayOfWeek - (int)target + 7) % 7));
+        }
+        var md = rule.Split('-');
+        if (md.Length == 2 && int.TryParse(md[0], out int m) && int.TryParse(md[1], out int d) && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year, m)) return new DateOnly(year, m, d);
+        return null;
+    }
+
+    /// <summary>Western Easter Sunday (the anonymous Gregorian computus).</summary>
+    private static DateOnly Easter(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateOnly(year, month, day);
+    }
+
+    /// <summary>Phrases that point a following time back whatever the sentence's tense ("since the Oct. 23 attack").</summary>
+    public string[][] PastLeads { get; private init; } = [];
+
+    /// <summary>The tense a lead phrase just before the mention fixes, or null when there is none.</summary>
+    public Tense? LeadTense(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int start, int mentionStart) =>
+        Follows(FutureLeads, text, tokens, start, mentionStart) ? Tense.Future
+        : Follows(PastLeads, text, tokens, start, mentionStart) ? Tense.Past : null;
+
+    private static bool Follows(string[][] leads, string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int start, int mentionStart)
+    {
+        int last = mentionStart - 1;
+        // "as soon as on Tuesday", "since the Oct. 23 attack": one preposition or article may stand between.
+        if (last >= start && tokens[last].Span.SliceOf(text) is var between
+            && (between.Equals("on", StringComparison.OrdinalIgnoreCase) || between.Equals("by", StringComparison.OrdinalIgnoreCase)
+                || between.Equals("the", StringComparison.OrdinalIgnoreCase))) last--;
+        foreach (var lead in leads)
+        {
+            int first = last - lead.Length + 1;
+            if (first < start) continue;
+            bool all = true;
+            for (int i = 0; i < lead.Length && all; i++) all = tokens[first + i].Span.SliceOf(text).Equals(lead[i], StringComparison.OrdinalIgnoreCase);
+            if (all) return true;
+        }
+        return false;
+    }
 
     public bool LooksLikeVerb(ReadOnlySpan<char> word)
     {
@@ -123,6 +214,9 @@ internal sealed class WordTable
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var pastSuffixes = new List<string>();
         var verbSuffixes = new List<string>();
+        var futureLeads = new List<string[]>();
+        var pastLeads = new List<string[]>();
+        var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
         {
             string role = row[0], word = row[1], value = row[2];
@@ -139,6 +233,22 @@ internal sealed class WordTable
             if (role == "verb-suffix")
             {
                 verbSuffixes.Add(word);
+                continue;
+            }
+            if (role == "holiday")
+            {
+                // "thanksgiving day<TAB>11:4:4", "christmas<TAB>12-25": matched token by token, longest first.
+                // The tokenizer splits a possessive off its word ("Year's" is "Year" + "'s").
+                var parts = word.Replace("'s", " 's", StringComparison.Ordinal).Split(' ');
+                if (!holidays.TryGetValue(parts[0], out var known)) holidays[parts[0]] = known = [];
+                known.Add((parts[1..], value));
+                if (!entries.TryGetValue(parts[0], out var first)) entries[parts[0]] = first = new WordEntry();
+                first.StartsHoliday = true;
+                continue;
+            }
+            if (role is "future-lead" or "past-lead")
+            {
+                (role == "future-lead" ? futureLeads : pastLeads).Add(word.Split(' '));
                 continue;
             }
             if (role == "bound")
@@ -181,17 +291,20 @@ internal sealed class WordTable
         {
             e.StartsCore |= e.Month > 0 || e.Weekday > 0 || e.Season is not null || e.IsNumber || e.Ordinal > 0 || e.Unit is not null
                 || e.PartOfDay is not null || e.DayOffset is not null || e.Reference is not null || e.Relative is not null
-                || e.Set is not null || e.FractionDenominator > 0;
+                || e.Set is not null || e.FractionDenominator > 0 || e.StartsHoliday;
             e.StartsTime |= e.StartsCore || e.Mod is not null;
         }
         return new WordTable(
             entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             bounds.ToFrozenDictionary(b => b.Key, b => b.Value.OrderByDescending(x => x.Tail.Length).ToArray(), StringComparer.OrdinalIgnoreCase))
         {
+            Holidays = holidays.ToFrozenDictionary(b => b.Key, b => b.Value.OrderByDescending(x => x.Tail.Length).ToArray(), StringComparer.OrdinalIgnoreCase),
             NamesCapitalized = !options.TryGetValue("names-capitalized", out var capitalized) || capitalized == "true",
             ShortMonthNeedsDay = options.TryGetValue("short-month-needs-day", out var shortMonth) && shortMonth == "true",
             PastSuffixes = [.. pastSuffixes],
             VerbSuffixes = [.. verbSuffixes],
+            FutureLeads = [.. futureLeads],
+            PastLeads = [.. pastLeads],
         };
     }
 

@@ -322,6 +322,29 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void Quantities_carry_their_interval_in_the_canonical_unit()
+    {
+        var text = "Some 300 square miles and 40 people.";
+        var article = new ArticleBuilder("si", text).Published(2031, 1, 1).Build()
+            .With(Layers.Quantities, [
+                new Quantity(new Span(0, 21), 270, 330, "square mile", Kind: QuantityKind.Area, SiMin: 699.3, SiMax: 854.7, SiUnit: "km2"),
+                new Quantity(new Span(26, 35), 40, 40, "persons", Kind: QuantityKind.Persons, SiMin: 40, SiMax: 40, SiUnit: "persons")]);
+        var quantities = Assemble(article).Quantities;
+        quantities.Single(q => q.Unit == "square mile").Si.Should().Be(new DossierSi(699.3, 854.7, "km2"));
+        quantities.Single(q => q.Unit == "persons").Si.Should().BeNull("a count of people is already in its canonical unit");
+        quantities.Should().OnlyContain(q => q.Implausible == null);
+    }
+
+    [Fact]
+    public void An_implausible_figure_is_flagged_in_the_dossier()
+    {
+        var text = "About 9,000,000,000 people were killed.";
+        var article = new ArticleBuilder("imp", text).Published(2031, 1, 1).Build()
+            .With(Layers.Quantities, [new Quantity(new Span(0, 19), 8.1e9, 9.9e9, "persons", Kind: QuantityKind.Persons, Value: 9e9, Implausible: true)]);
+        Assemble(article).Quantities.Single().Implausible.Should().BeTrue();
+    }
+
+    [Fact]
     public void Reports_without_analysis_layers_still_give_articles_and_stories()
     {
         var dossier = Assemble(DossierFixtures.Unrelated());

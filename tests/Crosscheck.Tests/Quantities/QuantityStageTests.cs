@@ -172,6 +172,96 @@ public class QuantityStageTests
     public void SkipsLabelsOrdinalsAndDates(string text) =>
         Quantities(text).Should().BeEmpty();
 
+    [Theory]
+    // A minor unit after a major one adds to the amount.
+    [InlineData("The ticket cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD")]
+    [InlineData("The ticket cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD")]
+    // The article "a" before "$" is not the Australian "A$".
+    [InlineData("The firm won a $48.2 million contract.", "$48.2 million", 48_200_000.0, "USD")]
+    // With a scale word, pounds are money.
+    [InlineData("Profit rose to 361 million pounds.", "361 million pounds", 361_000_000.0, "GBP")]
+    [InlineData("The fee was 420 million Finnish markka.", "420 million Finnish markka", 420_000_000.0, "markka")]
+    // A code that includes the million, a scale after the code, cents without their name at the end, a sign glued to the next amount.
+    [InlineData("Losses exceeded 30 MUSD.", "30 MUSD", 30_000_000.0, "USD")]
+    [InlineData("They lost 75 USD million.", "75 USD million", 75_000_000.0, "USD")]
+    [InlineData("It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD")]
+    [InlineData("It costs a quarter million US dollars.", "a quarter million US dollars", 250_000.0, "USD")]
+    public void ReadsCompoundAndNamedCurrencies(string text, string span, double value, string unit)
+    {
+        var (found, q) = Quantities(text).Should().ContainSingle().Subject;
+        found.Should().Be(span);
+        q.Value.Should().BeApproximately(value, 1e-6);
+        q.Unit.Should().Be(unit);
+        q.Kind.Should().Be(QuantityKind.Currency);
+    }
+
+    [Theory]
+    // Only the numerator after the last "and" is divided: a mixed number.
+    [InlineData("The answer was twenty and three fifths.", 20.6)]
+    [InlineData("The answer was one hundred and three quarters.", 100.75)]
+    // "dozens" after a number multiplies it.
+    [InlineData("They brought three dozens.", 36.0)]
+    [InlineData("They brought 3 dozens.", 36.0)]
+    // A decimal part in words, digit by digit or as one number.
+    [InlineData("The reading was two hundred point zero three.", 200.03)]
+    [InlineData("The reading was five point five.", 5.5)]
+    // An improper fraction after "and" divides the whole; a fraction after a scale is a share of it.
+    [InlineData("The answer was one hundred and thirty fifths.", 26.0)]
+    [InlineData("They have two million and three fifths.", 2_600_000.0)]
+    [InlineData("They have 3 million and a quarter.", 3_250_000.0)]
+    [InlineData("It was one billion and a quarter million.", 1_000_250_000.0)]
+    [InlineData("The result is three and one fourth.", 3.25)]
+    [InlineData("The reading was zero point zero eight.", 0.08)]
+    [InlineData("The share was ⅙.", 1.0 / 6)]
+    // A stated ratio is the fraction it states.
+    [InlineData("It was one out of three.", 1.0 / 3)]
+    [InlineData("The odds were 1 in 21.", 1.0 / 21)]
+    // Hyphens written with spaces, a signed fraction, a glued "b" for billions.
+    [InlineData("The count was fifty - two.", 52.0)]
+    [InlineData("The share was five - eighths.", 0.625)]
+    [InlineData("The change was -4/5 overall.", -0.8)]
+    [InlineData("The budget is 1.2b overall.", 1_200_000_000.0)]
+    public void ReadsMixedNumbersDozensAndSpokenDecimals(string text, double value) =>
+        Single(text).Value.Should().BeApproximately(value, 1e-9);
+
+    [Theory]
+    // An imperial measure and its customary subunit are one amount, in the larger unit.
+    [InlineData("He is 5 ft 2 in tall.", "5 ft 2 in", 5 + 2.0 / 12, "foot")]
+    [InlineData("He is 6 feet and 1 inch tall.", "6 feet and 1 inch", 6 + 1.0 / 12, "foot")]
+    // A unit in brackets after the number.
+    [InlineData("The weight is 20 (kg) net.", "20 (kg)", 20.0, "kilogram")]
+    [InlineData("The dose was 150 micrograms.", "150 micrograms", 150.0, "microgram")]
+    public void ReadsCompoundMeasuresAndBracketedUnits(string text, string span, double value, string unit)
+    {
+        var (found, q) = Quantities(text).Should().ContainSingle().Subject;
+        found.Should().Be(span);
+        q.Value.Should().BeApproximately(value, 1e-6);
+        q.Unit.Should().Be(unit);
+    }
+
+    [Fact]
+    public void GivesACurrencySignGluedToANumberToThatNumber()
+    {
+        Quantities("Expenses were $ 20,000.00 $37,305.97 in all.").Select(q => (q.Text, q.Quantity.Unit)).Should().Equal(("$ 20,000.00", "USD"), ("$37,305.97", "USD"));
+    }
+
+    [Fact]
+    public void KeepsTwoNumbersJoinedByAndApartWhenEachHasAScale()
+    {
+        Quantities("Counts of 3 hundred and 2 hundred were logged.").Select(q => q.Quantity.Value).Should().Equal(300.0, 200.0);
+    }
+
+    [Fact]
+    public void AShareOfPeopleIsAFractionNotACasualtyCount()
+    {
+        var q = Single("One in five soldiers was wounded.");
+        q.Kind.Should().Be(QuantityKind.Fraction);
+        q.Value.Should().BeApproximately(0.2, 1e-9);
+        q.Casualty.Should().BeNull();
+        // A year after "in" is not a denominator.
+        Quantities("He scored 5 in 2024.").Should().ContainSingle().Which.Quantity.Value.Should().Be(5);
+    }
+
     [Fact]
     public void StaysBoundedOnHostileInput()
     {

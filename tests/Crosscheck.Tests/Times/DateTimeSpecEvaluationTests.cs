@@ -33,6 +33,52 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.ScoreCase(cases[1], []).Should().Be((0, true));
     }
 
+    private const string RangeAndClockSpec = """
+        [
+          { "Input": "The range is 2014 to 2018", "Context": { "ReferenceDateTime": "2016-11-07T00:00:00" },
+            "Results": [ { "Text": "2014 to 2018", "Start": 13, "End": 24, "TypeName": "datetimeV2.daterange",
+              "Resolution": { "values": [ { "timex": "(2014-01-01,2018-01-01,P4Y)", "type": "daterange", "start": "2014-01-01", "end": "2018-01-01" } ] } } ] },
+          { "Input": "back at 8am", "Context": { "ReferenceDateTime": "2016-11-07T00:00:00" },
+            "Results": [ { "Text": "8am", "Start": 8, "End": 10, "TypeName": "datetimeV2.time",
+              "Resolution": { "values": [ { "timex": "T08", "type": "time", "value": "08:00:00" } ] } } ] }
+        ]
+        """;
+
+    [Fact]
+    public void AcceptsARangeAsItsTwoEndPoints()
+    {
+        var range = RecognizerSpecs.Parse(RangeAndClockSpec)[0];
+        TimeExpression Year(int start, string value) => new(new Span(start, start + 4), TimexType.Date, value);
+        DateTimeSpecEvaluation.ScoreCase(range, [Year(13, "2014"), Year(21, "2018")]).Should().Be((1, true));
+        // One end only, or a wrong end, is not the range.
+        DateTimeSpecEvaluation.ScoreCase(range, [Year(13, "2014")]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(range, [Year(13, "2014"), Year(21, "2019")]).Should().Be((0, false));
+    }
+
+    [Fact]
+    public void ComparesClockTimesInOneSpelling()
+    {
+        var clock = RecognizerSpecs.Parse(RangeAndClockSpec)[1];
+        // The spec's day-less "T08" is 08:00 on any day; this project anchors it on the reference day.
+        DateTimeSpecEvaluation.ScoreCase(clock, [new TimeExpression(new Span(8, 11), TimexType.Time, "2016-11-07T08:00")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(clock, [new TimeExpression(new Span(8, 11), TimexType.Time, "2016-11-07T09:00")]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ClockCanonical("2016-11-08 08:00:00").Should().Be("2016-11-08T08:00");
+        DateTimeSpecEvaluation.ClockCanonical("P3D").Should().Be("P3D");
+    }
+
+    [Fact]
+    public void AcceptsAnyYearWhenTheSpecLeavesItOpenWithoutDatedReadings()
+    {
+        const string spec = """
+            [ { "Input": "out since august", "Context": { "ReferenceDateTime": "2016-11-07T00:00:00" },
+                "Results": [ { "Text": "since august", "Start": 4, "End": 15, "TypeName": "datetimeV2.daterange",
+                  "Resolution": { "values": [ { "timex": "XXXX-08", "type": "daterange" } ] } } ] } ]
+            """;
+        var specCase = RecognizerSpecs.Parse(spec)[0];
+        DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(10, 16), TimexType.Date, "2016-08")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(10, 16), TimexType.Date, "2016-09")]).Should().Be((0, false));
+    }
+
     [Fact]
     public void EvaluatesAFileThroughTheDefaultPipeline()
     {

@@ -46,11 +46,33 @@ public class TimeEvaluationTests
             new TimeExpression(new Span(60, 64), TimexType.Date, "PRESENT_REF"), // spurious
         };
         var c = TimeScorer.Score(gold, system);
-        c.Should().Be(new TimeCounts(Gold: 3, System: 3, StrictMatches: 1, RelaxedMatches: 2, TypeCorrect: 2, ValueCorrect: 1));
+        c.Should().Be(new TimeCounts(Gold: 3, System: 3, StrictMatches: 1, RelaxedMatches: 2, TypeCorrect: 2, ValueCorrect: 1, ValueEquivalent: 1));
         c.Strict.F1.Should().BeApproximately(1.0 / 3, 1e-9);
         c.Relaxed.F1.Should().BeApproximately(2.0 / 3, 1e-9);
         c.ValueAccuracy.Should().Be(0.5);
         c.Value.F1.Should().BeApproximately(1.0 / 3, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("2000-W7", "2000-W07")]
+    [InlineData("1968-XX", "1968")]
+    [InlineData("1994-XX-XX", "1994")]
+    [InlineData("198X", "198")]
+    public void CountsEquivalentSpellingsOnlyInTheEquivalenceScore(string gold, string system)
+    {
+        var c = TimeScorer.Score([new GoldTimex(new Span(0, 4), "DATE", gold)], [new TimeExpression(new Span(0, 4), TimexType.Date, system)]);
+        c.ValueCorrect.Should().Be(0);
+        c.ValueEquivalent.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("2000-W07", "2000-W08")]
+    [InlineData("1968-XX", "1969")]
+    [InlineData("1968-05", "1968")]
+    public void KeepsDifferentValuesApartInTheEquivalenceScore(string gold, string system)
+    {
+        var c = TimeScorer.Score([new GoldTimex(new Span(0, 4), "DATE", gold)], [new TimeExpression(new Span(0, 4), TimexType.Date, system)]);
+        c.ValueEquivalent.Should().Be(0);
     }
 
     [Fact]

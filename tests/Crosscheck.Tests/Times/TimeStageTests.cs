@@ -80,8 +80,33 @@ public class TimeStageTests
     // Sets.
     [InlineData("Drones attack daily.", "daily", "P1D", TimexType.Set)]
     [InlineData("They meet each Thursday.", "each Thursday", "XXXX-WXX-4", TimexType.Set)]
+    [InlineData("They meet every thursday at 4pm.", "every thursday at 4pm", "XXXX-WXX-4T16:00", TimexType.Set)]
     // "two years ago" is a date at the granularity of its unit.
     [InlineData("The pact was signed two years ago.", "two years ago", "2022", TimexType.Date)]
+    // A lead phrase points the weekday forward even in a past-tense sentence.
+    [InlineData("The father could arrive as soon as Tuesday, officials said.", "Tuesday", "2024-12-17", TimexType.Date)]
+    // No tense cue at all: the nearest such day.
+    [InlineData("The dividend is payable Jan. 2 to holders.", "Jan. 2", "2025-01-02", TimexType.Date)]
+    // A fraction of a unit is written in the next smaller one.
+    [InlineData("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M", TimexType.Duration)]
+    [InlineData("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M", TimexType.Duration)]
+    // Holidays from the table: fixed days, nth weekdays and Easter, with the tense rule and "last".
+    [InlineData("Crowds gathered on Thanksgiving Day.", "Thanksgiving Day", "2024-11-28", TimexType.Date)]
+    [InlineData("The truce will hold over Christmas Eve.", "Christmas Eve", "2024-12-24", TimexType.Date)]
+    [InlineData("It was quiet on New Year's Eve 2023.", "New Year's Eve 2023", "2023-12-31", TimexType.Date)]
+    [InlineData("Last Easter the church was full.", "Last Easter", "2024-03-31", TimexType.Date)]
+    [InlineData("Parades marked Memorial Day 2023.", "Memorial Day 2023", "2023-05-29", TimexType.Date)]
+    // Years in words after a month or season, and "the year two thousand".
+    [InlineData("He left in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01", TimexType.Date)]
+    [InlineData("It froze in the winter of nineteen ninety-four.", "winter of nineteen ninety-four", "1994-WI", TimexType.Date)]
+    [InlineData("Plans reach to the year two thousand and five.", "year two thousand and five", "2005", TimexType.Date)]
+    // "and a half" adds half a unit.
+    [InlineData("The meeting lasted an hour and a half.", "an hour and a half", "PT1H30M", TimexType.Duration)]
+    // The contracted "will" is a future cue.
+    [InlineData("I'll go back on Tuesday.", "Tuesday", "2024-12-17", TimexType.Date)]
+    // A quarter of a relative year is one expression.
+    [InlineData("Sales fell in this year's third quarter.", "this year's third quarter", "2024-Q3", TimexType.Date)]
+    [InlineData("Sales fell in last year's second quarter.", "last year's second quarter", "2023-Q2", TimexType.Date)]
     public void ResolvesAgainstThePublicationDate(string text, string span, string value, TimexType type)
     {
         var times = Times(text);
@@ -118,7 +143,17 @@ public class TimeStageTests
     [Theory]
     // Lists and ranges give one expression per part.
     [InlineData("Strikes hit on December 14 and 15.", "December 14=2024-12-14|15=2024-12-15")]
-    [InlineData("Talks ran between Monday and Wednesday last week.", "Monday=2024-12-16|Wednesday=2024-12-11|last week=2024-W50")]
+    // The week named after a list of weekdays holds all of them.
+    [InlineData("Talks ran between Monday and Wednesday last week.", "Monday=2024-12-09|Wednesday=2024-12-11|last week=2024-W50")]
+    [InlineData("They meet Monday and Tuesday next week.", "Monday=2024-12-23|Tuesday=2024-12-24|next week=2024-W52")]
+    // The first end of a clock range takes the second's meridiem and day.
+    [InlineData("Polls are open from 9 to 11 p.m. Saturday.", "9=2024-12-14T21:00|11 p.m. Saturday=2024-12-14T23:00")]
+    [InlineData("It will happen between 10 and 11:30 on 1/1/2025.", "10=2025-01-01T10:00|11:30 on 1/1/2025=2025-01-01T11:30")]
+    // A clock time next to its day is one expression.
+    [InlineData("The vote opens tomorrow at 8 a.m.", "tomorrow at 8 a.m.=2024-12-17T08:00")]
+    // "the week before" closing a clause is the week before the reference's.
+    [InlineData("It happened the week before.", "the week before=2024-W50")]
+    [InlineData("He left the day before, officials said.", "the day before=2024-12-15")]
     [InlineData("Strikes hit on Dec. 14-15.", "Dec. 14=2024-12-14|15=2024-12-15")]
     public void SplitsListsAndRanges(string text, string expected) =>
         Times(text).Select(t => $"{t.Text}={t.Time.Value}").Should().Equal(expected.Split('|'));

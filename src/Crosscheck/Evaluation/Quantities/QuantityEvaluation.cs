@@ -5,10 +5,13 @@ using Crosscheck.Quantities;
 namespace Crosscheck.Evaluation.Quantities;
 
 /// <summary>Per-file counts of the quantity scorer.</summary>
-public readonly record struct SpecCounts(int Cases, int Skipped, int FullyRight, int Expected, int ValueRight, int WithUnit, int UnitRight)
+/// <param name="InScope">Cases within issue 5's scope (<see cref="QuantityEvaluation.OutOfScope"/> gives no reason).</param>
+/// <param name="InScopeRight">In-scope cases fully right.</param>
+public readonly record struct SpecCounts(int Cases, int Skipped, int FullyRight, int Expected, int ValueRight, int WithUnit, int UnitRight, int InScope = 0, int InScopeRight = 0)
 {
     public static SpecCounts operator +(SpecCounts a, SpecCounts b) => new(
-        a.Cases + b.Cases, a.Skipped + b.Skipped, a.FullyRight + b.FullyRight, a.Expected + b.Expected, a.ValueRight + b.ValueRight, a.WithUnit + b.WithUnit, a.UnitRight + b.UnitRight);
+        a.Cases + b.Cases, a.Skipped + b.Skipped, a.FullyRight + b.FullyRight, a.Expected + b.Expected, a.ValueRight + b.ValueRight, a.WithUnit + b.WithUnit, a.UnitRight + b.UnitRight,
+        a.InScope + b.InScope, a.InScopeRight + b.InScopeRight);
 }
 
 /// <summary>
@@ -18,7 +21,9 @@ public readonly record struct SpecCounts(int Cases, int Skipped, int FullyRight,
 /// dimension, percent: that kind) are compared with the expected results. A case is fully right when
 /// every expected result has an overlapping quantity with the same value (and unit, when the spec gives
 /// one) and nothing extra was found. Value and unit accuracy are over expected results. Cases the spec
-/// marks as not supported in .NET are skipped and counted.
+/// marks as not supported in .NET are skipped and counted. Every score is given twice: over all cases,
+/// and over the cases within the scope the project set itself (<see cref="OutOfScope"/>, docs/QUALITY.md),
+/// with the number of cases left out for each reason.
 /// </summary>
 public sealed class QuantityEvaluation : IEvaluation
 {
@@ -35,6 +40,7 @@ public sealed class QuantityEvaluation : IEvaluation
         var metrics = ImmutableArray.CreateBuilder<Metric>();
         var warnings = ImmutableArray.CreateBuilder<string>();
         var total = default(SpecCounts);
+        var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,13 +70,17 @@ public sealed class QuantityEvaluation : IEvaluation
                 }
                 var article = new Article { Id = "case", Text = specCase.Input, ContentHash = "case" };
                 var outcome = pipeline.Analyze(article, new AnalysisContext(specCase.ReferenceDate ?? new DateOnly(2016, 11, 7)));
-                counts += ScoreCase(specCase, outcome.Article.Items(Layers.Quantities), family.Value);
+                var scored = ScoreCase(specCase, outcome.Article.Items(Layers.Quantities), family.Value);
+                if (OutOfScope(specCase, family.Value) is { } reason) excluded[reason] = excluded.GetValueOrDefault(reason) + 1;
+                else scored = scored with { InScope = 1, InScopeRight = scored.FullyRight };
+                counts += scored;
             }
             string name = Path.GetFileNameWithoutExtension(file);
             AddMetrics(metrics, name, counts);
             total += counts;
         }
         AddMetrics(metrics, "all", total);
+        foreach (var (reason, count) in excluded.OrderBy(e => e.Key, StringComparer.Ordinal)) metrics.Add(new Metric($"out_of_scope.{reason}", count));
         return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
     }
 
@@ -81,6 +91,55 @@ public sealed class QuantityEvaluation : IEvaluation
         metrics.Add(new Metric($"{name}.fully_right", c.Cases == 0 ? 0 : (double)c.FullyRight / c.Cases, c.Cases));
         metrics.Add(new Metric($"{name}.value_accuracy", c.Expected == 0 ? 0 : (double)c.ValueRight / c.Expected, c.Expected));
         if (c.WithUnit > 0) metrics.Add(new Metric($"{name}.unit_accuracy", (double)c.UnitRight / c.WithUnit, c.WithUnit));
+        metrics.Add(new Metric($"{name}.in_scope.cases", c.InScope));
+        metrics.Add(new Metric($"{name}.in_scope.fully_right", c.InScope == 0 ? 0 : (double)c.InScopeRight / c.InScope, c.InScope));
+    }
+
+    private static readonly string[] NonNewsMeasures =
+    [
+        // Speeds and other rates, information sizes, angles, kitchen and apothecary measures: issue 5 asks
+        // for area, length, mass (volume comes with them), currency, percent and counts only.
+        " per ", "/", "bit", "byte", "degree", "radian", "turn", "cup", "spoon", "dram",
+    ];
+
+    /// <summary>
+    /// Why a spec case lies outside the scope issue 5 set (numbers in digits and words, fractions, modifiers,
+    /// units of area, length, mass and volume, currency, percent, counted persons and things), or null when
+    /// it is in scope. The reasons are features of the input or of the expected unit, never of this system's
+    /// output: exponent and scientific notation ("1.1^23", "1e10", "1.3x10^6"); the Indian numbering words
+    /// lakh and crore; and, for dimensions, expected units that measure something other than area, length,
+    /// mass or volume (speed, data size, angle, cooking measures).
+    /// </summary>
+    public static string? OutOfScope(SpecCase specCase, QuantityKind family)
+    {
+        var input = specCase.Input;
+        if (input.Contains('^') || HasScientificNotation(input)) return "exponent_notation";
+        if (input.Contains("lakh", StringComparison.OrdinalIgnoreCase) || input.Contains("crore", StringComparison.OrdinalIgnoreCase)) return "indian_numbering";
+        if (family == QuantityKind.Length)
+        {
+            foreach (var result in specCase.Results)
+            {
+                var unit = " " + (result.Unit ?? "").ToLowerInvariant() + " ";
+                foreach (var measure in NonNewsMeasures)
+                {
+                    if (unit.Contains(measure, StringComparison.Ordinal)) return "other_dimension";
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"1e10", "-127.32e13", "12.32e+14", "1.3x10^6": a mantissa, an e or x10, an exponent.</summary>
+    private static bool HasScientificNotation(string input)
+    {
+        for (int i = 1; i + 1 < input.Length; i++)
+        {
+            if (!char.IsAsciiDigit(input[i - 1])) continue;
+            char c = input[i];
+            if ((c is 'e' or 'E') && (char.IsAsciiDigit(input[i + 1]) || input[i + 1] is '+' or '-' && i + 2 < input.Length && char.IsAsciiDigit(input[i + 2]))) return true;
+            if (c == 'x' && input.AsSpan(i + 1).StartsWith("10")) return true;
+        }
+        return false;
     }
 
     /// <summary>Which quantities a spec file is about, from its name; null for specs this scorer does not read.</summary>

@@ -10,8 +10,9 @@ namespace Crosscheck.Evaluation.Times;
 /// A case is fully right when every expected result has an overlapping time expression whose value is
 /// the expected TIMEX or one of its resolved values (Recognizers-Text leaves "XXXX-12-14" unresolved in
 /// the TIMEX and gives the dated readings as values), and nothing extra was found. Cases marked not
-/// supported in .NET are skipped. Range types (daterange "(2018-08-31,2018-10-31,P2M)") rarely match:
-/// this project resolves a phrase to one TIMEX3 value, as TimeML does.
+/// supported in .NET are skipped. Clock times compare in one spelling (<see cref="ClockCanonical"/>). A range
+/// ("(2014-01-01,2018-01-01,P4Y)") is right when the expressions inside its span include one starting at each
+/// end, since TimeML writes a range as two TIMEX3s; a range read as one expression ("next 3 days" P3D) is not.
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -71,6 +72,43 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
     }
 
+    /// <summary>
+    /// One spelling of a clock time: Recognizers-Text writes "T08" and "2016-11-08 08:00:00" where TIMEX3 writes
+    /// "T08:00"; seconds of zero and a space for the "T" are dropped. Dates and other values are unchanged.
+    /// </summary>
+    public static string ClockCanonical(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var v = value.Length > 10 && value[10] == ' ' ? string.Concat(value.AsSpan(0, 10), "T", value.AsSpan(11)) : value;
+        int t = v.IndexOf('T', StringComparison.Ordinal);
+        if (t < 0 || v.StartsWith('P')) return v;
+        var clock = v[(t + 1)..];
+        if (clock.Length == 2 && char.IsAsciiDigit(clock[0]) && char.IsAsciiDigit(clock[1])) return v + ":00";
+        if (clock.Length == 8 && clock.EndsWith(":00", StringComparison.Ordinal) && clock[2] == ':') return v[..^3];
+        return v;
+    }
+
+    /// <summary>The two ends of a Recognizers-Text range value "(2014-01-01,2018-01-01,P4Y)", or null.</summary>
+    private static (string Start, string End)? RangeEnds(string? timex)
+    {
+        if (timex is not { Length: > 2 } || timex[0] != '(' || timex[^1] != ')') return null;
+        var parts = timex[1..^1].Split(',');
+        return parts.Length == 3 ? (ClockCanonical(parts[0]), ClockCanonical(parts[1])) : null;
+    }
+
+    /// <summary>
+    /// Whether a TIMEX3 value begins at a range end: "2014" at 2014-01-01, "2016-12" at 2016-12-01, a day at itself,
+    /// a clock time at its clock ("T16:00", with any day when the spec gives none).
+    /// </summary>
+    private static bool StartsAt(string value, string point)
+    {
+        var v = ClockCanonical(value);
+        if (point.StartsWith('T')) return v.Length > 10 && v[10] == 'T' && v[10..] == point;
+        if (v == point) return true;
+        var first = v.Length switch { 4 => v + "-01-01", 7 when v[4] == '-' && char.IsAsciiDigit(v[5]) => v + "-01", _ => v };
+        return first == point || point.StartsWith("XXXX", StringComparison.Ordinal) && first.Length >= 10 && first[4..] == point[4..];
+    }
+
     /// <summary>How many expected results were found with an accepted value, and whether the case is fully right.</summary>
     public static (int ValueRight, bool FullyRight) ScoreCase(SpecCase specCase, IReadOnlyList<TimeExpression> system)
     {
@@ -78,11 +116,35 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         int right = 0;
         foreach (var result in specCase.Results)
         {
+            if (RangeEnds(result.Timex) is { } range)
+            {
+                // TimeML writes a range as its two end points, each its own TIMEX3: every expression inside the
+                // range's span is taken, and the range is right when one starts at its start and another at its end.
+                bool start = false, end = false;
+                for (int i = 0; i < system.Count; i++)
+                {
+                    if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
+                    used[i] = true;
+                    start |= StartsAt(system[i].Value, range.Start);
+                    end |= StartsAt(system[i].Value, range.End);
+                }
+                if (start && end) right++;
+                continue;
+            }
             for (int i = 0; i < system.Count; i++)
             {
                 if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
                 used[i] = true;
-                bool accepted = system[i].Value == result.Timex || !result.ResolvedValues.IsDefault && result.ResolvedValues.Contains(system[i].Value);
+                var value = ClockCanonical(system[i].Value);
+                var expectedTimex = ClockCanonical(result.Timex);
+                // A clock time the spec leaves without a day ("T08") is any day's 08:00, as "XXXX-10-14" is any year's
+                // 14 October; this project puts it on the reference day, so only the clock part is compared.
+                bool clockOnly = expectedTimex.StartsWith('T') && value.Length > 10 && value[10] == 'T' && value[10..] == expectedTimex;
+                // Likewise a year the spec leaves open ("XXXX-08" for "since August" with no dated reading) is any year.
+                bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal) && result.ResolvedValues.IsDefaultOrEmpty is false
+                    && result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal))
+                    && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
+                bool accepted = value == expectedTimex || clockOnly || anyYear || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
                 if (accepted) right++;
                 break;
             }

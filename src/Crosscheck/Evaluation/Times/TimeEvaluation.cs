@@ -58,6 +58,7 @@ public sealed class TimeEvaluation : IEvaluation
         metrics.Add(new Metric("value.accuracy", total.ValueAccuracy, total.RelaxedMatches));
         metrics.AddRange(total.Type.ToMetrics("type"));
         metrics.AddRange(total.Value.ToMetrics("value"));
+        metrics.AddRange(total.ValueEquivalentForm.ToMetrics("value_equivalent"));
         return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
     }
 }

@@ -7,11 +7,13 @@ namespace Crosscheck.Evaluation.Times;
 /// <param name="RelaxedMatches">System spans overlapping a gold span (one-to-one).</param>
 /// <param name="TypeCorrect">Relaxed matches whose type agrees.</param>
 /// <param name="ValueCorrect">Relaxed matches whose value agrees.</param>
-public readonly record struct TimeCounts(int Gold, int System, int StrictMatches, int RelaxedMatches, int TypeCorrect, int ValueCorrect)
+/// <param name="ValueEquivalent">Relaxed matches whose value is the same ISO 8601 / TIMEX3 value written another way
+/// (<see cref="TimeScorer.Canonical"/>); includes <paramref name="ValueCorrect"/>.</param>
+public readonly record struct TimeCounts(int Gold, int System, int StrictMatches, int RelaxedMatches, int TypeCorrect, int ValueCorrect, int ValueEquivalent = 0)
 {
     public static TimeCounts operator +(TimeCounts a, TimeCounts b) => new(
         a.Gold + b.Gold, a.System + b.System, a.StrictMatches + b.StrictMatches, a.RelaxedMatches + b.RelaxedMatches,
-        a.TypeCorrect + b.TypeCorrect, a.ValueCorrect + b.ValueCorrect);
+        a.TypeCorrect + b.TypeCorrect, a.ValueCorrect + b.ValueCorrect, a.ValueEquivalent + b.ValueEquivalent);
 
     public Prf Strict => new(StrictMatches, System - StrictMatches, Gold - StrictMatches);
 
@@ -19,6 +21,9 @@ public readonly record struct TimeCounts(int Gold, int System, int StrictMatches
 
     /// <summary>TempEval-3 attribute F1: a system expression counts when it overlaps gold and its value is right.</summary>
     public Prf Value => new(ValueCorrect, System - ValueCorrect, Gold - ValueCorrect);
+
+    /// <summary>Value F1 with equivalent spellings counted as agreeing (gold "2000-W7" and "1968-XX" are "2000-W07" and "1968").</summary>
+    public Prf ValueEquivalentForm => new(ValueEquivalent, System - ValueEquivalent, Gold - ValueEquivalent);
 
     public Prf Type => new(TypeCorrect, System - TypeCorrect, Gold - TypeCorrect);
 
@@ -38,7 +43,7 @@ public static class TimeScorer
 {
     public static TimeCounts Score(IReadOnlyList<GoldTimex> gold, IReadOnlyList<TimeExpression> system)
     {
-        int strict = 0, relaxed = 0, type = 0, value = 0;
+        int strict = 0, relaxed = 0, type = 0, value = 0, equivalent = 0;
         var used = new bool[gold.Count];
         var exactFirst = system.OrderByDescending(s => gold.Any(g => g.Span == s.Span)).ToList();
         foreach (var s in exactFirst)
@@ -57,7 +62,24 @@ public static class TimeScorer
             if (gold[best].Span == s.Span) strict++;
             if (string.Equals(gold[best].Type, s.Type.ToString(), StringComparison.OrdinalIgnoreCase)) type++;
             if (string.Equals(gold[best].Value, s.Value, StringComparison.Ordinal)) value++;
+            if (string.Equals(Canonical(gold[best].Value), Canonical(s.Value), StringComparison.Ordinal)) equivalent++;
         }
-        return new TimeCounts(gold.Count, system.Count, strict, relaxed, type, value);
+        return new TimeCounts(gold.Count, system.Count, strict, relaxed, type, value, equivalent);
+    }
+
+    /// <summary>
+    /// One spelling per TIMEX3 value, for the equivalence score only: a week number padded to two digits
+    /// ("2000-W7" is "2000-W07"), trailing unspecified parts dropped ("1968-XX" and "1968-XX-XX" are "1968",
+    /// "198X" is the decade "198"). Nothing else is rewritten, so a different date never becomes equal.
+    /// </summary>
+    public static string Canonical(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var v = value;
+        while (v.EndsWith("-XX", StringComparison.Ordinal) && v.Length > 4) v = v[..^3];
+        int week = v.IndexOf("-W", StringComparison.Ordinal);
+        if (week == 4 && v.Length == 7 && char.IsAsciiDigit(v[6])) v = v[..6] + "0" + v[6];
+        if (v.Length == 4 && v[3] == 'X' && char.IsAsciiDigit(v[0]) && char.IsAsciiDigit(v[1]) && char.IsAsciiDigit(v[2])) v = v[..3];
+        return v;
     }
 }
