@@ -34,6 +34,7 @@ public static class Program
                 return 0;
             case "stories":
                 foreach (var n in args.Skip(1)) StoryBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
+                return 0;
             case "extractors":
                 ExtractorBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
                 return 0;
