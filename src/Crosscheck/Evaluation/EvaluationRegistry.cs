@@ -2,6 +2,7 @@ using Crosscheck.Evaluation.Attribution;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Language;
 using Crosscheck.Evaluation.Places;
+using Crosscheck.Evaluation.Provenance;
 using Crosscheck.Evaluation.Quantities;
 using Crosscheck.Evaluation.Stories;
 using Crosscheck.Evaluation.Times;
@@ -21,6 +22,7 @@ public static class EvaluationRegistry
         new PlaceEvaluation(),
         new EntityEvaluation(),
         new LanguageEvaluation(),
+        new PublicationDateEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>
