@@ -48,14 +48,18 @@ public sealed class CopyAnalysis(ImmutableDictionary<string, CopyVerdict> verdic
 /// <param name="RewriteSimilarity">Shingle Jaccard from which two reports that name one wire agency share its dispatch.</param>
 /// <param name="TranslationOverlap">Share of the smaller set of names and numbers that a translation shares with its original.</param>
 /// <param name="TranslationMinimumShared">Fewest names and numbers a translation must share.</param>
+/// <param name="RewriteWithinDays">Most days between a wire dispatch and a rewrite of it (boilerplate shared across months is not a rewrite).</param>
+/// <param name="RewriteFactsShared">Share of the names and numbers of the report with fewer that a rewrite and its dispatch must have in common.</param>
 /// <param name="BucketScan">Most recent reports looked at per LSH bucket (and per name in the translation index): bounds the cost of a bucket every report falls into.</param>
 public sealed record CopyDetectorOptions(
-    double CopySimilarity = 0.5,
+    double CopySimilarity = 0.6,
     double CopyContainment = 0.8,
     double RewriteSimilarity = 0.12,
     double TranslationOverlap = 0.6,
     int TranslationMinimumShared = 6,
-    int BucketScan = 16);
+    int BucketScan = 16,
+    int RewriteWithinDays = 7,
+    double RewriteFactsShared = 0.5);
 
 /// <summary>
 /// Finds copies, rewrites of wire dispatches and translations among reports in time linear in
@@ -130,7 +134,8 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
                         {
                             (bestCopy, bestCopyScore, bestCopySimilarity) = (q, score, s);
                         }
-                        else if (!copy && s >= _options.RewriteSimilarity && s > bestRewriteScore && SharedWire(wires[p], wires[q]) is { } wire)
+                        else if (!copy && s >= _options.RewriteSimilarity && s > bestRewriteScore && Near(order[p].Published, order[q].Published)
+                            && SharedWire(wires[p], wires[q]) is { } wire && SharesFacts(anchors[p], anchors[q]))
                         {
                             (bestRewrite, bestRewriteScore, rewriteWire) = (q, s, wire);
                         }
@@ -244,18 +249,49 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
         return key;
     }
 
+    /// <summary>
+    /// The wire agencies among a report's relays, by canonical name: those of the agency table,
+    /// and names that say they are an agency ("Meridian Press Agency", "Continental Wire"). An
+    /// outlet named as a relay is not a wire: outlets do not put out dispatches for others to rewrite.
+    /// </summary>
     private string[] WireRelays(IReadOnlyList<string> relays)
     {
         var names = new List<string>(relays.Count);
         foreach (var relay in relays)
-            if (agencies.FindExact(relay) is { } agency && !names.Contains(agency.Name)) names.Add(agency.Name);
+        {
+            if (relay == RelayFinder.UnnamedAgencies) continue;
+            string? name = agencies.FindExact(relay)?.Name ?? (SaysAgency(relay) ? relay : null);
+            if (name is not null && !names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);
+        }
         return [.. names];
     }
+
+    private static bool SaysAgency(string name) =>
+        name.EndsWith("Agency", StringComparison.Ordinal) || name.EndsWith("Wire", StringComparison.Ordinal)
+        || name.EndsWith("Service", StringComparison.Ordinal) || name.EndsWith("Newswire", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A rewrite tells the dispatch's facts: most of the names and numbers of the one with fewer
+    /// are in the other. Stock phrases two unrelated reports share do not carry names.
+    /// </summary>
+    private bool SharesFacts(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        if (small.Count == 0) return false;
+        int shared = 0;
+        foreach (var anchor in small)
+            if (large.Contains(anchor)) shared++;
+        return shared >= Math.Min(_options.TranslationMinimumShared, small.Count) && shared >= small.Count * _options.RewriteFactsShared;
+    }
+
+    /// <summary>A rewrite follows its dispatch within days; two undated reports, or one, cannot be ruled out.</summary>
+    private bool Near(DateOnly? a, DateOnly? b) =>
+        a is not { } x || b is not { } y || Math.Abs(x.DayNumber - y.DayNumber) <= _options.RewriteWithinDays;
 
     private static string? SharedWire(string[] a, string[] b)
     {
         foreach (var name in a)
-            if (Array.IndexOf(b, name) >= 0) return name;
+            if (Array.Exists(b, other => string.Equals(other, name, StringComparison.OrdinalIgnoreCase))) return name;
         return null;
     }
 }

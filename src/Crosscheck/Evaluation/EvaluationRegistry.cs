@@ -1,4 +1,5 @@
 using Crosscheck.Evaluation.Attribution;
+using Crosscheck.Evaluation.Copies;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Language;
 using Crosscheck.Evaluation.Places;
@@ -23,6 +24,7 @@ public static class EvaluationRegistry
         new EntityEvaluation(),
         new LanguageEvaluation(),
         new PublicationDateEvaluation(),
+        new CopyEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>
