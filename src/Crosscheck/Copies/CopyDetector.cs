@@ -50,6 +50,7 @@ public sealed class CopyAnalysis(ImmutableDictionary<string, CopyVerdict> verdic
 /// <param name="TranslationMinimumShared">Fewest names and numbers a translation must share.</param>
 /// <param name="RewriteWithinDays">Most days between a wire dispatch and a rewrite of it (boilerplate shared across months is not a rewrite).</param>
 /// <param name="RewriteFactsShared">Share of the names and numbers of the report with fewer that a rewrite and its dispatch must have in common.</param>
+/// <param name="CopyFactsShared">Share of the names and numbers of the report with fewer that a copy and its original must have in common.</param>
 /// <param name="BucketScan">Most recent reports looked at per LSH bucket (and per name in the translation index): bounds the cost of a bucket every report falls into.</param>
 public sealed record CopyDetectorOptions(
     double CopySimilarity = 0.6,
@@ -59,7 +60,8 @@ public sealed record CopyDetectorOptions(
     int TranslationMinimumShared = 6,
     int BucketScan = 16,
     int RewriteWithinDays = 7,
-    double RewriteFactsShared = 0.5);
+    double RewriteFactsShared = 0.5,
+    double CopyFactsShared = 0.8);
 
 /// <summary>
 /// Finds copies, rewrites of wire dispatches and translations among reports in time linear in
@@ -74,6 +76,7 @@ public sealed record CopyDetectorOptions(
 public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable agencies, CopyDetectorOptions? options = null)
 {
     private const int Rows = 2;
+    private const int MaxFactChecks = 4;
     private const int Bands = MinHashSignature.Size / Rows;
 
     private readonly CopyDetectorOptions _options = options ?? new CopyDetectorOptions();
@@ -89,11 +92,13 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
             .ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
         int n = order.Length;
         var signatures = new MinHashSignature[n];
-        var anchors = new HashSet<ulong>[n];
+        var anchorSets = new HashSet<ulong>[n];
+        var anchors = new ulong[n][];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             signatures[i] = MinHashSignature.Of(order[i].Text);
-            anchors[i] = CrossLanguageFingerprint.Of(order[i].Text);
+            anchorSets[i] = CrossLanguageFingerprint.Of(order[i].Text);
+            anchors[i] = [.. anchorSets[i].Order()];
         });
         var wires = new string[n][];
         for (int i = 0; i < n; i++) wires[i] = WireRelays(order[i].Relays);
@@ -108,6 +113,7 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
         var wireOf = new string?[n];
         var explanation = new string?[n];
         var shared = new Dictionary<int, int>();
+        var candidates = new List<(int Q, double Similarity, double Score)>();
 
         for (int p = 0; p < n; p++)
         {
@@ -119,6 +125,7 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
             string? rewriteWire = null;
             if (!signature.IsEmpty)
             {
+                candidates.Clear();
                 for (int b = 0; b < Bands; b++)
                 {
                     if (!heads.TryGetValue(BandKey(signature, b), out int q)) continue;
@@ -127,18 +134,34 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
                         if (seen[q] == p + 1) continue;
                         seen[q] = p + 1;
                         double s = signature.Similarity(signatures[q]);
+                        if (s < _options.RewriteSimilarity) continue;
                         double containment = signature.Containment(signatures[q], s);
-                        bool copy = s >= _options.CopySimilarity || (containment >= _options.CopyContainment && s >= _options.CopySimilarity / 2);
-                        double score = Math.Max(s, copy ? containment : 0);
-                        if (copy && score > bestCopyScore)
-                        {
-                            (bestCopy, bestCopyScore, bestCopySimilarity) = (q, score, s);
-                        }
-                        else if (!copy && s >= _options.RewriteSimilarity && s > bestRewriteScore && Near(order[p].Published, order[q].Published)
-                            && SharedWire(wires[p], wires[q]) is { } wire && SharesFacts(anchors[p], anchors[q]))
-                        {
-                            (bestRewrite, bestRewriteScore, rewriteWire) = (q, s, wire);
-                        }
+                        bool looksCopied = s >= _options.CopySimilarity || (containment >= _options.CopyContainment && s >= _options.CopySimilarity / 2);
+                        candidates.Add((q, s, looksCopied ? Math.Max(s, containment) : 0));
+                    }
+                }
+                // The facts check costs more than a sketch comparison: only the closest few are checked.
+                candidates.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : y.Similarity != x.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Q.CompareTo(y.Q));
+                int checks = 0;
+                foreach (var (q, s, score) in candidates)
+                {
+                    if (score <= 0 || checks++ >= MaxFactChecks) break;
+                    if (!SharesFacts(anchors[p], anchors[q], _options.CopyFactsShared)) continue;
+                    (bestCopy, bestCopyScore, bestCopySimilarity) = (q, score, s);
+                    break;
+                }
+                if (bestCopy < 0)
+                {
+                    candidates.Sort((x, y) => y.Similarity != x.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Q.CompareTo(y.Q));
+                    checks = 0;
+                    foreach (var (q, s, _) in candidates)
+                    {
+                        if (wires[p].Length == 0 || checks >= MaxFactChecks) break;
+                        if (!Near(order[p].Published, order[q].Published) || SharedWire(wires[p], wires[q]) is not { } wire) continue;
+                        checks++;
+                        if (!SharesFacts(anchors[p], anchors[q], _options.RewriteFactsShared)) continue;
+                        (bestRewrite, bestRewriteScore, rewriteWire) = (q, s, wire);
+                        break;
                     }
                 }
                 for (int b = 0; b < Bands; b++)
@@ -166,7 +189,7 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
                 explanation[p] = string.Create(CultureInfo.InvariantCulture,
                     $"Rewrite of the {rewriteWire} dispatch also carried by {order[bestRewrite].Id}: both name {rewriteWire} and about {bestRewriteScore:P0} of their {MinHashSignature.ShingleWords}-word sequences are shared.");
             }
-            else if (FindTranslation(p, order, anchors, anchorPostings, shared) is { } translation)
+            else if (FindTranslation(p, order, anchorSets, anchorPostings, shared) is { } translation)
             {
                 root[p] = root[translation.Of];
                 status[p] = CopyStatus.Translation;
@@ -174,7 +197,7 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
                 explanation[p] = string.Create(CultureInfo.InvariantCulture,
                     $"Translation of {order[translation.Of].Id} ({order[translation.Of].Language} -> {order[p].Language}): {translation.Shared} names and numbers in common, {translation.Overlap:P0} of the smaller set.");
             }
-            Index(p, anchors[p], anchorPostings);
+            Index(p, anchorSets[p], anchorPostings);
         }
 
         return new CopyAnalysis(Verdicts(order, root, status, similarity, wireOf, explanation));
@@ -271,18 +294,35 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
         || name.EndsWith("Service", StringComparison.Ordinal) || name.EndsWith("Newswire", StringComparison.Ordinal);
 
     /// <summary>
-    /// A rewrite tells the dispatch's facts: most of the names and numbers of the one with fewer
-    /// are in the other. Stock phrases two unrelated reports share do not carry names.
+    /// A copy or a rewrite tells the same facts: most of the names, and most of the numbers, of
+    /// the report with fewer are in the other. Two reports of different events built from the
+    /// same stock phrases (one newsroom's template, one town) differ in their figures.
     /// </summary>
-    private bool SharesFacts(HashSet<ulong> a, HashSet<ulong> b)
+    private bool SharesFacts(ulong[] a, ulong[] b, double share)
     {
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        if (small.Count == 0) return false;
-        int shared = 0;
-        foreach (var anchor in small)
-            if (large.Contains(anchor)) shared++;
-        return shared >= Math.Min(_options.TranslationMinimumShared, small.Count) && shared >= small.Count * _options.RewriteFactsShared;
+        // Both arrays are sorted; numbers have the low bit set (see CrossLanguageFingerprint).
+        int namesA = 0, namesB = 0, sharedNames = 0, sharedNumbers = 0;
+        foreach (var x in a) if ((x & 1) == 0) namesA++;
+        foreach (var x in b) if ((x & 1) == 0) namesB++;
+        int numbersA = a.Length - namesA, numbersB = b.Length - namesB;
+        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
+        {
+            if (a[i] < b[j]) i++;
+            else if (a[i] > b[j]) j++;
+            else
+            {
+                if ((a[i] & 1) == 0) sharedNames++; else sharedNumbers++;
+                i++;
+                j++;
+            }
+        }
+        // Nothing to compare (a text without names or numbers): the shingles alone decide.
+        if (a.Length == 0 && b.Length == 0) return true;
+        return Agree(sharedNames, Math.Min(namesA, namesB), share) && Agree(sharedNumbers, Math.Min(numbersA, numbersB), share);
     }
+
+    /// <summary>Most of the smaller side is shared; a side with none to give is no evidence either way.</summary>
+    private static bool Agree(int shared, int smaller, double share) => smaller == 0 || shared >= smaller * share;
 
     /// <summary>A rewrite follows its dispatch within days; two undated reports, or one, cannot be ruled out.</summary>
     private bool Near(DateOnly? a, DateOnly? b) =>

@@ -22,10 +22,12 @@ public static class CrossLanguageFingerprint
 
     private const int NamePrefix = 4;
 
-    /// <summary>Hashes of the report's numbers and names; at most <paramref name="limit"/> of them, in text order.</summary>
+    /// <summary>Hashes of the report's numbers (odd) and names (even); at most <paramref name="limit"/> of them, in text order.</summary>
     public static HashSet<ulong> Of(string text, int limit = 400)
     {
         var anchors = new HashSet<ulong>();
+        // Names repeat within a report: each is keyed once.
+        var keyed = new Dictionary<string, ulong>(StringComparer.Ordinal);
         bool sentenceStart = true;
         int i = 0;
         while (i < text.Length && anchors.Count < limit)
@@ -44,7 +46,7 @@ public static class CrossLanguageFingerprint
                     }
                     i++;
                 }
-                if (digits >= 2) anchors.Add(MatchingText.Mix(number ^ 0x4E554D4245520000UL));
+                if (digits >= 2) anchors.Add(MatchingText.Mix(number ^ 0x4E554D4245520000UL) | 1);
                 sentenceStart = false;
                 continue;
             }
@@ -55,12 +57,18 @@ public static class CrossLanguageFingerprint
                 if (!sentenceStart && char.IsUpper(c) && i - start >= 3)
                 {
                     var word = text[start..i];
-                    if (!NotNames.Contains(word) && !IsAllCapitalsShort(word))
+                    if (keyed.TryGetValue(word, out var known))
+                    {
+                        if (known != 0) anchors.Add(known);
+                    }
+                    else if (!NotNames.Contains(word) && !IsAllCapitalsShort(word))
                     {
                         var key = NameKeys.CrossScriptKey(word);
                         // Russian and Ukrainian decline names ("Соснівки", "Рівного"): the first
                         // letters of the key are what a case ending leaves alone.
-                        if (key.Length >= 3) anchors.Add(StringHash(key.Length > NamePrefix ? key[..NamePrefix] : key));
+                        ulong hash = key.Length >= 3 ? StringHash(key.Length > NamePrefix ? key[..NamePrefix] : key) : 0;
+                        keyed[word] = hash;
+                        if (hash != 0) anchors.Add(hash);
                     }
                 }
                 sentenceStart = false;
@@ -98,6 +106,6 @@ public static class CrossLanguageFingerprint
     {
         ulong hash = 14695981039346656037UL;
         foreach (char c in key) hash = (hash ^ c) * 1099511628211UL;
-        return MatchingText.Mix(hash);
+        return MatchingText.Mix(hash) & ~1UL;
     }
 }
