@@ -58,7 +58,7 @@ public sealed record CopyDetectorOptions(
     double RewriteSimilarity = 0.12,
     double TranslationOverlap = 0.6,
     int TranslationMinimumShared = 6,
-    int BucketScan = 16,
+    int BucketScan = 8,
     int RewriteWithinDays = 7,
     double RewriteFactsShared = 0.5,
     double CopyFactsShared = 0.8);
@@ -133,7 +133,7 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
                     {
                         if (seen[q] == p + 1) continue;
                         seen[q] = p + 1;
-                        double s = signature.Similarity(signatures[q]);
+                        double s = signature.Similarity(signatures[q], _options.RewriteSimilarity);
                         if (s < _options.RewriteSimilarity) continue;
                         double containment = signature.Containment(signatures[q], s);
                         bool looksCopied = s >= _options.CopySimilarity || (containment >= _options.CopyContainment && s >= _options.CopySimilarity / 2);
