@@ -321,8 +321,12 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
         return Agree(sharedNames, Math.Min(namesA, namesB), share) && Agree(sharedNumbers, Math.Min(numbersA, numbersB), share);
     }
 
-    /// <summary>Most of the smaller side is shared; a side with none to give is no evidence either way.</summary>
-    private static bool Agree(int shared, int smaller, double share) => smaller == 0 || shared >= smaller * share;
+    /// <summary>
+    /// Most of the smaller side is shared, or all but one of four or more (a copy may add an
+    /// edition number or a correction); a side with none to give is no evidence either way.
+    /// </summary>
+    private static bool Agree(int shared, int smaller, double share) =>
+        smaller == 0 || shared >= smaller * share || (smaller >= 4 && shared >= smaller - 1);
 
     /// <summary>A rewrite follows its dispatch within days; two undated reports, or one, cannot be ruled out.</summary>
     private bool Near(DateOnly? a, DateOnly? b) =>
