@@ -84,13 +84,45 @@ public sealed class RelayChainFinder
         var slice = sentence.SliceOf(text);
         foreach (var cue in CitingCues)
             if (slice.Contains(cue, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        return slice.Contains("told ", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] UnnamedAgencyObjects = ["agencies", "news agencies", "wire services", "the agencies"];
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one",
+    };
+
+    /// <summary>
+    /// "A Ukrainian commander told AFP", "the governor told agencies": the relay the speaker talked
+    /// to, then the speaker, as a chain. A pronoun says nothing of who spoke and makes no link.
+    /// </summary>
+    private static List<string>? ToldChain(string text, Span sentence, string? relay, int relayStart)
+    {
+        int told = relayStart - "told ".Length;
+        if (relay is null || told < sentence.Start || string.CompareOrdinal(text, told, "told ", 0, 5) != 0) return null;
+        // The subject: the words before "told", back to punctuation or the sentence start, at most six.
+        int end = told;
+        while (end > sentence.Start && text[end - 1] == ' ') end--;
+        int start = end, words = 0;
+        while (start > sentence.Start && words < 6)
+        {
+            char c = text[start - 1];
+            if (c is ',' or ';' or ':' or '"' or '“' or '”' or '(' or ')' or '—' or '.') break;
+            if (c == ' ' && start < end && text[start] != ' ') words++;
+            if (words >= 6) break;
+            start--;
+        }
+        var subject = text[start..end].Trim();
+        if (subject.Length == 0 || Pronouns.Contains(subject)) return null;
+        return [relay, subject];
     }
 
     private List<string> ChainIn(string text, Span sentence, List<Span> words, int from, int to)
     {
         var chain = new List<string>();
-        int position = sentence.Start;
+        int position = sentence.Start, headStart = sentence.Start;
         // The head: the first table name in the sentence named as a relay ("X reported", "according to X", "(X)").
         for (int i = from; i < to; i++)
         {
@@ -99,9 +131,20 @@ public sealed class RelayChainFinder
             if (!RelayFinder.IsRelayMention(text, span) && !FollowedByReportingVerb(text, span.End, sentence.End)) continue;
             chain.Add(found.Name);
             position = span.End;
+            headStart = span.Start;
             break;
         }
-        if (chain.Count == 0) return chain;
+        if (chain.Count == 0)
+        {
+            // "told agencies": agency copy with no agency named.
+            foreach (var unnamed in UnnamedAgencyObjects)
+            {
+                int at = sentence.SliceOf(text).IndexOf("told " + unnamed, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0) return ToldChain(text, sentence, RelayFinder.UnnamedAgencies, sentence.Start + at + 5) ?? chain;
+            }
+            return chain;
+        }
+        if (chain.Count == 1 && ToldChain(text, sentence, chain[0], headStart) is { } told) return told;
         // Then each citing cue after the last link, in order.
         for (int cues = 0; cues < MaxLinks * 2 && chain.Count < MaxLinks && NextCue(text, position, sentence.End) is { } cueEnd; cues++)
         {

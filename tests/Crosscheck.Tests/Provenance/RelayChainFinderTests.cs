@@ -31,6 +31,16 @@ public sealed class RelayChainFinderTests
     }
 
     [Fact]
+    public void A_speaker_who_told_an_agency_or_agencies_is_the_next_link()
+    {
+        Chains("A Ukrainian drone commander told AFP that the column was hit twice.")
+            .Should().ContainSingle().Which.Should().Equal("AFP", "A Ukrainian drone commander");
+        Chains("Later, the regional governor told agencies the bridge would reopen.")
+            .Should().ContainSingle().Which.Should().Equal(RelayFinder.UnnamedAgencies, "the regional governor");
+        Chains("He told Reuters the talks had stalled.").Should().BeEmpty("a pronoun names nobody");
+    }
+
+    [Fact]
     public void A_single_relay_or_a_cue_without_a_relay_is_no_chain()
     {
         Chains("Reuters reported that the port reopened.").Should().BeEmpty();
