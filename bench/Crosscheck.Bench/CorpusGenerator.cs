@@ -54,7 +54,7 @@ public sealed class CorpusGenerator
                     body = kind switch
                     {
                         "copy" => $"({story.Wire.Name}) " + wire,
-                        "rewrite" => Rewrite(wire),
+                        "rewrite" => Rewrite(story, wire),
                         _ => Compose(story, outlet, independent: true),
                     };
                 }
@@ -125,7 +125,11 @@ public sealed class CorpusGenerator
         int sentenceWords = lines.Sum(CountWords);
         while (sentenceWords < _wordsPerArticle)
         {
-            var filler = Fill(story, Fillers[_random.Next(Fillers.Length)]);
+            // A newsroom writing on its own tells the background in its own words: sentences put
+            // together from parts, so two independent reports rarely share a run of four words.
+            var filler = Fill(story, independent
+                ? $"{OwnWordsOpeners[_random.Next(OwnWordsOpeners.Length)]} {OwnWordsFillers[_random.Next(OwnWordsFillers.Length)]} {OwnWordsClosers[_random.Next(OwnWordsClosers.Length)]}"
+                : Fillers[_random.Next(Fillers.Length)]);
             lines.Insert(1 + _random.Next(lines.Count), filler);
             sentenceWords += CountWords(filler);
         }
@@ -148,15 +152,20 @@ public sealed class CorpusGenerator
         .Replace("{number}", (10 + _random.Next(990)).ToString("N0", CultureInfo.InvariantCulture))
         .Replace("{weekday}", story.Date.AddDays(-_random.Next(1, 6)).DayOfWeek.ToString());
 
-    private string Rewrite(string wire)
+    /// <summary>
+    /// A newsroom's rewrite of the wire dispatch: it keeps the lede and about half of the
+    /// dispatch's paragraphs (lightly edited, in another order) and names the agency, so only
+    /// part of the dispatch is in it.
+    /// </summary>
+    private string Rewrite(Story story, string wire)
     {
-        var paragraphs = wire.Split("\n\n");
-        if (paragraphs.Length > 2)
-        {
-            int a = 1 + _random.Next(paragraphs.Length - 1), b = 1 + _random.Next(paragraphs.Length - 1);
-            (paragraphs[a], paragraphs[b]) = (paragraphs[b], paragraphs[a]);
-        }
-        return string.Join("\n\n", paragraphs).Replace(" said.", " told reporters.").Replace("people", "residents");
+        var paragraphs = wire.Split("\n\n").ToList();
+        var kept = new List<string> { paragraphs[0] };
+        for (int i = 1; i < paragraphs.Count; i++)
+            if (_random.NextDouble() < 0.5) kept.Insert(1 + _random.Next(kept.Count), paragraphs[i]);
+        kept.Insert(1, $"The {story.Wire.Name} reported the figures first.");
+        kept.Add($"{story.Person.Surname} is expected to visit {story.Region.Town} again, the {story.Wire.Name} reported.");
+        return string.Join("\n\n", kept).Replace(" said.", " told reporters.").Replace("people", "residents");
     }
 
     private string AddDebris(string body)
@@ -255,6 +264,36 @@ public sealed class CorpusGenerator
         "The government of {country} said it would send additional teams to the {region} on {weekday}.",
         "Witnesses said the {noun} began in the early hours of {weekday} and spread quickly.",
         "Insurance companies estimated the damage at more than {number} million euros.",
+    ];
+
+    private static readonly string[] OwnWordsOpeners =
+    [
+        "Later,", "Meanwhile,", "Separately,", "Overnight,", "Still,", "Earlier,", "Also,", "Then,", "Locally,", "Since then,", "So far,", "",
+    ];
+
+    private static readonly string[] OwnWordsClosers =
+    [
+        "Calm returned slowly.", "Tension remains.", "Help continues.", "Updates follow.", "Anxiety persists.", "", "", "",
+    ];
+
+    /// <summary>The background of <see cref="Fillers"/> as an independent newsroom would write it.</summary>
+    private static readonly string[] OwnWordsFillers =
+    [
+        "Through the night, crews kept digging to free those still stuck after the {noun} struck close to {town}.",
+        "People living in {town} spoke of panic when the {noun} swept across their streets on {weekday}.",
+        "A state of emergency now covers the {region}, where officials urged everyone to keep off the roads.",
+        "Families whose houses were destroyed will be paid for their losses, {person} pledged.",
+        "Around {number} villagers near {town} were moved out of harm's way, according to local officials.",
+        "Neighbouring districts dispatched extra crews to back up the response across the {region}.",
+        "Relief groups reported bringing {number} tonnes of food, water and blankets into the stricken zone.",
+        "Nobody could yet say what set off the {noun}; investigators have started looking into it.",
+        "Opposition figures charged that warnings about the danger in the {region} had gone unheeded.",
+        "Things in {town} were hard but manageable, {surname} insisted when asked by journalists.",
+        "Classes across {town} are cancelled for the rest of the week, according to the district office.",
+        "Train traffic across the {region} stopped and several approaches to {town} were cut off.",
+        "Additional rescuers from {country} are due in the {region} on {weekday}, its government announced.",
+        "Eyewitnesses recalled the {noun} starting before dawn on {weekday} and moving fast.",
+        "Insurers put the bill for the destruction above {number} million euros.",
     ];
 }
 

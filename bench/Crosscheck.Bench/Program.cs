@@ -11,6 +11,7 @@ namespace Crosscheck.Bench;
 ///   generate DIR N          write a synthetic corpus of N reports (with manifest.tsv and gold.tsv)
 ///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
 ///   stories N [N...]        per-report cost of story assignment and of storing one report, as N grows
+///   copies N [N...]         generate N reports, prepare them, time the copy detector alone and score it on the manifest
 ///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
 ///   extractors DATASETS [R] times + quantities throughput on the Recognizers specs and TempEval-3 texts (see bench/recognizers-compare)
 /// </summary>
@@ -20,7 +21,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | extractors DATASETS [ROUNDS] | micro [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | copies N [N...] | extractors DATASETS [ROUNDS] | micro [BenchmarkDotNet args]");
             return 2;
         }
         switch (args[0])
@@ -37,6 +38,9 @@ public static class Program
                 return 0;
             case "extractors":
                 ExtractorBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+                return 0;
+            case "copies":
+                foreach (var n in args.Skip(1)) CopyBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
                 return 0;
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
@@ -96,5 +100,44 @@ internal static class AnalyzeBenchmark
         public void OnProblem(InputProblem problem) => Console.Error.WriteLine($"{problem.Location}: {problem.Message}");
 
         public void OnStageFailure(string location, StageFailure failure) => Console.Error.WriteLine($"{location}: {failure.Stage}: {failure.Message}");
+    }
+}
+
+/// <summary>
+/// Runtime of the copy detector alone (MinHash sketches, LSH buckets, verdicts, families) on a
+/// generated corpus, after reading and cleaning (not timed), with its pair scores on the manifest.
+/// The corpus stays in the temp folder and is reused by a later run of the same size (the
+/// generator is deterministic); delete it when done.
+/// </summary>
+internal static class CopyBenchmark
+{
+    public static void Run(int articles)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"crosscheck-copies-{articles}");
+        if (!File.Exists(Path.Combine(folder, "manifest.tsv")))
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            new CorpusGenerator().Write(folder, articles);
+        }
+        var components = Components.CreateDefault(new DateOnly(2025, 1, 1));
+        var raws = components.Reader.Read([folder]).Where(item => item.Article is not null).Select(item => item.Article!).ToList();
+        var inputs = new Crosscheck.Copies.CopyInput[raws.Count];
+        Parallel.For(0, raws.Count, i => inputs[i] = Crosscheck.Copies.CopyInput.From(components.Prepare(raws[i])));
+        raws.Clear();
+        var detector = new Crosscheck.Copies.CopyDetector();
+        detector.Detect(inputs.Take(200).ToList());
+        GC.Collect();
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        var analysis = detector.Detect(inputs);
+        stopwatch.Stop();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var gold = Crosscheck.Evaluation.Copies.CopyEvaluation.ReadManifest(Path.Combine(folder, "manifest.tsv"));
+        var metrics = Crosscheck.Evaluation.Copies.CopyScorer.Score(gold, analysis.GroupOf).ToDictionary(m => m.Name, m => m.Value);
+        double seconds = stopwatch.Elapsed.TotalSeconds;
+        Console.WriteLine($"articles={inputs.Length} detect_seconds={seconds:0.000} articles_per_s={inputs.Length / seconds:0} " +
+            $"allocated_mb={allocated / 1048576.0:0} cores={Environment.ProcessorCount} " +
+            $"pairs_precision={metrics["pairs.precision"]:0.0000} pairs_recall={metrics["pairs.recall"]:0.0000} pairs_f1={metrics["pairs.f1"]:0.0000} " +
+            $"derived_grouped={metrics["derived.grouped"]:0.0000} independent_alone={metrics["independent.alone"]:0.0000}");
     }
 }

@@ -27,6 +27,12 @@ public sealed record Article
     /// <summary>Agencies and outlets the report names as its own sources ("Yonhap news agency reported").</summary>
     public ImmutableArray<string> Relays { get; init; } = [];
 
+    /// <summary>
+    /// Chains of relays the report names, nearest first: "Ukrainska Pravda reported, citing a drone
+    /// unit" is ["Ukrainska Pravda", "a drone unit"].
+    /// </summary>
+    public ImmutableArray<ImmutableArray<string>> RelayChains { get; init; } = [];
+
     public required string Text { get; init; }
 
     public ImmutableArray<RemovedPiece> Removed { get; init; } = [];
@@ -55,5 +61,21 @@ public sealed record PublicationDate(DateOnly? Date, PublishedHow How, double Co
 {
     public static PublicationDate Unknown { get; } = new(null, PublishedHow.Unknown, 0, null);
 
-    public static PublicationDate Given(DateOnly date, string source) => new(date, PublishedHow.Given, 1, source);
+    public static PublicationDate Given(DateOnly date, string source) => new(date, PublishedHow.Given, 1, source) { Basis = DateBasis.Metadata };
+
+    /// <summary>What the date rests on: see <see cref="DateBasis"/>; null when unknown.</summary>
+    public string? Basis { get; init; }
+}
+
+/// <summary>The evidence a publication date rests on, as written in dossier.json's <c>publishedBasis</c>.</summary>
+public static class DateBasis
+{
+    /// <summary>Given with the input: a date header, JSON field or page metadata.</summary>
+    public const string Metadata = "metadata";
+    /// <summary>The report's dateline ("Seoul, Dec 16").</summary>
+    public const string Dateline = "dateline";
+    /// <summary>Dates the report's own text writes ("Monday December 16").</summary>
+    public const string Text = "text";
+    /// <summary>The dated reports of the same story, with the days this report narrates.</summary>
+    public const string Story = "story";
 }

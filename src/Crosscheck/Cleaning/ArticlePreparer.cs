@@ -38,6 +38,7 @@ public sealed class ArticlePreparer
     private readonly PreparerOptions options;
     private readonly WireAgencyTable agencies;
     private readonly RelayFinder relays;
+    private readonly RelayChainFinder relayChains;
 
     public ArticlePreparer() : this(new PreparerOptions())
     {
@@ -48,6 +49,7 @@ public sealed class ArticlePreparer
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         agencies = options.Agencies ?? WireAgencyTable.Default;
         relays = new RelayFinder(agencies);
+        relayChains = new RelayChainFinder(agencies, WireAgencyTable.MediaOutlets);
     }
 
     public Article Prepare(RawArticle raw)
@@ -125,6 +127,7 @@ public sealed class ArticlePreparer
             Byline = raw.Byline ?? byline,
             Dateline = dateline,
             Relays = [.. relayNames],
+            RelayChains = relayChains.Find(text),
             Text = text,
             Removed = removed,
             Published = PublicationDateInference.Decide(

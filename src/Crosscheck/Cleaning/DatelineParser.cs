@@ -8,7 +8,7 @@ internal sealed record LeadingMetadata(string Text, int BodyStart);
 /// <summary>
 /// Recognises what a report's first line opens with before its first sentence: an agency prefix
 /// ("(MENAFN- Live Mint)") and a dateline ("Seoul, Dec 16", "Kyiv, Ukraine -", "KYIV (Reuters) -",
-/// "MOSCOW, Dec. 5 (Reuters) -"). Patterns are anchored and applied to a bounded prefix of the
+/// "MOSCOW, Dec. 5 (Reuters) -", AP style "NAIROBI, Kenya (AP) _"). Patterns are anchored and applied to a bounded prefix of the
 /// line, with no nested repetition.
 /// </summary>
 internal static partial class DatelineParser
@@ -22,7 +22,7 @@ internal static partial class DatelineParser
         @"^(?<place>" + PlaceWord + @"(?: " + PlaceWord + @"){0,3})(?:, (?!" + Month + @" \d)(?<place2>" + PlaceWord + @"(?: " + PlaceWord + @"){0,2}))?"
         + @"(?:,? (?<date>" + Month + @" \d{1,2}(?:, \d{4})?|\d{1,2} (?:" + Month + "|" + Provenance.DateMentions.CyrillicMonthPattern + @")(?: \d{4})?))?"
         + @"(?: ?\((?<agency>\p{Lu}[\p{L}.&' \-]{1,30})\)|\.? ?/(?<agency>\p{Lu}[\p{L}.&' \-]{1,30})/\.?)?"
-        + @"(?<sep>\s*(?:--?|–|—)\s*|\s*:\s+|\s+)",
+        + @"(?<sep>\s*(?:--?|–|—|_)\s*|\s*:\s+|\s+)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DatelinePattern();
 

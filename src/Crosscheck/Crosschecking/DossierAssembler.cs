@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Crosscheck.Claims;
+using Crosscheck.Copies;
 using Crosscheck.Entities;
 using Crosscheck.Places;
 using Crosscheck.Quantities;
@@ -24,11 +25,19 @@ public sealed class DossierAssembler
 {
     private readonly IEntityLinker _linker;
     private readonly StoryClustererOptions? _storyOptions;
+    private readonly Func<Article, AnalyzedArticle>? _reanalyze;
+    private readonly CopyDetector _copies;
 
-    public DossierAssembler(IEntityLinker linker, StoryClustererOptions? storyOptions = null)
+    /// <param name="reanalyze">
+    /// Runs the per-report pipeline again on a report that its story has just dated, so its
+    /// relative times ("Saturday") rest on that date; without it the report keeps its layers.
+    /// </param>
+    public DossierAssembler(IEntityLinker linker, StoryClustererOptions? storyOptions = null, Func<Article, AnalyzedArticle>? reanalyze = null, CopyDetector? copies = null)
     {
         _linker = linker ?? throw new ArgumentNullException(nameof(linker));
         _storyOptions = storyOptions;
+        _reanalyze = reanalyze;
+        _copies = copies ?? new CopyDetector();
     }
 
     /// <param name="referenceDate">
@@ -49,11 +58,14 @@ public sealed class DossierAssembler
             foreach (var id in story.Articles) storyOf[id] = story.Id;
         }
 
+        sorted = DateByStory(sorted, stories);
+        var copies = _copies.Detect([.. sorted.Select(a => CopyInput.From(a.Article))]);
+
         var linking = _linker.Link(sorted);
         var views = sorted.Select((a, i) => new ArticleView(a, i, storyOf[a.Article.Id], linking)).ToList();
 
         var idByName = IdsByName(linking);
-        var groups = GroupClaims(views);
+        var groups = GroupClaims(views, copies);
         var claimsById = groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
         var events = EventMerger.Merge(views, groups);
         var contradictions = ContradictionFinder.Find(views, groups, linking);
@@ -62,13 +74,13 @@ public sealed class DossierAssembler
         return new Dossier
         {
             ReferenceDate = referenceDate,
-            Articles = [.. sorted.Select(ToDossierArticle)],
+            Articles = [.. sorted.Select(a => ToDossierArticle(a, copies.For(a.Article.Id)))],
             Stories = [.. stories],
             Entities = BuildEntities(linking, views),
             Times = [.. views.SelectMany(v => v.Times.OrderBy(t => t.Span).Select(t =>
                 new DossierTime(v.Id, t.Span.Start, t.Span.End, v.Slice(t.Span), t.Type.ToString().ToLowerInvariant(), t.Value)))],
             Quantities = [.. views.SelectMany(v => v.Quantities.OrderBy(q => q.Span).Select(q => ToDossierQuantity(v, q)))],
-            Claims = [.. groups.Select(g => ToDossierClaim(g, idByName))],
+            Claims = [.. groups.Select(g => ToDossierClaim(g, idByName, copies))],
             Events = events,
             Contradictions = contradictions,
             Timeline = timeline,
@@ -90,8 +102,36 @@ public sealed class DossierAssembler
         return [.. clusterer.Snapshot().Select(s => new DossierStory(s.Id, s.Title, [.. s.ArticleIds.Order(StringComparer.Ordinal)]) { Explanation = s.Explanation })];
     }
 
-    private static List<ClaimGroup> GroupClaims(List<ArticleView> views)
+    /// <summary>
+    /// Reports with no date of their own take one from the dated reports of their story
+    /// (<see cref="PublicationDateInference.FromStory"/>), and are analysed again on it when the
+    /// assembler can.
+    /// </summary>
+    private List<AnalyzedArticle> DateByStory(List<AnalyzedArticle> sorted, ImmutableArray<DossierStory> stories)
     {
+        if (sorted.TrueForAll(a => a.Article.Published.Date is not null)) return sorted;
+        var byId = sorted.ToDictionary(a => a.Article.Id, StringComparer.Ordinal);
+        var redated = new Dictionary<string, AnalyzedArticle>(StringComparer.Ordinal);
+        foreach (var story in stories)
+        {
+            var dated = story.Articles.Select(id => byId[id]).Where(a => a.Article.Published.Date is not null)
+                .Select(a => (a.Article.Id, a.Article.Published.Date!.Value)).ToList();
+            if (dated.Count == 0) continue;
+            foreach (var id in story.Articles)
+            {
+                var article = byId[id].Article;
+                if (article.Published.Date is not null) continue;
+                if (Provenance.PublicationDateInference.FromStory(article.Text, dated) is not { } published) continue;
+                var withDate = article with { Published = published };
+                redated[id] = _reanalyze is null ? byId[id].WithArticle(withDate) : _reanalyze(withDate);
+            }
+        }
+        return redated.Count == 0 ? sorted : [.. sorted.Select(a => redated.GetValueOrDefault(a.Article.Id, a))];
+    }
+
+    private static List<ClaimGroup> GroupClaims(List<ArticleView> views, CopyAnalysis copies)
+    {
+        var relaysById = views.ToDictionary(v => v.Id, v => v.Article.Relays, StringComparer.Ordinal);
         var groups = new List<ClaimGroup>();
         foreach (var storyViews in views.GroupBy(v => v.Story))
         {
@@ -99,6 +139,8 @@ public sealed class DossierAssembler
             foreach (var view in storyViews)
             {
                 var relays = RelaysOf(view.Article);
+                // A copy that dropped its agency line still carries what its original relayed.
+                if (copies.For(view.Id)?.CopyOf is { } original && relaysById.TryGetValue(original, out var inherited)) relays.AddRange(inherited);
                 foreach (var attribution in view.Analyzed.Items(Layers.Claims).OrderBy(a => a.Content))
                 {
                     if (attribution.Content.IsEmpty || attribution.Content.End > view.Text.Length) continue;
@@ -189,11 +231,17 @@ public sealed class DossierAssembler
         return relays;
     }
 
-    private static DossierArticle ToDossierArticle(AnalyzedArticle analyzed)
+    private static DossierArticle ToDossierArticle(AnalyzedArticle analyzed, CopyVerdict? copy)
     {
         var a = analyzed.Article;
         return new DossierArticle
         {
+            RelayChains = [.. a.RelayChains],
+            PublishedBasis = a.Published.Basis,
+            CopyStatus = copy is null ? null : copy.Status.ToString().ToLowerInvariant(),
+            CopyOf = copy?.CopyOf,
+            CopyExplanation = copy?.Explanation,
+            Family = copy?.Family,
             Id = a.Id,
             Outlet = a.Outlet,
             Url = a.Url,
@@ -299,12 +347,15 @@ public sealed class DossierAssembler
         _ => "captured",
     };
 
-    private static DossierClaim ToDossierClaim(ClaimGroup group, IReadOnlyDictionary<string, string> idByName)
+    private static DossierClaim ToDossierClaim(ClaimGroup group, IReadOnlyDictionary<string, string> idByName, CopyAnalysis copies)
     {
         var representative = group.Representative;
         var status = group.Status;
+        var articles = group.Articles;
         return new DossierClaim
         {
+            // Copies, rewrites and translations of one text are one carrier, however many outlets ran them.
+            IndependentCarriers = articles.Select(copies.GroupOf).Distinct(StringComparer.Ordinal).Count(),
             Id = group.Id,
             Story = group.Story,
             Speaker = representative.SpeakerId,
@@ -315,7 +366,7 @@ public sealed class DossierAssembler
             Status = status.ToString().ToLowerInvariant(),
             Stance = representative.Attribution.Stance.ToString().ToLowerInvariant(),
             Evidence = group.Evidence,
-            Articles = group.Articles,
+            Articles = articles,
             Proposition = PropositionOf(representative),
             Chain = ChainOf(group.Mentions.Where(m => m.Attribution.Chain.Length > representative.Attribution.Chain.Length)
                 .OrderByDescending(m => m.Attribution.Chain.Length).FirstOrDefault() ?? representative),

@@ -89,7 +89,14 @@ public sealed class AliasTable
 
     /// <summary>The canonical entity a name of an entity of <paramref name="type"/> stands for, or -1.</summary>
     /// <param name="sameTypeOnly">Only canonicals of exactly this type (else places and organisations stand for each other).</param>
-    public int Lookup(string name, EntityType type, bool sameTypeOnly = false) => LookupKey(Key(name), type, sameTypeOnly);
+    /// <remarks>A name in Cyrillic or ISO 9 that misses is looked up again under its plain Latin spelling.</remarks>
+    public int Lookup(string name, EntityType type, bool sameTypeOnly = false)
+    {
+        int found = LookupKey(Key(name), type, sameTypeOnly);
+        if (found >= 0) return found;
+        var latin = Crosscheck.Language.Transliteration.Default.LatinForMatching(name);
+        return ReferenceEquals(latin, name) ? -1 : LookupKey(NameKeys.CrossScriptKey(latin), type, sameTypeOnly);
+    }
 
     internal int LookupKey(string key, EntityType type, bool sameTypeOnly = false)
     {

@@ -44,7 +44,9 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                     // "WASHINGTON" in one report must not chain every dateline city together.
                     if (alias.Length > 0 && !char.IsLower(alias[0]) && !NameKeys.LooksLikeAcronym(alias)) AddKey(keys, entity.Type, alias);
                 }
-                var words = NameKeys.Transliteration(NameKeys.Normalize(entity.Name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var words = (Crosscheck.Language.Transliteration.Default.HasCyrillic(entity.Name)
+                    ? NameKeys.CrossScriptKey(entity.Name)
+                    : NameKeys.Transliteration(NameKeys.Normalize(entity.Name))).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 nodes.Add(new Node(new ArticleEntityRef(article.Article.Id, entity.Index), entity, [.. keys], words));
             }
         }
@@ -67,6 +69,13 @@ public sealed class CrossReportEntityLinker : IEntityLinker
             ? WithinReportGrouper.GroupKey(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             : $"{TypeFamily(type, normalized)}|{NameKeys.Transliteration(normalized)}";
         if (!keys.Contains(key)) keys.Add(key);
+        // A name in Cyrillic or ISO 9 also keys under its plain Latin spelling, so "Зеленський"
+        // meets "Zelenskyy"; the original key stays, so "Babiš" still meets "Babis".
+        if (type != EntityType.Group && Crosscheck.Language.Transliteration.Default.LatinForMatching(name) is var latin && !ReferenceEquals(latin, name))
+        {
+            string crossScript = $"{(int)type}|{NameKeys.CrossScriptKey(latin)}";
+            if (!keys.Contains(crossScript)) keys.Add(crossScript);
+        }
     }
 
     /// <summary>"apple inc" → "apple"; null when no legal-form word ends the name or nothing would remain.</summary>

@@ -113,6 +113,14 @@ public static class NameKeys
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
+    /// <summary>
+    /// The spelling-blind key of a name in any script: Cyrillic and ISO 9 spellings are first
+    /// written in plain Latin (<see cref="Crosscheck.Language.Transliteration.LatinForMatching"/>),
+    /// then folded like <see cref="Transliteration"/>: Ворожба = Vorozhba = Vorojba = Woroschba.
+    /// </summary>
+    public static string CrossScriptKey(string name) =>
+        Transliteration(Normalize(Crosscheck.Language.Transliteration.Default.LatinForMatching(name)));
+
     /// <summary>Initials of the content words of a normalised name ("main intelligence directorate" -> "mid").</summary>
     public static string Initials(string normalized)
     {

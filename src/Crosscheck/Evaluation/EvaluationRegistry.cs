@@ -1,7 +1,9 @@
 using Crosscheck.Evaluation.Attribution;
+using Crosscheck.Evaluation.Copies;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Language;
 using Crosscheck.Evaluation.Places;
+using Crosscheck.Evaluation.Provenance;
 using Crosscheck.Evaluation.Quantities;
 using Crosscheck.Evaluation.Stories;
 using Crosscheck.Evaluation.Times;
@@ -23,6 +25,8 @@ public static class EvaluationRegistry
         new EntityEvaluation(),
         new EntityCoreferenceEvaluation(),
         new LanguageEvaluation(),
+        new PublicationDateEvaluation(),
+        new CopyEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

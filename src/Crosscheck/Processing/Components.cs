@@ -43,5 +43,5 @@ public sealed class Components
 
     /// <summary>The cross-report half: stories, merged entities, matched claims, origins, contradictions, timeline.</summary>
     public Dossier BuildDossier(IReadOnlyList<AnalyzedArticle> articles, DateOnly referenceDate) =>
-        new DossierAssembler(_linker).Assemble(articles, referenceDate);
+        new DossierAssembler(_linker, reanalyze: article => Pipeline.Analyze(article, new AnalysisContext(referenceDate)).Article).Assemble(articles, referenceDate);
 }

@@ -39,6 +39,18 @@ internal static partial class DateMentions
         return mentions;
     }
 
+    [GeneratedRegex(@"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayPattern();
+
+    /// <summary>Every weekday name in the text ("said Saturday"), with its span.</summary>
+    public static List<(Span Span, DayOfWeek Weekday)> Weekdays(string text)
+    {
+        var found = new List<(Span, DayOfWeek)>();
+        foreach (Match match in WeekdayPattern().Matches(text))
+            found.Add((new Span(match.Index, match.Index + match.Length), Enum.Parse<DayOfWeek>(match.ValueSpan)));
+        return found;
+    }
+
     /// <summary>Four-digit years 1900-2099 written anywhere in the text.</summary>
     public static List<int> Years(string text)
     {

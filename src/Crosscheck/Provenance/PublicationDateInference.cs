@@ -29,7 +29,7 @@ public static class PublicationDateInference
         if (mentions.Count == 0) return null;
         var mention = mentions[0];
         if (mention.Year is { } written && Make(written, mention.Month, mention.Day) is { } full)
-            return new PublicationDate(full, PublishedHow.Inferred, 0.9, $"The dateline gives the full date \"{datelineDate}\".");
+            return new PublicationDate(full, PublishedHow.Inferred, 0.9, $"The dateline gives the full date \"{datelineDate}\".") { Basis = DateBasis.Dateline };
 
         // A text names future years too ("plans through 2030"): never take one after the anchor's.
         var years = DateMentions.Years(text).Where(y => anchor is not { } limit || y <= limit.Year).ToList();
@@ -38,7 +38,7 @@ public static class PublicationDateInference
             int year = years.Max();
             if (Make(year, mention.Month, mention.Day) is { } withTextYear)
                 return new PublicationDate(withTextYear, PublishedHow.Inferred, 0.7,
-                    $"The dateline gives \"{datelineDate}\"; the year {year} is the latest year the text mentions.");
+                    $"The dateline gives \"{datelineDate}\"; the year {year} is the latest year the text mentions.") { Basis = DateBasis.Dateline };
         }
         if (anchor is { } a)
         {
@@ -51,7 +51,7 @@ public static class PublicationDateInference
             }
             if (best is { } nearest)
                 return new PublicationDate(nearest, PublishedHow.Inferred, 0.5,
-                    $"The dateline gives \"{datelineDate}\" without a year; {nearest.Year} puts it nearest the anchor date {Iso(a)}.");
+                    $"The dateline gives \"{datelineDate}\" without a year; {nearest.Year} puts it nearest the anchor date {Iso(a)}.") { Basis = DateBasis.Dateline };
         }
         return new PublicationDate(null, PublishedHow.Unknown, 0,
             $"The dateline gives \"{datelineDate}\" but neither the text nor the caller gives a year.");
@@ -104,7 +104,71 @@ public static class PublicationDateInference
                 ? $"\"{written}\" falls on a {weekday} only in {chosen.Year} among the candidate years {candidateYears.Min}-{candidateYears.Max}; a report is published on or soon after the days it narrates."
                 : $"\"{written}\" fits the years {string.Join(", ", fits.Select(d => d.Year))}; {chosen.Year} is {(anchor is null ? "the latest" : "nearest the anchor date and not after it")}.";
         }
-        return latest is null ? null : new PublicationDate(latest, PublishedHow.Inferred, confidence, explanation);
+        return latest is null ? null : new PublicationDate(latest, PublishedHow.Inferred, confidence, explanation) { Basis = DateBasis.Text };
+    }
+
+    /// <summary>
+    /// Dates a report that has no date of its own from the dated reports of its story: the days
+    /// it narrates are read against the story's dates (a written "Dec 14" takes the year that puts
+    /// it nearest the story's middle date; a bare "Saturday" is the Saturday within three days of
+    /// it), and the latest of them, not after the story's last date, is taken as the report's
+    /// date, since a report is published on or soon after the days it narrates. With no day
+    /// written, the story's middle date stands, with low confidence.
+    /// </summary>
+    /// <param name="storyDates">Dates of the story's other reports (given or inferred from their own text), with their ids.</param>
+    public static PublicationDate? FromStory(string text, IReadOnlyList<(string Id, DateOnly Date)> storyDates)
+    {
+        if (storyDates.Count == 0) return null;
+        var dates = storyDates.Select(d => d.Date).Order().ToList();
+        DateOnly first = dates[0], last = dates[^1], middle = dates[(dates.Count - 1) / 2];
+        string ids = string.Join(", ", storyDates.OrderBy(d => d.Date).ThenBy(d => d.Id, StringComparer.Ordinal).Take(4).Select(d => d.Id))
+            + (storyDates.Count > 4 ? ", ..." : "");
+        string range = first == last ? $"are dated {Iso(first)}" : $"run from {Iso(first)} to {Iso(last)}";
+
+        DateOnly? latest = null;
+        string? written = null;
+        bool weekdayOnly = false;
+        var covered = new List<Span>();
+        foreach (var mention in DateMentions.Find(text))
+        {
+            covered.Add(mention.Span);
+            DateOnly? resolved = mention.Year is { } year
+                ? Make(year, mention.Month, mention.Day)
+                : Nearest([Make(middle.Year - 1, mention.Month, mention.Day), Make(middle.Year, mention.Month, mention.Day), Make(middle.Year + 1, mention.Month, mention.Day)], middle);
+            if (resolved is not { } day || day > last.AddDays(1) || day < first.AddDays(-NarratedDaysBack)) continue;
+            if (latest is null || day > latest) (latest, written, weekdayOnly) = (day, mention.Span.Of(text), false);
+        }
+        foreach (var (span, weekday) in DateMentions.Weekdays(text))
+        {
+            if (covered.Exists(c => c.Overlaps(span))) continue;
+            var day = middle.AddDays(((int)weekday - (int)middle.DayOfWeek + 10) % 7 - 3);
+            if (day > last.AddDays(1)) continue;
+            if (latest is null || day > latest) (latest, written, weekdayOnly) = (day, span.Of(text), true);
+        }
+        if (latest is { } narrated)
+        {
+            return new PublicationDate(narrated, PublishedHow.Inferred, weekdayOnly ? 0.5 : 0.6,
+                $"No date of its own; the dated reports of its story ({ids}) {range}. Read against them, \"{written}\" is {Iso(narrated)}, " +
+                "the latest day this report narrates, and a report is published on or soon after the days it narrates.")
+            { Basis = DateBasis.Story };
+        }
+        return new PublicationDate(middle, PublishedHow.Inferred, 0.3,
+            $"No date of its own and no day written in it; the dated reports of its story ({ids}) {range}, and {Iso(middle)} is their middle date.")
+        { Basis = DateBasis.Story };
+    }
+
+    /// <summary>How far before a story's first dated report a narrated day may lie and still date a report of it.</summary>
+    private const int NarratedDaysBack = 14;
+
+    private static DateOnly? Nearest(DateOnly?[] candidates, DateOnly target)
+    {
+        DateOnly? best = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not { } c) continue;
+            if (best is null || Math.Abs(c.DayNumber - target.DayNumber) < Math.Abs(best.Value.DayNumber - target.DayNumber)) best = c;
+        }
+        return best;
     }
 
     private const int AnchorYearsBack = 6;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace Crosscheck.Provenance;
 
@@ -6,10 +7,19 @@ namespace Crosscheck.Provenance;
 /// Finds the agencies a report names as its own sources: an agency name from
 /// <see cref="WireAgencyTable"/> next to a relay cue ("according to AFP", "told Reuters",
 /// "citing Interfax", "Yonhap news agency reported", "(Reuters)"), plus unnamed agency copy
-/// ("told agencies", "according to agency reports"), reported as <see cref="UnnamedAgencies"/>.
+/// ("told agencies", "according to agency reports"), reported as <see cref="UnnamedAgencies"/>,
+/// and agencies the table lacks but whose name says what they are ("Meridian Press Agency reported").
 /// </summary>
-public sealed class RelayFinder(WireAgencyTable table)
+public sealed partial class RelayFinder(WireAgencyTable table)
 {
+    /// <summary>
+    /// An agency the table does not know, named by what it is: "Meridian Press Agency", "the
+    /// Continental Wire", "Baltic News Service". Bounded repetition, no nesting: linear.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:\p{Lu}[\p{L}\-]+ ){1,3}(?:Press Agency|News Agency|Information Agency|Telegraph Agency|Agency|Wire|Wire Service|News Service|Newswire)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NamedAgencyPattern();
+
     /// <summary>The relay recorded when a report says it rests on agency copy without naming the agency.</summary>
     public const string UnnamedAgencies = "news agencies (unnamed)";
 
@@ -56,6 +66,16 @@ public sealed class RelayFinder(WireAgencyTable table)
             var span = new Span(words[i].Start, words[i + count - 1].End);
             if (IsRelayMention(text, span) && !found.Contains(agency.Name)) found.Add(agency.Name);
             i += count - 1;
+        }
+        if (text.Contains("Agency", StringComparison.Ordinal) || text.Contains("Wire", StringComparison.Ordinal)
+            || text.Contains("Service", StringComparison.Ordinal))
+        {
+            foreach (Match match in NamedAgencyPattern().Matches(text))
+            {
+                var name = match.Value.StartsWith("The ", StringComparison.Ordinal) ? match.Value[4..] : match.Value;
+                if (name.Length == 0 || found.Contains(name) || Table.FindExact(name) is not null) continue;
+                if (IsRelayMention(text, new Span(match.Index, match.Index + match.Length))) found.Add(name);
+            }
         }
         if (MentionsUnnamedAgencies(text) && !found.Contains(UnnamedAgencies)) found.Add(UnnamedAgencies);
         return [.. found];

@@ -43,6 +43,17 @@ public sealed record DossierArticle
     public double LanguageConfidence { get; init; }
     public required string Text { get; init; }
     public ImmutableArray<DossierRemoved> Removed { get; init; } = [];
+    /// <summary>Relay chains the report names, nearest first ("X reported, citing Y": [X, Y]).</summary>
+    public ImmutableArray<ImmutableArray<string>> RelayChains { get; init; } = [];
+    /// <summary>What the date rests on: metadata, dateline, text or story; null when unknown.</summary>
+    public string? PublishedBasis { get; init; }
+    /// <summary>original, copy, rewrite or translation (of <see cref="CopyOf"/>).</summary>
+    public string? CopyStatus { get; init; }
+    /// <summary>Id of the earliest report this one copies, rewrites or translates.</summary>
+    public string? CopyOf { get; init; }
+    public string? CopyExplanation { get; init; }
+    /// <summary>Publisher family: one owner's outlets or one syndication feed.</summary>
+    public string? Family { get; init; }
 }
 
 public sealed record DossierStory(string Id, string Title, ImmutableArray<string> Articles)
@@ -110,6 +121,8 @@ public sealed record DossierClaim
     /// <summary>Entity ids of the primary sources.</summary>
     public ImmutableArray<string> Origins { get; init; } = [];
     public int IndependentOrigins { get; init; }
+    /// <summary>Reports carrying the claim, copies of one text counted once.</summary>
+    public int IndependentCarriers { get; init; }
     /// <summary>In plain words: "single origin", "independently corroborated", ...</summary>
     public string? Corroboration { get; init; }
     /// <summary>What a reader should know about how the carriers agree, e.g. figures in different units that match.</summary>

@@ -196,7 +196,7 @@ internal sealed class DossierView
     public static string Published(DossierArticle article) =>
         article.Published is null
             ? $"date unknown ({article.PublishedHow})"
-            : $"{article.Published} ({article.PublishedHow}{(string.IsNullOrWhiteSpace(article.PublishedExplanation) ? "" : ": " + article.PublishedExplanation)})";
+            : $"{article.Published} ({article.PublishedHow}{(article.PublishedBasis is { } basis && article.PublishedHow != "given" ? " from " + basis : "")}{(string.IsNullOrWhiteSpace(article.PublishedExplanation) ? "" : ": " + article.PublishedExplanation)})";
 
     private static StoryView? StoryFor(Dictionary<string, StoryView> byStory, string? id) =>
         id is not null && byStory.TryGetValue(id, out var story) ? story : null;

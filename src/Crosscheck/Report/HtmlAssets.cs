@@ -50,6 +50,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .filter select { font: inherit; }
 dl.sources dt { font-weight: 600; margin-top: .9rem; font-family: system-ui, sans-serif; }
 dl.sources dd { margin: .1rem 0 0 1.2rem; }
+dl.sources dt.copy { margin-left: 1.2rem; font-weight: 500; }
+dl.sources dd.copy-of { font-style: italic; }
 details { margin: .2rem 0; }
 summary { cursor: pointer; color: var(--muted); font-size: .88rem; font-family: system-ui, sans-serif; }
 .removed li { font-size: .85rem; }

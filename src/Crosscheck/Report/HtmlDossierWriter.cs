@@ -653,13 +653,30 @@ public static class HtmlDossierWriter
             _ => type,
         };
 
+        /// <summary>Each original followed by its copies, rewrites and translations, so a reader sees one text once.</summary>
+        private static List<DossierArticle> CopiesUnderOriginals(IReadOnlyList<DossierArticle> articles)
+        {
+            var ids = new HashSet<string>(articles.Select(a => a.Id), StringComparer.Ordinal);
+            var copiesOf = articles.Where(a => a.CopyOf is { } o && ids.Contains(o)).ToLookup(a => a.CopyOf!, StringComparer.Ordinal);
+            var ordered = new List<DossierArticle>(articles.Count);
+            foreach (var article in articles)
+            {
+                if (article.CopyOf is { } original && ids.Contains(original)) continue;
+                ordered.Add(article);
+                ordered.AddRange(copiesOf[article.Id]);
+            }
+            return ordered;
+        }
+
         private void WriteSources(IReadOnlyList<DossierArticle> articles)
         {
             _out.Write("<dl class=\"sources\">\n");
-            foreach (var article in articles)
+            foreach (var article in CopiesUnderOriginals(articles))
             {
                 var number = _sourceNumberInStory.GetValueOrDefault(article.Id);
-                _out.Write("<dt>");
+                bool derived = article.CopyOf is not null && _sourceNumberInStory.ContainsKey(article.CopyOf);
+                _out.Write(derived ? "<dt class=\"copy\">" : "<dt>");
+                if (derived) Text("↳ ");
                 Text(FormattableString.Invariant($"[{number}] "));
                 Text(DossierView.ArticleLabel(article));
                 _out.Write(FormattableString.Invariant($" <a class=\"meta backlink\" href=\"#report-{_articleNumber[article.Id]}\">text</a></dt>\n"));
@@ -676,8 +693,22 @@ public static class HtmlDossierWriter
                 if (!string.IsNullOrWhiteSpace(article.Dateline)) Text($" · dateline “{article.Dateline}”");
                 var relays = DossierView.Safe(article.Relays);
                 Text(" · relays: " + (relays.IsEmpty ? "none named" : string.Join(", ", relays)));
+                foreach (var chain in DossierView.Safe(article.RelayChains))
+                {
+                    var links = DossierView.Safe(chain);
+                    if (links.Length > 1) Text(" · relay chain: " + string.Join(" ← ", links));
+                }
+                if (!string.IsNullOrWhiteSpace(article.Family)) Text(" · family " + article.Family);
                 Text(" · id " + article.Id);
                 _out.Write("</dd>\n");
+                if (article.CopyOf is { } copied && article.CopyStatus is { } copyStatus)
+                {
+                    _out.Write("<dd class=\"meta copy-of\">");
+                    Text(FormattableString.Invariant($"{copyStatus} of [{_sourceNumberInStory.GetValueOrDefault(copied)}] "));
+                    Text(copied);
+                    if (!string.IsNullOrWhiteSpace(article.CopyExplanation)) Text(" — " + article.CopyExplanation);
+                    _out.Write("</dd>\n");
+                }
                 if (!string.IsNullOrWhiteSpace(article.Url))
                 {
                     _out.Write("<dd class=\"url meta\">");

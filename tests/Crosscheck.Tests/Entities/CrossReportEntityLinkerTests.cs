@@ -27,6 +27,18 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void MergesCyrillicAndLatinSpellingsOfOnePlaceAndOnePerson()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Place, "Vorozhba"), E(EntityType.Person, "Volodymyr Zelenskyy")),
+            Report("b", E(EntityType.Place, "Ворожба"), E(EntityType.Person, "Володимир Зеленський")),
+            Report("c", E(EntityType.Place, "Vorožba"), E(EntityType.Place, "Воронеж")));
+        linking.IdFor("a", 0).Should().NotBeNull().And.Be(linking.IdFor("b", 0)).And.Be(linking.IdFor("c", 0));
+        linking.IdFor("a", 1).Should().NotBeNull().And.Be(linking.IdFor("b", 1));
+        linking.IdFor("c", 1).Should().NotBe(linking.IdFor("a", 0));
+    }
+
+    [Fact]
     public void MergesVillageSpellingsButNotAcrossTypes()
     {
         var linking = Link(

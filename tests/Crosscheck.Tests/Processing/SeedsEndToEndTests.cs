@@ -56,6 +56,31 @@ public class SeedsEndToEndTests
     }
 
     [SharedDataFact("corpus", "seeds")]
+    public void BothUndatedReportsGetADateNearTheTruthWithTheReasonWhy()
+    {
+        // Report 003 says "said Saturday" and has no date; its story's dated reports are of 16-17 Dec.
+        var byStory = Report("003");
+        byStory.PublishedHow.Should().Be("inferred");
+        byStory.PublishedBasis.Should().Be("story");
+        DateOnly.Parse(byStory.Published!, System.Globalization.CultureInfo.InvariantCulture).Should().BeOnOrAfter(new DateOnly(2024, 12, 13)).And.BeOnOrBefore(new DateOnly(2024, 12, 15));
+        byStory.PublishedExplanation.Should().Contain("Saturday").And.Contain("story");
+        SeedDossier.Value.Times.Where(t => t.Article == byStory.Id).Should().Contain(t => t.Text == "Saturday" && t.Value == byStory.Published,
+            "the report is analysed again on the date its story gave it");
+
+        var byText = Report("004");
+        byText.PublishedBasis.Should().Be("text");
+        byText.PublishedExplanation.Should().Contain("Monday December 16");
+    }
+
+    [SharedDataFact("corpus", "seeds")]
+    public void EveryReportHasACopyStatusAndTheSyndicatedOneItsFamily()
+    {
+        SeedDossier.Value.Articles.Should().OnlyContain(a => a.CopyStatus != null);
+        Report("002").Family.Should().NotBeNull("Live Mint belongs to a publisher family");
+        SeedDossier.Value.Claims.Should().OnlyContain(c => c.IndependentCarriers >= 1 && c.IndependentCarriers <= c.Articles.Length);
+    }
+
+    [SharedDataFact("corpus", "seeds")]
     public void AtLeastThirtyIsAnOpenIntervalOfKilledOrWounded() =>
         SeedDossier.Value.Quantities.Should().Contain(q =>
             q.Text.Equals("at least 30", StringComparison.OrdinalIgnoreCase) && q.Min == 30 && q.Max == null && q.Casualty == "killedOrWounded");

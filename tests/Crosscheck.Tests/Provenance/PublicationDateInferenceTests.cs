@@ -79,4 +79,33 @@ public sealed class PublicationDateInferenceTests
         date.How.Should().Be(PublishedHow.Inferred);
         date.Explanation.Should().Contain("2025");
     }
+
+    private static readonly (string, DateOnly)[] Story = [("a", new DateOnly(2025, 3, 17)), ("b", new DateOnly(2025, 3, 18)), ("c", new DateOnly(2025, 3, 17))];
+
+    [Fact]
+    public void Story_dates_a_bare_weekday_and_the_latest_narrated_day_wins()
+    {
+        // 17 March 2025 is a Monday: "Saturday" is the 15th, "Sunday" the 16th.
+        var date = PublicationDateInference.FromStory("Crews arrived on Saturday. By Sunday the road was open again.", Story)!;
+        date.Date.Should().Be(new DateOnly(2025, 3, 16));
+        date.Basis.Should().Be(DateBasis.Story);
+        date.Explanation.Should().Contain("\"Sunday\"").And.Contain("a, c, b");
+    }
+
+    [Fact]
+    public void Story_reads_a_written_day_without_year_in_the_storys_year_and_ignores_days_after_it()
+    {
+        var date = PublicationDateInference.FromStory("The dam was inspected on March 14 and talks are set for April 2.", Story)!;
+        date.Date.Should().Be(new DateOnly(2025, 3, 14));
+        date.Confidence.Should().BeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void Story_without_a_narrated_day_gives_its_middle_date_with_low_confidence()
+    {
+        var date = PublicationDateInference.FromStory("Officials gave no further details.", Story)!;
+        date.Date.Should().Be(new DateOnly(2025, 3, 17));
+        date.Confidence.Should().BeLessThan(0.5);
+        PublicationDateInference.FromStory("Officials gave no further details.", []).Should().BeNull();
+    }
 }

@@ -224,3 +224,31 @@ public class HtmlDossierWriterEdgeTests
         DossierJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Articles[0].Title!.Length.Should().Be(odd.Articles[0].Title!.Length, "offsets-style lengths survive a round trip");
     }
 }
+
+public class HtmlSourceListTests
+{
+    [Fact]
+    public void CopiesAreListedUnderTheirOriginalWithFamilyAndRelayChain()
+    {
+        var dossier = DossierFixture.Build();
+        var courier = dossier.Articles[0];
+        var post = dossier.Articles[1] with
+        {
+            CopyStatus = "copy",
+            CopyOf = courier.Id,
+            CopyExplanation = "Near-duplicate of the courier report.",
+            Family = "Valley Media",
+            RelayChains = [["Meridian Press Agency", "the regional water authority"]],
+        };
+        // The copy comes first in the input; the page still lists it after its original.
+        dossier = dossier with { Articles = [post, courier with { CopyStatus = "original" }, .. dossier.Articles.Skip(2)] };
+        var html = HtmlDossierWriter.Render(dossier);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var sources = doc.QuerySelector("dl.sources")!;
+        var terms = sources.QuerySelectorAll("dt").Select(dt => dt.TextContent).ToList();
+        terms.FindIndex(t => t.Contains("Harbor Courier")).Should().BeLessThan(terms.FindIndex(t => t.Contains("Valley Post")));
+        sources.QuerySelector("dt.copy")!.TextContent.Should().Contain("Valley Post");
+        sources.TextContent.Should().Contain("copy of [").And.Contain("Near-duplicate of the courier report.")
+            .And.Contain("family Valley Media").And.Contain("relay chain: Meridian Press Agency ← the regional water authority");
+    }
+}
