@@ -25,6 +25,9 @@ public static class CliApp
               crosscheck analyze a.txt feed.jsonl page.html --out out/ --db news.db
               crosscheck eval times ../shared/datasets/tempeval3-dev
               crosscheck eval stories ../shared/datasets/ecbplus-dev/ECB+ --json
+              crosscheck enqueue feeds/ --db postgres://crosscheck@db1/news   then, on any machines:
+              crosscheck worker --db postgres://crosscheck@db1/news            and at the end:
+              crosscheck dossier --db postgres://crosscheck@db1/news --out dossier/
 
             Exit codes: 0 all inputs read, 1 some inputs rejected (each named on stderr), 2 usage error,
             3 the store or the output folder failed (what was already stored is kept).
@@ -32,6 +35,7 @@ public static class CliApp
         root.Add(AnalyzeCommand.Create(output, error));
         root.Add(EvalCommand.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Add(command);
+        foreach (var command in QueueCommands.Create(output, error)) root.Add(command);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -49,7 +53,7 @@ public static class CliApp
             error.WriteLine($"crosscheck: {ex.Message}");
             return ExitUsage;
         }
-        catch (Exception ex) when (ex is Store.StoreException or Microsoft.Data.Sqlite.SqliteException or IOException
+        catch (Exception ex) when (ex is Store.StoreException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException
             or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             // The store, the disk or a stored record failed: one clear line, no stack trace.

@@ -196,7 +196,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
     /// <summary>The content hashes among <paramref name="hashes"/> that are stored already.</summary>
     public IReadOnlySet<string> StoredHashes(IReadOnlyCollection<string> hashes) => Retry(() =>
     {
-        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1);", hashes.ToArray());
+        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1);", new object[] { hashes.ToArray() });
         using var reader = command.ExecuteReader();
         var found = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read()) found.Add(reader.GetString(0));
