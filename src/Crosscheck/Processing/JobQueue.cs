@@ -16,6 +16,8 @@ namespace Crosscheck.Processing;
 /// <remarks>Thread-safe: every call takes its own pooled connection.</remarks>
 public sealed class JobQueue(NpgsqlDataSource dataSource)
 {
+    private const int Attempts = 3;
+
     /// <summary>A job claimed this many times without finishing is given up as failed (a report that kills its worker must not kill them all).</summary>
     public const int MaxAttempts = 3;
 
@@ -26,25 +28,10 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfLessThan(reportsPerJob, 1);
         int jobs = 0, count = 0;
         var chunk = new List<RawArticle>(reportsPerJob);
-        using var connection = dataSource.OpenConnection();
         void Flush()
         {
             if (chunk.Count == 0) return;
-            using var transaction = connection.BeginTransaction();
-            var keys = new List<long>(chunk.Count);
-            using (var next = new NpgsqlCommand("SELECT nextval('article_order') FROM generate_series(1, $1);", connection, transaction))
-            {
-                next.Parameters.AddWithValue(chunk.Count);
-                using var reader = next.ExecuteReader();
-                while (reader.Read()) keys.Add(reader.GetInt64(0));
-            }
-            var payload = JsonSerializer.SerializeToUtf8Bytes(chunk.Select((raw, i) => new QueuedReport(raw, keys[i])).ToList(), AnalysisJson.Options);
-            using var insert = new NpgsqlCommand("INSERT INTO jobs (reference_date, reports, payload) VALUES ($1, $2, $3);", connection, transaction);
-            insert.Parameters.AddWithValue(referenceDate);
-            insert.Parameters.AddWithValue(chunk.Count);
-            insert.Parameters.AddWithValue(payload);
-            insert.ExecuteNonQuery();
-            transaction.Commit();
+            Retry(connection => EnqueueChunk(connection, chunk, referenceDate));
             jobs++;
             count += chunk.Count;
             chunk.Clear();
@@ -58,10 +45,29 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         return (jobs, count);
     }
 
-    /// <summary>Claims the oldest job nobody holds (or whose holder's lease ran out), or null when there is none.</summary>
-    public ClaimedJob? Claim(string worker, TimeSpan lease)
+    private static int EnqueueChunk(NpgsqlConnection connection, List<RawArticle> chunk, DateOnly referenceDate)
     {
-        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var keys = new List<long>(chunk.Count);
+        using (var next = new NpgsqlCommand("SELECT nextval('article_order') FROM generate_series(1, $1);", connection, transaction))
+        {
+            next.Parameters.AddWithValue(chunk.Count);
+            using var reader = next.ExecuteReader();
+            while (reader.Read()) keys.Add(reader.GetInt64(0));
+        }
+        var payload = JsonSerializer.SerializeToUtf8Bytes(chunk.Select((raw, i) => new QueuedReport(raw, keys[i])).ToList(), AnalysisJson.Options);
+        using var insert = new NpgsqlCommand("INSERT INTO jobs (reference_date, reports, payload) VALUES ($1, $2, $3);", connection, transaction);
+        insert.Parameters.AddWithValue(referenceDate);
+        insert.Parameters.AddWithValue(chunk.Count);
+        insert.Parameters.AddWithValue(payload);
+        insert.ExecuteNonQuery();
+        transaction.Commit();
+        return chunk.Count;
+    }
+
+    /// <summary>Claims the oldest job nobody holds (or whose holder's lease ran out), or null when there is none.</summary>
+    public ClaimedJob? Claim(string worker, TimeSpan lease) => Retry(connection =>
+    {
         // Jobs that keep killing their workers are given up first, so they are never claimed again.
         using (var giveUp = new NpgsqlCommand("""
             UPDATE jobs SET state = 'failed', leased_by = NULL, lease_expires = NULL, finished_at = now(),
@@ -85,26 +91,31 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         claim.Parameters.AddWithValue(worker);
         claim.Parameters.AddWithValue(lease);
         using var reader = claim.ExecuteReader();
-        if (!reader.Read()) return null;
+        if (!reader.Read()) return (ClaimedJob?)null;
         var reports = JsonSerializer.Deserialize<List<QueuedReport>>(reader.GetFieldValue<byte[]>(2), AnalysisJson.Options)
             ?? throw new JsonException($"job {reader.GetInt64(0)} holds no reports");
         return new ClaimedJob(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reports, reader.GetInt32(3));
-    }
+    });
+
+    /// <summary>Jobs queued or held by a worker (whose lease may still run out and send them back).</summary>
+    public long OpenJobs() => Retry(connection =>
+    {
+        using var count = new NpgsqlCommand("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running');", connection);
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
 
     /// <summary>Extends the lease; false when the job is no longer this worker's (its lease ran out and another took it).</summary>
-    public bool Renew(long job, string worker, TimeSpan lease)
+    public bool Renew(long job, string worker, TimeSpan lease) => Retry(connection =>
     {
-        using var connection = dataSource.OpenConnection();
         using var renew = new NpgsqlCommand("UPDATE jobs SET lease_expires = now() + $3 WHERE id = $1 AND leased_by = $2 AND state = 'running';", connection);
         renew.Parameters.AddWithValue(job);
         renew.Parameters.AddWithValue(worker);
         renew.Parameters.AddWithValue(lease);
         return renew.ExecuteNonQuery() == 1;
-    }
+    });
 
-    public void Complete(long job, string worker, int analyzed)
+    public void Complete(long job, string worker, int analyzed) => Retry<int>(connection =>
     {
-        using var connection = dataSource.OpenConnection();
         using var done = new NpgsqlCommand("""
             UPDATE jobs SET state = 'done', finished_at = now(), analyzed = $3, lease_expires = NULL
             WHERE id = $1 AND leased_by = $2 AND state = 'running';
@@ -112,13 +123,12 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         done.Parameters.AddWithValue(job);
         done.Parameters.AddWithValue(worker);
         done.Parameters.AddWithValue(analyzed);
-        done.ExecuteNonQuery();
-    }
+        return done.ExecuteNonQuery();
+    });
 
     /// <summary>Gives the job back after an error: queued again, or failed for good after <see cref="MaxAttempts"/>.</summary>
-    public void Fail(long job, string worker, string error)
+    public void Fail(long job, string worker, string error) => Retry<int>(connection =>
     {
-        using var connection = dataSource.OpenConnection();
         using var fail = new NpgsqlCommand("""
             UPDATE jobs SET state = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'queued' END,
                    finished_at = CASE WHEN attempts >= $3 THEN now() END,
@@ -129,13 +139,42 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         fail.Parameters.AddWithValue(worker);
         fail.Parameters.AddWithValue(MaxAttempts);
         fail.Parameters.AddWithValue(error);
-        fail.ExecuteNonQuery();
+        return fail.ExecuteNonQuery();
+    });
+
+    /// <summary>
+    /// Runs one queue operation, again on a fresh connection when the server dropped the old one (a
+    /// restart, a network cut, pg_terminate_backend). Every operation is one statement or one
+    /// transaction, and doing one twice is harmless: a lost claim's lease runs out, a job queued twice
+    /// stores each report once.
+    /// </summary>
+    private T Retry<T>(Func<NpgsqlConnection, T> operation)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = dataSource.OpenConnection();
+                return operation(connection);
+            }
+            catch (Exception ex) when (attempt < Attempts && IsConnectionLoss(ex))
+            {
+                dataSource.Clear(); // every pooled connection may be dead, not just this one
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 
-    /// <summary>What `crosscheck status` shows.</summary>
-    public QueueStatus Status(TimeSpan window)
+    internal static bool IsConnectionLoss(Exception ex) => ex switch
     {
-        using var connection = dataSource.OpenConnection();
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or System.Net.Sockets.SocketException,
+        _ => false,
+    };
+
+    /// <summary>What `crosscheck status` shows.</summary>
+    public QueueStatus Status(TimeSpan window) => Retry(connection =>
+    {
         using var command = new NpgsqlCommand("""
             SELECT
               (SELECT count(*) FROM jobs WHERE state = 'queued'),
@@ -163,7 +202,7 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         var recent = new List<string>();
         while (failed.Read()) recent.Add($"job {failed.GetInt64(0).ToString(CultureInfo.InvariantCulture)}: {failed.GetString(1)}");
         return status with { RecentFailures = recent };
-    }
+    });
 }
 
 /// <param name="OrderKey">Where the report stands in the reading order the dossier follows.</param>

@@ -29,7 +29,7 @@ public sealed class QueueWorker
         _options = options;
     }
 
-    /// <summary>Works until cancelled (the current job is finished first), or until the queue is empty when <see cref="WorkerOptions.ExitWhenIdle"/>.</summary>
+    /// <summary>Works until cancelled (the current job is finished first), or, with <see cref="WorkerOptions.ExitWhenIdle"/>, until no job is queued or held.</summary>
     public WorkerSummary Run(IWorkerListener? listener = null, CancellationToken cancellationToken = default)
     {
         listener ??= NullWorkerListener.Instance;
@@ -37,9 +37,12 @@ public sealed class QueueWorker
         while (!cancellationToken.IsCancellationRequested)
         {
             ClaimedJob? job;
+            bool drained;
             try
             {
                 job = _queue.Claim(_options.Name, _options.Lease);
+                // Drained means nothing queued and nothing held: a job held by a dead worker comes back when its lease runs out.
+                drained = job is null && _options.ExitWhenIdle && _queue.OpenJobs() == 0;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
             {
@@ -50,7 +53,7 @@ public sealed class QueueWorker
             }
             if (job is null)
             {
-                if (_options.ExitWhenIdle) break;
+                if (drained) break;
                 if (cancellationToken.WaitHandle.WaitOne(_options.PollInterval)) break;
                 continue;
             }

@@ -349,6 +349,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
     private void Reconnect()
     {
         try { _connection.Dispose(); } catch (NpgsqlException) { }
+        _dataSource.Clear(); // the idle pooled connections were most likely dropped too
         _connection = _dataSource.OpenConnection();
     }
 

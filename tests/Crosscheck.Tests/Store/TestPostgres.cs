@@ -22,13 +22,18 @@ public sealed class TestPostgres : IDisposable
     public TestPostgres()
     {
         Schema = "t_" + Guid.NewGuid().ToString("N")[..16];
-        Url = ServerUrl + (ServerUrl.Contains('?') ? "&" : "?") + "search_path=" + Schema;
+        Url = ServerUrl + (ServerUrl.Contains('?') ? "&" : "?") + "search_path=" + Schema + "&application_name=" + Schema;
     }
 
     public string Schema { get; }
 
     /// <summary>The server URL with this test's schema as its search path: pass it as `--db`.</summary>
     public string Url { get; }
+
+    /// <summary>Ends every server connection of this test (its application name is its schema), as a server restart or a network cut would.</summary>
+    /// <returns>How many connections were ended.</returns>
+    public long TerminateConnections() =>
+        Scalar($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{Schema}' AND pid <> pg_backend_pid();");
 
     public PostgresArticleStore OpenStore() => PostgresArticleStore.Open(Url);
 
@@ -37,6 +42,7 @@ public sealed class TestPostgres : IDisposable
     {
         var builder = PostgresConnectionString.Parse(Url);
         builder.Pooling = false;
+        builder.ApplicationName = Schema + "-check"; // never ended by TerminateConnections
         var connection = new NpgsqlConnection(builder.ToString());
         connection.Open();
         return connection;
