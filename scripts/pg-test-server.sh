@@ -43,7 +43,10 @@ case "${1:-}" in
     if [ -f "$state/port" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then url; exit 0; fi
     rm -rf "$state"
     mkdir -p "$data" "$sockets"
-    if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$state"; fi
+    if [ "$(id -u)" = 0 ]; then
+      chown -R postgres:postgres "$state"
+      chmod o+x "$(dirname "$state")" # the server's user must reach its folder (mktemp makes it private)
+    fi
     chmod 700 "$data"
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$state/initdb.log" 2>&1 \
       || { cat "$state/initdb.log" >&2; exit 1; }
