@@ -20,6 +20,7 @@ internal static class QueueCommands
         yield return Worker(output, error);
         yield return Status(output);
         yield return DossierCommand(output);
+        yield return SearchCommand.Create(output);
     }
 
     private static Option<string> DbOption(bool postgresOnly) => new("--db")

@@ -114,10 +114,11 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         return renew.ExecuteNonQuery() == 1;
     });
 
+    /// <summary>Marks the job done and drops its report texts (stored in the articles now), so the queue stays small.</summary>
     public void Complete(long job, string worker, int analyzed) => Retry<int>(connection =>
     {
         using var done = new NpgsqlCommand("""
-            UPDATE jobs SET state = 'done', finished_at = now(), analyzed = $3, lease_expires = NULL
+            UPDATE jobs SET state = 'done', finished_at = now(), analyzed = $3, lease_expires = NULL, payload = ''::bytea
             WHERE id = $1 AND leased_by = $2 AND state = 'running';
             """, connection);
         done.Parameters.AddWithValue(job);
