@@ -10,6 +10,7 @@ namespace Crosscheck.Bench;
 /// `dotnet run -c Release --project bench/Crosscheck.Bench -- COMMAND`:
 ///   generate DIR N          write a synthetic corpus of N reports (with manifest.tsv and gold.tsv)
 ///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
+///   stories N [N...]        per-report cost of story assignment and of storing one report, as N grows
 ///   workers N [W...]        N reports on the PostgreSQL queue, drained by W `crosscheck worker` processes (default 1 2 4)
 ///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
 /// </summary>
@@ -19,7 +20,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | workers N [W...] | micro [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | workers N [W...] | micro [BenchmarkDotNet args]");
             return 2;
         }
         switch (args[0])
@@ -30,6 +31,9 @@ public static class Program
                 return 0;
             case "analyze":
                 foreach (var n in args.Skip(1)) AnalyzeBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
+                return 0;
+            case "stories":
+                foreach (var n in args.Skip(1)) StoryBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
                 return 0;
             case "workers":
                 var counts = args.Skip(2).Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();

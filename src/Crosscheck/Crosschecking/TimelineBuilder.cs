@@ -55,8 +55,12 @@ internal static class TimelineBuilder
                 Evidence = e.Evidence,
             });
         }
+        // Time order, not text order: a week or a season sits where it begins, a wider period
+        // before the days inside it.
         return [.. entries
             .OrderBy(e => DossierAssembler.StoryNumber(e.Story))
+            .ThenBy(e => DisplayDates.Period(e.Date)?.Start ?? DateOnly.MaxValue)
+            .ThenByDescending(e => DisplayDates.Period(e.Date)?.Days ?? 0)
             .ThenBy(e => e.Date, StringComparer.Ordinal)
             .ThenBy(e => e.Claims.IsEmpty ? "" : e.Claims[0], StringComparer.Ordinal)
             .ThenBy(e => e.Events.IsEmpty ? "" : e.Events[0], StringComparer.Ordinal)];
