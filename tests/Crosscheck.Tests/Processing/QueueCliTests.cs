@@ -52,6 +52,10 @@ public class QueueCliTests
         dossier.Code.Should().Be(CliApp.ExitOk, dossier.Errors);
         File.Exists(Path.Combine(folder.File("out"), "dossier.json")).Should().BeTrue();
 
+        var export = Run("export", "events", "--db", server.Url);
+        export.Code.Should().Be(CliApp.ExitOk, export.Errors);
+        export.Output.Should().StartWith("event_date,", "the ACLED header, then whatever events the samples hold");
+
         var search = Run("search", "flooding", "--language", "en", "--db", server.Url);
         search.Code.Should().Be(CliApp.ExitOk);
         search.Output.Should().MatchRegex(@"\[flood\w*\]");
