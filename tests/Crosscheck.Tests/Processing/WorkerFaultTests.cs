@@ -86,3 +86,86 @@ public class WorkerFaultTests
         server.Scalar("SELECT count(*) FROM articles").Should().Be(Reports);
     }
 }
+
+/// <summary>The PostgreSQL store on a tablespace whose disk fills up mid-run.</summary>
+public class PostgresFullDiskTests
+{
+    [LocalPostgresWithSmallDiskFact]
+    public void AFullTablespaceStopsTheRunClearlyAndARerunAfterGrowingItCompletesTheWork()
+    {
+        using var folder = new Some.TempFolder();
+        var first = CliProcess.WriteCorpus(folder.File("first"), 5, "early");
+        var many = CliProcess.WriteCorpus(folder.File("many"), 600, "late");
+        using var server = new TestPostgres();
+        using var disk = new SmallDisk(folder.File("disk"), "1m");
+        SmallDisk.Run("chown", "postgres:postgres", disk.Path);
+        SmallDisk.Run("chmod", "o+x", folder.Path);
+        var tablespace = server.Schema + "_space";
+        try
+        {
+            using (var store = server.OpenStore()) { }
+            using (var connection = server.Connect())
+            {
+                foreach (var sql in new[]
+                {
+                    $"CREATE TABLESPACE {tablespace} LOCATION '{disk.Path}'",
+                    $"ALTER TABLE articles SET TABLESPACE {tablespace}",
+                    $"ALTER INDEX articles_search_simple SET TABLESPACE {tablespace}",
+                    $"ALTER INDEX articles_search_language SET TABLESPACE {tablespace}",
+                })
+                {
+                    using var command = new Npgsql.NpgsqlCommand(sql, connection);
+                    command.ExecuteNonQuery();
+                }
+            }
+            using (var run = CliProcess.Start("analyze", first, "--db", server.Url, "--no-dossier", "--quiet", "--reference-date", "2025-04-01"))
+            {
+                run.WaitForExit(TimeSpan.FromMinutes(2)).Should().Be(0, run.Errors);
+            }
+            using (var run = CliProcess.Start("analyze", many, "--db", server.Url, "--no-dossier", "--quiet", "--reference-date", "2025-04-01"))
+            {
+                run.WaitForExit(TimeSpan.FromMinutes(3)).Should().Be(3, "the store failed; stderr: " + run.Errors);
+                run.Errors.Should().Contain("No space left on device").And.NotContain("   at ", "one clear line, no stack trace");
+            }
+            long afterFailure = server.Scalar("SELECT count(*) FROM articles");
+            afterFailure.Should().BeGreaterThanOrEqualTo(5).And.BeLessThan(605);
+            server.Scalar("SELECT count(*) FROM articles WHERE id LIKE 'early%'").Should().Be(5);
+
+            disk.Grow("64m");
+            using (var rerun = CliProcess.Start("analyze", many, "--db", server.Url, "--no-dossier", "--quiet", "--reference-date", "2025-04-01"))
+            {
+                rerun.WaitForExit(TimeSpan.FromMinutes(3)).Should().Be(0, rerun.Errors);
+            }
+            server.Scalar("SELECT count(*) FROM articles").Should().Be(605);
+            server.Scalar("SELECT count(DISTINCT content_hash) FROM articles").Should().Be(605);
+        }
+        finally
+        {
+            server.DropSchemaNow();
+            using var connection = server.Connect();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP TABLESPACE IF EXISTS {tablespace}", connection);
+            drop.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>
+/// A fact that needs the test PostgreSQL server on this machine, run by the `postgres` user, and a
+/// throwaway tmpfs (root): the tablespace must live on a disk the test can fill and hand to the server.
+/// </summary>
+public sealed class LocalPostgresWithSmallDiskFactAttribute : FactAttribute
+{
+    public LocalPostgresWithSmallDiskFactAttribute()
+    {
+        if (TestPostgres.UnavailableReason is { } noServer) Skip = noServer;
+        else if (SmallDisk.UnavailableReason is { } noDisk) Skip = noDisk;
+        else if (!LocalServerUser()) Skip = "skipped: the test PostgreSQL server is not a local one run by the `postgres` user, so no tablespace can be put on a throwaway disk";
+    }
+
+    private static bool LocalServerUser()
+    {
+        var url = Environment.GetEnvironmentVariable(TestPostgres.Variable) ?? "";
+        var host = Crosscheck.Store.PostgresConnectionString.Parse(url).Host;
+        return host is "127.0.0.1" or "localhost" or "::1" && File.ReadAllText("/etc/passwd").Contains("\npostgres:", StringComparison.Ordinal);
+    }
+}

@@ -55,7 +55,10 @@ public sealed class TestPostgres : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose()
+    public void Dispose() => DropSchemaNow();
+
+    /// <summary>Drops this test's schema (and everything in it); harmless when it is gone already.</summary>
+    public void DropSchemaNow()
     {
         try
         {
