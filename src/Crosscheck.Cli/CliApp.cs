@@ -25,6 +25,8 @@ public static class CliApp
               crosscheck analyze a.txt feed.jsonl page.html --out out/ --db news.db
               crosscheck eval times ../shared/datasets/tempeval3-dev
               crosscheck eval stories ../shared/datasets/ecbplus-dev/ECB+ --json
+              crosscheck serve --db news.db                    web app and API at http://127.0.0.1:5080
+              crosscheck watch https://example.org/feed.xml    analyse new feed items as they appear
               crosscheck enqueue feeds/ --db postgres://crosscheck@db1/news   then, on any machines:
               crosscheck worker --db postgres://crosscheck@db1/news            and at the end:
               crosscheck dossier --db postgres://crosscheck@db1/news --out dossier/
@@ -35,6 +37,7 @@ public static class CliApp
         root.Add(AnalyzeCommand.Create(output, error));
         root.Add(EvalCommand.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Add(command);
+        foreach (var command in WebCommands.Create(output, error)) root.Add(command);
         foreach (var command in QueueCommands.Create(output, error)) root.Add(command);
 
         var parsed = root.Parse(args);

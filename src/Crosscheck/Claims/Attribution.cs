@@ -11,6 +11,13 @@ public enum AttributionKind { DirectQuote, IndirectSpeech, AccordingTo, Other }
 public enum ClaimStatus { Asserted, Claimed, Alleged, Denied, Confirmed, Unverified, Disputed }
 
 /// <summary>
+/// The speaker's own position toward what is attributed, read from the cue alone ("denied" rejects, "questioned"
+/// disputes, "could not confirm" doubts). Unlike <see cref="ClaimStatus"/> it ignores the reporter's hedges:
+/// "The channel said X. The claim could not be verified." is unverified, and the channel still affirms X.
+/// </summary>
+public enum SpeakerStance { Affirms, Rejects, Disputes, Doubts }
+
+/// <summary>
 /// "Who says what": source, cue and content spans of one attribution. <see cref="SpeakerEntity"/>
 /// indexes the article's <see cref="Entities.EntityLayer.Entities"/> when the speaker was resolved.
 /// </summary>
@@ -22,6 +29,7 @@ public enum ClaimStatus { Asserted, Claimed, Alleged, Denied, Confirmed, Unverif
 /// <param name="HedgeSpan">The phrase that set the status when it is not the cue's own ("could not be verified immediately").</param>
 /// <param name="Confidence">0..1: how sure the rules are of this attribution (a quoted and named speaker is surer than a bare cue).</param>
 /// <param name="SpeakerSpan">The mention the speaker was resolved through when it is not inside <see cref="Source"/> (the antecedent of "he").</param>
+/// <param name="CitedSpans">The sources the speaker cites, the origin first ("Yonhap, citing Ukrainska Pravda, which cited a drone unit" gives [a drone unit, Ukrainska Pravda]).</param>
 public sealed record Attribution(
     Span? Source,
     Span? Cue,
@@ -39,6 +47,37 @@ public sealed record Attribution(
     public double Confidence { get; init; } = 1.0;
 
     public Span? SpeakerSpan { get; init; }
+
+    public ImmutableArray<Span> CitedSpans { get; init; } = [];
+
+    /// <summary>The speaker's stance, from the cue before any hedge of the reporter's applied.</summary>
+    public SpeakerStance Stance { get; init; } = SpeakerStance.Affirms;
+
+    /// <summary>The content as structure: actors, action, figures, places and times (indexes into the article's layers).</summary>
+    public Proposition Proposition { get; init; } = Proposition.Empty;
+
+    /// <summary>
+    /// The claim's path to the reader as the text names it, the primary source first: the sources cited,
+    /// the speaker, then the sources that relay the speaker ("the channel said C, the agency reported").
+    /// The outlet that publishes the text comes after the last, and is not in the text's claims.
+    /// </summary>
+    public ImmutableArray<Span> Chain
+    {
+        get
+        {
+            var cited = CitedSpans.IsDefault ? [] : CitedSpans;
+            var relays = RelaySpans.IsDefault ? [] : RelaySpans;
+            if (cited.IsEmpty && relays.IsEmpty) return Source is { } only ? [only] : [];
+            var builder = ImmutableArray.CreateBuilder<Span>(cited.Length + relays.Length + 1);
+            builder.AddRange(cited);
+            if (Source is { } source) builder.Add(source);
+            builder.AddRange(relays);
+            return builder.ToImmutable();
+        }
+    }
+
+    /// <summary>Where the claim comes from: the first link of <see cref="Chain"/>, or null when no source is named.</summary>
+    public Span? PrimarySource => Chain is { IsEmpty: false } chain ? chain[0] : null;
 
     /// <summary>The content pieces, never empty.</summary>
     public ImmutableArray<Span> AllContent => ContentParts.IsDefaultOrEmpty ? [Content] : ContentParts;

@@ -30,6 +30,8 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthNames = L(Months);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordination = L(Coordinators);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = L(PageLabels);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Fronting = L(FrontingWords);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GerundLead = L(GerundLeads);
 
     private const int MaxSourceTokens = 16;
 
@@ -89,8 +91,51 @@ public sealed class AttributionExtractor
                 t = cueLast;
             }
         }
+        AddSignedQuotes(view, quotes, quoteOfToken, found);
         return found;
     }
+
+    /// <summary>
+    /// A quotation signed on its own line by a dash and a name ("... our greatest worry." — Ana Ortiz):
+    /// the reader-comment and epigraph convention. The dash is the cue, the name the source.
+    /// </summary>
+    private static void AddSignedQuotes(TokenView v, List<Span> quotes, int[] quoteOfToken, List<Attribution> found)
+    {
+        int added = 0;
+        for (int t = 1; t + 1 < v.Count; t++)
+        {
+            if (!IsDash(v, t) || !v.IsQuoteMark(t - 1)) continue;
+            var gap = v.Text.AsSpan(v.Tokens[t - 1].Span.End, v.Tokens[t].Span.Start - v.Tokens[t - 1].Span.End);
+            if (gap.Contains('\n')) continue;
+            int last = -1;
+            for (int k = t + 1; k < v.Count && k - t <= 6; k++)
+            {
+                bool initial = v.IsPunct(k, '.') && last == k - 1 && v.Word(k - 1).Length == 1;
+                if (v.IsCapitalized(k) || initial) { last = k; continue; }
+                break;
+            }
+            if (last < 0) continue;
+            // The name must close its line ("— Ana Ortiz." then a new paragraph, or the end of the text).
+            int after = v.Tokens[last].Span.End;
+            while (after < v.Text.Length && (v.Text[after] is '.' or ' ' or '\t')) after++;
+            if (after < v.Text.Length && v.Text[after] is not ('\n' or '\r')) continue;
+            // Mixed-up marks (”...” as some pages write them) can leave the quote unpaired: then the quote is its paragraph.
+            Span quote;
+            if (quoteOfToken[t - 1] >= 0 && v.Tokens[t - 1].Span.End == quotes[quoteOfToken[t - 1]].End) quote = quotes[quoteOfToken[t - 1]];
+            else
+            {
+                int start = v.Tokens[t - 1].Span.Start;
+                while (start > 0 && v.Text[start - 1] != '\n') start--;
+                quote = new Span(start, v.Tokens[t - 1].Span.End);
+            }
+            if (quote.Length < 3 || found.Any(a => a.Content == quote)) continue;
+            found.Add(new Attribution(v.Range(t + 1, last), v.Tokens[t].Span, quote, null, AttributionKind.DirectQuote, ClaimStatus.Asserted) { Confidence = 0.8 });
+            added++;
+        }
+        if (added > 0) found.Sort((a, b) => (a.Cue ?? a.Content).Start.CompareTo((b.Cue ?? b.Content).Start));
+    }
+
+    private static bool IsDash(TokenView v, int t) => v.IsPunct(t, '—') || v.IsPunct(t, '―') || v.IsPunct(t, '–');
 
     private readonly record struct SentenceContext(TokenView V, int First, int End, List<Span> Quotes, int[] QuoteOfToken)
     {
@@ -160,7 +205,11 @@ public sealed class AttributionExtractor
                 {
                     continue;
                 }
-                bool nounContext = v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
+                // "Zelensky's claim" is a noun; "he's claiming" is "he is claiming".
+                bool contractedVerb = (v.Is(t - 1, "'s") || v.Is(t - 1, "’s")) && v.In(t - 2, SubjPron)
+                    || v.EndsWith(t - 1, "'s") && v.Word(t - 1).Length > 2 && IsPronounContraction(v.Word(t - 1))
+                    || v.EndsWith(t - 1, "’s") && v.Word(t - 1).Length > 2 && IsPronounContraction(v.Word(t - 1));
+                bool nounContext = !contractedVerb && (v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s"));
                 if (entry.Class == CueClass.Noun)
                 {
                     if (!nounContext && !(v.Is(t + 1, "that") && v.IsLowerWord(t - 1) && !v.In(t - 1, Aux))) continue;
@@ -191,6 +240,14 @@ public sealed class AttributionExtractor
         return false;
     }
 
+    private static bool IsPronounContraction(ReadOnlySpan<char> word)
+    {
+        var stem = word[..^2];
+        return stem.Equals("he", StringComparison.OrdinalIgnoreCase) || stem.Equals("she", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("it", StringComparison.OrdinalIgnoreCase) || stem.Equals("who", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("that", StringComparison.OrdinalIgnoreCase) || stem.Equals("there", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static bool IsSentenceStart(TokenView v, int t) =>
         t == 0 || v.Tokens[t - 1].Sentence != v.Tokens[t].Sentence || v.IsQuoteMark(t - 1) && (t < 2 || v.Tokens[t - 2].Sentence != v.Tokens[t].Sentence);
 
@@ -213,6 +270,8 @@ public sealed class AttributionExtractor
             }
             if (v.In(j, Days) && j > c.First && v.Is(j - 1, "on")) { j -= 2; continue; }
             if (v.In(j, Days)) { j--; continue; }
+            // "X on Dec. 16 reported", "X on 16 December said", "X yesterday said": a date between subject and cue.
+            if (SkipDateLeft(c, j) is int before and >= 0 && before < j) { j = before; continue; }
             break;
         }
         if (passive && !(v.EndsWith(cue, "ed") || v.Is(cue, "said") || v.Is(cue, "told") || v.Is(cue, "thought")
@@ -262,10 +321,10 @@ public sealed class AttributionExtractor
             {
                 // "..." said Geoff Garin, a pollster.  /  "...," said he.
                 // A participle (", citing a drone unit,") has its subject in the main clause, never after it.
-                if ((v.IsCapitalized(after) || v.In(after, Dets) || v.In(after, SubjPron)) && !v.EndsWith(cue, "ing"))
+                if ((v.IsCapitalized(after) || v.In(after, Dets) || v.In(after, SubjPron)) && !v.EndsWith(cue, "ing") && !v.Is(after, "that"))
                 {
                     int last = InvertedSourceRight(c, after);
-                    if (last >= after)
+                    if (last >= after && IsNameLike(c, after, last))
                     {
                         source = v.Range(after, last);
                         sourceFirst = after;
@@ -283,6 +342,8 @@ public sealed class AttributionExtractor
         k = SkipAdjuncts(c, k);
         if (v.Is(k, "that")) k++;
         if (v.IsPunct(k, ':') || (v.IsPunct(k, ',') && k + 1 < c.End && c.IsQuoteStart(k + 1))) k++;
+        // "said that, if elected, he would ...": an aside right after "that" opens the clause.
+        else if (v.IsPunct(k, ',') && v.Is(k - 1, "that") && k + 1 < c.End && v.IsWord(k + 1)) k++;
 
         var status = AdjustForNegation(entry.Status, negated);
         double confidence = source is null ? 0.6 : 0.85;
@@ -302,7 +363,7 @@ public sealed class AttributionExtractor
         }
         // A clause right after the cue wins over a quote before the speaker: that quote is a title or a scare quote
         // ("on Fox's “Hannity,” Gingrich said if ..."); "said of the plan" / "said in Kyiv" is no clause.
-        bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && !v.In(k, Stops) && !v.In(k, Aux)
+        bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && !v.In(k, Stops) && !v.In(k, Aux) && !v.Is(k, "of")
             && quoteEndToken >= 0 && IsShortQuote(c, c.Quotes[c.QuoteOfToken[quoteEndToken]]);
         if (quoteEndToken >= 0 && !thatClause && !clauseAfter)
         {
@@ -327,7 +388,8 @@ public sealed class AttributionExtractor
             var quote = c.Quotes[c.QuoteOfToken[k]];
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
         }
-        bool participle = v.EndsWith(cue, "ing") && v.IsPunct(cue - 1, ',');
+        // ", saying ..." and "responded by saying ...", "criticised for saying ...": the main clause's subject speaks.
+        bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1));
         if (entry.Class == CueClass.VerbThat && !thatClause) return null;
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
         bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
@@ -358,7 +420,8 @@ public sealed class AttributionExtractor
             while (start < left && v.Tokens[start].Kind == TokenKind.Punctuation) start++;
             if (start > left) return null;
             // "And yet, Clinton's aides say, Syria remains a priority": a parenthetical cue; the clause follows it.
-            if (left - start < 3 && v.IsPunct(k, ',') && k + 1 <= contentEnd && v.IsWord(k + 1))
+            // "During his years in office, Obama said, most Americans came to ...": a fronted adjunct is no claim either.
+            if ((left - start < 3 || v.In(start, Fronting) && v.IsCapitalized(start)) && v.IsPunct(k, ',') && k + 1 <= contentEnd && v.IsWord(k + 1))
             {
                 return new Attribution(source, cueSpan, v.Range(k + 1, contentEnd), null, AttributionKind.IndirectSpeech, status)
                 {
@@ -371,6 +434,32 @@ public sealed class AttributionExtractor
             };
         }
         return null;
+    }
+
+    /// <summary>The token before a date adjunct ending at <paramref name="last"/> ("on Dec. 16", "on 16 December", "yesterday"), or -1.</summary>
+    private static int SkipDateLeft(SentenceContext c, int last)
+    {
+        var v = c.V;
+        if (v.Is(last, "yesterday") || v.Is(last, "today") || v.Is(last, "earlier") || v.Is(last, "later")) return last - 1;
+        int k = last;
+        if (v.Tokens[k].Kind == TokenKind.Number)
+        {
+            // "Dec. 16", "December 16"
+            k--;
+            if (v.IsPunct(k, '.')) k--;
+            if (!v.In(k, MonthNames)) return -1;
+            k--;
+        }
+        else if (v.In(k, MonthNames) && k > c.First && v.Tokens[k - 1].Kind == TokenKind.Number)
+        {
+            k -= 2; // "16 December"
+        }
+        else
+        {
+            return -1;
+        }
+        if (v.Is(k, "on") || v.Is(k, "in")) k--;
+        return k >= c.First ? k : -1;
     }
 
     /// <summary>A title or scare quote of at most four words.</summary>
@@ -404,6 +493,7 @@ public sealed class AttributionExtractor
     /// <summary>A sentence that opens with a short name and a colon, then what the name says.</summary>
     private static Attribution? ColonAttribution(SentenceContext c)
     {
+        if (TranscriptTurn(c) is { } turn) return turn;
         var v = c.V;
         int colon = -1;
         for (int k = c.First; k < c.End && k - c.First <= 4; k++)
@@ -422,6 +512,31 @@ public sealed class AttributionExtractor
         var content = c.IsQuoteStart(start) ? c.Quotes[c.QuoteOfToken[start]] : v.Range(start, end);
         return new Attribution(v.Range(c.First, colon - 1), v.Tokens[colon].Span, content, null,
             c.IsQuoteStart(start) ? AttributionKind.DirectQuote : AttributionKind.Other, ClaimStatus.Asserted) { Confidence = 0.5 };
+    }
+
+    /// <summary>
+    /// An interview transcript turn: a paragraph that opens (perhaps after a quote mark) with an all-capital
+    /// speaker name and a colon ("HOST: Welcome back."). The turn runs to the end of its paragraph.
+    /// </summary>
+    private static Attribution? TranscriptTurn(SentenceContext c)
+    {
+        var v = c.V;
+        int name = v.IsQuoteMark(c.First) ? c.First + 1 : c.First;
+        if (name + 2 >= c.End || !v.IsWord(name) || !v.IsPunct(name + 1, ':')) return null;
+        var word = v.Word(name);
+        if (word.Length < 3 || !IsAllCaps(word) || !char.IsLetter(word[0]) || v.In(name, Labels)) return null;
+        int lineStart = v.Tokens[c.First].Span.Start;
+        while (lineStart > 0 && v.Text[lineStart - 1] is ' ' or '\t') lineStart--;
+        if (lineStart > 0 && v.Text[lineStart - 1] != '\n') return null;
+        int start = v.Tokens[name + 2].Span.Start;
+        int end = v.Text.IndexOf('\n', start);
+        if (end < 0) end = v.Text.Length;
+        while (end > start && (char.IsWhiteSpace(v.Text[end - 1]) || v.Text[end - 1] is '"' or '”')) end--;
+        if (end - start < 2) return null;
+        return new Attribution(v.Tokens[name].Span, v.Tokens[name + 1].Span, new Span(start, end), null, AttributionKind.DirectQuote, ClaimStatus.Asserted)
+        {
+            Confidence = 0.7,
+        };
     }
 
     private static bool IsAllCaps(ReadOnlySpan<char> word)
@@ -496,23 +611,29 @@ public sealed class AttributionExtractor
     private static int AppositiveSubject(SentenceContext c, int comma)
     {
         var v = c.V;
-        // Up to three comma-delimited asides: "Marley Anderson, 21, a junior from Las Vegas, said".
-        for (int asides = 0; asides < 3; asides++)
+        // Up to four comma-delimited asides: "Donna Reyes, 59, of Ashton, Md., who watched the ceremony, said".
+        int fallback = -1;
+        for (int asides = 0; asides < 4; asides++)
         {
             int k = comma - 1;
-            while (k >= c.First && comma - k < 20 && !v.IsPunct(k, ',') && c.QuoteOfToken[k] < 0
+            while (k >= c.First && comma - k < 30 && !v.IsPunct(k, ',') && c.QuoteOfToken[k] < 0
                 && (v.Tokens[k].Kind != TokenKind.Punctuation || v.IsPunct(k, '-') || v.IsPunct(k, '(') || v.IsPunct(k, ')')
                     || v.IsPunct(k, '’') || v.IsPunct(k, '\'') || v.IsPunct(k, '.'))) k--;
-            if (k <= c.First || !v.IsPunct(k, ',') || k == comma - 1) return -1;
+            if (k <= c.First || !v.IsPunct(k, ',') || k == comma - 1) return fallback;
+            // An aside opening with "and"/"but" or a pronoun is a clause ("..., and the talks ended, said X"), not an appositive.
+            if (v.In(k + 1, Coordination) || v.In(k + 1, SubjPron) && !v.Is(k + 1, "who")) return fallback;
             int head = NounPhraseLeft(c, k - 1);
-            if (head >= 0 && (v.IsCapitalized(head) || v.In(head, Dets)) && (head == c.First || !v.IsWord(head - 1) || v.In(head - 1, Stops) || v.In(head - 1, Aux)
-                || v.IsPunct(head - 1, ',') || v.IsQuoteMark(head - 1)))
+            if (head >= 0 && (v.IsCapitalized(head) || v.In(head, Dets)))
             {
-                return head;
+                // The subject starts a clause; a head after another comma may itself be an aside of an earlier name
+                // ("Jane Roe, the attorney general of Ohio, one of the states suing, said"): keep looking left.
+                if (head == c.First || !v.IsWord(head - 1) && !v.IsPunct(head - 1, ',') || v.In(head - 1, Stops) || v.In(head - 1, Aux)
+                    || v.IsQuoteMark(head - 1)) return head;
+                if (v.IsPunct(head - 1, ',') && fallback < 0) fallback = head;
             }
             comma = k;
         }
-        return -1;
+        return fallback;
     }
 
     private static int NounPhraseRight(SentenceContext c, int first)
@@ -557,6 +678,18 @@ public sealed class AttributionExtractor
             last = k;
         }
         return last;
+    }
+
+    /// <summary>
+    /// An inverted speaker ("said Geoff Garin, a pollster") is a short name before any appositive; a long
+    /// run of words after the cue ("said the event brought back memories of her father") is a clause.
+    /// </summary>
+    private static bool IsNameLike(SentenceContext c, int first, int last)
+    {
+        var v = c.V;
+        int words = 0;
+        for (int k = first; k <= last && !v.IsPunct(k, ','); k++) if (v.IsWord(k)) words++;
+        return words <= 6;
     }
 
     private static int SkipAddressee(SentenceContext c, int k)

@@ -7,7 +7,8 @@ namespace Crosscheck.Claims;
 /// Finds who claims what: attribution spans (source, cue, content), their status and hedges, and
 /// the relay chain ("X reported, citing Y, that ..."). Requires tokens and sentences. Reads the
 /// entity layer when an earlier stage produced it (not required): then <see cref="Attribution.SpeakerEntity"/>
-/// is set, also for pronoun and title-only speakers ("he said", "the Ukrainian leader added").
+/// is set, also for pronoun and title-only speakers ("he said", "the Ukrainian leader added"). Reads the
+/// quantities, places and times layers the same way, for each claim's <see cref="Attribution.Proposition"/>.
 /// </summary>
 public sealed class AttributionStage : IStage
 {
@@ -37,16 +38,32 @@ public sealed class AttributionStage : IStage
         var tokens = article.Get(Layers.Tokens);
         var sentences = article.Get(Layers.Sentences);
         var found = _extractor.Extract(text, tokens, sentences);
-        HedgeScoper.Apply(found, text, new TokenView(text, tokens), sentences, _lexicon);
+        var view = new TokenView(text, tokens);
+        // The speaker's stance is the cue's own status, fixed before the reporter's hedges change the status.
+        for (int i = 0; i < found.Count; i++) found[i] = found[i] with { Stance = StanceOf(found[i].Status) };
+        CitationChains.Apply(found, text, view);
+        HedgeScoper.Apply(found, text, view, sentences, _lexicon);
         TrimMutualContent(found, text);
         AddRelays(found);
+        EntityLayer? entityLayer = null;
         if (article.TryGet(Layers.Entities, out var entities))
         {
             if (!IsInTextOrder(entities.Mentions)) entities = entities with { Mentions = [.. entities.Mentions.OrderBy(m => m.Span)] };
             for (int i = 0; i < found.Count; i++) found[i] = SpeakerResolver.Resolve(found[i], text, entities);
+            entityLayer = entities;
         }
+        // The content's structure reads the layers earlier stages produced; an absent one leaves its part empty.
+        PropositionReader.Apply(found, view, entityLayer, article.Items(Layers.Quantities), article.Items(Layers.Places), article.Items(Layers.Times));
         return article.With(Layers.Claims, found.ToImmutableArray());
     }
+
+    private static SpeakerStance StanceOf(ClaimStatus cueStatus) => cueStatus switch
+    {
+        ClaimStatus.Denied => SpeakerStance.Rejects,
+        ClaimStatus.Disputed => SpeakerStance.Disputes,
+        ClaimStatus.Unverified => SpeakerStance.Doubts,
+        _ => SpeakerStance.Affirms,
+    };
 
     /// <summary>
     /// "A reported that C, B reported.": A's content ran to the sentence end over B's cue while B's content
@@ -97,7 +114,7 @@ public sealed class AttributionStage : IStage
             List<(int Length, Span Source)>? relays = null;
             for (int j = Math.Max(0, i - RelayWindow); j < Math.Min(found.Count, i + RelayWindow); j++)
             {
-                if (i == j || found[j].Source is not { } outer) continue;
+                if (i == j || found[j].Source is not { } outer || outer == found[i].Source) continue;
                 foreach (var part in found[j].AllContent)
                 {
                     if (part.Contains(cue)) (relays ??= []).Add((part.Length, outer));

@@ -20,8 +20,12 @@ public enum CueClass
 /// <summary>One reading of a cue form; <paramref name="Learned"/> when it comes from the trained model, not the lexicon.</summary>
 public sealed record CueEntry(string Form, string Lemma, CueClass Class, ClaimStatus Status, bool Learned = false);
 
-/// <summary>A hedge phrase: the status it sets and whether it judges earlier claims or its own sentence.</summary>
-public sealed record HedgeEntry(string[] Words, ClaimStatus Status, bool ScopesBack);
+/// <summary>
+/// A hedge phrase: the status it sets and whether it judges earlier claims or its own sentence.
+/// <paramref name="NeedsNegativeSubject"/>: the phrase hedges only after a negative subject
+/// ("Neither claim could be verified"; "The claim could be verified" is no hedge).
+/// </summary>
+public sealed record HedgeEntry(string[] Words, ClaimStatus Status, bool ScopesBack, bool NeedsNegativeSubject = false);
 
 /// <summary>
 /// The cue and hedge lexicons (data in models/claims/*-en.tsv) plus the cue priors learned from
@@ -95,7 +99,7 @@ public sealed class CueLexicon
         var cues = ClaimResources.ReadTsv("cues-en.tsv")
             .Select(r => new CueEntry(r[0], r[1], ParseClass(r[2]), ParseStatus(r[3])));
         var hedges = ClaimResources.ReadTsv("hedges-en.tsv")
-            .Select(r => new HedgeEntry(r[0].Split(' '), ParseStatus(r[1]), r[2].Trim() == "back"));
+            .Select(r => new HedgeEntry(r[0].Split(' '), ParseStatus(r[1]), r[2].Trim() is "back" or "back-negated", r[2].Trim() == "back-negated"));
         var priors = ClaimResources.Exists(AttributionTrainer.PriorsFileName)
             ? CuePrior.ReadAll(ClaimResources.ReadTsv(AttributionTrainer.PriorsFileName))
             : new Dictionary<string, CuePrior>();

@@ -30,6 +30,7 @@ internal static class HedgeScoper
                 foreach (var hedge in hedges)
                 {
                     if (!Matches(view, t, end, hedge.Words)) continue;
+                    if (hedge.NeedsNegativeSubject && !NegativeSubjectBefore(view, t, sentence.FirstToken)) continue;
                     var hedgeSpan = view.Range(t, t + hedge.Words.Length - 1);
                     if (hedge.ScopesBack) ScopeBack(attributions, sentenceOfAttribution, paragraphOf, s, hedge, hedgeSpan, t, text, view, sentence, end);
                     else ScopeHere(attributions, sentenceOfAttribution, s, hedge, hedgeSpan);
@@ -89,9 +90,12 @@ internal static class HedgeScoper
         }
         if (judgedInSentence) return;
         int paragraph = paragraphOf[s];
-        // Earlier attributions of this and the previous paragraph.
+        // Earlier attributions of this and the previous paragraph; a plural hedge ("Neither claim", "the figures")
+        // judges at least two claims, so it may reach one paragraph further back for the second.
+        bool plural = PluralObject(view, sentence.FirstToken, sentenceEnd);
+        int reach = plural ? 2 : 1;
         int firstSentence = s;
-        while (firstSentence > 0 && paragraphOf[firstSentence - 1] >= paragraph - 1) firstSentence--;
+        while (firstSentence > 0 && paragraphOf[firstSentence - 1] >= paragraph - reach) firstSentence--;
         int from = FirstInSentence(sentenceOf, firstSentence);
         // Named speaker: a capitalised word of the hedge sentence that heads an earlier source.
         var named = new List<int>();
@@ -106,13 +110,48 @@ internal static class HedgeScoper
             if (own == from) return;
             int targetParagraph = paragraphOf[sentenceOf[own - 1]];
             var list = new List<int>();
-            for (int a = own - 1; a >= from && paragraphOf[sentenceOf[a]] == targetParagraph; a--) list.Add(a);
+            int a = own - 1;
+            for (; a >= from && paragraphOf[sentenceOf[a]] == targetParagraph; a--) list.Add(a);
+            if (plural && list.Count == 1 && a >= from)
+            {
+                // "The militia said A.\nAn official added B.\nNeither claim could be verified.": the paragraph before too.
+                int previousParagraph = paragraphOf[sentenceOf[a]];
+                for (; a >= from && paragraphOf[sentenceOf[a]] == previousParagraph; a--) list.Add(a);
+            }
             targets = list;
         }
         foreach (int a in targets)
         {
             attributions[a] = attributions[a] with { Status = Stronger(attributions[a].Status, hedge.Status), HedgeSpan = hedgeSpan };
         }
+    }
+
+    private static readonly string[] NegativeSubjects = ["neither", "none", "nor", "nothing"];
+
+    private static readonly string[] PluralMarkers =
+    [
+        "neither", "either", "both", "these", "those", "claims", "reports", "accounts", "figures", "statements", "numbers",
+        "allegations", "assertions", "versions",
+    ];
+
+    /// <summary>"Neither claim could be verified", "None of the reports could be confirmed": a negative word just before the phrase.</summary>
+    private static bool NegativeSubjectBefore(TokenView view, int hedgeToken, int sentenceFirst)
+    {
+        for (int k = hedgeToken - 1; k >= sentenceFirst && hedgeToken - k <= 4; k--)
+        {
+            foreach (var word in NegativeSubjects) if (view.Is(k, word)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The hedge sentence speaks of more than one claim.</summary>
+    private static bool PluralObject(TokenView view, int first, int end)
+    {
+        for (int k = first; k < end; k++)
+        {
+            foreach (var word in PluralMarkers) if (view.Is(k, word)) return true;
+        }
+        return false;
     }
 
     /// <summary>"..., but it could not be verified": the reporter's own clause inside what runs as the content.</summary>

@@ -84,7 +84,7 @@ internal static class WordClasses
     public static readonly FrozenSet<string> PageLabels = Set(
         "photo", "photos", "caption", "credit", "credits", "note", "update", "updates", "more", "video", "watch", "read", "related",
         "image", "picture", "source", "sources", "file", "tags", "topics", "advertisement", "subscribe", "contact", "email", "share",
-        "breaking", "poll", "polls", "exclusive", "live", "analysis", "opinion", "editorial", "factbox", "explainer", "timeline", "daily",
+        "breaking", "latest", "correction", "corrections", "clarification", "poll", "polls", "exclusive", "live", "analysis", "opinion", "editorial", "factbox", "explainer", "timeline", "daily",
         "example", "instance", "briefing", "summary", "background", "transcript");
 
     public static readonly FrozenSet<string> Months = Set(
@@ -92,6 +92,14 @@ internal static class WordClasses
         "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec");
 
     /// <summary>A cue right after these continues an earlier verb phrase ("met X and expressed ..."): its subject is further left.</summary>
+    /// <summary>Words that open a fronted adverbial clause or phrase ("During ..., X said, C").</summary>
+    public static readonly FrozenSet<string> FrontingWords = Set(
+        "during", "in", "after", "before", "since", "when", "while", "as", "over", "for", "throughout", "under", "at", "on",
+        "until", "if", "although", "though", "because", "despite", "amid", "unlike", "like");
+
+    /// <summary>Prepositions before a reporting gerund whose speaker is the main clause's subject ("by saying", "for claiming").</summary>
+    public static readonly FrozenSet<string> GerundLeads = Set("by", "for", "from", "after", "before", "while", "when", "without", "of", "in");
+
     public static readonly FrozenSet<string> Coordinators = Set("and", "or", "but", "then");
 
     /// <summary>Words allowed inside a subject noun phrase when followed by more of it ("the head of the agency").</summary>

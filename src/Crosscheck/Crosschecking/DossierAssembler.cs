@@ -310,13 +310,62 @@ public sealed class DossierAssembler
             Content = representative.Content,
             Kind = KindName(representative.Attribution.Kind),
             Status = status.ToString().ToLowerInvariant(),
+            Stance = representative.Attribution.Stance.ToString().ToLowerInvariant(),
             Evidence = group.Evidence,
             Articles = group.Articles,
+            Proposition = PropositionOf(representative),
+            Chain = ChainOf(group.Mentions.Where(m => m.Attribution.Chain.Length > representative.Attribution.Chain.Length)
+                .OrderByDescending(m => m.Attribution.Chain.Length).FirstOrDefault() ?? representative),
             Origins = group.Origins,
             IndependentOrigins = group.IndependentOrigins,
             Corroboration = Corroboration(group, status, idByName),
             Note = group.Notes.Count == 0 ? null : string.Join(" ", group.Notes.Distinct(StringComparer.Ordinal)),
         };
+    }
+
+    /// <summary>The content's structure in the representative report: actors as entity ids, the action, figures, places, dates.</summary>
+    private static DossierProposition? PropositionOf(ClaimMention mention)
+    {
+        var p = mention.Attribution.Proposition;
+        if (p.IsEmpty) return null;
+        var view = mention.Article;
+        var mentions = view.Entities.Mentions;
+        var actors = p.Actors.Where(i => (uint)i < (uint)mentions.Length).Select(i => view.EntityIdOf(mentions[i].Entity)).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToList();
+        var quantities = view.Analyzed.Items(Layers.Quantities);
+        var places = view.Analyzed.Items(Layers.Places);
+        var times = view.Analyzed.Items(Layers.Times);
+        return new DossierProposition
+        {
+            Actors = [.. actors],
+            Action = p.Action is { } action ? view.Slice(action).Trim() : null,
+            Figures = [.. p.Quantities.Where(i => (uint)i < (uint)quantities.Length).Select(i => ToDossierQuantity(view, quantities[i]))],
+            Places = [.. p.Places.Where(i => (uint)i < (uint)places.Length).Select(i => places[i].Name).Distinct(StringComparer.Ordinal)],
+            Dates = [.. p.Times.Where(i => (uint)i < (uint)times.Length && times[i].Type == Times.TimexType.Date).Select(i => times[i].Value).Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>
+    /// How the claim reached the reader in the report that tells the longest path (a relay and the claim it relays
+    /// are one claim), the primary source first: the sources the speaker cites, the speaker, the sources that relay
+    /// it in the text, the agencies the report credits, the outlet.
+    /// </summary>
+    private static ImmutableArray<string> ChainOf(ClaimMention mention)
+    {
+        var chain = new List<string>();
+        void Add(string? name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return;
+            name = name.Trim();
+            if (chain.Count > 0 && string.Equals(chain[^1], name, StringComparison.OrdinalIgnoreCase)) return;
+            if (chain.Any(c => c.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(c, StringComparison.OrdinalIgnoreCase))) return;
+            chain.Add(name);
+        }
+        foreach (var link in mention.Attribution.Chain) Add(mention.Article.Slice(link));
+        var article = mention.Article.Article;
+        foreach (var relay in article.Relays.IsDefault ? [] : article.Relays) Add(relay);
+        Add(article.Outlet);
+        return [.. chain];
     }
 
     private static string KindName(AttributionKind kind) => kind switch

@@ -50,22 +50,31 @@ internal static class EventMerger
     {
         if (!string.Equals(a.EventType, b.EventType, StringComparison.OrdinalIgnoreCase)) return false;
         if (a.SubEventType is not null && b.SubEventType is not null && !string.Equals(a.SubEventType, b.SubEventType, StringComparison.OrdinalIgnoreCase)) return false;
-        if (!DatesCompatible(a.Date, b.Date)) return false;
+        if (!DatesCompatible(a, b)) return false;
         return PlacesCompatible(va, a, vb, b);
     }
 
-    private static bool DatesCompatible(string? a, string? b)
+    private static bool DatesCompatible(NewsEvent ea, NewsEvent eb)
     {
+        string? a = ea.Date, b = eb.Date;
         if (a is null || b is null) return true;
         if (DisplayDates.Compatible(a, b)) return true;
-        // Reports of a night attack disagree on the day by one.
-        return DisplayDates.TryDay(a, out var da) && DisplayDates.TryDay(b, out var db) && Math.Abs(da.DayNumber - db.DayNumber) <= 1;
+        if (!DisplayDates.TryDay(a, out var da) || !DisplayDates.TryDay(b, out var db)) return false;
+        // A date known only as the day of the report or statement: the event happened that day or in the week before.
+        if (ea.Precision == DatePrecision.Week && db.DayNumber <= da.DayNumber + 1 && db.DayNumber >= da.DayNumber - 7) return true;
+        if (eb.Precision == DatePrecision.Week && da.DayNumber <= db.DayNumber + 1 && da.DayNumber >= db.DayNumber - 7) return true;
+        // Reports of a night attack disagree on the day by one; a span of days ("14 and 15 December") holds its last day.
+        int aEnd = ea.EndDate is { } ae && DisplayDates.TryDay(ae, out var dae) ? dae.DayNumber : da.DayNumber;
+        int bEnd = eb.EndDate is { } be && DisplayDates.TryDay(be, out var dbe) ? dbe.DayNumber : db.DayNumber;
+        return db.DayNumber <= aEnd + 1 && da.DayNumber <= bEnd + 1;
     }
 
     private static bool PlacesCompatible(ArticleView va, NewsEvent a, ArticleView vb, NewsEvent b)
     {
         if (a.Place is not Span pa || b.Place is not Span pb) return true;
         if (string.Equals(va.Slice(pa).Trim(), vb.Slice(pb).Trim(), StringComparison.OrdinalIgnoreCase)) return true;
+        // "in Russia" and "near Kursk": a place known only as its country or region holds the places inside it.
+        if (a.Location is { } la && b.Location is { } lb && (Encloses(la, lb) || Encloses(lb, la))) return true;
         var ka = va.PlacesWithin(pa);
         var kb = vb.PlacesWithin(pb);
         if (ka.Overlaps(kb)) return true;
@@ -81,6 +90,15 @@ internal static class EventMerger
         return false;
     }
 
+    /// <summary>The value most members give (the first of them on a tie), or null when none gives one.</summary>
+    private static string? MostNamed(IEnumerable<string?> values) =>
+        values.OfType<string>().Select((v, i) => (v, i)).GroupBy(x => x.v, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.i)).Select(g => g.Key).FirstOrDefault();
+
+    private static bool Encloses(Places.ResolvedPlace outer, Places.ResolvedPlace inner) =>
+        outer.CountryCode is not null && outer.CountryCode == inner.CountryCode
+        && (outer.Precision == Places.PlacePrecision.Country || outer.Precision == Places.PlacePrecision.Region && outer.Admin1 is not null && outer.Admin1 == inner.Admin1);
+
     internal static double Kilometres(double lat1, double lon1, double lat2, double lon2)
     {
         const double EarthRadius = 6371.0;
@@ -93,7 +111,13 @@ internal static class EventMerger
     private static DossierEvent ToDossierEvent(string id, List<(ArticleView View, NewsEvent Event)> members, ClaimIndex claims)
     {
         var first = members[0];
-        string? date = members.Select(m => m.Event.Date).OfType<string>().OrderByDescending(d => d.Length).ThenBy(d => d, StringComparer.Ordinal).FirstOrDefault();
+        // The most precise date a member gives: a day the text names before the day of a statement.
+        var dated = members.Where(m => m.Event.Date is not null)
+            .OrderBy(m => m.Event.Precision).ThenByDescending(m => m.Event.Date!.Length).ThenBy(m => m.Event.Date, StringComparer.Ordinal).FirstOrDefault();
+        string? date = dated.Event?.Date;
+        string? endDate = members.Where(m => m.Event.Date == date && m.Event.EndDate is not null).Select(m => m.Event.EndDate).Max(StringComparer.Ordinal);
+        var near = members.SelectMany(m => m.Event.NearPlaces.IsDefault ? [] : m.Event.NearPlaces.Select(p => m.View.Slice(p).Trim()))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var withPlace = members.FirstOrDefault(m => m.Event.Place is not null);
         double? killed = null, wounded = null, killedOrWounded = null;
         var figures = new HashSet<string>(StringComparer.Ordinal);
@@ -123,9 +147,15 @@ internal static class EventMerger
             Type = first.Event.EventType,
             SubType = members.Select(m => m.Event.SubEventType).FirstOrDefault(s => s is not null),
             Date = date,
+            EndDate = endDate,
+            Near = [.. near],
             Place = withPlace.Event?.Place is Span p ? withPlace.View.Slice(p).Trim() : null,
-            Actor1 = members.Select(m => m.Event.Actor1).FirstOrDefault(a => a is not null),
-            Actor2 = members.Select(m => m.Event.Actor2).FirstOrDefault(a => a is not null),
+            // The sides most members name: one report's sentence may put the allies first.
+            Actor1 = MostNamed(members.Select(m => m.Event.Actor1)),
+            Actor2 = MostNamed(members.Select(m => m.Event.Actor2)),
+            AssociatedActors1 = [.. members.SelectMany(m => m.Event.AssociatedActors.IsDefault ? [] : m.Event.AssociatedActors)
+                .Where(a => a != MostNamed(members.Select(m => m.Event.Actor1)) && a != MostNamed(members.Select(m => m.Event.Actor2)))
+                .Distinct(StringComparer.Ordinal)],
             Fatalities = killed,
             Wounded = wounded,
             KilledOrWounded = killedOrWounded,

@@ -17,6 +17,7 @@ public static class EvaluationRegistry
         new TimeEvaluation(),
         new DateTimeSpecEvaluation(),
         new AttributionEvaluation(),
+        new StatusEvaluation(),
         new QuantityEvaluation(),
         new PlaceEvaluation(),
         new EntityEvaluation(),

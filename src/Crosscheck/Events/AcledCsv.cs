@@ -39,6 +39,9 @@ public static class AcledCsv
         var notes = new StringBuilder(Clip(e.Evidence.Of(text).Replace('\n', ' '), 400));
         if (e.KilledOrWounded is { } mixed) notes.Append(" [").Append(e.CasualtiesAtLeast ? "at least " : "").Append(mixed).Append(" killed or wounded]");
         if (e.Wounded is { } wounded) notes.Append(" [").Append(wounded).Append(" wounded]");
+        // ACLED dates an event by one day: a span of days is the first, and the notes say so.
+        if (e.EndDate is { } endDate) notes.Append(" [").Append(e.Date).Append(" to ").Append(endDate).Append(']');
+        if (!e.NearPlaces.IsDefaultOrEmpty) notes.Append(" [near ").Append(string.Join(", ", e.NearPlaces.Select(p => p.Of(text)))).Append(']');
         if (!string.IsNullOrEmpty(e.Note)) notes.Append(" [").Append(e.Note).Append(']');
         string[] cells =
         [

@@ -18,7 +18,8 @@ internal sealed record EventInputs(
     ImmutableArray<Quantity> Quantities,
     ImmutableArray<ResolvedPlace> Places,
     EntityLayer Entities,
-    DateOnly ReferenceDate);
+    DateOnly ReferenceDate,
+    bool ReferenceDateAssumed = false);
 
 /// <summary>An armed actor mention: "North Korean troops", "units from the DPRK", "Ukraine's army".</summary>
 internal readonly record struct ActorMention(Span Span, string Country)
@@ -65,7 +66,7 @@ internal sealed class EventExtractor
                 }
                 casualties.Clear();
                 CollectCasualties(v, input, s, paragraphOf, casualties);
-                var place = PlaceIn(input, sentence.Span);
+                var place = PlaceIn(input, v, sentence.Span);
                 bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null;
                 if (trigger.Needs == TriggerNeeds.Actor && sentenceActors.Count == 0) continue;
                 if (trigger.Needs == TriggerNeeds.Any && !hasAny) continue;
@@ -222,19 +223,106 @@ internal sealed class EventExtractor
         }
     }
 
-    private static (Span? Span, ResolvedPlace? Resolved) PlaceIn(EventInputs input, Span sentence)
+    /// <summary>
+    /// Where the sentence places the event: its finest place, except a speaker ("Kyiv said") or a demonym
+    /// ("Russian troops"); "the Kursk region" and "the region of Kursk" name the region, not its capital. An
+    /// exact place that lies outside the region the same sentence names for its neighbours is a namesake
+    /// elsewhere ("near Plekhovo, Vorozhba in the Kursk region", with another Vorozhba in Sumy): then the
+    /// event is placed at the region and the villages are kept as the places it happened near.
+    /// </summary>
+    private static (Span? Span, ResolvedPlace? Resolved, ImmutableArray<Span> Near) PlaceIn(EventInputs input, TokenView v, Span sentence)
     {
-        ResolvedPlace? best = null;
+        var candidates = new List<ResolvedPlace>();
         foreach (var p in input.Places)
         {
             if (!sentence.Contains(p.Span)) continue;
-            if (best is null || p.Precision < best.Precision) best = p;
+            // "soldiers from North Korea": where the fighters come from, not where the event happens.
+            if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p) || p.Precision == PlacePrecision.Country && PrecededBy(input.Text, p.Span, "from")) continue;
+            candidates.Add(NamesRegion(v, p) ? p with { Name = p.Admin1!, Precision = PlacePrecision.Region } : p);
         }
-        return best is null ? (null, null) : (best.Span, best);
+        if (candidates.Count == 0) return (null, null, []);
+        var regions = new HashSet<(string?, string?)>();
+        foreach (var p in candidates) if (p.Precision == PlacePrecision.Region && p.Admin1 is not null) regions.Add((p.CountryCode, p.Admin1));
+        ResolvedPlace? best = null;
+        var near = ImmutableArray.CreateBuilder<Span>();
+        bool namesakes = false;
+        foreach (var p in candidates)
+        {
+            bool finer = p.Precision is PlacePrecision.Exact or PlacePrecision.Nearby;
+            if (finer && regions.Count > 0 && !regions.Contains((p.CountryCode, p.Admin1)))
+            {
+                namesakes = true;
+                near.Add(p.Span);
+                continue;
+            }
+            if (best is null || p.Precision < best.Precision || p.Precision == best.Precision && IsRegionItself(p) && !IsRegionItself(best)) best = p;
+        }
+        if (best is null) return (null, null, []);
+        if (namesakes)
+        {
+            // The event sits at the region; the villages the sentence lists are where it happened near.
+            var region = candidates.Where(p => p.Precision == PlacePrecision.Region && regions.Contains((p.CountryCode, p.Admin1)))
+                .OrderByDescending(IsRegionItself).First();
+            foreach (var p in candidates)
+            {
+                if (p != region && p.Precision != PlacePrecision.Country && !IsRegionItself(p) && !near.Contains(p.Span)) near.Add(p.Span);
+            }
+            near.Sort();
+            return (region.Span, region, near.ToImmutable());
+        }
+        return (best.Span, best, []);
     }
 
+    private static bool IsRegionItself(ResolvedPlace p) => p.Precision == PlacePrecision.Region && p.Name == p.Admin1;
+
+    private static bool IsInSource(ImmutableArray<Attribution> claims, Span span)
+    {
+        foreach (var c in claims) if (c.Source is { } source && source.Contains(span)) return true;
+        return false;
+    }
+
+    /// <summary>"Russian", "North Koreans": a country place written as its people's name locates nothing.</summary>
+    private static bool IsDemonym(string text, ResolvedPlace p)
+    {
+        if (p.Precision != PlacePrecision.Country) return false;
+        var written = p.Span.SliceOf(text);
+        if (written.Equals(p.Name, StringComparison.OrdinalIgnoreCase)) return false;
+        // "Russia's" is the country; "Russians" and "Russian" are its people.
+        if (written.StartsWith(p.Name, StringComparison.OrdinalIgnoreCase) && written[p.Name.Length..] is "'s" or "’s") return false;
+        foreach (var ending in DemonymEndings) if (written.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] DemonymEndings = ["n", "ns", "ese", "i", "is", "ish", "ch"];
+
+    /// <summary>"the Kursk region", "Kursk Oblast", "the region of Kursk": the mention names the first-level region.</summary>
+    private static bool NamesRegion(TokenView v, ResolvedPlace p)
+    {
+        if (p.Admin1 is null || p.Precision != PlacePrecision.Exact) return false;
+        int first = TokenAt(v, p.Span.Start), last = first;
+        if (first < 0 || v.Tokens[first].Span.Start != p.Span.Start) return false;
+        while (last + 1 < v.Count && v.Tokens[last + 1].Span.End <= p.Span.End) last++;
+        return IsRegionNoun(v, last + 1) || IsRegionNoun(v, first - 2) && v.Is(first - 1, "of");
+    }
+
+    /// <summary>The first token that ends after <paramref name="offset"/>, or -1.</summary>
+    private static int TokenAt(TokenView v, int offset)
+    {
+        int lo = 0, hi = v.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (v.Tokens[mid].Span.End > offset) { found = mid; hi = mid - 1; }
+            else lo = mid + 1;
+        }
+        return found;
+    }
+
+    private static bool IsRegionNoun(TokenView v, int t) =>
+        v.Is(t, "region") || v.Is(t, "oblast") || v.Is(t, "province") || v.Is(t, "governorate") || v.Is(t, "krai");
+
     private static NewsEvent Build(EventInputs input, TokenView v, int s, EventTrigger trigger, Span triggerSpan,
-        List<ActorMention> actors, List<CasualtyCount> casualties, (Span? Span, ResolvedPlace? Resolved) place, List<string> articleCountries,
+        List<ActorMention> actors, List<CasualtyCount> casualties, (Span? Span, ResolvedPlace? Resolved, ImmutableArray<Span> Near) place, List<string> articleCountries,
         HashSet<(string, string)> allies)
     {
         var sentence = input.Sentences[s];
@@ -296,7 +384,7 @@ internal sealed class EventExtractor
             atLeast |= c.AtLeast;
         }
 
-        var (date, precision) = DateOf(input, sentence.Span);
+        var (date, precision, endDate) = DateOf(input, sentence.Span, triggerSpan);
         var claims = ImmutableArray.CreateBuilder<int>();
         var sayers = new List<string>();
         for (int i = 0; i < input.Claims.Length; i++)
@@ -319,6 +407,8 @@ internal sealed class EventExtractor
             ClaimIndexes = claims.ToImmutable(),
             AssociatedActors = associated.ToImmutable(),
             Location = place.Resolved,
+            NearPlaces = place.Near,
+            EndDate = endDate,
             Trigger = triggerSpan,
             Note = note,
         };
@@ -338,17 +428,96 @@ internal sealed class EventExtractor
             || between.Contains("sending", StringComparison.OrdinalIgnoreCase) && between.Contains(" to", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>A date expression in the sentence (its TIMEX value and precision), else the reference date within a week.</summary>
-    private static (string Date, DatePrecision Precision) DateOf(EventInputs input, Span sentence)
+    /// <summary>
+    /// The event's date: a date inside the claim content that states the event first ("affirmed on Monday that
+    /// they were killed on Saturday" is Saturday), then a date of the narration, then the date of the statement
+    /// (the event happened on or before it), then the report's own date; both of the last are within a week.
+    /// A following day joined by "and", "to" or a dash ends a span of days ("on December 14 and 15").
+    /// An undated report without a date in the sentence leaves the date unknown (null).
+    /// </summary>
+    private static (string? Date, DatePrecision Precision, string? EndDate) DateOf(EventInputs input, Span sentence, Span trigger)
     {
-        foreach (var t in input.Times)
+        Span? content = null;
+        foreach (var c in input.Claims)
         {
-            if (t.Type != TimexType.Date || !sentence.Contains(t.Span)) continue;
-            var value = t.Value;
-            if (value.Length == 10 && value[4] == '-' && value[7] == '-') return (value, DatePrecision.Day);
-            if (value.Contains("-W", StringComparison.Ordinal)) return (value, DatePrecision.Week);
-            if (value.Length == 7 && value[4] == '-') return (value, DatePrecision.Month);
+            foreach (var part in c.AllContent)
+            {
+                if (part.Overlaps(trigger) && (content is null || part.Length < content.Value.Length)) content = part;
+            }
         }
-        return (input.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DatePrecision.Week);
+        int bestRank = int.MaxValue, bestIndex = -1;
+        for (int i = 0; i < input.Times.Length; i++)
+        {
+            var t = input.Times[i];
+            if (t.Type != TimexType.Date || !sentence.Contains(t.Span) || Precision(t.Value) is null) continue;
+            // "occupied since August": the start of a state, not the day of the event.
+            if (PrecededBy(input.Text, t.Span, "since")) continue;
+            int rank = content is { } inside && inside.Contains(t.Span) ? 0 : IsStatementTime(input.Claims, sentence, t.Span) ? 2 : 1;
+            if (rank < bestRank) { bestRank = rank; bestIndex = i; }
+        }
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (bestIndex < 0)
+        {
+            return input.ReferenceDateAssumed ? (null, DatePrecision.Month, null) : (input.ReferenceDate.ToString("yyyy-MM-dd", invariant), DatePrecision.Week, null);
+        }
+        var best = input.Times[bestIndex];
+        var precision = Precision(best.Value)!.Value;
+        if (bestRank == 2 && precision == DatePrecision.Day) precision = DatePrecision.Week;
+        string? end = null;
+        if (precision == DatePrecision.Day && bestIndex + 1 < input.Times.Length)
+        {
+            var next = input.Times[bestIndex + 1];
+            if (next.Type == TimexType.Date && sentence.Contains(next.Span) && Precision(next.Value) == DatePrecision.Day
+                && DateOnly.TryParseExact(best.Value, "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var from)
+                && DateOnly.TryParseExact(next.Value, "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var to)
+                && to.DayNumber - from.DayNumber is > 0 and <= 7 && JoinsDays(input.Text, best.Span, next.Span))
+            {
+                end = next.Value;
+            }
+        }
+        return (best.Value, precision, end);
+    }
+
+    private static bool PrecededBy(string text, Span span, string word)
+    {
+        int k = span.Start;
+        while (k > 0 && text[k - 1] == ' ') k--;
+        return k >= word.Length && text.AsSpan(k - word.Length, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
+            && (k == word.Length || !char.IsLetter(text[k - word.Length - 1]));
+    }
+
+    private static DatePrecision? Precision(string value)
+    {
+        if (value.Length == 10 && value[4] == '-' && value[7] == '-') return DatePrecision.Day;
+        if (value.Contains("-W", StringComparison.Ordinal)) return DatePrecision.Week;
+        if (value.Length == 7 && value[4] == '-') return DatePrecision.Month;
+        return null;
+    }
+
+    /// <summary>"December 14 and 15", "Saturday and Sunday", "14-15 December", "Friday to Sunday".</summary>
+    private static bool JoinsDays(string text, Span first, Span second)
+    {
+        if (second.Start < first.End || second.Start - first.End > 12) return false;
+        var between = text.AsSpan(first.End, second.Start - first.End).Trim();
+        return between is "and" or "-" or "–" or "—" or "to" or "through" or "until" or "&";
+    }
+
+    /// <summary>
+    /// A date that dates the saying, not what is said: outside every content of a claim in the sentence, in the
+    /// stretch from the sentence start to the content ("On Saturday, X said C", "X affirmed on Monday that C") or
+    /// after the cue when the content comes first ("C, X said on Monday").
+    /// </summary>
+    private static bool IsStatementTime(ImmutableArray<Attribution> claims, Span sentence, Span time)
+    {
+        foreach (var c in claims)
+        {
+            if (c.Cue is not { } cue || !sentence.Contains(cue)) continue;
+            bool inContent = false;
+            foreach (var part in c.AllContent) if (part.Contains(time)) { inContent = true; break; }
+            if (inContent) continue;
+            var content = c.AllContent[0];
+            if (content.Start >= cue.End ? time.End <= content.Start : time.Start >= cue.Start) return true;
+        }
+        return false;
     }
 }

@@ -37,7 +37,8 @@ public sealed class EventStage : IStage
             article.Items(Layers.Quantities),
             article.Items(Layers.Places),
             article.GetOrDefault(Layers.Entities, EntityLayer.Empty),
-            context.ReferenceDateFor(article.Article));
+            context.ReferenceDateFor(article.Article),
+            context.IsReferenceDateAssumed(article.Article));
         return article.With(Layers.Events, _extractor.Extract(input));
     }
 }

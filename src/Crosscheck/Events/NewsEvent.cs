@@ -8,7 +8,10 @@ public enum DatePrecision
 {
     /// <summary>The text gives the day (ACLED 1).</summary>
     Day = 1,
-    /// <summary>Within a week: a week is named, or the date is the report's own date (ACLED 2).</summary>
+    /// <summary>
+    /// Within a week: a week is named, or only the date of the report or of the statement is known, and the
+    /// event happened on or up to a week before it (ACLED 2).
+    /// </summary>
     Week = 2,
     /// <summary>Only the month or a vaguer period is known (ACLED 3).</summary>
     Month = 3,
@@ -57,4 +60,13 @@ public sealed record NewsEvent(
 
     /// <summary>Free text for the ACLED notes column: who says so and how sure ("claimed by Ukrainska Pravda; unverified").</summary>
     public string? Note { get; init; }
+
+    /// <summary>The last day when the text gives a span of days ("on December 14 and 15", "Saturday and Sunday"); <see cref="Date"/> is the first.</summary>
+    public string? EndDate { get; init; }
+
+    /// <summary>
+    /// Finer places the sentence locates the event near ("near the villages of A, B and C in the R region"),
+    /// when the event itself is placed at the region that encloses them.
+    /// </summary>
+    public ImmutableArray<Span> NearPlaces { get; init; } = [];
 }

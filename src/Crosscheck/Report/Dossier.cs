@@ -89,8 +89,17 @@ public sealed record DossierClaim
     public required string Kind { get; init; }
     /// <summary>asserted, claimed, alleged, denied, confirmed, unverified or disputed.</summary>
     public required string Status { get; init; }
+    /// <summary>The speaker's own position, from the cue alone: affirms, rejects, disputes or doubts (the status also counts the reporter's hedges).</summary>
+    public string? Stance { get; init; }
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
     public ImmutableArray<string> Articles { get; init; } = [];
+    /// <summary>The content as structure (in the report that represents the claim), when anything was found.</summary>
+    public DossierProposition? Proposition { get; init; }
+    /// <summary>
+    /// How the claim reached the reader in its first carrying report, as written, the primary source first
+    /// ("a drone unit", "Ukrainska Pravda", "Yonhap", the outlet).
+    /// </summary>
+    public ImmutableArray<string> Chain { get; init; } = [];
     /// <summary>Entity ids of the primary sources.</summary>
     public ImmutableArray<string> Origins { get; init; } = [];
     public int IndependentOrigins { get; init; }
@@ -100,6 +109,20 @@ public sealed record DossierClaim
     public string? Note { get; init; }
 }
 
+/// <summary>What a claim states, as structure: who acts, the action, the figures, places and dates inside its content.</summary>
+public sealed record DossierProposition
+{
+    /// <summary>Entity ids of the actors the content names (people, organisations, armed groups).</summary>
+    public ImmutableArray<string> Actors { get; init; } = [];
+    /// <summary>The content's main verb group as written ("were killed or wounded").</summary>
+    public string? Action { get; init; }
+    public ImmutableArray<DossierQuantity> Figures { get; init; } = [];
+    /// <summary>Resolved names of the places inside the content.</summary>
+    public ImmutableArray<string> Places { get; init; } = [];
+    /// <summary>TIMEX3 values of the dates inside the content.</summary>
+    public ImmutableArray<string> Dates { get; init; } = [];
+}
+
 public sealed record DossierEvent
 {
     public required string Id { get; init; }
@@ -107,8 +130,14 @@ public sealed record DossierEvent
     public required string Type { get; init; }
     public string? SubType { get; init; }
     public string? Date { get; init; }
+    /// <summary>The last day when the reports give a span of days; <see cref="Date"/> is the first.</summary>
+    public string? EndDate { get; init; }
     public string? Place { get; init; }
+    /// <summary>Finer places the event happened near, as the reports write them ("Plekhovo"), when <see cref="Place"/> is their region.</summary>
+    public ImmutableArray<string> Near { get; init; } = [];
     public string? Actor1 { get; init; }
+    /// <summary>Actors fighting on actor1's side ("North Korean troops alongside Russian forces"): ACLED's assoc_actor_1.</summary>
+    public ImmutableArray<string> AssociatedActors1 { get; init; } = [];
     public string? Actor2 { get; init; }
     public double? Fatalities { get; init; }
     public double? Wounded { get; init; }

@@ -373,6 +373,12 @@ public static class HtmlDossierWriter
                 Text(DossierView.KindLabel(claim.Kind));
                 _out.Write("</span></td><td>");
                 Badge(claim.Status);
+                if (claim.Stance is { } stance && stance != "affirms")
+                {
+                    _out.Write("<br><span class=\"meta\">speaker ");
+                    Text(stance);
+                    _out.Write("</span>");
+                }
                 _out.Write("</td><td>");
                 Text(CorroborationText(claim));
                 var origins = DossierView.Safe(claim.Origins);
@@ -380,6 +386,13 @@ public static class HtmlDossierWriter
                 {
                     _out.Write("<br><span class=\"meta\">origins: ");
                     Text(string.Join(", ", origins.Select(_view.EntityName)));
+                    _out.Write("</span>");
+                }
+                var chain = DossierView.Safe(claim.Chain);
+                if (chain.Length > 1)
+                {
+                    _out.Write("<br><span class=\"meta\">via: ");
+                    Text(string.Join(" → ", chain));
                     _out.Write("</span>");
                 }
                 _out.Write("</td><td>");
@@ -490,7 +503,7 @@ public static class HtmlDossierWriter
             foreach (var ev in story.Events)
             {
                 _out.Write("<tr><td class=\"num\">");
-                Text(ev.Date ?? "—");
+                Text(ev.Date is null ? "—" : ev.EndDate is null ? ev.Date : $"{ev.Date} to {ev.EndDate}");
                 _out.Write("</td><td>");
                 Text(ev.Type);
                 if (!string.IsNullOrWhiteSpace(ev.SubType))
@@ -507,8 +520,17 @@ public static class HtmlDossierWriter
                 }
                 _out.Write("</td><td>");
                 Text(ev.Place is null ? "—" : _view.Entity(ev.Place)?.Name ?? ev.Place);
+                var near = DossierView.Safe(ev.Near);
+                if (!near.IsEmpty)
+                {
+                    _out.Write("<br><span class=\"meta\">near ");
+                    Text(string.Join(", ", near));
+                    _out.Write("</span>");
+                }
                 _out.Write("</td><td>");
-                Text(ev.Actor1 is null && ev.Actor2 is null ? "—" : $"{ev.Actor1 ?? "?"}{(ev.Actor2 is null ? "" : " / " + ev.Actor2)}");
+                var allies = DossierView.Safe(ev.AssociatedActors1);
+                var side1 = ev.Actor1 is null ? "?" : allies.IsEmpty ? ev.Actor1 : $"{ev.Actor1} (with {string.Join(", ", allies)})";
+                Text(ev.Actor1 is null && ev.Actor2 is null ? "—" : $"{side1}{(ev.Actor2 is null ? "" : " / " + ev.Actor2)}");
                 _out.Write("</td>");
                 NumberCell(ev.Fatalities);
                 NumberCell(ev.Wounded);

@@ -186,13 +186,17 @@ public static class MarkdownDossierWriter
             foreach (var ev in story.Events)
             {
                 _line.Clear().Append("- ");
-                if (ev.Date is not null) _line.Append("**").Append(Escape(ev.Date)).Append("** · ");
+                if (ev.Date is not null) _line.Append("**").Append(Escape(ev.EndDate is null ? ev.Date : $"{ev.Date} to {ev.EndDate}")).Append("** · ");
                 _line.Append(Escape(ev.Type));
                 if (!string.IsNullOrWhiteSpace(ev.SubType)) _line.Append(" (").Append(Escape(ev.SubType)).Append(')');
                 if (ev.Place is not null) _line.Append(" in ").Append(Escape(view.Entity(ev.Place)?.Name ?? ev.Place));
+                var near = DossierView.Safe(ev.Near);
+                if (!near.IsEmpty) _line.Append(" near ").Append(Escape(string.Join(", ", near)));
                 if (ev.Actor1 is not null || ev.Actor2 is not null)
                 {
                     _line.Append(" · ").Append(Escape(ev.Actor1 ?? "?"));
+                    var allies = DossierView.Safe(ev.AssociatedActors1);
+                    if (!allies.IsEmpty) _line.Append(" (with ").Append(Escape(string.Join(", ", allies))).Append(')');
                     if (ev.Actor2 is not null) _line.Append(" against ").Append(Escape(ev.Actor2));
                 }
                 var toll = Toll(ev);

@@ -172,4 +172,103 @@ public class AttributionStageTests
         claims.Length.Should().BeGreaterThanOrEqualTo(6000);
         watch.Elapsed.TotalSeconds.Should().BeLessThan(5);
     }
+    [Fact]
+    public void Quote_signed_by_a_dash_and_a_name_on_its_line()
+    {
+        var text = "“The bus never comes on time. We walk instead.” ― Lena M. Okafor\n“Fix the roads first.” — Tomas Varga.\nThe survey closed on Friday.";
+        var (_, claims) = Run(text);
+        var first = claims.Single(a => a.Source is { } s && s.Of(text) == "Lena M. Okafor");
+        first.Content.Of(text).Should().Be("“The bus never comes on time. We walk instead.”");
+        first.Cue!.Value.Of(text).Should().Be("―");
+        claims.Should().Contain(a => a.Source != null && a.Source.Value.Of(text) == "Tomas Varga" && a.Content.Of(text) == "“Fix the roads first.”");
+    }
+
+    [Fact]
+    public void A_dash_inside_a_sentence_signs_nothing()
+    {
+        var (text, claims) = Run("“It was cold” — and the heating failed again, residents wrote in a petition to the council.");
+        claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == "—");
+    }
+
+    [Fact]
+    public void Transcript_turns_run_to_the_end_of_their_paragraph()
+    {
+        var text = "The interview went as follows.\n\"HOST: Welcome back. Tell us about the harvest.\n\"FARMER: It was the worst in ten years. Rain came late.\nUPDATE: The ministry has since replied.";
+        var (_, claims) = Run(text);
+        var host = claims.Single(a => a.Source is { } s && s.Of(text) == "HOST");
+        host.Content.Of(text).Should().Be("Welcome back. Tell us about the harvest.");
+        var farmer = claims.Single(a => a.Source is { } s && s.Of(text) == "FARMER");
+        farmer.Content.Of(text).Should().Be("It was the worst in ten years. Rain came late.");
+        claims.Should().NotContain(a => a.Source != null && a.Source.Value.Of(text) == "UPDATE");
+    }
+
+    [Fact]
+    public void Quote_before_a_speaker_with_two_appositives()
+    {
+        var (text, claims) = Run("“The levee will hold,” Mara Quist, the chief engineer of the district, one of three that share the dam, said at a briefing.");
+        var a = ByCue(text, claims, "said");
+        a.Source!.Value.Of(text).Should().StartWith("Mara Quist");
+        a.Content.Of(text).Should().Be("“The levee will hold,”");
+    }
+
+    [Fact]
+    public void Long_appositive_subject_then_said_that()
+    {
+        var (text, claims) = Run("Ines Brandt, a hydrologist who advised the city on flood defences for many years and a lecturer at the technical university in the capital, said that the river would crest on Sunday.");
+        var a = ByCue(text, claims, "said");
+        a.Source!.Value.Of(text).Should().StartWith("Ines Brandt");
+        a.Content.Of(text).Should().Be("the river would crest on Sunday");
+    }
+
+    [Fact]
+    public void A_clause_after_said_is_not_an_inverted_speaker()
+    {
+        var (text, claims) = Run("Olga Sand, 61, of Riverton, who watched from the bank, said the water rose faster than anyone expected.");
+        var a = ByCue(text, claims, "said");
+        a.Source!.Value.Of(text).Should().StartWith("Olga Sand");
+        a.Content.Of(text).Should().StartWith("the water rose");
+    }
+
+    [Fact]
+    public void A_clause_after_the_speaker_ends_the_fronted_part()
+    {
+        var (text, claims) = Run("During her two terms on the council, Reyes said, the town doubled its bus routes.");
+        var a = ByCue(text, claims, "said");
+        a.Content.Of(text).Should().Be("the town doubled its bus routes");
+    }
+    [Fact]
+    public void A_contracted_is_before_the_cue_is_a_verb_not_a_possessive()
+    {
+        var (text, claims) = Run("He’s claiming that the vote was rigged.");
+        var a = ByCue(text, claims, "claiming");
+        a.Source!.Value.Of(text).Should().Be("He");
+        a.Content.Of(text).Should().Be("the vote was rigged");
+    }
+
+    [Fact]
+    public void An_aside_right_after_that_opens_the_content()
+    {
+        var (text, claims) = Run("She said that, if elected, she would close the base.");
+        var a = ByCue(text, claims, "said");
+        a.Content.Of(text).Should().Be("if elected, she would close the base");
+    }
+    [Fact]
+    public void A_date_between_the_speaker_and_the_cue()
+    {
+        var (text, claims) = Run("The port authority and the coast guard on Dec. 16 reported that two ferries had collided.");
+        var a = ByCue(text, claims, "reported");
+        a.Source!.Value.Of(text).Should().Be("The port authority and the coast guard");
+        a.Content.Of(text).Should().Be("two ferries had collided");
+    }
+    [Fact]
+    public void The_speakers_stance_ignores_the_reporters_hedge()
+    {
+        var (text, claims) = Run("The channel said the depot burned.\nThe claim could not be verified.\nThe ministry denied that its jets hit the market.");
+        var said = ByCue(text, claims, "said");
+        said.Status.Should().Be(ClaimStatus.Unverified);
+        said.Stance.Should().Be(SpeakerStance.Affirms);
+        var denied = ByCue(text, claims, "denied");
+        denied.Status.Should().Be(ClaimStatus.Denied);
+        denied.Stance.Should().Be(SpeakerStance.Rejects);
+    }
 }

@@ -1,4 +1,6 @@
 using Crosscheck.Claims;
+using Crosscheck.Evaluation;
+using Crosscheck.Evaluation.Attribution;
 using Crosscheck.Text;
 using FluentAssertions;
 using Xunit.Abstractions;
@@ -6,43 +8,35 @@ using Xunit.Abstractions;
 namespace Crosscheck.Tests.Claims;
 
 /// <summary>
-/// Status and hedge-scope detection on the team-written set in Specs/Claims/status-en.tsv: per status
-/// precision and recall, with floors. The sentences are invented, not news text.
+/// Status and hedge-scope detection on the team-written set in Specs/Claims/status-en.tsv, scored by the
+/// same <see cref="StatusEvaluation"/> that <c>crosscheck eval status</c> runs: per status precision and
+/// recall, with floors. The sentences are invented, not news text.
 /// </summary>
 public class ClaimStatusSpecTests(ITestOutputHelper output)
 {
-    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new AttributionStage()).Build();
+    private static readonly StatusEvaluation Evaluation = new(() => new PipelineBuilder().Add(new TextStage()).Add(new AttributionStage()).Build());
 
-    private sealed record Case(string Text, string Expected, string Speaker, string Cue);
+    private static string SpecPath(string file) => Path.Combine(AppContext.BaseDirectory, "Specs", "Claims", file);
 
-    private static List<Case> Load(string file = "status-en.tsv")
+    private static List<StatusCase> Load(string file = "status-en.tsv")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Specs", "Claims", file);
-        return File.ReadAllLines(path)
-            .Where(l => l.Length > 0 && l[0] != '#')
-            .Select(l => l.Split('\t'))
-            .Select(c => new Case(c[0].Replace("\\n", "\n"), c[1], c[2], c[3]))
-            .ToList();
-    }
-
-    private static (string Status, string? Source) Predict(Case c)
-    {
-        var article = new Article { Id = "spec", Text = c.Text, ContentHash = "spec" };
-        var analyzed = Pipeline.Analyze(article, new AnalysisContext(new DateOnly(2024, 1, 1))).Article;
-        var claims = analyzed.Get(Layers.Claims);
-        var match = claims.FirstOrDefault(a => a.Cue is { } cue && cue.Of(c.Text).Equals(c.Cue, StringComparison.OrdinalIgnoreCase));
-        return match is null ? ("none", null) : (match.Status.ToString().ToLowerInvariant(), match.Source?.Of(c.Text));
+        var warnings = new List<string>();
+        var cases = StatusEvaluation.Read(SpecPath(file), warnings);
+        warnings.Should().BeEmpty();
+        return cases;
     }
 
     [Fact]
-    public void The_spec_set_is_large_and_covers_every_status()
+    public void The_spec_set_is_large_and_covers_every_status_and_hedge_scope()
     {
         var cases = Load();
         cases.Count.Should().BeGreaterThanOrEqualTo(100);
-        foreach (var status in Enum.GetNames<ClaimStatus>())
+        foreach (var status in Enum.GetValues<ClaimStatus>())
         {
-            cases.Count(c => c.Expected.Equals(status, StringComparison.OrdinalIgnoreCase)).Should().BeGreaterThanOrEqualTo(8, status);
+            cases.Count(c => c.Expected == status).Should().BeGreaterThanOrEqualTo(8, status.ToString());
         }
+        cases.Count(c => c.Scope).Should().BeGreaterThanOrEqualTo(10);
+        cases.Where(c => c.Scope).Select(c => c.Expected).Distinct().Should().HaveCountGreaterThan(1, "scope rows must test claims a hedge covers and claims it does not");
     }
 
     [Fact]
@@ -52,30 +46,71 @@ public class ClaimStatusSpecTests(ITestOutputHelper output)
     [Fact]
     public void Held_out_cases_meet_lower_floors() => Measure(Load("status-en-holdout.tsv"), precisionFloor: 0.5, recallFloor: 0.5, accuracyFloor: 0.7);
 
-    private void Measure(List<Case> cases, double precisionFloor, double recallFloor, double accuracyFloor)
+    [Fact]
+    public void The_evaluation_names_a_malformed_line_and_scores_the_rest()
     {
-        var predictions = cases.Select(c => (Case: c, Predicted: Predict(c))).ToList();
-        int speakerRight = 0, found = 0;
-        foreach (var (c, p) in predictions)
+        var path = Path.Combine(Path.GetTempPath(), $"status-{Guid.NewGuid():N}.tsv");
+        File.WriteAllLines(path,
+        [
+            "# comment",
+            "The mayor said the bridge was open.\tasserted\tThe mayor\tsaid",
+            "only two\tcolumns",
+            "The mayor said the bridge was open.\tmaybe\tThe mayor\tsaid",
+            "The army denied that its jets hit the market.\tdenied\tThe army\tdenied",
+        ]);
+        try
         {
-            if (p.Status != "none") found++;
-            if (p.Source is not null && p.Source.Contains(c.Speaker, StringComparison.OrdinalIgnoreCase)) speakerRight++;
-            if (p.Status != c.Expected) output.WriteLine($"MISS expected {c.Expected} got {p.Status} (source '{p.Source}'): {c.Text.Replace('\n', '|')}");
+            var report = new StatusEvaluation().Evaluate(path);
+            report.Warnings.Should().HaveCount(2);
+            report.Warnings[0].Should().Contain(path).And.Contain(":3:");
+            report.Warnings[1].Should().Contain(":4:").And.Contain("maybe");
+            report["cases"].Should().Be(2);
+            report["accuracy"].Should().Be(1.0);
+            report["denied.recall"].Should().Be(1.0);
         }
-        double microCorrect = predictions.Count(x => x.Predicted.Status == x.Case.Expected) / (double)predictions.Count;
-        output.WriteLine($"cases {cases.Count}, attribution found {found}, status accuracy {microCorrect:F3}, speaker {speakerRight / (double)cases.Count:F3}");
-        foreach (var status in Enum.GetNames<ClaimStatus>().Select(s => s.ToLowerInvariant()))
+        finally
         {
-            int tp = predictions.Count(x => x.Predicted.Status == status && x.Case.Expected == status);
-            int predicted = predictions.Count(x => x.Predicted.Status == status);
-            int gold = predictions.Count(x => x.Case.Expected == status);
-            double precision = predicted == 0 ? 0 : tp / (double)predicted, recall = gold == 0 ? 0 : tp / (double)gold;
-            output.WriteLine($"{status,-11} P {precision:F3} R {recall:F3} (gold {gold}, predicted {predicted})");
-            if (gold == 0) continue;
-            precision.Should().BeGreaterThanOrEqualTo(precisionFloor, status);
-            recall.Should().BeGreaterThanOrEqualTo(recallFloor, status);
+            File.Delete(path);
         }
-        microCorrect.Should().BeGreaterThanOrEqualTo(accuracyFloor);
-        (speakerRight / (double)cases.Count).Should().BeGreaterThanOrEqualTo(accuracyFloor);
+    }
+
+    [Fact]
+    public void Scoring_counts_a_missing_attribution_as_a_miss_of_its_status()
+    {
+        var text = "The mayor said the bridge was open.";
+        var found = new Attribution(new Span(0, 9), new Span(10, 14), new Span(15, 34), null, AttributionKind.IndirectSpeech, ClaimStatus.Claimed);
+        var metrics = StatusEvaluation.Score(
+        [
+            (new StatusCase(1, text, ClaimStatus.Asserted, "mayor", "said", 1, false), found),
+            (new StatusCase(2, text, ClaimStatus.Claimed, "mayor", "said", 1, true), found),
+            (new StatusCase(3, text, ClaimStatus.Denied, "mayor", "denied", 1, true), null),
+        ]).ToDictionary(m => m.Name, m => m.Value);
+        metrics["claimed.precision"].Should().Be(0.5);
+        metrics["claimed.recall"].Should().Be(1.0);
+        metrics["asserted.recall"].Should().Be(0.0);
+        metrics["denied.recall"].Should().Be(0.0);
+        metrics["accuracy"].Should().BeApproximately(1 / 3.0, 1e-9);
+        metrics["hedge_scope.accuracy"].Should().Be(0.5);
+        metrics["speaker.accuracy"].Should().BeApproximately(2 / 3.0, 1e-9);
+    }
+
+    private void Measure(List<StatusCase> cases, double precisionFloor, double recallFloor, double accuracyFloor)
+    {
+        var predictions = Evaluation.Predict(cases);
+        foreach (var (c, p) in predictions.Where(x => x.Found?.Status != x.Case.Expected))
+        {
+            output.WriteLine($"MISS line {c.Line}: expected {c.Expected} got {p?.Status.ToString() ?? "none"} (source '{p?.Source?.Of(c.Text)}'): {c.Text.Replace('\n', '|')}");
+        }
+        var metrics = StatusEvaluation.Score(predictions).ToDictionary(m => m.Name, m => m);
+        foreach (var m in metrics.Values) output.WriteLine($"{m.Name,-24} {m.Value:F3} {m.Support}");
+        foreach (var status in Enum.GetValues<ClaimStatus>().Select(s => s.ToString().ToLowerInvariant()))
+        {
+            if (metrics[$"{status}.recall"].Support == 0) continue;
+            metrics[$"{status}.precision"].Value.Should().BeGreaterThanOrEqualTo(precisionFloor, status);
+            metrics[$"{status}.recall"].Value.Should().BeGreaterThanOrEqualTo(recallFloor, status);
+        }
+        metrics["accuracy"].Value.Should().BeGreaterThanOrEqualTo(accuracyFloor);
+        metrics["speaker.accuracy"].Value.Should().BeGreaterThanOrEqualTo(accuracyFloor);
+        if (metrics["hedge_scope.accuracy"].Support > 0) metrics["hedge_scope.accuracy"].Value.Should().BeGreaterThanOrEqualTo(accuracyFloor);
     }
 }

@@ -14,7 +14,7 @@ public class PolnearDevTests(ITestOutputHelper output)
         foreach (var m in report.Metrics) output.WriteLine($"{m.Name}\t{m.Value:F3}");
         report["documents"].Should().BeGreaterThan(50);
         report.Warnings.Should().BeEmpty();
-        report["attribution.f1"].Should().BeGreaterThan(0.58);
+        report["attribution.f1"].Should().BeGreaterThan(0.68);
         report["cue.overlap.f1"].Should().BeGreaterThan(0.6);
         report["content.overlap.f1"].Should().BeGreaterThan(0.6);
         report["source.overlap.f1"].Should().BeGreaterThan(0.6);

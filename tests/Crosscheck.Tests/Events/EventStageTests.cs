@@ -13,9 +13,10 @@ public class EventStageTests
 {
     private static readonly AnalysisContext Context = new(new DateOnly(2024, 12, 16));
 
-    private static AnalyzedArticle Run(string text, Func<AnalyzedArticle, AnalyzedArticle>? addLayers = null, string? outlet = null)
+    private static AnalyzedArticle Run(string text, Func<AnalyzedArticle, AnalyzedArticle>? addLayers = null, string? outlet = null, bool dated = true)
     {
-        var article = new AnalyzedArticle(new Article { Id = "t", Text = text, ContentHash = "t", Outlet = outlet });
+        var published = dated ? PublicationDate.Given(new DateOnly(2024, 12, 16), "test") : PublicationDate.Unknown;
+        var article = new AnalyzedArticle(new Article { Id = "t", Text = text, ContentHash = "t", Outlet = outlet, Published = published });
         article = new TextStage().Process(article, Context);
         if (addLayers is not null) article = addLayers(article);
         article = new AttributionStage().Process(article, Context);
@@ -71,6 +72,74 @@ public class EventStageTests
         var e = Run("Ukrainian drones attacked an airfield, and a drone strike destroyed two jets, the army said.").Get(Layers.Events).Single();
         e.Date.Should().Be("2024-12-16");
         e.Precision.Should().Be(DatePrecision.Week);
+    }
+
+    [Fact]
+    public void An_undated_report_without_a_date_in_the_sentence_leaves_the_event_date_unknown()
+    {
+        var e = Run("Ukrainian drones attacked an airfield, and a drone strike destroyed two jets, the army said.", dated: false).Get(Layers.Events).Single();
+        e.Date.Should().BeNull("the analysis day is not the day of the event");
+    }
+
+    [Fact]
+    public void The_day_in_the_content_dates_the_event_not_the_day_of_the_statement()
+    {
+        const string text = "The regional army said on Monday that at least 12 soldiers of the Russian forces were killed in fighting with Ukrainian troops "
+            + "near Orlovka on Saturday and Sunday.";
+        var e = Run(text, a => a.With(Layers.Times,
+        [
+            new TimeExpression(Find(text, "Monday"), TimexType.Date, "2024-12-16"),
+            new TimeExpression(Find(text, "Saturday"), TimexType.Date, "2024-12-14"),
+            new TimeExpression(Find(text, "Sunday"), TimexType.Date, "2024-12-15"),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Date.Should().Be("2024-12-14");
+        e.EndDate.Should().Be("2024-12-15");
+        e.Precision.Should().Be(DatePrecision.Day);
+    }
+
+    [Fact]
+    public void Only_the_day_of_the_statement_dates_the_event_within_the_week_before()
+    {
+        const string text = "At least 12 Russian soldiers were killed in fighting with Ukrainian troops, Kyiv said on Monday.";
+        var e = Run(text, a => a.With(Layers.Times, [new TimeExpression(Find(text, "Monday"), TimexType.Date, "2024-12-16")]))
+            .Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Date.Should().Be("2024-12-16");
+        e.Precision.Should().Be(DatePrecision.Week);
+    }
+
+    [Fact]
+    public void Villages_whose_namesakes_lie_outside_the_named_region_place_the_event_at_the_region()
+    {
+        const string text = "Russian troops clashed with Ukrainian forces near the villages of Dolgoe and Bereza in the Kaluga region.";
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Russian"), "Russia", 60, 100, null, "RU", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "Ukrainian"), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "Dolgoe"), "Dolgoe", 54.1, 35.9, null, "RU", "Kaluga Oblast", PlacePrecision.Region),
+            new ResolvedPlace(Find(text, "Bereza"), "Bereza", 52.5, 24.9, 1, "BY", "Brest", PlacePrecision.Exact),
+            new ResolvedPlace(Find(text, "Kaluga"), "Kaluga", 54.5, 36.3, 2, "RU", "Kaluga Oblast", PlacePrecision.Exact),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Location!.Name.Should().Be("Kaluga Oblast", "'the Kaluga region' names the region, and a Bereza in Belarus is a namesake");
+        e.NearPlaces.Select(p => p.Of(text)).Should().Equal("Dolgoe", "Bereza");
+    }
+
+    [Fact]
+    public void Where_fighters_come_from_does_not_place_the_event()
+    {
+        const string text = "Russian forces used soldiers from North Korea in assaults on Ukrainian positions.";
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Russian"), "Russia", 60, 100, null, "RU", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "North Korea"), "North Korea", 40, 127, null, "KP", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "Ukrainian"), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().BeNull("'from North Korea' is the soldiers' origin and the demonyms name no place");
+    }
+
+    private static Span Find(string text, string words)
+    {
+        int i = text.IndexOf(words, StringComparison.Ordinal);
+        return new Span(i, i + words.Length);
     }
 
     [Theory]

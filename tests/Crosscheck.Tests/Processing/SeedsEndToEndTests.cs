@@ -72,6 +72,40 @@ public class SeedsEndToEndTests
     }
 
     [SharedDataFact("corpus", "seeds")]
+    public void TheWeekendBattleIsOneEventWithItsSidesPlaceDaysAndCombinedToll()
+    {
+        var battle = SeedDossier.Value.Events
+            .Where(e => e.Type == "Battles" && e.KilledOrWounded is not null)
+            .MaxBy(e => e.Articles.Length)!;
+        battle.Date.Should().Be("2024-12-14");
+        battle.EndDate.Should().Be("2024-12-15");
+        battle.Place.Should().StartWith("Kursk");
+        battle.Near.Should().Contain(["Plekhovo", "Martynovka"]).And.Contain(n => n.StartsWith("Voro", StringComparison.Ordinal));
+        battle.Actor1.Should().Contain("North Korea");
+        battle.AssociatedActors1.Should().Contain(a => a.Contains("Russia"));
+        battle.Actor2.Should().Contain("Ukraine");
+        battle.KilledOrWounded.Should().BeGreaterThanOrEqualTo(30);
+        battle.Fatalities.Should().BeNull("'at least 30 killed or wounded' is a combined toll, not 30 deaths");
+        battle.Articles.Should().HaveCountGreaterThanOrEqualTo(3);
+        battle.Claims.Should().NotBeEmpty();
+        SeedDossier.Value.Events.Where(e => e.Type == "Battles" && e.Date is "2024-12-14" or "2024-12-15")
+            .Should().ContainSingle("the reports describe one weekend battle, not one per report or per sentence");
+    }
+
+    [SharedDataFact("corpus", "seeds")]
+    public void TheRelayedClaimCarriesItsChainFromTheDroneUnitToTheOutlet()
+    {
+        var claim = SeedDossier.Value.Claims.Single(c => c.Chain.Length > 0 && c.Chain[0].Contains("drone unit", StringComparison.Ordinal));
+        var chain = claim.Chain.ToList();
+        int pravda = chain.FindIndex(l => l.Contains("Ukrainska Pravda", StringComparison.Ordinal));
+        int yonhap = chain.FindIndex(l => l.Contains("Yonhap", StringComparison.Ordinal));
+        pravda.Should().BeGreaterThan(0);
+        yonhap.Should().BeGreaterThan(pravda);
+        var outlet = Report(claim.Articles[0]).Outlet;
+        if (outlet is not null) chain[^1].Should().Be(outlet);
+    }
+
+    [SharedDataFact("corpus", "seeds")]
     public void EachSaidSentenceBecomesAClaimWithItsSpeaker()
     {
         var zelensky = SeedDossier.Value.Entities.Single(e => e.Type == "person" && e.Aliases.Contains("Zelenskyy"));

@@ -127,6 +127,7 @@ public class DossierJsonTests
         { typeof(DossierTime), "time" },
         { typeof(DossierQuantity), "quantity" },
         { typeof(DossierClaim), "claim" },
+        { typeof(DossierProposition), "proposition" },
         { typeof(DossierEvent), "event" },
         { typeof(DossierContradiction), "contradiction" },
         { typeof(DossierTimelineEntry), "timelineEntry" },

@@ -7,7 +7,8 @@ namespace Crosscheck.Evaluation.Attribution;
 /// Task "attribution": runs each text of a PolNeAR-style brat folder through the default pipeline
 /// and scores the claims layer against the annotations (see <see cref="AttributionScorer"/> for
 /// the match definitions). Reports span P/R/F1 per role (exact and overlap), attribution-level
-/// P/R/F1 (cue and content overlap), and throughput.
+/// P/R/F1 (cue and content overlap), the unmatched gold attributions by category (<c>missed.*</c>, see
+/// <see cref="AttributionMisses"/>), and throughput.
 /// </summary>
 public sealed class AttributionEvaluation : IEvaluation
 {
@@ -51,6 +52,11 @@ public sealed class AttributionEvaluation : IEvaluation
         if (docs.Count == 0) warnings.Add($"no text/annotation pairs found under '{path}'");
         var scores = AttributionScorer.Score(docs);
         var metrics = scores.ToMetrics().ToList();
+        // Where recall is lost: each unmatched gold attribution in one category (see AttributionMisses).
+        var misses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (text, gold, predicted) in docs) AttributionMisses.Count(text, gold, predicted, misses);
+        int goldCount = docs.Sum(d => d.Item2.Length);
+        foreach (var category in AttributionMisses.Categories) metrics.Add(new Metric($"missed.{category}", misses.GetValueOrDefault(category), goldCount));
         metrics.Add(new Metric("documents", docs.Count));
         metrics.Add(new Metric("gold_attributions", docs.Sum(d => d.Item2.Length)));
         // Pipeline time only (reading files excluded), one thread.

@@ -1,0 +1,42 @@
+namespace Crosscheck.Web;
+
+/// <summary>How `crosscheck serve` runs. Defaults are safe: loopback only, writes need a key.</summary>
+public sealed record WebOptions
+{
+    public required string DatabasePath { get; init; }
+
+    /// <summary>Where to listen; loopback unless the operator names another address.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// The reference date for analysing posted reports and for the dossier. The host passes the
+    /// clock in; nothing in the server reads it for analysis.
+    /// </summary>
+    public required Func<DateOnly> ReferenceDate { get; init; }
+
+    /// <summary>When true, reads need an API key too; writes always do.</summary>
+    public bool RequireKeyForReads { get; init; }
+
+    /// <summary>Largest request body accepted (a posted report); larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Read requests per second allowed from one client address (token bucket).</summary>
+    public int ReadRequestsPerSecond { get; init; } = 500;
+
+    /// <summary>Write requests per minute allowed from one client address.</summary>
+    public int WriteRequestsPerMinute { get; init; } = 60;
+
+    /// <summary>How often the server checks whether another process (analyze, watch) changed the store.</summary>
+    public TimeSpan StoreCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where posted reports are kept as files before analysis (default: beside the database).</summary>
+    public string? InboxFolder { get; init; }
+
+    /// <summary>Feeds and folders the server itself polls (as `crosscheck watch` would), so new items appear without another process.</summary>
+    public IReadOnlyList<string> WatchSources { get; init; } = [];
+
+    /// <summary>Schedule and limits for <see cref="WatchSources"/>.</summary>
+    public Feeds.WatchOptions Watch { get; init; } = new();
+
+    public string Inbox => InboxFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath)) ?? ".", Path.GetFileNameWithoutExtension(DatabasePath) + ".inbox");
+}

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck.Evaluation.Attribution;
+
+/// <summary>
+/// Sorts the gold attributions no prediction matched into one category each (the first that applies, in the
+/// order of <see cref="Categories"/>), so an evaluation says where recall is lost, not only how much:
+/// <list type="bullet">
+/// <item><c>content_wrong</c>: a prediction has the cue, but its content does not overlap the gold content;</item>
+/// <item><c>no_cue</c>: the gold attribution has no cue;</item>
+/// <item><c>punctuation_cue</c>: the cue is a colon or a dash (headlines, transcripts, signed quotes);</item>
+/// <item><c>according_to</c>: "according to X";</item>
+/// <item><c>passive</c>: the cue follows a form of "be" ("it was reported", "is expected");</item>
+/// <item><c>reporting_noun</c>: the cue is a noun phrase ("his claim", "a statement", "allegations of");</item>
+/// <item><c>nested</c>: the cue lies inside another gold attribution's content;</item>
+/// <item><c>multi_sentence</c>: the content runs over more than one sentence;</item>
+/// <item><c>pronoun_source</c>: the source is a bare pronoun;</item>
+/// <item><c>no_source</c>: the gold attribution names no source;</item>
+/// <item><c>other_cue</c>: none of these: mostly verbs of stance or action outside the cue lexicon ("wants", "plans").</item>
+/// </list>
+/// </summary>
+public static class AttributionMisses
+{
+    public static readonly ImmutableArray<string> Categories =
+    [
+        "content_wrong", "no_cue", "punctuation_cue", "according_to", "passive", "reporting_noun", "nested",
+        "multi_sentence", "pronoun_source", "no_source", "other_cue",
+    ];
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i", "you", "who", "which" };
+
+    private static readonly string[] NounSuffixes = ["ment", "ments", "tion", "tions", "sion", "sions"];
+
+    private static readonly HashSet<string> NounHeads = new(StringComparer.Ordinal)
+    {
+        "claim", "claims", "remarks", "comments", "view", "views", "belief", "argument", "promise", "warning", "message", "pledge",
+        "proposal", "allegation", "allegations", "assertion", "accusation", "accusations", "criticism", "questions", "statement",
+    };
+
+    private static readonly string[] Determiners = ["the ", "a ", "an ", "his ", "her ", "their ", "its ", "our ", "this ", "that "];
+
+    /// <summary>Counts per category of the gold attributions of one text that no prediction matches (cue and content overlap).</summary>
+    public static void Count(string text, ImmutableArray<GoldAttribution> gold, ImmutableArray<GoldAttribution> predicted, Dictionary<string, int> into)
+    {
+        foreach (var g in gold)
+        {
+            bool matched = false, cueFound = false;
+            foreach (var p in predicted)
+            {
+                if (AttributionScorer.Overlap(p.Cue, g.Cue) <= 0) continue;
+                cueFound = true;
+                if (AttributionScorer.Overlap(p.Content, g.Content) > 0) { matched = true; break; }
+            }
+            if (matched) continue;
+            var category = Categorise(text, g, gold, cueFound);
+            into[category] = into.GetValueOrDefault(category) + 1;
+        }
+    }
+
+    internal static string Categorise(string text, GoldAttribution g, ImmutableArray<GoldAttribution> gold, bool cueFound)
+    {
+        if (cueFound) return "content_wrong";
+        if (g.Cue.IsDefaultOrEmpty) return "no_cue";
+        var cue = string.Join(" ", g.Cue.Select(s => s.Of(text))).Trim().ToLowerInvariant();
+        if (cue.Length > 0 && cue.All(c => char.IsPunctuation(c) || char.IsWhiteSpace(c) || c is '―' or '—' or '–')) return "punctuation_cue";
+        if (cue.Contains("according to", StringComparison.Ordinal)) return "according_to";
+        if (AfterBe(text, g.Cue.Min(s => s.Start)) || cue.StartsWith("is ", StringComparison.Ordinal) || cue.StartsWith("was ", StringComparison.Ordinal)
+            || cue.StartsWith("were ", StringComparison.Ordinal) || cue.StartsWith("are ", StringComparison.Ordinal) || cue.StartsWith("been ", StringComparison.Ordinal)) return "passive";
+        var head = cue.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        if (Determiners.Any(d => cue.StartsWith(d, StringComparison.Ordinal)) || NounSuffixes.Any(e => head.EndsWith(e, StringComparison.Ordinal))
+            || NounHeads.Contains(head))
+        {
+            return "reporting_noun";
+        }
+        foreach (var other in gold)
+        {
+            if (!ReferenceEquals(other, g) && AttributionScorer.Overlap(other.Content, g.Cue) > 0) return "nested";
+        }
+        if (!g.Content.IsDefaultOrEmpty)
+        {
+            int start = g.Content.Min(s => s.Start), end = Math.Min(text.Length, g.Content.Max(s => s.End));
+            var content = text.AsSpan(start, Math.Max(0, end - start)).TrimEnd();
+            if (content.Contains(". ", StringComparison.Ordinal) || content.Contains(".\n", StringComparison.Ordinal) || content.Contains("\n", StringComparison.Ordinal)) return "multi_sentence";
+        }
+        if (g.Source.IsDefaultOrEmpty) return "no_source";
+        var source = string.Join(" ", g.Source.Select(s => s.Of(text))).Trim();
+        if (Pronouns.Contains(source)) return "pronoun_source";
+        return "other_cue";
+    }
+
+    private static bool AfterBe(string text, int cueStart)
+    {
+        int k = cueStart;
+        while (k > 0 && text[k - 1] == ' ') k--;
+        int wordEnd = k;
+        while (k > 0 && char.IsLetter(text[k - 1])) k--;
+        var word = text.AsSpan(k, wordEnd - k);
+        return word is "was" or "were" or "is" or "are" or "been" or "be" or "being";
+    }
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Store;
+
+/// <summary>
+/// What a running server keeps beside the articles: API keys (only their SHA-256 is stored) and
+/// feed subscriptions with their polling state and the items that failed. These tables are
+/// additions; `crosscheck analyze` neither reads nor needs them.
+/// </summary>
+/// <remarks>Thread-safe: every call opens its own (pooled) connection.</remarks>
+public sealed class SqliteServerTables
+{
+    private readonly string _connectionString;
+
+    public SqliteServerTables(string databasePath)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(databasePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS api_keys (
+                key_hash TEXT PRIMARY KEY,
+                name     TEXT NOT NULL,
+                created  TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS feeds (
+                url           TEXT PRIMARY KEY,
+                etag          TEXT,
+                last_modified TEXT,
+                failures      INTEGER NOT NULL DEFAULT 0,
+                next_poll     TEXT,
+                last_polled   TEXT,
+                last_error    TEXT
+            );
+            CREATE TABLE IF NOT EXISTS feed_items (
+                feed_url   TEXT NOT NULL,
+                item_key   TEXT NOT NULL,
+                url        TEXT,
+                title      TEXT,
+                article_id TEXT,
+                error      TEXT,
+                seen       TEXT NOT NULL,
+                PRIMARY KEY (feed_url, item_key)
+            );
+            """);
+    }
+
+    /// <summary>Creates a key for <paramref name="name"/> and returns it; it is shown once and stored only as a hash.</summary>
+    public string AddApiKey(string name, DateTimeOffset now)
+    {
+        var key = "cc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        using var connection = Open();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO api_keys (key_hash, name, created) VALUES ($hash, $name, $created);";
+        insert.Parameters.AddWithValue("$hash", Hash(key));
+        insert.Parameters.AddWithValue("$name", name);
+        insert.Parameters.AddWithValue("$created", now.ToString("O", CultureInfo.InvariantCulture));
+        insert.ExecuteNonQuery();
+        return key;
+    }
+
+    /// <summary>The name the key was issued to, or null when it is not a key this store issued.</summary>
+    public string? ApiKeyOwner(string? key)
+    {
+        if (string.IsNullOrEmpty(key) || key.Length > 200) return null;
+        using var connection = Open();
+        using var find = connection.CreateCommand();
+        find.CommandText = "SELECT name FROM api_keys WHERE key_hash = $hash;";
+        find.Parameters.AddWithValue("$hash", Hash(key));
+        return find.ExecuteScalar() as string;
+    }
+
+    public int ApiKeyCount()
+    {
+        using var connection = Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM api_keys;";
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public FeedState? Feed(string url)
+    {
+        using var connection = Open();
+        using var find = connection.CreateCommand();
+        find.CommandText = "SELECT url, etag, last_modified, failures, next_poll, last_polled, last_error FROM feeds WHERE url = $url;";
+        find.Parameters.AddWithValue("$url", url);
+        using var reader = find.ExecuteReader();
+        return reader.Read() ? ReadFeed(reader) : null;
+    }
+
+    public IReadOnlyList<FeedState> Feeds()
+    {
+        using var connection = Open();
+        using var all = connection.CreateCommand();
+        all.CommandText = "SELECT url, etag, last_modified, failures, next_poll, last_polled, last_error FROM feeds ORDER BY url;";
+        using var reader = all.ExecuteReader();
+        var feeds = new List<FeedState>();
+        while (reader.Read()) feeds.Add(ReadFeed(reader));
+        return feeds;
+    }
+
+    public void SaveFeed(FeedState feed)
+    {
+        using var connection = Open();
+        using var upsert = connection.CreateCommand();
+        upsert.CommandText = """
+            INSERT INTO feeds (url, etag, last_modified, failures, next_poll, last_polled, last_error)
+            VALUES ($url, $etag, $modified, $failures, $next, $polled, $error)
+            ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                failures = excluded.failures, next_poll = excluded.next_poll, last_polled = excluded.last_polled,
+                last_error = excluded.last_error;
+            """;
+        upsert.Parameters.AddWithValue("$url", feed.Url);
+        upsert.Parameters.AddWithValue("$etag", (object?)feed.ETag ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$modified", (object?)feed.LastModified ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$failures", feed.Failures);
+        upsert.Parameters.AddWithValue("$next", (object?)feed.NextPoll?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$polled", (object?)feed.LastPolled?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$error", (object?)feed.LastError ?? DBNull.Value);
+        upsert.ExecuteNonQuery();
+    }
+
+    /// <summary>True when this item of this feed was handled before (stored, or failed with its reason).</summary>
+    public bool ItemSeen(string feedUrl, string itemKey)
+    {
+        using var connection = Open();
+        using var find = connection.CreateCommand();
+        find.CommandText = "SELECT 1 FROM feed_items WHERE feed_url = $feed AND item_key = $key;";
+        find.Parameters.AddWithValue("$feed", feedUrl);
+        find.Parameters.AddWithValue("$key", itemKey);
+        return find.ExecuteScalar() is not null;
+    }
+
+    public void SaveItem(FeedItemState item)
+    {
+        using var connection = Open();
+        using var upsert = connection.CreateCommand();
+        upsert.CommandText = """
+            INSERT INTO feed_items (feed_url, item_key, url, title, article_id, error, seen)
+            VALUES ($feed, $key, $url, $title, $article, $error, $seen)
+            ON CONFLICT(feed_url, item_key) DO UPDATE SET url = excluded.url, title = excluded.title,
+                article_id = excluded.article_id, error = excluded.error, seen = excluded.seen;
+            """;
+        upsert.Parameters.AddWithValue("$feed", item.FeedUrl);
+        upsert.Parameters.AddWithValue("$key", item.ItemKey);
+        upsert.Parameters.AddWithValue("$url", (object?)item.Url ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$title", (object?)item.Title ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$article", (object?)item.ArticleId ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$error", (object?)item.Error ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$seen", item.Seen.ToString("O", CultureInfo.InvariantCulture));
+        upsert.ExecuteNonQuery();
+    }
+
+    /// <summary>Items that could not be fetched or analysed, newest first, with their reasons.</summary>
+    public IReadOnlyList<FeedItemState> FailedItems(int limit = 200)
+    {
+        using var connection = Open();
+        using var all = connection.CreateCommand();
+        all.CommandText = "SELECT feed_url, item_key, url, title, article_id, error, seen FROM feed_items WHERE error IS NOT NULL ORDER BY seen DESC LIMIT $limit;";
+        all.Parameters.AddWithValue("$limit", limit);
+        using var reader = all.ExecuteReader();
+        var items = new List<FeedItemState>();
+        while (reader.Read())
+        {
+            items.Add(new FeedItemState(reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
+                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+        }
+        return items;
+    }
+
+    private static FeedState ReadFeed(SqliteDataReader reader) => new(reader.GetString(0))
+    {
+        ETag = Text(reader, 1),
+        LastModified = Text(reader, 2),
+        Failures = reader.GetInt32(3),
+        NextPoll = Text(reader, 4) is { } next ? DateTimeOffset.Parse(next, CultureInfo.InvariantCulture) : null,
+        LastPolled = Text(reader, 5) is { } polled ? DateTimeOffset.Parse(polled, CultureInfo.InvariantCulture) : null,
+        LastError = Text(reader, 6),
+    };
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>A feed subscription's polling state: validators for conditional GET and the failure count behind the backoff.</summary>
+public sealed record FeedState(string Url)
+{
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+    public int Failures { get; init; }
+    public DateTimeOffset? NextPoll { get; init; }
+    public DateTimeOffset? LastPolled { get; init; }
+    public string? LastError { get; init; }
+}
+
+/// <summary>One feed item as handled: the report it became, or why it could not.</summary>
+public sealed record FeedItemState(string FeedUrl, string ItemKey, string? Url, string? Title, string? ArticleId, string? Error, DateTimeOffset Seen);
