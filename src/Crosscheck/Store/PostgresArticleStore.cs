@@ -210,7 +210,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
     /// "flooding" finds "floods". Words must all occur, a quoted part is a phrase, a trailing * a prefix;
     /// nothing the user types can make the query fail.
     /// </summary>
-    public IReadOnlyList<TextSearchHit> Search(string query, string? language = null, int limit = 20, int offset = 0)
+    public IReadOnlyList<SearchHit> Search(string query, string? language = null, int limit = 20, int offset = 0)
     {
         var pieces = QueryPieces(query);
         if (pieces.Count == 0) return [];
@@ -248,15 +248,15 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
         {
             using var command = Command(sql, [.. values]);
             using var reader = command.ExecuteReader();
-            var hits = new List<TextSearchHit>();
-            while (reader.Read()) hits.Add(new TextSearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFloat(3)));
-            return (IReadOnlyList<TextSearchHit>)hits;
+            var hits = new List<SearchHit>();
+            while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFloat(3)));
+            return (IReadOnlyList<SearchHit>)hits;
         });
     }
 
-    /// <summary>Marks a matched word in a snippet: the same private-use characters the SQLite search index uses.</summary>
-    public const char HitStart = '\uE000';
-    public const char HitEnd = '\uE001';
+    /// <summary>Marks a matched word in a snippet: the same private-use characters as the SQLite search index.</summary>
+    public const char HitStart = SqliteSearchIndex.HitStart;
+    public const char HitEnd = SqliteSearchIndex.HitEnd;
 
     private enum QueryPieceKind { Word, Phrase, Prefix }
 
