@@ -12,6 +12,7 @@ namespace Crosscheck.Bench;
 ///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
 ///   stories N [N...]        per-report cost of story assignment and of storing one report, as N grows
 ///   copies N [N...]         generate N reports, prepare them, time the copy detector alone and score it on the manifest
+///   workers N [W...]        N reports on the PostgreSQL queue, drained by W `crosscheck worker` processes (default 1 2 4)
 ///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
 ///   extractors DATASETS [R] times + quantities throughput on the Recognizers specs and TempEval-3 texts (see bench/recognizers-compare)
 /// </summary>
@@ -21,7 +22,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | copies N [N...] | extractors DATASETS [ROUNDS] | micro [BenchmarkDotNet args]");
+            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | copies N [N...] | workers N [W...] | extractors DATASETS [ROUNDS] | micro [BenchmarkDotNet args]");
             return 2;
         }
         switch (args[0])
@@ -42,6 +43,9 @@ public static class Program
             case "copies":
                 foreach (var n in args.Skip(1)) CopyBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
                 return 0;
+            case "workers":
+                var counts = args.Skip(2).Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();
+                return WorkersBenchmark.Run(int.Parse(args[1], CultureInfo.InvariantCulture), counts.Count > 0 ? counts : [1, 2, 4], threads: 1);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;

@@ -27,6 +27,9 @@ public static class CliApp
               crosscheck eval stories ../shared/datasets/ecbplus-dev/ECB+ --json
               crosscheck serve --db news.db                    web app and API at http://127.0.0.1:5080
               crosscheck watch https://example.org/feed.xml    analyse new feed items as they appear
+              crosscheck enqueue feeds/ --db postgres://crosscheck@db1/news   then, on any machines:
+              crosscheck worker --db postgres://crosscheck@db1/news            and at the end:
+              crosscheck dossier --db postgres://crosscheck@db1/news --out dossier/
 
             Exit codes: 0 all inputs read, 1 some inputs rejected (each named on stderr), 2 usage error,
             3 the store or the output folder failed (what was already stored is kept).
@@ -35,6 +38,7 @@ public static class CliApp
         root.Add(EvalCommand.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Add(command);
         foreach (var command in WebCommands.Create(output, error)) root.Add(command);
+        foreach (var command in QueueCommands.Create(output, error)) root.Add(command);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -52,7 +56,7 @@ public static class CliApp
             error.WriteLine($"crosscheck: {ex.Message}");
             return ExitUsage;
         }
-        catch (Exception ex) when (ex is Store.StoreException or Microsoft.Data.Sqlite.SqliteException or IOException
+        catch (Exception ex) when (ex is Store.StoreException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException
             or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             // The store, the disk or a stored record failed: one clear line, no stack trace.

@@ -26,7 +26,7 @@ internal static class SummaryTable
             table.AddRow("contradictions", dossier.Contradictions.Length.ToString("N0"));
         }
         console.Write(table);
-        console.WriteLine($"{elapsed.TotalSeconds:0.0} s; store: {Path.GetFullPath(dbPath)}");
+        console.WriteLine($"{elapsed.TotalSeconds:0.0} s; store: {(Crosscheck.Store.StoreFactory.IsPostgres(dbPath) ? dbPath : Path.GetFullPath(dbPath))}");
         if (files is not null) console.WriteLine($"dossier: {Path.GetFullPath(files.FirstOrDefault(f => f.EndsWith(DossierFiles.HtmlFileName, StringComparison.Ordinal)) ?? files[0])}");
     }
 

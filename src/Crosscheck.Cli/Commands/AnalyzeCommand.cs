@@ -23,7 +23,7 @@ internal static class AnalyzeCommand
             }
         });
         var outDir = new Option<string>("--out") { Description = "Folder for dossier.json, dossier.md and dossier.html.", DefaultValueFactory = _ => "dossier" };
-        var db = new Option<string>("--db") { Description = "SQLite database that keeps every analysis; a second run adds to it.", DefaultValueFactory = _ => "crosscheck.db" };
+        var db = new Option<string>("--db") { Description = "Store that keeps every analysis (a second run adds to it): an SQLite file, or PostgreSQL as postgres://user@host/db.", DefaultValueFactory = _ => "crosscheck.db" };
         var referenceDate = new Option<string?>("--reference-date") { Description = "YYYY-MM-DD anchor for relative dates in reports whose own date is unknown (default: today)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems, no progress or summary." };
         var noDossier = new Option<bool>("--no-dossier") { Description = "Only analyse and store; do not write the dossier files." };
@@ -51,10 +51,10 @@ internal static class AnalyzeCommand
     private static int Run(string[] paths, string outDir, string dbPath, DateOnly referenceDate, bool quiet, bool noDossier, TextWriter output, TextWriter error)
     {
         var stopwatch = Stopwatch.StartNew();
-        SqliteArticleStore store;
+        IArticleStore store;
         try
         {
-            store = SqliteArticleStore.Open(dbPath);
+            store = StoreFactory.Open(dbPath);
         }
         catch (StoreException ex)
         {
@@ -76,7 +76,7 @@ internal static class AnalyzeCommand
                 dossier = components.BuildDossier(store.ReadAll().ToList(), referenceDate);
                 files = DossierFiles.WriteAll(dossier, outDir);
             }
-            if (!quiet) SummaryTable.Print(output, summary, dossier, files, stopwatch.Elapsed, store.ArticleCount, dbPath);
+            if (!quiet) SummaryTable.Print(output, summary, dossier, files, stopwatch.Elapsed, store.ArticleCount, StoreFactory.DisplayName(dbPath));
             if (summary.Read == 0)
             {
                 error.WriteLine($"crosscheck: nothing readable in {string.Join(", ", paths)}.");

@@ -132,7 +132,7 @@ internal static class ExtraCommands
     {
         var what = new Argument<string>("WHAT") { Description = "What to export: events." };
         var format = new Option<string>("--format") { Description = "Output format: acled (ACLED-compatible CSV).", DefaultValueFactory = _ => "acled" };
-        var db = new Option<string>("--db") { Description = "The store to export from.", DefaultValueFactory = _ => "crosscheck.db" };
+        var db = new Option<string>("--db") { Description = "The store to export from: an SQLite file or postgres://user@host/db.", DefaultValueFactory = _ => "crosscheck.db" };
         var outFile = new Option<string?>("--out") { Description = "File to write (default: standard output)." };
         var export = new Command("export", "Export stored analyses in other formats.") { what, format, db, outFile };
         export.SetAction(parsed =>
@@ -140,8 +140,8 @@ internal static class ExtraCommands
             if (parsed.GetValue(what) != "events") throw new UsageException($"cannot export '{parsed.GetValue(what)}'; try: events.");
             if (parsed.GetValue(format) != "acled") throw new UsageException($"unknown format '{parsed.GetValue(format)}'; try: acled.");
             var dbPath = parsed.GetValue(db)!;
-            if (!File.Exists(dbPath)) throw new UsageException($"no database at '{dbPath}'; run `crosscheck analyze` first or pass --db.");
-            using var store = SqliteArticleStore.Open(dbPath);
+            if (!StoreFactory.IsPostgres(dbPath) && !File.Exists(dbPath)) throw new UsageException($"no database at '{dbPath}'; run `crosscheck analyze` first or pass --db.");
+            using var store = StoreFactory.Open(dbPath);
             var target = parsed.GetValue(outFile);
             using var writer = target is null ? null : new StreamWriter(target);
             AcledCsv.Write(writer ?? output, store.ReadAll());

@@ -129,11 +129,15 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems)
     {
-        using var transaction = _connection.BeginTransaction();
-        using var delete = Command("DELETE FROM articles WHERE id = $id OR (location = $location AND $wholeFile);", transaction);
+        // Immediate: the write lock is taken now, so what this transaction reads no other run changes before it commits.
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var delete = Command("DELETE FROM articles WHERE location = $location AND $wholeFile;", transaction);
         var deleteWholeFile = delete.Parameters.Add("$wholeFile", SqliteType.Integer);
-        var deleteId = delete.Parameters.Add("$id", SqliteType.Text);
         var deleteLocation = delete.Parameters.Add("$location", SqliteType.Text);
+        using var known = Command("SELECT 1 FROM articles WHERE content_hash = $hash;", transaction);
+        var knownHash = known.Parameters.Add("$hash", SqliteType.Text);
+        using var taken = Command("SELECT 1 FROM articles WHERE id = $id;", transaction);
+        var takenId = taken.Parameters.Add("$id", SqliteType.Text);
         using var insert = Command("""
             INSERT INTO articles (id, content_hash, location, published, analysis)
             VALUES ($id, $hash, $location, $published, $analysis)
@@ -150,19 +154,34 @@ public sealed class SqliteArticleStore : IArticleStore
         {
             var article = analyzed.Article;
             var where = article.SourcePath ?? article.Id;
-            deleteId.Value = article.Id;
+            // Another `analyze` on the same file may have stored this report, or taken this id, since DecideId:
+            // the report is then stored once, and never in place of the other run's report.
+            knownHash.Value = article.ContentHash;
+            if (known.ExecuteScalar() is not null) continue;
             deleteLocation.Value = where;
             deleteWholeFile.Value = IsRecordLocation(where) ? 0 : 1;
             delete.ExecuteNonQuery();
-            id.Value = article.Id;
+            var storedId = article.Id;
+            for (int attempt = 2; IsTaken(storedId); attempt++)
+            {
+                storedId = $"{article.Id}~{article.ContentHash[..Math.Min(8, article.ContentHash.Length)]}" + (attempt > 2 ? $"-{attempt}" : "");
+            }
+            id.Value = storedId;
             hash.Value = article.ContentHash;
             location.Value = where;
             published.Value = (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
-            analysis.Value = AnalysisJson.Serialize(analyzed);
+            analysis.Value = AnalysisJson.Serialize(storedId == article.Id ? analyzed : analyzed.WithArticle(article with { Id = storedId }));
             insert.ExecuteNonQuery();
             clearLocation.Value = where;
             clearProblem.ExecuteNonQuery();
         }
+
+        bool IsTaken(string candidate)
+        {
+            takenId.Value = candidate;
+            return taken.ExecuteScalar() is not null;
+        }
+
         using var addProblem = Command("INSERT INTO problems (location, message) VALUES ($location, $message) ON CONFLICT(location) DO UPDATE SET message = excluded.message;", transaction);
         var problemLocation = addProblem.Parameters.Add("$location", SqliteType.Text);
         var problemMessage = addProblem.Parameters.Add("$message", SqliteType.Text);

@@ -1,0 +1,374 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crosscheck.Store;
+
+/// <summary>
+/// The shared store: PostgreSQL, for many workers on many machines. Same contract and results as
+/// <see cref="SqliteArticleStore"/> (content-hash dedupe, id disambiguation, an edited file replaces its
+/// analysis, one transaction per batch), plus PostgreSQL full-text search. Writers take one
+/// transaction-level advisory lock per batch, so two workers storing at once see each other's rows:
+/// a report another worker stored in the meantime is skipped (stored exactly once), and an id another
+/// worker took in the meantime is disambiguated exactly as a serial run would have done.
+/// </summary>
+/// <remarks>Not thread-safe, like every <see cref="IArticleStore"/>. A dropped connection is reopened and
+/// the interrupted call retried: every call is either read-only or one idempotent transaction.</remarks>
+public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchStore
+{
+    private const int Attempts = 3;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _displayName;
+    private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
+    private NpgsqlConnection _connection;
+
+    private PostgresArticleStore(NpgsqlDataSource dataSource, NpgsqlConnection connection, string displayName)
+    {
+        _dataSource = dataSource;
+        _connection = connection;
+        _displayName = displayName;
+    }
+
+    /// <summary>Connects and brings the schema up to date (creating it on first use).</summary>
+    /// <param name="db">A postgres:// URL or an Npgsql connection string.</param>
+    /// <exception cref="StoreException">The server cannot be reached, refuses the login, or holds a newer schema.</exception>
+    public static PostgresArticleStore Open(string db)
+    {
+        var builder = PostgresConnectionString.Parse(db);
+        var displayName = $"'{PostgresConnectionString.Redacted(db)}'";
+        var dataSource = NpgsqlDataSource.Create(builder);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = dataSource.OpenConnection();
+            PostgresSchema.Migrate(connection, displayName);
+            return new PostgresArticleStore(dataSource, connection, displayName);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            connection?.Dispose();
+            dataSource.Dispose();
+            throw new StoreException($"Cannot open the PostgreSQL database {displayName}: {ex.Message}. Is the server running, and may this user create tables?", ex);
+        }
+        catch
+        {
+            connection?.Dispose();
+            dataSource.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Pooled connections to the same database, for helpers such as the job queue.</summary>
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    public int ArticleCount => Retry(() => Convert.ToInt32(Scalar("SELECT count(*) FROM articles;"), CultureInfo.InvariantCulture));
+
+    public IdDecision DecideId(string proposedId, string location, string contentHash) => Retry(() =>
+    {
+        using (var byHash = Command("SELECT id, location FROM articles WHERE content_hash = $1;", contentHash))
+        using (var found = byHash.ExecuteReader())
+        {
+            if (found.Read()) return new IdDecision(true, found.GetString(0), false, found.GetString(1));
+        }
+        // As in SQLite: an edited file replaces its analysis; a record of a JSON Lines or JSON array file never does.
+        if (!SqliteArticleStore.IsRecordLocation(location))
+        {
+            using var byLocation = Command("SELECT id FROM articles WHERE location = $1 ORDER BY seq LIMIT 1;", location);
+            if (byLocation.ExecuteScalar() is string edited)
+            {
+                _pendingIds.Add(edited);
+                return new IdDecision(false, edited, true);
+            }
+        }
+        var id = FreeId(proposedId, contentHash, null);
+        _pendingIds.Add(id);
+        return new IdDecision(false, id, false);
+    });
+
+    private string FreeId(string proposedId, string contentHash, NpgsqlTransaction? transaction)
+    {
+        var id = proposedId;
+        for (int attempt = 2; IdTaken(id, transaction); attempt++)
+        {
+            // The same scheme as SQLite, so both stores give a report the same id.
+            id = $"{proposedId}~{contentHash[..Math.Min(8, contentHash.Length)]}" + (attempt > 2 ? $"-{attempt}" : "");
+        }
+        return id;
+    }
+
+    private bool IdTaken(string id, NpgsqlTransaction? transaction)
+    {
+        if (transaction is null && _pendingIds.Contains(id)) return true;
+        using var command = Command("SELECT 1 FROM articles WHERE id = $1;", id);
+        command.Transaction = transaction;
+        return command.ExecuteScalar() is not null;
+    }
+
+    public void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems) =>
+        SaveBatch(analyses, problems, orderKeys: null);
+
+    /// <summary>Stores a batch atomically; reports whose content is already stored (by another worker) are skipped.</summary>
+    /// <param name="orderKeys">The reading order of each report by content hash (from the queue); a report without one goes after everything stored.</param>
+    /// <returns>How many reports were stored by this call.</returns>
+    public int SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems, IReadOnlyDictionary<string, long>? orderKeys)
+    {
+        int stored = Retry(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            Execute($"SELECT pg_advisory_xact_lock({PostgresSchema.StoreWriteLock});", transaction);
+            int count = 0;
+            foreach (var analyzed in analyses)
+            {
+                var article = analyzed.Article;
+                var where = article.SourcePath ?? article.Id;
+                using (var known = Command("SELECT 1 FROM articles WHERE content_hash = $1;", article.ContentHash))
+                {
+                    known.Transaction = transaction;
+                    if (known.ExecuteScalar() is not null) continue; // another worker stored it first: once is enough
+                }
+                if (!SqliteArticleStore.IsRecordLocation(where))
+                {
+                    using var replace = Command("DELETE FROM articles WHERE location = $1;", where);
+                    replace.Transaction = transaction;
+                    replace.ExecuteNonQuery();
+                }
+                var id = FreeId(article.Id, article.ContentHash, transaction);
+                var toStore = id == article.Id ? analyzed : analyzed.WithArticle(article with { Id = id });
+                using var insert = new NpgsqlCommand("""
+                    INSERT INTO articles (order_key, id, content_hash, location, published, language, language_config, title, body, analysis)
+                    VALUES (coalesce($1, nextval('article_order')), $2, $3, $4, $5, $6, $7::regconfig, $8, $9, $10)
+                    ON CONFLICT (content_hash) DO NOTHING;
+                    """, _connection, transaction);
+                insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = orderKeys is not null && orderKeys.TryGetValue(article.ContentHash, out var key) ? key : DBNull.Value });
+                insert.Parameters.AddWithValue(id);
+                insert.Parameters.AddWithValue(article.ContentHash);
+                insert.Parameters.AddWithValue(where);
+                insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = article.Published.Date is { } date ? date : DBNull.Value });
+                insert.Parameters.AddWithValue(article.Language);
+                insert.Parameters.AddWithValue(TextSearchConfiguration(article.Language));
+                insert.Parameters.AddWithValue(Searchable(article.Title ?? ""));
+                insert.Parameters.AddWithValue(Searchable(article.Text));
+                insert.Parameters.AddWithValue(AnalysisJson.Serialize(toStore));
+                count += insert.ExecuteNonQuery();
+                using var clear = Command("DELETE FROM problems WHERE location = $1;", where);
+                clear.Transaction = transaction;
+                clear.ExecuteNonQuery();
+            }
+            foreach (var problem in problems)
+            {
+                using var add = Command("INSERT INTO problems (location, message) VALUES ($1, $2) ON CONFLICT (location) DO UPDATE SET message = excluded.message;",
+                    problem.Location, problem.Message);
+                add.Transaction = transaction;
+                add.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            return count;
+        });
+        _pendingIds.Clear();
+        return stored;
+    }
+
+    /// <summary>PostgreSQL text cannot hold U+0000; a report that contains one is searched without it (its analysis keeps it).</summary>
+    private static string Searchable(string text) => text.Contains('\0') ? text.Replace("\0", "") : text;
+
+    public IEnumerable<AnalyzedArticle> ReadAll()
+    {
+        // Its own connection, so the caller may use the store while reading.
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT analysis FROM articles ORDER BY order_key, seq;", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return AnalysisJson.Deserialize(reader.GetFieldValue<byte[]>(0));
+        }
+    }
+
+    public IReadOnlyList<InputProblem> ReadProblems() => Retry(() =>
+    {
+        using var command = Command("SELECT location, message FROM problems ORDER BY location COLLATE \"C\";");
+        using var reader = command.ExecuteReader();
+        var problems = new List<InputProblem>();
+        while (reader.Read()) problems.Add(new InputProblem(reader.GetString(0), reader.GetString(1)));
+        return problems;
+    });
+
+    /// <summary>The content hashes among <paramref name="hashes"/> that are stored already.</summary>
+    public IReadOnlySet<string> StoredHashes(IReadOnlyCollection<string> hashes) => Retry(() =>
+    {
+        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1);", new object[] { hashes.ToArray() });
+        using var reader = command.ExecuteReader();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) found.Add(reader.GetString(0));
+        return (IReadOnlySet<string>)found;
+    });
+
+    /// <summary>
+    /// Full-text search with PostgreSQL's own parser. Without <paramref name="language"/> every report is
+    /// searched with the <c>simple</c> configuration (words as written, no stemming); with a language code
+    /// ("en", "de", ...) the reports in that language are searched with its stemming configuration, so
+    /// "flooding" finds "floods". Words must all occur, a quoted part is a phrase, a trailing * a prefix;
+    /// nothing the user types can make the query fail.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string query, string? language = null, int limit = 20, int offset = 0)
+    {
+        var pieces = QueryPieces(query);
+        if (pieces.Count == 0) return [];
+        var configuration = language is null ? "simple" : TextSearchConfiguration(language);
+        var column = language is null ? "search_simple" : "search_language";
+        var parts = new List<string>();
+        var values = new List<object> { configuration };
+        foreach (var (kind, text) in pieces)
+        {
+            values.Add(kind == QueryPieceKind.Prefix ? text + ":*" : text);
+            var function = kind switch { QueryPieceKind.Phrase => "phraseto_tsquery", QueryPieceKind.Prefix => "to_tsquery", _ => "plainto_tsquery" };
+            parts.Add($"{function}($1::regconfig, ${values.Count})");
+        }
+        values.Add(Math.Clamp(limit, 1, 200));
+        int limitParameter = values.Count;
+        values.Add(Math.Max(0, offset));
+        int offsetParameter = values.Count;
+        var languageFilter = language is null ? "" : "AND a.language_config = $1::regconfig";
+        var sql = $"""
+            WITH q AS (SELECT {string.Join(" && ", parts)} AS query),
+            ranked AS (
+                SELECT a.seq, ts_rank_cd(a.{column}, q.query) AS rank
+                FROM articles a, q
+                WHERE a.{column} @@ q.query {languageFilter}
+                ORDER BY rank DESC, a.order_key
+                LIMIT ${limitParameter} OFFSET ${offsetParameter})
+            SELECT a.id, a.title,
+                   ts_headline($1::regconfig, a.body, q.query,
+                       'StartSel={HitStart}, StopSel={HitEnd}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'),
+                   ranked.rank
+            FROM ranked JOIN articles a ON a.seq = ranked.seq, q
+            ORDER BY ranked.rank DESC, a.order_key;
+            """;
+        return Retry(() =>
+        {
+            using var command = Command(sql, [.. values]);
+            using var reader = command.ExecuteReader();
+            var hits = new List<SearchHit>();
+            while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFloat(3)));
+            return (IReadOnlyList<SearchHit>)hits;
+        });
+    }
+
+    /// <summary>Marks a matched word in a snippet: the same private-use characters as the SQLite search index.</summary>
+    public const char HitStart = SqliteSearchIndex.HitStart;
+    public const char HitEnd = SqliteSearchIndex.HitEnd;
+
+    private enum QueryPieceKind { Word, Phrase, Prefix }
+
+    private static List<(QueryPieceKind Kind, string Text)> QueryPieces(string? query)
+    {
+        var pieces = new List<(QueryPieceKind, string)>();
+        if (string.IsNullOrWhiteSpace(query)) return pieces;
+        foreach (Match piece in QueryPiece().Matches(query))
+        {
+            if (piece.Groups["phrase"].Success)
+            {
+                var words = Words().Matches(piece.Groups["phrase"].Value).Select(w => w.Value).ToList();
+                if (words.Count > 0) pieces.Add((QueryPieceKind.Phrase, string.Join(' ', words)));
+            }
+            else
+            {
+                var words = Words().Matches(piece.Groups["word"].Value).Select(w => w.Value).ToList();
+                for (int i = 0; i < words.Count; i++)
+                {
+                    bool prefix = i == words.Count - 1 && piece.Groups["word"].Value.EndsWith('*');
+                    pieces.Add((prefix ? QueryPieceKind.Prefix : QueryPieceKind.Word, words[i]));
+                }
+            }
+            if (pieces.Count >= 32) break; // a pasted paragraph is not a query
+        }
+        return pieces;
+    }
+
+    [GeneratedRegex("\"(?<phrase>[^\"]*)\"?|(?<word>[^\\s\"]+)")]
+    private static partial Regex QueryPiece();
+
+    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
+    private static partial Regex Words();
+
+    /// <summary>The PostgreSQL text-search configuration for a report's language (ISO 639-1); <c>simple</c> for any other.</summary>
+    public static string TextSearchConfiguration(string language) => language switch
+    {
+        "ar" => "arabic", "hy" => "armenian", "eu" => "basque", "ca" => "catalan", "da" => "danish", "nl" => "dutch",
+        "en" => "english", "fi" => "finnish", "fr" => "french", "de" => "german", "el" => "greek", "hi" => "hindi",
+        "hu" => "hungarian", "id" => "indonesian", "ga" => "irish", "it" => "italian", "lt" => "lithuanian",
+        "ne" => "nepali", "no" or "nb" or "nn" => "norwegian", "pt" => "portuguese", "ro" => "romanian",
+        "ru" => "russian", "sr" => "serbian", "es" => "spanish", "sv" => "swedish", "ta" => "tamil",
+        "tr" => "turkish", "yi" => "yiddish",
+        _ => "simple",
+    };
+
+    /// <summary>Bytes on disk of the store's tables and indexes (articles and problems), for the benchmark.</summary>
+    public long SizeOnDisk() => Retry(() => Convert.ToInt64(Scalar(
+        "SELECT pg_total_relation_size('articles') + pg_total_relation_size('problems');"), CultureInfo.InvariantCulture));
+
+    public int SchemaVersion => Retry(() => PostgresSchema.CurrentVersion(_connection));
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _dataSource.Dispose();
+    }
+
+    private T Retry<T>(Func<T> action)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (_connection.State != System.Data.ConnectionState.Open) Reconnect();
+                return action();
+            }
+            catch (Exception ex) when (attempt < Attempts && IsConnectionLoss(ex))
+            {
+                // The transaction (if any) was rolled back with the connection: the retry starts clean.
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+                Reconnect();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                throw new StoreException($"The PostgreSQL database {_displayName} failed: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static bool IsConnectionLoss(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or System.Net.Sockets.SocketException,
+        InvalidOperationException => true, // "connection is not open": broken by the loss above
+        _ => false,
+    };
+
+    private void Reconnect()
+    {
+        try { _connection.Dispose(); } catch (NpgsqlException) { }
+        _dataSource.Clear(); // the idle pooled connections were most likely dropped too
+        _connection = _dataSource.OpenConnection();
+    }
+
+    private NpgsqlCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlCommand(sql, _connection);
+        foreach (var value in values) command.Parameters.AddWithValue(value);
+        return command;
+    }
+
+    private void Execute(string sql, NpgsqlTransaction transaction)
+    {
+        using var command = new NpgsqlCommand(sql, _connection, transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = new NpgsqlCommand(sql, _connection);
+        return command.ExecuteScalar();
+    }
+}
