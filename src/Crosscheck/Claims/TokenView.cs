@@ -91,7 +91,6 @@ internal static class WordClasses
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec");
 
-    /// <summary>A cue right after these continues an earlier verb phrase ("met X and expressed ..."): its subject is further left.</summary>
     /// <summary>Words that open a fronted adverbial clause or phrase ("During ..., X said, C").</summary>
     public static readonly FrozenSet<string> FrontingWords = Set(
         "during", "in", "after", "before", "since", "when", "while", "as", "over", "for", "throughout", "under", "at", "on",
@@ -100,6 +99,7 @@ internal static class WordClasses
     /// <summary>Prepositions before a reporting gerund whose speaker is the main clause's subject ("by saying", "for claiming").</summary>
     public static readonly FrozenSet<string> GerundLeads = Set("by", "for", "from", "after", "before", "while", "when", "without", "of", "in");
 
+    /// <summary>A cue right after these continues an earlier verb phrase ("met X and expressed ..."): its subject is further left.</summary>
     public static readonly FrozenSet<string> Coordinators = Set("and", "or", "but", "then");
 
     /// <summary>Words allowed inside a subject noun phrase when followed by more of it ("the head of the agency").</summary>

@@ -51,7 +51,7 @@ public sealed class CopyAnalysis(ImmutableDictionary<string, CopyVerdict> verdic
 /// <param name="RewriteWithinDays">Most days between a wire dispatch and a rewrite of it (boilerplate shared across months is not a rewrite).</param>
 /// <param name="RewriteFactsShared">Share of the names and numbers of the report with fewer that a rewrite and its dispatch must have in common.</param>
 /// <param name="CopyFactsShared">Share of the names and numbers of the report with fewer that a copy and its original must have in common.</param>
-/// <param name="BucketScan">Most recent reports looked at per LSH bucket (and per name in the translation index): bounds the cost of a bucket every report falls into.</param>
+/// <param name="BucketScan">Reports looked at per LSH bucket (the most recent) and, four times as many, per name in the translation index (the earliest): bounds the cost of a bucket every report falls into.</param>
 public sealed record CopyDetectorOptions(
     double CopySimilarity = 0.6,
     double CopyContainment = 0.8,
@@ -283,15 +283,11 @@ public sealed class CopyDetector(PublisherFamilies families, WireAgencyTable age
         foreach (var relay in relays)
         {
             if (relay == RelayFinder.UnnamedAgencies) continue;
-            string? name = agencies.FindExact(relay)?.Name ?? (SaysAgency(relay) ? relay : null);
+            string? name = agencies.FindExact(relay)?.Name ?? (RelayFinder.NamesAnAgency(relay) ? relay : null);
             if (name is not null && !names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);
         }
         return [.. names];
     }
-
-    private static bool SaysAgency(string name) =>
-        name.EndsWith("Agency", StringComparison.Ordinal) || name.EndsWith("Wire", StringComparison.Ordinal)
-        || name.EndsWith("Service", StringComparison.Ordinal) || name.EndsWith("Newswire", StringComparison.Ordinal);
 
     /// <summary>
     /// A copy or a rewrite tells the same facts: most of the names, and most of the numbers, of

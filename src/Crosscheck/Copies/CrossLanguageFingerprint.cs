@@ -22,7 +22,7 @@ public static class CrossLanguageFingerprint
 
     private const int NamePrefix = 4;
 
-    /// <summary>Hashes of the report's numbers (odd) and names (even); at most <paramref name="limit"/> of them, in text order.</summary>
+    /// <summary>Hashes of the report's numbers (odd) and names (even); at most <paramref name="limit"/> of them (the first the text names), as a set.</summary>
     public static HashSet<ulong> Of(string text, int limit = 400)
     {
         var anchors = new HashSet<ulong>();

@@ -20,7 +20,6 @@ public sealed class PublisherFamilies
 
     public PublisherFamilies(IReadOnlyList<PublisherFamily> families)
     {
-        Families = families;
         foreach (var family in families)
         {
             byMember.TryAdd(family.Name, family);
@@ -29,8 +28,6 @@ public sealed class PublisherFamilies
     }
 
     public static PublisherFamilies Default => DefaultTable.Value;
-
-    public IReadOnlyList<PublisherFamily> Families { get; }
 
     /// <summary>Parses the TSV: family, kind (owner|syndication), |-separated members; '#' starts a comment.</summary>
     public static PublisherFamilies Parse(TextReader reader)

@@ -102,11 +102,13 @@ public static class DisplayDates
         if (season is { } s)
         {
             var start = new DateOnly(year, s.Month, 1);
-            return (start, start.AddMonths(s.Months).DayNumber - start.DayNumber);
+            // Winter 9999 runs past the last date there is.
+            int end = year == 9999 && s.Month + s.Months > 12 ? DateOnly.MaxValue.DayNumber + 1 : start.AddMonths(s.Months).DayNumber;
+            return (start, end - start.DayNumber);
         }
         bool weekend = rest.EndsWith("-WE");
-        var weekDigits = weekend ? rest[1..^3] : rest.Length > 1 ? rest[1..] : default;
-        if (rest.Length > 1 && rest[0] == 'W' && int.TryParse(weekDigits, NumberStyles.None, CultureInfo.InvariantCulture, out int week) && week is >= 1 and <= 53 && year <= 9999)
+        var weekDigits = weekend ? (rest.Length > 4 ? rest[1..^3] : default) : rest.Length > 1 ? rest[1..] : default;
+        if (rest.Length > 1 && rest[0] == 'W' && int.TryParse(weekDigits, NumberStyles.None, CultureInfo.InvariantCulture, out int week) && week is >= 1 and <= 53 && year < 9999)
         {
             var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, Math.Min(week, ISOWeek.GetWeeksInYear(year)), DayOfWeek.Monday));
             return weekend ? (monday.AddDays(5), 2) : (monday, 7);

@@ -412,7 +412,7 @@ public sealed class DossierAssembler
             if (string.IsNullOrWhiteSpace(name)) return;
             name = name.Trim();
             if (chain.Count > 0 && string.Equals(chain[^1], name, StringComparison.OrdinalIgnoreCase)) return;
-            if (chain.Any(c => c.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(c, StringComparison.OrdinalIgnoreCase))) return;
+            if (chain.Any(c => IsSameLink(c, name))) return;
             chain.Add(name);
         }
         foreach (var link in mention.Attribution.Chain) Add(mention.Article.Slice(link));
@@ -420,6 +420,30 @@ public sealed class DossierAssembler
         foreach (var relay in article.Relays.IsDefault ? [] : article.Relays) Add(relay);
         Add(article.Outlet);
         return [.. chain];
+    }
+
+    /// <summary>
+    /// "Yonhap" and "Yonhap news agency" are one link of a chain: one name's words run inside the
+    /// other's. Whole words only: "AP" is not inside "Zaporizhzhia", nor "RIA" inside "Syria".
+    /// </summary>
+    internal static bool IsSameLink(string a, string b)
+    {
+        var wordsA = LinkWords(a);
+        var wordsB = LinkWords(b);
+        return ContainsRun(wordsA, wordsB) || ContainsRun(wordsB, wordsA);
+
+        static string[] LinkWords(string text) => text.Split((char[])[' ', ',', '.', '\'', '’', '-', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+
+        static bool ContainsRun(string[] outer, string[] inner)
+        {
+            for (int start = 0; inner.Length > 0 && start + inner.Length <= outer.Length; start++)
+            {
+                int k = 0;
+                while (k < inner.Length && string.Equals(outer[start + k], inner[k], StringComparison.OrdinalIgnoreCase)) k++;
+                if (k == inner.Length) return true;
+            }
+            return false;
+        }
     }
 
     private static string KindName(AttributionKind kind) => kind switch

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Crosscheck.Entities;
@@ -64,18 +65,35 @@ public sealed class CrossReportEntityLinker : IEntityLinker
     {
         var normalized = NameKeys.Normalize(name);
         if (normalized.Length == 0) return;
-        if (type == EntityType.Organization && WithoutCompanySuffix(normalized) is { } shortened) AddKey(keys, type, shortened);
         string key = type == EntityType.Group
             ? WithinReportGrouper.GroupKey(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             : $"{TypeFamily(type, normalized)}|{NameKeys.Transliteration(normalized)}";
         if (!keys.Contains(key)) keys.Add(key);
+        if (type == EntityType.Organization)
+        {
+            // Organisations also key among organisations only, where a name without its legal form
+            // meets the name with it ("Apple Inc." / "Apple") and never a place ("Hong Kong Holdings").
+            AddOrganizationKey(keys, normalized);
+            if (WithoutCompanySuffix(normalized) is { } shortened) AddOrganizationKey(keys, shortened);
+        }
         // A name in Cyrillic or ISO 9 also keys under its plain Latin spelling, so "Зеленський"
         // meets "Zelenskyy"; the original key stays, so "Babiš" still meets "Babis".
         if (type != EntityType.Group && Crosscheck.Language.Transliteration.Default.LatinForMatching(name) is var latin && !ReferenceEquals(latin, name))
         {
-            string crossScript = $"{(int)type}|{NameKeys.CrossScriptKey(latin)}";
+            var crossScriptName = NameKeys.CrossScriptKey(latin);
+            string crossScript = $"{TypeFamily(type, crossScriptName)}|{crossScriptName}";
             if (!keys.Contains(crossScript)) keys.Add(crossScript);
         }
+    }
+
+    // The tail words as the linker's name words spell them (transliteration keys: "airways" → "airvays").
+    private static readonly FrozenSet<string> TailKeys =
+        Lexicons.OrganizationTails.Select(t => NameKeys.Transliteration(NameKeys.Normalize(t))).ToFrozenSet(StringComparer.Ordinal);
+
+    private static void AddOrganizationKey(List<string> keys, string normalized)
+    {
+        string key = $"org|{NameKeys.Transliteration(normalized)}";
+        if (!keys.Contains(key)) keys.Add(key);
     }
 
     /// <summary>"apple inc" → "apple"; null when no legal-form word ends the name or nothing would remain.</summary>
@@ -248,7 +266,8 @@ public sealed class CrossReportEntityLinker : IEntityLinker
 
     /// <summary>
     /// "AirTran" joins "AirTran Airways" and "China Eastern" joins "China Eastern Airlines": an
-    /// organisation named by the leading words of exactly one longer organisation's name.
+    /// organisation named by the leading words of exactly one longer organisation's name whose
+    /// other words only say what kind of body it is (<see cref="Lexicons.OrganizationTails"/>).
     /// </summary>
     private static void LinkOrganizationPrefixes(List<Node> nodes, DisjointSets sets)
     {
@@ -270,16 +289,19 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         {
             var entity = nodes[i].Entity;
             if (entity.Type != EntityType.Organization || NameKeys.LooksLikeAcronym(entity.Name)) continue;
-            if (!byPrefix.TryGetValue(string.Join(' ', nodes[i].Words), out var longer)) continue;
+            if (!byPrefix.TryGetValue(string.Join(' ', nodes[i].Words), out var candidates)) continue;
+            int prefixLength = nodes[i].Words.Length;
             int root = -1;
-            bool unique = true;
-            foreach (int l in longer)
+            bool unique = true, genericTail = false;
+            foreach (int l in candidates)
             {
                 int r = sets.Find(l);
                 if (root >= 0 && r != root) unique = false;
                 root = r;
+                // Only a generic tail makes the longer name the same body: "AirTran Airways", not "China Daily".
+                genericTail |= nodes[l].Words.Skip(prefixLength).All(TailKeys.Contains);
             }
-            if (unique && root >= 0) sets.Union(root, i);
+            if (unique && genericTail && root >= 0) sets.Union(root, i);
         }
     }
 

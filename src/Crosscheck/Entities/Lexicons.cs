@@ -16,6 +16,18 @@ internal static class Lexicons
         "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc", "llp", "lp", "ag", "gmbh",
         "sa", "nv", "bv", "spa", "ab", "asa", "oyj", "pte", "pty", "kk", "group", "holdings", "holding");
 
+    /// <summary>
+    /// Words that, after a name, only say what kind of body it is ("AirTran Airways", "Apple
+    /// Computer"): the short name and the long one are one organisation. Legal forms included.
+    /// </summary>
+    public static readonly FrozenSet<string> OrganizationTails = CompanySuffixes.Concat(
+    [
+        "airlines", "airline", "airways", "air", "aviation", "aerospace", "bank", "motors", "motor", "energy", "oil", "petroleum", "gas",
+        "telecom", "telecommunications", "communications", "computer", "computers", "technologies", "technology", "systems",
+        "industries", "pharmaceuticals", "pharma", "foods", "international", "worldwide", "global", "foundation", "institute",
+        "association", "federation", "union", "party", "club", "fc",
+    ]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words that open a person's title and are not part of the name ("President", "Maj.").</summary>
     public static readonly FrozenSet<string> Titles = Set(
         "president", "vice", "prime", "minister", "ministers", "secretary", "secretary-general", "general", "gen", "gen.",

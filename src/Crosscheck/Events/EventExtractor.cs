@@ -282,18 +282,22 @@ internal sealed class EventExtractor
     }
 
     /// <summary>"Russian", "North Koreans": a country place written as its people's name locates nothing.</summary>
+    /// <remarks>
+    /// The places stage says when it read the word as a demonym; the plural people's names it may
+    /// read as the country ("North Koreans") are caught by their ending. "Britain" and "Russian
+    /// Federation" are names of the country, not of its people.
+    /// </remarks>
     private static bool IsDemonym(string text, ResolvedPlace p)
     {
         if (p.Precision != PlacePrecision.Country) return false;
+        if (p.WrittenAsDemonym) return true;
         var written = p.Span.SliceOf(text);
         if (written.Equals(p.Name, StringComparison.OrdinalIgnoreCase)) return false;
-        // "Russia's" is the country; "Russians" and "Russian" are its people.
-        if (written.StartsWith(p.Name, StringComparison.OrdinalIgnoreCase) && written[p.Name.Length..] is "'s" or "’s") return false;
-        foreach (var ending in DemonymEndings) if (written.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var ending in PluralDemonymEndings) if (written.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
-    private static readonly string[] DemonymEndings = ["n", "ns", "ese", "i", "is", "ish", "ch"];
+    private static readonly string[] PluralDemonymEndings = ["ns", "is", "ese"];
 
     /// <summary>"the Kursk region", "Kursk Oblast", "the region of Kursk": the mention names the first-level region.</summary>
     private static bool NamesRegion(TokenView v, ResolvedPlace p)

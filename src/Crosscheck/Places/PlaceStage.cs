@@ -85,7 +85,8 @@ public sealed class PlaceStage : IStage
         };
         return new ResolvedPlace(mention.Span, entry.Name, entry.Latitude, entry.Longitude,
             entry.Kind == PlaceKind.Place ? entry.GeonamesId : null,
-            entry.CountryCode.Length == 0 ? null : entry.CountryCode, RegionName(e), precision);
+            entry.CountryCode.Length == 0 ? null : entry.CountryCode, RegionName(e), precision)
+        { WrittenAsDemonym = mention.Kind == MentionKind.Adjective };
     }
 
     // A place the gazetteer lacks: near a named place, else in the finest region the sentence

@@ -15,4 +15,8 @@ public sealed record ResolvedPlace(
     long? GeonamesId,
     string? CountryCode,
     string? Admin1,
-    PlacePrecision Precision);
+    PlacePrecision Precision)
+{
+    /// <summary>Written as its people's name ("Russian", "Ukrainian forces"), not as the place's own.</summary>
+    public bool WrittenAsDemonym { get; init; }
+}

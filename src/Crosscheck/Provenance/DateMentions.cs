@@ -32,7 +32,7 @@ internal static partial class DateMentions
             int day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
             if (month == 0 || day is < 1 or > 31) continue;
             int? year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : null;
-            if (year is not null && day > DateTime.DaysInMonth(year.Value, month)) continue;
+            if (year is not null && (year is < 1 or > 9999 || day > DateTime.DaysInMonth(year.Value, month))) continue;
             DayOfWeek? weekday = match.Groups["weekday"].Success ? Enum.Parse<DayOfWeek>(match.Groups["weekday"].ValueSpan) : null;
             mentions.Add(new DateMention(new Span(match.Index, match.Index + match.Length), month, day, year, weekday));
         }

@@ -135,14 +135,19 @@ public static class PublicationDateInference
             DateOnly? resolved = mention.Year is { } year
                 ? Make(year, mention.Month, mention.Day)
                 : Nearest([Make(middle.Year - 1, mention.Month, mention.Day), Make(middle.Year, mention.Month, mention.Day), Make(middle.Year + 1, mention.Month, mention.Day)], middle);
-            if (resolved is not { } day || day > last.AddDays(1) || day < first.AddDays(-NarratedDaysBack)) continue;
+            // Day numbers, not AddDays: a placeholder date such as 9999-12-31 must not overflow.
+            if (resolved is not { } day || day.DayNumber > last.DayNumber + 1 || day.DayNumber < first.DayNumber - NarratedDaysBack) continue;
             if (latest is null || day > latest) (latest, written, weekdayOnly) = (day, mention.Span.Of(text), false);
         }
+        // Both lists are in text order: one pass over the written dates finds those a weekday is part of.
+        int next = 0;
         foreach (var (span, weekday) in DateMentions.Weekdays(text))
         {
-            if (covered.Exists(c => c.Overlaps(span))) continue;
-            var day = middle.AddDays(((int)weekday - (int)middle.DayOfWeek + 10) % 7 - 3);
-            if (day > last.AddDays(1)) continue;
+            while (next < covered.Count && covered[next].End <= span.Start) next++;
+            if (next < covered.Count && covered[next].Overlaps(span)) continue;
+            int dayNumber = middle.DayNumber + ((int)weekday - (int)middle.DayOfWeek + 10) % 7 - 3;
+            if (dayNumber < DateOnly.MinValue.DayNumber || dayNumber > DateOnly.MaxValue.DayNumber || dayNumber > last.DayNumber + 1) continue;
+            var day = DateOnly.FromDayNumber(dayNumber);
             if (latest is null || day > latest) (latest, written, weekdayOnly) = (day, span.Of(text), true);
         }
         if (latest is { } narrated)

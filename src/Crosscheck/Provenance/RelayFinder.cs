@@ -14,11 +14,28 @@ public sealed partial class RelayFinder(WireAgencyTable table)
 {
     /// <summary>
     /// An agency the table does not know, named by what it is: "Meridian Press Agency", "the
-    /// Continental Wire", "Baltic News Service". Bounded repetition, no nesting: linear.
+    /// Continental Wire", "Baltic News Service". A bare "Agency" is not enough: the International
+    /// Atomic Energy Agency is a source, not a wire. Words are bounded, so a long hyphenated run
+    /// costs linear time.
     /// </summary>
-    [GeneratedRegex(@"\b(?:\p{Lu}[\p{L}\-]+ ){1,3}(?:Press Agency|News Agency|Information Agency|Telegraph Agency|Agency|Wire|Wire Service|News Service|Newswire)\b",
+    [GeneratedRegex(@"\b(?:\p{Lu}[\p{L}\-]{1,30} ){1,3}(?:Press Agency|News Agency|Information Agency|Telegraph Agency|Wire|Wire Service|News Service|Newswire)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex NamedAgencyPattern();
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}\-]{1,30} ){1,3}(?:Press Agency|News Agency|Information Agency|Telegraph Agency|Wire|Wire Service|News Service|Newswire)$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex WholeAgencyName();
+
+    /// <summary>True when a name says it is a news agency ("Meridian Press Agency", "Baltic News Service").</summary>
+    public static bool NamesAnAgency(string name) => name.Length <= 120 && WholeAgencyName().IsMatch(name);
+
+    // Capitalised words that open a sentence or date it, never part of an agency's name.
+    private static readonly HashSet<string> LeadingNonNames = new(StringComparer.Ordinal)
+    {
+        "The", "On", "In", "At", "By", "From", "And", "But", "As", "Yesterday", "Today", "Earlier", "Later", "Meanwhile",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    };
 
     /// <summary>The relay recorded when a report says it rests on agency copy without naming the agency.</summary>
     public const string UnnamedAgencies = "news agencies (unnamed)";
@@ -72,7 +89,9 @@ public sealed partial class RelayFinder(WireAgencyTable table)
         {
             foreach (Match match in NamedAgencyPattern().Matches(text))
             {
-                var name = match.Value.StartsWith("The ", StringComparison.Ordinal) ? match.Value[4..] : match.Value;
+                var name = match.Value;
+                // "On Monday Baltic News Service reported": the agency is the last words only.
+                while (name.IndexOf(' ') is int space and > 0 && LeadingNonNames.Contains(name[..space]) && NamesAnAgency(name[(space + 1)..])) name = name[(space + 1)..];
                 if (name.Length == 0 || found.Contains(name) || Table.FindExact(name) is not null) continue;
                 if (IsRelayMention(text, new Span(match.Index, match.Index + match.Length))) found.Add(name);
             }

@@ -40,6 +40,9 @@ public class DisplayDatesTests
     [InlineData("2024-W50", "2024-12-09", 7)]
     [InlineData("2024-W50-WE", "2024-12-14", 2)]
     [InlineData("2020-W53", "2020-12-28", 7)]
+    [InlineData("9999-Q4", "9999-10-01", 92)]
+    [InlineData("9999-WI", "9999-12-01", 31)]
+    [InlineData("0001-01", "0001-01-01", 31)]
     public void Periods_begin_where_the_calendar_says(string value, string start, int days) =>
         DisplayDates.Period(value).Should().Be((DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
 
@@ -49,6 +52,9 @@ public class DisplayDatesTests
     [InlineData("2024-W99")]
     [InlineData("0000-12")]
     [InlineData("2024-13")]
+    [InlineData("2024--WE")]
+    [InlineData("2024-W-WE")]
+    [InlineData("9999-W52")]
     public void Values_that_are_not_on_the_calendar_have_no_period(string value) => DisplayDates.Period(value).Should().BeNull();
 
     [Fact]

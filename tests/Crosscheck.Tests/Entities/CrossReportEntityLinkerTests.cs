@@ -216,6 +216,26 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void AShortNameDoesNotJoinALongerOneThatNamesAnotherBody()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Varga")),
+            Report("b", E(EntityType.Organization, "Varga Daily")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void ACompanyWithALegalFormNeverMeetsAPlaceOfTheSameName()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Place, "Port Tessel")),
+            Report("b", E(EntityType.Organization, "Port Tessel Holdings")),
+            Report("c", E(EntityType.Organization, "Port Tessel Holdings Ltd")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+        linking.IdFor("b", 0).Should().Be(linking.IdFor("c", 0));
+    }
+
+    [Fact]
     public void ACountryActingIsNotThePrefixOfItsOwnInstitution()
     {
         var linking = Link(

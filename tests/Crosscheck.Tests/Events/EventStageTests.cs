@@ -129,11 +129,22 @@ public class EventStageTests
         const string text = "Russian forces used soldiers from North Korea in assaults on Ukrainian positions.";
         var e = Run(text, a => a.With(Layers.Places,
         [
-            new ResolvedPlace(Find(text, "Russian"), "Russia", 60, 100, null, "RU", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "Russian"), "Russia", 60, 100, null, "RU", null, PlacePrecision.Country) { WrittenAsDemonym = true },
             new ResolvedPlace(Find(text, "North Korea"), "North Korea", 40, 127, null, "KP", null, PlacePrecision.Country),
-            new ResolvedPlace(Find(text, "Ukrainian"), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country),
+            new ResolvedPlace(Find(text, "Ukrainian"), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country) { WrittenAsDemonym = true },
         ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
         e.Place.Should().BeNull("'from North Korea' is the soldiers' origin and the demonyms name no place");
+    }
+
+    [Fact]
+    public void A_country_named_other_than_its_gazetteer_name_still_places_the_event()
+    {
+        const string text = "Troops clashed with protesters in Britain on Saturday, leaving two people dead.";
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Britain"), "United Kingdom", 54, -2, null, "GB", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).FirstOrDefault(x => x.Place is not null);
+        e.Should().NotBeNull("'Britain' is a name of the country, not its people");
     }
 
     private static Span Find(string text, string words)

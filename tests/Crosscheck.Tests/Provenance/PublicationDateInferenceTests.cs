@@ -100,6 +100,16 @@ public sealed class PublicationDateInferenceTests
         date.Confidence.Should().BeGreaterThan(0.5);
     }
 
+    [Theory]
+    [InlineData(9999, 12, 31)]
+    [InlineData(1, 1, 1)]
+    public void Story_dates_at_the_ends_of_the_calendar_do_not_overflow(int year, int month, int day)
+    {
+        (string, DateOnly)[] placeholder = [("a", new DateOnly(year, month, day))];
+        var act = () => PublicationDateInference.FromStory("Crews arrived on Saturday, December 31, and on January 1, 0000 the road was open.", placeholder);
+        act.Should().NotThrow();
+    }
+
     [Fact]
     public void Story_without_a_narrated_day_gives_its_middle_date_with_low_confidence()
     {

@@ -54,4 +54,28 @@ public sealed class RelayFinderTests
         new RelayFinder(custom).Find("The strike ended, Harbour Wire reported; HW said more.").Should().Equal("Harbour Wire");
         new RelayFinder(custom).Find("The strike ended, AFP reported.").Should().BeEmpty();
     }
+
+    [Fact]
+    public void An_agency_the_table_lacks_is_named_by_its_own_last_words()
+    {
+        Finder.Find("On Monday Baltic News Service reported that the port had reopened.").Should().Contain("Baltic News Service");
+        Finder.Find("The strike ended, Meridian Press Agency reported.").Should().Contain("Meridian Press Agency");
+    }
+
+    [Fact]
+    public void A_body_called_an_agency_is_a_source_not_a_wire()
+    {
+        Finder.Find("Inspectors were refused access, the International Atomic Energy Agency said.").Should().BeEmpty();
+        RelayFinder.NamesAnAgency("International Atomic Energy Agency").Should().BeFalse();
+        RelayFinder.NamesAnAgency("Baltic News Service").Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_long_hyphenated_capitalised_run_costs_linear_time()
+    {
+        var run = string.Join("-", Enumerable.Repeat("Alpha", 40_000)) + " News Service reported.";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Finder.Find(run);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "a quadratic scan of 240,000 characters takes minutes");
+    }
 }

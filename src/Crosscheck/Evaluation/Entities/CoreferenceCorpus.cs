@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using Crosscheck.Entities;
 
 namespace Crosscheck.Evaluation.Entities;
 
@@ -22,8 +21,8 @@ public sealed record CoreferenceDocument(string Id, string Group, string Text, I
 /// </summary>
 /// <remarks>
 /// MEANTIME marks proper names (<c>syntactic_type="NAM"</c>); ECB+ does not, so there a mention
-/// counts as named when a word in it other than the sentence's first starts with a capital letter
-/// and is not one that prose writes in lower case (a headline's "Teen", "Police": <see cref="Truecaser"/>).
+/// counts as named when a word in it other than the sentence's first starts with a capital letter,
+/// outside headline-style sentences where every word does (<see cref="HeadlineSentences"/>).
 /// When an ECB+ sentence list (<c>ECBplus_coreference_sentences.csv</c>) is found in the folder or
 /// above it, only mentions in listed sentences are kept, as the corpus README asks.
 /// </remarks>
@@ -63,7 +62,7 @@ public static class CoreferenceCorpus
         return ([.. documents], [.. warnings]);
     }
 
-    private sealed record Token(int Start, int End, int Sentence, bool SentenceInitial, bool Capitalized);
+    private sealed record Token(int Start, int End, int Sentence, bool SentenceInitial, bool Capitalized, bool Letter);
 
     private static CoreferenceDocument? Read(XElement root, string file, Dictionary<string, HashSet<int>>? sentenceList)
     {
@@ -104,6 +103,7 @@ public static class CoreferenceCorpus
 
         string group = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) ?? "";
         var listed = sentenceList is null ? null : sentenceList.GetValueOrDefault(id) ?? [];
+        var headlineSentences = HeadlineSentences(tokens.Values);
         var mentions = ImmutableArray.CreateBuilder<GoldEntityMention>();
         foreach (var element in mentionElements)
         {
@@ -118,11 +118,27 @@ public static class CoreferenceCorpus
             if (!isMeantime && listed is not null && !listed.Contains(anchored[0].Sentence)) continue;
             bool named = isMeantime
                 ? (string?)element.Attribute("syntactic_type") == "NAM"
-                : anchored.Any(t => t.Capitalized && !t.SentenceInitial && !Truecaser.Default.IsUsuallyLowercase(text.AsSpan(t.Start, t.End - t.Start)));
+                : !headlineSentences.Contains(anchored[0].Sentence) && anchored.Any(t => t.Capitalized && !t.SentenceInitial);
             string chain = chainOfMention.TryGetValue(mentionId, out var c) ? c : $"{id}#{mentionId}";
             mentions.Add(new GoldEntityMention($"{id}#{mentionId}", anchored.Min(t => t.Start), anchored.Max(t => t.End), chain, named));
         }
         return new CoreferenceDocument(id, group, text, mentions.ToImmutable());
+    }
+
+    /// <summary>
+    /// Sentences written in title case or capitals (four or more words, seven in ten capitalised):
+    /// there a capital says nothing about a name, so their ECB+ mentions are left out. The rule
+    /// belongs to the evaluation alone, so no model change moves the gold set.
+    /// </summary>
+    private static HashSet<int> HeadlineSentences(IEnumerable<Token> tokens)
+    {
+        var headlines = new HashSet<int>();
+        foreach (var sentence in tokens.GroupBy(t => t.Sentence))
+        {
+            int words = sentence.Count(t => t.Letter), capitalised = sentence.Count(t => t.Letter && t.Capitalized);
+            if (words >= 4 && capitalised * 10 >= words * 7) headlines.Add(sentence.Key);
+        }
+        return headlines;
     }
 
     // Generic people ("residents") and vehicles are participants, not named entities that a linker merges.
@@ -148,7 +164,7 @@ public static class CoreferenceCorpus
             if (int.TryParse((string?)token.Attribute("t_id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int tokenId))
             {
                 int sentenceNumber = int.TryParse(tokenSentence, NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : -1;
-                tokens[tokenId] = new Token(start, text.Length, sentenceNumber, initial, word.Length > 0 && char.IsUpper(word[0]));
+                tokens[tokenId] = new Token(start, text.Length, sentenceNumber, initial, word.Length > 0 && char.IsUpper(word[0]), word.Length > 0 && char.IsLetter(word[0]));
             }
         }
         return (text.ToString(), tokens);
