@@ -88,14 +88,16 @@ internal sealed class TimeExtractor
                 var digits = tokens[k].Span.SliceOf(text);
                 int hour = digits.Length == 2 ? (digits[0] - '0') * 10 + (digits[1] - '0') : digits[0] - '0';
                 if (hour is < 0 or > 23 || !char.IsAsciiDigit(digits[0]) || !char.IsAsciiDigit(digits[^1])) continue;
-                first = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = hour, HasClock = true };
+                // "December 14 - 10pm": a number inside another expression is not a range end.
+                if (output.Exists(m => m.StartToken <= k && k < m.EndToken)) continue;
+                first = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = hour, HasClock = true, HasMeridiem = digits.Length == 2 && digits[0] == '0' };
             }
             // "between X and Y" needs its "between"; the other joiners stand alone.
             if (between && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text).Equals("between", StringComparison.OrdinalIgnoreCase))) continue;
             if (!found && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text) is var before
                 && (before.Equals("from", StringComparison.OrdinalIgnoreCase) || before.Equals("between", StringComparison.OrdinalIgnoreCase))) && join is not ("-" or "–")) continue;
             // The second end's meridiem carries back: "9 to 11 p.m." starts at 21:00 when that keeps the order.
-            if (first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
+            if (!first.HasMeridiem && first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
             if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
             {
                 first.Year = last.Year;
@@ -184,11 +186,19 @@ internal sealed class TimeExtractor
                 day.DayOffset = clock.DayOffset;
                 day.HasDayOffset = true;
                 day.EndToken = clock.EndToken;
-                if (clock.PartOfDay is "EV" or "NI" or "AF" && day.Hour is >= 1 and < 12) day.Hour += 12;
+                ShiftIntoPartOfDay(ref day, clock.PartOfDay);
                 output[i] = day;
                 output.RemoveAt(i + 1);
             }
         }
+    }
+
+    /// <summary>"10:30 tonight" is 22:30 and "12 o'clock tonight" midnight; "1 a.m. tonight" keeps its own meridiem.</summary>
+    private static void ShiftIntoPartOfDay(ref TimeMention clock, string? partOfDay)
+    {
+        if (clock.HasMeridiem || partOfDay is not ("EV" or "NI" or "AF")) return;
+        if (clock.Hour is >= 1 and < 12) clock.Hour += 12;
+        else if (clock.Hour == 12 && partOfDay == "NI") clock.Hour = 24;
     }
 
     private static bool OnlyJoinersBetween(string text, ImmutableArray<Token> tokens, int from, int to)
@@ -546,11 +556,12 @@ internal sealed class TimeExtractor
                 end = q + 1;
                 return true;
             }
-            return SpelledYear(q, out year, out end);
+            // "On March 3, two thousand protesters": after a date, "two thousand" is a year only with its year part.
+            return SpelledYear(q, out year, out end, bareThousand: false);
         }
 
         /// <summary>"nineteen ninety-seven", "eighteen twelve", "two thousand", "two thousand and one", "two thousand twelve".</summary>
-        private bool SpelledYear(int k, out int year, out int end)
+        private bool SpelledYear(int k, out int year, out int end, bool bareThousand = true)
         {
             year = 0;
             end = k;
@@ -576,7 +587,10 @@ internal sealed class TimeExtractor
                     year += (int)(t + c);
                     end = q + 1;
                 }
-                return true;
+                if (year > 2000 || bareThousand) return true;
+                year = 0;
+                end = k;
+                return false;
             }
             return false;
         }
@@ -1170,7 +1184,7 @@ internal sealed class TimeExtractor
         {
             int q, year = 0, relative = 0;
             bool hasRelative = false;
-            if (E(p) is { Relative: { } shift } && Is(p + 1, "year") && Is(p + 2, "'s")) { q = p + 3; relative = shift; hasRelative = true; }
+            if (E(p) is { Relative: { } shift } && Is(p + 1, "year") && (Is(p + 2, "'s") || Is(p + 2, "’s"))) { q = p + 3; relative = shift; hasRelative = true; }
             else if (p > _start && Is(p - 1, "the") && IsNumber(p, 4) && W(p).Length == 4 && (Is(p + 1, "quarter") || Is(p + 1, "period"))) { q = p + 1; year = IntAt(p); }
             else return p;
             if (Is(q, "quarter") || Is(q, "period") && !hasRelative)
@@ -1208,6 +1222,7 @@ internal sealed class TimeExtractor
         private int TimeOfDay(int p, List<TimeMention> output)
         {
             int hour, minute = 0, q;
+            bool meridiem = true;
             if (Is(p, "noon") || Is(p, "midday")) { hour = 12; q = p + 1; }
             else if (Is(p, "midnight")) { hour = 24; q = p + 1; }
             else if (GluedClock(p, out hour, out minute, out int gluedEnd))
@@ -1233,18 +1248,29 @@ internal sealed class TimeExtractor
                     if (!pm && hour == 12) hour = 0;
                     q = ampmEnd;
                 }
-                else if (Is(q, "o'clock")) q++;
-                else if (!clock || hour > 24) return p;
+                else
+                {
+                    if (Is(q, "o'clock")) q++;
+                    else if (!clock || hour > 24) return p;
+                    // "08:00", "20:00": a 24-hour clock; "8:00", "10 o'clock" leave the half of the day open.
+                    meridiem = hour > 12 || W(p).Length == 2 && W(p)[0] == '0';
+                }
                 if (minute > 59 || hour > 24) return p;
             }
             else return p;
             // A time zone word, then the day it falls on.
             if (IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC")) q++;
-            var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, HasClock = true };
+            var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, HasClock = true, HasMeridiem = meridiem };
             int r = Is(q, ",") || Is(q, "on") ? q + 1 : q;
             var scratch = new List<TimeMention>(1);
             if (WeekdayOf(r) > 0) { mention.Weekday = WeekdayOf(r); q = r + 1; }
-            else if (E(r) is { DayOffset: { } offset }) { mention.DayOffset = offset; mention.HasDayOffset = true; q = r + 1; }
+            else if (E(r) is { DayOffset: { } offset } deictic)
+            {
+                mention.DayOffset = offset;
+                mention.HasDayOffset = true;
+                ShiftIntoPartOfDay(ref mention, deictic.PartOfDay);
+                q = r + 1;
+            }
             else if (MonthFirst(r, scratch) > r && scratch.Count == 1 && scratch[0].Kind == MentionKind.Date)
             {
                 mention.Year = scratch[0].Year;

@@ -56,6 +56,8 @@ internal struct TimeMention
     public int Hour;
     public int Minute;
     public bool HasClock;
+    /// <summary>The clock says which half of the day it is in ("7 a.m.", "noon", the 24-hour "08:00" or "20:00"), so no range end or part of day moves it.</summary>
+    public bool HasMeridiem;
     /// <summary>"July last year", "December 14 this year": the year as an offset from the reference's.</summary>
     public int? YearOffset;
     /// <summary>"Monday and Tuesday next week": the weekday falls in the reference's ISO week shifted by this many weeks.</summary>

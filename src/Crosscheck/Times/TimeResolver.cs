@@ -248,6 +248,8 @@ internal static class TimeResolver
             double whole = Math.Floor(count), rest = (count - whole) * smaller.Factor;
             if (Math.Abs(rest - Math.Round(rest)) < 1e-9)
             {
+                // 4.99999999999 hours: the rest rounds up to a whole hour, which is PT5H, not PT4H60M.
+                if (Math.Round(rest) >= smaller.Factor) return DurationValue(whole + 1, unit);
                 static bool IsClock(string u) => u is "H" or "N" or "S";
                 string wholePart = whole == 0 ? "" : DurationValue(whole, unit)[(IsClock(unit) ? 2 : 1)..];
                 string restPart = DurationValue(Math.Round(rest), smaller.Unit)[(IsClock(smaller.Unit) ? 2 : 1)..];

@@ -94,7 +94,7 @@ internal sealed class WordTable
         {
             if (k + rest.Length >= limit) continue;
             bool all = true;
-            for (int i = 0; i < rest.Length && all; i++) all = tokens[k + 1 + i].Span.SliceOf(text).Equals(rest[i], StringComparison.OrdinalIgnoreCase);
+            for (int i = 0; i < rest.Length && all; i++) all = SameWordFoldingApostrophes(tokens[k + 1 + i].Span.SliceOf(text), rest[i]);
             if (all)
             {
                 end = k + 1 + rest.Length;
@@ -102,6 +102,18 @@ internal sealed class WordTable
             }
         }
         return null;
+    }
+
+    /// <summary>"Year’s" matches the row "year's": the typographic apostrophe is the same letter.</summary>
+    private static bool SameWordFoldingApostrophes(ReadOnlySpan<char> token, string word)
+    {
+        if (token.Length != word.Length) return false;
+        for (int i = 0; i < token.Length; i++)
+        {
+            char a = token[i] == '’' ? '\'' : token[i];
+            if (char.ToUpperInvariant(a) != char.ToUpperInvariant(word[i])) return false;
+        }
+        return true;
     }
 
     /// <summary>The day a holiday rule gives in a year, or null for a rule it cannot read.</summary>
@@ -115,8 +127,8 @@ internal sealed class WordTable
             return easter.AddDays(shift) is var day && day.Year == year ? day : null;
         }
         var parts = rule.Split(':');
-        if (parts.Length == 3 && int.TryParse(parts[0], out int month) && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int nth)
-            && int.TryParse(parts[2], out int weekday) && month is >= 1 and <= 12 && weekday is >= 1 and <= 7 && nth is >= -1 and <= 5 and not 0)
+        if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int month) && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int nth)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int weekday) && month is >= 1 and <= 12 && weekday is >= 1 and <= 7 && nth is >= -1 and <= 5 and not 0)
         {
             var target = (DayOfWeek)(weekday % 7);
             if (nth > 0)
@@ -129,7 +141,7 @@ internal sealed class WordTable
             return last.AddDays(-(((int)last.DayOfWeek - (int)target + 7) % 7));
         }
         var md = rule.Split('-');
-        if (md.Length == 2 && int.TryParse(md[0], out int m) && int.TryParse(md[1], out int d) && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year, m)) return new DateOnly(year, m, d);
+        if (md.Length == 2 && int.TryParse(md[0], NumberStyles.None, CultureInfo.InvariantCulture, out int m) && int.TryParse(md[1], NumberStyles.None, CultureInfo.InvariantCulture, out int d) && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year, m)) return new DateOnly(year, m, d);
         return null;
     }
 
@@ -197,7 +209,7 @@ internal sealed class WordTable
         {
             if (k + rest.Length >= limit) continue;
             bool all = true;
-            for (int i = 0; i < rest.Length && all; i++) all = tokens[k + 1 + i].Span.SliceOf(text).Equals(rest[i], StringComparison.OrdinalIgnoreCase);
+            for (int i = 0; i < rest.Length && all; i++) all = SameWordFoldingApostrophes(tokens[k + 1 + i].Span.SliceOf(text), rest[i]);
             if (all)
             {
                 end = k + 1 + rest.Length;
@@ -238,8 +250,9 @@ internal sealed class WordTable
             if (role == "holiday")
             {
                 // "thanksgiving day<TAB>11:4:4", "christmas<TAB>12-25": matched token by token, longest first.
-                // The tokenizer splits a possessive off its word ("Year's" is "Year" + "'s").
-                var parts = word.Replace("'s", " 's", StringComparison.Ordinal).Split(' ');
+                // The tokenizer splits a possessive off its word ("Year's" is "Year" + "'s", "Presidents' Day" is
+                // "Presidents" + "'" + "Day").
+                var parts = word.Replace("'s", " 's", StringComparison.Ordinal).Replace("' ", " ' ", StringComparison.Ordinal).Split(' ');
                 if (!holidays.TryGetValue(parts[0], out var known)) holidays[parts[0]] = known = [];
                 known.Add((parts[1..], value));
                 if (!entries.TryGetValue(parts[0], out var first)) entries[parts[0]] = first = new WordEntry();
