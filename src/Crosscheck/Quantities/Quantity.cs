@@ -47,9 +47,13 @@ public sealed record Quantity(
     Span? CountedSpan = null,
     bool Implausible = false)
 {
-    /// <summary>About the world's population: no count of people, and no casualty count, can be larger.</summary>
-    public const double MostPersons = 8.2e9;
+    /// <summary>
+    /// The world's population, rounded: about 8.2 billion in 2024 (United Nations, World Population Prospects 2024;
+    /// see models/times/SOURCES.md). A count of people or a casualty toll larger than this is flagged, not dropped.
+    /// </summary>
+    public const double WorldPopulation = 8.2e9;
 
+    /// <summary>A count of people or a casualty toll whose largest reading is larger than the world population.</summary>
     public static bool IsImplausible(Quantity q) =>
-        (q.Kind == QuantityKind.Persons || q.Casualty is not null) && (q.Value ?? q.Min ?? 0) > MostPersons;
+        (q.Kind == QuantityKind.Persons || q.Casualty is not null) && (q.Max ?? q.Value ?? q.Min ?? 0) > WorldPopulation;
 }

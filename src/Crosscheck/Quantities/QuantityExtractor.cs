@@ -89,7 +89,7 @@ internal sealed class QuantityExtractor
         {
             var sign = tokens[numberStart - 1];
             var signText = sign.Span.SliceOf(text);
-            if ((signText is "-" or "−") && (sign.Span.End == tokens[numberStart].Span.Start || number.Form == NumberForm.Fraction) && number.Form is NumberForm.Digits or NumberForm.Fraction
+            if ((signText is "-" or "−") && sign.Span.End == tokens[numberStart].Span.Start && number.Form is NumberForm.Digits or NumberForm.Fraction
                 && (sign.Span.Start == 0 || char.IsWhiteSpace(text[sign.Span.Start - 1]) || text[sign.Span.Start - 1] is '(' or '['))
             {
                 negative = true;

@@ -62,6 +62,7 @@ public static class AttributionMisses
         if (cueFound) return "content_wrong";
         if (g.Cue.IsDefaultOrEmpty) return "no_cue";
         var cue = string.Join(" ", g.Cue.Select(s => s.Of(text))).Trim().ToLowerInvariant();
+        if (cue.Length == 0) return "no_cue";
         if (cue.Length > 0 && cue.All(c => char.IsPunctuation(c) || char.IsWhiteSpace(c) || c is '―' or '—' or '–')) return "punctuation_cue";
         if (cue.Contains("according to", StringComparison.Ordinal)) return "according_to";
         if (AfterBe(text, g.Cue.Min(s => s.Start)) || cue.StartsWith("is ", StringComparison.Ordinal) || cue.StartsWith("was ", StringComparison.Ordinal)
