@@ -89,7 +89,11 @@ internal sealed class QuantityExtractor
         {
             var sign = tokens[numberStart - 1];
             var signText = sign.Span.SliceOf(text);
-            if ((signText is "-" or "−") && sign.Span.End == tokens[numberStart].Span.Start && number.Form is NumberForm.Digits or NumberForm.Fraction
+            // A sign is attached ("-5"); a spaced one ("- 1 4/5") only where no dash of prose can stand: at the
+            // start of the text or after an opening bracket.
+            bool attached = sign.Span.End == tokens[numberStart].Span.Start;
+            bool leading = sign.Span.Start == 0 || text[sign.Span.Start - 1] is '(' or '[';
+            if ((signText is "-" or "−") && (attached || leading) && number.Form is NumberForm.Digits or NumberForm.Fraction
                 && (sign.Span.Start == 0 || char.IsWhiteSpace(text[sign.Span.Start - 1]) || text[sign.Span.Start - 1] is '(' or '['))
             {
                 negative = true;

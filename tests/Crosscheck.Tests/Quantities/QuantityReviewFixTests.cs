@@ -29,6 +29,10 @@ public class QuantityReviewFixTests
         Quantities("The temperature fell to -5 degrees overnight.").Should().Contain(q => q.Value == -5 || q.Min == -5);
 
     [Fact]
+    public void NegatesASpacedSignAtTheStartOfTheText() =>
+        Quantities("- 2 1/2").Should().Contain(q => q.Value == -2.5);
+
+    [Fact]
     public void FlagsARangeWhoseUpperEndIsLargerThanTheWorldPopulation()
     {
         var range = new Quantity(new Span(0, 10), 100, 9e9, "persons", Kind: QuantityKind.Persons);

@@ -53,6 +53,8 @@ public class DateTimeSpecEvaluationTests
         // One end only, or a wrong end, is not the range.
         DateTimeSpecEvaluation.ScoreCase(range, [Year(13, "2014")]).Should().Be((0, false));
         DateTimeSpecEvaluation.ScoreCase(range, [Year(13, "2014"), Year(21, "2019")]).Should().Be((0, false));
+        // A third, wrong expression inside the range is an extra one: the range is right, the case is not.
+        DateTimeSpecEvaluation.ScoreCase(range, [Year(13, "2014"), new(new Span(18, 20), TimexType.Duration, "P3D"), Year(21, "2018")]).Should().Be((1, false));
     }
 
     [Fact]
@@ -77,6 +79,9 @@ public class DateTimeSpecEvaluationTests
         var specCase = RecognizerSpecs.Parse(spec)[0];
         DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(10, 16), TimexType.Date, "2016-08")]).Should().Be((1, true));
         DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(10, 16), TimexType.Date, "2016-09")]).Should().Be((0, false));
+        // A result with no resolved value at all has no dated reading either.
+        var bare = specCase with { Results = [specCase.Results[0] with { ResolvedValues = [] }] };
+        DateTimeSpecEvaluation.ScoreCase(bare, [new TimeExpression(new Span(10, 16), TimexType.Date, "2016-08")]).Should().Be((1, true));
     }
 
     [Fact]

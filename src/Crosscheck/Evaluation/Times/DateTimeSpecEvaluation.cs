@@ -119,14 +119,16 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             if (RangeEnds(result.Timex) is { } range)
             {
                 // TimeML writes a range as its two end points, each its own TIMEX3: every expression inside the
-                // range's span is taken, and the range is right when one starts at its start and another at its end.
+                // range's span that starts at one of its ends is taken, and the range is right when both ends are
+                // found. Any other expression inside the span stays untaken, so it counts as an extra one.
                 bool start = false, end = false;
                 for (int i = 0; i < system.Count; i++)
                 {
                     if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
-                    used[i] = true;
-                    start |= StartsAt(system[i].Value, range.Start);
-                    end |= StartsAt(system[i].Value, range.End);
+                    bool atStart = StartsAt(system[i].Value, range.Start), atEnd = StartsAt(system[i].Value, range.End);
+                    used[i] = atStart || atEnd;
+                    start |= atStart;
+                    end |= atEnd;
                 }
                 if (start && end) right++;
                 continue;
@@ -141,8 +143,8 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 // 14 October; this project puts it on the reference day, so only the clock part is compared.
                 bool clockOnly = expectedTimex.StartsWith('T') && value.Length > 10 && value[10] == 'T' && value[10..] == expectedTimex;
                 // Likewise a year the spec leaves open ("XXXX-08" for "since August" with no dated reading) is any year.
-                bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal) && result.ResolvedValues.IsDefaultOrEmpty is false
-                    && result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal))
+                bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal)
+                    && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
                     && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
                 bool accepted = value == expectedTimex || clockOnly || anyYear || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
                 if (accepted) right++;
