@@ -556,7 +556,7 @@ internal sealed class TimeExtractor
                 end = q + 1;
                 return true;
             }
-            // "On March 3, two thousand protesters": after a date, "two thousand" is a year only with its year part.
+            // "On March 3, two thousand protesters": after a date, "two thousand" before a word is a count.
             return SpelledYear(q, out year, out end, bareThousand: false);
         }
 
@@ -587,7 +587,9 @@ internal sealed class TimeExtractor
                     year += (int)(t + c);
                     end = q + 1;
                 }
-                if (year > 2000 || bareThousand) return true;
+                // A bare "two thousand" after a date is a year only where it closes the phrase ("in October two
+                // thousand and returned", "May two thousand."); before a word it is a count ("two thousand people").
+                if (year > 2000 || bareThousand || !In(k + 2) || _tokens[k + 2].Kind == TokenKind.Punctuation || Is(k + 2, "and")) return true;
                 year = 0;
                 end = k;
                 return false;

@@ -34,6 +34,7 @@ public class TimeReviewFixTests
     [Theory]
     [InlineData("The treaty was signed on March 3, two thousand and one.", "March 3, two thousand and one=2001-03-03")]
     [InlineData("The archive dates from the year two thousand.", "year two thousand=2000")]
+    [InlineData("They settled here in October two thousand and stayed.", "October two thousand=2000-10")]
     public void StillReadsSpelledYears(string text, string expected) =>
         Times(text).Should().Contain(expected);
 
