@@ -25,8 +25,8 @@ public enum QuantityKind { Count, Persons, Percent, Currency, Length, Area, Mass
 /// <param name="SiMax">Max in <see cref="SiUnit"/>.</param>
 /// <param name="SiUnit">Canonical unit: km, km2, kg, l, %, an ISO currency code, "persons", or "" for a bare count.</param>
 /// <param name="CountedSpan">Where <see cref="Counted"/> is in the text.</param>
-/// <param name="Implausible">The figure cannot be what it claims: more people than live on Earth, or a casualty
-/// count of that size. Kept (the text said it) but flagged so no tally or comparison trusts it. Numbers longer
+/// <param name="Implausible">A count of people or a casualty toll larger than the world population
+/// (<see cref="Quantity.WorldPopulation"/>; for a range, its upper end). Kept (the text said it) but flagged so no tally or comparison trusts it. Numbers longer
 /// than a double holds exactly (over 15 digits, "99999999999999999999 soldiers") are not read at all.</param>
 public sealed record Quantity(
     Span Span,
