@@ -175,6 +175,11 @@ internal sealed class ConsoleWorkerListener(TextWriter output, TextWriter error,
         lock (error) error.WriteLine($"job {job.Id}: failed, given back to the queue: {message}");
     }
 
+    public void OnLeaseLost(ClaimedJob job, string message)
+    {
+        lock (error) error.WriteLine($"job {job.Id}: {message}");
+    }
+
     public void OnDatabaseUnavailable(string message)
     {
         lock (error) error.WriteLine($"crosscheck worker: the database does not answer ({message}); trying again");

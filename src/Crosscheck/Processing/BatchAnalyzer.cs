@@ -110,9 +110,24 @@ public sealed class BatchAnalyzer
             }
             analyses.Add(outcome.Article);
         }
-        _store.SaveBatch(analyses, problems);
-        summary.Analyzed += analyses.Count;
-        foreach (var analyzed in analyses) listener.OnAnalyzed(analyzed);
+        // Reported from what the store did: it may have left a report out or stored it under another id since DecideId.
+        var saved = _store.SaveBatch(analyses, problems);
+        summary.Analyzed += saved.Stored.Count;
+        foreach (var analyzed in saved.Stored) listener.OnAnalyzed(analyzed);
+        foreach (var left in saved.NotStored)
+        {
+            var location = left.Report.Article.SourcePath ?? left.Report.Article.Id;
+            if (left.StoredId is { } storedId)
+            {
+                summary.Unchanged++;
+                listener.OnUnchanged(location, storedId);
+            }
+            else
+            {
+                summary.Superseded++;
+                listener.OnSkipped(location, left.Reason);
+            }
+        }
         batch.Clear();
         problems.Clear();
     }
@@ -145,6 +160,8 @@ public sealed class RunSummary
     public int Read { get; set; }
     public int Analyzed { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Older versions of an edited file that reached the store after a later version: named, not stored.</summary>
+    public int Superseded { get; set; }
     /// <summary>Copies of a report already read from another file or line: named, analysed once.</summary>
     public int Duplicates { get; set; }
     /// <summary>Files in a folder that are not a news format (a README): named, but not rejected.</summary>

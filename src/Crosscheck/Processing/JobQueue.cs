@@ -66,9 +66,19 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Claims the oldest job nobody holds (or whose holder's lease ran out), or null when there is none.</summary>
-    public ClaimedJob? Claim(string worker, TimeSpan lease) => Retry(connection =>
+    /// <remarks>A job whose reports cannot be read is marked failed with the reason, and the next job is claimed.</remarks>
+    public ClaimedJob? Claim(string worker, TimeSpan lease)
     {
-        // Jobs that keep killing their workers are given up first, so they are never claimed again.
+        while (true)
+        {
+            var (job, unreadable) = Retry(connection => ClaimOne(connection, worker, lease));
+            if (!unreadable) return job;
+        }
+    }
+
+    private static (ClaimedJob? Job, bool Unreadable) ClaimOne(NpgsqlConnection connection, string worker, TimeSpan lease)
+    {
+        // Jobs that keep killing their workers are given up first, so `status` shows them as failed.
         using (var giveUp = new NpgsqlCommand("""
             UPDATE jobs SET state = 'failed', leased_by = NULL, lease_expires = NULL, finished_at = now(),
                    error = coalesce(error || '; ', '') || 'its worker stopped before finishing it ' || attempts || ' times'
@@ -78,11 +88,12 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
             giveUp.Parameters.AddWithValue(MaxAttempts);
             giveUp.ExecuteNonQuery();
         }
+        // The attempts condition is repeated here: a lease may run out between the two statements.
         using var claim = new NpgsqlCommand("""
             UPDATE jobs SET state = 'running', leased_by = $1, lease_expires = now() + $2, attempts = attempts + 1, started_at = now()
             WHERE id = (
                 SELECT id FROM jobs
-                WHERE state = 'queued' OR (state = 'running' AND lease_expires < now())
+                WHERE state = 'queued' OR (state = 'running' AND lease_expires < now() AND attempts < $3)
                 ORDER BY id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
@@ -90,12 +101,38 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
             """, connection);
         claim.Parameters.AddWithValue(worker);
         claim.Parameters.AddWithValue(lease);
-        using var reader = claim.ExecuteReader();
-        if (!reader.Read()) return (ClaimedJob?)null;
-        var reports = JsonSerializer.Deserialize<List<QueuedReport>>(reader.GetFieldValue<byte[]>(2), AnalysisJson.Options)
-            ?? throw new JsonException($"job {reader.GetInt64(0)} holds no reports");
-        return new ClaimedJob(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reports, reader.GetInt32(3));
-    });
+        claim.Parameters.AddWithValue(MaxAttempts);
+        long id;
+        DateOnly referenceDate;
+        byte[] payload;
+        int attempts;
+        using (var reader = claim.ExecuteReader())
+        {
+            if (!reader.Read()) return (null, false);
+            (id, referenceDate, payload, attempts) = (reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<byte[]>(2), reader.GetInt32(3));
+        }
+        string error;
+        try
+        {
+            var reports = JsonSerializer.Deserialize<List<QueuedReport>>(payload, AnalysisJson.Options);
+            if (reports is not null) return (new ClaimedJob(id, referenceDate, reports, attempts), false);
+            error = "its reports cannot be read: the job holds none";
+        }
+        catch (JsonException ex)
+        {
+            error = $"its reports cannot be read: {ex.Message}";
+        }
+        // No worker can read it, now or later: give it up at once rather than let it stop every worker.
+        using var fail = new NpgsqlCommand("""
+            UPDATE jobs SET state = 'failed', leased_by = NULL, lease_expires = NULL, finished_at = now(), error = $3
+            WHERE id = $1 AND leased_by = $2;
+            """, connection);
+        fail.Parameters.AddWithValue(id);
+        fail.Parameters.AddWithValue(worker);
+        fail.Parameters.AddWithValue(error);
+        fail.ExecuteNonQuery();
+        return (null, true);
+    }
 
     /// <summary>Jobs queued or held by a worker (whose lease may still run out and send them back).</summary>
     public long OpenJobs() => Retry(connection =>
@@ -115,7 +152,8 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
     });
 
     /// <summary>Marks the job done and drops its report texts (stored in the articles now), so the queue stays small.</summary>
-    public void Complete(long job, string worker, int analyzed) => Retry<int>(connection =>
+    /// <returns>False when the job is no longer this worker's (its lease ran out and another took it): nothing changed.</returns>
+    public bool Complete(long job, string worker, int analyzed) => Retry(connection =>
     {
         using var done = new NpgsqlCommand("""
             UPDATE jobs SET state = 'done', finished_at = now(), analyzed = $3, lease_expires = NULL, payload = ''::bytea
@@ -124,7 +162,7 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         done.Parameters.AddWithValue(job);
         done.Parameters.AddWithValue(worker);
         done.Parameters.AddWithValue(analyzed);
-        return done.ExecuteNonQuery();
+        return done.ExecuteNonQuery() == 1;
     });
 
     /// <summary>Gives the job back after an error: queued again, or failed for good after <see cref="MaxAttempts"/>.</summary>

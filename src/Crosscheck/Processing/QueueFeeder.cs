@@ -12,19 +12,22 @@ public static class QueueFeeder
 {
     private const int LookupChunk = 512;
 
+    /// <param name="host">Names this machine in every queued location (default: its host name), so the same path on two machines names two files.</param>
     public static EnqueueSummary Enqueue(PostgresArticleStore store, JobQueue queue, IEnumerable<ReadItem> items, DateOnly referenceDate,
-        int reportsPerJob = 32, IAnalysisListener? listener = null)
+        int reportsPerJob = 32, IAnalysisListener? listener = null, string? host = null)
     {
         listener ??= NullAnalysisListener.Instance;
+        host ??= Environment.MachineName;
         var summary = new EnqueueSummary();
+        // One set for the whole run: a copy read thousands of reports later is still a copy.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<RawArticle>(LookupChunk);
         var problems = new List<InputProblem>();
         void Flush()
         {
             if (pending.Count > 0)
             {
-                var stored = store.StoredHashes(pending.Select(r => r.ContentHash).ToList());
-                var seen = new HashSet<string>(stored, StringComparer.Ordinal);
+                seen.UnionWith(store.StoredHashes(pending.Select(r => r.ContentHash).Where(hash => !seen.Contains(hash)).Distinct().ToList()));
                 var fresh = new List<RawArticle>(pending.Count);
                 foreach (var raw in pending)
                 {
@@ -56,12 +59,12 @@ public static class QueueFeeder
             }
             else if (item.Article is { } raw)
             {
-                pending.Add(raw);
+                pending.Add(raw with { Location = QualifiedLocation(host, raw.Location) });
                 if (pending.Count >= LookupChunk) Flush();
             }
             else
             {
-                var problem = new InputProblem(item.Location, item.Error ?? "could not be read");
+                var problem = new InputProblem(QualifiedLocation(host, item.Location), item.Error ?? "could not be read");
                 problems.Add(problem);
                 summary.Rejected++;
                 listener.OnProblem(problem);
@@ -70,6 +73,13 @@ public static class QueueFeeder
         Flush();
         return summary;
     }
+
+    /// <summary>
+    /// "host:/in/report.html": a path means a file only on the machine that read it, and an edited file
+    /// replaces its stored analysis by location, so a location without its machine could replace another
+    /// machine's different file of the same path.
+    /// </summary>
+    public static string QualifiedLocation(string host, string location) => $"{host}:{location}";
 }
 
 public sealed class EnqueueSummary

@@ -67,10 +67,17 @@ public sealed class QueueWorker
     {
         var stopwatch = Stopwatch.StartNew();
         listener.OnClaimed(job);
+        var lease = new LeaseState();
         using var heartbeat = new Timer(_ =>
         {
-            try { _queue.Renew(job.Id, _options.Name, _options.Lease); }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException) { } // the next beat or the lease expiry will tell
+            try
+            {
+                if (!_queue.Renew(job.Id, _options.Name, _options.Lease)) lease.Lost = true;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // The database is away: the lease holds until it expires, and the next beat tries again.
+            }
         }, null, _options.Lease / 3, _options.Lease / 3);
         try
         {
@@ -81,18 +88,31 @@ public sealed class QueueWorker
             }
             var orderKeys = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var queued in job.Reports) orderKeys.TryAdd(queued.Report.ContentHash, queued.OrderKey);
-            var ordered = new OrderedStore(_store, orderKeys);
+            var ordered = new OrderedStore(_store, orderKeys, lease);
             // The whole job is one batch: one transaction, so a job is stored entirely or not at all.
             var analyzer = new BatchAnalyzer(components.Pipeline, components.Prepare, ordered, new AnalysisContext(job.ReferenceDate),
                 batchSize: Math.Max(1, job.Reports.Count), parallelism: _options.Threads);
             var run = analyzer.Run(job.Reports.Select(q => ReadItem.Ok(q.Report)), listener);
             heartbeat.Change(Timeout.Infinite, Timeout.Infinite);
-            _queue.Complete(job.Id, _options.Name, ordered.Stored);
+            if (lease.Lost || !_queue.Complete(job.Id, _options.Name, ordered.Stored))
+            {
+                // Another worker holds the job now and will finish it: it is neither counted nor reported as done here.
+                summary.LeasesLost++;
+                summary.Stored += ordered.Stored;
+                listener.OnLeaseLost(job, LeaseLostMessage);
+                return;
+            }
             summary.Jobs++;
             summary.Stored += ordered.Stored;
-            summary.Unchanged += run.Unchanged + run.Duplicates + (run.Analyzed - ordered.Stored);
+            summary.Unchanged += run.Unchanged + run.Duplicates + run.Superseded;
             summary.Rejected += run.Rejected;
             listener.OnCompleted(job, ordered.Stored, run, stopwatch.Elapsed);
+        }
+        catch (LeaseLostException)
+        {
+            heartbeat.Change(Timeout.Infinite, Timeout.Infinite);
+            summary.LeasesLost++;
+            listener.OnLeaseLost(job, LeaseLostMessage);
         }
         catch (Exception ex) when (ex is StoreException or NpgsqlException or TimeoutException or InvalidOperationException or IOException)
         {
@@ -107,15 +127,31 @@ public sealed class QueueWorker
         }
     }
 
+    private const string LeaseLostMessage = "its lease ran out and another worker holds it now; stopped here, not counted as done";
+
+    private sealed class LeaseState
+    {
+        private volatile bool _lost;
+        public bool Lost { get => _lost; set => _lost = value; }
+    }
+
+    private sealed class LeaseLostException() : Exception(LeaseLostMessage);
+
     /// <summary>Stores through the PostgreSQL store with the queue's reading order and counts what was really stored.</summary>
-    private sealed class OrderedStore(PostgresArticleStore store, IReadOnlyDictionary<string, long> orderKeys) : IArticleStore
+    private sealed class OrderedStore(PostgresArticleStore store, IReadOnlyDictionary<string, long> orderKeys, LeaseState lease) : IArticleStore
     {
         public int Stored { get; private set; }
 
         public IdDecision DecideId(string proposedId, string location, string contentHash) => store.DecideId(proposedId, location, contentHash);
 
-        public void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems) =>
-            Stored += store.SaveBatch(analyses, problems, orderKeys);
+        public SavedBatch SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems)
+        {
+            // The job's new holder stores these reports; storing them here too would be harmless but wasted.
+            if (lease.Lost) throw new LeaseLostException();
+            var saved = store.SaveBatch(analyses, problems, orderKeys);
+            Stored += saved.Stored.Count;
+            return saved;
+        }
 
         public IEnumerable<AnalyzedArticle> ReadAll() => store.ReadAll();
 
@@ -143,6 +179,8 @@ public sealed class WorkerSummary
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
     public int Failures { get; set; }
+    /// <summary>Jobs this worker stopped holding before it finished them (its lease ran out): another worker finishes them.</summary>
+    public int LeasesLost { get; set; }
 }
 
 /// <summary>Hears what a worker does; called on the worker's thread.</summary>
@@ -151,6 +189,8 @@ public interface IWorkerListener : IAnalysisListener
     void OnClaimed(ClaimedJob job);
     void OnCompleted(ClaimedJob job, int stored, RunSummary run, TimeSpan elapsed);
     void OnFailed(ClaimedJob job, string message);
+    /// <summary>The job is no longer this worker's (its lease ran out and another claimed it): its work here stopped.</summary>
+    void OnLeaseLost(ClaimedJob job, string message);
     void OnDatabaseUnavailable(string message);
 }
 
@@ -160,6 +200,7 @@ public sealed class NullWorkerListener : IWorkerListener
     public void OnClaimed(ClaimedJob job) { }
     public void OnCompleted(ClaimedJob job, int stored, RunSummary run, TimeSpan elapsed) { }
     public void OnFailed(ClaimedJob job, string message) { }
+    public void OnLeaseLost(ClaimedJob job, string message) { }
     public void OnDatabaseUnavailable(string message) { }
     public void OnAnalyzed(AnalyzedArticle article) { }
     public void OnUnchanged(string location, string id) { }

@@ -11,7 +11,8 @@ public interface IArticleStore : IDisposable
     IdDecision DecideId(string proposedId, string location, string contentHash);
 
     /// <summary>Stores a batch atomically: after a crash either the whole batch is there or none of it.</summary>
-    void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems);
+    /// <returns>What was really stored, under which ids, and what was not: another run may have stored the same content or taken an id since <see cref="DecideId"/>.</returns>
+    SavedBatch SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems);
 
     /// <summary>Every stored analysis, in the order they were first stored; streamed, not loaded at once.</summary>
     IEnumerable<AnalyzedArticle> ReadAll();
@@ -26,6 +27,17 @@ public interface IArticleStore : IDisposable
 /// <param name="Replaces">True when the same location had different content before (an edited file).</param>
 /// <param name="StoredLocation">Where the stored copy was read from, when <paramref name="AlreadyStored"/>.</param>
 public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces, string? StoredLocation = null);
+
+/// <param name="Stored">The reports stored, each with the id it was stored under (which may differ from the one it was given).</param>
+/// <param name="NotStored">The reports left out, each with why.</param>
+public sealed record SavedBatch(IReadOnlyList<AnalyzedArticle> Stored, IReadOnlyList<NotStoredReport> NotStored)
+{
+    public static SavedBatch Empty { get; } = new([], []);
+}
+
+/// <param name="StoredId">The id of the stored report with the same content, when that is why it was left out.</param>
+/// <param name="Reason">Why it was left out, for the user.</param>
+public sealed record NotStoredReport(AnalyzedArticle Report, string? StoredId, string Reason);
 
 /// <summary>An input that could not be read or analysed, with the message the user saw.</summary>
 public sealed record InputProblem(string Location, string Message);

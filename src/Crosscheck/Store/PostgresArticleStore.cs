@@ -8,7 +8,9 @@ namespace Crosscheck.Store;
 /// <summary>
 /// The shared store: PostgreSQL, for many workers on many machines. Same contract and results as
 /// <see cref="SqliteArticleStore"/> (content-hash dedupe, id disambiguation, an edited file replaces its
-/// analysis, one transaction per batch), plus PostgreSQL full-text search. Writers take one
+/// analysis, one transaction per batch), plus PostgreSQL full-text search. An edited file replaces its
+/// analysis only with a version later in the queue order, since workers may store two versions in any
+/// order; queued locations name the enqueuing machine (<see cref="Processing.QueueFeeder.QualifiedLocation"/>). Writers take one
 /// transaction-level advisory lock per batch, so two workers storing at once see each other's rows:
 /// a report another worker stored in the meantime is skipped (stored exactly once), and an id another
 /// worker took in the meantime is disambiguated exactly as a serial run would have done.
@@ -105,31 +107,57 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
         return command.ExecuteScalar() is not null;
     }
 
-    public void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems) =>
+    public SavedBatch SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems) =>
         SaveBatch(analyses, problems, orderKeys: null);
 
-    /// <summary>Stores a batch atomically; reports whose content is already stored (by another worker) are skipped.</summary>
+    /// <summary>
+    /// Stores a batch atomically; reports whose content is already stored (by another worker) are skipped.
+    /// An edited file replaces its analysis only when it comes later in the reading order: two versions
+    /// of one file, stored by different workers in any order, leave the later one stored.
+    /// </summary>
     /// <param name="orderKeys">The reading order of each report by content hash (from the queue); a report without one goes after everything stored.</param>
-    /// <returns>How many reports were stored by this call.</returns>
-    public int SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems, IReadOnlyDictionary<string, long>? orderKeys)
+    public SavedBatch SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems, IReadOnlyDictionary<string, long>? orderKeys)
     {
-        int stored = Retry(() =>
+        var saved = Retry(() =>
         {
+            var stored = new List<AnalyzedArticle>(analyses.Count);
+            var notStored = new List<NotStoredReport>();
             using var transaction = _connection.BeginTransaction();
             Execute($"SELECT pg_advisory_xact_lock({PostgresSchema.StoreWriteLock});", transaction);
-            int count = 0;
             foreach (var analyzed in analyses)
             {
                 var article = analyzed.Article;
                 var where = article.SourcePath ?? article.Id;
-                using (var known = Command("SELECT 1 FROM articles WHERE content_hash = $1;", article.ContentHash))
+                using (var known = Command("SELECT id FROM articles WHERE content_hash = $1;", article.ContentHash))
                 {
                     known.Transaction = transaction;
-                    if (known.ExecuteScalar() is not null) continue; // another worker stored it first: once is enough
+                    if (known.ExecuteScalar() is string storedBefore)
+                    {
+                        // another worker stored it first: once is enough
+                        notStored.Add(new NotStoredReport(analyzed, storedBefore, $"same content as '{storedBefore}', stored meanwhile: stored once"));
+                        continue;
+                    }
+                }
+                long orderKey;
+                if (orderKeys is not null && orderKeys.TryGetValue(article.ContentHash, out var given)) orderKey = given;
+                else
+                {
+                    using var next = Command("SELECT nextval('article_order');");
+                    next.Transaction = transaction;
+                    orderKey = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
                 }
                 if (!SqliteArticleStore.IsRecordLocation(where))
                 {
-                    using var replace = Command("DELETE FROM articles WHERE location = $1;", where);
+                    using (var newer = Command("SELECT id FROM articles WHERE location = $1 AND order_key > $2 LIMIT 1;", where, orderKey))
+                    {
+                        newer.Transaction = transaction;
+                        if (newer.ExecuteScalar() is string newerId)
+                        {
+                            notStored.Add(new NotStoredReport(analyzed, null, $"a later version of this file is stored already (as '{newerId}'): this older one is left out"));
+                            continue;
+                        }
+                    }
+                    using var replace = Command("DELETE FROM articles WHERE location = $1 AND order_key < $2;", where, orderKey);
                     replace.Transaction = transaction;
                     replace.ExecuteNonQuery();
                 }
@@ -137,10 +165,10 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
                 var toStore = id == article.Id ? analyzed : analyzed.WithArticle(article with { Id = id });
                 using var insert = new NpgsqlCommand("""
                     INSERT INTO articles (order_key, id, content_hash, location, published, language, language_config, title, body, analysis)
-                    VALUES (coalesce($1, nextval('article_order')), $2, $3, $4, $5, $6, $7::regconfig, $8, $9, $10)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7::regconfig, $8, $9, $10)
                     ON CONFLICT (content_hash) DO NOTHING;
                     """, _connection, transaction);
-                insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = orderKeys is not null && orderKeys.TryGetValue(article.ContentHash, out var key) ? key : DBNull.Value });
+                insert.Parameters.AddWithValue(orderKey);
                 insert.Parameters.AddWithValue(id);
                 insert.Parameters.AddWithValue(article.ContentHash);
                 insert.Parameters.AddWithValue(where);
@@ -150,7 +178,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
                 insert.Parameters.AddWithValue(Searchable(article.Title ?? ""));
                 insert.Parameters.AddWithValue(Searchable(article.Text));
                 insert.Parameters.AddWithValue(AnalysisJson.Serialize(toStore));
-                count += insert.ExecuteNonQuery();
+                if (insert.ExecuteNonQuery() == 1) stored.Add(toStore);
                 using var clear = Command("DELETE FROM problems WHERE location = $1;", where);
                 clear.Transaction = transaction;
                 clear.ExecuteNonQuery();
@@ -163,10 +191,10 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
                 add.ExecuteNonQuery();
             }
             transaction.Commit();
-            return count;
+            return new SavedBatch(stored, notStored);
         });
         _pendingIds.Clear();
-        return stored;
+        return saved;
     }
 
     /// <summary>PostgreSQL text cannot hold U+0000; a report that contains one is searched without it (its analysis keeps it).</summary>

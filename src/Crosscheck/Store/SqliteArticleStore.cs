@@ -127,14 +127,16 @@ public sealed class SqliteArticleStore : IArticleStore
         return command.ExecuteScalar() is not null;
     }
 
-    public void SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems)
+    public SavedBatch SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems)
     {
+        var stored = new List<AnalyzedArticle>(analyses.Count);
+        var notStored = new List<NotStoredReport>();
         // Immediate: the write lock is taken now, so what this transaction reads no other run changes before it commits.
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var delete = Command("DELETE FROM articles WHERE location = $location AND $wholeFile;", transaction);
         var deleteWholeFile = delete.Parameters.Add("$wholeFile", SqliteType.Integer);
         var deleteLocation = delete.Parameters.Add("$location", SqliteType.Text);
-        using var known = Command("SELECT 1 FROM articles WHERE content_hash = $hash;", transaction);
+        using var known = Command("SELECT id FROM articles WHERE content_hash = $hash;", transaction);
         var knownHash = known.Parameters.Add("$hash", SqliteType.Text);
         using var taken = Command("SELECT 1 FROM articles WHERE id = $id;", transaction);
         var takenId = taken.Parameters.Add("$id", SqliteType.Text);
@@ -157,7 +159,11 @@ public sealed class SqliteArticleStore : IArticleStore
             // Another `analyze` on the same file may have stored this report, or taken this id, since DecideId:
             // the report is then stored once, and never in place of the other run's report.
             knownHash.Value = article.ContentHash;
-            if (known.ExecuteScalar() is not null) continue;
+            if (known.ExecuteScalar() is string storedBefore)
+            {
+                notStored.Add(new NotStoredReport(analyzed, storedBefore, $"same content as '{storedBefore}', stored meanwhile: stored once"));
+                continue;
+            }
             deleteLocation.Value = where;
             deleteWholeFile.Value = IsRecordLocation(where) ? 0 : 1;
             delete.ExecuteNonQuery();
@@ -170,8 +176,10 @@ public sealed class SqliteArticleStore : IArticleStore
             hash.Value = article.ContentHash;
             location.Value = where;
             published.Value = (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
-            analysis.Value = AnalysisJson.Serialize(storedId == article.Id ? analyzed : analyzed.WithArticle(article with { Id = storedId }));
+            var toStore = storedId == article.Id ? analyzed : analyzed.WithArticle(article with { Id = storedId });
+            analysis.Value = AnalysisJson.Serialize(toStore);
             insert.ExecuteNonQuery();
+            stored.Add(toStore);
             clearLocation.Value = where;
             clearProblem.ExecuteNonQuery();
         }
@@ -193,6 +201,7 @@ public sealed class SqliteArticleStore : IArticleStore
         }
         transaction.Commit();
         _pendingIds.Clear();
+        return new SavedBatch(stored, notStored);
     }
 
     public IEnumerable<AnalyzedArticle> ReadAll()

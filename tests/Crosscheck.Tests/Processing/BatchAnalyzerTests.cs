@@ -77,4 +77,49 @@ public class BatchAnalyzerTests
         second.Duplicates.Should().Be(1, "the same words from another file are a copy, found through the store");
         store.ReadAll().Select(a => a.Text).Should().Equal("One.", "Two.");
     }
+
+    [Fact]
+    public void TheListenerHearsWhatTheStoreReallyStoredWhenAnotherRunStoredFirst()
+    {
+        using var folder = new Some.TempFolder();
+        using var store = SqliteArticleStore.Open(folder.File("a.db"));
+        using var other = SqliteArticleStore.Open(folder.File("a.db"));
+        // Another run stores, between this run's id decisions and its save, the same content as one report and a report that takes the other's id.
+        var racing = new StoreMeanwhile(store, () =>
+        {
+            other.DecideId("same", "/other/same.txt", Some.Hash("Shared words."));
+            other.DecideId("mine", "/other/mine.txt", Some.Hash("Another file, same name."));
+            other.SaveBatch([
+                new AnalyzedArticle(Prepare(Some.Raw("Shared words.", "same", "/other/same.txt"))),
+                new AnalyzedArticle(Prepare(Some.Raw("Another file, same name.", "mine", "/other/mine.txt"))),
+            ], []);
+        });
+        var recorder = new Recorder();
+        var summary = new BatchAnalyzer(TextOnly, Prepare, racing, Some.Context(), parallelism: 1)
+            .Run([ReadItem.Ok(Some.Raw("Shared words.", "copy", "/in/copy.txt")), ReadItem.Ok(Some.Raw("My own words.", "mine", "/in/mine.txt"))], recorder);
+        var mine = store.ReadAll().Single(a => a.Text == "My own words.").Article.Id;
+        mine.Should().StartWith("mine~");
+        recorder.Events.Should().Equal($"analyzed {mine}", "unchanged same");
+        summary.Analyzed.Should().Be(1);
+        summary.Unchanged.Should().Be(1);
+    }
+
+    /// <summary>Runs <paramref name="meanwhile"/> once, just before the first save: another process writing to the same store.</summary>
+    private sealed class StoreMeanwhile(IArticleStore inner, Action meanwhile) : IArticleStore
+    {
+        private Action? _meanwhile = meanwhile;
+
+        public IdDecision DecideId(string proposedId, string location, string contentHash) => inner.DecideId(proposedId, location, contentHash);
+
+        public SavedBatch SaveBatch(IReadOnlyList<AnalyzedArticle> analyses, IReadOnlyList<InputProblem> problems)
+        {
+            Interlocked.Exchange(ref _meanwhile, null)?.Invoke();
+            return inner.SaveBatch(analyses, problems);
+        }
+
+        public IEnumerable<AnalyzedArticle> ReadAll() => inner.ReadAll();
+        public IReadOnlyList<InputProblem> ReadProblems() => inner.ReadProblems();
+        public int ArticleCount => inner.ArticleCount;
+        public void Dispose() { }
+    }
 }

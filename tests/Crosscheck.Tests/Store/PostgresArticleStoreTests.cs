@@ -146,9 +146,48 @@ public class PostgresArticleStoreTests
         // Both decided before either stored: the lease-expiry race.
         first.DecideId("dup", "/in/dup.txt", report.Article.ContentHash).AlreadyStored.Should().BeFalse();
         second.DecideId("dup", "/in/dup.txt", report.Article.ContentHash).AlreadyStored.Should().BeFalse();
-        first.SaveBatch([report], [], null).Should().Be(1);
-        second.SaveBatch([report], [], null).Should().Be(0);
+        first.SaveBatch([report], [], null).Stored.Should().ContainSingle();
+        var late = second.SaveBatch([report], [], null);
+        late.Stored.Should().BeEmpty();
+        late.NotStored.Should().ContainSingle().Which.StoredId.Should().Be("dup", "the caller reports the stored copy, not one of its own");
         server.Scalar("SELECT count(*) FROM articles").Should().Be(1);
+    }
+
+    [PostgresFact]
+    public void AnEditedFileStoredOutOfOrderLeavesItsLaterVersionStored()
+    {
+        using var server = new TestPostgres();
+        using var store = server.OpenStore();
+        var older = Analyzed("The first version said 3 homes.", "r", "/in/r.txt");
+        var newer = Analyzed("The edited version said 4 homes.", "r", "/in/r.txt");
+        var keys = new Dictionary<string, long> { [older.Article.ContentHash] = 10, [newer.Article.ContentHash] = 20 };
+        // Two jobs, two workers: the job holding the edit finished first.
+        store.SaveBatch([newer], [], keys).Stored.Should().ContainSingle();
+        var late = store.SaveBatch([older], [], keys);
+        late.Stored.Should().BeEmpty();
+        late.NotStored.Should().ContainSingle().Which.Reason.Should().Contain("later version");
+        store.ReadAll().Select(a => a.Text).Should().Equal("The edited version said 4 homes.");
+    }
+
+    [PostgresFact]
+    public void AnEditedFileStoredInOrderReplacesItsEarlierVersion()
+    {
+        using var server = new TestPostgres();
+        using var store = server.OpenStore();
+        var older = Analyzed("The first version said 3 homes.", "r", "/in/r.txt");
+        var newer = Analyzed("The edited version said 4 homes.", "r", "/in/r.txt");
+        // Keys drawn from the store's sequence, as `enqueue` draws them.
+        var keys = new Dictionary<string, long>
+        {
+            [older.Article.ContentHash] = server.Scalar("SELECT nextval('article_order')"),
+            [newer.Article.ContentHash] = server.Scalar("SELECT nextval('article_order')"),
+        };
+        store.SaveBatch([older], [], keys);
+        store.SaveBatch([newer], [], keys).Stored.Should().ContainSingle();
+        store.ReadAll().Select(a => a.Text).Should().Equal("The edited version said 4 homes.");
+        // Without an order key (not from the queue) a report comes after everything stored: it replaces.
+        store.SaveBatch([Analyzed("A third version said 5 homes.", "r", "/in/r.txt")], []);
+        store.ReadAll().Select(a => a.Text).Should().Equal("A third version said 5 homes.");
     }
 
     [PostgresFact]
@@ -160,7 +199,8 @@ public class PostgresArticleStoreTests
         first.DecideId("report", "/a/report.txt", Some.Hash("A.")).Id.Should().Be("report");
         second.DecideId("report", "/b/report.txt", Some.Hash("B.")).Id.Should().Be("report");
         first.SaveBatch([Analyzed("A.", "report", "/a/report.txt")], []);
-        second.SaveBatch([Analyzed("B.", "report", "/b/report.txt")], []);
+        var saved = second.SaveBatch([Analyzed("B.", "report", "/b/report.txt")], []);
+        saved.Stored.Should().ContainSingle().Which.Article.Id.Should().StartWith("report~", "the caller reports the id it was stored under");
         var stored = second.ReadAll().ToList();
         stored.Select(a => a.Text).Should().Equal("A.", "B.");
         stored[1].Article.Id.Should().StartWith("report~");
