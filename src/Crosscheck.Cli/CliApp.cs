@@ -51,7 +51,7 @@ public static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or Store.StoreAddressException)
         {
             error.WriteLine($"crosscheck: {ex.Message}");
             return ExitUsage;

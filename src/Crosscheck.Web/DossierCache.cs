@@ -66,10 +66,10 @@ internal sealed class DossierCache : BackgroundService
                 {
                     await RefreshAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is SqliteException or StoreException or IOException or System.Text.Json.JsonException)
+                catch (Exception ex) when (!(ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
                 {
                     // The previous snapshot keeps serving; the next tick tries again.
-                    _logger.LogWarning("Could not refresh the dossier from the store: {Message}", ex.Message);
+                    _logger.LogWarning("Could not refresh the dossier from the store: {Type}: {Message}", ex.GetType().Name, ex.Message);
                 }
             }
         }

@@ -102,10 +102,17 @@ internal sealed class DossierSnapshot
     /// </summary>
     public ConcurrentDictionary<string, IReadOnlyList<Crosscheck.Store.SearchHit>> SearchCache { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>A story page, rendered once per snapshot and filter (bounded, so odd filters cannot grow the cache).</summary>
+    /// <summary>
+    /// A story page, rendered once per snapshot for its first page, unfiltered or filtered by status
+    /// (a checked list). Free-text filters (speaker, origins) and later ledger pages are rendered on
+    /// each request: a client could otherwise fill memory with endless large variants.
+    /// </summary>
     public string StoryPage(StoryView story, ClaimFilter filter, int ledgerPage)
     {
-        var key = string.Join('\u001f', "story", story.Id, filter.Status, filter.OriginsText, filter.Speaker, ledgerPage);
+        var cacheable = ledgerPage == 1 && string.IsNullOrEmpty(filter.Speaker) && string.IsNullOrEmpty(filter.OriginsText)
+            && string.IsNullOrEmpty(filter.Story) && filter.Problem is null;
+        if (!cacheable) return Pages.Story(this, story, filter, ledgerPage);
+        var key = string.Join('\u001f', "story", story.Id, filter.Status);
         if (PageCache.TryGetValue(key, out var html)) return html;
         html = Pages.Story(this, story, filter, ledgerPage);
         if (PageCache.Count < 4096) PageCache.TryAdd(key, html);

@@ -103,12 +103,17 @@ public static class WebHost
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // Set as the response starts, so an error answer written after Response.Clear() carries them too.
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpResponse)state).Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        }, context.Response);
         return next(context);
     }
 
@@ -141,17 +146,24 @@ public static class WebHost
         }
     }
 
-    /// <summary>With keyed reads, the JSON API answers only requests that carry a key; the pages and assets stay as configured by the operator's proxy.</summary>
+    /// <summary>
+    /// With keyed reads, every route answers only requests that carry a key: the HTML pages show the
+    /// same data as the API. Only the static assets and the health check stay open. The key is taken
+    /// from the X-Api-Key or Authorization header only, never from a query string (it would land in
+    /// logs and browser history); a browser reaches the pages through a proxy that adds the header.
+    /// </summary>
     private static Task ReadKeyCheck(HttpContext context, RequestDelegate next)
     {
         var options = context.RequestServices.GetRequiredService<WebOptions>();
-        if (options.RequireKeyForReads && context.Request.Path.StartsWithSegments("/api") && !ApiKeys.Authorised(context))
+        if (options.RequireKeyForReads && !OpenWithoutKey(context.Request.Path) && !ApiKeys.Authorised(context))
         {
             return Problems.Write(context, StatusCodes.Status401Unauthorized, "API key required",
                 "This server requires an API key for reads: send X-Api-Key or Authorization: Bearer.", context.RequestAborted);
         }
         return next(context);
     }
+
+    private static bool OpenWithoutKey(PathString path) => path.StartsWithSegments("/assets") || path.Equals("/healthz", StringComparison.Ordinal);
 
     /// <summary>The address the server actually listens on (useful with port 0).</summary>
     public static Uri ListeningAddress(WebApplication app)

@@ -18,6 +18,8 @@ public sealed class FeedServer : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
     public int ConditionalRequests;
 
+    public int FlakyItemRequests;
+
     public const string ItemOne = "The mayor of Fernhollow said on Monday that the old bridge would close for three weeks of repairs. Engineers found cracks in two of its arches.";
     public const string ItemTwo = "Bus drivers in Fernhollow voted on Tuesday to accept a pay offer, the union said. Services will run normally from Thursday.";
 
@@ -97,6 +99,15 @@ public sealed class FeedServer : IAsyncLifetime
             </channel></rss>
             """, "application/rss+xml"));
         _app.MapGet("/failing.xml", () => Results.StatusCode(503));
+        _app.MapGet("/flaky.xml", () => Results.Text("""
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Flaky</title>
+            <item><title>Bus drivers accept offer</title><link>/flaky-item</link><guid>flaky-1</guid></item>
+            </channel></rss>
+            """, "application/rss+xml"));
+        // The item's page is briefly unavailable: the first request gets a 503, later ones the page.
+        _app.MapGet("/flaky-item", () => Interlocked.Increment(ref FlakyItemRequests) == 1
+            ? Results.StatusCode(503)
+            : Results.Text($"<!doctype html><html><head><title>Bus</title></head><body><article><h1>Bus drivers accept offer</h1><p>{ItemTwo}</p></article></body></html>", "text/html"));
         await _app.StartAsync();
         Address = Crosscheck.Web.WebHost.ListeningAddress(_app);
     }
@@ -255,6 +266,57 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
         var failed = _tables.FailedItems().Single(i => i.FeedUrl == url);
         failed.Title.Should().Be("Gone");
         failed.Error.Should().Contain("HTTP 404");
+    }
+
+    [Fact]
+    public async Task AnItemWhosePageFailedOnceIsTriedAgainAtTheNextPoll()
+    {
+        using var watcher = Watcher();
+        var url = _feeds.Url("/flaky.xml");
+        var first = await PollOnce(url, watcher);
+        first.Failed.Should().Be(1);
+        _tables.FailedItems().Should().Contain(i => i.FeedUrl == url);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        var second = await PollOnce(url, watcher);
+        second.Stored.Should().Be(1);
+        _tables.FailedItems().Should().NotContain(i => i.FeedUrl == url);
+        Stored().Should().ContainSingle(a => a.Text.Contains("Bus drivers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnItemThatKeepsFailingIsGivenUpAfterTheCapAndStaysListed()
+    {
+        using var watcher = Watcher(options: new WatchOptions { MaxItemAttempts = 2 });
+        var url = _feeds.Url("/broken-items.xml");
+        (await PollOnce(url, watcher)).Failed.Should().Be(1);
+        _clock.Advance(TimeSpan.FromHours(1));
+        (await PollOnce(url, watcher)).Failed.Should().Be(1);
+        _clock.Advance(TimeSpan.FromHours(1));
+        var third = await PollOnce(url, watcher);
+        third.NewItems.Should().Be(0);
+        _tables.ItemAttempts(url, "gone-1").Should().Be(2);
+        _tables.FailedItems().Single(i => i.FeedUrl == url).Error.Should().Contain("HTTP 404");
+    }
+
+    [Fact]
+    public async Task AnUnexpectedFailureOfOneSourceIsReportedAndTheOthersArePolled()
+    {
+        // An inbox that is a file makes storing any item fail with an IOException, not a feed error.
+        var inboxFile = Path.Combine(_folder, "inbox-is-a-file");
+        File.WriteAllText(inboxFile, "");
+        using var watcher = new FeedWatcher(_tables, _intake, new WatchOptions { AllowPrivateAddresses = true }, inboxFile, _clock);
+        var folder = Path.Combine(_folder, "drop");
+        Directory.CreateDirectory(folder);
+        var broken = _feeds.Url("/feed.json");
+        var outcomes = await watcher.PollDueAsync([broken, folder], CancellationToken.None);
+        outcomes.Should().HaveCount(2);
+        outcomes[0].Error.Should().Contain("IOException");
+        outcomes[1].Source.Should().Be(folder);
+        outcomes[1].Polled.Should().BeTrue();
+        var feed = _tables.Feed(broken)!;
+        feed.Failures.Should().Be(1);
+        feed.NextPoll.Should().BeAfter(_clock.GetUtcNow());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Crosscheck.Cli;
 using FluentAssertions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 
 namespace Crosscheck.Web.Tests;
@@ -247,6 +248,58 @@ public class RateLimitTests
             request.Headers.Add("X-Api-Key", server.ApiKey);
             using var keyed = await server.Client.SendAsync(request);
             keyed.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task KeyedReadsRefuseThePagesWithoutAKeyButNotTheAssetsOrTheHealthCheck()
+    {
+        var server = new WebServer { Configure = o => o with { RequireKeyForReads = true } };
+        await server.InitializeAsync();
+        try
+        {
+            foreach (var path in new[] { "/", "/search?q=flood", "/feeds", "/stories/unknown", "/entities/unknown", "/articles/unknown" })
+            {
+                using var open = await server.Client.GetAsync(path);
+                open.StatusCode.Should().Be(HttpStatusCode.Unauthorized, path);
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.Add("X-Api-Key", server.ApiKey);
+                using var keyed = await server.Client.SendAsync(request);
+                keyed.StatusCode.Should().NotBe(HttpStatusCode.Unauthorized, path);
+            }
+            using var home = new HttpRequestMessage(HttpMethod.Get, "/");
+            home.Headers.Add("X-Api-Key", server.ApiKey);
+            using var homePage = await server.Client.SendAsync(home);
+            homePage.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var asset = await server.Client.GetAsync("/assets/app.css");
+            asset.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var health = await server.Client.GetAsync("/healthz");
+            health.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AServerErrorAnswerCarriesTheSecurityHeaders()
+    {
+        var server = new WebServer { BeforeStart = app => app.MapGet("/fails", string () => throw new InvalidOperationException("a bug")) };
+        await server.InitializeAsync();
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/fails");
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await server.Client.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+            response.Headers.GetValues("Content-Security-Policy").Single().Should().Be(WebHost.ContentSecurityPolicy);
+            response.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
+            response.Headers.GetValues("X-Frame-Options").Single().Should().Be("DENY");
         }
         finally
         {

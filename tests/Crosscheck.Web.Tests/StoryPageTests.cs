@@ -31,6 +31,26 @@ public class StoryPageTests
     private static int Rows(string html) => Regex.Matches(html, "<tr class=\"claim\"").Count;
 
     [Fact]
+    public void OnlyUnfilteredAndStatusFilteredFirstPagesAreCached()
+    {
+        var snapshot = BigStory(900);
+        var story = snapshot.Story("s1")!;
+        for (var i = 0; i < 50; i++)
+        {
+            snapshot.StoryPage(story, new ClaimFilter(Speaker: "someone " + i), 1);
+            snapshot.StoryPage(story, new ClaimFilter(OriginsText: i + "+"), 1);
+            snapshot.StoryPage(story, new ClaimFilter(), 2 + i);
+        }
+        snapshot.PageCache.Should().BeEmpty("free-text filters and page numbers would let a client fill memory");
+
+        var first = snapshot.StoryPage(story, new ClaimFilter(), 1);
+        snapshot.StoryPage(story, new ClaimFilter(Status: "denied"), 1);
+        snapshot.StoryPage(story, new ClaimFilter(), 1).Should().BeSameAs(first);
+        snapshot.PageCache.Should().HaveCount(2);
+        snapshot.StoryPage(story, new ClaimFilter(Speaker: "speaker 3"), 1).Should().NotBe(first, "a filtered page is still rendered with its filter");
+    }
+
+    [Fact]
     public void ASmallLedgerIsSentWholeForTheBrowserToFilter()
     {
         var snapshot = BigStory(30);

@@ -32,6 +32,9 @@ public sealed class WebServer : IAsyncLifetime
     /// <summary>Options a test can change before the server starts (limits for the limit tests).</summary>
     public Func<WebOptions, WebOptions> Configure { get; init; } = options => options;
 
+    /// <summary>Extra routes a test maps before the server starts (a route that fails, for the error tests).</summary>
+    public Action<WebApplication> BeforeStart { get; init; } = _ => { };
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -55,6 +58,7 @@ public sealed class WebServer : IAsyncLifetime
             StoreCheckInterval = TimeSpan.FromMilliseconds(300),
         });
         App = WebHost.Build(options);
+        BeforeStart(App);
         await App.StartAsync();
         Address = WebHost.ListeningAddress(App);
         Client = new HttpClient { BaseAddress = Address };

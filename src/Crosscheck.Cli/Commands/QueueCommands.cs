@@ -35,7 +35,7 @@ internal static class QueueCommands
     {
         if (string.IsNullOrWhiteSpace(db) || !StoreFactory.IsPostgres(db))
         {
-            throw new UsageException($"`crosscheck {command}` shares work through PostgreSQL: pass --db postgres://user@host/database (got '{db}').");
+            throw new UsageException($"`crosscheck {command}` shares work through PostgreSQL: pass --db postgres://user@host/database (got '{StoreFactory.DisplayName(db)}').");
         }
         return PostgresArticleStore.Open(db);
     }

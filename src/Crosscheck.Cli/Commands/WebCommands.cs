@@ -36,7 +36,7 @@ internal static class WebCommands
         var db = DbOption();
         var urls = new Option<string>("--urls") { Description = "Address(es) to listen on, ';'-separated.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var allowPublic = new Option<bool>("--public") { Description = "Allow listening on a non-loopback address (put it behind TLS)." };
-        var readKey = new Option<bool>("--read-key") { Description = "Require an API key for reads of the JSON API too (writes always need one)." };
+        var readKey = new Option<bool>("--read-key") { Description = "Require an API key (X-Api-Key or Authorization: Bearer header) for reads too, of the API and the HTML pages alike; only /assets and /healthz stay open (writes always need one)." };
         var maxBody = new Option<long>("--max-body") { Description = "Largest accepted request body in bytes.", DefaultValueFactory = _ => 4 * 1024 * 1024 };
         var readRate = new Option<int>("--read-rate") { Description = "Read requests per second allowed per client address.", DefaultValueFactory = _ => 500 };
         var watch = new Option<string[]>("--watch") { Description = "Also poll these feeds or folders, as `crosscheck watch` does.", AllowMultipleArgumentsPerToken = true };

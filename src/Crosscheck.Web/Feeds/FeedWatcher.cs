@@ -17,6 +17,9 @@ public sealed record WatchOptions
     public long MaxPageBytes { get; init; } = 5 * 1024 * 1024;
     /// <summary>New items taken from one feed per poll; the rest wait for the next poll.</summary>
     public int MaxNewItemsPerPoll { get; init; } = 100;
+
+    /// <summary>How often an item whose page or analysis failed is tried (once per poll) before it stays listed as failed.</summary>
+    public int MaxItemAttempts { get; init; } = 3;
     public TimeSpan FetchTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }
 
@@ -57,10 +60,42 @@ public sealed class FeedWatcher : IDisposable
         foreach (var source in sources)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            outcomes.Add(Directory.Exists(source) ? await PollFolderAsync(source, cancellationToken) : await PollFeedAsync(source, ignoreSchedule, cancellationToken));
+            try
+            {
+                outcomes.Add(Directory.Exists(source) ? await PollFolderAsync(source, cancellationToken) : await PollFeedAsync(source, ignoreSchedule, cancellationToken));
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                // One source failing in an unforeseen way (a full disk, a locked store, a bug) must not stop the watcher for all the others.
+                outcomes.Add(SourceFailed(source, ex));
+            }
         }
         return outcomes;
     }
+
+    /// <summary>Records an unexpected failure of a source like a failed fetch, so a feed backs off; the message is the reason shown.</summary>
+    private PollOutcome SourceFailed(string source, Exception ex)
+    {
+        var reason = $"{ex.GetType().Name}: {ex.Message}";
+        if (Directory.Exists(source)) return new PollOutcome(source, true, false, 0, 0, 0, reason, null);
+        var now = _clock.GetUtcNow();
+        var wait = _options.Interval;
+        try
+        {
+            var state = _tables.Feed(source) ?? new FeedState(source);
+            var failures = state.Failures + 1;
+            wait = Backoff(failures);
+            _tables.SaveFeed(state with { Failures = failures, LastPolled = now, NextPoll = now + wait, LastError = reason });
+        }
+        catch (Exception storeError) when (storeError is not OperationCanceledException)
+        {
+            reason += $" (the failure could not be recorded either: {storeError.Message})";
+        }
+        return new PollOutcome(source, true, false, 0, 0, 0, reason, $"next try in {wait.TotalMinutes:0.#} min");
+    }
+
+    private TimeSpan Backoff(int failures) =>
+        TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, _options.Interval.Ticks * (1L << Math.Min(failures, 20))));
 
     /// <summary>Runs until cancelled, polling due sources every few seconds.</summary>
     public async Task RunAsync(IReadOnlyList<string> sources, Action<PollOutcome> report, CancellationToken cancellationToken)
@@ -106,11 +141,11 @@ public sealed class FeedWatcher : IDisposable
         catch (FeedException ex)
         {
             var failures = state.Failures + 1;
-            var wait = TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, _options.Interval.Ticks * (1L << Math.Min(failures, 20))));
+            var wait = Backoff(failures);
             _tables.SaveFeed(state with { Failures = failures, LastPolled = now, NextPoll = now + wait, LastError = ex.Message });
             return new PollOutcome(url, true, false, 0, 0, 0, ex.Message, $"next try in {wait.TotalMinutes:0.#} min");
         }
-        var fresh = feed.Items.Where(item => !_tables.ItemSeen(url, item.Key)).ToList();
+        var fresh = feed.Items.Where(item => !_tables.ItemSeen(url, item.Key, _options.MaxItemAttempts)).ToList();
         string? note = null;
         if (fresh.Count > _options.MaxNewItemsPerPoll)
         {

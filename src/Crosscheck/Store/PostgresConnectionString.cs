@@ -18,34 +18,72 @@ public static class PostgresConnectionString
             || part.TrimStart().StartsWith("Server=", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <exception cref="StoreException">The URL or connection string cannot be read; the message says which part.</exception>
+    /// <exception cref="StoreAddressException">The URL or connection string cannot be read; the message says which part.</exception>
     public static NpgsqlConnectionStringBuilder Parse(string db)
     {
         try
         {
             var builder = db.Contains("://", StringComparison.Ordinal) ? FromUrl(db) : new NpgsqlConnectionStringBuilder(db);
-            if (string.IsNullOrEmpty(builder.Host)) throw new StoreException($"The PostgreSQL address '{Redacted(db)}' names no host.");
+            if (string.IsNullOrEmpty(builder.Host)) throw new StoreAddressException($"The PostgreSQL address '{Redacted(db)}' names no host.");
             return builder;
         }
         catch (ArgumentException ex)
         {
-            throw new StoreException($"The PostgreSQL address '{Redacted(db)}' cannot be read: {ex.Message}", ex);
+            throw new StoreAddressException($"The PostgreSQL address '{Redacted(db)}' cannot be read: {ex.Message}", ex);
         }
     }
 
-    /// <summary>The address with any password replaced, fit for messages and logs.</summary>
+    private static readonly string[] PasswordKeys = ["password", "pwd", "psw"];
+
+    /// <summary>
+    /// The address with any password replaced, fit for messages and logs. A URL is masked from the
+    /// first ':' of its user part to the last '@' (where the parser ends the credentials), so a
+    /// password holding '@', '/' or '?' is hidden whole; a password given as a query parameter is
+    /// masked too. A connection string is masked through Npgsql's own reading of it.
+    /// </summary>
     public static string Redacted(string db)
     {
         if (db.Contains("://", StringComparison.Ordinal))
         {
             int scheme = db.IndexOf("://", StringComparison.Ordinal) + 3;
-            int at = db.IndexOf('@', scheme);
-            int colon = at < 0 ? -1 : db.IndexOf(':', scheme, at - scheme);
-            return colon < 0 ? db : db[..(colon + 1)] + "***" + db[at..];
+            var head = db[..scheme];
+            var rest = db[scheme..];
+            int at = rest.LastIndexOf('@');
+            int colon = at < 0 ? -1 : rest.IndexOf(':');
+            if (colon >= 0 && colon < at) rest = rest[..(colon + 1)] + "***" + rest[at..];
+            int question = rest.IndexOf('?');
+            if (question >= 0)
+            {
+                var query = rest[(question + 1)..].Split('&').Select(pair =>
+                {
+                    int equals = pair.IndexOf('=');
+                    var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]).Trim();
+                    return PasswordKeys.Contains(key, StringComparer.OrdinalIgnoreCase) ? (equals < 0 ? pair : pair[..equals]) + "=***" : pair;
+                });
+                rest = rest[..(question + 1)] + string.Join('&', query);
+            }
+            return head + rest;
         }
-        return string.Join(';', db.Split(';').Select(part =>
-            part.TrimStart().StartsWith("Password=", StringComparison.OrdinalIgnoreCase) ? "Password=***" : part));
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(db);
+            if (builder.Password is not null) builder.Password = "***";
+            return builder.ToString();
+        }
+        catch (ArgumentException)
+        {
+            // Unreadable: keep only the parts before the first password key, as its value may run on past a ';'.
+            var parts = db.Split(';');
+            int first = Array.FindIndex(parts, part => part.Contains('=') && PasswordKeys.Contains(part[..part.IndexOf('=')].Trim(), StringComparer.OrdinalIgnoreCase));
+            return first < 0 ? db : string.Join(';', parts.Take(first).Append(parts[first][..parts[first].IndexOf('=')] + "=***"));
+        }
     }
+
+    /// <summary>A port or timeout in a URL: a number, or an ArgumentException naming the part.</summary>
+    private static int Number(string value, string what) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new ArgumentException($"the {what} '{value}' is not a number");
 
     private static NpgsqlConnectionStringBuilder FromUrl(string url)
     {
@@ -79,7 +117,7 @@ public static class PostgresConnectionString
             if (portColon > 0 && !rest.Contains(','))
             {
                 builder.Host = Uri.UnescapeDataString(rest[..portColon]).Trim('[', ']');
-                builder.Port = int.Parse(rest[(portColon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+                builder.Port = Number(rest[(portColon + 1)..], "port");
             }
             else
             {
@@ -95,14 +133,17 @@ public static class PostgresConnectionString
             switch (key.ToLowerInvariant())
             {
                 case "host": builder.Host = value; break; // a unix socket folder: postgres:///news?host=/var/run/postgresql
-                case "port": builder.Port = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "port": builder.Port = Number(value, "port"); break;
                 case "sslmode": builder.SslMode = Enum.Parse<SslMode>(value.Replace("-", ""), ignoreCase: true); break;
                 case "search_path" or "schema": builder.SearchPath = value; break;
                 case "application_name": builder.ApplicationName = value; break;
-                case "connect_timeout": builder.Timeout = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "connect_timeout": builder.Timeout = Number(value, "connect_timeout"); break;
                 default: builder[key] = value; break; // any Npgsql keyword; an unknown one is an ArgumentException
             }
         }
         return builder;
     }
 }
+
+/// <summary>A <c>--db</c> PostgreSQL address that cannot be read: the user's input is wrong, not the store.</summary>
+public sealed class StoreAddressException(string message, Exception? inner = null) : StoreException(message, inner);

@@ -257,4 +257,4 @@ public sealed class SqliteArticleStore : IArticleStore
 }
 
 /// <summary>The store cannot be used as asked; the message says what to do.</summary>
-public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+public class StoreException(string message, Exception? inner = null) : Exception(message, inner);

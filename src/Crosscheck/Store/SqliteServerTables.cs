@@ -48,9 +48,17 @@ public sealed class SqliteServerTables
                 article_id TEXT,
                 error      TEXT,
                 seen       TEXT NOT NULL,
+                attempts   INTEGER NOT NULL DEFAULT 1,
                 PRIMARY KEY (feed_url, item_key)
             );
             """);
+        // Stores made before failed items were retried lack the attempts column; each of their rows counts as one attempt.
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('feed_items') WHERE name = 'attempts';";
+        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(connection, "ALTER TABLE feed_items ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;");
+        }
     }
 
     /// <summary>Creates a key for <paramref name="name"/> and returns it; it is shown once and stored only as a hash.</summary>
@@ -128,15 +136,31 @@ public sealed class SqliteServerTables
         upsert.ExecuteNonQuery();
     }
 
-    /// <summary>True when this item of this feed was handled before (stored, or failed with its reason).</summary>
-    public bool ItemSeen(string feedUrl, string itemKey)
+    /// <summary>
+    /// True when this item of this feed needs no further attempt: it was stored, or it failed
+    /// <paramref name="maxAttempts"/> times (a 503 or a timeout on the item's page is often passing,
+    /// so a failed item is tried again at later polls until then).
+    /// </summary>
+    public bool ItemSeen(string feedUrl, string itemKey, int maxAttempts = 1)
     {
         using var connection = Open();
         using var find = connection.CreateCommand();
-        find.CommandText = "SELECT 1 FROM feed_items WHERE feed_url = $feed AND item_key = $key;";
+        find.CommandText = "SELECT 1 FROM feed_items WHERE feed_url = $feed AND item_key = $key AND (error IS NULL OR attempts >= $max);";
         find.Parameters.AddWithValue("$feed", feedUrl);
         find.Parameters.AddWithValue("$key", itemKey);
+        find.Parameters.AddWithValue("$max", maxAttempts);
         return find.ExecuteScalar() is not null;
+    }
+
+    /// <summary>How many times this item was tried (0 when never).</summary>
+    public int ItemAttempts(string feedUrl, string itemKey)
+    {
+        using var connection = Open();
+        using var find = connection.CreateCommand();
+        find.CommandText = "SELECT attempts FROM feed_items WHERE feed_url = $feed AND item_key = $key;";
+        find.Parameters.AddWithValue("$feed", feedUrl);
+        find.Parameters.AddWithValue("$key", itemKey);
+        return find.ExecuteScalar() is { } attempts ? Convert.ToInt32(attempts, CultureInfo.InvariantCulture) : 0;
     }
 
     public void SaveItem(FeedItemState item)
@@ -144,10 +168,10 @@ public sealed class SqliteServerTables
         using var connection = Open();
         using var upsert = connection.CreateCommand();
         upsert.CommandText = """
-            INSERT INTO feed_items (feed_url, item_key, url, title, article_id, error, seen)
-            VALUES ($feed, $key, $url, $title, $article, $error, $seen)
+            INSERT INTO feed_items (feed_url, item_key, url, title, article_id, error, seen, attempts)
+            VALUES ($feed, $key, $url, $title, $article, $error, $seen, 1)
             ON CONFLICT(feed_url, item_key) DO UPDATE SET url = excluded.url, title = excluded.title,
-                article_id = excluded.article_id, error = excluded.error, seen = excluded.seen;
+                article_id = excluded.article_id, error = excluded.error, seen = excluded.seen, attempts = feed_items.attempts + 1;
             """;
         upsert.Parameters.AddWithValue("$feed", item.FeedUrl);
         upsert.Parameters.AddWithValue("$key", item.ItemKey);

@@ -279,6 +279,33 @@ public class PostgresArticleStoreTests
         unknown.Should().Throw<StoreException>().WithMessage("*cannot be read*");
     }
 
+    [Theory]
+    [InlineData("postgres://desk:p@ss@word@db.example/news", "ss", "word")]
+    [InlineData("postgres://desk:pa/ss@db.example/news", "pa/ss", "pa")]
+    [InlineData("postgres://desk@db.example/news?password=hunter2&sslmode=require", "hunter2", "hunter2")]
+    [InlineData("postgres://desk@db.example/news?PASSWORD=hunter2", "hunter2", "hunter2")]
+    [InlineData("Host=db.example;Username=desk;PWD=hunter2", "hunter2", "hunter2")]
+    [InlineData("Host=db.example;Username=desk;PSW=hunter2;Database=news", "hunter2", "hunter2")]
+    [InlineData("Host=db.example;Password='a;hunter2'", "hunter2", "a;")]
+    public void NoPartOfAPasswordIsShown(string db, string secret, string alsoSecret)
+    {
+        var shown = PostgresConnectionString.Redacted(db);
+        shown.Should().NotContain(secret).And.NotContain(alsoSecret).And.Contain("db.example");
+    }
+
+    [Fact]
+    public void ABadPortIsAUsageErrorOfOneLine()
+    {
+        var parse = () => PostgresConnectionString.Parse("postgres://desk:hunter2@db.example:54x2/news");
+        parse.Should().Throw<StoreAddressException>().WithMessage("*port '54x2' is not a number*").Which.Message.Should().NotContain("hunter2");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = Crosscheck.Cli.CliApp.Run(["status", "--db", "postgres://desk:hunter2@db.example:99999999999/news"], output, error);
+        exit.Should().Be(Crosscheck.Cli.CliApp.ExitUsage);
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().ContainSingle().Which.Should().Contain("port").And.NotContain("hunter2");
+    }
+
     [Fact]
     public void AnUnreachableServerGivesOneClearError()
     {
