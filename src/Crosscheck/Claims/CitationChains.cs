@@ -33,7 +33,7 @@ internal static class CitationChains
                 if (last >= 0 && v.Tokens[last].Span.End > s.Start) source = new Span(s.Start, v.Tokens[last].Span.End);
             }
             // "Quoting witnesses, the newspaper said C": a fronted participle before the speaker.
-            if (source is { } fronted && FirstTokenAt(v, fronted.Start) is int sourceFirst and > 1 && v.IsPunct(sourceFirst - 1, ','))
+            if (source is { } fronted && v.FirstEndingAfter(fronted.Start) is int sourceFirst and > 1 && v.IsPunct(sourceFirst - 1, ','))
             {
                 int k = sourceFirst - 2;
                 while (k > 0 && sourceFirst - k <= MaxCitedTokens && !IsCiteWord(v, k) && !v.IsPunct(k, ',')
@@ -60,7 +60,7 @@ internal static class CitationChains
                 }
             }
             // "according to X, who cited Y, C" / content that opens "which in turn cited Y, that C".
-            int first = FirstTokenAt(v, content.Start);
+            int first = v.FirstEndingAfter(content.Start);
             if (first >= 0 && (v.Is(first, "which") || v.Is(first, "who")))
             {
                 int k = first + 1;
@@ -136,7 +136,7 @@ internal static class CitationChains
     /// <summary>A cite word inside <paramref name="span"/>, after a comma when asked ("The Daily, citing Y,").</summary>
     private static int? FirstCiteWord(TokenView v, Span span, bool requireComma)
     {
-        int t = FirstTokenAt(v, span.Start);
+        int t = v.FirstEndingAfter(span.Start);
         if (t < 0) return null;
         for (; t < v.Count && v.Tokens[t].Span.End <= span.End; t++)
         {
@@ -145,21 +145,10 @@ internal static class CitationChains
         return null;
     }
 
-    private static int FirstTokenAt(TokenView v, int offset)
-    {
-        int lo = 0, hi = v.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (v.Tokens[mid].Span.End > offset) { found = mid; hi = mid - 1; }
-            else lo = mid + 1;
-        }
-        return found;
-    }
 
     private static int LastTokenOf(TokenView v, Span span)
     {
-        int t = FirstTokenAt(v, span.Start);
+        int t = v.FirstEndingAfter(span.Start);
         if (t < 0) return -1;
         while (t + 1 < v.Count && v.Tokens[t + 1].Span.End <= span.End) t++;
         return t;

@@ -83,7 +83,7 @@ internal static class PropositionReader
     /// </summary>
     internal static Span? ActionOf(TokenView v, Span content)
     {
-        int t = FirstTokenAt(v, content.Start);
+        int t = v.FirstEndingAfter(content.Start);
         if (t < 0) return null;
         int first = t;
         for (; t < v.Count && v.Tokens[t].Span.End <= content.End; t++)
@@ -118,15 +118,4 @@ internal static class PropositionReader
         return null;
     }
 
-    private static int FirstTokenAt(TokenView v, int offset)
-    {
-        int lo = 0, hi = v.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (v.Tokens[mid].Span.End > offset) { found = mid; hi = mid - 1; }
-            else lo = mid + 1;
-        }
-        return found;
-    }
 }

@@ -19,6 +19,19 @@ internal readonly struct TokenView
 
     public int Count => Tokens.Length;
 
+    /// <summary>The first token that ends after <paramref name="offset"/> (binary search), or -1.</summary>
+    public int FirstEndingAfter(int offset)
+    {
+        int lo = 0, hi = Tokens.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (Tokens[mid].Span.End > offset) { found = mid; hi = mid - 1; }
+            else lo = mid + 1;
+        }
+        return found;
+    }
+
     public ReadOnlySpan<char> Word(int t) => Tokens[t].Span.SliceOf(Text);
 
     public bool Is(int t, string word) => t >= 0 && t < Tokens.Length && Word(t).Equals(word, StringComparison.OrdinalIgnoreCase);

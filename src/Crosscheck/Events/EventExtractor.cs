@@ -303,24 +303,12 @@ internal sealed class EventExtractor
     private static bool NamesRegion(TokenView v, ResolvedPlace p)
     {
         if (p.Admin1 is null || p.Precision != PlacePrecision.Exact) return false;
-        int first = TokenAt(v, p.Span.Start), last = first;
+        int first = v.FirstEndingAfter(p.Span.Start), last = first;
         if (first < 0 || v.Tokens[first].Span.Start != p.Span.Start) return false;
         while (last + 1 < v.Count && v.Tokens[last + 1].Span.End <= p.Span.End) last++;
         return IsRegionNoun(v, last + 1) || IsRegionNoun(v, first - 2) && v.Is(first - 1, "of");
     }
 
-    /// <summary>The first token that ends after <paramref name="offset"/>, or -1.</summary>
-    private static int TokenAt(TokenView v, int offset)
-    {
-        int lo = 0, hi = v.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (v.Tokens[mid].Span.End > offset) { found = mid; hi = mid - 1; }
-            else lo = mid + 1;
-        }
-        return found;
-    }
 
     private static bool IsRegionNoun(TokenView v, int t) =>
         v.Is(t, "region") || v.Is(t, "oblast") || v.Is(t, "province") || v.Is(t, "governorate") || v.Is(t, "krai");
