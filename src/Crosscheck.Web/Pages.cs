@@ -146,12 +146,22 @@ internal static class Pages
             }
             page.Raw("</ul></section>");
         }
-        page.Raw("<section id=\"sources\"><h2>Sources</h2><table><thead><tr><th>Outlet</th><th>Report</th><th>Published</th><th>Dateline</th><th>Relays</th></tr></thead><tbody>");
+        page.Raw("<section id=\"sources\"><h2>Sources</h2><table><thead><tr><th>Outlet</th><th>Report</th><th>Published</th><th>Dateline</th><th>Relays</th><th>Copy of</th><th>Family</th></tr></thead><tbody>");
         foreach (var article in story.Articles)
         {
             page.Raw("<tr><td>").Text(article.Outlet ?? "—").Raw("</td><td>").Link(HtmlPage.Path("/articles/", article.Id), article.Title ?? article.Id)
                 .Raw("</td><td>").Text(DossierView.Published(article)).Raw("</td><td>").Text(article.Dateline).Raw("</td><td>")
-                .Text(DossierView.Safe(article.Relays).IsEmpty ? "—" : string.Join(" → ", article.Relays)).Raw("</td></tr>");
+                .Text(DossierView.Safe(article.Relays).IsEmpty ? "—" : string.Join(" → ", article.Relays)).Raw("</td><td>");
+            // A copy, rewrite or translation names the report it repeats, so five outlets running one dispatch read as one source.
+            if (article.CopyOf is { } original && article.CopyStatus is { } status && status != "original")
+            {
+                page.Text(status).Raw(" of ").Link(HtmlPage.Path("/articles/", original), view.Article(original)?.Outlet ?? original);
+            }
+            else
+            {
+                page.Text("—");
+            }
+            page.Raw("</td><td>").Text(article.Family ?? "—").Raw("</td></tr>");
         }
         page.Raw("</tbody></table></section>");
         return page.Finish();

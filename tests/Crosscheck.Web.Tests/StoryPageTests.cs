@@ -95,4 +95,20 @@ public class StoryPageTests
         html.Should().Contain("<section id=\"map\">").And.Contain("<svg class=\"map\"");
         html.Should().Contain("Kursk &lt;b&gt; (exact)").And.NotContain("Kursk <b>");
     }
+
+    [Fact]
+    public void TheSourcesTableNamesTheReportACopyRepeats()
+    {
+        var original = new DossierArticle { Id = "a0", PublishedHow = "given", Published = "2025-03-10", Language = "en", Text = "The dam held.", Outlet = "Harbor Wire" };
+        var copy = new DossierArticle
+        {
+            Id = "a1", PublishedHow = "given", Published = "2025-03-11", Language = "en", Text = "The dam held.", Outlet = "Valley <Post>",
+            CopyStatus = "copy", CopyOf = "a0", Family = "Valley Media",
+        };
+        var dossier = new Dossier { Articles = [original, copy], Stories = [new DossierStory("s1", "Dam", ["a0", "a1"])] };
+        var snapshot = new DossierSnapshot(dossier, 1);
+        var html = Pages.Story(snapshot, snapshot.Story("s1")!, new ClaimFilter());
+        var sources = html[html.IndexOf("<section id=\"sources\">", StringComparison.Ordinal)..];
+        sources.Should().Contain("copy of <a").And.Contain(">Harbor Wire</a>").And.Contain("Valley Media").And.Contain("Valley &lt;Post&gt;");
+    }
 }
