@@ -100,6 +100,27 @@ public class SecurityTests(WebServer server)
     }
 
     [Fact]
+    public async Task ARevokedKeyIsRefusedAtTheNextRequestAndListingNeverShowsAKey()
+    {
+        var output = new StringWriter();
+        CliApp.Run(["keys", "add", "night desk", "--db", server.DatabasePath], output, TextWriter.Null).Should().Be(CliApp.ExitOk);
+        var key = output.ToString().Trim();
+
+        var listed = new StringWriter();
+        CliApp.Run(["keys", "list", "--db", server.DatabasePath], listed, TextWriter.Null).Should().Be(CliApp.ExitOk);
+        listed.ToString().Should().Contain("night desk").And.NotContain(key);
+
+        CliApp.Run(["keys", "remove", "night desk", "--db", server.DatabasePath], TextWriter.Null, TextWriter.Null).Should().Be(CliApp.ExitOk);
+        using var response = await server.Client.SendAsync(server.Post("/api/articles",
+            "The harbour master in Dunmarsh said on Thursday that the pier would reopen.", "text/plain", key));
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var error = new StringWriter();
+        CliApp.Run(["keys", "remove", "night desk", "--db", server.DatabasePath], TextWriter.Null, error).Should().Be(CliApp.ExitUsage);
+        error.ToString().Should().Contain("no API key is issued to 'night desk'");
+    }
+
+    [Fact]
     public async Task MalformedJsonGetsA400NamingWhereItBreaks()
     {
         var before = server.StoredCount();

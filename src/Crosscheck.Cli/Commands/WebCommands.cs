@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Crosscheck.Processing;
 using Crosscheck.Store;
 using Crosscheck.Web;
@@ -149,6 +150,29 @@ internal static class WebCommands
             output.WriteLine(key);
             return CliApp.ExitOk;
         });
-        return new Command("keys", "Manage API keys for `crosscheck serve`.") { add };
+        var listDb = DbOption();
+        var list = new Command("list", "List the keys issued: name, date, and the start of the stored hash (keys themselves are never stored).") { listDb };
+        list.SetAction(parsed =>
+        {
+            var dbPath = parsed.GetValue(listDb)!;
+            using (SqliteArticleStore.Open(dbPath)) { }
+            var keys = new SqliteServerTables(dbPath).ApiKeys();
+            if (keys.Count == 0) output.WriteLine("no API keys; `crosscheck keys add NAME` creates one");
+            foreach (var key in keys) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key.Name}\t{key.Created:yyyy-MM-dd HH:mm}Z\t{key.HashPrefix}"));
+            return CliApp.ExitOk;
+        });
+        var removeName = new Argument<string>("NAME") { Description = "Whose keys to revoke (every key issued to this name)." };
+        var removeDb = DbOption();
+        var remove = new Command("remove", "Revoke every key issued to NAME; a running server refuses them from the next request.") { removeName, removeDb };
+        remove.SetAction(parsed =>
+        {
+            var dbPath = parsed.GetValue(removeDb)!;
+            using (SqliteArticleStore.Open(dbPath)) { }
+            int removed = new SqliteServerTables(dbPath).RemoveApiKeys(parsed.GetValue(removeName)!);
+            if (removed == 0) throw new UsageException($"no API key is issued to '{parsed.GetValue(removeName)}'; `crosscheck keys list` shows the names");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"revoked {removed} key(s) of '{parsed.GetValue(removeName)}'"));
+            return CliApp.ExitOk;
+        });
+        return new Command("keys", "Manage API keys for `crosscheck serve`.") { add, list, remove };
     }
 }

@@ -86,6 +86,32 @@ public sealed class SqliteServerTables
         return find.ExecuteScalar() as string;
     }
 
+    /// <summary>Every key issued, oldest first: who it is for, when, and the start of its hash (never the key).</summary>
+    public IReadOnlyList<ApiKeyInfo> ApiKeys()
+    {
+        using var connection = Open();
+        using var list = connection.CreateCommand();
+        list.CommandText = "SELECT name, created, key_hash FROM api_keys ORDER BY created, name;";
+        using var reader = list.ExecuteReader();
+        var keys = new List<ApiKeyInfo>();
+        while (reader.Read())
+        {
+            keys.Add(new ApiKeyInfo(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2)[..8]));
+        }
+        return keys;
+    }
+
+    /// <summary>Revokes every key issued to <paramref name="name"/>; the server checks keys on each request, so they stop working at once.</summary>
+    /// <returns>How many keys were removed.</returns>
+    public int RemoveApiKeys(string name)
+    {
+        using var connection = Open();
+        using var remove = connection.CreateCommand();
+        remove.CommandText = "DELETE FROM api_keys WHERE name = $name;";
+        remove.Parameters.AddWithValue("$name", name);
+        return remove.ExecuteNonQuery();
+    }
+
     public int ApiKeyCount()
     {
         using var connection = Open();
@@ -241,4 +267,7 @@ public sealed record FeedState(string Url)
 }
 
 /// <summary>One feed item as handled: the report it became, or why it could not.</summary>
+/// <param name="HashPrefix">The first characters of the key's stored hash, to tell two keys of one name apart.</param>
+public sealed record ApiKeyInfo(string Name, DateTimeOffset Created, string HashPrefix);
+
 public sealed record FeedItemState(string FeedUrl, string ItemKey, string? Url, string? Title, string? ArticleId, string? Error, DateTimeOffset Seen);
