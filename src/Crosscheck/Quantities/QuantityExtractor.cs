@@ -228,8 +228,9 @@ internal sealed class QuantityExtractor
                 }
             }
         }
-        // "361 million pounds": with a scale word, pounds are money far more often than weight.
-        if (unit is { Kind: QuantityKind.Mass, Name: "pound" } && number.EndToken - numberStart >= 2
+        // "361 million pounds": with a scale word, pounds are money far more often than weight, unless
+        // what they weigh follows ("1.2 million pounds of beef").
+        if (unit is { Kind: QuantityKind.Mass, Name: "pound" } && number.EndToken - numberStart >= 2 && !Is(text, tokens, q, end, "of")
             && _words.Find(tokens[number.EndToken - 1].Span.SliceOf(text)) is { Scale: >= 1e6 }
             && _units.MatchWord("£") is { } sterling)
         {

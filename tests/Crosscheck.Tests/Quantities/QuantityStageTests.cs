@@ -195,6 +195,14 @@ public class QuantityStageTests
         q.Kind.Should().Be(QuantityKind.Currency);
     }
 
+    [Fact]
+    public void PoundsOfSomethingAreWeightEvenWithAScaleWord()
+    {
+        var (found, q) = Quantities("The plant recalled 1.2 million pounds of ground beef.").Should().ContainSingle().Subject;
+        found.Should().StartWith("1.2 million pounds");
+        q.Kind.Should().Be(QuantityKind.Mass);
+    }
+
     [Theory]
     // Only the numerator after the last "and" is divided: a mixed number.
     [InlineData("The answer was twenty and three fifths.", 20.6)]
