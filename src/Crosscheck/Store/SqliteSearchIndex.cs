@@ -21,13 +21,7 @@ public sealed partial class SqliteSearchIndex
 
     public SqliteSearchIndex(string databasePath)
     {
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(databasePath),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 60,
-        }.ToString();
+        _connectionString = SqliteConnections.For(databasePath);
         using var connection = Open();
         using var create = connection.CreateCommand();
         create.CommandText = """
@@ -246,12 +240,7 @@ public sealed partial class SqliteSearchIndex
         return parts.Count == 0 ? null : string.Join(' ', parts);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteConnections.Open(_connectionString);
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {

@@ -17,13 +17,7 @@ public sealed class SqliteServerTables
 
     public SqliteServerTables(string databasePath)
     {
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(databasePath),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 60,
-        }.ToString();
+        _connectionString = SqliteConnections.For(databasePath);
         using var connection = Open();
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS api_keys (
@@ -240,12 +234,7 @@ public sealed class SqliteServerTables
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteConnections.Open(_connectionString);
 
     private static void Execute(SqliteConnection connection, string sql)
     {
