@@ -214,10 +214,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             return Cap(hits, kind, keepOnlyBroadOrPopulation: 1_000_000);
         }
 
-        Span<char> folded = stackalloc char[PlaceNames.MaxKeyLength];
-        int foldedLength = 0;
-        bool common = singleToken && PlaceNames.AppendFolded(word, folded, ref foldedLength)
-            && PlaceWords.CommonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded[..foldedLength]);
+        bool common = singleToken && IsCommonWord(word);
         var previous = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence ? tokens[first - 1] : default;
         bool hasPrevious = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence;
         bool afterLocative = hasPrevious && InSet(text, previous, PlaceWords.Locatives);

@@ -85,11 +85,11 @@ internal sealed class WordTable
     /// <summary>Holiday names by first word: the rest of the name and the rule ("12-25" a fixed day, "11:4:4" the fourth Thursday of November, "5:-1:1" the last Monday of May, "easter+0").</summary>
     public FrozenDictionary<string, (string[] Tail, string Code)[]> Holidays { get; private init; } = FrozenDictionary<string, (string[] Tail, string Code)[]>.Empty;
 
-    /// <summary>The holiday named at token k, or null; <paramref name="end"/> is the token after the name.</summary>
-    public string? MatchHoliday(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int k, int limit, out int end)
+    /// <summary>The code of the first candidate whose tail words follow token k (candidates longest first), with the token after them.</summary>
+    private static string? MatchTail(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int k, int limit,
+        (string[] Tail, string Code)[] candidates, out int end)
     {
         end = k;
-        if (k >= limit || !Holidays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[k].Span.SliceOf(text), out var candidates)) return null;
         foreach (var (rest, code) in candidates)
         {
             if (k + rest.Length >= limit) continue;
@@ -102,6 +102,14 @@ internal sealed class WordTable
             }
         }
         return null;
+    }
+
+    /// <summary>The holiday named at token k, or null; <paramref name="end"/> is the token after the name.</summary>
+    public string? MatchHoliday(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int k, int limit, out int end)
+    {
+        end = k;
+        if (k >= limit || !Holidays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[k].Span.SliceOf(text), out var candidates)) return null;
+        return MatchTail(text, tokens, k, limit, candidates, out end);
     }
 
     /// <summary>"Year’s" matches the row "year's": the typographic apostrophe is the same letter.</summary>
@@ -205,18 +213,7 @@ internal sealed class WordTable
     {
         end = k;
         if (k >= limit || !_bounds.TryGetValue(tokens[k].Span.SliceOf(text), out var candidates)) return null;
-        foreach (var (rest, code) in candidates)
-        {
-            if (k + rest.Length >= limit) continue;
-            bool all = true;
-            for (int i = 0; i < rest.Length && all; i++) all = SameWordFoldingApostrophes(tokens[k + 1 + i].Span.SliceOf(text), rest[i]);
-            if (all)
-            {
-                end = k + 1 + rest.Length;
-                return code;
-            }
-        }
-        return null;
+        return MatchTail(text, tokens, k, limit, candidates, out end);
     }
 
     public static WordTable Load(string language)
