@@ -12,7 +12,8 @@ namespace Crosscheck.Bench;
 ///   analyze N [N...]        generate N reports, analyse them end to end into a fresh SQLite store, print figures
 ///   stories N [N...]        per-report cost of story assignment and of storing one report, as N grows
 ///   copies N [N...]         generate N reports, prepare them, time the copy detector alone and score it on the manifest
-///   workers N [W...]        N reports on the PostgreSQL queue, drained by W `crosscheck worker` processes (default 1 2 4)
+///   workers N [W...]        N reports on the PostgreSQL queue, drained by W `crosscheck worker` processes (default 1 2 4);
+///                           --one-store [--fresh K] [--grow-to M]: one growing store, fresh batches at its size (see WorkersBenchmark)
 ///   micro [filter]          BenchmarkDotNet micro-benchmarks of the stages
 ///   extractors DATASETS [R] times + quantities throughput on the Recognizers specs and TempEval-3 texts (see bench/recognizers-compare)
 /// </summary>
@@ -44,8 +45,7 @@ public static class Program
                 foreach (var n in args.Skip(1)) CopyBenchmark.Run(int.Parse(n, CultureInfo.InvariantCulture));
                 return 0;
             case "workers":
-                var counts = args.Skip(2).Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();
-                return WorkersBenchmark.Run(int.Parse(args[1], CultureInfo.InvariantCulture), counts.Count > 0 ? counts : [1, 2, 4], threads: 1);
+                return WorkersBenchmark.Run(args[1..]);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;

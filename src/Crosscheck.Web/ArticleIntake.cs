@@ -82,7 +82,7 @@ public sealed class ArticleIntake : IDisposable
     private IntakeResult Analyse(string path)
     {
         var referenceDate = _options.ReferenceDate();
-        using var store = SqliteArticleStore.Open(_options.DatabasePath);
+        using var store = StoreFactory.Open(_options.DatabasePath);
         var analyzer = new BatchAnalyzer(_components.Pipeline, _components.Prepare, store, new AnalysisContext(referenceDate));
         var listener = new CollectingListener();
         var summary = analyzer.Run(_components.Reader.Read([path]), listener);

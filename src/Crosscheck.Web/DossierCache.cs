@@ -1,7 +1,6 @@
 using Crosscheck.Processing;
 using Crosscheck.Report;
 using Crosscheck.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,20 +16,18 @@ internal sealed class DossierCache : BackgroundService
 {
     private readonly WebOptions _options;
     private readonly Components _components;
-    private readonly SqliteSearchIndex _search;
+    private readonly ServerStore _store;
     private readonly ILogger<DossierCache> _logger;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
-    private readonly string _connectionString;
     private volatile DossierSnapshot _current;
 
-    public DossierCache(WebOptions options, Components components, SqliteSearchIndex search, ILogger<DossierCache> logger)
+    public DossierCache(WebOptions options, Components components, ServerStore store, ILogger<DossierCache> logger)
     {
         _options = options;
         _components = components;
-        _search = search;
+        _store = store;
         _logger = logger;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(options.DatabasePath), Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
-        _current = Build(StoreVersion());
+        _current = Build(_store.ArticlesVersion());
     }
 
     public DossierSnapshot Current => _current;
@@ -41,7 +38,7 @@ internal sealed class DossierCache : BackgroundService
         await _rebuild.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var version = StoreVersion();
+            var version = _store.ArticlesVersion();
             if (version != _current.Version)
             {
                 var snapshot = await Task.Run(() => Build(version), cancellationToken).ConfigureAwait(false);
@@ -78,31 +75,18 @@ internal sealed class DossierCache : BackgroundService
         }
     }
 
-    /// <summary>
-    /// A number that changes whenever the articles change: a replaced report gets a new row, so
-    /// the highest row id and the count together see inserts, replacements and deletions.
-    /// </summary>
-    private long StoreVersion()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(seq), 0) * 1000003 + COUNT(*) FROM articles;";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private DossierSnapshot Build(long version)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         List<AnalyzedArticle> articles;
-        using (var store = SqliteArticleStore.Open(_options.DatabasePath))
+        using (var store = _store.OpenArticles())
         {
             articles = store.ReadAll().ToList();
         }
         var dossier = _components.BuildDossier(articles, _options.ReferenceDate());
         articles.Clear();
         var snapshot = new DossierSnapshot(dossier, version);
-        var (added, removed) = _search.Sync(id => snapshot.View.Article(id) is { } a ? new SearchDocument(a.Title, a.Text) : null);
+        var (added, removed) = _store.Search.Sync(id => snapshot.View.Article(id) is { } a ? new SearchDocument(a.Title, a.Text, a.Language) : null);
         // Story pages are what a desk opens first: the new snapshot goes live with them rendered.
         foreach (var story in snapshot.View.Stories) snapshot.StoryPage(story, new ClaimFilter(), 1);
         _logger.LogInformation("Dossier ready: {Articles} reports, {Stories} stories ({Seconds:0.0} s; search index +{Added} -{Removed})",

@@ -120,11 +120,11 @@ internal sealed class DossierSnapshot
     }
 
     /// <summary>Memoises a search; the cache is bounded so hostile query streams cannot grow it.</summary>
-    public IReadOnlyList<Crosscheck.Store.SearchHit> Search(Crosscheck.Store.SqliteSearchIndex index, string query, int limit, int offset)
+    public IReadOnlyList<Crosscheck.Store.SearchHit> Search(Crosscheck.Store.ISearchIndex index, string query, string? language, int limit, int offset)
     {
-        var key = string.Join('\u001f', query.Trim(), limit, offset);
+        var key = string.Join('\u001f', query.Trim(), language, limit, offset);
         if (SearchCache.TryGetValue(key, out var hits)) return hits;
-        hits = index.Search(query, limit, offset);
+        hits = index.Search(query, language, limit, offset);
         if (SearchCache.Count < 4096) SearchCache.TryAdd(key, hits);
         return hits;
     }

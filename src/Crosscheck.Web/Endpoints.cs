@@ -95,12 +95,14 @@ internal static class Endpoints
         }).WithSummary("One report: its cleaned text and every evidence span (entities, times, quantities, claims, events) as offsets into it.")
           .Produces<ArticleResponse>().Produces<Problem>(404);
 
-        api.MapGet("/search", (DossierCache cache, SqliteSearchIndex search, string? q, int? limit, int? offset) =>
+        api.MapGet("/search", (DossierCache cache, ISearchIndex search, string? q, string? lang, int? limit, int? offset) =>
         {
             if (string.IsNullOrWhiteSpace(q)) return Problems.Result(400, "Empty query", "Give the words to look for: /api/search?q=words.");
-            var hits = cache.Current.Search(search, q, Math.Clamp(limit ?? 20, 1, 200), Math.Max(0, offset ?? 0)).Select(SearchResult.From).ToList();
+            if (lang is not null && !IsLanguageCode(lang)) return Problems.Result(400, "Bad language", "lang is a two-letter ISO 639-1 code such as en or de.");
+            var hits = cache.Current.Search(search, q, lang, Math.Clamp(limit ?? 20, 1, 200), Math.Max(0, offset ?? 0)).Select(SearchResult.From).ToList();
             return Results.Ok(hits);
-        }).WithSummary("Full-text search (SQLite FTS5, BM25 ranking, title hits weigh more) with a snippet; matches are offsets into the snippet.")
+        }).WithSummary("Full-text search with a snippet (title hits weigh more); matches are offsets into the snippet. lang=en narrows to reports in that language "
+            + "(on PostgreSQL also with its stemming: 'flooding' finds 'floods'). SQLite: FTS5 with BM25; PostgreSQL: its own full-text search.")
           .Produces<List<SearchResult>>().Produces<Problem>(400);
 
         api.MapPost("/articles", PostArticle)
@@ -108,9 +110,11 @@ internal static class Endpoints
             .Accepts<PostedArticle>("application/json", "text/plain", "text/html")
             .Produces<PostResponse>(201).Produces<PostResponse>(200).Produces<Problem>(400).Produces<Problem>(401).Produces<Problem>(413).Produces<Problem>(415);
 
-        api.MapGet("/feeds", (SqliteServerTables tables) => Results.Ok(new FeedsResponse(tables.Feeds(), tables.FailedItems())))
+        api.MapGet("/feeds", (IServerTables tables) => Results.Ok(new FeedsResponse(tables.Feeds(), tables.FailedItems())))
             .WithSummary("Feed subscriptions with their polling state, and the items that failed with their reasons.").Produces<FeedsResponse>();
     }
+
+    private static bool IsLanguageCode(string value) => value.Length == 2 && char.IsAsciiLetterLower(value[0]) && char.IsAsciiLetterLower(value[1]);
 
     private static async Task<IResult> PostArticle(HttpContext context, ArticleIntake intake, DossierCache cache, WebOptions options, string? name)
     {
@@ -186,10 +190,10 @@ internal static class Endpoints
             return Html(Pages.Article(snapshot, article, ParseSpan(hl)));
         }).ExcludeFromDescription();
 
-        app.MapGet("/search", (DossierCache cache, SqliteSearchIndex search, string? q) =>
-            Html(Pages.Search(cache.Current, q, string.IsNullOrWhiteSpace(q) ? [] : cache.Current.Search(search, q, 50, 0)))).ExcludeFromDescription();
+        app.MapGet("/search", (DossierCache cache, ISearchIndex search, string? q) =>
+            Html(Pages.Search(cache.Current, q, string.IsNullOrWhiteSpace(q) ? [] : cache.Current.Search(search, q, null, 50, 0)))).ExcludeFromDescription();
 
-        app.MapGet("/feeds", (SqliteServerTables tables) => Html(Pages.Feeds(tables.Feeds(), tables.FailedItems()))).ExcludeFromDescription();
+        app.MapGet("/feeds", (IServerTables tables) => Html(Pages.Feeds(tables.Feeds(), tables.FailedItems()))).ExcludeFromDescription();
     }
 
     private static void MapAssets(WebApplication app)

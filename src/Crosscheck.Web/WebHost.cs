@@ -25,10 +25,7 @@ public static class WebHost
     public static WebApplication Build(WebOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using (SqliteArticleStore.Open(options.DatabasePath))
-        {
-            // Creates or checks the articles schema before the other tables are added beside it.
-        }
+        var store = ServerStore.Open(options.DatabasePath);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -44,8 +41,9 @@ public static class WebHost
         builder.Logging.AddFilter("Crosscheck", LogLevel.Information);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => Components.CreateDefault(options.ReferenceDate()));
-        builder.Services.AddSingleton(_ => new SqliteSearchIndex(options.DatabasePath));
-        builder.Services.AddSingleton(_ => new SqliteServerTables(options.DatabasePath));
+        builder.Services.AddSingleton(store); // disposed with the app's services
+        builder.Services.AddSingleton(store.Search);
+        builder.Services.AddSingleton(store.Tables);
         builder.Services.AddSingleton<DossierCache>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DossierCache>());
         builder.Services.AddSingleton<ArticleIntake>();
@@ -211,7 +209,7 @@ internal static class ApiKeys
     }
 
     public static bool Authorised(HttpContext context) =>
-        context.RequestServices.GetRequiredService<SqliteServerTables>().ApiKeyOwner(Presented(context.Request)) is not null;
+        context.RequestServices.GetRequiredService<IServerTables>().ApiKeyOwner(Presented(context.Request)) is not null;
 }
 
 /// <summary>Small conveniences for the host's callers.</summary>

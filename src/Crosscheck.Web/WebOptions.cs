@@ -1,8 +1,11 @@
+using Crosscheck.Store;
+
 namespace Crosscheck.Web;
 
 /// <summary>How `crosscheck serve` runs. Defaults are safe: loopback only, writes need a key.</summary>
 public sealed record WebOptions
 {
+    /// <summary>The store: an SQLite file, or a PostgreSQL database as a postgres:// URL or an Npgsql connection string.</summary>
     public required string DatabasePath { get; init; }
 
     /// <summary>Where to listen; loopback unless the operator names another address.</summary>
@@ -38,5 +41,8 @@ public sealed record WebOptions
     /// <summary>Schedule and limits for <see cref="WatchSources"/>.</summary>
     public Feeds.WatchOptions Watch { get; init; } = new();
 
-    public string Inbox => InboxFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath)) ?? ".", Path.GetFileNameWithoutExtension(DatabasePath) + ".inbox");
+    /// <remarks>A PostgreSQL store has no folder of its own: its inbox is crosscheck.inbox in the working directory.</remarks>
+    public string Inbox => InboxFolder ?? (StoreFactory.IsPostgres(DatabasePath)
+        ? Path.GetFullPath("crosscheck.inbox")
+        : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath)) ?? ".", Path.GetFileNameWithoutExtension(DatabasePath) + ".inbox"));
 }

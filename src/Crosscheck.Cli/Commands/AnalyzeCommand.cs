@@ -27,8 +27,16 @@ internal static class AnalyzeCommand
         var referenceDate = new Option<string?>("--reference-date") { Description = "YYYY-MM-DD anchor for relative dates in reports whose own date is unknown (default: today)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems, no progress or summary." };
         var noDossier = new Option<bool>("--no-dossier") { Description = "Only analyse and store; do not write the dossier files." };
-        var command = new Command("analyze", "Analyse news reports and write a cross-checked dossier.") { paths, outDir, db, referenceDate, quiet, noDossier };
-        command.SetAction(parsed => Run(
+        var enqueue = new Option<bool>("--enqueue")
+        {
+            Description = "Put the reports on the PostgreSQL store's job queue for `crosscheck worker` processes instead of analysing them here "
+                + "(as `crosscheck enqueue`); no dossier is written: `crosscheck dossier` writes it once the workers are done.",
+        };
+        var command = new Command("analyze", "Analyse news reports and write a cross-checked dossier.") { paths, outDir, db, referenceDate, quiet, noDossier, enqueue };
+        command.SetAction(parsed => parsed.GetValue(enqueue)
+            ? QueueCommands.RunEnqueue(parsed.GetValue(paths)!, parsed.GetValue(db)!, ParseReferenceDate(parsed.GetValue(referenceDate)),
+                reportsPerJob: 32, parsed.GetValue(quiet), "analyze --enqueue", output, error)
+            : Run(
             parsed.GetValue(paths)!,
             parsed.GetValue(outDir)!,
             parsed.GetValue(db)!,

@@ -53,23 +53,29 @@ internal static class QueueCommands
             int size = parsed.GetValue(jobSize);
             if (size < 1) throw new UsageException("--job-size must be at least 1.");
             var date = AnalyzeCommand.ParseReferenceDate(parsed.GetValue(referenceDate));
-            using var store = OpenPostgres(parsed.GetValue(db)!, "enqueue");
-            var listener = new ConsoleAnalysisListener(error, parsed.GetValue(quiet));
-            var summary = QueueFeeder.Enqueue(store, new JobQueue(store.DataSource), new InputReader(InputLimits.Default).Read(parsed.GetValue(paths)!),
-                date, size, listener);
-            if (!parsed.GetValue(quiet))
-            {
-                output.WriteLine($"read {summary.Read:N0}: queued {summary.Queued:N0} reports in {summary.Jobs:N0} jobs, " +
-                    $"{summary.AlreadyStored:N0} already stored, {summary.Skipped:N0} skipped, {summary.Rejected:N0} rejected");
-            }
-            if (summary.Read == 0)
-            {
-                error.WriteLine($"crosscheck: nothing readable in {string.Join(", ", parsed.GetValue(paths)!)}.");
-                return CliApp.ExitSomeInputsRejected;
-            }
-            return summary.Rejected > 0 ? CliApp.ExitSomeInputsRejected : CliApp.ExitOk;
+            return RunEnqueue(parsed.GetValue(paths)!, parsed.GetValue(db)!, date, size, parsed.GetValue(quiet), "enqueue", output, error);
         });
         return command;
+    }
+
+    /// <summary>Reads the inputs on this machine and puts their reports on the queue (`enqueue`, and `analyze --enqueue`).</summary>
+    internal static int RunEnqueue(string[] paths, string db, DateOnly referenceDate, int reportsPerJob, bool quiet, string command, TextWriter output, TextWriter error)
+    {
+        using var store = OpenPostgres(db, command);
+        var listener = new ConsoleAnalysisListener(error, quiet);
+        var summary = QueueFeeder.Enqueue(store, new JobQueue(store.DataSource), new InputReader(InputLimits.Default).Read(paths),
+            referenceDate, reportsPerJob, listener);
+        if (!quiet)
+        {
+            output.WriteLine($"read {summary.Read:N0}: queued {summary.Queued:N0} reports in {summary.Jobs:N0} jobs, " +
+                $"{summary.AlreadyStored:N0} already stored, {summary.Skipped:N0} skipped, {summary.Rejected:N0} rejected");
+        }
+        if (summary.Read == 0)
+        {
+            error.WriteLine($"crosscheck: nothing readable in {string.Join(", ", paths)}.");
+            return CliApp.ExitSomeInputsRejected;
+        }
+        return summary.Rejected > 0 ? CliApp.ExitSomeInputsRejected : CliApp.ExitOk;
     }
 
     private static Command Worker(TextWriter output, TextWriter error)

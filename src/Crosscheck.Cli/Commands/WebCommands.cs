@@ -18,7 +18,12 @@ internal static class WebCommands
         yield return Keys(output);
     }
 
-    private static Option<string> DbOption() => new("--db") { Description = "SQLite database the reports are stored in.", DefaultValueFactory = _ => "crosscheck.db" };
+    private static Option<string> DbOption() => new("--db")
+    {
+        Description = "The store: an SQLite file, or PostgreSQL as postgres://user@host/db (CROSSCHECK_DB if not given).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CROSSCHECK_DB") ?? "crosscheck.db",
+    };
+
 
     private static Option<string?> ReferenceDateOption() => new("--reference-date") { Description = "YYYY-MM-DD anchor for relative dates in undated reports (default: today)." };
 
@@ -68,7 +73,7 @@ internal static class WebCommands
                 WatchSources = parsed.GetValue(watch) ?? [],
                 Watch = new WatchOptions { Interval = TimeSpan.FromSeconds(parsed.GetValue(watchInterval)), AllowPrivateAddresses = parsed.GetValue(allowPrivate) },
             };
-            output.WriteLine($"crosscheck: assembling the dossier from {options.DatabasePath} ...");
+            output.WriteLine($"crosscheck: assembling the dossier from {StoreFactory.DisplayName(options.DatabasePath)} ...");
             Microsoft.AspNetCore.Builder.WebApplication app;
             try
             {
@@ -105,11 +110,11 @@ internal static class WebCommands
             var seconds = parsed.GetValue(interval);
             if (seconds < 1) throw new UsageException("--interval must be at least 1 second.");
             var options = new WebOptions { DatabasePath = parsed.GetValue(db)!, ReferenceDate = ReferenceDate(parsed.GetValue(referenceDate)) };
-            using (SqliteArticleStore.Open(options.DatabasePath)) { }
+            using var store = ServerStore.Open(options.DatabasePath);
             var components = Components.CreateDefault(options.ReferenceDate());
             using var intake = new ArticleIntake(options, components);
             var watchOptions = new WatchOptions { Interval = TimeSpan.FromSeconds(seconds), AllowPrivateAddresses = parsed.GetValue(allowPrivate) };
-            using var watcher = new FeedWatcher(new SqliteServerTables(options.DatabasePath), intake, watchOptions, options.Inbox, TimeProvider.System);
+            using var watcher = new FeedWatcher(store.Tables, intake, watchOptions, options.Inbox, TimeProvider.System);
             var list = parsed.GetValue(sources)!;
             void Report(PollOutcome outcome) => (outcome.Error is null ? output : error).WriteLine(FeedWatcher.Describe(outcome));
             if (parsed.GetValue(once))
@@ -145,8 +150,8 @@ internal static class WebCommands
         add.SetAction(parsed =>
         {
             var dbPath = parsed.GetValue(db)!;
-            using (SqliteArticleStore.Open(dbPath)) { }
-            var key = new SqliteServerTables(dbPath).AddApiKey(parsed.GetValue(name)!, DateTimeOffset.UtcNow);
+            using var store = ServerStore.Open(dbPath);
+            var key = store.Tables.AddApiKey(parsed.GetValue(name)!, DateTimeOffset.UtcNow);
             output.WriteLine(key);
             return CliApp.ExitOk;
         });
@@ -155,8 +160,8 @@ internal static class WebCommands
         list.SetAction(parsed =>
         {
             var dbPath = parsed.GetValue(listDb)!;
-            using (SqliteArticleStore.Open(dbPath)) { }
-            var keys = new SqliteServerTables(dbPath).ApiKeys();
+            using var store = ServerStore.Open(dbPath);
+            var keys = store.Tables.ApiKeys();
             if (keys.Count == 0) output.WriteLine("no API keys; `crosscheck keys add NAME` creates one");
             foreach (var key in keys) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key.Name}\t{key.Created:yyyy-MM-dd HH:mm}Z\t{key.HashPrefix}"));
             return CliApp.ExitOk;
@@ -167,8 +172,8 @@ internal static class WebCommands
         remove.SetAction(parsed =>
         {
             var dbPath = parsed.GetValue(removeDb)!;
-            using (SqliteArticleStore.Open(dbPath)) { }
-            int removed = new SqliteServerTables(dbPath).RemoveApiKeys(parsed.GetValue(removeName)!);
+            using var store = ServerStore.Open(dbPath);
+            int removed = store.Tables.RemoveApiKeys(parsed.GetValue(removeName)!);
             if (removed == 0) throw new UsageException($"no API key is issued to '{parsed.GetValue(removeName)}'; `crosscheck keys list` shows the names");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"revoked {removed} key(s) of '{parsed.GetValue(removeName)}'"));
             return CliApp.ExitOk;

@@ -35,14 +35,14 @@ public sealed record PollOutcome(string Source, bool Polled, bool NotModified, i
 /// </summary>
 public sealed class FeedWatcher : IDisposable
 {
-    private readonly SqliteServerTables _tables;
+    private readonly IServerTables _tables;
     private readonly ArticleIntake _intake;
     private readonly WatchOptions _options;
     private readonly string _inbox;
     private readonly TimeProvider _clock;
     private readonly SafeFetcher _fetcher;
 
-    public FeedWatcher(SqliteServerTables tables, ArticleIntake intake, WatchOptions options, string inbox, TimeProvider clock)
+    public FeedWatcher(IServerTables tables, ArticleIntake intake, WatchOptions options, string inbox, TimeProvider clock)
     {
         _tables = tables;
         _intake = intake;
@@ -145,7 +145,9 @@ public sealed class FeedWatcher : IDisposable
             _tables.SaveFeed(state with { Failures = failures, LastPolled = now, NextPoll = now + wait, LastError = ex.Message });
             return new PollOutcome(url, true, false, 0, 0, 0, ex.Message, $"next try in {wait.TotalMinutes:0.#} min");
         }
-        var fresh = feed.Items.Where(item => !_tables.ItemSeen(url, item.Key, _options.MaxItemAttempts)).ToList();
+        // One lookup for the whole feed: a feed that lists thousands of items costs one query per poll, not one per item.
+        var finished = _tables.FinishedItems(url, feed.Items.Select(item => item.Key).Distinct(StringComparer.Ordinal).ToList(), _options.MaxItemAttempts);
+        var fresh = feed.Items.Where(item => !finished.Contains(item.Key)).ToList();
         string? note = null;
         if (fresh.Count > _options.MaxNewItemsPerPoll)
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Crosscheck.Web.Feeds;
 
 /// <summary>`serve --watch`: the feed watcher inside the server; what it stores shows at the next store check.</summary>
-internal sealed class WatchService(WebOptions options, SqliteServerTables tables, ArticleIntake intake, ILogger<WatchService> logger) : BackgroundService
+internal sealed class WatchService(WebOptions options, IServerTables tables, ArticleIntake intake, ILogger<WatchService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,7 +16,7 @@ namespace Crosscheck.Store;
 /// </summary>
 /// <remarks>Not thread-safe, like every <see cref="IArticleStore"/>. A dropped connection is reopened and
 /// the interrupted call retried: every call is either read-only or one idempotent transaction.</remarks>
-public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchStore
+public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
 {
     private const int Attempts = 3;
     private readonly NpgsqlDataSource _dataSource;
@@ -231,93 +230,13 @@ public sealed partial class PostgresArticleStore : IArticleStore, ITextSearchSto
         return (IReadOnlySet<string>)found;
     });
 
-    /// <summary>
-    /// Full-text search with PostgreSQL's own parser. Without <paramref name="language"/> every report is
-    /// searched with the <c>simple</c> configuration (words as written, no stemming); with a language code
-    /// ("en", "de", ...) the reports in that language are searched with its stemming configuration, so
-    /// "flooding" finds "floods". Words must all occur, a quoted part is a phrase, a trailing * a prefix;
-    /// nothing the user types can make the query fail.
-    /// </summary>
-    public IReadOnlyList<SearchHit> Search(string query, string? language = null, int limit = 20, int offset = 0)
-    {
-        var pieces = QueryPieces(query);
-        if (pieces.Count == 0) return [];
-        var configuration = language is null ? "simple" : TextSearchConfiguration(language);
-        var column = language is null ? "search_simple" : "search_language";
-        var parts = new List<string>();
-        var values = new List<object> { configuration };
-        foreach (var (kind, text) in pieces)
-        {
-            values.Add(kind == QueryPieceKind.Prefix ? text + ":*" : text);
-            var function = kind switch { QueryPieceKind.Phrase => "phraseto_tsquery", QueryPieceKind.Prefix => "to_tsquery", _ => "plainto_tsquery" };
-            parts.Add($"{function}($1::regconfig, ${values.Count})");
-        }
-        values.Add(Math.Clamp(limit, 1, 200));
-        int limitParameter = values.Count;
-        values.Add(Math.Max(0, offset));
-        int offsetParameter = values.Count;
-        var languageFilter = language is null ? "" : "AND a.language_config = $1::regconfig";
-        var sql = $"""
-            WITH q AS (SELECT {string.Join(" && ", parts)} AS query),
-            ranked AS (
-                SELECT a.seq, ts_rank_cd(a.{column}, q.query) AS rank
-                FROM articles a, q
-                WHERE a.{column} @@ q.query {languageFilter}
-                ORDER BY rank DESC, a.order_key
-                LIMIT ${limitParameter} OFFSET ${offsetParameter})
-            SELECT a.id, a.title,
-                   ts_headline($1::regconfig, a.body, q.query,
-                       'StartSel={HitStart}, StopSel={HitEnd}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'),
-                   ranked.rank
-            FROM ranked JOIN articles a ON a.seq = ranked.seq, q
-            ORDER BY ranked.rank DESC, a.order_key;
-            """;
-        return Retry(() =>
-        {
-            using var command = Command(sql, [.. values]);
-            using var reader = command.ExecuteReader();
-            var hits = new List<SearchHit>();
-            while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFloat(3)));
-            return (IReadOnlyList<SearchHit>)hits;
-        });
-    }
+    /// <summary>Full-text search with PostgreSQL's own parser: see <see cref="PostgresSearchIndex.Search"/>.</summary>
+    public IReadOnlyList<SearchHit> Search(string query, string? language = null, int limit = 20, int offset = 0) =>
+        new PostgresSearchIndex(_dataSource, _displayName).Search(query, language, limit, offset);
 
     /// <summary>Marks a matched word in a snippet: the same private-use characters as the SQLite search index.</summary>
     public const char HitStart = SqliteSearchIndex.HitStart;
     public const char HitEnd = SqliteSearchIndex.HitEnd;
-
-    private enum QueryPieceKind { Word, Phrase, Prefix }
-
-    private static List<(QueryPieceKind Kind, string Text)> QueryPieces(string? query)
-    {
-        var pieces = new List<(QueryPieceKind, string)>();
-        if (string.IsNullOrWhiteSpace(query)) return pieces;
-        foreach (Match piece in QueryPiece().Matches(query))
-        {
-            if (piece.Groups["phrase"].Success)
-            {
-                var words = Words().Matches(piece.Groups["phrase"].Value).Select(w => w.Value).ToList();
-                if (words.Count > 0) pieces.Add((QueryPieceKind.Phrase, string.Join(' ', words)));
-            }
-            else
-            {
-                var words = Words().Matches(piece.Groups["word"].Value).Select(w => w.Value).ToList();
-                for (int i = 0; i < words.Count; i++)
-                {
-                    bool prefix = i == words.Count - 1 && piece.Groups["word"].Value.EndsWith('*');
-                    pieces.Add((prefix ? QueryPieceKind.Prefix : QueryPieceKind.Word, words[i]));
-                }
-            }
-            if (pieces.Count >= 32) break; // a pasted paragraph is not a query
-        }
-        return pieces;
-    }
-
-    [GeneratedRegex("\"(?<phrase>[^\"]*)\"?|(?<word>[^\\s\"]+)")]
-    private static partial Regex QueryPiece();
-
-    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
-    private static partial Regex Words();
 
     /// <summary>The PostgreSQL text-search configuration for a report's language (ISO 639-1); <c>simple</c> for any other.</summary>
     public static string TextSearchConfiguration(string language) => language switch

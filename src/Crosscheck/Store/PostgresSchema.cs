@@ -65,6 +65,34 @@ internal static class PostgresSchema
             CREATE INDEX jobs_open ON jobs (id) WHERE state IN ('queued', 'running');
             CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
             """),
+        (3, "server tables: API keys, feeds, feed items", """
+            CREATE TABLE api_keys (
+                key_hash text PRIMARY KEY,
+                name     text NOT NULL,
+                created  timestamptz NOT NULL
+            );
+            CREATE TABLE feeds (
+                url           text PRIMARY KEY,
+                etag          text,
+                last_modified text,
+                failures      integer NOT NULL DEFAULT 0,
+                next_poll     timestamptz,
+                last_polled   timestamptz,
+                last_error    text
+            );
+            CREATE TABLE feed_items (
+                feed_url   text NOT NULL,
+                item_key   text NOT NULL,
+                url        text,
+                title      text,
+                article_id text,
+                error      text,
+                seen       timestamptz NOT NULL,
+                attempts   integer NOT NULL DEFAULT 1,
+                PRIMARY KEY (feed_url, item_key)
+            );
+            CREATE INDEX feed_items_failed ON feed_items (seen DESC) WHERE error IS NOT NULL;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -8,10 +8,12 @@ namespace Crosscheck.Store;
 /// Full-text search over the stored reports: an SQLite FTS5 table beside the articles, ranked by
 /// BM25 (a title hit weighs more than a body hit) with a snippet around the matched words. The
 /// table is derived data: <see cref="Sync"/> brings it in line with the articles table, so reports
-/// stored by `crosscheck analyze` become searchable the next time a server syncs.
+/// stored by `crosscheck analyze` become searchable the next time a server syncs. A language
+/// narrows the search to the reports in that language; FTS5 has no stemming per language, so words
+/// match as written in every language (PostgreSQL stems: <see cref="PostgresSearchIndex"/>).
 /// </summary>
 /// <remarks>Thread-safe: every call opens its own (pooled) connection.</remarks>
-public sealed partial class SqliteSearchIndex
+public sealed partial class SqliteSearchIndex : ISearchIndex
 {
     /// <summary>Marks the start and end of a matched word in a snippet; private-use characters never met in news text.</summary>
     public const char HitStart = '\uE000';
@@ -23,10 +25,20 @@ public sealed partial class SqliteSearchIndex
     {
         _connectionString = SqliteConnections.For(databasePath);
         using var connection = Open();
+        using (var columns = connection.CreateCommand())
+        {
+            // An index made before reports kept their language is derived data: dropped, and refilled by the next Sync.
+            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('search_articles') WHERE name = 'language';";
+            if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                columns.CommandText = "DROP TABLE IF EXISTS search_articles;";
+                columns.ExecuteNonQuery();
+            }
+        }
         using var create = connection.CreateCommand();
         create.CommandText = """
             CREATE VIRTUAL TABLE IF NOT EXISTS search_articles USING fts5(
-                article_id UNINDEXED, content_hash UNINDEXED, title, body,
+                article_id UNINDEXED, content_hash UNINDEXED, language UNINDEXED, title, body,
                 tokenize = 'unicode61 remove_diacritics 2');
             """;
         create.ExecuteNonQuery();
@@ -65,10 +77,11 @@ public sealed partial class SqliteSearchIndex
                 removed++;
             }
         }
-        using (var insert = Command(connection, transaction, "INSERT INTO search_articles (article_id, content_hash, title, body) VALUES ($id, $hash, $title, $body);"))
+        using (var insert = Command(connection, transaction, "INSERT INTO search_articles (article_id, content_hash, language, title, body) VALUES ($id, $hash, $language, $title, $body);"))
         {
             var id = insert.Parameters.Add("$id", SqliteType.Text);
             var hash = insert.Parameters.Add("$hash", SqliteType.Text);
+            var language = insert.Parameters.Add("$language", SqliteType.Text);
             var title = insert.Parameters.Add("$title", SqliteType.Text);
             var body = insert.Parameters.Add("$body", SqliteType.Text);
             foreach (var (articleId, contentHash) in stored)
@@ -77,6 +90,7 @@ public sealed partial class SqliteSearchIndex
                 if (documents(articleId) is not { } document) continue;
                 id.Value = articleId;
                 hash.Value = contentHash;
+                language.Value = document.Language ?? "";
                 title.Value = document.Title ?? "";
                 body.Value = document.Body;
                 insert.ExecuteNonQuery();
@@ -92,7 +106,7 @@ public sealed partial class SqliteSearchIndex
     /// any order), a quoted part as a phrase, a trailing * as a prefix; FTS5 operators and
     /// punctuation in the input are never interpreted, so no query can fail.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string query, int limit = 20, int offset = 0)
+    public IReadOnlyList<SearchHit> Search(string query, string? language = null, int limit = 20, int offset = 0)
     {
         var match = ToMatchExpression(query);
         if (match is null) return [];
@@ -102,12 +116,13 @@ public sealed partial class SqliteSearchIndex
         // which doubles the time of a query that matches most reports.
         var ranked = new List<(long RowId, double Score)>();
         using (var rank = Command(connection, null, """
-            SELECT rowid, bm25(search_articles, 0.0, 0.0, 4.0, 1.0) AS score
-            FROM search_articles WHERE search_articles MATCH $match
+            SELECT rowid, bm25(search_articles, 0.0, 0.0, 0.0, 4.0, 1.0) AS score
+            FROM search_articles WHERE search_articles MATCH $match AND ($language IS NULL OR language = $language)
             ORDER BY score LIMIT $limit OFFSET $offset;
             """))
         {
             rank.Parameters.AddWithValue("$match", match);
+            rank.Parameters.AddWithValue("$language", (object?)language ?? DBNull.Value);
             rank.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 200));
             rank.Parameters.AddWithValue("$offset", Math.Max(0, offset));
             using var reader = rank.ExecuteReader();
@@ -258,8 +273,9 @@ public sealed partial class SqliteSearchIndex
 }
 
 /// <summary>The text a report is searched by.</summary>
-public sealed record SearchDocument(string? Title, string Body);
+/// <param name="Language">ISO 639-1 code of the report's language, for a search narrowed to one.</param>
+public sealed record SearchDocument(string? Title, string Body, string? Language = null);
 
 /// <param name="Snippet">Text around the match; matched words sit between <see cref="SqliteSearchIndex.HitStart"/> and <see cref="SqliteSearchIndex.HitEnd"/>. Not escaped.</param>
-/// <param name="Score">BM25 relevance, higher is better.</param>
+/// <param name="Score">Relevance, higher is better: BM25 in SQLite, ts_rank_cd in PostgreSQL (not comparable across the two).</param>
 public sealed record SearchHit(string ArticleId, string Title, string Snippet, double Score);

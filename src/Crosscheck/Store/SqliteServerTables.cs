@@ -5,13 +5,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Crosscheck.Store;
 
-/// <summary>
-/// What a running server keeps beside the articles: API keys (only their SHA-256 is stored) and
-/// feed subscriptions with their polling state and the items that failed. These tables are
-/// additions; `crosscheck analyze` neither reads nor needs them.
-/// </summary>
+/// <summary>The server tables (<see cref="IServerTables"/>) in the SQLite file beside the articles.</summary>
 /// <remarks>Thread-safe: every call opens its own (pooled) connection.</remarks>
-public sealed class SqliteServerTables
+public sealed class SqliteServerTables : IServerTables
 {
     private readonly string _connectionString;
 
@@ -55,7 +51,6 @@ public sealed class SqliteServerTables
         }
     }
 
-    /// <summary>Creates a key for <paramref name="name"/> and returns it; it is shown once and stored only as a hash.</summary>
     public string AddApiKey(string name, DateTimeOffset now)
     {
         var key = "cc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -69,7 +64,6 @@ public sealed class SqliteServerTables
         return key;
     }
 
-    /// <summary>The name the key was issued to, or null when it is not a key this store issued.</summary>
     public string? ApiKeyOwner(string? key)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 200) return null;
@@ -80,7 +74,6 @@ public sealed class SqliteServerTables
         return find.ExecuteScalar() as string;
     }
 
-    /// <summary>Every key issued, oldest first: who it is for, when, and the start of its hash (never the key).</summary>
     public IReadOnlyList<ApiKeyInfo> ApiKeys()
     {
         using var connection = Open();
@@ -95,8 +88,6 @@ public sealed class SqliteServerTables
         return keys;
     }
 
-    /// <summary>Revokes every key issued to <paramref name="name"/>; the server checks keys on each request, so they stop working at once.</summary>
-    /// <returns>How many keys were removed.</returns>
     public int RemoveApiKeys(string name)
     {
         using var connection = Open();
@@ -156,23 +147,25 @@ public sealed class SqliteServerTables
         upsert.ExecuteNonQuery();
     }
 
-    /// <summary>
-    /// True when this item of this feed needs no further attempt: it was stored, or it failed
-    /// <paramref name="maxAttempts"/> times (a 503 or a timeout on the item's page is often passing,
-    /// so a failed item is tried again at later polls until then).
-    /// </summary>
-    public bool ItemSeen(string feedUrl, string itemKey, int maxAttempts = 1)
+    public IReadOnlySet<string> FinishedItems(string feedUrl, IReadOnlyCollection<string> itemKeys, int maxAttempts = 1)
     {
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        if (itemKeys.Count == 0) return finished;
         using var connection = Open();
         using var find = connection.CreateCommand();
-        find.CommandText = "SELECT 1 FROM feed_items WHERE feed_url = $feed AND item_key = $key AND (error IS NULL OR attempts >= $max);";
+        // The keys travel as one JSON array: one statement however long the feed (SQLite caps bound parameters).
+        find.CommandText = """
+            SELECT item_key FROM feed_items
+            WHERE feed_url = $feed AND (error IS NULL OR attempts >= $max) AND item_key IN (SELECT value FROM json_each($keys));
+            """;
         find.Parameters.AddWithValue("$feed", feedUrl);
-        find.Parameters.AddWithValue("$key", itemKey);
         find.Parameters.AddWithValue("$max", maxAttempts);
-        return find.ExecuteScalar() is not null;
+        find.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(itemKeys));
+        using var reader = find.ExecuteReader();
+        while (reader.Read()) finished.Add(reader.GetString(0));
+        return finished;
     }
 
-    /// <summary>How many times this item was tried (0 when never).</summary>
     public int ItemAttempts(string feedUrl, string itemKey)
     {
         using var connection = Open();
@@ -203,7 +196,6 @@ public sealed class SqliteServerTables
         upsert.ExecuteNonQuery();
     }
 
-    /// <summary>Items that could not be fetched or analysed, newest first, with their reasons.</summary>
     public IReadOnlyList<FeedItemState> FailedItems(int limit = 200)
     {
         using var connection = Open();
@@ -243,20 +235,3 @@ public sealed class SqliteServerTables
         command.ExecuteNonQuery();
     }
 }
-
-/// <summary>A feed subscription's polling state: validators for conditional GET and the failure count behind the backoff.</summary>
-public sealed record FeedState(string Url)
-{
-    public string? ETag { get; init; }
-    public string? LastModified { get; init; }
-    public int Failures { get; init; }
-    public DateTimeOffset? NextPoll { get; init; }
-    public DateTimeOffset? LastPolled { get; init; }
-    public string? LastError { get; init; }
-}
-
-/// <summary>One feed item as handled: the report it became, or why it could not.</summary>
-/// <param name="HashPrefix">The first characters of the key's stored hash, to tell two keys of one name apart.</param>
-public sealed record ApiKeyInfo(string Name, DateTimeOffset Created, string HashPrefix);
-
-public sealed record FeedItemState(string FeedUrl, string ItemKey, string? Url, string? Title, string? ArticleId, string? Error, DateTimeOffset Seen);
