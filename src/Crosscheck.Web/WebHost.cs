@@ -41,7 +41,7 @@ public static class WebHost
         builder.Logging.AddFilter("Crosscheck", LogLevel.Information);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => Components.CreateDefault(options.ReferenceDate()));
-        builder.Services.AddSingleton(store); // disposed with the app's services
+        builder.Services.AddSingleton(_ => store); // made by a factory, so the app disposes it when it stops
         builder.Services.AddSingleton(store.Search);
         builder.Services.AddSingleton(store.Tables);
         builder.Services.AddSingleton<DossierCache>();

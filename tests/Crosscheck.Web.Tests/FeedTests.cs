@@ -257,6 +257,47 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
     }
 
     [Fact]
+    public async Task EachPollLooksUpAllOfAFeedsItemsInOneQuery()
+    {
+        var counting = new CountingTables(_tables);
+        using var watcher = new FeedWatcher(counting, _intake, new WatchOptions { AllowPrivateAddresses = true, MaxNewItemsPerPoll = 2, MaxFeedBytes = 32 * 1024 * 1024 }, _options.Inbox, _clock);
+        var url = _feeds.Url("/huge.xml");
+        (await PollOnce(url, watcher)).Stored.Should().Be(2);
+        counting.Lookups.Should().Equal([100_000], "one lookup with every item of the feed, not one query per item");
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        var next = await PollOnce(url, watcher);
+        next.Stored.Should().Be(2);
+        counting.Lookups.Should().Equal([100_000, 100_000]);
+        counting.LastFinished.Should().HaveCount(2, "the two items taken at the first poll are known as finished");
+        Stored().Should().HaveCount(4, "no item is taken twice");
+    }
+
+    /// <summary>The SQLite tables, counting the item lookups the watcher makes.</summary>
+    private sealed class CountingTables(IServerTables inner) : IServerTables
+    {
+        public List<int> Lookups { get; } = [];
+        public IReadOnlySet<string> LastFinished { get; private set; } = new HashSet<string>();
+
+        public IReadOnlySet<string> FinishedItems(string feedUrl, IReadOnlyCollection<string> itemKeys, int maxAttempts = 1)
+        {
+            Lookups.Add(itemKeys.Count);
+            return LastFinished = inner.FinishedItems(feedUrl, itemKeys, maxAttempts);
+        }
+
+        public string AddApiKey(string name, DateTimeOffset now) => inner.AddApiKey(name, now);
+        public string? ApiKeyOwner(string? key) => inner.ApiKeyOwner(key);
+        public IReadOnlyList<ApiKeyInfo> ApiKeys() => inner.ApiKeys();
+        public int RemoveApiKeys(string name) => inner.RemoveApiKeys(name);
+        public int ApiKeyCount() => inner.ApiKeyCount();
+        public FeedState? Feed(string url) => inner.Feed(url);
+        public IReadOnlyList<FeedState> Feeds() => inner.Feeds();
+        public void SaveFeed(FeedState feed) => inner.SaveFeed(feed);
+        public int ItemAttempts(string feedUrl, string itemKey) => inner.ItemAttempts(feedUrl, itemKey);
+        public void SaveItem(FeedItemState item) => inner.SaveItem(item);
+        public IReadOnlyList<FeedItemState> FailedItems(int limit = 200) => inner.FailedItems(limit);
+    }
+
+    [Fact]
     public async Task AnItemWhosePageFailsIsListedWithItsReason()
     {
         using var watcher = Watcher();

@@ -60,4 +60,40 @@ public class QueueCliTests
         search.Code.Should().Be(CliApp.ExitOk);
         search.Output.Should().MatchRegex(@"\[flood\w*\]");
     }
+
+    [Fact]
+    public void AnalyzeEnqueueAsksForAPostgresStore()
+    {
+        using var folder = new Some.TempFolder();
+        var (code, _, errors) = Run("analyze", PostgresArticleStoreTests.RepositoryFolder("samples"), "--enqueue", "--db", folder.File("local.db"));
+        code.Should().Be(CliApp.ExitUsage);
+        errors.Should().Contain("analyze --enqueue").And.Contain("postgres://").And.Contain("local.db");
+        File.Exists(folder.File("local.db")).Should().BeFalse("nothing is analysed in process instead");
+    }
+
+    [PostgresFact]
+    public void AnalyzeEnqueueFilesTheReportsForWorkersInsteadOfAnalysingThem()
+    {
+        using var server = new TestPostgres();
+        using var folder = new Some.TempFolder();
+        var samples = PostgresArticleStoreTests.RepositoryFolder("samples");
+        var outDir = folder.File("dossier");
+
+        var queued = Run("analyze", samples, "--enqueue", "--db", server.Url, "--reference-date", "2025-06-01", "--out", outDir);
+        queued.Code.Should().Be(CliApp.ExitOk, queued.Errors);
+        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(queued.Output, @"queued (\d+) reports in \d+ jobs").Groups[1].Value);
+        count.Should().BeGreaterThan(5);
+        server.Scalar("SELECT count(*) FROM articles;").Should().Be(0, "the reports wait for workers");
+        server.Scalar("SELECT count(*) FROM jobs WHERE state = 'queued';").Should().Be(1, "the samples fit in one job of 32");
+        server.Scalar("SELECT count(*) FROM jobs WHERE reference_date = '2025-06-01';").Should().Be(1, "the reference date travels with the job");
+        Directory.Exists(outDir).Should().BeFalse("no dossier before the workers are done");
+
+        var worker = Run("worker", "--db", server.Url, "--exit-when-idle", "--threads", "1", "--poll", "0.1");
+        worker.Code.Should().Be(CliApp.ExitOk, worker.Errors);
+        server.Scalar("SELECT count(*) FROM articles;").Should().Be(count);
+
+        var again = Run("analyze", samples, "--enqueue", "--db", server.Url, "--reference-date", "2025-06-01");
+        again.Code.Should().Be(CliApp.ExitOk, again.Errors);
+        again.Output.Should().Contain("queued 0 reports in 0 jobs").And.Contain($"{count} already stored");
+    }
 }
