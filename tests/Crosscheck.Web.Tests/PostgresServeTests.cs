@@ -124,6 +124,21 @@ public sealed class PostgresServeTests
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 
+    [PostgresFact]
+    public void WatchStoresAFoldersReportsInPostgres()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crosscheck-pgwatch-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        using var server = new TestPostgres();
+        File.WriteAllText(Path.Combine(folder, "gale.txt"), "Port officials in Quellmark said on Friday that the gale had torn the roof off the ferry terminal.");
+        var first = Cli("watch", folder, "--once", "--db", server.Url, "--reference-date", ReferenceDate);
+        first.Code.Should().Be(CliApp.ExitOk, first.Errors);
+        first.Output.Should().Contain("1 stored");
+        server.Scalar("SELECT count(*) FROM articles;").Should().Be(1);
+        Cli("watch", folder, "--once", "--db", server.Url, "--reference-date", ReferenceDate).Output.Should().Contain("0 stored", "known content is skipped");
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
     private static HttpRequestMessage Post(string text, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new StringContent(text, Encoding.UTF8) };
