@@ -18,7 +18,7 @@ namespace Crosscheck.Bench;
 /// <item>Without <c>--one-store</c>, each W drains all N reports into its own fresh schema.</item>
 /// <item>With <c>--one-store</c>, the N reports are split into one consecutive share per W, drained
 /// in turn into one schema that grows to N (the whole corpus is analysed once, not once per W).</item>
-/// <item><c>--fresh K</c> then drains K newly generated reports (another seed) with one worker: the
+/// <item><c>--fresh K</c> then drains K newly generated reports (another seed, <c>--fresh-seed S</c>, default 7) with one worker: the
 /// per-report cost of a fresh batch at the store's size. <c>--grow-to M</c> then fills the store
 /// to M rows with SQL copies of the stored rows (new id, hash and location; the search columns and
 /// indexes are computed for every copy) and drains another fresh batch of K at that size.</item>
@@ -32,7 +32,7 @@ internal static class WorkersBenchmark
         var workerCounts = new List<int>();
         bool oneStore = false;
         string? reuse = null;
-        int growTo = 0, fresh = 0;
+        int growTo = 0, fresh = 0, freshSeed = 7;
         for (int i = 1; i < args.Count; i++)
         {
             switch (args[i])
@@ -41,6 +41,7 @@ internal static class WorkersBenchmark
                 case "--grow-to": growTo = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--reuse": reuse = args[++i]; oneStore = true; break;
                 case "--fresh": fresh = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--fresh-seed": freshSeed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: workerCounts.Add(int.Parse(args[i], CultureInfo.InvariantCulture)); break;
             }
         }
@@ -94,11 +95,11 @@ internal static class WorkersBenchmark
                 start += share;
             }
             items.Clear();
-            if (fresh > 0) DrainFresh(url, fresh, seed: 7, cli, serverCpu);
+            if (fresh > 0) DrainFresh(url, fresh, freshSeed, cli, serverCpu);
             if (growTo > 0)
             {
                 Grow(url, growTo);
-                if (fresh > 0) DrainFresh(url, fresh, seed: 8, cli, serverCpu);
+                if (fresh > 0) DrainFresh(url, fresh, freshSeed + 1, cli, serverCpu);
             }
         }
         finally
