@@ -12,18 +12,22 @@ namespace Crosscheck.Web;
 /// Adds reports to the store through the same path as `crosscheck analyze`: the body is kept as a
 /// file in the inbox folder (so nothing posted is lost, and the reader that handles files on disk
 /// handles it the same way), then read, cleaned, analysed and stored in one transaction. One
-/// writer at a time; the database arbitrates with other processes.
+/// writer at a time; the database arbitrates with other processes. In a PostgreSQL store the
+/// location names this machine, as queued files do (<see cref="QueueFeeder.QualifiedLocation"/>):
+/// the store replaces a report by its location, and two servers can hold inbox files of one name.
 /// </summary>
 public sealed class ArticleIntake : IDisposable
 {
     private readonly WebOptions _options;
     private readonly Components _components;
+    private readonly ServerStore _store;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public ArticleIntake(WebOptions options, Components components)
+    public ArticleIntake(WebOptions options, Components components, ServerStore store)
     {
         _options = options;
         _components = components;
+        _store = store;
     }
 
     /// <summary>The file extension the reader needs for a media type, or null when the type is not a report format.</summary>
@@ -82,12 +86,20 @@ public sealed class ArticleIntake : IDisposable
     private IntakeResult Analyse(string path)
     {
         var referenceDate = _options.ReferenceDate();
-        using var store = StoreFactory.Open(_options.DatabasePath);
+        using var store = _store.OpenArticles();
         var analyzer = new BatchAnalyzer(_components.Pipeline, _components.Prepare, store, new AnalysisContext(referenceDate));
         var listener = new CollectingListener();
-        var summary = analyzer.Run(_components.Reader.Read([path]), listener);
+        var items = _components.Reader.Read([path]);
+        if (_store.IsPostgres) items = items.Select(OnThisMachine);
+        var summary = analyzer.Run(items, listener);
         return new IntakeResult(listener.Stored, listener.AlreadyStored, listener.Problems, summary.Rejected > 0 && listener.Stored.Count == 0 && listener.AlreadyStored.Count == 0);
     }
+
+    private ReadItem OnThisMachine(ReadItem item) => item with
+    {
+        Location = QueueFeeder.QualifiedLocation(_options.MachineName, item.Location),
+        Article = item.Article is { } article ? article with { Location = QueueFeeder.QualifiedLocation(_options.MachineName, article.Location) } : null,
+    };
 
     /// <summary>A clear message for a body that is not JSON, with the line and position where it breaks.</summary>
     private static string? ValidateJson(byte[] body)

@@ -124,7 +124,8 @@ internal sealed class DossierSnapshot
     {
         var key = string.Join('\u001f', query.Trim(), language, limit, offset);
         if (SearchCache.TryGetValue(key, out var hits)) return hits;
-        hits = index.Search(query, language, limit, offset);
+        // A PostgreSQL index is live while this snapshot is not: a report stored since it was built is left out until the next rebuild has it.
+        hits = index.Search(query, language, limit, offset).Where(hit => View.Article(hit.ArticleId) is not null).ToList();
         if (SearchCache.Count < 4096) SearchCache.TryAdd(key, hits);
         return hits;
     }

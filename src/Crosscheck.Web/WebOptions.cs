@@ -41,6 +41,12 @@ public sealed record WebOptions
     /// <summary>Schedule and limits for <see cref="WatchSources"/>.</summary>
     public Feeds.WatchOptions Watch { get; init; } = new();
 
+    /// <summary>
+    /// Names this machine in the location of every report it stores in a PostgreSQL store (shared by
+    /// several machines), so the same inbox path on two machines names two reports.
+    /// </summary>
+    public string MachineName { get; init; } = Environment.MachineName;
+
     /// <remarks>A PostgreSQL store has no folder of its own: its inbox is crosscheck.inbox in the working directory.</remarks>
     public string Inbox => InboxFolder ?? (StoreFactory.IsPostgres(DatabasePath)
         ? Path.GetFullPath("crosscheck.inbox")

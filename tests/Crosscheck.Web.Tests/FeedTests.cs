@@ -127,7 +127,8 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
     private readonly FeedServer _feeds;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "crosscheck-feeds-" + Guid.NewGuid().ToString("N"));
     private readonly WebOptions _options;
-    private readonly SqliteServerTables _tables;
+    private readonly ServerStore _store;
+    private readonly IServerTables _tables;
     private readonly ArticleIntake _intake;
     private readonly ManualClock _clock = new(new DateTimeOffset(2025, 3, 20, 8, 0, 0, TimeSpan.Zero));
 
@@ -136,9 +137,9 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
         _feeds = feeds;
         Directory.CreateDirectory(_folder);
         _options = new WebOptions { DatabasePath = Path.Combine(_folder, "feeds.db"), ReferenceDate = () => new DateOnly(2025, 3, 20) };
-        using (SqliteArticleStore.Open(_options.DatabasePath)) { }
-        _tables = new SqliteServerTables(_options.DatabasePath);
-        _intake = new ArticleIntake(_options, SharedComponents.Value);
+        _store = ServerStore.Open(_options.DatabasePath);
+        _tables = _store.Tables;
+        _intake = new ArticleIntake(_options, SharedComponents.Value, _store);
     }
 
     private FeedWatcher Watcher(bool allowPrivate = true, WatchOptions? options = null) =>
@@ -272,6 +273,19 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
         Stored().Should().HaveCount(4, "no item is taken twice");
     }
 
+    [Fact]
+    public async Task OfTwoWatchersSharingTheStoreOnlyOnePollsADueFeed()
+    {
+        using var first = Watcher();
+        using var second = Watcher();
+        var url = _feeds.Url("/rss.xml");
+        var outcomes = await Task.WhenAll(PollOnce(url, first), PollOnce(url, second));
+        outcomes.Count(o => o.Polled).Should().Be(1, "the poll is claimed in the store before the feed is fetched");
+        outcomes.Sum(o => o.Stored).Should().Be(2);
+        Stored().Should().HaveCount(2);
+        _tables.FailedItems().Should().BeEmpty();
+    }
+
     /// <summary>The SQLite tables, counting the item lookups the watcher makes.</summary>
     private sealed class CountingTables(IServerTables inner) : IServerTables
     {
@@ -290,6 +304,7 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
         public int RemoveApiKeys(string name) => inner.RemoveApiKeys(name);
         public int ApiKeyCount() => inner.ApiKeyCount();
         public FeedState? Feed(string url) => inner.Feed(url);
+        public FeedState? ClaimDuePoll(string url, DateTimeOffset now, DateTimeOffset leaseUntil) => inner.ClaimDuePoll(url, now, leaseUntil);
         public IReadOnlyList<FeedState> Feeds() => inner.Feeds();
         public void SaveFeed(FeedState feed) => inner.SaveFeed(feed);
         public int ItemAttempts(string feedUrl, string itemKey) => inner.ItemAttempts(feedUrl, itemKey);
@@ -405,6 +420,7 @@ public sealed class FeedTests : IClassFixture<FeedServer>, IDisposable
     public void Dispose()
     {
         _intake.Dispose();
+        _store.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -139,6 +139,29 @@ public sealed class PostgresServeTests
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 
+    [PostgresFact]
+    public async Task TwoMachinesPostingUnderOneNameKeepBothReports()
+    {
+        var inbox = Path.Combine(Path.GetTempPath(), "crosscheck-pgintake-" + Guid.NewGuid().ToString("N"));
+        using var server = new TestPostgres();
+        using var store = ServerStore.Open(server.Url);
+        var date = DateOnly.Parse(ReferenceDate, System.Globalization.CultureInfo.InvariantCulture);
+        var components = Crosscheck.Processing.Components.CreateDefault(date);
+        WebOptions On(string machine) => new() { DatabasePath = server.Url, ReferenceDate = () => date, InboxFolder = inbox, MachineName = machine };
+        using var alpha = new ArticleIntake(On("alpha"), components, store);
+        using var beta = new ArticleIntake(On("beta"), components, store);
+
+        var first = await alpha.AddAsync(Encoding.UTF8.GetBytes("The ferry to Quellmark was cancelled on Friday because of the gale, the harbour office said."), ".txt", "ferry", CancellationToken.None);
+        first.Stored.Should().ContainSingle();
+        Directory.Delete(inbox, recursive: true); // the second machine has its own disk: the same path holds nothing there
+        var second = await beta.AddAsync(Encoding.UTF8.GetBytes("Farmers near Lindow said on Saturday that the late frost had ruined most of the cherry blossom."), ".txt", "ferry", CancellationToken.None);
+        second.Stored.Should().ContainSingle();
+
+        server.Scalar("SELECT count(*) FROM articles;").Should().Be(2, "a report is replaced only by a newer version of the same file on the same machine");
+        server.Scalar("SELECT count(DISTINCT location) FROM articles WHERE location LIKE 'alpha:%' OR location LIKE 'beta:%';").Should().Be(2);
+        try { Directory.Delete(inbox, recursive: true); } catch (IOException) { }
+    }
+
     private static HttpRequestMessage Post(string text, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new StringContent(text, Encoding.UTF8) };

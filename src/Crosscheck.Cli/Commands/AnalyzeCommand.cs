@@ -33,7 +33,18 @@ internal static class AnalyzeCommand
                 + "(as `crosscheck enqueue`); no dossier is written: `crosscheck dossier` writes it once the workers are done.",
         };
         var command = new Command("analyze", "Analyse news reports and write a cross-checked dossier.") { paths, outDir, db, referenceDate, quiet, noDossier, enqueue };
-        command.SetAction(parsed => parsed.GetValue(enqueue)
+        command.SetAction(parsed =>
+        {
+            if (parsed.GetValue(enqueue) && (parsed.GetResult(outDir) is { Implicit: false } || parsed.GetValue(noDossier)))
+            {
+                // Said at once rather than ignored: the user expects a dossier in --out, and none can exist before the workers are done.
+                throw new UsageException("--enqueue writes no dossier, so --out and --no-dossier do not apply; run `crosscheck dossier --db ... --out FOLDER` once the workers are done.");
+            }
+            return RunAnalyzeOrEnqueue(parsed);
+        });
+        return command;
+
+        int RunAnalyzeOrEnqueue(ParseResult parsed) => parsed.GetValue(enqueue)
             ? QueueCommands.RunEnqueue(parsed.GetValue(paths)!, parsed.GetValue(db)!, ParseReferenceDate(parsed.GetValue(referenceDate)),
                 reportsPerJob: 32, parsed.GetValue(quiet), "analyze --enqueue", output, error)
             : Run(
@@ -44,8 +55,7 @@ internal static class AnalyzeCommand
             parsed.GetValue(quiet),
             parsed.GetValue(noDossier),
             output,
-            error));
-        return command;
+            error);
     }
 
     internal static DateOnly ParseReferenceDate(string? value)

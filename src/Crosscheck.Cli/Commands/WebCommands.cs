@@ -112,7 +112,7 @@ internal static class WebCommands
             var options = new WebOptions { DatabasePath = parsed.GetValue(db)!, ReferenceDate = ReferenceDate(parsed.GetValue(referenceDate)) };
             using var store = ServerStore.Open(options.DatabasePath);
             var components = Components.CreateDefault(options.ReferenceDate());
-            using var intake = new ArticleIntake(options, components);
+            using var intake = new ArticleIntake(options, components, store);
             var watchOptions = new WatchOptions { Interval = TimeSpan.FromSeconds(seconds), AllowPrivateAddresses = parsed.GetValue(allowPrivate) };
             using var watcher = new FeedWatcher(store.Tables, intake, watchOptions, options.Inbox, TimeProvider.System);
             var list = parsed.GetValue(sources)!;

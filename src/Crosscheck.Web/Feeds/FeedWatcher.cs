@@ -35,6 +35,9 @@ public sealed record PollOutcome(string Source, bool Polled, bool NotModified, i
 /// </summary>
 public sealed class FeedWatcher : IDisposable
 {
+    /// <summary>How long a claimed poll keeps other watchers away: long enough for a poll's page fetches, short enough that a watcher that died mid-poll delays its feed only this much.</summary>
+    private static readonly TimeSpan PollLease = TimeSpan.FromMinutes(10);
+
     private readonly IServerTables _tables;
     private readonly ArticleIntake _intake;
     private readonly WatchOptions _options;
@@ -120,11 +123,14 @@ public sealed class FeedWatcher : IDisposable
 
     private async Task<PollOutcome> PollFeedAsync(string url, bool ignoreSchedule, CancellationToken cancellationToken)
     {
-        var state = _tables.Feed(url) ?? new FeedState(url);
         var now = _clock.GetUtcNow();
-        if (!ignoreSchedule && state.NextPoll is { } next && next > now)
+        FeedState state;
+        if (ignoreSchedule) state = _tables.Feed(url) ?? new FeedState(url);
+        else if (_tables.ClaimDuePoll(url, now, now + PollLease) is { } claimed) state = claimed;
+        else
         {
-            return new PollOutcome(url, false, false, 0, 0, 0, null, $"not due before {next:u}");
+            var next = _tables.Feed(url)?.NextPoll;
+            return new PollOutcome(url, false, false, 0, 0, 0, null, next is null ? "being polled by another watcher" : $"not due before {next:u}");
         }
         FetchResult fetched;
         FeedDocument feed;

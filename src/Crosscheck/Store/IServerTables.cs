@@ -31,6 +31,15 @@ public interface IServerTables
     void SaveFeed(FeedState feed);
 
     /// <summary>
+    /// Takes this feed's next poll for the caller when it is due (never polled, or its next poll has
+    /// come), moving its next poll to <paramref name="leaseUntil"/> in the same step, so that of
+    /// several watchers sharing the store exactly one fetches it; the lease also lets another
+    /// watcher take over when the one that claimed it dies mid-poll.
+    /// </summary>
+    /// <returns>The feed's state as claimed, or null when it is not due or another watcher holds it.</returns>
+    FeedState? ClaimDuePoll(string url, DateTimeOffset now, DateTimeOffset leaseUntil);
+
+    /// <summary>
     /// Which of <paramref name="itemKeys"/> of this feed need no further attempt: stored, or failed
     /// <paramref name="maxAttempts"/> times (a 503 or a timeout on an item's page is often passing, so a
     /// failed item is tried again at later polls until then). One query for the whole feed, however

@@ -22,13 +22,33 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _displayName;
     private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
+    private readonly bool _ownsDataSource;
     private NpgsqlConnection _connection;
 
-    private PostgresArticleStore(NpgsqlDataSource dataSource, NpgsqlConnection connection, string displayName)
+    private PostgresArticleStore(NpgsqlDataSource dataSource, NpgsqlConnection connection, string displayName, bool ownsDataSource = true)
     {
         _dataSource = dataSource;
         _connection = connection;
         _displayName = displayName;
+        _ownsDataSource = ownsDataSource;
+    }
+
+    /// <summary>
+    /// A store for one unit of work on a data source that a long-lived owner (the server) keeps and
+    /// has already migrated: no new pool and no migration lock per request. Disposing it returns its
+    /// connection to the pool and leaves the data source open.
+    /// </summary>
+    /// <exception cref="StoreException">The server cannot be reached.</exception>
+    public static PostgresArticleStore OnMigrated(NpgsqlDataSource dataSource, string displayName)
+    {
+        try
+        {
+            return new PostgresArticleStore(dataSource, dataSource.OpenConnection(), displayName, ownsDataSource: false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"Cannot open the PostgreSQL database {displayName}: {ex.Message}. Is the server running?", ex);
+        }
     }
 
     /// <summary>Connects and brings the schema up to date (creating it on first use).</summary>
@@ -259,7 +279,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
     public void Dispose()
     {
         _connection.Dispose();
-        _dataSource.Dispose();
+        if (_ownsDataSource) _dataSource.Dispose();
     }
 
     private T Retry<T>(Func<T> action)
@@ -284,7 +304,8 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         }
     }
 
-    private static bool IsConnectionLoss(Exception ex) => ex switch
+    /// <summary>Whether an error means the connection (not the statement) failed, so the same work may be asked again on a new one.</summary>
+    internal static bool IsConnectionLoss(Exception ex) => ex switch
     {
         PostgresException pg => pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
             or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,

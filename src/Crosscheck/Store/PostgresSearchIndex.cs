@@ -6,8 +6,9 @@ namespace Crosscheck.Store;
 /// <summary>
 /// Full-text search over a PostgreSQL store's articles: their own tsvector columns (one with the
 /// <c>simple</c> configuration, one with the report's language configuration), with GIN indexes kept
-/// by PostgreSQL as reports are stored, so there is nothing to sync. Results have the shape of
-/// <see cref="SqliteSearchIndex"/>'s: a test runs both on one corpus and compares them.
+/// by PostgreSQL as reports are stored, so there is nothing to sync. Results are
+/// <see cref="SqliteSearchIndex"/>'s kind (a test runs both on one corpus and compares the reports
+/// found); ranking (ts_rank_cd against BM25), snippet length and accent folding differ.
 /// </summary>
 /// <remarks>Thread-safe: every call takes its own pooled connection from the data source.</remarks>
 public sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource, string displayName) : ISearchIndex
@@ -65,28 +66,15 @@ public sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource, str
             FROM ranked JOIN articles a ON a.seq = ranked.seq, q
             ORDER BY ranked.rank DESC, a.order_key;
             """;
-        for (int attempt = 1; ; attempt++)
+        return PostgresCalls.Run(_dataSource, $"Searching the PostgreSQL database {_displayName} failed", connection =>
         {
-            try
-            {
-                using var connection = _dataSource.OpenConnection();
-                using var command = new NpgsqlCommand(sql, connection);
-                foreach (var value in values) command.Parameters.AddWithValue(value);
-                using var reader = command.ExecuteReader();
-                var hits = new List<SearchHit>();
-                while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFloat(3)));
-                return hits;
-            }
-            catch (NpgsqlException ex) when (attempt < 2 && (ex.IsTransient || ex.InnerException is IOException))
-            {
-                // A pooled connection the server dropped (restart, failover): the pool is emptied and the query asked once more.
-                _dataSource.Clear();
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                throw new StoreException($"Searching the PostgreSQL database {_displayName} failed: {ex.Message}", ex);
-            }
-        }
+            using var command = new NpgsqlCommand(sql, connection);
+            foreach (var value in values) command.Parameters.AddWithValue(value);
+            using var reader = command.ExecuteReader();
+            var hits = new List<SearchHit>();
+            while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFloat(3)));
+            return hits;
+        });
     }
 
     private const char HitStart = SqliteSearchIndex.HitStart;

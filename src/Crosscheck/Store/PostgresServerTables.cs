@@ -13,13 +13,15 @@ namespace Crosscheck.Store;
 /// <see cref="SqliteServerTables"/>; times are timestamptz.
 /// </summary>
 /// <remarks>Thread-safe: every call takes its own pooled connection from the data source. A connection
-/// the server dropped is replaced and the call asked once more (every call is one statement).</remarks>
+/// the server dropped is replaced and the call asked again (every call is one statement). A write whose
+/// commit went through but whose reply was lost is asked again too: adding a key is idempotent (the
+/// random key's hash is its primary key), while a feed item's attempt would then count twice.</remarks>
 public sealed class PostgresServerTables(NpgsqlDataSource dataSource, string displayName) : IServerTables
 {
     public string AddApiKey(string name, DateTimeOffset now)
     {
         var key = "cc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        Run("INSERT INTO api_keys (key_hash, name, created) VALUES ($1, $2, $3);", command => command.ExecuteNonQuery(), Hash(key), name, now.ToUniversalTime());
+        Run("INSERT INTO api_keys (key_hash, name, created) VALUES ($1, $2, $3) ON CONFLICT (key_hash) DO NOTHING;", command => command.ExecuteNonQuery(), Hash(key), name, now.ToUniversalTime());
         return key;
     }
 
@@ -67,6 +69,21 @@ public sealed class PostgresServerTables(NpgsqlDataSource dataSource, string dis
             last_error = excluded.last_error;
         """, command => command.ExecuteNonQuery(),
         feed.Url, Text(feed.ETag), Text(feed.LastModified), feed.Failures, Time(feed.NextPoll), Time(feed.LastPolled), Text(feed.LastError));
+
+    public FeedState? ClaimDuePoll(string url, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        Run("INSERT INTO feeds (url, failures) VALUES ($1, 0) ON CONFLICT (url) DO NOTHING;", command => command.ExecuteNonQuery(), url);
+        // One conditional UPDATE: the row lock makes a second watcher's identical UPDATE re-read the moved next_poll and match nothing.
+        return Run("""
+            UPDATE feeds SET next_poll = $3 WHERE url = $1 AND (next_poll IS NULL OR next_poll <= $2)
+            RETURNING url, etag, last_modified, failures, next_poll, last_polled, last_error;
+            """,
+            command =>
+            {
+                using var reader = command.ExecuteReader();
+                return reader.Read() ? ReadFeed(reader) : null;
+            }, url, Time(now), Time(leaseUntil));
+    }
 
     public IReadOnlySet<string> FinishedItems(string feedUrl, IReadOnlyCollection<string> itemKeys, int maxAttempts = 1)
     {
@@ -128,25 +145,11 @@ public sealed class PostgresServerTables(NpgsqlDataSource dataSource, string dis
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private T Run<T>(string sql, Func<NpgsqlCommand, T> read, params object[] values)
-    {
-        for (int attempt = 1; ; attempt++)
+    private T Run<T>(string sql, Func<NpgsqlCommand, T> read, params object[] values) =>
+        PostgresCalls.Run(dataSource, $"The PostgreSQL database {displayName} failed", connection =>
         {
-            try
-            {
-                using var connection = dataSource.OpenConnection();
-                using var command = new NpgsqlCommand(sql, connection);
-                foreach (var value in values) command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
-                return read(command);
-            }
-            catch (NpgsqlException ex) when (attempt < 2 && (ex.IsTransient || ex.InnerException is IOException))
-            {
-                dataSource.Clear(); // the pooled connections were most likely dropped with this one
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                throw new StoreException($"The PostgreSQL database {displayName} failed: {ex.Message}", ex);
-            }
-        }
-    }
+            using var command = new NpgsqlCommand(sql, connection);
+            foreach (var value in values) command.Parameters.Add(value is NpgsqlParameter typed ? typed.Clone() : new NpgsqlParameter { Value = value }); // a retry needs fresh parameters: one belongs to one command
+            return read(command);
+        });
 }

@@ -58,7 +58,8 @@ public sealed class ServerStore : IDisposable
     public IServerTables Tables { get; }
 
     /// <summary>A store for one unit of work (a rebuild, a post); dispose it when done.</summary>
-    public IArticleStore OpenArticles() => StoreFactory.Open(_db);
+    public IArticleStore OpenArticles() =>
+        _postgres is not null ? PostgresArticleStore.OnMigrated(_postgres, $"'{DisplayName}'") : SqliteArticleStore.Open(_db);
 
     /// <summary>
     /// A number that changes whenever the articles change: a replaced report gets a new row, so the
@@ -69,9 +70,11 @@ public sealed class ServerStore : IDisposable
         const string Sql = "SELECT COALESCE(MAX(seq), 0) * 1000003 + COUNT(*) FROM articles;";
         if (_postgres is not null)
         {
-            using var connection = _postgres.OpenConnection();
-            using var command = new NpgsqlCommand(Sql, connection);
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return PostgresCalls.Run(_postgres, $"Reading the PostgreSQL database '{DisplayName}' failed", connection =>
+            {
+                using var command = new NpgsqlCommand(Sql, connection);
+                return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            });
         }
         using var sqlite = new SqliteConnection(_sqliteReadOnly);
         sqlite.Open();

@@ -147,6 +147,50 @@ public sealed class SqliteServerTables : IServerTables
         upsert.ExecuteNonQuery();
     }
 
+    public FeedState? ClaimDuePoll(string url, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        using var connection = Open();
+        // BEGIN IMMEDIATE takes the write lock before reading, so two watchers on one file cannot both find the feed due.
+        Execute(connection, "BEGIN IMMEDIATE;");
+        try
+        {
+            using (var ensure = connection.CreateCommand())
+            {
+                ensure.CommandText = "INSERT INTO feeds (url, failures) VALUES ($url, 0) ON CONFLICT(url) DO NOTHING;";
+                ensure.Parameters.AddWithValue("$url", url);
+                ensure.ExecuteNonQuery();
+            }
+            FeedState state;
+            using (var find = connection.CreateCommand())
+            {
+                find.CommandText = "SELECT url, etag, last_modified, failures, next_poll, last_polled, last_error FROM feeds WHERE url = $url;";
+                find.Parameters.AddWithValue("$url", url);
+                using var reader = find.ExecuteReader();
+                reader.Read();
+                state = ReadFeed(reader);
+            }
+            if (state.NextPoll is { } next && next > now)
+            {
+                Execute(connection, "COMMIT;");
+                return null;
+            }
+            using (var claim = connection.CreateCommand())
+            {
+                claim.CommandText = "UPDATE feeds SET next_poll = $next WHERE url = $url;";
+                claim.Parameters.AddWithValue("$url", url);
+                claim.Parameters.AddWithValue("$next", leaseUntil.ToString("O", CultureInfo.InvariantCulture));
+                claim.ExecuteNonQuery();
+            }
+            Execute(connection, "COMMIT;");
+            return state with { NextPoll = leaseUntil };
+        }
+        catch
+        {
+            Execute(connection, "ROLLBACK;");
+            throw;
+        }
+    }
+
     public IReadOnlySet<string> FinishedItems(string feedUrl, IReadOnlyCollection<string> itemKeys, int maxAttempts = 1)
     {
         var finished = new HashSet<string>(StringComparer.Ordinal);

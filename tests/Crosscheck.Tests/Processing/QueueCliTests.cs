@@ -79,12 +79,16 @@ public class QueueCliTests
         var samples = PostgresArticleStoreTests.RepositoryFolder("samples");
         var outDir = folder.File("dossier");
 
-        var queued = Run("analyze", samples, "--enqueue", "--db", server.Url, "--reference-date", "2025-06-01", "--out", outDir);
+        var withOut = Run("analyze", samples, "--enqueue", "--db", server.Url, "--out", outDir);
+        withOut.Code.Should().Be(CliApp.ExitUsage, "a dossier folder cannot be honoured before the workers are done");
+        withOut.Errors.Should().Contain("--out").And.Contain("crosscheck dossier");
+
+        var queued = Run("analyze", samples, "--enqueue", "--db", server.Url, "--reference-date", "2025-06-01");
         queued.Code.Should().Be(CliApp.ExitOk, queued.Errors);
         var count = int.Parse(System.Text.RegularExpressions.Regex.Match(queued.Output, @"queued (\d+) reports in \d+ jobs").Groups[1].Value);
         count.Should().BeGreaterThan(5);
         server.Scalar("SELECT count(*) FROM articles;").Should().Be(0, "the reports wait for workers");
-        server.Scalar("SELECT count(*) FROM jobs WHERE state = 'queued';").Should().Be(1, "the samples fit in one job of 32");
+        server.Scalar("SELECT count(*) FROM jobs WHERE state = 'queued';").Should().Be(1, "the samples fit in one job of 32, and the refused run queued nothing");
         server.Scalar("SELECT count(*) FROM jobs WHERE reference_date = '2025-06-01';").Should().Be(1, "the reference date travels with the job");
         Directory.Exists(outDir).Should().BeFalse("no dossier before the workers are done");
 

@@ -44,6 +44,15 @@ public class ServerTablesTests
         answers.Add($"attempts {tables.ItemAttempts(feed, "failed-twice")} {tables.ItemAttempts(feed, "stored")} {tables.ItemAttempts(feed, "never-seen")}");
         answers.Add("failed " + string.Join(" | ", tables.FailedItems().Select(i => $"{i.FeedUrl} {i.ItemKey} {i.Url} {i.Title} {i.ArticleId} {i.Error} {i.Seen.ToUniversalTime():O}")));
         answers.Add("failed(1) " + tables.FailedItems(1).Single().ItemKey);
+
+        // Claiming a poll: a new feed is due at once, the claim moves its next poll to the lease's end, and nobody else gets it before then.
+        const string claimed = "https://claims.example/rss";
+        var first = tables.ClaimDuePoll(claimed, Start, Start.AddMinutes(10));
+        var second = tables.ClaimDuePoll(claimed, Start.AddMinutes(1), Start.AddMinutes(11));
+        var afterLease = tables.ClaimDuePoll(claimed, Start.AddMinutes(10), Start.AddMinutes(20));
+        var notDue = tables.ClaimDuePoll(feed, Start.AddMinutes(4), Start.AddMinutes(14));
+        var due = tables.ClaimDuePoll(feed, Start.AddMinutes(5), Start.AddMinutes(15));
+        answers.Add($"claims {first?.NextPoll?.ToUniversalTime():O} {second?.Url ?? "none"} {afterLease?.NextPoll?.ToUniversalTime():O} {notDue?.Url ?? "none"} {due?.ETag} {due?.NextPoll?.ToUniversalTime():O} {tables.Feed(feed)!.NextPoll?.ToUniversalTime():O}");
         return answers;
     }
 
@@ -58,7 +67,8 @@ public class ServerTablesTests
             .And.Contain("finished(2) failed-twice,stored")
             .And.Contain("finished(3) stored")
             .And.Contain("attempts 2 1 0")
-            .And.Contain("failed(1) failed-twice");
+            .And.Contain("failed(1) failed-twice")
+            .And.Contain("claims 2025-03-20T08:10:00.0000000+00:00 none 2025-03-20T08:20:00.0000000+00:00 none \"v2\" 2025-03-20T08:15:00.0000000+00:00 2025-03-20T08:15:00.0000000+00:00");
         answers.Should().ContainMatch("removed 2 then 0; left 1; script key owner none");
     }
 
