@@ -36,7 +36,7 @@ public sealed class CorpusGenerator
         {
             var story = NewStory(storyIndex++);
             int reports = Math.Min(articleCount - written, 3 + _random.Next(10));
-            var wire = Compose(story, story.Wire, independent: false);
+            var wire = Compose(story, story.Wire, independent: false, $"s{story.Index:D5}-r00");
             string? wireId = null;
             for (int r = 0; r < reports; r++)
             {
@@ -56,7 +56,7 @@ public sealed class CorpusGenerator
                     {
                         "copy" => wire with { Text = $"({story.Wire.Name}) " + wire.Text },
                         "rewrite" => Rewrite(story, wire),
-                        _ => Compose(story, outlet, independent: true),
+                        _ => Compose(story, outlet, independent: true, $"s{story.Index:D5}-r{r:D2}"),
                     };
                 }
                 var body = AddDebris(composed.Text);
@@ -113,16 +113,17 @@ public sealed class CorpusGenerator
     /// One newsroom's report of the story. Every sentence is recorded with who it comes from: a
     /// named source (the story's authority, its official, a government, an agency) is one origin
     /// wherever it is quoted; an unnamed one ("witnesses", "officials") and the reporter's own
-    /// lines are that newsroom's, so two newsrooms' witnesses are two origins.
+    /// lines belong to the report that reached them (<paramref name="reportId"/>, the dispatch for
+    /// its copies and rewrites), so two reports' witnesses are two origins.
     /// </summary>
-    private Composed Compose(Story story, Outlet outlet, bool independent)
+    private Composed Compose(Story story, Outlet outlet, bool independent, string reportId)
     {
         var text = new StringBuilder();
         var dateline = _random.NextDouble() < 0.5 ? $"{story.Region.Town.ToUpperInvariant()}, {story.Date.AddDays(1):MMM d} ({outlet.Name}) - " : "";
         text.Append(dateline);
         var origin = independent ? story.SecondOrigin : story.Origin;
         var casualties = independent ? story.Casualties + _random.Next(-3, 10) : story.Casualties;
-        string Unnamed(string who) => $"{who} ({outlet.Name})";
+        string Unnamed(string who) => $"{who} ({outlet.Name}, {reportId})";
         string own = Unnamed("reporter");
         var lines = new List<Said>
         {
@@ -238,7 +239,7 @@ public sealed class CorpusGenerator
     private sealed record Composed(string Text, IReadOnlyList<Said> Sentences);
 
     /// <param name="Claim">Which of the story's propositions the sentence states ("casualties", "background-4").</param>
-    /// <param name="Origin">Its primary source: a name, or an unnamed source with the newsroom that reached it.</param>
+    /// <param name="Origin">Its primary source: a name, or an unnamed source with the newsroom and report that reached it.</param>
     private sealed record Said(string Sentence, string Claim, string Origin);
 
     /// <param name="Source">Who the sentence cites: null for the reporter's own line, "{person}", "{government}" or "{administration}" for the story's named ones, else an unnamed kind of source.</param>
