@@ -132,8 +132,10 @@ internal sealed class ClaimMention
     {
         var (head, headEnd) = HeadOf(article.Text, source);
         if (head is null || !IsPeople(head) || head.Skip(1).Any(char.IsUpper)) return false;
-        foreach (var mention in article.Entities.Mentions)
+        var mentions = article.Entities.Mentions;
+        for (int i = FirstMentionAtOrAfter(mentions, source.Start); i < mentions.Length && mentions[i].Span.Start < source.End; i++)
         {
+            var mention = mentions[i];
             if (mention.Entity != entity || !source.Contains(mention.Span)) continue;
             // A place in a modifier after the head ("Residents of Sudzha"): the speaker is the
             // head's people. A body there ("monitors of the commission") is whom they speak for.
@@ -186,7 +188,7 @@ internal sealed class ClaimMention
     {
         int sentenceStart = article.SentenceAround(new Span(start, start)).Start;
         var entities = article.Entities.Entities;
-        for (int i = article.Entities.Mentions.Length - 1; i >= 0; i--)
+        for (int i = FirstMentionAtOrAfter(article.Entities.Mentions, start) - 1; i >= 0; i--)
         {
             var m = article.Entities.Mentions[i];
             if (m.Span.End > start) continue;
@@ -218,6 +220,18 @@ internal sealed class ClaimMention
     }
 
     private static readonly HashSet<string> PeoplePrepositions = new(["in", "of", "from", "at", "near", "across", "around"], StringComparer.Ordinal);
+
+    /// <summary>Mentions are in text order: the first one starting at or after <paramref name="offset"/>.</summary>
+    private static int FirstMentionAtOrAfter(System.Collections.Immutable.ImmutableArray<Crosscheck.Entities.EntityMention> mentions, int offset)
+    {
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Span.Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 
     private static bool IsPlaceEntity(ArticleView article, int entity) =>
         (uint)entity < (uint)article.Entities.Entities.Length && article.Entities.Entities[entity].Type == Crosscheck.Entities.EntityType.Place;
