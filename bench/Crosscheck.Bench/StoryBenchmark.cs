@@ -26,9 +26,14 @@ internal static class StoryBenchmark
         // GB): reports are put in publication order from their prepared dates, then analysed a
         // chunk at a time just before they are fed, so memory holds the clusterer and one chunk.
         var raws = components.Reader.Read([folder]).Where(i => i.Article is not null).Select(item => item.Article!).ToList();
-        var dates = new DateOnly[raws.Count];
-        Parallel.For(0, raws.Count, i => dates[i] = components.Prepare(raws[i]).Published.Date ?? DateOnly.MinValue);
-        var order = Enumerable.Range(0, raws.Count).OrderBy(i => dates[i]).ThenBy(i => i).ToArray();
+        var dates = new DateOnly?[raws.Count];
+        Parallel.For(0, raws.Count, i => dates[i] = components.Prepare(raws[i]).Published.Date);
+        // A watcher meets an undated report when it arrives, beside the reports read with it (the
+        // same story's, in the generated folder), not before every dated one.
+        DateOnly arrival = DateOnly.MinValue;
+        var arrivals = new DateOnly[raws.Count];
+        for (int i = 0; i < raws.Count; i++) arrivals[i] = arrival = dates[i] ?? arrival;
+        var order = Enumerable.Range(0, raws.Count).OrderBy(i => arrivals[i]).ThenBy(i => i).ToArray();
 
         var clusterer = new StoryClusterer();
         var dbPath = Path.Combine(folder, "stories.db");
