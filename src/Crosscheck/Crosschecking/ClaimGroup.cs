@@ -35,22 +35,43 @@ internal sealed class ClaimGroup(string story)
         ?? First;
 
     /// <summary>
-    /// Primary sources. A place speaking ("Kyiv said") is a vague metonym for some part of its
-    /// government; when a named body also stands behind the claim ("Ukraine's military
-    /// intelligence"), the metonym is taken to be that body, not a second, independent origin.
+    /// Primary sources that resolved to entities. A place speaking ("Kyiv said") is a vague
+    /// metonym for some part of its government; when a named body also stands behind the claim
+    /// ("Ukraine's military intelligence"), the metonym is taken to be that body, not a second,
+    /// independent origin.
     /// </summary>
     public ImmutableArray<string> Origins
     {
         get
         {
-            var specific = Mentions.Where(m => m.Origin is not null && !m.SpeakerIsPlace).Select(m => m.Origin!).ToList();
+            var specific = Mentions.Where(m => m.Origin is not null && !m.OriginIsPlace).Select(m => m.Origin!).ToList();
             var chosen = specific.Count > 0 ? specific : Mentions.Select(m => m.Origin).OfType<string>().ToList();
             return [.. chosen.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
     }
 
-    /// <summary>Distinct primary sources; a claim whose sources are all unnamed or relays counts as one.</summary>
-    public int IndependentOrigins => Math.Max(1, Origins.Length);
+    /// <summary>Primary sources named as particular bodies that resolved to no entity ("the interior ministry"), lower-cased.</summary>
+    public ImmutableArray<string> UnresolvedOrigins =>
+        [.. Mentions.Select(m => m.OriginText).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Distinct primary sources. Unnamed sources ("witnesses", "officials", the reporter's own
+    /// words) cannot be told apart from a named source behind the same claim, so they count only
+    /// when no source is named; then named relays count, each for its own reporting; failing
+    /// those, each newsroom counts once, copies and rewrites of one dispatch being one newsroom's.
+    /// </summary>
+    public int IndependentOrigins
+    {
+        get
+        {
+            int named = Origins.Length + UnresolvedOrigins.Length;
+            if (named > 0) return named;
+            // Only relays named: each relay's own reporting is an origin ("the agency reported").
+            int relays = Mentions.Select(m => m.RelayOrigin).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+            if (relays > 0) return relays;
+            return Math.Max(1, Mentions.Select(m => m.Newsroom).Distinct(StringComparer.Ordinal).Count());
+        }
+    }
 
     /// <summary>
     /// By how much the mention clears the bar of its closest member (negative when it does not):

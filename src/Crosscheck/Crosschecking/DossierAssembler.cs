@@ -65,7 +65,7 @@ public sealed class DossierAssembler
         var views = sorted.Select((a, i) => new ArticleView(a, i, storyOf[a.Article.Id], linking)).ToList();
 
         var idByName = IdsByName(linking);
-        var groups = GroupClaims(views, copies);
+        var groups = GroupClaims(views, copies, idByName);
         var claimsById = groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
         var events = EventMerger.Merge(views, groups);
         var contradictions = ContradictionFinder.Find(views, groups, linking);
@@ -129,8 +129,9 @@ public sealed class DossierAssembler
         return redated.Count == 0 ? sorted : [.. sorted.Select(a => redated.GetValueOrDefault(a.Article.Id, a))];
     }
 
-    private static List<ClaimGroup> GroupClaims(List<ArticleView> views, CopyAnalysis copies)
+    private static List<ClaimGroup> GroupClaims(List<ArticleView> views, CopyAnalysis copies, IReadOnlyDictionary<string, string> idByName)
     {
+        string? EntityNamed(string name) => idByName.TryGetValue(name, out var id) ? id : null;
         var relaysById = views.ToDictionary(v => v.Id, v => v.Article.Relays, StringComparer.Ordinal);
         var groups = new List<ClaimGroup>();
         foreach (var storyViews in views.GroupBy(v => v.Story))
@@ -144,7 +145,7 @@ public sealed class DossierAssembler
                 foreach (var attribution in view.Analyzed.Items(Layers.Claims).OrderBy(a => a.Content))
                 {
                     if (attribution.Content.IsEmpty || attribution.Content.End > view.Text.Length) continue;
-                    mentions.Add(new ClaimMention(view, attribution, relays));
+                    mentions.Add(new ClaimMention(view, attribution, relays, copies.GroupOf(view.Id), EntityNamed));
                 }
             }
             var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -371,6 +372,7 @@ public sealed class DossierAssembler
             Chain = ChainOf(group.Mentions.Where(m => m.Attribution.Chain.Length > representative.Attribution.Chain.Length)
                 .OrderByDescending(m => m.Attribution.Chain.Length).FirstOrDefault() ?? representative),
             Origins = group.Origins,
+            UnresolvedOrigins = group.UnresolvedOrigins,
             IndependentOrigins = group.IndependentOrigins,
             Corroboration = Corroboration(group, status, idByName),
             Note = group.Notes.Count == 0 ? null : string.Join(" ", group.Notes.Distinct(StringComparer.Ordinal)),
@@ -462,7 +464,7 @@ public sealed class DossierAssembler
     {
         if (status == ClaimStatus.Disputed) return "disputed";
         var origins = group.Origins;
-        if (origins.Length < 2) return "single origin";
+        if (group.IndependentOrigins < 2) return "single origin";
         var parties = new HashSet<string>(group.Mentions.SelectMany(m => m.Entities), StringComparer.Ordinal);
         foreach (var mention in group.Mentions)
         {
@@ -474,7 +476,8 @@ public sealed class DossierAssembler
         }
         // Only when an interested party's claim is backed by an origin outside the story's parties.
         bool interested = origins.Any(parties.Contains);
-        bool outsider = origins.Any(o => !parties.Contains(o));
+        // A body named only in words ("the interior ministry") is no party the story's events name.
+        bool outsider = origins.Any(o => !parties.Contains(o)) || group.UnresolvedOrigins.Length > 0;
         return interested && outsider ? "confirmed by a party with no stake" : "independently corroborated";
     }
 }

@@ -9,6 +9,8 @@ namespace Crosscheck.Crosschecking;
 internal static class MediaSources
 {
     // Wire services and outlets whose names carry no media word, kept as data in models/provenance.
+    // "Agency" alone is no media word: "the civil protection agency" is a primary source; a news
+    // agency says "news" or "press", or is in the table.
     private static readonly HashSet<string> Agencies = new(
         WireAgencyTable.Default.Agencies.Concat(WireAgencyTable.MediaOutlets.Agencies)
             .SelectMany(a => a.Aliases.Append(a.Name))
@@ -17,7 +19,7 @@ internal static class MediaSources
 
     private static readonly string[] MediaWords =
     [
-        "news", "agency", "press", "times", "tribune", "herald", "journal", "gazette", "tv", "television", "radio",
+        "news", "press", "times", "tribune", "herald", "journal", "gazette", "tv", "television", "radio",
         "broadcaster", "media", "pravda", "wire", "newspaper", "daily", "magazine", "outlet", "telegraph",
     ];
 

@@ -1,6 +1,7 @@
 using Crosscheck.Evaluation.Attribution;
 using Crosscheck.Evaluation.Copies;
 using Crosscheck.Evaluation.Entities;
+using Crosscheck.Evaluation.Independence;
 using Crosscheck.Evaluation.Language;
 using Crosscheck.Evaluation.Places;
 using Crosscheck.Evaluation.Provenance;
@@ -27,6 +28,7 @@ public static class EvaluationRegistry
         new LanguageEvaluation(),
         new PublicationDateEvaluation(),
         new CopyEvaluation(),
+        new IndependenceEvaluation(),
     ];
 
     public static IEvaluation? Find(string task) =>

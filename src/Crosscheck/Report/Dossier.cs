@@ -118,8 +118,14 @@ public sealed record DossierClaim
     /// ("a drone unit", "Ukrainska Pravda", "Yonhap", the outlet).
     /// </summary>
     public ImmutableArray<string> Chain { get; init; } = [];
-    /// <summary>Entity ids of the primary sources.</summary>
+    /// <summary>Entity ids of the primary sources (the first source of each relay chain).</summary>
     public ImmutableArray<string> Origins { get; init; } = [];
+    /// <summary>Primary sources named as particular bodies that resolved to no entity ("the interior ministry"), lower-cased.</summary>
+    public ImmutableArray<string> UnresolvedOrigins { get; init; } = [];
+    /// <summary>
+    /// Distinct primary sources: <see cref="Origins"/> and <see cref="UnresolvedOrigins"/>; when neither names one,
+    /// the newsrooms whose unnamed sources carry it (copies of one dispatch count once), at least 1.
+    /// </summary>
     public int IndependentOrigins { get; init; }
     /// <summary>Reports carrying the claim, copies of one text counted once.</summary>
     public int IndependentCarriers { get; init; }

@@ -63,11 +63,15 @@ internal sealed class ArticleBuilder(string id, string text)
     }
 
     /// <param name="speaker">Name of an entity added before, when the speaker is resolved.</param>
+    /// <param name="cites">The source the speaker cites ("X, citing Y, reported": Y), the first link of the claim's chain.</param>
     public ArticleBuilder Claim(string? source, string? cue, string content, ClaimStatus status = ClaimStatus.Asserted,
-        string? speaker = null, AttributionKind kind = AttributionKind.IndirectSpeech)
+        string? speaker = null, AttributionKind kind = AttributionKind.IndirectSpeech, string? cites = null)
     {
         int? speakerIndex = speaker is null ? null : _entities.First(e => e.Name == speaker).Index;
-        _claims.Add(new Attribution(source is null ? null : Find(source, 1), cue is null ? null : Find(cue, 1), Find(content, 1), speakerIndex, kind, status));
+        _claims.Add(new Attribution(source is null ? null : Find(source, 1), cue is null ? null : Find(cue, 1), Find(content, 1), speakerIndex, kind, status)
+        {
+            CitedSpans = cites is null ? [] : [Find(cites, 1)],
+        });
         return this;
     }
 

@@ -16,6 +16,8 @@ public class MediaSourcesTests
     [InlineData("an independent monitor", false)]
     [InlineData("Japan's defence ministry", false)]
     [InlineData("President Volodymyr Zelensky", false)]
+    [InlineData("the civil protection agency", false)]
+    [InlineData("the Meridian Press Agency", true)]
     public void Tells_relays_from_primary_sources(string speaker, bool relay) =>
         MediaSources.IsMedia(speaker, ["Kyiv Independent"]).Should().Be(relay);
 
