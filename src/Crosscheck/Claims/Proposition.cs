@@ -40,26 +40,38 @@ internal static class PropositionReader
     public static void Apply(List<Attribution> found, TokenView v, EntityLayer? entities, ImmutableArray<Quantity> quantities,
         ImmutableArray<ResolvedPlace> places, ImmutableArray<TimeExpression> times)
     {
+        // Sortedness is checked once per layer: checking it per claim made a report with many claims quadratic.
+        var mentions = entities?.Mentions ?? [];
+        bool mentionsSorted = IsSorted(mentions, m => m.Span), quantitiesSorted = IsSorted(quantities, q => q.Span);
+        bool placesSorted = IsSorted(places, p => p.Span), timesSorted = IsSorted(times, t => t.Span);
         for (int i = 0; i < found.Count; i++)
         {
             var parts = found[i].AllContent;
             var proposition = new Proposition(
-                entities is null ? [] : Within(parts, entities.Mentions, m => m.Span, m => m.Type != EntityType.Place),
+                entities is null ? [] : Within(parts, mentions, mentionsSorted, m => m.Span, m => m.Type != EntityType.Place),
                 ActionOf(v, parts[0]),
-                Within(parts, quantities, q => q.Span, _ => true),
-                Within(parts, places, p => p.Span, _ => true),
-                Within(parts, times, t => t.Span, _ => true));
+                Within(parts, quantities, quantitiesSorted, q => q.Span, _ => true),
+                Within(parts, places, placesSorted, p => p.Span, _ => true),
+                Within(parts, times, timesSorted, t => t.Span, _ => true));
             found[i] = found[i] with { Proposition = proposition };
         }
     }
 
-    /// <summary>Indexes of the items inside any part; items are sorted by span, so each part is one binary search.</summary>
-    private static ImmutableArray<int> Within<T>(ImmutableArray<Span> parts, ImmutableArray<T> items, Func<T, Span> spanOf, Func<T, bool> keep)
+    private static bool IsSorted<T>(ImmutableArray<T> items, Func<T, Span> spanOf)
+    {
+        if (items.IsDefaultOrEmpty) return true;
+        for (int k = 1; k < items.Length; k++)
+        {
+            if (spanOf(items[k - 1]).Start > spanOf(items[k]).Start) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Indexes of the items inside any part; items sorted by span make each part one binary search.</summary>
+    private static ImmutableArray<int> Within<T>(ImmutableArray<Span> parts, ImmutableArray<T> items, bool sorted, Func<T, Span> spanOf, Func<T, bool> keep)
     {
         if (items.IsDefaultOrEmpty) return [];
         ImmutableArray<int>.Builder? result = null;
-        bool sorted = true;
-        for (int k = 1; k < items.Length && sorted; k++) sorted = spanOf(items[k - 1]).Start <= spanOf(items[k]).Start;
         foreach (var part in parts)
         {
             int lo = 0, hi = sorted ? items.Length : 0;

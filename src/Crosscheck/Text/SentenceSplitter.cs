@@ -5,10 +5,18 @@ namespace Crosscheck.Text;
 /// <summary>
 /// Sentence boundaries for news text: terminal punctuation (with any closing quotes and brackets
 /// after it) followed by a plausible sentence start, and every line break, since cleaned text keeps
-/// one paragraph, headline or caption per line.
+/// one paragraph, headline or caption per line. A run longer than <see cref="MaxSentenceTokens"/>
+/// without an end (a pasted table, a feed dump on one line) is cut at its last clause mark, so
+/// that the stages that pair words within a sentence stay linear in the length of the text.
 /// </summary>
 public static class SentenceSplitter
 {
+    /// <summary>
+    /// Far above any sentence of real news (the longest of the 566,000 sentences in ../shared/datasets is 242 tokens),
+    /// and small enough that per-sentence pairings (cue and content, quote and speaker) stay cheap.
+    /// </summary>
+    public const int MaxSentenceTokens = 400;
+
     public static ImmutableArray<Sentence> Split(string text, ImmutableArray<Token> tokens)
     {
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
@@ -16,13 +24,32 @@ public static class SentenceSplitter
         for (int t = 0; t < tokens.Length; t++)
         {
             bool last = t == tokens.Length - 1;
-            if (last || EndsSentence(text, tokens, t))
-            {
-                sentences.Add(new Sentence(new Span(tokens[first].Span.Start, tokens[t].Span.End), first, t - first + 1));
-                first = t + 1;
-            }
+            int end = last || EndsSentence(text, tokens, t) ? t
+                : t - first + 1 == MaxSentenceTokens ? OverlongCut(text, tokens, first, t)
+                : -1;
+            if (end < 0) continue;
+            sentences.Add(new Sentence(new Span(tokens[first].Span.Start, tokens[end].Span.End), first, end - first + 1));
+            first = end + 1;
         }
         return sentences.ToImmutable();
+    }
+
+    /// <summary>
+    /// Where an overlong run [first, last] ends: after its last semicolon, else its last comma, in the
+    /// second half of the run (a clause boundary keeps cue and content together), else after <paramref name="last"/>.
+    /// </summary>
+    private static int OverlongCut(string text, ImmutableArray<Token> tokens, int first, int last)
+    {
+        int half = first + (last - first) / 2;
+        int comma = -1;
+        for (int k = last; k > half; k--)
+        {
+            if (tokens[k].Kind != TokenKind.Punctuation) continue;
+            char c = text[tokens[k].Span.Start];
+            if (c is ';' or '；') return k;
+            if (comma < 0 && c is ',' or '，' or '、') comma = k;
+        }
+        return comma >= 0 ? comma : last;
     }
 
     private static bool EndsSentence(string text, ImmutableArray<Token> tokens, int t)

@@ -52,4 +52,35 @@ public class TokenizerTests
         sentences.Should().HaveCount(2);
         tokens.Select(t => t.Sentence).Should().Equal(0, 0, 0, 1, 1, 1);
     }
+
+    [Fact]
+    public void ARunWithoutAnEndIsCutAtItsLastCommaBeforeTheCap()
+    {
+        // 17 tokens a clause, no full stop: a feed dumped on one line.
+        const string clause = "Crews in Varnholt said 12 families were moved on Friday, according to the county office, ";
+        var text = string.Concat(Enumerable.Repeat(clause, 2_000));
+        var (sentences, tokens) = Tokenizer.Analyze(text);
+
+        sentences.Should().HaveCountGreaterThanOrEqualTo(tokens.Length / SentenceSplitter.MaxSentenceTokens);
+        sentences.Max(s => s.TokenCount).Should().BeLessThanOrEqualTo(SentenceSplitter.MaxSentenceTokens);
+        sentences.SkipLast(1).Should().OnlyContain(s => text[s.Span.End - 1] == ',', "each cut falls after a comma, not mid-clause");
+        sentences.Sum(s => s.TokenCount).Should().Be(tokens.Length);
+        sentences.Zip(sentences.Skip(1)).Should().OnlyContain(p => p.Second.FirstToken == p.First.FirstToken + p.First.TokenCount);
+    }
+
+    [Fact]
+    public void ARunWithoutAnyCommaIsCutAtTheCap()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("rescue", SentenceSplitter.MaxSentenceTokens * 2 + 5));
+        Sentences(text).Select(s => s.Split(' ').Length)
+            .Should().Equal(SentenceSplitter.MaxSentenceTokens, SentenceSplitter.MaxSentenceTokens, 5);
+    }
+
+    [Fact]
+    public void ALongSentenceUnderTheCapStaysWhole()
+    {
+        var words = Enumerable.Range(0, SentenceSplitter.MaxSentenceTokens - 60).Select(i => i % 7 == 6 ? "crews," : "crews");
+        var text = "The mayor said " + string.Join(' ', words) + " arrived. Then they left.";
+        Sentences(text).Should().HaveCount(2);
+    }
 }
