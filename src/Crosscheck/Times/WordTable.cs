@@ -12,7 +12,7 @@ internal sealed class WordEntry
     public double Number = double.NaN;
     public int Ordinal;
     public double Scale;
-    public int FractionDenominator;
+    public long FractionDenominator;
     public string? Unit;
     public bool UnitPlural;
     public string? PartOfDay;
@@ -278,7 +278,7 @@ internal sealed class WordTable
                 case "number": e.Number = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "ordinal": e.Ordinal = Int(value); break;
                 case "scale": e.Scale = double.Parse(value, CultureInfo.InvariantCulture); break;
-                case "fraction": e.FractionDenominator = Int(value); break;
+                case "fraction": e.FractionDenominator = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case "unit": e.Unit = value; break;
                 case "unitplural": e.Unit = value; e.UnitPlural = true; break;
                 case "partofday": e.PartOfDay = value; break;

@@ -1,0 +1,83 @@
+using Crosscheck.Quantities;
+using Crosscheck.Text;
+using Crosscheck.Times;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Quantities;
+
+/// <summary>Number readings added for the Recognizers-Text categories: ordinal fractions, scale letters, decimal forms.</summary>
+public class NumberRuleTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Add(new QuantityStage()).Build();
+
+    private static IReadOnlyList<(string Text, Quantity Quantity)> Quantities(string text)
+    {
+        var article = new Article { Id = "q", Text = text, ContentHash = "q", Published = PublicationDate.Given(new DateOnly(2024, 12, 16), "test") };
+        var outcome = Pipeline.Analyze(article, new AnalysisContext(new DateOnly(2024, 12, 16)));
+        outcome.Failures.Should().BeEmpty();
+        return outcome.Article.Items(Layers.Quantities).Select(q => (q.Span.Of(text), q)).ToList();
+    }
+
+    [Theory]
+    // The ordinal phrase is the denominator; a tens word just before a unit ordinal belongs to it.
+    [InlineData("The jar held four twenty-fifths of the flour.", "four twenty-fifths", 4.0 / 25)]
+    [InlineData("The jar held four twenty fifths of the flour.", "four twenty fifths", 4.0 / 25)]
+    [InlineData("The jar held a thirty-first of the flour.", "a thirty-first", 1.0 / 31)]
+    [InlineData("The jar held seven hundred forty sixths of a cup.", "seven hundred forty sixths", 700.0 / 46)]
+    // "one hundred" just before the ordinal joins it when a numerator remains.
+    [InlineData("Each share was one one hundred and seventh of the pot.", "one one hundred and seventh", 1.0 / 107)]
+    [InlineData("Each share was two hundred one thousand thirds of the pot.", "two hundred one thousand thirds", 200.0 / 1003)]
+    // Scale ordinals.
+    [InlineData("The error was a billionth of a second.", "a billionth", 1e-9)]
+    [InlineData("The error was three hundred millionths.", "three hundred millionths", 300 / 1e6)]
+    // Without a tens word the whole phrase is the numerator; "and" before it makes a mixed number.
+    [InlineData("They drank thirty sixths of a gallon.", "thirty sixths", 5.0)]
+    [InlineData("They drank forty and two sixths.", "forty and two sixths", 40 + 2.0 / 6)]
+    [InlineData("The rod was twelve and a fortieth long.", "twelve and a fortieth", 12 + 1.0 / 40)]
+    public void ReadsFractionsWithOrdinalDenominators(string text, string span, double value)
+    {
+        var q = Quantities(text).Should().ContainSingle(x => x.Text == span).Subject.Quantity;
+        q.Value.Should().BeApproximately(value, 1e-9);
+    }
+
+    [Theory]
+    // Ordinal adjectives and ordinals are not fractions.
+    [InlineData("It was a twenty-first birthday party.")]
+    [InlineData("On the twenty-sixth, nobody came.")]
+    public void LeavesOrdinalsAlone(string text) =>
+        Quantities(text).Should().NotContain(x => x.Quantity.Kind == QuantityKind.Fraction);
+
+    [Theory]
+    [InlineData("The page had 4.5 k views.", "4.5 k", 4500.0)]
+    [InlineData("The fund raised 3.2 M last year.", "3.2 M", 3200000.0)]
+    [InlineData("The budget is $ 4MM this year.", "$ 4MM", 4000000.0)]
+    // Lower-case letters stay units.
+    [InlineData("The rope is 12 m long.", "12 m", 12.0)]
+    [InlineData("The bolt is 6mm wide.", "6mm", 6.0)]
+    public void ReadsScaleLettersOnlyWhereNoUnitIsMeant(string text, string span, double value)
+    {
+        var q = Quantities(text).Should().ContainSingle(x => x.Text == span).Subject.Quantity;
+        q.Value.Should().Be(value);
+    }
+
+    [Theory]
+    [InlineData("The rate was .07 in May.", ".07", 0.07)]
+    [InlineData("They paid 2.345,50 euros.", "2.345,50 euros", 2345.5)]
+    [InlineData("A total of 7.000.000,25 was spent.", "7.000.000,25", 7000000.25)]
+    [InlineData("Some 2.345 people came.", "Some 2.345 people", 2.345)]
+    [InlineData("It came to one million and a half thousand.", "one million and a half thousand", 1000500.0)]
+    [InlineData("It came to four hundreds boxes.", "four hundreds boxes", 400.0)]
+    [InlineData("It came to two hundred and three dozens.", "two hundred and three dozens", 236.0)]
+    public void ReadsDecimalFormsAndCompoundWords(string text, string span, double value)
+    {
+        var q = Quantities(text).Should().ContainSingle(x => x.Text.StartsWith(span.Split(' ')[0]) && span.StartsWith(x.Text)).Subject.Quantity;
+        q.Value.Should().BeApproximately(value, 1e-6);
+    }
+
+    [Fact]
+    public void AndZeroStartsAnotherNumber()
+    {
+        var found = Quantities("Count 6 thousand 2 hundred and 0 later.");
+        found.Select(x => x.Quantity.Value).Should().Equal(6200.0, 0.0);
+    }
+}
