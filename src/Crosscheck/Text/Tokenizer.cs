@@ -118,6 +118,12 @@ public static class Tokenizer
                 i++;
                 continue;
             }
+            // "USD115.5", "v2.1": a point between digits inside a word is the word's decimal point.
+            if (c == '.' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < n && char.IsAsciiDigit(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
             // Hyphenated and apostrophe-joined words: "Jong-un", "O'Brien", "don't"; not the possessive "'s".
             if ((c == '-' || c == '\'' || c == '’') && i + 1 < n && char.IsLetterOrDigit(text[i + 1]))
             {
