@@ -152,11 +152,13 @@ internal sealed class TimeExtractor
         {
             var day = output[i];
             var clock = output[i + 1];
-            if (!OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
+            // "December 14 - 10 a.m.": a dash keeps the two expressions apart, but the clock time is on that day.
+            bool dashed = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text) is "-" or "–";
+            if (!dashed && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
             if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
                 && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null)
             {
-                clock.StartToken = day.StartToken;
+                if (!dashed) clock.StartToken = day.StartToken;
                 clock.Year = day.Year;
                 clock.Month = day.Kind == MentionKind.Date ? day.Month : 0;
                 clock.Day = day.Kind == MentionKind.Date ? day.Day : 0;
@@ -166,8 +168,9 @@ internal sealed class TimeExtractor
                 clock.DayOffset = day.DayOffset;
                 clock.HasDayOffset = day.HasDayOffset;
                 output[i + 1] = clock;
-                output.RemoveAt(i);
+                if (!dashed) output.RemoveAt(i);
             }
+            else if (dashed) continue;
             else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } && clock is { Kind: MentionKind.Date }
                 && clock.EndToken > clock.StartToken)
             {
@@ -560,17 +563,18 @@ internal sealed class TimeExtractor
             return SpelledYear(q, out year, out end, bareThousand: false);
         }
 
-        /// <summary>"nineteen ninety-seven", "eighteen twelve", "two thousand", "two thousand and one", "two thousand twelve".</summary>
+        /// <summary>"nineteen ninety-seven", "eighteen twelve", "twenty twelve", "two thousand", "two thousand and one", "two thousand twelve".</summary>
         private bool SpelledYear(int k, out int year, out int end, bool bareThousand = true)
         {
             year = 0;
             end = k;
-            if ((Is(k, "nineteen") || Is(k, "eighteen")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
+            // Two numbers of two digits each, the first a century: no count is said this way ("twenty twelve" is not 32).
+            if ((Is(k, "nineteen") || Is(k, "eighteen") || Is(k, "twenty")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
             {
                 double t = 0, c = 0;
                 if (TryWordsValue(W(k + 1), ref t, ref c) && t + c is >= 10 and <= 99)
                 {
-                    year = (Is(k, "nineteen") ? 1900 : 1800) + (int)(t + c);
+                    year = (Is(k, "nineteen") ? 1900 : Is(k, "twenty") ? 2000 : 1800) + (int)(t + c);
                     end = k + 2;
                     return true;
                 }
@@ -666,7 +670,9 @@ internal sealed class TimeExtractor
                 // "December 14 and 15", "Dec. 14-15": each day its own expression, sharing month and year.
                 int r = end;
                 int guard = 0;
-                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0)
+                // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0
+                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !Is(r + 2, "o'clock"))
                 {
                     int otherEnd = r + 2;
                     int otherYear = year;
@@ -1144,10 +1150,19 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Ago, p, p + 1) { Unit = "Y", Count = 1, Relative = -1, HasRelative = true });
                 return p + 1;
             }
-            if ((Is(p, "nineteen") || Is(p, "eighteen")) && SpelledYear(p, out int spelled, out int spelledEnd))
+            if ((Is(p, "nineteen") || Is(p, "eighteen") || Is(p, "twenty")) && SpelledYear(p, out int spelled, out int spelledEnd))
             {
                 output.Add(new TimeMention(MentionKind.Year, p, spelledEnd) { Year = spelled });
                 return spelledEnd;
+            }
+            // "in two thousand nine", "since two thousand and four": after a preposition of time and closing the phrase
+            // ("in two thousand nine cases" counts).
+            if (p > _start && (Is(p - 1, "in") || Is(p - 1, "since") || Is(p - 1, "until")) && Is(p, "two")
+                && SpelledYear(p, out int afterPreposition, out int prepositionEnd) && afterPreposition > 2000
+                && (!In(prepositionEnd) || _tokens[prepositionEnd].Kind != TokenKind.Word || E(prepositionEnd) is { Stop: true } || E(prepositionEnd)?.Month > 0))
+            {
+                output.Add(new TimeMention(MentionKind.Year, p, prepositionEnd) { Year = afterPreposition });
+                return prepositionEnd;
             }
             // "the year two thousand", "the year 2000": "two thousand" alone is a number, not a year.
             if (Is(p, "year") && p > _start && Is(p - 1, "the") && (SpelledYear(p + 1, out int named, out int namedEnd)

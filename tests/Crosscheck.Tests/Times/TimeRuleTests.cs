@@ -1,0 +1,55 @@
+using Crosscheck.Quantities;
+using Crosscheck.Text;
+using Crosscheck.Times;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Times;
+
+/// <summary>Spoken years and a date followed by a clock time after a dash.</summary>
+public class TimeRuleTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Add(new QuantityStage()).Build();
+
+    private static readonly DateOnly Published = new(2024, 12, 16);
+
+    private static (IReadOnlyList<(string Text, TimeExpression Time)> Times, IReadOnlyList<Quantity> Quantities) Analyze(string text)
+    {
+        var article = new Article { Id = "t", Text = text, ContentHash = "t", Published = PublicationDate.Given(Published, "test") };
+        var outcome = Pipeline.Analyze(article, new AnalysisContext(Published));
+        outcome.Failures.Should().BeEmpty();
+        return (outcome.Article.Items(Layers.Times).Select(t => (t.Span.Of(text), t)).ToList(), outcome.Article.Items(Layers.Quantities).ToList());
+    }
+
+    [Theory]
+    [InlineData("The mill shut in twenty fifteen.", "twenty fifteen", "2015")]
+    [InlineData("Twenty twenty-one was a dry year.", "Twenty twenty-one", "2021")]
+    [InlineData("The bridge opened in nineteen eighty-four.", "nineteen eighty-four", "1984")]
+    [InlineData("The bridge opened in two thousand seven, late.", "two thousand seven", "2007")]
+    [InlineData("Prices rose since two thousand and three.", "two thousand and three", "2003")]
+    public void ReadsSpokenYears(string text, string span, string value)
+    {
+        var (times, quantities) = Analyze(text);
+        times.Should().ContainSingle(t => t.Text == span).Which.Time.Value.Should().Be(value);
+        quantities.Should().BeEmpty();
+    }
+
+    [Theory]
+    // A count after "in" stays a count; "twenty one" is not a year.
+    [InlineData("It happened in two thousand seven villages.")]
+    [InlineData("They counted twenty one boats.")]
+    public void LeavesCountsAlone(string text) => Analyze(text).Times.Should().BeEmpty();
+
+    [Fact]
+    public void ReadsADashBeforeAClockTimeAsTheTimeOfThatDay()
+    {
+        var times = Analyze("The hearing was set for December 3 - 9 a.m. in the old court.").Times;
+        times.Select(t => (t.Text, t.Time.Value)).Should().Equal(("December 3", "2024-12-03"), ("9 a.m.", "2024-12-03T09:00"));
+    }
+
+    [Fact]
+    public void StillReadsADayRangeAfterADash()
+    {
+        var times = Analyze("The fair was held December 3 - 9 in the old court.").Times;
+        times.Select(t => t.Time.Value).Should().Equal("2024-12-03", "2024-12-09");
+    }
+}
