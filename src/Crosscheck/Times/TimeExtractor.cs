@@ -986,7 +986,10 @@ internal sealed class TimeExtractor
                 unit = halfUnit;
                 unitToken = p + 2;
             }
-            else if (NumberBefore(p, out count, out int after) && E(after) is { Unit: { } numberUnit } ue)
+            // "two more weeks", "an additional year": the added stretch is a duration of its own.
+            else if (NumberBefore(p, out count, out int after)
+                && (Is(after, "more") || Is(after, "additional") || Is(after, "extra") || Is(after, "further") ? ++after : after) > 0
+                && E(after) is { Unit: { } numberUnit } ue)
             {
                 // "a second" is an ordinal far more often than a duration; "one second" stays.
                 if ((Is(p, "a") || Is(p, "an")) && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;

@@ -52,4 +52,15 @@ public class TimeRuleTests
         var times = Analyze("The fair was held December 3 - 9 in the old court.").Times;
         times.Select(t => t.Time.Value).Should().Equal("2024-12-03", "2024-12-09");
     }
+
+    [Theory]
+    [InlineData("The crew will stay for three more days.", "three more days", "P3D")]
+    [InlineData("The lease was extended by an additional month.", "an additional month", "P1M")]
+    [InlineData("Repairs need two extra weeks.", "two extra weeks", "P2W")]
+    public void ReadsAnAddedStretchAsADuration(string text, string span, string value) =>
+        Analyze(text).Times.Should().ContainSingle(t => t.Text == span).Which.Time.Value.Should().Be(value);
+
+    [Fact]
+    public void MoreWithoutANumberIsNoDuration() =>
+        Analyze("They asked for more weeks of talks.").Times.Should().BeEmpty();
 }
