@@ -229,6 +229,28 @@ internal sealed class TimeExtractor
         return sentenceTense;
     }
 
+    /// <summary>
+    /// "set to resume Monday", "plans to meet on Tuesday": an infinitive shortly before a weekday points
+    /// ahead, whatever tense the sentence's reporting verb has.
+    /// </summary>
+    public bool InfinitiveBefore(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int mentionStart)
+    {
+        // "to get around Wednesday's ruling" names a thing of that day, not when the infinitive happens.
+        if (mentionStart + 1 < tokens.Length && tokens[mentionStart + 1].Span.SliceOf(text) is "'s" or "’s") return false;
+        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 6; k--)
+        {
+            if (tokens[k].Kind != TokenKind.Word) return false;
+            var word = tokens[k].Span.SliceOf(text);
+            // "to suspend the injunction issued Thursday": a participle between ties the day to itself.
+            if (word.EndsWith("ed", StringComparison.Ordinal)) return false;
+            if (k + 1 >= mentionStart || !word.Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
+            var verb = tokens[k + 1].Span.SliceOf(text);
+            return tokens[k + 1].Kind == TokenKind.Word && entries[k + 1] is null or { Unit: null, Month: 0, Weekday: 0, IsNumber: false, Reference: null, Stop: false } && char.IsLower(verb[0])
+                && !verb.EndsWith("ing", StringComparison.Ordinal) && !verb.EndsWith("ed", StringComparison.Ordinal) && !verb.EndsWith("s", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
     /// <summary>"I'll", "they’ll": the contracted "will" stays glued to its subject.</summary>
     private static bool IsFutureContraction(ReadOnlySpan<char> word) =>
         word.Length > 3 && (word.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’ll", StringComparison.OrdinalIgnoreCase));

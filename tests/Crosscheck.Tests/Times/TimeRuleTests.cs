@@ -63,4 +63,14 @@ public class TimeRuleTests
     [Fact]
     public void MoreWithoutANumberIsNoDuration() =>
         Analyze("They asked for more weeks of talks.").Times.Should().BeEmpty();
+
+    [Theory]
+    // Monday 16 December 2024. An infinitive before the weekday points ahead even after a past reporting verb.
+    [InlineData("The union said the strike was set to end Thursday.", "2024-12-19")]
+    [InlineData("Officials said they planned to reopen the port on Friday.", "2024-12-20")]
+    // But not when a participle ties the day to something done, or the day names a thing of that day.
+    [InlineData("They said they would ask the court to lift the ban imposed Thursday.", "2024-12-12")]
+    [InlineData("Lawyers said they wanted to appeal Thursday's ruling.", "2024-12-12")]
+    public void ReadsAWeekdayAfterAnInfinitiveAsAhead(string text, string value) =>
+        Analyze(text).Times.Should().ContainSingle().Which.Time.Value.Should().Be(value);
 }
