@@ -224,6 +224,8 @@ internal sealed class TimeExtractor
             var cue = CueAt(text, tokens, entries, k);
             // "will be named ... in December": a participle after a future auxiliary is future.
             if (cue == Tense.Past && entries[k] is null && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
+            // "had been due to expire Friday", "had planned to leave on Monday": a plan in the past perfect is over.
+            if (cue == Tense.Future && PastPerfectBefore(text, tokens, start, k)) return Tense.Past;
             if (cue is not null) return cue.Value;
         }
         return sentenceTense;
@@ -244,9 +246,22 @@ internal sealed class TimeExtractor
             // "to suspend the injunction issued Thursday": a participle between ties the day to itself.
             if (word.EndsWith("ed", StringComparison.Ordinal)) return false;
             if (k + 1 >= mentionStart || !word.Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
+            if (PastPerfectBefore(text, tokens, start, k) || PastPerfectBefore(text, tokens, start, k - 1)) return false; // "had been due to expire Friday"
             var verb = tokens[k + 1].Span.SliceOf(text);
             return tokens[k + 1].Kind == TokenKind.Word && entries[k + 1] is null or { Unit: null, Month: 0, Weekday: 0, IsNumber: false, Reference: null, Stop: false } && char.IsLower(verb[0])
                 && !verb.EndsWith("ing", StringComparison.Ordinal) && !verb.EndsWith("ed", StringComparison.Ordinal) && !verb.EndsWith("s", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
+    private static bool PastPerfectBefore(string text, ImmutableArray<Token> tokens, int start, int k)
+    {
+        for (int j = k - 1; j >= start && j >= k - 3; j--)
+        {
+            if (tokens[j].Kind != TokenKind.Word) return false;
+            var word = tokens[j].Span.SliceOf(text);
+            if (word.Equals("had", StringComparison.OrdinalIgnoreCase)) return true;
+            if (!word.Equals("been", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) return false;
         }
         return false;
     }

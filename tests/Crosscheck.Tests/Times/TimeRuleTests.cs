@@ -73,4 +73,13 @@ public class TimeRuleTests
     [InlineData("Lawyers said they wanted to appeal Thursday's ruling.", "2024-12-12")]
     public void ReadsAWeekdayAfterAnInfinitiveAsAhead(string text, string value) =>
         Analyze(text).Times.Should().ContainSingle().Which.Time.Value.Should().Be(value);
+
+    [Theory]
+    // A plan in the past perfect is over: the weekday is the last one.
+    [InlineData("The offer had been due to expire Friday, the bank said.", "2024-12-13")]
+    [InlineData("The vote had been scheduled for Thursday, officials said.", "2024-12-12")]
+    // A plan still standing points ahead.
+    [InlineData("The offer is due to expire Friday, the bank said.", "2024-12-20")]
+    public void ReadsAPlanInThePastPerfectAsPast(string text, string value) =>
+        Analyze(text).Times.Should().ContainSingle().Which.Time.Value.Should().Be(value);
 }
