@@ -911,6 +911,12 @@ internal sealed class TimeExtractor
         // "today", "yesterday morning", "tonight"
         private int DeicticAt(int p, List<TimeMention> output)
         {
+            // "mid-afternoon yesterday": the part of the day first, then the day.
+            if (E(p) is { PartOfDay: { } first, DayOffset: null } && !Is(p, "overnight") && E(p + 1) is { DayOffset: { } dayAfter, PartOfDay: null })
+            {
+                output.Add(new TimeMention(MentionKind.TimeOfDay, p, p + 2) { DayOffset = dayAfter, HasDayOffset = true, PartOfDay = first });
+                return p + 2;
+            }
             if (E(p) is not { DayOffset: { } offset } entry) return p;
             string? part = entry.PartOfDay;
             int end = p + 1;

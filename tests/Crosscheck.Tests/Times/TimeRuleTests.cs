@@ -82,4 +82,10 @@ public class TimeRuleTests
     [InlineData("The offer is due to expire Friday, the bank said.", "2024-12-20")]
     public void ReadsAPlanInThePastPerfectAsPast(string text, string value) =>
         Analyze(text).Times.Should().ContainSingle().Which.Time.Value.Should().Be(value);
+
+    [Theory]
+    [InlineData("Prices jumped at mid-morning yesterday.", "mid-morning yesterday", "2024-12-15TMO")]
+    [InlineData("Prices jumped yesterday afternoon.", "yesterday afternoon", "2024-12-15TAF")]
+    public void ReadsAPartOfDayBeforeOrAfterTheDay(string text, string span, string value) =>
+        Analyze(text).Times.Should().ContainSingle(t => t.Text == span).Which.Time.Value.Should().Be(value);
 }
