@@ -107,7 +107,8 @@ internal static class NumberReader
             if (next < end && tokens[next].Kind == TokenKind.Word)
             {
                 var e = words.Find(tokens[next].Span.SliceOf(text));
-                double letterScale = ScaleLetter(tokens[next].Span.SliceOf(text));
+                // "the 100 M final", "a 4 K television": a spaced letter is a scale only where money is written.
+                double letterScale = IsMoneyAround(text, tokens, start, next + 1, end) ? ScaleLetter(tokens[next].Span.SliceOf(text)) : 0;
                 if (e is { Scale: > 1 } && tokens[next].Span.Length > 1 && letterScale == 0 || letterScale > 0)
                 {
                     double scale = letterScale > 0 ? letterScale : e!.Scale;
@@ -152,7 +153,10 @@ internal static class NumberReader
         var suffix = slice[digitsEnd..];
         if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
         var entry = words.Find(suffix);
-        if (suffix is "MM") // "$1MM": the financial writing of a million (lower-case "mm" stays millimetres)
+        // "5521K330": letters with more digits against them make a code, not a scaled amount.
+        bool code = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Number && tokens[start + 1].Span.Start == span.End;
+        if (code) entry = null;
+        if (!code && suffix is "MM" && IsMoneyAround(text, tokens, start, start + 1, tokens.Length)) // "$1MM": the financial writing of a million; "a 9MM pistol" is a calibre
         {
             match = new NumberMatch(start, start + 1, Round(value * 1e6), NumberForm.Digits);
             return true;
@@ -186,6 +190,18 @@ internal static class NumberReader
         "M" or "MM" => 1e6,
         _ => 0,
     };
+
+    /// <summary>A currency sign or an upper-case three-letter code just before the number ("$", "USD") or just after it.</summary>
+    private static bool IsMoneyAround(string text, ImmutableArray<Token> tokens, int start, int after, int end)
+    {
+        static bool IsCode(ReadOnlySpan<char> word) => word.Length == 3 && char.IsUpper(word[0]) && char.IsUpper(word[1]) && char.IsUpper(word[2]);
+        if (start > 0)
+        {
+            var before = tokens[start - 1].Span.SliceOf(text);
+            if (before.Length == 1 && char.GetUnicodeCategory(before[0]) == UnicodeCategory.CurrencySymbol || IsCode(before)) return true;
+        }
+        return after < end && IsCode(tokens[after].Span.SliceOf(text));
+    }
 
     /// <summary>Drops binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998).</summary>
     internal static double Round(double value) => double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
@@ -277,6 +293,8 @@ internal static class NumberReader
             if (next.FractionDenominator > 0 && !next.IsPluralFractionOf(tokens[start + 1].Span.SliceOf(text)))
             {
                 if (next.FractionDenominator == 4 && IsUnitContext(text, tokens, start + 2, end)) return false; // "a quarter of an hour" stays time
+                // "a thirteenth straight month": an ordinal before a word other than "of" is an adjective.
+                if (next.Ordinal > 0 && start + 2 < end && tokens[start + 2].Kind == TokenKind.Word && !Is(text, tokens[start + 2], "of")) return false;
                 match = new NumberMatch(start, start + 2, 1.0 / next.FractionDenominator, NumberForm.Fraction);
                 match = OfScale(text, tokens, end, words, match);
                 return true;
@@ -492,6 +510,9 @@ internal static class NumberReader
                 bool isPlural = part.Length > 3 && part[^1] is 's' or 'S';
                 var singular = isPlural ? words.Find(part[..^1]) : e;
                 if (singular is null || singular.Ordinal <= 0 && singular.FractionDenominator <= 2) return false;
+                // "one hundred twenty seconds" counts seconds: an ordinal that is also a time unit is a denominator
+                // only when joined to its tens word ("three thirty-seconds").
+                if (singular.Unit is not null && part.Length == token.Span.Length) return false;
                 ordinal = singular.FractionDenominator > 0 ? singular.FractionDenominator : singular.Ordinal;
                 unitOrdinal = singular.Ordinal is >= 1 and <= 9;
                 fractionWord = singular.FractionDenominator > 2;
@@ -513,6 +534,7 @@ internal static class NumberReader
             compound = true;
         }
         if (!compound && !fractionWord) return false; // "a first", "one second"
+        if (denominator == 4 && IsUnitContext(text, tokens, endToken, end)) return false; // "three quarters of a century" stays time
         int before = kinds[last] == PieceKind.And ? last - 1 : last;
         if (before >= 2 && kinds[before] == PieceKind.Scale && kinds[before - 1] == PieceKind.Cardinal && values[before - 1] == 1
             && values[before] > denominator && ReadPieces(kinds[..(before - 1)], values[..(before - 1)], out _))
@@ -740,6 +762,8 @@ internal static class NumberReader
         value = 0;
         if (IsDotGroupedWithDecimalComma(digits))
         {
+            // A double holds no more digits than this, and the buffer is on the stack: a long token must not overflow it.
+            if (digits.Length > 64) return false;
             // "1.111,11": dots group the thousands and the comma is the decimal point.
             Span<char> swapped = stackalloc char[digits.Length];
             int n = 0;

@@ -81,7 +81,14 @@ internal sealed class QuantityExtractor
         }
         else if (unit is { Kind: QuantityKind.Currency } && (Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")))
         {
-            // "a $70-a-share offer": after a currency sign the amount stands, whatever compound follows.
+            // "a $70-a-share offer": after a currency sign the amount stands, whatever compound follows; in
+            // "a $1.5-billion deal" the scale word after the dash is part of the amount.
+            if (q + 1 < end && tokens[q].Span.Start == tokens[q - 1].Span.End && tokens[q + 1].Span.Start == tokens[q].Span.End
+                && tokens[q + 1].Kind == TokenKind.Word && _words.Find(tokens[q + 1].Span.SliceOf(text)) is { Scale: > 1 } glued && number.Value < glued.Scale)
+            {
+                number = number with { Value = number.Value * glued.Scale, EndToken = q + 2 };
+                q += 2;
+            }
         }
         else if (Is(text, tokens, q, end, "-") && q + 1 < end && Is(text, tokens, q + 1, end, "strong"))
         {
@@ -133,8 +140,9 @@ internal sealed class QuantityExtractor
         {
             int r = rangeWord + 1;
             var secondCurrency = CurrencyPrefix(text, tokens, ref r, end);
+            // A bare scale word is never the upper end: "1.5-billion" is one amount, not 1.5 to a billion.
             if (NumberReader.TryRead(text, tokens, r, end, _words, out var second) && second.Form != NumberForm.Vague && second.Value >= number.Value
-                && !IsCovered(tokens[r].Span, covered))
+                && !IsCovered(tokens[r].Span, covered) && !(second.EndToken - r == 1 && _words.Find(tokens[r].Span.SliceOf(text)) is { Scale: > 1 }))
             {
                 double scaled = low;
                 // "between 1 and 2 million": the scale word of the second number applies to both.
@@ -211,7 +219,9 @@ internal sealed class QuantityExtractor
             q = bracketedEnd + 1;
         }
         // "a 10" ruler": a double quote after a number, when it cannot close a quotation, is the inch sign.
+        // In 51°30'26"N the quote marks seconds of arc.
         if (unit is null && high is null && number.Form == NumberForm.Digits && q < end && tokens[q].Span.Length == 1 && text[tokens[q].Span.Start] is '"' or '″'
+            && !(numberStart > 0 && tokens[numberStart - 1].Span.Length == 1 && text[tokens[numberStart - 1].Span.Start] is '\'' or '′' or '°' or '’')
             && (text[tokens[q].Span.Start] == '″' || text.AsSpan(tokens[sentenceStart].Span.Start, tokens[numberStart].Span.Start - tokens[sentenceStart].Span.Start).Count('"') % 2 == 0))
         {
             unit = _units.MatchWord("inch");

@@ -246,6 +246,7 @@ internal sealed class TimeExtractor
             // "to suspend the injunction issued Thursday": a participle between ties the day to itself.
             if (word.EndsWith("ed", StringComparison.Ordinal)) return false;
             if (k + 1 >= mentionStart || !word.Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
+            if (k - 1 < start || tokens[k - 1].Kind != TokenKind.Word || !_words.InfinitiveLeads.Contains(tokens[k - 1].Span.SliceOf(text))) return false;
             if (PastPerfectBefore(text, tokens, start, k) || PastPerfectBefore(text, tokens, start, k - 1)) return false; // "had been due to expire Friday"
             var verb = tokens[k + 1].Span.SliceOf(text);
             return tokens[k + 1].Kind == TokenKind.Word && entries[k + 1] is null or { Unit: null, Month: 0, Weekday: 0, IsNumber: false, Reference: null, Stop: false } && char.IsLower(verb[0])
@@ -1196,7 +1197,10 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Ago, p, p + 1) { Unit = "Y", Count = 1, Relative = -1, HasRelative = true });
                 return p + 1;
             }
-            if ((Is(p, "nineteen") || Is(p, "eighteen") || Is(p, "twenty")) && SpelledYear(p, out int spelled, out int spelledEnd))
+            // "twenty ten dollar bills" counts: "twenty NN" is a year only after a cue of time or closing its phrase.
+            if ((Is(p, "nineteen") || Is(p, "eighteen") || Is(p, "twenty")) && SpelledYear(p, out int spelled, out int spelledEnd)
+                && (!Is(p, "twenty") || p > _start && (Is(p - 1, "in") || Is(p - 1, "since") || Is(p - 1, "by") || Is(p - 1, "until") || Is(p - 1, "of") || Is(p - 1, "year"))
+                    || !In(spelledEnd) || _tokens[spelledEnd].Kind != TokenKind.Word || E(spelledEnd) is { Stop: true }))
             {
                 output.Add(new TimeMention(MentionKind.Year, p, spelledEnd) { Year = spelled });
                 return spelledEnd;

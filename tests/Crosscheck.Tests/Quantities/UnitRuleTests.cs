@@ -40,7 +40,11 @@ public class UnitRuleTests
     [InlineData("Part 5521K330 was replaced.")]
     [InlineData("Serial 880m41 was found.")]
     public void LeavesCodesAlone(string text) =>
-        Quantities(text).Should().NotContain(x => x.Quantity.Kind != QuantityKind.Count);
+        Quantities(text).Should().BeEmpty();
+
+    [Fact]
+    public void ACoordinateSecondIsNotAnInch() =>
+        Quantities("The wreck lies at 48°12'37\"N off the cape.").Should().NotContain(x => x.Quantity.Unit == "inch");
 
     [Fact]
     public void AClosingQuoteIsNotAnInchSign()

@@ -37,6 +37,9 @@ public class TimeRuleTests
     // A count after "in" stays a count; "twenty one" is not a year.
     [InlineData("It happened in two thousand seven villages.")]
     [InlineData("They counted twenty one boats.")]
+    // "twenty NN" before a noun, with no cue of time before it, is a count.
+    [InlineData("The cashier counted out twenty five pound notes.")]
+    [InlineData("She sorted twenty twelve inch records.")]
     public void LeavesCountsAlone(string text) => Analyze(text).Times.Should().BeEmpty();
 
     [Fact]
@@ -71,6 +74,11 @@ public class TimeRuleTests
     // But not when a participle ties the day to something done, or the day names a thing of that day.
     [InlineData("They said they would ask the court to lift the ban imposed Thursday.", "2024-12-12")]
     [InlineData("Lawyers said they wanted to appeal Thursday's ruling.", "2024-12-12")]
+    // "to" after a word that is not a plan is a destination, and the weekday is the last one.
+    [InlineData("The driver was rushed to hospital Saturday.", "2024-12-14")]
+    [InlineData("Voters went to the polls Thursday.", "2024-12-12")]
+    [InlineData("The miners returned to work Friday.", "2024-12-13")]
+    [InlineData("The smuggler was sentenced to life Friday.", "2024-12-13")]
     public void ReadsAWeekdayAfterAnInfinitiveAsAhead(string text, string value) =>
         Analyze(text).Times.Should().ContainSingle().Which.Time.Value.Should().Be(value);
 
