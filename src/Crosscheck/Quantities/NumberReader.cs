@@ -107,10 +107,13 @@ internal static class NumberReader
             if (next < end && tokens[next].Kind == TokenKind.Word)
             {
                 var e = words.Find(tokens[next].Span.SliceOf(text));
-                if (e is { Scale: > 1 } && tokens[next].Span.Length > 1)
+                // "the 100 M final", "a 4 K television": a spaced letter is a scale only where money is written.
+                double letterScale = IsMoneyAround(text, tokens, start, next + 1, end) ? ScaleLetter(tokens[next].Span.SliceOf(text)) : 0;
+                if (e is { Scale: > 1 } && tokens[next].Span.Length > 1 && letterScale == 0 || letterScale > 0)
                 {
-                    double total = Round(value * e.Scale);
-                    int after = ContinueAfterScale(text, tokens, next + 1, end, words, e.Scale, ref total);
+                    double scale = letterScale > 0 ? letterScale : e!.Scale;
+                    double total = Round(value * scale);
+                    int after = ContinueAfterScale(text, tokens, next + 1, end, words, scale, ref total);
                     match = new NumberMatch(start, after, total, NumberForm.Digits);
                     return true;
                 }
@@ -133,6 +136,7 @@ internal static class NumberReader
             return false;
         }
         if (char.IsDigit(slice[0])) return TryReadGlued(text, tokens, start, words, out match);
+        if (TryReadOrdinalFraction(text, tokens, start, end, words, out match)) return true;
         if (TryReadVague(text, tokens, start, end, words, out match)) return true;
         return TryReadWords(text, tokens, start, end, words, out match);
     }
@@ -149,6 +153,14 @@ internal static class NumberReader
         var suffix = slice[digitsEnd..];
         if (IsOrdinalSuffix(suffix) || suffix is "s" or "S" || suffix is "'s") return false;
         var entry = words.Find(suffix);
+        // "5521K330": letters with more digits against them make a code, not a scaled amount.
+        bool code = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Number && tokens[start + 1].Span.Start == span.End;
+        if (code) entry = null;
+        if (!code && suffix is "MM" && IsMoneyAround(text, tokens, start, start + 1, tokens.Length)) // "$1MM": the financial writing of a million; "a 9MM pistol" is a calibre
+        {
+            match = new NumberMatch(start, start + 1, Round(value * 1e6), NumberForm.Digits);
+            return true;
+        }
         // "$1.4bn", "300k", "10M", "1.2b"; a lone lower-case "m" is a million only after a currency sign or before
         // a plural noun ("1.5m people"), else it is a metre ("1.8m tall"). No unit is written "b".
         if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm')
@@ -165,6 +177,30 @@ internal static class NumberReader
         }
         match = new NumberMatch(start, start + 1, value, NumberForm.Digits, GluedSuffix: new Span(span.Start + digitsEnd, span.End));
         return true;
+    }
+
+    /// <summary>
+    /// "2.33 k", "1.5 M", "1 MM": a scale written as a letter apart from the digits. Only the letters no
+    /// measure is written with in that case: "k" and "K" (a kelvin is rare in the news), upper-case "M" and
+    /// "MM" (a metre is "m", a millimetre "mm").
+    /// </summary>
+    private static double ScaleLetter(ReadOnlySpan<char> word) => word switch
+    {
+        "k" or "K" => 1000,
+        "M" or "MM" => 1e6,
+        _ => 0,
+    };
+
+    /// <summary>A currency sign or an upper-case three-letter code just before the number ("$", "USD") or just after it.</summary>
+    private static bool IsMoneyAround(string text, ImmutableArray<Token> tokens, int start, int after, int end)
+    {
+        static bool IsCode(ReadOnlySpan<char> word) => word.Length == 3 && char.IsUpper(word[0]) && char.IsUpper(word[1]) && char.IsUpper(word[2]);
+        if (start > 0)
+        {
+            var before = tokens[start - 1].Span.SliceOf(text);
+            if (before.Length == 1 && char.GetUnicodeCategory(before[0]) == UnicodeCategory.CurrencySymbol || IsCode(before)) return true;
+        }
+        return after < end && IsCode(tokens[after].Span.SliceOf(text));
     }
 
     /// <summary>Drops binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998).</summary>
@@ -257,6 +293,8 @@ internal static class NumberReader
             if (next.FractionDenominator > 0 && !next.IsPluralFractionOf(tokens[start + 1].Span.SliceOf(text)))
             {
                 if (next.FractionDenominator == 4 && IsUnitContext(text, tokens, start + 2, end)) return false; // "a quarter of an hour" stays time
+                // "a thirteenth straight month": an ordinal before a word other than "of" is an adjective.
+                if (next.Ordinal > 0 && start + 2 < end && tokens[start + 2].Kind == TokenKind.Word && !Is(text, tokens[start + 2], "of")) return false;
                 match = new NumberMatch(start, start + 2, 1.0 / next.FractionDenominator, NumberForm.Fraction);
                 match = OfScale(text, tokens, end, words, match);
                 return true;
@@ -317,10 +355,18 @@ internal static class NumberReader
                 }
                 if (k + 2 < limit && Is(text, tokens[k + 1], "a") && Is(text, tokens[k + 2], "half"))
                 {
-                    // "one million and a half" is a million and a half; "five and a half (million)" is 5.5 (million).
+                    // "one million and a half" is a million and a half; "five and a half (million)" is 5.5 (million);
+                    // "one billion and a half million" is a billion and half a million.
+                    lastConsumed = k + 2;
+                    if (current == 0 && lastScale > 1 && k + 3 < limit && words.Find(tokens[k + 3].Span.SliceOf(text)) is { Scale: >= 1000 } smallerScale
+                        && smallerScale.Scale < lastScale && tokens[k + 3].Span.Length > 3)
+                    {
+                        total += smallerScale.Scale / 2;
+                        lastConsumed = k + 3;
+                        break;
+                    }
                     if (current == 0 && lastScale > 1) total += lastScale / 2;
                     else current += 0.5;
-                    lastConsumed = k + 2;
                     if (k + 3 < limit && words.Find(tokens[k + 3].Span.SliceOf(text)) is { Scale: >= 1000 } after && tokens[k + 3].Span.Length > 3)
                     {
                         current = (total + current) * after.Scale;
@@ -383,7 +429,9 @@ internal static class NumberReader
             // "three dozens", "three hundred and two dozens"
             if (IsDozens(fw) || f is { IsNumber: true, Number: 12 } && fw.Length > 1 && !double.IsNaN(value))
             {
-                match = new NumberMatch(start, endToken + 1, value * 12, NumberForm.Words);
+                // "three hundred and two dozens": the dozens are of the part after the last "and".
+                double dozens = double.IsNaN(beforeAnd) ? value * 12 : beforeAnd + (value - beforeAnd) * 12;
+                match = new NumberMatch(start, endToken + 1, dozens, NumberForm.Words);
                 return true;
             }
             // "two hundred point zero three", "five point five": a decimal part read digit by digit (or as one number: "point seventy-one").
@@ -395,6 +443,148 @@ internal static class NumberReader
         }
         match = new NumberMatch(start, endToken, value, NumberForm.Words);
         return true;
+    }
+
+    private enum PieceKind { A, And, Cardinal, Scale }
+
+    /// <summary>
+    /// A fraction whose denominator is an ordinal phrase: "a trillionth", "a hundred thousand trillionths",
+    /// "three twenty-firsts", "one hundred thirty fifths" (100/35), "one one hundred and fifth" (1/105).
+    /// The words before the ordinal are split so that both sides are well-formed numbers: a tens word
+    /// just before a unit ordinal belongs to the denominator ("twenty fifths" after a numerator is 25ths),
+    /// and so does "one hundred" / "one thousand" just before it when a numerator remains. A numerator
+    /// with "and" in it is a mixed number ("twenty and three fifths") and is left to the word reader, as
+    /// is a singular ordinal after a numerator other than one ("one hundred fifth" is the 105th).
+    /// </summary>
+    private static bool TryReadOrdinalFraction(string text, ImmutableArray<Token> tokens, int start, int end, WordTable words, out NumberMatch match)
+    {
+        match = default;
+        Span<PieceKind> kinds = stackalloc PieceKind[MaxWordTokens * 2];
+        Span<double> values = stackalloc double[MaxWordTokens * 2];
+        int count = 0;
+        double ordinal = 0;
+        bool plural = false, unitOrdinal = false, fractionWord = false;
+        int limit = Math.Min(end, start + MaxWordTokens), k = start;
+        for (; k < limit && ordinal == 0; k++)
+        {
+            var token = tokens[k];
+            if (Is(text, token, "-") && count > 0 && kinds[count - 1] == PieceKind.Cardinal) continue; // "ninety - five"
+            if (token.Kind != TokenKind.Word) return false;
+            var word = token.Span.SliceOf(text);
+            if (Is(text, token, "a") || Is(text, token, "an"))
+            {
+                if (count > 0) return false;
+                kinds[count] = PieceKind.A;
+                values[count++] = 1;
+                continue;
+            }
+            if (Is(text, token, "and"))
+            {
+                if (count == 0) return false;
+                kinds[count] = PieceKind.And;
+                values[count++] = 0;
+                continue;
+            }
+            while (!word.IsEmpty)
+            {
+                int dash = word.IndexOf('-');
+                var part = dash < 0 ? word : word[..dash];
+                word = dash < 0 ? [] : word[(dash + 1)..];
+                if (count >= kinds.Length) return false;
+                var e = words.Find(part);
+                if (e is { IsNumber: true } && e.Number is >= 1 and <= 90 && e.Number == Math.Floor(e.Number) && part.Length > 2
+                    && !part.StartsWith("dozen", StringComparison.OrdinalIgnoreCase) && !part.Equals("score", StringComparison.OrdinalIgnoreCase))
+                {
+                    kinds[count] = PieceKind.Cardinal;
+                    values[count++] = e.Number;
+                    continue;
+                }
+                if (e is { Scale: >= 100 } && part.Length > 3 && e.Ordinal == 0)
+                {
+                    kinds[count] = PieceKind.Scale;
+                    values[count++] = e.Scale;
+                    continue;
+                }
+                // The ordinal ends the phrase and must end its token ("twenty-firsts", not "fifth-largest").
+                if (!word.IsEmpty || count == 0) return false;
+                bool isPlural = part.Length > 3 && part[^1] is 's' or 'S';
+                var singular = isPlural ? words.Find(part[..^1]) : e;
+                if (singular is null || singular.Ordinal <= 0 && singular.FractionDenominator <= 2) return false;
+                // "one hundred twenty seconds" counts seconds: an ordinal that is also a time unit is a denominator
+                // only when joined to its tens word ("three thirty-seconds").
+                if (singular.Unit is not null && part.Length == token.Span.Length) return false;
+                ordinal = singular.FractionDenominator > 0 ? singular.FractionDenominator : singular.Ordinal;
+                unitOrdinal = singular.Ordinal is >= 1 and <= 9;
+                fractionWord = singular.FractionDenominator > 2;
+                plural = isPlural;
+            }
+        }
+        if (ordinal == 0) return false;
+        int endToken = k;
+        // An ordinal adjective, not a fraction: "a twenty-first birthday" (but "a fifth of the vote" is one).
+        if (!plural && endToken < end && tokens[endToken].Kind == TokenKind.Word && !Is(text, tokens[endToken], "of")) return false;
+        double denominator = ordinal;
+        int last = count - 1; // the numerator is pieces [0, last]
+        bool compound = false;
+        if (unitOrdinal && last >= 1 && kinds[last] == PieceKind.Cardinal && values[last] is >= 20 and <= 90 && values[last] % 10 == 0
+            && ReadPieces(kinds[..last], values[..last], out _))
+        {
+            denominator += values[last];
+            last--;
+            compound = true;
+        }
+        if (!compound && !fractionWord) return false; // "a first", "one second"
+        if (denominator == 4 && IsUnitContext(text, tokens, endToken, end)) return false; // "three quarters of a century" stays time
+        int before = kinds[last] == PieceKind.And ? last - 1 : last;
+        if (before >= 2 && kinds[before] == PieceKind.Scale && kinds[before - 1] == PieceKind.Cardinal && values[before - 1] == 1
+            && values[before] > denominator && ReadPieces(kinds[..(before - 1)], values[..(before - 1)], out _))
+        {
+            denominator += values[before];
+            last = before - 2;
+        }
+        for (int i = 0; i <= last; i++) if (kinds[i] == PieceKind.And) return false;
+        if (!ReadPieces(kinds[..(last + 1)], values[..(last + 1)], out double numerator)) return false;
+        if (!plural && numerator != 1) return false;
+        match = new NumberMatch(start, endToken, numerator / denominator, NumberForm.Fraction);
+        if (!compound) match = OfScale(text, tokens, end, words, match); // "two thirds of a million"
+        return true;
+    }
+
+    /// <summary>The value of a well-formed run of number words: "a hundred thousand", "ninety five hundred", "twenty one"; false for "one one" or a trailing "and".</summary>
+    private static bool ReadPieces(ReadOnlySpan<PieceKind> kinds, ReadOnlySpan<double> values, out double value)
+    {
+        value = 0;
+        if (kinds.IsEmpty || kinds[^1] == PieceKind.And) return false;
+        double total = 0, current = 0;
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            switch (kinds[i])
+            {
+                case PieceKind.A:
+                    if (i != 0) return false;
+                    current = 1;
+                    break;
+                case PieceKind.And:
+                    if (i == 0 || kinds[i - 1] == PieceKind.And) return false;
+                    break;
+                case PieceKind.Cardinal:
+                    // After another number word only a unit after a tens word ("twenty one") continues it.
+                    if (i > 0 && kinds[i - 1] is PieceKind.Cardinal or PieceKind.A
+                        && !(kinds[i - 1] == PieceKind.Cardinal && values[i - 1] is >= 20 and <= 90 && values[i - 1] % 10 == 0 && values[i] < 10)) return false;
+                    current += values[i];
+                    break;
+                case PieceKind.Scale:
+                    if (values[i] == 100) current = (current == 0 ? 1 : current) * 100;
+                    else
+                    {
+                        total += (current == 0 ? 1 : current) * values[i];
+                        current = 0;
+                    }
+                    break;
+            }
+        }
+        value = total + current;
+        return value > 0;
     }
 
     /// <summary>"a quarter million", "three quarters billion", "two thirds of a million": a fraction of a scale word is a number.</summary>
@@ -462,7 +652,8 @@ internal static class NumberReader
                 total += Is(text, tokens[r + 1], "half") ? scale / 2 : scale / 4;
                 return r + 2;
             }
-            if (tokens[r].Kind == TokenKind.Number && TryParseDigits(tokens[r].Span.SliceOf(text), out double part) && part < scale)
+            // "4 thousand 3 hundred and 0": adding nothing joins nothing, so "and 0" starts another number.
+            if (tokens[r].Kind == TokenKind.Number && TryParseDigits(tokens[r].Span.SliceOf(text), out double part) && part < scale && (part > 0 || !joined))
             {
                 if (r + 1 < end && words.Find(tokens[r + 1].Span.SliceOf(text)) is { Scale: > 1 } smaller && smaller.Scale < scale && tokens[r + 1].Span.Length > 1)
                 {
@@ -510,6 +701,8 @@ internal static class NumberReader
         if (f.FractionDenominator == 2 && !tail.Equals("half", StringComparison.OrdinalIgnoreCase)) return false;
         double t = 0, c = 0;
         if (!TryAddWordParts(word[..dash], words, ref t, ref c) || t + c <= 0) return false;
+        // "twenty-fifth" is the 25th, not twenty fifths.
+        if (t == 0 && c is >= 20 and <= 90 && c % 10 == 0 && f.FractionDenominator < 10 && !tail.EndsWith("s", StringComparison.OrdinalIgnoreCase)) return false;
         value = (t + c) / f.FractionDenominator;
         return true;
     }
@@ -538,6 +731,8 @@ internal static class NumberReader
             var part = dash < 0 ? word : word[..dash];
             word = dash < 0 ? [] : word[(dash + 1)..];
             var e = words.Find(part);
+            // "five hundreds", "two thousands": a plural scale after a number is still its scale.
+            if (e is null && c > 0 && part.Length > 4 && part[^1] is 's' or 'S' && words.Find(part[..^1]) is { Scale: >= 100 } pluralScale) e = pluralScale;
             if (e is null || part.Length < 3 && !(e.IsNumber)) return false;
             if (e.IsNumber && part.Length > 1)
             {
@@ -565,6 +760,16 @@ internal static class NumberReader
     internal static bool TryParseDigits(ReadOnlySpan<char> digits, out double value)
     {
         value = 0;
+        if (IsDotGroupedWithDecimalComma(digits))
+        {
+            // A double holds no more digits than this, and the buffer is on the stack: a long token must not overflow it.
+            if (digits.Length > 64) return false;
+            // "1.111,11": dots group the thousands and the comma is the decimal point.
+            Span<char> swapped = stackalloc char[digits.Length];
+            int n = 0;
+            foreach (char c in digits) if (c != '.') swapped[n++] = c == ',' ? '.' : c;
+            return TryParseDigits(swapped[..n], out value);
+        }
         int digitCount = 0;
         Span<char> buffer = stackalloc char[32];
         int length = 0;
@@ -601,6 +806,18 @@ internal static class NumberReader
             length++;
         }
         return digitCount > 0 && double.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>"1.111,11", "12.500.000,5": one or more dots each followed by three digits, then one comma and the decimals.</summary>
+    private static bool IsDotGroupedWithDecimalComma(ReadOnlySpan<char> digits)
+    {
+        int comma = digits.IndexOf(',');
+        if (comma < 0 || digits.LastIndexOf(',') != comma || comma == digits.Length - 1 || digits.IndexOf('.') is var firstDot && (firstDot < 1 || firstDot > 3 || firstDot > comma)) return false;
+        for (int i = firstDot; i < comma; i += 4)
+        {
+            if (digits[i] != '.' || i + 4 > comma || digits.Slice(i + 1, 3).IndexOfAnyExceptInRange('0', '9') >= 0) return false;
+        }
+        return digits[(comma + 1)..].IndexOfAnyExceptInRange('0', '9') < 0 && digits[..firstDot].IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     internal static bool Is(string text, Token token, string word) =>

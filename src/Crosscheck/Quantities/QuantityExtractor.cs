@@ -52,7 +52,9 @@ internal sealed class QuantityExtractor
         string? bound = _words.MatchBound(text, tokens, p, end, out int afterBound);
         if (bound is not null) p = afterBound;
         UnitInfo? unit = CurrencyPrefix(text, tokens, ref p, end);
-        if (!NumberReader.TryRead(text, tokens, p, end, _words, out var number))
+        NumberMatch number;
+        if (unit is null && GluedCodeAmount(text, tokens, p, end, out var codeUnit, out number)) unit = codeUnit;
+        else if (!NumberReader.TryRead(text, tokens, p, end, _words, out number))
         {
             return unit is null && HyphenMeasure(text, tokens, p, k, bound, output) ? p + 1 : k;
         }
@@ -71,13 +73,33 @@ internal sealed class QuantityExtractor
         {
             hyphenUnit = measured; // "45-acre", "2.5-mile"
         }
+        else if (Is(text, tokens, q, end, "-") && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && tokens[q + 1].Span.SliceOf(text).IndexOf('-') is > 0 and var dash
+            && _units.MatchWord(tokens[q + 1].Span.SliceOf(text)[..dash]) is { Kind: QuantityKind.Currency, Factor: < 1 } minorPrice)
+        {
+            hyphenUnit = minorPrice; // "a 12-cent-a-share dividend": a price in the minor unit
+            hyphenUnitEnd = q + 2;
+        }
+        else if (unit is { Kind: QuantityKind.Currency } && (Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")))
+        {
+            // "a $70-a-share offer": after a currency sign the amount stands, whatever compound follows; in
+            // "a $1.5-billion deal" the scale word after the dash is part of the amount.
+            if (q + 1 < end && tokens[q].Span.Start == tokens[q - 1].Span.End && tokens[q + 1].Span.Start == tokens[q].Span.End
+                && tokens[q + 1].Kind == TokenKind.Word && _words.Find(tokens[q + 1].Span.SliceOf(text)) is { Scale: > 1 } glued && number.Value < glued.Scale)
+            {
+                number = number with { Value = number.Value * glued.Scale, EndToken = q + 2 };
+                q += 2;
+            }
+        }
         else if (Is(text, tokens, q, end, "-") && q + 1 < end && Is(text, tokens, q + 1, end, "strong"))
         {
             q += 2; // "a 1,000-strong unit": the number counts the unit's members
         }
         else if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null
             && !(char.IsDigit(tokens[q + 1].Span.SliceOf(text)[0]))) return q + 2;
-        if (number.Form == NumberForm.Words && number.Value == 1 && number.EndToken - numberStart == 1 && (Is(text, tokens, q, end, "of")
+        // "that one mile" measures: a unit after "one" makes it a number again.
+        if (number.Form == NumberForm.Words && number.Value == 1 && number.EndToken - numberStart == 1
+            && _units.Match(text, tokens, q, end, out _) is not { Kind: not QuantityKind.Persons and not QuantityKind.Currency }
+            && (Is(text, tokens, q, end, "of")
             || numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { } before
                && (before.Stop && !Is(text, tokens, numberStart - 1, end, "and") && !Is(text, tokens, numberStart - 1, end, "or") || Is(text, tokens, numberStart - 1, end, "which"))))
         {
@@ -118,8 +140,9 @@ internal sealed class QuantityExtractor
         {
             int r = rangeWord + 1;
             var secondCurrency = CurrencyPrefix(text, tokens, ref r, end);
+            // A bare scale word is never the upper end: "1.5-billion" is one amount, not 1.5 to a billion.
             if (NumberReader.TryRead(text, tokens, r, end, _words, out var second) && second.Form != NumberForm.Vague && second.Value >= number.Value
-                && !IsCovered(tokens[r].Span, covered))
+                && !IsCovered(tokens[r].Span, covered) && !(second.EndToken - r == 1 && _words.Find(tokens[r].Span.SliceOf(text)) is { Scale: > 1 }))
             {
                 double scaled = low;
                 // "between 1 and 2 million": the scale word of the second number applies to both.
@@ -148,7 +171,18 @@ internal sealed class QuantityExtractor
         }
         else if (number.GluedSuffix.Length > 0)
         {
-            var glued = _units.MatchWord(number.GluedSuffix.SliceOf(text));
+            UnitInfo? poweredUnit = null;
+            if (q < end && tokens[q].Kind == TokenKind.Number && tokens[q].Span.Start == tokens[q - 1].Span.End)
+            {
+                // "40m2" is square metres; "24703L202" is a code, not 24703 litres.
+                var power = tokens[q].Span.SliceOf(text);
+                bool endsThere = q + 1 >= end || tokens[q + 1].Span.Start > tokens[q].Span.End;
+                if (power is not ("2" or "3") || !endsThere || unit is not null
+                    || _units.MatchWord(string.Concat(number.GluedSuffix.SliceOf(text), power)) is not { } powered) return q + 1;
+                poweredUnit = powered;
+                q++;
+            }
+            var glued = poweredUnit ?? _units.MatchWord(number.GluedSuffix.SliceOf(text));
             if (glued is null || unit is not null) return q; // "4x4", "5am", "3G": not a measured quantity
             unit = glued;
         }
@@ -183,6 +217,15 @@ internal sealed class QuantityExtractor
         {
             unit = bracketed;
             q = bracketedEnd + 1;
+        }
+        // "a 10" ruler": a double quote after a number, when it cannot close a quotation, is the inch sign.
+        // In 51°30'26"N the quote marks seconds of arc.
+        if (unit is null && high is null && number.Form == NumberForm.Digits && q < end && tokens[q].Span.Length == 1 && text[tokens[q].Span.Start] is '"' or '″'
+            && !(numberStart > 0 && tokens[numberStart - 1].Span.Length == 1 && text[tokens[numberStart - 1].Span.Start] is '\'' or '′' or '°' or '’')
+            && (text[tokens[q].Span.Start] == '″' || text.AsSpan(tokens[sentenceStart].Span.Start, tokens[numberStart].Span.Start - tokens[sentenceStart].Span.Start).Count('"') % 2 == 0))
+        {
+            unit = _units.MatchWord("inch");
+            q++;
         }
         // "5 ft 2 in", "5 feet and 2 inches", "3 lb 4 oz": an imperial measure and its customary subunit are one amount.
         if (unit is not null && high is null && Subunits.TryGetValue(unit.Name, out var subunitName))
@@ -372,6 +415,23 @@ internal sealed class QuantityExtractor
         ["mile"] = "yard",
         ["pound"] = "ounce",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "USD115", "EUR20.5": an upper-case three-letter currency code written against the amount, one word to the tokenizer.
+    /// </summary>
+    private bool GluedCodeAmount(string text, ImmutableArray<Token> tokens, int p, int end, out UnitInfo? unit, out NumberMatch number)
+    {
+        unit = null;
+        number = default;
+        if (p >= end || tokens[p].Kind != TokenKind.Word) return false;
+        var word = tokens[p].Span.SliceOf(text);
+        if (word.Length < 4 || !char.IsAsciiDigit(word[3]) || !IsUpper(word[..3]) || word[^1] == '.') return false;
+        if (_units.MatchWord(word[..3]) is not { Kind: QuantityKind.Currency } code) return false;
+        if (!NumberReader.TryParseDigits(word[3..], out double value)) return false;
+        unit = code;
+        number = new NumberMatch(p, p + 1, value, NumberForm.Digits);
+        return true;
+    }
 
     private UnitInfo? CurrencyPrefix(string text, ImmutableArray<Token> tokens, ref int p, int end)
     {

@@ -70,6 +70,18 @@ internal sealed class UnitTable
         return null;
     }
 
+    /// <summary>A unit named by a phrase of words separated by spaces ("Netherlands guilder", "Bitcoin"), or null.</summary>
+    public UnitInfo? MatchPhrase(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !_byFirst.TryGetValue(words[0], out var candidates)) return null;
+        foreach (var unit in candidates)
+        {
+            if (unit.Tokens.Length == words.Length && unit.Tokens.AsSpan().SequenceEqual(words, StringComparer.OrdinalIgnoreCase)) return unit;
+        }
+        return null;
+    }
+
     /// <summary>A unit written as one string ("km" of "10km").</summary>
     public UnitInfo? MatchWord(ReadOnlySpan<char> word)
     {

@@ -23,9 +23,11 @@ public static class Tokenizer
                 continue;
             }
             int start = i;
-            if (char.IsDigit(c))
+            // ".08": a decimal without its leading zero, where the point cannot end a sentence or a word.
+            bool leadingPoint = c == '.' && i + 1 < n && char.IsAsciiDigit(text[i + 1]) && (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[');
+            if (char.IsDigit(c) || leadingPoint)
             {
-                i = ScanNumber(text, i);
+                i = ScanNumber(text, leadingPoint ? i + 1 : i);
                 // "95th", "1st", "10km": a number glued to letters is one word-like token.
                 if (i < n && char.IsLetter(text[i]) && IsOrdinalSuffix(text, i, out int suffixEnd))
                 {
@@ -112,6 +114,12 @@ public static class Tokenizer
         {
             char c = text[i];
             if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                i++;
+                continue;
+            }
+            // "USD115.5", "v2.1": a point between digits inside a word is the word's decimal point.
+            if (c == '.' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < n && char.IsAsciiDigit(text[i + 1]))
             {
                 i++;
                 continue;

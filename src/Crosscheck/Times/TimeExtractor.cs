@@ -152,11 +152,13 @@ internal sealed class TimeExtractor
         {
             var day = output[i];
             var clock = output[i + 1];
-            if (!OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
+            // "December 14 - 10 a.m.": a dash keeps the two expressions apart, but the clock time is on that day.
+            bool dashed = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text) is "-" or "–";
+            if (!dashed && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
             if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
                 && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null)
             {
-                clock.StartToken = day.StartToken;
+                if (!dashed) clock.StartToken = day.StartToken;
                 clock.Year = day.Year;
                 clock.Month = day.Kind == MentionKind.Date ? day.Month : 0;
                 clock.Day = day.Kind == MentionKind.Date ? day.Day : 0;
@@ -166,8 +168,9 @@ internal sealed class TimeExtractor
                 clock.DayOffset = day.DayOffset;
                 clock.HasDayOffset = day.HasDayOffset;
                 output[i + 1] = clock;
-                output.RemoveAt(i);
+                if (!dashed) output.RemoveAt(i);
             }
+            else if (dashed) continue;
             else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } && clock is { Kind: MentionKind.Date }
                 && clock.EndToken > clock.StartToken)
             {
@@ -221,9 +224,47 @@ internal sealed class TimeExtractor
             var cue = CueAt(text, tokens, entries, k);
             // "will be named ... in December": a participle after a future auxiliary is future.
             if (cue == Tense.Past && entries[k] is null && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
+            // "had been due to expire Friday", "had planned to leave on Monday": a plan in the past perfect is over.
+            if (cue == Tense.Future && PastPerfectBefore(text, tokens, start, k)) return Tense.Past;
             if (cue is not null) return cue.Value;
         }
         return sentenceTense;
+    }
+
+    /// <summary>
+    /// "set to resume Monday", "plans to meet on Tuesday": an infinitive shortly before a weekday points
+    /// ahead, whatever tense the sentence's reporting verb has.
+    /// </summary>
+    public bool InfinitiveBefore(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int mentionStart)
+    {
+        // "to get around Wednesday's ruling" names a thing of that day, not when the infinitive happens.
+        if (mentionStart + 1 < tokens.Length && tokens[mentionStart + 1].Span.SliceOf(text) is "'s" or "’s") return false;
+        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 6; k--)
+        {
+            if (tokens[k].Kind != TokenKind.Word) return false;
+            var word = tokens[k].Span.SliceOf(text);
+            // "to suspend the injunction issued Thursday": a participle between ties the day to itself.
+            if (word.EndsWith("ed", StringComparison.Ordinal)) return false;
+            if (k + 1 >= mentionStart || !word.Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
+            if (k - 1 < start || tokens[k - 1].Kind != TokenKind.Word || !_words.InfinitiveLeads.Contains(tokens[k - 1].Span.SliceOf(text))) return false;
+            if (PastPerfectBefore(text, tokens, start, k) || PastPerfectBefore(text, tokens, start, k - 1)) return false; // "had been due to expire Friday"
+            var verb = tokens[k + 1].Span.SliceOf(text);
+            return tokens[k + 1].Kind == TokenKind.Word && entries[k + 1] is null or { Unit: null, Month: 0, Weekday: 0, IsNumber: false, Reference: null, Stop: false } && char.IsLower(verb[0])
+                && !verb.EndsWith("ing", StringComparison.Ordinal) && !verb.EndsWith("ed", StringComparison.Ordinal) && !verb.EndsWith("s", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
+    private static bool PastPerfectBefore(string text, ImmutableArray<Token> tokens, int start, int k)
+    {
+        for (int j = k - 1; j >= start && j >= k - 3; j--)
+        {
+            if (tokens[j].Kind != TokenKind.Word) return false;
+            var word = tokens[j].Span.SliceOf(text);
+            if (word.Equals("had", StringComparison.OrdinalIgnoreCase)) return true;
+            if (!word.Equals("been", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return false;
     }
 
     /// <summary>"I'll", "they’ll": the contracted "will" stays glued to its subject.</summary>
@@ -560,17 +601,18 @@ internal sealed class TimeExtractor
             return SpelledYear(q, out year, out end, bareThousand: false);
         }
 
-        /// <summary>"nineteen ninety-seven", "eighteen twelve", "two thousand", "two thousand and one", "two thousand twelve".</summary>
+        /// <summary>"nineteen ninety-seven", "eighteen twelve", "twenty twelve", "two thousand", "two thousand and one", "two thousand twelve".</summary>
         private bool SpelledYear(int k, out int year, out int end, bool bareThousand = true)
         {
             year = 0;
             end = k;
-            if ((Is(k, "nineteen") || Is(k, "eighteen")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
+            // Two numbers of two digits each, the first a century: no count is said this way ("twenty twelve" is not 32).
+            if ((Is(k, "nineteen") || Is(k, "eighteen") || Is(k, "twenty")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
             {
                 double t = 0, c = 0;
                 if (TryWordsValue(W(k + 1), ref t, ref c) && t + c is >= 10 and <= 99)
                 {
-                    year = (Is(k, "nineteen") ? 1900 : 1800) + (int)(t + c);
+                    year = (Is(k, "nineteen") ? 1900 : Is(k, "twenty") ? 2000 : 1800) + (int)(t + c);
                     end = k + 2;
                     return true;
                 }
@@ -666,7 +708,9 @@ internal sealed class TimeExtractor
                 // "December 14 and 15", "Dec. 14-15": each day its own expression, sharing month and year.
                 int r = end;
                 int guard = 0;
-                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0)
+                // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0
+                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !Is(r + 2, "o'clock"))
                 {
                     int otherEnd = r + 2;
                     int otherYear = year;
@@ -868,6 +912,12 @@ internal sealed class TimeExtractor
         // "today", "yesterday morning", "tonight"
         private int DeicticAt(int p, List<TimeMention> output)
         {
+            // "mid-afternoon yesterday": the part of the day first, then the day.
+            if (E(p) is { PartOfDay: { } first, DayOffset: null } && !Is(p, "overnight") && E(p + 1) is { DayOffset: { } dayAfter, PartOfDay: null })
+            {
+                output.Add(new TimeMention(MentionKind.TimeOfDay, p, p + 2) { DayOffset = dayAfter, HasDayOffset = true, PartOfDay = first });
+                return p + 2;
+            }
             if (E(p) is not { DayOffset: { } offset } entry) return p;
             string? part = entry.PartOfDay;
             int end = p + 1;
@@ -980,7 +1030,10 @@ internal sealed class TimeExtractor
                 unit = halfUnit;
                 unitToken = p + 2;
             }
-            else if (NumberBefore(p, out count, out int after) && E(after) is { Unit: { } numberUnit } ue)
+            // "two more weeks", "an additional year": the added stretch is a duration of its own.
+            else if (NumberBefore(p, out count, out int after)
+                && (Is(after, "more") || Is(after, "additional") || Is(after, "extra") || Is(after, "further") ? ++after : after) > 0
+                && E(after) is { Unit: { } numberUnit } ue)
             {
                 // "a second" is an ordinal far more often than a duration; "one second" stays.
                 if ((Is(p, "a") || Is(p, "an")) && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
@@ -1144,10 +1197,22 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Ago, p, p + 1) { Unit = "Y", Count = 1, Relative = -1, HasRelative = true });
                 return p + 1;
             }
-            if ((Is(p, "nineteen") || Is(p, "eighteen")) && SpelledYear(p, out int spelled, out int spelledEnd))
+            // "twenty ten dollar bills" counts: "twenty NN" is a year only after a cue of time or closing its phrase.
+            if ((Is(p, "nineteen") || Is(p, "eighteen") || Is(p, "twenty")) && SpelledYear(p, out int spelled, out int spelledEnd)
+                && (!Is(p, "twenty") || p > _start && (Is(p - 1, "in") || Is(p - 1, "since") || Is(p - 1, "by") || Is(p - 1, "until") || Is(p - 1, "of") || Is(p - 1, "year"))
+                    || !In(spelledEnd) || _tokens[spelledEnd].Kind != TokenKind.Word || E(spelledEnd) is { Stop: true }))
             {
                 output.Add(new TimeMention(MentionKind.Year, p, spelledEnd) { Year = spelled });
                 return spelledEnd;
+            }
+            // "in two thousand nine", "since two thousand and four": after a preposition of time and closing the phrase
+            // ("in two thousand nine cases" counts).
+            if (p > _start && (Is(p - 1, "in") || Is(p - 1, "since") || Is(p - 1, "until")) && Is(p, "two")
+                && SpelledYear(p, out int afterPreposition, out int prepositionEnd) && afterPreposition > 2000
+                && (!In(prepositionEnd) || _tokens[prepositionEnd].Kind != TokenKind.Word || E(prepositionEnd) is { Stop: true } || E(prepositionEnd)?.Month > 0))
+            {
+                output.Add(new TimeMention(MentionKind.Year, p, prepositionEnd) { Year = afterPreposition });
+                return prepositionEnd;
             }
             // "the year two thousand", "the year 2000": "two thousand" alone is a number, not a year.
             if (Is(p, "year") && p > _start && Is(p - 1, "the") && (SpelledYear(p + 1, out int named, out int namedEnd)

@@ -70,6 +70,7 @@ public sealed class TimeStage : IStage
                     tense ??= extractor.TenseOf(text, tokens, entries, start, end);
                     near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense.Value) : tense.Value;
                     near = extractor.Words.LeadTense(text, tokens, start, mention.StartToken) ?? near;
+                    if (mention.Kind == MentionKind.Weekday && !mention.HasRelative && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
                 if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;

@@ -12,7 +12,7 @@ internal sealed class WordEntry
     public double Number = double.NaN;
     public int Ordinal;
     public double Scale;
-    public int FractionDenominator;
+    public long FractionDenominator;
     public string? Unit;
     public bool UnitPlural;
     public string? PartOfDay;
@@ -81,6 +81,13 @@ internal sealed class WordTable
 
     /// <summary>Phrases that point a following time forward whatever the sentence's tense ("as soon as Tuesday").</summary>
     public string[][] FutureLeads { get; private init; } = [];
+
+    /// <summary>
+    /// Words before "to" that make the infinitive a plan ("set to", "due to", "was to"); "rushed to hospital"
+    /// or "returned to work" is a destination, not a plan.
+    /// </summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InfinitiveLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Holiday names by first word: the rest of the name and the rule ("12-25" a fixed day, "11:4:4" the fourth Thursday of November, "5:-1:1" the last Monday of May, "easter+0").</summary>
     public FrozenDictionary<string, (string[] Tail, string Code)[]> Holidays { get; private init; } = FrozenDictionary<string, (string[] Tail, string Code)[]>.Empty;
@@ -224,6 +231,7 @@ internal sealed class WordTable
         var pastSuffixes = new List<string>();
         var verbSuffixes = new List<string>();
         var futureLeads = new List<string[]>();
+        var infinitiveLeads = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
@@ -256,6 +264,11 @@ internal sealed class WordTable
                 first.StartsHoliday = true;
                 continue;
             }
+            if (role == "infinitive-lead")
+            {
+                infinitiveLeads.Add(word);
+                continue;
+            }
             if (role is "future-lead" or "past-lead")
             {
                 (role == "future-lead" ? futureLeads : pastLeads).Add(word.Split(' '));
@@ -278,7 +291,7 @@ internal sealed class WordTable
                 case "number": e.Number = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "ordinal": e.Ordinal = Int(value); break;
                 case "scale": e.Scale = double.Parse(value, CultureInfo.InvariantCulture); break;
-                case "fraction": e.FractionDenominator = Int(value); break;
+                case "fraction": e.FractionDenominator = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case "unit": e.Unit = value; break;
                 case "unitplural": e.Unit = value; e.UnitPlural = true; break;
                 case "partofday": e.PartOfDay = value; break;
@@ -314,6 +327,7 @@ internal sealed class WordTable
             PastSuffixes = [.. pastSuffixes],
             VerbSuffixes = [.. verbSuffixes],
             FutureLeads = [.. futureLeads],
+            InfinitiveLeads = infinitiveLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
         };
     }

@@ -180,7 +180,8 @@ public class QuantityStageTests
     [InlineData("The firm won a $48.2 million contract.", "$48.2 million", 48_200_000.0, "USD")]
     // With a scale word, pounds are money.
     [InlineData("Profit rose to 361 million pounds.", "361 million pounds", 361_000_000.0, "GBP")]
-    [InlineData("The fee was 420 million Finnish markka.", "420 million Finnish markka", 420_000_000.0, "markka")]
+    [InlineData("The fee was 420 million Finnish markka.", "420 million Finnish markka", 420_000_000.0, "FIM")]
+    [InlineData("The fee was 3 million Dutch guilders.", "3 million Dutch guilders", 3_000_000.0, "NLG")]
     // A code that includes the million, a scale after the code, cents without their name at the end, a sign glued to the next amount.
     [InlineData("Losses exceeded 30 MUSD.", "30 MUSD", 30_000_000.0, "USD")]
     [InlineData("They lost 75 USD million.", "75 USD million", 75_000_000.0, "USD")]

@@ -211,7 +211,10 @@ public sealed class QuantityEvaluation : IEvaluation
         if (isoCurrency is not null) return string.Equals(isoCurrency, actual, StringComparison.OrdinalIgnoreCase);
         var e = NormalizeUnit(expected);
         e = e switch { "dollar" => "usd", "euro" => "eur", "pound" when actual.Length == 3 => "gbp", "yen" => "jpy", "yuan" => "cny", "rupee" => "inr", _ => e };
-        return e == NormalizeUnit(actual);
+        if (e == NormalizeUnit(actual)) return true;
+        // A currency the spec names by words ("Bitcoin", "Penny", "Finnish markka") is right when the unit table reads
+        // those words as the unit found (BTC, pence, FIM). Only currencies: their names are unambiguous, unlike "pound".
+        return UnitTable.English.MatchPhrase(expected) is { Kind: QuantityKind.Currency } named && string.Equals(named.Name, actual, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string NormalizeUnit(string unit)
