@@ -117,11 +117,27 @@ public sealed class EntityStage : IStage
             {
                 if (k < end && !IsNameBreak(text, tokens[k])) continue;
                 int first = pieceStart, last = k - 1;
-                if (last >= first && Trim(text, tokens, type, ref first, ref last)) output.Add(new Candidate(first, last, type));
+                if (last >= first && Trim(text, tokens, type, ref first, ref last) && !IsCompoundModifier(text, tokens, last))
+                {
+                    output.Add(new Candidate(first, last, type));
+                }
                 pieceStart = k + 1;
             }
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "U.S.-led", "Iran-backed": a name hyphenated onto a lower-case word makes one modifier word,
+    /// which news annotation (CoNLL, GMB, WikiGold) leaves outside any entity.
+    /// </summary>
+    private static bool IsCompoundModifier(string text, ImmutableArray<Token> tokens, int last)
+    {
+        if (last + 2 >= tokens.Length) return false;
+        var hyphen = tokens[last + 1].Span;
+        var next = tokens[last + 2].Span;
+        return hyphen.Length == 1 && text[hyphen.Start] == '-' && hyphen.Start == tokens[last].Span.End
+            && next.Start == hyphen.End && char.IsLower(text[next.Start]);
     }
 
     private static bool IsNameBreak(string text, Token token)
@@ -136,7 +152,7 @@ public sealed class EntityStage : IStage
     {
         while (last >= first && (tokens[last].Kind == TokenKind.Punctuation || EntityRules.IsPossessive(tokens[last].Span.SliceOf(text)))) last--;
         while (first <= last && (tokens[first].Kind == TokenKind.Punctuation
-               || tokens[first].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)
+               || tokens[first].Span.SliceOf(text).Equals("the", StringComparison.Ordinal)
                || (type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[first].Span.SliceOf(text))))) first++;
         while (last >= first && ((type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[last].Span.SliceOf(text))
                || tokens[last].Kind == TokenKind.Punctuation))) last--;

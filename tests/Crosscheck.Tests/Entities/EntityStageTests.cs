@@ -49,6 +49,24 @@ public class EntityStageTests
     }
 
     [Fact]
+    public void LeavesANameHyphenatedOntoALowerCaseWordOutButKeepsItElsewhere()
+    {
+        var (text, layer) = Analyze("The U.S.-backed coalition moved north, and the U.S. embassy in Amman stayed closed on Friday.");
+        var spans = layer.Mentions.Select(m => m.Span).ToList();
+        int compound = text.IndexOf("U.S.-backed", StringComparison.Ordinal);
+        spans.Should().NotContain(s => s.Start == compound);
+        spans.Should().Contain(s => s.Start == text.IndexOf("U.S. embassy", StringComparison.Ordinal) && s.End - s.Start == 4);
+    }
+
+    [Fact]
+    public void KeepsACapitalisedTheThatIsPartOfTheName()
+    {
+        var (text, layer) = Analyze("The envoy flew to The Hague on Monday, a spokesman for the Foreign Ministry said.");
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().Contain("The Hague");
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().NotContain(s => s.StartsWith("the ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FindsMilitaryUnitsByOrdinalAndByName()
     {
         var (text, layer) = Analyze(
