@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Crosscheck.Entities;
+using Crosscheck.Language;
 using Crosscheck.Text;
 
 namespace Crosscheck.Places;
@@ -65,7 +66,14 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         var covered = new bool[tokens.Length];
         int datelineEnd = DatelineEnd(article);
         Span<char> key = stackalloc char[KeyBufferLength];
-        var memory = new DocumentMemory(ConfirmedPlaces(text, tokens, key));
+        var memory = new DocumentMemory(ConfirmedPlaces(text, tokens, key))
+        {
+            // The entity layer's model learned English: in German, where every noun is capitalised,
+            // its "person" says little, so it no longer vetoes a known town ("Charkiw", "Saporischschja").
+            PersonVerdictsTrusted = article.Article.Language is "en" or LanguageGuess.Undetermined,
+            // German (and Luxembourgish) capitalise every noun: "am Montag Charkiw" is no "George Washington".
+            CapitalsMarkNames = article.Article.Language is not ("de" or "lb"),
+        };
 
         for (int s = 0; s < sentences.Length; s++)
         {
@@ -92,7 +100,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             }
             FindSettlementLists(text, tokens, first, end, s, covered, mentions);
         }
-        AddEntityPlaces(text, tokens, entities, covered, mentions, key, datelineEnd);
+        AddEntityPlaces(text, tokens, entities, covered, mentions, key, datelineEnd, memory.PersonVerdictsTrusted);
         mentions.Sort((a, b) => a.Span.CompareTo(b.Span));
         LinkContainers(text, tokens, mentions);
         return mentions;
@@ -181,6 +189,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
     {
         var span = new Span(tokens[first].Span.Start, tokens[last].Span.End);
         var entityType = EntityTypeAt(entities, span);
+        if (entityType is EntityType.Person && !memory.PersonVerdictsTrusted && IsKnownTownOrWider(hits)) entityType = null;
         if (entityType is EntityType.Person)
         {
             memory.PersonWords.Add(matchedKey.ToString());
@@ -245,7 +254,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             }
             // "George Washington": a capitalised word before a town or state name makes it a surname.
             bool countryOrArea = HasKind(hits, PlaceKind.Country) || HasKind(hits, PlaceKind.Area);
-            if (!allCaps && !countryOrArea && !confirmed && char.IsUpper(text[previous.Span.Start])
+            if (!allCaps && memory.CapitalsMarkNames && !countryOrArea && !confirmed && char.IsUpper(text[previous.Span.Start])
                 && !InSet(text, previous, PlaceWords.NameModifiers) && !InSet(text, previous, PlaceWords.SentenceStarters)
                 && !IsAllUpper(text.AsSpan(previous.Span.Start, previous.Span.Length)) && !IsStrongPlaceWord(text, previous))
             {
@@ -267,7 +276,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                     memory.PersonWords.Add(matchedKey.ToString());
                     return null;
                 }
-                if (!allCaps && char.IsUpper(text[next.Span.Start]))
+                if (!allCaps && memory.CapitalsMarkNames && char.IsUpper(text[next.Span.Start]))
                 {
                     if (InSet(text, next, PlaceWords.StreetWords)) return null;
                     // "Paris Hilton", "George Washington": a town name before another capitalised word is a first name.
@@ -285,6 +294,20 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         public HashSet<string> PersonWords { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> ConfirmedPlaces { get; } = confirmedPlaces;
+
+        public bool PersonVerdictsTrusted { get; init; } = true;
+
+        public bool CapitalsMarkNames { get; init; } = true;
+    }
+
+    // A region, a country or a town of 100,000 or more: a name few texts give a person.
+    private bool IsKnownTownOrWider(ReadOnlySpan<int> hits)
+    {
+        foreach (var c in hits)
+        {
+            if (gazetteer.KindOf(c) is PlaceKind.Country or PlaceKind.Region || gazetteer.PopulationOf(c) >= 100_000) return true;
+        }
+        return false;
     }
 
     // Names the document puts after a locative preposition ("in Dublin", "near Arlington"): one
@@ -526,7 +549,9 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             && PlaceWords.CommonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded[..length]);
     }
 
-    private void AddEntityPlaces(string text, ImmutableArray<Token> tokens, EntityLayer? entities, bool[] covered, List<Mention> mentions, Span<char> key, int datelineEnd)
+    /// <param name="modelKnowsLanguage">False when the (English) entity model read another language: then its places the gazetteer lacks are not taken.</param>
+    private void AddEntityPlaces(string text, ImmutableArray<Token> tokens, EntityLayer? entities, bool[] covered, List<Mention> mentions, Span<char> key, int datelineEnd,
+        bool modelKnowsLanguage)
     {
         if (entities is null || entities.Mentions.IsEmpty) return;
         foreach (var entity in entities.Mentions)
@@ -544,6 +569,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var hits = ReadOnlySpan<int>.Empty;
             if (PlaceNames.AppendFolded(entity.Span.SliceOf(text), key, ref keyLength)) hits = gazetteer.Find(key[..keyLength]);
             if (IsCommonWordNotMarkedAsPlace(text, tokens, first, last, hits)) continue;
+            if (hits.IsEmpty && !modelKnowsLanguage) continue;
             var candidates = hits.IsEmpty ? [] : Cap(hits, MentionKind.Name) ?? [];
             mentions.Add(new Mention
             {
@@ -554,8 +580,18 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         }
     }
 
+    private bool NamesCountry(Mention m)
+    {
+        foreach (var c in m.Candidates)
+        {
+            if (gazetteer.KindOf(c) == PlaceKind.Country) return true;
+        }
+        return false;
+    }
+
     // "Paris, Texas" and "Russia's Kursk region": the second (or first) names what contains the other.
-    private static void LinkContainers(string text, ImmutableArray<Token> tokens, List<Mention> mentions)
+    // Two country names around a comma are a list ("in Russia, U.S. officials said"), not a town and its state.
+    private void LinkContainers(string text, ImmutableArray<Token> tokens, List<Mention> mentions)
     {
         for (int i = 0; i + 1 < mentions.Count; i++)
         {
@@ -563,7 +599,10 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var b = mentions[i + 1];
             if (a.Sentence != b.Sentence) continue;
             int gap = b.FirstToken - a.LastToken;
-            if (gap == 2 && IsPunct(text, tokens[a.LastToken + 1], ',') && b.Kind != MentionKind.Unknown) a.Container = i + 1;
+            if (gap == 2 && IsPunct(text, tokens[a.LastToken + 1], ',') && b.Kind != MentionKind.Unknown)
+            {
+                if (!(NamesCountry(a) && NamesCountry(b))) a.Container = i + 1;
+            }
             else if (gap == 2 && IsPossessive(text, tokens[a.LastToken + 1]) && a.Kind != MentionKind.Unknown) b.Container = i;
             else if (gap == 1 && a.Kind == MentionKind.Adjective && b.Kind != MentionKind.Unknown) b.Container = i;
         }

@@ -201,6 +201,31 @@ public class PlaceStageTests
         var places = pipeline.Analyze(new Article { Id = "t", Text = text, ContentHash = "t" }, Context).Article.Items(Layers.Places);
         places.Should().NotContain(p => p.Span.Of(text) == word);
     }
+
+    [Fact]
+    public void German_exonyms_in_German_text_resolve_to_the_towns_they_name()
+    {
+        // German capitalises every noun, and the English entity model calls "Montag Charkiw" a person.
+        const string text = "Russische Drohnen trafen am Montag Charkiw und am Dienstag Saporischschja, teilte die Stadtverwaltung mit.";
+        var pipeline = Crosscheck.DefaultPipeline.Create();
+        var places = pipeline.Analyze(new Article { Id = "de", Text = text, ContentHash = "de" }, Context).Article.Items(Layers.Places);
+        var kharkiv = At(text, places, "Charkiw");
+        kharkiv.Should().NotBeNull();
+        kharkiv!.Name.Should().Be("Kharkiv");
+        kharkiv.CountryCode.Should().Be("UA");
+        At(text, places, "Saporischschja")!.CountryCode.Should().Be("UA");
+        places.Should().NotContain(p => p.Span.Of(text) == "Stadtverwaltung");
+    }
+
+    [Fact]
+    public void Two_country_names_around_a_comma_are_a_list_not_a_town_in_a_country()
+    {
+        const string text = "He spoke about his ties to Russia, U.S. officials said on Wednesday.";
+        var russia = At(text, Places(text), "Russia");
+        russia.Should().NotBeNull();
+        russia!.CountryCode.Should().Be("RU");
+        russia.Precision.Should().Be(PlacePrecision.Country);
+    }
 }
 
 public class PlaceStageDiscourseTests
