@@ -189,7 +189,9 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
     {
         var span = new Span(tokens[first].Span.Start, tokens[last].Span.End);
         var entityType = EntityTypeAt(entities, span);
-        if (entityType is EntityType.Person && !memory.PersonVerdictsTrusted && IsKnownTownOrWider(hits)) entityType = null;
+        // The document's own "in Alberta" outweighs the model calling another "Alberta" a person.
+        if (entityType is EntityType.Person && IsKnownTownOrWider(hits)
+            && (!memory.PersonVerdictsTrusted || memory.ConfirmedPlaces.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey))) entityType = null;
         if (entityType is EntityType.Person)
         {
             memory.PersonWords.Add(matchedKey.ToString());
