@@ -44,11 +44,9 @@ public static class Tokenizer
                 tokens.Add(new Token(new Span(start, i), TokenKind.Word, 0));
                 continue;
             }
-            // Possessive or contraction clitic: "'s", "’s", "n't" is handled inside words. Pre-tokenised
-            // text (CoNLL, treebanks) writes it apart, "Lord 's Resistance Army": the same clitic.
+            // Possessive or contraction clitic: "'s", "’s", "n't" is handled inside words.
             if ((c == '\'' || c == '’') && i + 1 < n && (text[i + 1] == 's' || text[i + 1] == 'S')
-                && (i + 2 >= n || !char.IsLetter(text[i + 2])) && i > 0
-                && (char.IsLetterOrDigit(text[i - 1]) || (text[i - 1] == ' ' && i > 1 && char.IsLetterOrDigit(text[i - 2]))))
+                && (i + 2 >= n || !char.IsLetter(text[i + 2])) && i > 0 && char.IsLetterOrDigit(text[i - 1]))
             {
                 i += 2;
                 tokens.Add(new Token(new Span(start, i), TokenKind.Word, 0));

@@ -20,8 +20,9 @@ public class TokenizerTests
     [InlineData("The U.S. sent 10,000 troops and 1.4 million rounds.", "The|U.S.|sent|10,000|troops|and|1.4|million|rounds|.")]
     // Hyphenated names and the possessive clitic.
     [InlineData("Kim Jong-un's army", "Kim|Jong-un|'s|army")]
-    // Pre-tokenised text (CoNLL) writes the clitic apart; it is still one clitic, not a quote and a word.
-    [InlineData("the Lord 's Resistance Army", "the|Lord|'s|Resistance|Army")]
+    // An apostrophe after a space opens a quote or a name, never a possessive clitic.
+    [InlineData("talks in 's-Hertogenbosch ended", "talks|in|'|s-Hertogenbosch|ended")]
+    [InlineData("Vostania's 'S-500' launchers", "Vostania|'s|'|S-500|'|launchers")]
     [InlineData("he said ' so be it '", "he|said|'|so|be|it|'")]
     // Ordinals glued to digits are one word; curly quotes are their own tokens.
     [InlineData("the 95th brigade “fake news”", "the|95th|brigade|“|fake|news|”")]
