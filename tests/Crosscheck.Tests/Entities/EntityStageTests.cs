@@ -59,6 +59,25 @@ public class EntityStageTests
     }
 
     [Fact]
+    public void DropsTheCapitalTheThatOnlyOpensTheSentence()
+    {
+        var (text, layer) = Analyze("The Pentagon said on Monday that the drills would go ahead.");
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().Contain("Pentagon").And.NotContain(s => s.StartsWith("The", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The Pentagon denied it.", 0, 1)]
+    [InlineData("The Hague denied it.", 0, 0)]
+    [InlineData("He flew to The Pentagon briefing.", 3, 3)]
+    public void KeepsASentenceOpeningTheOnlyWhenItBelongsToAKnownName(string text, int theToken, int expectedFirst)
+    {
+        var tokens = Crosscheck.Text.Tokenizer.Analyze(text).Tokens;
+        int first = theToken, last = theToken + 1;
+        EntityStage.Trim(text, tokens, EntityType.Place, ref first, ref last, Crosscheck.Places.Gazetteer.LoadDefault()).Should().BeTrue();
+        first.Should().Be(expectedFirst);
+    }
+
+    [Fact]
     public void KeepsACapitalisedTheThatIsPartOfTheName()
     {
         var (text, layer) = Analyze("The envoy flew to The Hague on Monday, a spokesman for the Foreign Ministry said.");
