@@ -78,7 +78,7 @@ public sealed class EntityStage : IStage
                 }
             }
             var candidates = new List<Candidate>();
-            CollectModelMentions(text, tokens, tags, candidates);
+            CollectModelMentions(text, tokens, tags, candidates, gazetteer);
             if (gazetteer is not null) CityMetonyms.Retype(text, tokens, candidates, gazetteer);
             var found = new MentionFinder(text, tokens);
             found.AddMilitaryUnits(candidates);
@@ -95,7 +95,7 @@ public sealed class EntityStage : IStage
         }
     }
 
-    private static void CollectModelMentions(string text, ImmutableArray<Token> tokens, int[] tags, List<Candidate> output)
+    private static void CollectModelMentions(string text, ImmutableArray<Token> tokens, int[] tags, List<Candidate> output, Gazetteer? gazetteer)
     {
         int i = 0;
         while (i < tokens.Length)
@@ -117,11 +117,27 @@ public sealed class EntityStage : IStage
             {
                 if (k < end && !IsNameBreak(text, tokens[k])) continue;
                 int first = pieceStart, last = k - 1;
-                if (last >= first && Trim(text, tokens, type, ref first, ref last)) output.Add(new Candidate(first, last, type));
+                if (last >= first && Trim(text, tokens, type, ref first, ref last, gazetteer) && !IsCompoundModifier(text, tokens, last))
+                {
+                    output.Add(new Candidate(first, last, type));
+                }
                 pieceStart = k + 1;
             }
             i = end;
         }
+    }
+
+    /// <summary>
+    /// "U.S.-led", "Iran-backed": a name hyphenated onto a lower-case word makes one modifier word,
+    /// which news annotation (CoNLL, GMB, WikiGold) leaves outside any entity.
+    /// </summary>
+    private static bool IsCompoundModifier(string text, ImmutableArray<Token> tokens, int last)
+    {
+        if (last + 2 >= tokens.Length) return false;
+        var hyphen = tokens[last + 1].Span;
+        var next = tokens[last + 2].Span;
+        return hyphen.Length == 1 && text[hyphen.Start] == '-' && hyphen.Start == tokens[last].Span.End
+            && next.Start == hyphen.End && char.IsLower(text[next.Start]);
     }
 
     private static bool IsNameBreak(string text, Token token)
@@ -131,12 +147,29 @@ public sealed class EntityStage : IStage
         return c is '(' or ')' or '[' or ']' or '"' or '“' or '”' or ',' or ';' or ':' or '«' or '»' or '—' or '–';
     }
 
+    /// <summary>
+    /// A capital "The" inside a sentence belongs to the name the model found ("at The Hague", "told The
+    /// Associated Press"); at a sentence's start the capital says nothing ("The Pentagon said"), so it stays
+    /// only when "The ..." is itself a known name ("The Hague", "The Gambia").
+    /// </summary>
+    private static bool IsSentenceOpeningThe(string text, ImmutableArray<Token> tokens, int first, int last, Gazetteer? gazetteer)
+    {
+        if (first >= last || !tokens[first].Span.SliceOf(text).Equals("The", StringComparison.Ordinal)) return false;
+        for (int k = first - 1; k >= 0 && tokens[k].Sentence == tokens[first].Sentence; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Word || tokens[k].Kind == TokenKind.Number) return false;
+        }
+        return gazetteer is null || gazetteer.FindName(text[tokens[first].Span.Start..tokens[last].Span.End]).IsEmpty;
+    }
+
     /// <summary>Drops possessives, edge punctuation, leading determiners and (for persons) titles from a token range.</summary>
-    internal static bool Trim(string text, ImmutableArray<Token> tokens, EntityType type, ref int first, ref int last)
+    /// <param name="gazetteer">Tells a place whose name starts with "The" ("The Hague") at a sentence's start; null keeps such a "The" only mid-sentence.</param>
+    internal static bool Trim(string text, ImmutableArray<Token> tokens, EntityType type, ref int first, ref int last, Gazetteer? gazetteer = null)
     {
         while (last >= first && (tokens[last].Kind == TokenKind.Punctuation || EntityRules.IsPossessive(tokens[last].Span.SliceOf(text)))) last--;
         while (first <= last && (tokens[first].Kind == TokenKind.Punctuation
-               || tokens[first].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)
+               || tokens[first].Span.SliceOf(text).Equals("the", StringComparison.Ordinal)
+               || IsSentenceOpeningThe(text, tokens, first, last, gazetteer)
                || (type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[first].Span.SliceOf(text))))) first++;
         while (last >= first && ((type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[last].Span.SliceOf(text))
                || tokens[last].Kind == TokenKind.Punctuation))) last--;

@@ -275,6 +275,7 @@ internal sealed class SpatialCoherence
         _groupOf = new int[mentions.Count];
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var sizes = new List<int>();
+        var countryNames = new List<int>();
         for (int i = 0; i < mentions.Count; i++)
         {
             var name = PlaceNames.Fold(mentions[i].Span.Of(text));
@@ -283,12 +284,15 @@ internal sealed class SpatialCoherence
                 g = groups.Count;
                 groups[name] = g;
                 sizes.Add(mentions[i].Candidates.Length);
+                if (mentions[i].Candidates.Any(c => gazetteer.KindOf(c) == PlaceKind.Country)) countryNames.Add(g);
                 foreach (var c in mentions[i].Candidates) Index(c, g);
             }
             _groupOf[i] = g;
         }
         // A name with hundreds of candidates ("Washington", "Springfield") is near everything; it counts for less.
         _groupWeight = sizes.Select(n => n <= MaxCandidatesPerGroup ? 1.0 : (double)MaxCandidatesPerGroup / n).ToArray();
+        // A country's name means the country: its namesake towns ("Russia, Ohio", "Poland, Maine") vouch for no neighbour.
+        foreach (var g in countryNames) _groupWeight[g] = 0;
         _stamp = new int[groups.Count];
     }
 

@@ -84,6 +84,44 @@ internal static class PlaceWords
         "in", "at", "near", "from", "to", "outside", "around", "across", "into", "toward", "towards", "via", "through",
         "throughout", "between", "within", "inside", "nearby", "of");
 
+    /// <summary>
+    /// Locative prepositions of the other languages the news comes in ("am", "nach", "à", "dans", "в", "під"):
+    /// a town right after one is read as a place even when the English entity model calls it a person.
+    /// </summary>
+    public static readonly HashSet<string> ForeignLocatives = FoldedSet(
+        "am", "im", "in", "nach", "bei", "beim", "aus", "von", "vom", "nahe", "um", "zwischen",
+        "à", "au", "aux", "en", "dans", "de", "près", "vers", "depuis",
+        "en", "desde", "hacia", "cerca", "a", "da", "di", "presso", "nel", "nella",
+        "в", "во", "у", "на", "под", "під", "из", "із", "з", "біля", "около", "возле", "поблизу", "w", "we", "pod", "koło", "z");
+
+    /// <summary>
+    /// Weekdays and months in the languages the news comes in: capitalised in German ("am Montag Charkiw"),
+    /// they are never a given name or a surname before a town.
+    /// </summary>
+    public static readonly HashSet<string> CalendarWords = FoldedSet(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "januar", "jänner",
+        "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "wochenende", "morgen", "abend", "nacht",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
+        "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "enero", "febrero", "marzo", "abril",
+        "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag");
+
+    /// <summary>
+    /// Capitalised German nouns that introduce a place ("die Stadt Charkiw", "im Gebiet Saporischschja"):
+    /// in a language that capitalises every noun, one of these before a town marks no person's name.
+    /// </summary>
+    public static readonly HashSet<string> CapitalisedPlaceNouns = FoldedSet(
+        "stadt", "hauptstadt", "großstadt", "kleinstadt", "hafenstadt", "grenzstadt", "frontstadt", "industriestadt",
+        "metropole", "region", "gebiet", "bezirk", "kreis", "landkreis", "provinz", "dorf", "gemeinde", "ort", "ortschaft",
+        "bundesland", "bundesstaat", "staat", "land", "republik", "oblast", "rajon", "großraum", "umgebung", "nähe",
+        "stad", "dorp", "gemeente", "provincie");
+
+    private static HashSet<string> FoldedSet(params string[] words) =>
+        new(words.Select(PlaceNames.Fold).Where(w => w.Length > 0), StringComparer.Ordinal);
+
     /// <summary>Prepositions after which a capitalised name is almost surely a place ("in Dublin", not "to Jones").</summary>
     public static readonly HashSet<string> StrongLocatives = Set("in", "near", "outside", "at", "inside", "throughout", "across");
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Crosscheck.Entities;
+using Crosscheck.Language;
 using Crosscheck.Text;
 
 namespace Crosscheck.Places;
@@ -65,7 +66,14 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         var covered = new bool[tokens.Length];
         int datelineEnd = DatelineEnd(article);
         Span<char> key = stackalloc char[KeyBufferLength];
-        var memory = new DocumentMemory(ConfirmedPlaces(text, tokens, key));
+        var memory = new DocumentMemory(ConfirmedPlaces(text, tokens, key))
+        {
+            // The entity layer's model learned English: in other languages its "person" is weaker
+            // evidence ("am Montag Charkiw"), though still right about "Israel Katz".
+            PersonVerdictsTrusted = article.Article.Language is "en" or LanguageGuess.Undetermined,
+            // German (and Luxembourgish) capitalise every noun: "am Montag Charkiw" is no "George Washington".
+            NounsCapitalised = article.Article.Language is "de" or "lb",
+        };
 
         for (int s = 0; s < sentences.Length; s++)
         {
@@ -92,7 +100,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             }
             FindSettlementLists(text, tokens, first, end, s, covered, mentions);
         }
-        AddEntityPlaces(text, tokens, entities, covered, mentions, key, datelineEnd);
+        AddEntityPlaces(text, tokens, entities, covered, mentions, key, datelineEnd, memory.PersonVerdictsTrusted);
         mentions.Sort((a, b) => a.Span.CompareTo(b.Span));
         LinkContainers(text, tokens, mentions);
         return mentions;
@@ -180,7 +188,12 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         bool sentenceInitial, bool allCaps, EntityLayer? entities, ReadOnlySpan<char> matchedKey, DocumentMemory memory)
     {
         var span = new Span(tokens[first].Span.Start, tokens[last].Span.End);
-        var entityType = EntityTypeAt(entities, span);
+        var entityType = EntityTypeAt(entities, span, out var personSpan);
+        if (entityType is EntityType.Person && IsKnownTownOrWider(hits) && PersonVerdictYields(text, tokens, first, last, personSpan,
+                memory.ConfirmedPlaces.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey), memory.PersonVerdictsTrusted))
+        {
+            entityType = null;
+        }
         if (entityType is EntityType.Person)
         {
             memory.PersonWords.Add(matchedKey.ToString());
@@ -218,6 +231,9 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         var previous = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence ? tokens[first - 1] : default;
         bool hasPrevious = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence;
         bool afterLocative = hasPrevious && InSet(text, previous, PlaceWords.Locatives);
+        // "in Saporischschja Menschen", "am Montag Charkiw": in German the next capitalised noun is no surname.
+        bool afterLocativeOrDate = hasPrevious && (afterLocative || InSet(text, previous, PlaceWords.ForeignLocatives)
+            || InSet(text, previous, PlaceWords.CalendarWords));
         // Someone already named in full ("Rev. Roy Jones") is meant when "Jones" comes back alone.
         bool confirmed = memory.ConfirmedPlaces.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey);
         if (!hasBroad && !confirmed && memory.PersonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(matchedKey)) return null;
@@ -246,6 +262,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             // "George Washington": a capitalised word before a town or state name makes it a surname.
             bool countryOrArea = HasKind(hits, PlaceKind.Country) || HasKind(hits, PlaceKind.Area);
             if (!allCaps && !countryOrArea && !confirmed && char.IsUpper(text[previous.Span.Start])
+                && (!memory.NounsCapitalised || MayBeAName(text, previous) && !IsSentenceInitial(tokens, first - 1))
                 && !InSet(text, previous, PlaceWords.NameModifiers) && !InSet(text, previous, PlaceWords.SentenceStarters)
                 && !IsAllUpper(text.AsSpan(previous.Span.Start, previous.Span.Length)) && !IsStrongPlaceWord(text, previous))
             {
@@ -267,7 +284,8 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
                     memory.PersonWords.Add(matchedKey.ToString());
                     return null;
                 }
-                if (!allCaps && char.IsUpper(text[next.Span.Start]))
+                if (!allCaps && char.IsUpper(text[next.Span.Start])
+                    && (!memory.NounsCapitalised || MayBeAName(text, next) && !afterLocativeOrDate))
                 {
                     if (InSet(text, next, PlaceWords.StreetWords)) return null;
                     // "Paris Hilton", "George Washington": a town name before another capitalised word is a first name.
@@ -285,6 +303,67 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         public HashSet<string> PersonWords { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> ConfirmedPlaces { get; } = confirmedPlaces;
+
+        public bool PersonVerdictsTrusted { get; init; } = true;
+
+        public bool NounsCapitalised { get; init; }
+    }
+
+    /// <summary>
+    /// Whether a known town the entity model put inside a person's name is a place after all. Another
+    /// capitalised word in that name that is not a weekday, a month or a common word is a given name or
+    /// a surname ("Israel Katz", "Lloyd Austin", "George Washington"): the person stands. Otherwise, in
+    /// English only the document's own "in Alberta" outweighs the model; in other languages, which the
+    /// model never learned, a date word in the name ("am Montag Charkiw"), a locative before the town
+    /// or the document's own use as a place does.
+    /// </summary>
+    private static bool PersonVerdictYields(string text, ImmutableArray<Token> tokens, int first, int last, Span personSpan,
+        bool confirmedPlace, bool verdictTrusted)
+    {
+        bool otherWords = false;
+        for (int k = first - 1; k >= 0 && tokens[k].Span.End > personSpan.Start; k--)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            if (MayBeAName(text, tokens[k])) return false;
+            otherWords = true;
+        }
+        for (int k = last + 1; k < tokens.Length && tokens[k].Span.Start < personSpan.End; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            if (MayBeAName(text, tokens[k])) return false;
+            otherWords = true;
+        }
+        if (verdictTrusted) return confirmedPlace;
+        bool afterLocativeOrDate = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence
+            && (InSet(text, tokens[first - 1], PlaceWords.StrongLocatives) || InSet(text, tokens[first - 1], PlaceWords.ForeignLocatives)
+                || InSet(text, tokens[first - 1], PlaceWords.CalendarWords));
+        return otherWords || afterLocativeOrDate || confirmedPlace;
+    }
+
+    /// <summary>A capitalised word that is no weekday, month, preposition, place noun or common word: a given name or a surname.</summary>
+    private static bool MayBeAName(string text, Token token) =>
+        token.Kind == TokenKind.Word && char.IsUpper(text[token.Span.Start])
+        && !InSet(text, token, PlaceWords.CalendarWords) && !InSet(text, token, PlaceWords.ForeignLocatives)
+        && !InSet(text, token, PlaceWords.CapitalisedPlaceNouns) && !InSet(text, token, PlaceWords.CommonWords)
+        && !InSet(text, token, PlaceWords.NameConnectors);
+
+    private static bool IsSentenceInitial(ImmutableArray<Token> tokens, int t)
+    {
+        for (int k = t - 1; k >= 0 && tokens[k].Sentence == tokens[t].Sentence; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Word) return false;
+        }
+        return true;
+    }
+
+    // A region, a country or a town of 100,000 or more: a name few texts give a person.
+    private bool IsKnownTownOrWider(ReadOnlySpan<int> hits)
+    {
+        foreach (var c in hits)
+        {
+            if (gazetteer.KindOf(c) is PlaceKind.Country or PlaceKind.Region || gazetteer.PopulationOf(c) >= 100_000) return true;
+        }
+        return false;
     }
 
     // Names the document puts after a locative preposition ("in Dublin", "near Arlington"): one
@@ -526,7 +605,9 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             && PlaceWords.CommonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded[..length]);
     }
 
-    private void AddEntityPlaces(string text, ImmutableArray<Token> tokens, EntityLayer? entities, bool[] covered, List<Mention> mentions, Span<char> key, int datelineEnd)
+    /// <param name="modelKnowsLanguage">False when the (English) entity model read another language: then its places the gazetteer lacks are not taken.</param>
+    private void AddEntityPlaces(string text, ImmutableArray<Token> tokens, EntityLayer? entities, bool[] covered, List<Mention> mentions, Span<char> key, int datelineEnd,
+        bool modelKnowsLanguage)
     {
         if (entities is null || entities.Mentions.IsEmpty) return;
         foreach (var entity in entities.Mentions)
@@ -544,6 +625,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var hits = ReadOnlySpan<int>.Empty;
             if (PlaceNames.AppendFolded(entity.Span.SliceOf(text), key, ref keyLength)) hits = gazetteer.Find(key[..keyLength]);
             if (IsCommonWordNotMarkedAsPlace(text, tokens, first, last, hits)) continue;
+            if (hits.IsEmpty && !modelKnowsLanguage) continue;
             var candidates = hits.IsEmpty ? [] : Cap(hits, MentionKind.Name) ?? [];
             mentions.Add(new Mention
             {
@@ -554,8 +636,42 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         }
     }
 
+    private bool NamesCountry(Mention m)
+    {
+        foreach (var c in m.Candidates)
+        {
+            if (gazetteer.KindOf(c) == PlaceKind.Country) return true;
+        }
+        return false;
+    }
+
+    // "Russia, U.S. officials said": a country before a lower-case noun modifies it and contains nothing.
+    private static bool ModifiesNextWord(string text, ImmutableArray<Token> tokens, Mention m)
+    {
+        int next = m.LastToken + 1;
+        return next < tokens.Length && tokens[next].Sentence == tokens[m.LastToken].Sentence && tokens[next].Kind == TokenKind.Word
+            && char.IsLower(text[tokens[next].Span.Start]);
+    }
+
+    // "Georgia, USA", "Armenia, Colombia": a country's namesake inside the country after the comma is a town or state and its container.
+    private bool HasNonCountryCandidateIn(Mention a, Mention b)
+    {
+        foreach (var container in b.Candidates)
+        {
+            if (gazetteer.KindOf(container) != PlaceKind.Country) continue;
+            var code = gazetteer[container].CountryCode;
+            foreach (var c in a.Candidates)
+            {
+                if (gazetteer.KindOf(c) != PlaceKind.Country && gazetteer[c].CountryCode == code) return true;
+            }
+        }
+        return false;
+    }
+
     // "Paris, Texas" and "Russia's Kursk region": the second (or first) names what contains the other.
-    private static void LinkContainers(string text, ImmutableArray<Token> tokens, List<Mention> mentions)
+    // Two country names around a comma are a list ("in Russia, U.S. officials said"), not a town and its state,
+    // unless the first also names a place inside the second and the second stands alone ("Georgia, USA").
+    private void LinkContainers(string text, ImmutableArray<Token> tokens, List<Mention> mentions)
     {
         for (int i = 0; i + 1 < mentions.Count; i++)
         {
@@ -563,7 +679,10 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var b = mentions[i + 1];
             if (a.Sentence != b.Sentence) continue;
             int gap = b.FirstToken - a.LastToken;
-            if (gap == 2 && IsPunct(text, tokens[a.LastToken + 1], ',') && b.Kind != MentionKind.Unknown) a.Container = i + 1;
+            if (gap == 2 && IsPunct(text, tokens[a.LastToken + 1], ',') && b.Kind != MentionKind.Unknown)
+            {
+                if (!(NamesCountry(a) && NamesCountry(b)) || HasNonCountryCandidateIn(a, b) && !ModifiesNextWord(text, tokens, b)) a.Container = i + 1;
+            }
             else if (gap == 2 && IsPossessive(text, tokens[a.LastToken + 1]) && a.Kind != MentionKind.Unknown) b.Container = i;
             else if (gap == 1 && a.Kind == MentionKind.Adjective && b.Kind != MentionKind.Unknown) b.Container = i;
         }
@@ -591,8 +710,9 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
     // What the entity layer (when another stage produced it) says about a span: Place wins, then Person.
     // Mentions are in text order: a binary search finds the few near the span, so a document with
     // thousands of names does not compare every candidate with every mention.
-    private static EntityType? EntityTypeAt(EntityLayer? entities, Span span)
+    private static EntityType? EntityTypeAt(EntityLayer? entities, Span span, out Span personSpan)
     {
+        personSpan = default;
         if (entities is null || entities.Mentions.IsDefaultOrEmpty) return null;
         var mentions = entities.Mentions;
         int lo = 0, hi = mentions.Length;
@@ -608,7 +728,11 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             var m = mentions[i];
             if (!m.Span.Overlaps(span)) continue;
             if (m.Type == EntityType.Place) return EntityType.Place;
-            if (m.Type == EntityType.Person) found = EntityType.Person;
+            if (m.Type == EntityType.Person && found is null)
+            {
+                found = EntityType.Person;
+                personSpan = m.Span;
+            }
         }
         return found;
     }

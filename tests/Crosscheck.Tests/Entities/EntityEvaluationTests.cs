@@ -39,6 +39,19 @@ public sealed class EntityEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void JoinsADetachedPossessiveOntoItsWordAsNewsTextWritesIt()
+    {
+        // Gold tokens split "Veldmark's" into "Veldmark" "'s"; the article must read "Veldmark's", and spans still map.
+        string[] tokens = ["The", "Veldmark", "'s", "Harbour", "Authority", "met", "in", "Ostrava", "."];
+        string[] tags = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "O"];
+        var document = new ConllDocument([new ConllSentence([.. tokens], [.. tags])]);
+        var (text, gold, _) = EntityEvaluation.BuildDocument(document);
+        text.Should().Be("The Veldmark's Harbour Authority met in Ostrava .");
+        gold.Select(g => (g.Item1.Of(text), g.Item2)).Should().Equal(("Veldmark's Harbour Authority", "ORG"), ("Ostrava", "LOC"));
+        Tokenizer.Tokenize(text).Select(t => t.Span.Of(text)).Should().ContainInOrder("Veldmark", "'s", "Harbour");
+    }
+
+    [Fact]
     public void ScoresExactSpanAndClassOnly()
     {
         var scorer = new EntityScorer();

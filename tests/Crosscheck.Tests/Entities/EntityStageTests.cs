@@ -49,6 +49,43 @@ public class EntityStageTests
     }
 
     [Fact]
+    public void LeavesANameHyphenatedOntoALowerCaseWordOutButKeepsItElsewhere()
+    {
+        var (text, layer) = Analyze("The U.S.-backed coalition moved north, and the U.S. embassy in Amman stayed closed on Friday.");
+        var spans = layer.Mentions.Select(m => m.Span).ToList();
+        int compound = text.IndexOf("U.S.-backed", StringComparison.Ordinal);
+        spans.Should().NotContain(s => s.Start == compound);
+        spans.Should().Contain(s => s.Start == text.IndexOf("U.S. embassy", StringComparison.Ordinal) && s.End - s.Start == 4);
+    }
+
+    [Fact]
+    public void DropsTheCapitalTheThatOnlyOpensTheSentence()
+    {
+        var (text, layer) = Analyze("The Pentagon said on Monday that the drills would go ahead.");
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().Contain("Pentagon").And.NotContain(s => s.StartsWith("The", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The Pentagon denied it.", 0, 1)]
+    [InlineData("The Hague denied it.", 0, 0)]
+    [InlineData("He flew to The Pentagon briefing.", 3, 3)]
+    public void KeepsASentenceOpeningTheOnlyWhenItBelongsToAKnownName(string text, int theToken, int expectedFirst)
+    {
+        var tokens = Crosscheck.Text.Tokenizer.Analyze(text).Tokens;
+        int first = theToken, last = theToken + 1;
+        EntityStage.Trim(text, tokens, EntityType.Place, ref first, ref last, Crosscheck.Places.Gazetteer.LoadDefault()).Should().BeTrue();
+        first.Should().Be(expectedFirst);
+    }
+
+    [Fact]
+    public void KeepsACapitalisedTheThatIsPartOfTheName()
+    {
+        var (text, layer) = Analyze("The envoy flew to The Hague on Monday, a spokesman for the Foreign Ministry said.");
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().Contain("The Hague");
+        layer.Mentions.Select(m => m.Span.Of(text)).Should().NotContain(s => s.StartsWith("the ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FindsMilitaryUnitsByOrdinalAndByName()
     {
         var (text, layer) = Analyze(

@@ -201,6 +201,71 @@ public class PlaceStageTests
         var places = pipeline.Analyze(new Article { Id = "t", Text = text, ContentHash = "t" }, Context).Article.Items(Layers.Places);
         places.Should().NotContain(p => p.Span.Of(text) == word);
     }
+
+    [Fact]
+    public void German_exonyms_in_German_text_resolve_to_the_towns_they_name()
+    {
+        // German capitalises every noun, and the English entity model calls "Montag Charkiw" a person.
+        const string text = "Russische Drohnen trafen am Montag Charkiw und am Dienstag Saporischschja, teilte die Stadtverwaltung mit.";
+        var pipeline = Crosscheck.DefaultPipeline.Create();
+        var places = pipeline.Analyze(new Article { Id = "de", Text = text, ContentHash = "de" }, Context).Article.Items(Layers.Places);
+        var kharkiv = At(text, places, "Charkiw");
+        kharkiv.Should().NotBeNull();
+        kharkiv!.Name.Should().Be("Kharkiv");
+        kharkiv.CountryCode.Should().Be("UA");
+        At(text, places, "Saporischschja")!.CountryCode.Should().Be("UA");
+        places.Should().NotContain(p => p.Span.Of(text) == "Stadtverwaltung");
+    }
+
+    private static ImmutableArray<ResolvedPlace> FullPipelinePlaces(string text)
+    {
+        var outcome = Crosscheck.DefaultPipeline.Create().Analyze(new Article { Id = "full", Text = text, ContentHash = "full" }, Context);
+        outcome.Succeeded.Should().BeTrue(string.Join("; ", outcome.Failures));
+        return outcome.Article.Items(Layers.Places);
+    }
+
+    [Theory]
+    // A town, region or country that is a given name stays a person's name outside English too.
+    [InlineData("Verteidigungsminister Israel Brenner sagte am Montag, die Armee werde ihre Einsätze im Norden fortsetzen.", "Israel")]
+    [InlineData("Innenministerin Nancy Kessler kündigte am Dienstag in Berlin schärfere Kontrollen an den Grenzen an.", "Nancy")]
+    [InlineData("Jordan Marchetti a déclaré mardi que son parti voterait contre le budget présenté par le gouvernement.", "Jordan")]
+    [InlineData("Der frühere Minister Lloyd Austin traf am Mittwoch die Botschafter der Nachbarländer in der Hauptstadt.", "Austin")]
+    public void A_place_name_inside_a_persons_name_is_no_place_in_other_languages(string text, string givenName)
+    {
+        FullPipelinePlaces(text).Should().NotContain(p => p.Span.Of(text) == givenName);
+    }
+
+    [Fact]
+    public void A_surname_that_the_story_also_uses_as_a_place_stays_a_person_when_a_given_name_precedes_it()
+    {
+        const string text = "The museum in Washington opened a new wing on Friday. George Washington said little about the war in his "
+            + "letters, the curator told visitors, but the exhibition shows many of them.";
+        var places = FullPipelinePlaces(text);
+        int person = text.IndexOf("George Washington", StringComparison.Ordinal) + "George ".Length;
+        places.Should().NotContain(p => p.Span.Start == person);
+        places.Should().Contain(p => p.Span.Start == text.IndexOf("Washington", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The delegation flew on to Georgia, USA, for talks with the state's governor.", "Georgia", "US")]
+    [InlineData("The coffee fair opened in Armenia, Colombia, with growers from the whole valley.", "Armenia", "CO")]
+    public void A_country_namesake_before_a_comma_and_its_country_is_a_place_in_that_country(string text, string name, string countryCode)
+    {
+        var place = At(text, Places(text), name);
+        place.Should().NotBeNull();
+        place!.CountryCode.Should().Be(countryCode);
+        place.Precision.Should().NotBe(PlacePrecision.Country);
+    }
+
+    [Fact]
+    public void Two_country_names_around_a_comma_are_a_list_not_a_town_in_a_country()
+    {
+        const string text = "He spoke about his ties to Russia, U.S. officials said on Wednesday.";
+        var russia = At(text, Places(text), "Russia");
+        russia.Should().NotBeNull();
+        russia!.CountryCode.Should().Be("RU");
+        russia.Precision.Should().Be(PlacePrecision.Country);
+    }
 }
 
 public class PlaceStageDiscourseTests

@@ -20,6 +20,10 @@ public class TokenizerTests
     [InlineData("The U.S. sent 10,000 troops and 1.4 million rounds.", "The|U.S.|sent|10,000|troops|and|1.4|million|rounds|.")]
     // Hyphenated names and the possessive clitic.
     [InlineData("Kim Jong-un's army", "Kim|Jong-un|'s|army")]
+    // An apostrophe after a space opens a quote or a name, never a possessive clitic.
+    [InlineData("talks in 's-Hertogenbosch ended", "talks|in|'|s-Hertogenbosch|ended")]
+    [InlineData("Vostania's 'S-500' launchers", "Vostania|'s|'|S-500|'|launchers")]
+    [InlineData("he said ' so be it '", "he|said|'|so|be|it|'")]
     // Ordinals glued to digits are one word; curly quotes are their own tokens.
     [InlineData("the 95th brigade “fake news”", "the|95th|brigade|“|fake|news|”")]
     public void SplitsNewsTextIntoTokens(string text, string expected) =>

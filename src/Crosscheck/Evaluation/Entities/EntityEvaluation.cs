@@ -99,7 +99,7 @@ public sealed class EntityEvaluation : IEvaluation
             var starts = new int[sentence.Tokens.Length];
             for (int i = 0; i < sentence.Tokens.Length; i++)
             {
-                if (i > 0) text.Append(' ');
+                if (i > 0 && !IsDetachedClitic(sentence.Tokens[i])) text.Append(' ');
                 starts[i] = text.Length;
                 text.Append(sentence.Tokens[i]);
             }
@@ -119,4 +119,9 @@ public sealed class EntityEvaluation : IEvaluation
         }
         return (text.ToString(), gold, stripped);
     }
+
+    // CoNLL and GMB split "Lord's" into "Lord" "'s"; news text never writes "Lord 's", so the
+    // clitic goes back onto its word and the article reads as real text would.
+    private static bool IsDetachedClitic(string token) =>
+        token.Length == 2 && token[0] is ('\'' or '’') && token[1] is ('s' or 'S');
 }
