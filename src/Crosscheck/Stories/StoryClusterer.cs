@@ -132,8 +132,11 @@ public sealed class StoryClusterer
         {
             if (ReferenceEquals(other, best) || Find(other) != other || similarity < _options.JoinThreshold) continue;
             // Two stories far apart in time stay apart however alike they read (this year's flood
-            // and last year's in the same valley), so merging decays with time as joining does.
-            if (CentroidCosine(best, other) * TimeFactor(best, other) < _options.MergeThreshold) continue;
+            // and last year's in the same valley): a merge needs their dates within the window, and
+            // a report without a date is no evidence that two dated stories are one, however well
+            // it matches both (it matches every instance of its kind of event equally).
+            if (!MayBridge(features.Date, best, other)) continue;
+            if (CentroidCosine(best, other) < _options.MergeThreshold) continue;
             var (keep, absorbed) = other.Number < best.Number ? (other, best) : (best, other);
             Merge(keep, absorbed);
             merged.Add(absorbed.Name);
@@ -212,6 +215,7 @@ public sealed class StoryClusterer
         if (member >= 0) story.Members.RemoveAt(member);
         story.Earliest = null;
         story.Latest = null;
+        if (features.Date is DateOnly removed) story.RemoveDate(removed);
         foreach (var m in story.Members)
         {
             if (m.Date is not DateOnly d) continue;
@@ -336,19 +340,23 @@ public sealed class StoryClusterer
 
     private double TimeFactor(DateOnly? date, StoryState story)
     {
-        if (date is not DateOnly d || story.Earliest is not DateOnly lo || story.Latest is not DateOnly hi) return 1;
+        if (date is not DateOnly d || story.CoreEarliest is not DateOnly lo || story.CoreLatest is not DateOnly hi) return 1;
         int gap = d < lo ? lo.DayNumber - d.DayNumber : d > hi ? d.DayNumber - hi.DayNumber : 0;
         int beyond = gap - _options.TimeWindowDays;
         return beyond <= 0 ? 1 : Math.Exp(-beyond / _options.TimeDecayDays);
     }
 
-    /// <summary>The time factor between two stories' date ranges: 1 when they overlap or are within the window.</summary>
-    private double TimeFactor(StoryState a, StoryState b)
+    /// <summary>
+    /// Whether a report may bridge two stories into one: their core date ranges must overlap or lie
+    /// within the window, and when both stories are dated the report must be dated too.
+    /// </summary>
+    private bool MayBridge(DateOnly? date, StoryState a, StoryState b)
     {
-        if (a.Earliest is not DateOnly aLo || a.Latest is not DateOnly aHi || b.Earliest is not DateOnly bLo || b.Latest is not DateOnly bHi) return 1;
+        if (a.CoreEarliest is not DateOnly aLo || a.CoreLatest is not DateOnly aHi
+            || b.CoreEarliest is not DateOnly bLo || b.CoreLatest is not DateOnly bHi) return true;
+        if (date is null) return false;
         int gap = aHi < bLo ? bLo.DayNumber - aHi.DayNumber : bHi < aLo ? aLo.DayNumber - bHi.DayNumber : 0;
-        int beyond = gap - _options.TimeWindowDays;
-        return beyond <= 0 ? 1 : Math.Exp(-beyond / _options.TimeDecayDays);
+        return gap <= _options.TimeWindowDays;
     }
 
     private static double CentroidCosine(StoryState a, StoryState b)
@@ -379,6 +387,7 @@ public sealed class StoryClusterer
         {
             if (story.Earliest is null || d < story.Earliest) story.Earliest = d;
             if (story.Latest is null || d > story.Latest) story.Latest = d;
+            story.AddDate(d);
         }
         foreach (int index in strongest) Post(features.Features[index], story.Number);
         PruneAndMeasure(story);
@@ -404,6 +413,8 @@ public sealed class StoryClusterer
         keep.Members.AddRange(absorbed.Members);
         if (absorbed.Earliest is DateOnly lo && (keep.Earliest is null || lo < keep.Earliest)) keep.Earliest = lo;
         if (absorbed.Latest is DateOnly hi && (keep.Latest is null || hi > keep.Latest)) keep.Latest = hi;
+        foreach (var d in absorbed.Dates) keep.AddDate(d);
+        absorbed.Dates.Clear();
         absorbed.Parent = keep;
         absorbed.Centroid.Clear();
         absorbed.Members.Clear();
@@ -554,5 +565,31 @@ public sealed class StoryClusterer
         public DateOnly? Earliest { get; set; }
         public DateOnly? Latest { get; set; }
         public string? LastExplanation { get; set; }
+
+        /// <summary>Its reports' publication dates, sorted.</summary>
+        public List<DateOnly> Dates { get; } = [];
+
+        /// <summary>
+        /// The dates of its central reports: the full range up to four dated reports, the range
+        /// between the quartiles beyond. Time is measured against this core, not against the full
+        /// range, so that a few reports that joined from the edge of the window (a follow-up, or
+        /// another event of the same kind) cannot stretch the story until it spans months and
+        /// everything in between fits.
+        /// </summary>
+        public DateOnly? CoreEarliest => Dates.Count == 0 ? null : Dates[(Dates.Count - 1) / 4];
+
+        public DateOnly? CoreLatest => Dates.Count == 0 ? null : Dates[Dates.Count - 1 - (Dates.Count - 1) / 4];
+
+        public void AddDate(DateOnly date)
+        {
+            int at = Dates.BinarySearch(date);
+            Dates.Insert(at < 0 ? ~at : at, date);
+        }
+
+        public void RemoveDate(DateOnly date)
+        {
+            int at = Dates.BinarySearch(date);
+            if (at >= 0) Dates.RemoveAt(at);
+        }
     }
 }

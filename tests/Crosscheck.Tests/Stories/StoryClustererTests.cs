@@ -88,6 +88,41 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void A_report_at_the_edge_of_the_window_does_not_stretch_the_story_for_the_next_one()
+    {
+        // Regression: time was measured against a story's whole date range, so each report a week
+        // after the last one widened it by a week and a stream of alike events chained into one
+        // story spanning months. It is now measured against the dates of the story's central reports.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { TimeDecayDays = 1 });
+        string[] details = ["Helicopters lifted families from rooftops.", "Schools stayed closed.", "The army sent boats.",
+            "Insurers began counting the damage.", "Volunteers filled sandbags at dawn."];
+        for (int i = 0; i < details.Length; i++) clusterer.Add(Flood("f" + i, details[i]));
+        clusterer.Add(Flood("week", "Residents returned to clean their homes.", 7)).StartedStory.Should().BeFalse();
+        var fortnight = clusterer.Add(Flood("fortnight", "Residents returned to clean their homes.", 14));
+        fortnight.StartedStory.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(12)]
+    public void Two_dated_stories_merge_only_through_a_dated_report_and_within_the_window(int? bridgeOffset)
+    {
+        // Regression: a report without a date fits any date, so it bridged every pair of alike
+        // stories it resembled; and merges decayed with the gap instead of stopping at the window.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { MergeThreshold = 0.0 });
+        clusterer.Add(Flood("early", "Helicopters lifted families from rooftops."));
+        clusterer.Add(Flood("late", "Schools stayed closed and the army sent boats.", 24)).StartedStory.Should().BeTrue();
+        var bridge = clusterer.Add(Report("bridge",
+            "Floodwaters from the Ambre river swept through Castelnoir overnight, and rescue crews evacuated residents from the lower town. " +
+            "Helicopters lifted families from rooftops and the army sent boats. " +
+            "Mayor Ilse Varnet said the Ambre levee near Castelnoir had failed after three days of rain.",
+            bridgeOffset is int offset ? Day.AddDays(offset) : null, "Ambre floods Castelnoir"));
+        bridge.StartedStory.Should().BeFalse();
+        bridge.MergedStories.Should().BeEmpty();
+        clusterer.Snapshot().Should().HaveCount(2);
+    }
+
+    [Fact]
     public void Without_a_merge_the_bridge_joins_the_closer_story_only()
     {
         var clusterer = new StoryClusterer(new StoryClustererOptions { MergeThreshold = 2.0 });
