@@ -165,7 +165,9 @@ public sealed class AttributionExtractor
         if (lexicon.CueLookup.TryGetValue(word, out var entries)) return entries.Any(e => !e.Form.Contains(' '));
         // Learned cues are content words: "to", "in", "has" head PolNeAR cues ("to focus on") but say nothing alone.
         if (word.Length < 4 || v.In(t, Aux) || v.In(t, Stops) || v.In(t, Dets) || v.In(t, Joiners) || v.In(t, SubjPron)) return false;
-        return lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.Occurrences >= LearnedCueMinOccurrences && prior.AsCueHead >= 3;
+        // Every other lower-case content word is asked: PolNeAR's cues are any verb or noun of saying, thinking,
+        // wanting or acting on a view ("vowed", "hopes", "blasted"), far beyond a lexicon; the model decides from context.
+        return v.IsLowerWord(t) && !v.In(t, Be) && !v.In(t, Neg) && !v.In(t, MonthNames) && !v.In(t, Coordination);
     }
 
     private bool TryCue(TokenView v, int t, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)
@@ -234,7 +236,9 @@ public sealed class AttributionExtractor
             : hasPrior && (double)prior.AsCueHead / prior.Occurrences >= LearnedCueMinRate && v.IsLowerWord(t);
         if (learned)
         {
-            cue = new CueEntry(word.ToString(), word.ToString(), CueClass.Verb, ClaimStatus.Asserted, Learned: true);
+            // After a determiner or a possessive the learned word is a noun ("his belief that", "the fear that").
+            bool noun = v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
+            cue = new CueEntry(word.ToString(), word.ToString(), noun ? CueClass.Noun : CueClass.Verb, ClaimStatus.Asserted, Learned: true);
             return true;
         }
         return false;

@@ -89,6 +89,17 @@ public static class AttributionTrainer
         }
         var heldOutPrf = new Evaluation.Prf(tp, fp, fn);
         log?.WriteLine($"cue classifier, last {heldOut} documents held out: P {heldOutPrf.Precision:F3} R {heldOutPrf.Recall:F3} F1 {heldOutPrf.F1:F3} over {checkPart.Count} candidates");
+        foreach (double threshold in new[] { -3.0, -2.0, -1.0, -0.5, 0.5, 1.0 })
+        {
+            int tpT = 0, fpT = 0, fnT = 0;
+            foreach (var (features, isCue) in checkPart)
+            {
+                bool predicted = check.ScoreFeatures(features) > threshold;
+                if (predicted && isCue) tpT++; else if (predicted) fpT++; else if (isCue) fnT++;
+            }
+            var prf = new Evaluation.Prf(tpT, fpT, fnT);
+            log?.WriteLine($"  at threshold {threshold}: P {prf.Precision:F3} R {prf.Recall:F3} F1 {prf.F1:F3}");
+        }
         var model = CueClassifier.Train(perDocument.SelectMany(x => x).ToList());
         var modelPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, CueClassifier.FileName);
         model.Write(modelPath);
