@@ -753,7 +753,7 @@ public sealed class AttributionExtractor
                 if (medium) { k = m; continue; }
             }
             // ", citing information from a drone unit, that ..." / ", according to X,"
-            if (v.IsPunct(k, ',') && v.In(k + 1, Cites))
+            if (v.IsPunct(k, ',') && (v.In(k + 1, Cites) || RelayCues.Default.MatchAt(v, k + 1, RelayCueRole.Verb) >= 0))
             {
                 int m = k + 2;
                 while (m < c.End && !v.IsPunct(m, ',') && m - k < 25) m++;

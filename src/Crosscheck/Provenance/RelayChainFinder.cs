@@ -13,12 +13,12 @@ namespace Crosscheck.Provenance;
 /// </summary>
 public sealed class RelayChainFinder
 {
-    /// <summary>Cues whose object is the next link: the relay before them passes on what it names.</summary>
-    private static readonly string[] CitingCues =
-    [
-        "citing", "quoting", "which cited", "which quoted", "who cited", "cited by", "referring to", "with reference to",
-        "based on", "according to", "relying on", "со ссылкой на", "ссылаясь на", "з посиланням на", "посилаючись на",
-    ];
+    /// <summary>
+    /// Cues whose object is the next link: the relay before them passes on what it names. The one relay list
+    /// (models/claims/relay-cues.tsv) the claims stage's <see cref="Claims.CitationChains"/> reads too; "which cited"
+    /// is read as its cue "cited".
+    /// </summary>
+    private static readonly string[] CitingCues = [.. Claims.RelayCues.Default.Phrases];
 
     /// <summary>Words that open the object of a cue but do not name anyone ("information from ...").</summary>
     private static readonly string[] ObjectOpeners =
