@@ -70,7 +70,7 @@ public sealed class AttributionExtractor
             {
                 if (used[t] || tokens[t].Kind != TokenKind.Word) continue;
                 if (IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
-                if (!TryCue(view, t, end, quoted, out var cue, out int cueLast)) continue;
+                if (!TryCue(view, t, first, end, quoted, out var cue, out int cueLast)) continue;
                 var ctx = new SentenceContext(view, first, end, quotes, quoteOfToken);
                 Attribution? attribution = cue.Class switch
                 {
@@ -89,6 +89,8 @@ public sealed class AttributionExtractor
                 MarkUsed(used, tokens, attribution.Source);
                 for (int k = t; k <= cueLast; k++) used[k] = true;
                 t = cueLast;
+                // The rule may have grown the cue ("was quoted as saying"): its words are taken too.
+                while (attribution.Cue is { } grown && t + 1 < end && tokens[t + 1].Span.End <= grown.End) used[++t] = true;
             }
         }
         AddSignedQuotes(view, quotes, quoteOfToken, found);
@@ -170,7 +172,7 @@ public sealed class AttributionExtractor
         return v.IsLowerWord(t) && !v.In(t, Be) && !v.In(t, Neg) && !v.In(t, MonthNames) && !v.In(t, Coordination);
     }
 
-    private bool TryCue(TokenView v, int t, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)
+    private bool TryCue(TokenView v, int t, int sentenceFirst, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)
     {
         cue = null!;
         last = t;
@@ -201,7 +203,7 @@ public sealed class AttributionExtractor
                 if (classifier is not null)
                 {
                     // ... and only forms it saw in training: about an unseen form ("affirmed") it knows nothing.
-                    if (entry.Status == ClaimStatus.Asserted && hasPrior && classifier.Score(v, t, _lexicon, quoteInSentence) <= classifier.Threshold) continue;
+                    if (entry.Status == ClaimStatus.Asserted && hasPrior && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence) <= classifier.Threshold) continue;
                 }
                 else if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate)
                 {
@@ -232,7 +234,7 @@ public sealed class AttributionExtractor
             return false;
         }
         bool learned = classifier is not null
-            ? v.IsLowerWord(t) && IsCandidate(v, t, _lexicon) && classifier.Score(v, t, _lexicon, quoteInSentence) > classifier.Threshold
+            ? v.IsLowerWord(t) && IsCandidate(v, t, _lexicon) && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence) > classifier.Threshold
             : hasPrior && (double)prior.AsCueHead / prior.Occurrences >= LearnedCueMinRate && v.IsLowerWord(t);
         if (learned)
         {
@@ -292,8 +294,26 @@ public sealed class AttributionExtractor
         int after = cueLast + 1;
         if (passive)
         {
+            // "X was quoted as saying C", "X is reported as having said C": the passive's subject is the speaker
+            // and the cue runs to the speech verb.
+            int speech = v.Is(after, "as") && v.Is(after + 1, "saying") ? after + 1
+                : v.Is(after, "as") && v.Is(after + 1, "having") && v.Is(after + 2, "said") ? after + 2 : -1;
+            if (speech > 0)
+            {
+                int subjectLast = j;
+                while (subjectLast >= c.First && v.In(subjectLast, Be)) subjectLast--;
+                int subjectFirst = NounPhraseLeft(c, subjectLast);
+                if (subjectFirst >= 0)
+                {
+                    source = v.Range(subjectFirst, subjectLast);
+                    sourceFirst = subjectFirst;
+                    sourceLast = subjectLast;
+                }
+                cueLast = speech;
+                after = speech + 1;
+            }
             // "it was reported (by X) that": the grammatical subject is not the speaker.
-            if (v.Is(after, "by"))
+            else if (v.Is(after, "by"))
             {
                 int last = NounPhraseRight(c, after + 1);
                 if (last >= after + 1)

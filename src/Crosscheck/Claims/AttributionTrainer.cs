@@ -123,7 +123,7 @@ public static class AttributionTrainer
                 var span = tokens[t].Span;
                 bool isCue = cueSpans.Any(c => c.Contains(span));
                 var features = new List<string>(20);
-                CueClassifier.Features(view, t, lexicon, quoted, features);
+                CueClassifier.Features(view, t, sentence.FirstToken, lexicon, quoted, features);
                 examples.Add((features, isCue));
             }
         }

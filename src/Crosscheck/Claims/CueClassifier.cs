@@ -56,10 +56,10 @@ public sealed class CueClassifier
     /// <summary>The embedded English model, or null when the library was built without one.</summary>
     public static CueClassifier? English => EnglishLazy.Value;
 
-    internal double Score(TokenView v, int t, CueLexicon lexicon, bool quoteInSentence)
+    internal double Score(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence)
     {
         var sink = new HashSink(stackalloc ulong[MaxFeatures]);
-        Emit(v, t, lexicon, quoteInSentence, ref sink);
+        Emit(v, t, sentenceFirst, lexicon, quoteInSentence, ref sink);
         double score = 0;
         foreach (var h in sink.Hashes) if (_hashed.TryGetValue(h, out var w)) score += w;
         return score;
@@ -76,10 +76,10 @@ public sealed class CueClassifier
     }
 
     /// <summary>The feature strings of candidate <paramref name="t"/>, for training (the stage hashes the same characters instead).</summary>
-    internal static void Features(TokenView v, int t, CueLexicon lexicon, bool quoteInSentence, List<string> into)
+    internal static void Features(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence, List<string> into)
     {
         var sink = new StringSink(into);
-        Emit(v, t, lexicon, quoteInSentence, ref sink);
+        Emit(v, t, sentenceFirst, lexicon, quoteInSentence, ref sink);
     }
 
     private const int MaxFeatures = 40;
@@ -159,7 +159,7 @@ public sealed class CueClassifier
         sink.End();
     }
 
-    private static void Emit<TSink>(TokenView v, int t, CueLexicon lexicon, bool quoteInSentence, ref TSink sink) where TSink : IFeatureSink, allows ref struct
+    private static void Emit<TSink>(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence, ref TSink sink) where TSink : IFeatureSink, allows ref struct
     {
         var w = v.Word(t);
         var p1 = Word(v, t - 1, t);
@@ -231,7 +231,7 @@ public sealed class CueClassifier
         One(ref sink, "nx=", next);
         Two(ref sink, "stnx=", stem, next);
         Two(ref sink, "subnx=", subject, next);
-        int position = t - FirstOfSentence(v, t);
+        int position = t - sentenceFirst;
         One(ref sink, "pos=", position switch { 0 => "0", <= 2 => "1", <= 5 => "2", <= 10 => "3", _ => "4" });
     }
 
@@ -239,13 +239,6 @@ public sealed class CueClassifier
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeLookup = WordClasses.L(WordClasses.BeForms);
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounLookup = WordClasses.L(WordClasses.SubjectPronouns);
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup = WordClasses.L(WordClasses.Determiners);
-
-    private static int FirstOfSentence(TokenView v, int t)
-    {
-        int k = t;
-        while (k > 0 && t - k < 40 && v.Tokens[k - 1].Sentence == v.Tokens[t].Sentence) k--;
-        return k;
-    }
 
     /// <summary>A crude stem: "believes", "believed", "believing" -> "believ"; enough to pool the forms of one verb.</summary>
     internal static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)

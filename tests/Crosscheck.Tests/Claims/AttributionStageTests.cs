@@ -33,6 +33,19 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void Quoted_as_saying_makes_the_passive_subject_the_speaker()
+    {
+        var (text, claims) = Run("The harbour master was quoted as saying the pier would reopen. The mayor is reported as having said that the levy was fair.");
+        var quoted = claims.Single(a => a.Cue is { } c && c.Of(text) == "quoted as saying");
+        quoted.Source!.Value.Of(text).Should().Be("The harbour master");
+        quoted.Content.Of(text).Should().Be("the pier would reopen");
+        var reported = claims.Single(a => a.Cue is { } c && c.Of(text) == "reported as having said");
+        reported.Source!.Value.Of(text).Should().Be("The mayor");
+        reported.Content.Of(text).Should().Be("the levy was fair");
+        claims.Should().HaveCount(2, "the speech verb inside the grown cue is no second claim");
+    }
+
+    [Fact]
     public void Curly_quote_split_by_its_cue_keeps_both_parts()
     {
         var (text, claims) = Run("“The road is open,” the mayor said, “but drive slowly.”");
