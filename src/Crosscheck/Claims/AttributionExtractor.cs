@@ -169,8 +169,46 @@ public sealed class AttributionExtractor
         if (word.Length < 4 || v.In(t, Aux) || v.In(t, Stops) || v.In(t, Dets) || v.In(t, Joiners) || v.In(t, SubjPron)) return false;
         // Every other lower-case content word is asked: PolNeAR's cues are any verb or noun of saying, thinking,
         // wanting or acting on a view ("vowed", "hopes", "blasted"), far beyond a lexicon; the model decides from context.
-        return v.IsLowerWord(t) && !v.In(t, Be) && !v.In(t, Neg) && !v.In(t, MonthNames) && !v.In(t, Coordination);
+        // A word the lexicon does not know is only asked when what a report carries follows it: action verbs
+        // ("amended the bill", "blocked the road") are no claims, and this also spares scoring most words.
+        return v.IsLowerWord(t) && !v.In(t, Be) && !v.In(t, Neg) && !v.In(t, MonthNames) && !v.In(t, Coordination)
+            && HasReportComplement(v, t);
     }
+
+    /// <summary>
+    /// Whether what a report carries stands by word <paramref name="t"/>: a that-clause (not "so ... that",
+    /// "such ... that", nor a relative "that" after an object or before a verb), "to" and a verb, a colon,
+    /// a wh-word, or a quote right before or shortly after it.
+    /// </summary>
+    internal static bool HasReportComplement(TokenView v, int t)
+    {
+        int sentence = v.Tokens[t].Sentence;
+        bool Same(int k) => k >= 0 && k < v.Count && v.Tokens[k].Sentence == sentence;
+        // '"We will win," vowed the mayor': the quote is the content.
+        if (Same(t - 1) && v.IsQuoteMark(t - 1) || Same(t - 2) && v.IsPunct(t - 1, ',') && v.IsQuoteMark(t - 2)) return true;
+        if (!Same(t + 1)) return false;
+        if (v.Is(t + 1, "to")) return Same(t + 2) && v.IsLowerWord(t + 2) && !v.In(t + 2, Dets) && !v.In(t + 2, Stops);
+        if (v.IsPunct(t + 1, ':') || v.In(t + 1, WhWords)) return true;
+        for (int d = 1; d <= 4 && Same(t + d); d++)
+        {
+            int k = t + d;
+            if (v.IsQuoteMark(k)) return true;
+            if (v.Is(k, "so") || v.Is(k, "such")) return false; // "so that", "so fast that": purpose or degree
+            if (v.Is(k, "that"))
+            {
+                // "approved the plan that would cut taxes", "an interview that aired": a relative clause.
+                if (Same(k + 1) && (v.In(k + 1, Aux) || v.IsLowerWord(k + 1) && v.EndsWith(k + 1, "ed") && !v.In(k + 1, Dets))) return false;
+                for (int j = t + 1; j < k; j++)
+                    if (v.In(j, Dets)) return false;
+                return true;
+            }
+            if (v.Tokens[k].Kind == TokenKind.Punctuation) return false;
+        }
+        return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WhWords =
+        L(new[] { "whether", "if", "how", "why", "what" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     private bool TryCue(TokenView v, int t, int sentenceFirst, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)
     {

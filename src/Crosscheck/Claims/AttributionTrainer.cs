@@ -114,14 +114,29 @@ public static class AttributionTrainer
         var quotes = QuoteFinder.Find(doc.Text);
         var cueSpans = doc.Attributions.SelectMany(a => a.Cue).OrderBy(s => s.Start).ToArray();
         var examples = new List<(List<string>, bool)>();
+        // Only the head of a gold cue (its first candidate word) is a positive; the other words of a multi-word
+        // cue ("interview" in "in an interview", "back" in "pushed back") are left out: alone they report nothing.
+        var heads = new HashSet<int>();
+        var insideCues = new HashSet<int>();
+        foreach (var cue in cueSpans)
+        {
+            int head = -1;
+            for (int t = 0; t < tokens.Length; t++)
+            {
+                if (!cue.Contains(tokens[t].Span)) continue;
+                insideCues.Add(t);
+                if (head < 0 && AttributionExtractor.IsCandidate(view, t, lexicon)) head = t;
+            }
+            if (head >= 0) heads.Add(head);
+        }
         foreach (var sentence in sentences)
         {
             bool quoted = quotes.Any(q => q.Overlaps(sentence.Span));
             for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
                 if (!AttributionExtractor.IsCandidate(view, t, lexicon)) continue;
-                var span = tokens[t].Span;
-                bool isCue = cueSpans.Any(c => c.Contains(span));
+                bool isCue = heads.Contains(t);
+                if (!isCue && insideCues.Contains(t)) continue;
                 var features = new List<string>(20);
                 CueClassifier.Features(view, t, sentence.FirstToken, lexicon, quoted, features);
                 examples.Add((features, isCue));

@@ -21,20 +21,23 @@ public sealed class CueClassifier
     /// <summary>Features seen in fewer training candidates than this are dropped (rare word pairs).</summary>
     private const int MinSeen = 3;
 
-    private readonly Dictionary<string, double> _weights;
+    /// <summary>Feature names, kept only for training and writing: the stage scores by hash alone.</summary>
+    private readonly Dictionary<string, double>? _weights;
     private readonly Dictionary<ulong, double> _hashed;
 
-    public CueClassifier(Dictionary<string, double> weights)
+    /// <param name="weights">Weight per feature name.</param>
+    /// <param name="keepNames">Keep the names (to write the model or score named features); without them only the hashes stay in memory.</param>
+    public CueClassifier(Dictionary<string, double> weights, bool keepNames = true)
     {
-        _weights = weights;
+        _weights = keepNames ? weights : null;
         _hashed = new Dictionary<ulong, double>(weights.Count);
         foreach (var (feature, weight) in weights) _hashed[Hash(feature)] = _hashed.GetValueOrDefault(Hash(feature)) + weight;
     }
 
-    public int FeatureCount => _weights.Count;
+    public int FeatureCount => _weights?.Count ?? _hashed.Count;
 
-    /// <summary>The weights by feature name (read-only view).</summary>
-    public IReadOnlyDictionary<string, double> Weights => _weights;
+    /// <summary>The weights by feature name (read-only view); only when the names were kept.</summary>
+    public IReadOnlyDictionary<string, double> Weights => _weights ?? throw new InvalidOperationException("This cue classifier was loaded without feature names (CueClassifier.Read with keepNames: false).");
 
     /// <summary>
     /// The plain perceptron decision. On the last tenth of PolNeAR train held out from a model trained on the rest,
@@ -50,7 +53,7 @@ public sealed class CueClassifier
     private static readonly Lazy<CueClassifier?> EnglishLazy = new(() =>
     {
         using var stream = ClaimResources.OpenRaw(FileName);
-        return stream is null ? null : Read(stream);
+        return stream is null ? null : Read(stream, keepNames: false);
     });
 
     /// <summary>The embedded English model, or null when the library was built without one.</summary>
@@ -70,7 +73,7 @@ public sealed class CueClassifier
         double score = 0;
         foreach (var feature in features)
         {
-            if (_weights.TryGetValue(feature, out var w)) score += w;
+            if (_hashed.TryGetValue(Hash(feature), out var w)) score += w;
         }
         return score;
     }
@@ -182,7 +185,8 @@ public sealed class CueClassifier
             else if (t + d < v.Count && v.Tokens[t + d].Sentence == v.Tokens[t].Sentence && v.IsQuoteMark(t + d)) quoteDistance = d;
         }
         One(ref sink, "qd=", quoteDistance switch { 1 => "1", 2 => "2", 3 => "3", _ => "far" });
-        double rate = lexicon.PriorLookup.TryGetValue(w, out var prior) ? (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) : -1;
+        // How often the form heads a cue: words that only sit inside one ("interview" in "in an interview") are not cues alone.
+        double rate = lexicon.PriorLookup.TryGetValue(w, out var prior) ? (prior.AsCueHead + 0.5) / (prior.Occurrences + 1.0) : -1;
         var bucket = rate < 0 ? "none" : Bucket(rate);
         One(ref sink, "pr=", bucket);
         Two(ref sink, "prn1=", bucket, n1);
@@ -205,7 +209,7 @@ public sealed class CueClassifier
         }
         var subject = j < 0 || v.Tokens[j].Sentence != v.Tokens[t].Sentence ? "start"
             : v.In(j, PronounLookup) ? "pron"
-            : v.IsCapitalized(j) ? "name"
+            : v.IsCapitalized(j) ? (IsSentenceFirst(v, j, sentenceFirst) && Entities.Truecaser.Default.IsUsuallyLowercase(v.Word(j)) ? "capword" : "name")
             : v.In(j, DeterminerLookup) ? "det"
             : v.EndsWith(j, "'s") || v.EndsWith(j, "’s") ? "poss"
             : v.IsQuoteMark(j) ? "quote"
@@ -234,6 +238,10 @@ public sealed class CueClassifier
         int position = t - sentenceFirst;
         One(ref sink, "pos=", position switch { 0 => "0", <= 2 => "1", <= 5 => "2", <= 10 => "3", _ => "4" });
     }
+
+    /// <summary>A capital that only opens the sentence ("Protesters blocked ..."), not one that names someone.</summary>
+    private static bool IsSentenceFirst(TokenView v, int j, int sentenceFirst) =>
+        j == sentenceFirst || j > sentenceFirst && j == sentenceFirst + 1 && v.IsQuoteMark(sentenceFirst);
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AuxLookup = WordClasses.L(WordClasses.Auxiliaries);
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeLookup = WordClasses.L(WordClasses.BeForms);
@@ -324,7 +332,7 @@ public sealed class CueClassifier
         return v.Tokens[k].Kind == TokenKind.Number ? "0" : v.Word(k);
     }
 
-    public static CueClassifier Read(Stream gz)
+    public static CueClassifier Read(Stream gz, bool keepNames = true)
     {
         using var unzip = new GZipStream(gz, CompressionMode.Decompress);
         using var reader = new StreamReader(unzip, Encoding.UTF8);
@@ -335,7 +343,7 @@ public sealed class CueClassifier
             if (tab <= 0 || line[0] == '#') continue;
             weights[line[..tab]] = double.Parse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
         }
-        return new CueClassifier(weights);
+        return new CueClassifier(weights, keepNames);
     }
 
     public void Write(string path)
@@ -344,7 +352,7 @@ public sealed class CueClassifier
         using var zip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var writer = new StreamWriter(zip, new UTF8Encoding(false));
         writer.Write("# averaged perceptron cue classifier: feature\tweight (AttributionTrainer)\n");
-        foreach (var (feature, weight) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (feature, weight) in Weights.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             writer.Write(feature);
             writer.Write('\t');

@@ -15,6 +15,12 @@ public enum RelayCueRole
 public sealed record RelayCue(string Phrase, string Language, RelayCueRole Role)
 {
     public ImmutableArray<string> Words { get; } = [.. Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>
+    /// A past-tense verb ("cited", "quoted") relays only when it opens a relative clause or an aside (", which cited Y",
+    /// ", quoted by Y"); bare, it is any subject's verb ("the ministry cited rising costs").
+    /// </summary>
+    public bool NeedsClauseOpener => Role == RelayCueRole.Verb && Words.Length == 1 && Phrase.EndsWith("ed", StringComparison.Ordinal);
 }
 
 /// <summary>

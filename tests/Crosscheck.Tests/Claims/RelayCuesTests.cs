@@ -57,4 +57,23 @@ public class RelayCuesTests
         RelayCues.Default.MatchAt(view, cited, RelayCueRole.Verb).Should().Be(cited);
         RelayCues.Default.MatchAt(view, reciting, RelayCueRole.Verb).Should().Be(-1);
     }
+
+    [Fact]
+    public void The_raw_text_scan_reads_cues_as_whole_words_only()
+    {
+        // "reciting" and "excited" hold "citing" and "cited": the raw scan must not read a cue inside them.
+        new RelayChainFinder().Find("Yonhap reported that a clerk, reciting the Harbour Courier line by line, was excited.")
+            .Should().BeEmpty();
+        new RelayChainFinder().Find("Yonhap reported that a clerk, citing the Harbour Courier, was held.")
+            .Should().ContainSingle().Which.Should().Equal("Yonhap", "the Harbour Courier");
+    }
+
+    [Fact]
+    public void A_bare_past_tense_cue_is_the_subjects_own_verb_not_a_relay()
+    {
+        new RelayChainFinder().Find("Yonhap reported that the ministry cited rising costs for the delay.").Should().BeEmpty();
+        new RelayChainFinder().Find("Yonhap reported that the port had quoted higher fees to shippers.").Should().BeEmpty();
+        new RelayChainFinder().Find("Yonhap reported, citing the Harbour Courier, which cited a border unit, that ferries were held.")
+            .Should().ContainSingle().Which.Should().Equal("Yonhap", "the Harbour Courier", "a border unit");
+    }
 }
