@@ -160,7 +160,22 @@ public sealed class AttributionExtractor
     }
 
     /// <summary>Words the cue decision is asked about: lexicon forms, and forms often annotated as cues in training.</summary>
-    internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon)
+    internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon) =>
+        IsCandidate(v, t, lexicon, FrequentCueHeadMinCount, FrequentCueHeadMinShare);
+
+    /// <summary>
+    /// A form that heads a cue at least this often in training, and in at least <see cref="FrequentCueHeadMinShare"/>
+    /// of its occurrences, is asked without a reported complement ("wants a wall", "blasted the plan").
+    /// Both are chosen by AttributionTrainer's sweep on its held-out documents (the log of scripts/train-models.sh).
+    /// </summary>
+    internal const int FrequentCueHeadMinCount = 5;
+    internal const double FrequentCueHeadMinShare = 0.1;
+
+    internal static bool IsFrequentCueHead(ReadOnlySpan<char> word, CueLexicon lexicon, int minCount, double minShare) =>
+        lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.AsCueHead >= minCount
+        && prior.AsCueHead >= minShare * prior.Occurrences;
+
+    internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon, int frequentHeadMinCount, double frequentHeadMinShare)
     {
         if (v.Tokens[t].Kind != TokenKind.Word) return false;
         var word = v.Word(t);
@@ -171,8 +186,9 @@ public sealed class AttributionExtractor
         // wanting or acting on a view ("vowed", "hopes", "blasted"), far beyond a lexicon; the model decides from context.
         // A word the lexicon does not know is only asked when what a report carries follows it: action verbs
         // ("amended the bill", "blocked the road") are no claims, and this also spares scoring most words.
+        // Forms PolNeAR often annotates as cue heads are asked with a plain object too ("wants a wall").
         return v.IsLowerWord(t) && !v.In(t, Be) && !v.In(t, Neg) && !v.In(t, MonthNames) && !v.In(t, Coordination)
-            && HasReportComplement(v, t);
+            && (IsFrequentCueHead(word, lexicon, frequentHeadMinCount, frequentHeadMinShare) || HasReportComplement(v, t));
     }
 
     /// <summary>

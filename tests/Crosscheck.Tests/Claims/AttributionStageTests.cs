@@ -78,6 +78,18 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void A_frequent_learned_cue_head_is_asked_with_a_plain_noun_object()
+    {
+        // "blasted" heads many cues in PolNeAR train; "blocked" and "amended" do not, so they still need a clause.
+        AttributionExtractorProbe.IsCandidate("The governor blasted the new harbour levy.", "blasted").Should().BeTrue();
+        AttributionExtractorProbe.IsCandidate("The governor blocked the new harbour levy.", "blocked").Should().BeFalse();
+        AttributionExtractorProbe.IsCandidate("The governor amended the new harbour levy.", "amended").Should().BeFalse();
+        var (text, claims) = Run("Governor Ilse Marwick blasted the new harbour levy on Monday.");
+        var a = ByCue(text, claims, "blasted");
+        a.Source!.Value.Of(text).Should().Be("Governor Ilse Marwick");
+    }
+
+    [Fact]
     public void A_capitalised_first_word_that_is_no_name_is_no_named_subject()
     {
         AttributionExtractorProbe.Subject("Protesters said the road was shut.", "said").Should().Be("sub=capword");
@@ -338,6 +350,12 @@ internal static class AttributionExtractorProbe
     {
         var (view, t) = At(text, word);
         return AttributionExtractor.HasReportComplement(view, t);
+    }
+
+    public static bool IsCandidate(string text, string word)
+    {
+        var (view, t) = At(text, word);
+        return AttributionExtractor.IsCandidate(view, t, CueLexicon.English);
     }
 
     public static string Subject(string text, string word)
