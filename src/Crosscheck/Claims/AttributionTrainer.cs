@@ -28,31 +28,9 @@ public static class AttributionTrainer
     /// <exception cref="DirectoryNotFoundException">The folder has no brat text/annotation pairs.</exception>
     public static AttributionTrainingSummary Train(string trainFolder, string outputPath, TextWriter? log = null)
     {
-        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        int documents = 0, attributions = 0;
-        foreach (var (textPath, annPath) in BratAttributions.FindPairs(trainFolder))
-        {
-            var doc = BratAttributions.Load(textPath, annPath);
-            documents++;
-            attributions += doc.Attributions.Length;
-            var cueSpans = doc.Attributions.SelectMany(a => a.Cue).OrderBy(s => s.Start).ToArray();
-            var tokens = Tokenizer.Tokenize(doc.Text);
-            foreach (var token in tokens)
-            {
-                if (token.Kind != TokenKind.Word) continue;
-                var form = token.Span.Of(doc.Text).ToLowerInvariant();
-                if (!counts.TryGetValue(form, out var c)) counts[form] = c = new int[3];
-                c[0]++;
-                foreach (var cue in cueSpans)
-                {
-                    if (cue.Start > token.Span.Start) break;
-                    if (!cue.Contains(token.Span)) continue;
-                    c[1]++;
-                    if (cue.Start == token.Span.Start) c[2]++;
-                    break;
-                }
-            }
-        }
+        var allDocuments = BratAttributions.FindPairs(trainFolder).Select(p => BratAttributions.Load(p.Item1, p.Item2)).ToList();
+        var counts = CountForms(allDocuments);
+        int documents = allDocuments.Count, attributions = allDocuments.Sum(d => d.Attributions.Length);
         if (documents == 0) throw new DirectoryNotFoundException($"No brat text/annotation pairs under '{trainFolder}'.");
         var sb = new StringBuilder();
         sb.Append("# form\toccurrences\tas_cue\tas_cue_head   (learned from ").Append(documents).Append(" PolNeAR train documents by AttributionTrainer)\n");
@@ -68,16 +46,13 @@ public static class AttributionTrainer
         File.WriteAllText(outputPath, sb.ToString());
         log?.WriteLine($"attribution priors: {documents} documents, {attributions} attributions, {written} forms -> {outputPath}");
 
-        // Cue classifier: examples are the cue candidates of every document, labelled by the gold cues.
         var priors = CuePrior.ReadAll(File.ReadAllLines(outputPath).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')));
         var lexicon = CueLexicon.WithPriors(priors);
-        var perDocument = new List<List<(List<string>, bool)>>();
-        foreach (var (textPath, annPath) in BratAttributions.FindPairs(trainFolder))
-        {
-            var doc = BratAttributions.Load(textPath, annPath);
-            perDocument.Add(Examples(doc, lexicon));
-        }
-        int heldOut = Math.Max(1, perDocument.Count / 10);
+        int heldOut = Math.Max(1, documents / 10);
+        SweepFrequentCueHeads(allDocuments.Take(documents - heldOut).ToList(), allDocuments.Skip(documents - heldOut).ToList(), log);
+
+        // Cue classifier: examples are the cue candidates of every document, labelled by the gold cues.
+        var perDocument = allDocuments.Select(doc => Examples(doc, lexicon)).ToList();
         var trainPart = perDocument.Take(perDocument.Count - heldOut).SelectMany(x => x).ToList();
         var checkPart = perDocument.Skip(perDocument.Count - heldOut).SelectMany(x => x).ToList();
         var check = CueClassifier.Train(trainPart);
@@ -89,6 +64,17 @@ public static class AttributionTrainer
         }
         var heldOutPrf = new Evaluation.Prf(tp, fp, fn);
         log?.WriteLine($"cue classifier, last {heldOut} documents held out: P {heldOutPrf.Precision:F3} R {heldOutPrf.Recall:F3} F1 {heldOutPrf.F1:F3} over {checkPart.Count} candidates");
+        foreach (double threshold in new[] { -3.0, -2.0, -1.0, -0.5, 0.5, 1.0 })
+        {
+            int tpT = 0, fpT = 0, fnT = 0;
+            foreach (var (features, isCue) in checkPart)
+            {
+                bool predicted = check.ScoreFeatures(features) > threshold;
+                if (predicted && isCue) tpT++; else if (predicted) fpT++; else if (isCue) fnT++;
+            }
+            var prf = new Evaluation.Prf(tpT, fpT, fnT);
+            log?.WriteLine($"  at threshold {threshold}: P {prf.Precision:F3} R {prf.Recall:F3} F1 {prf.F1:F3}");
+        }
         var model = CueClassifier.Train(perDocument.SelectMany(x => x).ToList());
         var modelPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, CueClassifier.FileName);
         model.Write(modelPath);
@@ -96,23 +82,99 @@ public static class AttributionTrainer
         return new AttributionTrainingSummary(documents, attributions, written, outputPath);
     }
 
-    private static List<(List<string>, bool)> Examples(AttributionDocument doc, CueLexicon lexicon)
+    /// <summary>Per lower-cased form: occurrences, times inside a cue, times heading a cue.</summary>
+    private static Dictionary<string, int[]> CountForms(IEnumerable<AttributionDocument> docs)
+    {
+        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var doc in docs)
+        {
+            var cueSpans = doc.Attributions.SelectMany(a => a.Cue).OrderBy(s => s.Start).ToArray();
+            foreach (var token in Tokenizer.Tokenize(doc.Text))
+            {
+                if (token.Kind != TokenKind.Word) continue;
+                var form = token.Span.Of(doc.Text).ToLowerInvariant();
+                if (!counts.TryGetValue(form, out var c)) counts[form] = c = new int[3];
+                c[0]++;
+                foreach (var cue in cueSpans)
+                {
+                    if (cue.Start > token.Span.Start) break;
+                    if (!cue.Contains(token.Span)) continue;
+                    c[1]++;
+                    if (cue.Start == token.Span.Start) c[2]++;
+                    break;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// Chooses which learned cue heads are asked without a reported complement: priors and model from
+    /// <paramref name="trainPart"/> only, cue-head F1 on <paramref name="checkPart"/> against all its gold cues (a cue
+    /// whose head is no candidate is a miss), for a grid of minimum head counts and shares. Only logged: the chosen
+    /// pair is AttributionExtractor.FrequentCueHeadMinCount / MinShare. Dev is never looked at.
+    /// </summary>
+    private static void SweepFrequentCueHeads(List<AttributionDocument> trainPart, List<AttributionDocument> checkPart, TextWriter? log)
+    {
+        if (log is null) return;
+        var partPriors = CountForms(trainPart).Where(p => p.Value[0] >= MinOccurrences && p.Value[1] > 0)
+            .ToDictionary(p => p.Key, p => new CuePrior(p.Value[0], p.Value[1], p.Value[2]), StringComparer.OrdinalIgnoreCase);
+        var partLexicon = CueLexicon.WithPriors(partPriors);
+        int goldCues = checkPart.Sum(d => d.Attributions.SelectMany(a => a.Cue).Select(s => s.Start).Distinct().Count());
+        var grid = new List<(int, double)> { (int.MaxValue, 1.0) };
+        foreach (int minCount in new[] { 3, 5, 10, 20 })
+            foreach (double minShare in new[] { 0.05, 0.1, 0.2, 0.35 })
+                grid.Add((minCount, minShare));
+        foreach (var (minCount, minShare) in grid)
+        {
+            var model = CueClassifier.Train(trainPart.SelectMany(d => Examples(d, partLexicon, minCount, minShare)).ToList());
+            int tp = 0, fp = 0;
+            foreach (var (features, isCue) in checkPart.SelectMany(d => Examples(d, partLexicon, minCount, minShare)))
+            {
+                if (model.ScoreFeatures(features) <= 0) continue;
+                if (isCue) tp++; else fp++;
+            }
+            var prf = new Evaluation.Prf(tp, fp, Math.Max(0, goldCues - tp));
+            string label = minCount == int.MaxValue ? "never (complement always needed)" : $"head >= {minCount}, share >= {minShare.ToString(CultureInfo.InvariantCulture)}";
+            log.WriteLine($"  frequent cue heads asked without complement, {label}: P {prf.Precision:F3} R {prf.Recall:F3} F1 {prf.F1:F3} over {goldCues} held-out gold cues");
+        }
+    }
+
+    private static List<(List<string>, bool)> Examples(AttributionDocument doc, CueLexicon lexicon) =>
+        Examples(doc, lexicon, AttributionExtractor.FrequentCueHeadMinCount, AttributionExtractor.FrequentCueHeadMinShare);
+
+    private static List<(List<string>, bool)> Examples(AttributionDocument doc, CueLexicon lexicon, int frequentHeadMinCount, double frequentHeadMinShare)
     {
         var (sentences, tokens) = Tokenizer.Analyze(doc.Text);
         var view = new TokenView(doc.Text, tokens);
         var quotes = QuoteFinder.Find(doc.Text);
         var cueSpans = doc.Attributions.SelectMany(a => a.Cue).OrderBy(s => s.Start).ToArray();
         var examples = new List<(List<string>, bool)>();
+        // Only the head of a gold cue (its first candidate word) is a positive; the other words of a multi-word
+        // cue ("interview" in "in an interview", "back" in "pushed back") are left out: alone they report nothing.
+        var heads = new HashSet<int>();
+        var insideCues = new HashSet<int>();
+        foreach (var cue in cueSpans)
+        {
+            int head = -1;
+            for (int t = 0; t < tokens.Length; t++)
+            {
+                if (!cue.Contains(tokens[t].Span)) continue;
+                insideCues.Add(t);
+                if (head < 0 && AttributionExtractor.IsCandidate(view, t, lexicon, frequentHeadMinCount, frequentHeadMinShare)) head = t;
+            }
+            if (head >= 0) heads.Add(head);
+        }
         foreach (var sentence in sentences)
         {
             bool quoted = quotes.Any(q => q.Overlaps(sentence.Span));
             for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
-                if (!AttributionExtractor.IsCandidate(view, t, lexicon)) continue;
-                var span = tokens[t].Span;
-                bool isCue = cueSpans.Any(c => c.Contains(span));
+                if (!AttributionExtractor.IsCandidate(view, t, lexicon, frequentHeadMinCount, frequentHeadMinShare)) continue;
+                bool isCue = heads.Contains(t);
+                if (!isCue && insideCues.Contains(t)) continue;
                 var features = new List<string>(20);
-                CueClassifier.Features(view, t, lexicon, quoted, features);
+                CueClassifier.Features(view, t, sentence.FirstToken, lexicon, quoted, features);
                 examples.Add((features, isCue));
             }
         }

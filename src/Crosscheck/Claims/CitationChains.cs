@@ -7,7 +7,8 @@ namespace Crosscheck.Claims;
 /// citing Y, which in turn cited Z, that C", "according to X, who cited Y, C", "C, X reported, citing Y".
 /// The cited sources go to <see cref="Attribution.CitedSpans"/> (the origin first), the speaker keeps
 /// only its own name, the content loses the citing aside, and the bare "citing Y" pieces the extractor
-/// found on their own are dropped: they are links of a chain, not claims.
+/// found on their own are dropped: they are links of a chain, not claims. The cue words are the verb
+/// cues of the relay list <see cref="RelayCues"/> shares with <see cref="Provenance.RelayChainFinder"/>.
 /// </summary>
 internal static class CitationChains
 {
@@ -100,7 +101,7 @@ internal static class CitationChains
         for (int depth = 0; depth < 6; depth++)
         {
             (consumed ??= []).Add(v.Tokens[t].Span.Start);
-            int first = t + 1;
+            int first = Math.Max(t, RelayCues.Default.MatchAt(v, t, RelayCueRole.Verb)) + 1;
             // "citing information from a drone unit": the unit is the source the information came from.
             int k = first;
             int end = -1;
@@ -130,8 +131,8 @@ internal static class CitationChains
 
     private static bool IsSentenceEnd(TokenView v, int t) => v.IsPunct(t, '.') || v.IsPunct(t, '!') || v.IsPunct(t, '?');
 
-    private static bool IsCiteWord(TokenView v, int t) =>
-        v.Is(t, "citing") || v.Is(t, "cited") || v.Is(t, "quoting") || v.Is(t, "quoted") || v.Is(t, "relaying");
+    /// <summary>A verb cue of the shared relay list (models/claims/relay-cues.tsv) starts at <paramref name="t"/>.</summary>
+    private static bool IsCiteWord(TokenView v, int t) => RelayCues.Default.MatchAt(v, t, RelayCueRole.Verb) >= 0;
 
     /// <summary>A cite word inside <paramref name="span"/>, after a comma when asked ("The Daily, citing Y,").</summary>
     private static int? FirstCiteWord(TokenView v, Span span, bool requireComma)

@@ -13,12 +13,17 @@ namespace Crosscheck.Provenance;
 /// </summary>
 public sealed class RelayChainFinder
 {
-    /// <summary>Cues whose object is the next link: the relay before them passes on what it names.</summary>
-    private static readonly string[] CitingCues =
-    [
-        "citing", "quoting", "which cited", "which quoted", "who cited", "cited by", "referring to", "with reference to",
-        "based on", "according to", "relying on", "со ссылкой на", "ссылаясь на", "з посиланням на", "посилаючись на",
-    ];
+    /// <summary>
+    /// Cues whose object is the next link: the relay before them passes on what it names. The one relay list
+    /// (models/claims/relay-cues.tsv) the claims stage's <see cref="Claims.CitationChains"/> reads too; "which cited"
+    /// is read as its cue "cited".
+    /// </summary>
+    private static readonly string[] CitingCues = [.. Claims.RelayCues.Default.Phrases];
+
+    /// <summary>Per entry of <see cref="CitingCues"/>: a past-tense verb that counts only after "which"/"who"/"that" or a comma.</summary>
+    private static readonly bool[] NeedsClauseOpener = [.. Claims.RelayCues.Default.All.Select(c => c.NeedsClauseOpener)];
+
+    private static readonly string[] ClauseOpeners = ["which", "who", "that"];
 
     /// <summary>Words that open the object of a cue but do not name anyone ("information from ...").</summary>
     private static readonly string[] ObjectOpeners =
@@ -170,14 +175,15 @@ public sealed class RelayChainFinder
     {
         int best = -1, bestEnd = -1;
         var window = text.AsSpan(from, limit - from);
-        foreach (var cue in CitingCues)
+        for (int c = 0; c < CitingCues.Length; c++)
         {
+            var cue = CitingCues[c];
             int at = window.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
             while (at >= 0)
             {
                 int start = from + at, end = start + cue.Length;
                 bool whole = (start == 0 || !char.IsLetter(text[start - 1])) && (end >= text.Length || !char.IsLetter(text[end]));
-                if (whole)
+                if (whole && (!NeedsClauseOpener[c] || OpensClause(text, start)))
                 {
                     if (best < 0 || start < best || (start == best && end > bestEnd)) (best, bestEnd) = (start, end);
                     break;
@@ -187,6 +193,20 @@ public sealed class RelayChainFinder
             }
         }
         return best < 0 ? null : bestEnd;
+    }
+
+    /// <summary>Whether a comma or a relative pronoun ("which", "who", "that") stands right before <paramref name="start"/>.</summary>
+    private static bool OpensClause(string text, int start)
+    {
+        int end = start;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        if (end > 0 && text[end - 1] == ',') return true;
+        int begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1])) begin--;
+        var previous = text.AsSpan(begin, end - begin);
+        foreach (var opener in ClauseOpeners)
+            if (previous.Equals(opener, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>

@@ -33,6 +33,70 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void Quoted_as_saying_makes_the_passive_subject_the_speaker()
+    {
+        var (text, claims) = Run("The harbour master was quoted as saying the pier would reopen. The mayor is reported as having said that the levy was fair.");
+        var quoted = claims.Single(a => a.Cue is { } c && c.Of(text) == "quoted as saying");
+        quoted.Source!.Value.Of(text).Should().Be("The harbour master");
+        quoted.Content.Of(text).Should().Be("the pier would reopen");
+        var reported = claims.Single(a => a.Cue is { } c && c.Of(text) == "reported as having said");
+        reported.Source!.Value.Of(text).Should().Be("The mayor");
+        reported.Content.Of(text).Should().Be("the levy was fair");
+        claims.Should().HaveCount(2, "the speech verb inside the grown cue is no second claim");
+    }
+
+    [Theory]
+    [InlineData("Lawmakers amended the bill so that farmers can sell grain.")]
+    [InlineData("Parliament approved the plan that would cut taxes.")]
+    [InlineData("Prices rose so fast that the central bank raised rates twice.")]
+    [InlineData("Protesters blocked the main road into the capital.")]
+    [InlineData("The council renamed the square that faces the harbour.")]
+    [InlineData("Farmers sold such large harvests that the silos overflowed.")]
+    public void An_action_verb_without_a_reported_complement_is_no_claim(string sentence)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_word_inside_a_multi_word_cue_is_no_cue_alone()
+    {
+        var (text, claims) = Run("In an interview that aired on Tuesday, the harbour master defended the new tolls. Back at the quay, the crews pushed back the boats.");
+        claims.Select(a => a.Cue.HasValue ? a.Cue.Value.Of(text) : "").Should().NotContain(["interview", "back"]);
+    }
+
+    [Fact]
+    public void A_learned_cue_still_takes_a_that_clause_an_infinitive_or_a_quote()
+    {
+        AttributionExtractorProbe.HasComplement("The harbour master fretted that the tolls were too high.", "fretted").Should().BeTrue();
+        AttributionExtractorProbe.HasComplement("\"We will win,\" vowed the skipper.", "vowed").Should().BeTrue();
+        AttributionExtractorProbe.HasComplement("The skipper sailed so far that the crew tired.", "sailed").Should().BeFalse();
+        AttributionExtractorProbe.HasComplement("The skipper vowed to fight the tolls.", "vowed").Should().BeTrue();
+        AttributionExtractorProbe.HasComplement("The skipper pondered whether to sail.", "pondered").Should().BeTrue();
+        AttributionExtractorProbe.HasComplement("The skipper moored the boat that leaked.", "moored").Should().BeFalse();
+        AttributionExtractorProbe.HasComplement("The skipper walked to the quay.", "walked").Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_frequent_learned_cue_head_is_asked_with_a_plain_noun_object()
+    {
+        // "blasted" heads many cues in PolNeAR train; "blocked" and "amended" do not, so they still need a clause.
+        AttributionExtractorProbe.IsCandidate("The governor blasted the new harbour levy.", "blasted").Should().BeTrue();
+        AttributionExtractorProbe.IsCandidate("The governor blocked the new harbour levy.", "blocked").Should().BeFalse();
+        AttributionExtractorProbe.IsCandidate("The governor amended the new harbour levy.", "amended").Should().BeFalse();
+        var (text, claims) = Run("Governor Ilse Marwick blasted the new harbour levy on Monday.");
+        var a = ByCue(text, claims, "blasted");
+        a.Source!.Value.Of(text).Should().Be("Governor Ilse Marwick");
+    }
+
+    [Fact]
+    public void A_capitalised_first_word_that_is_no_name_is_no_named_subject()
+    {
+        AttributionExtractorProbe.Subject("Protesters said the road was shut.", "said").Should().Be("sub=capword");
+        AttributionExtractorProbe.Subject("Kowalski said the road was shut.", "said").Should().Be("sub=name");
+    }
+
+    [Fact]
     public void Curly_quote_split_by_its_cue_keeps_both_parts()
     {
         var (text, claims) = Run("“The road is open,” the mayor said, “but drive slowly.”");
@@ -270,5 +334,35 @@ public class AttributionStageTests
         var denied = ByCue(text, claims, "denied");
         denied.Status.Should().Be(ClaimStatus.Denied);
         denied.Stance.Should().Be(SpeakerStance.Rejects);
+    }
+}
+
+/// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
+internal static class AttributionExtractorProbe
+{
+    private static (TokenView View, int Word) At(string text, string word)
+    {
+        var (_, tokens) = Tokenizer.Analyze(text);
+        return (new TokenView(text, tokens), tokens.ToList().FindIndex(t => t.Span.Of(text) == word));
+    }
+
+    public static bool HasComplement(string text, string word)
+    {
+        var (view, t) = At(text, word);
+        return AttributionExtractor.HasReportComplement(view, t);
+    }
+
+    public static bool IsCandidate(string text, string word)
+    {
+        var (view, t) = At(text, word);
+        return AttributionExtractor.IsCandidate(view, t, CueLexicon.English);
+    }
+
+    public static string Subject(string text, string word)
+    {
+        var (view, t) = At(text, word);
+        var features = new List<string>();
+        CueClassifier.Features(view, t, 0, CueLexicon.English, false, features);
+        return features.Single(f => f.StartsWith("sub=", StringComparison.Ordinal));
     }
 }
