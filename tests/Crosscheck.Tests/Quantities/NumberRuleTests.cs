@@ -1,6 +1,4 @@
 using Crosscheck.Quantities;
-using Crosscheck.Text;
-using Crosscheck.Times;
 using FluentAssertions;
 
 namespace Crosscheck.Tests.Quantities;
@@ -8,15 +6,7 @@ namespace Crosscheck.Tests.Quantities;
 /// <summary>Number readings added for the Recognizers-Text categories: ordinal fractions, scale letters, decimal forms.</summary>
 public class NumberRuleTests
 {
-    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Add(new QuantityStage()).Build();
-
-    private static IReadOnlyList<(string Text, Quantity Quantity)> Quantities(string text)
-    {
-        var article = new Article { Id = "q", Text = text, ContentHash = "q", Published = PublicationDate.Given(new DateOnly(2024, 12, 16), "test") };
-        var outcome = Pipeline.Analyze(article, new AnalysisContext(new DateOnly(2024, 12, 16)));
-        outcome.Failures.Should().BeEmpty();
-        return outcome.Article.Items(Layers.Quantities).Select(q => (q.Span.Of(text), q)).ToList();
-    }
+    private static IReadOnlyList<(string Text, Quantity Quantity)> Quantities(string text) => QuantitiesOf.Read(text);
 
     [Theory]
     // The ordinal phrase is the denominator; a tens word just before a unit ordinal belongs to it.

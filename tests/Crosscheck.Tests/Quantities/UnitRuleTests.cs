@@ -1,7 +1,5 @@
 using Crosscheck.Evaluation.Quantities;
 using Crosscheck.Quantities;
-using Crosscheck.Text;
-using Crosscheck.Times;
 using FluentAssertions;
 
 namespace Crosscheck.Tests.Quantities;
@@ -9,15 +7,7 @@ namespace Crosscheck.Tests.Quantities;
 /// <summary>Units written against the number or in signs: glued codes, powers, inch marks, minor-unit prices.</summary>
 public class UnitRuleTests
 {
-    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Add(new QuantityStage()).Build();
-
-    private static IReadOnlyList<(string Text, Quantity Quantity)> Quantities(string text)
-    {
-        var article = new Article { Id = "q", Text = text, ContentHash = "q", Published = PublicationDate.Given(new DateOnly(2024, 12, 16), "test") };
-        var outcome = Pipeline.Analyze(article, new AnalysisContext(new DateOnly(2024, 12, 16)));
-        outcome.Failures.Should().BeEmpty();
-        return outcome.Article.Items(Layers.Quantities).Select(q => (q.Span.Of(text), q)).ToList();
-    }
+    private static IReadOnlyList<(string Text, Quantity Quantity)> Quantities(string text) => QuantitiesOf.Read(text);
 
     [Theory]
     [InlineData("The flat has 65m2 of floor.", "65m2", 65.0, "square metre")]
