@@ -213,15 +213,7 @@ public sealed class StoryClusterer
         story.Articles.Remove(features.ArticleId);
         int member = story.Members.FindIndex(m => m.ArticleId == features.ArticleId);
         if (member >= 0) story.Members.RemoveAt(member);
-        story.Earliest = null;
-        story.Latest = null;
         if (features.Date is DateOnly removed) story.RemoveDate(removed);
-        foreach (var m in story.Members)
-        {
-            if (m.Date is not DateOnly d) continue;
-            if (story.Earliest is null || d < story.Earliest) story.Earliest = d;
-            if (story.Latest is null || d > story.Latest) story.Latest = d;
-        }
         PruneAndMeasure(story);
     }
 
@@ -383,12 +375,7 @@ public sealed class StoryClusterer
         var signature = new int[Math.Min(MemberSignatureSize, strongest.Length)];
         for (int i = 0; i < signature.Length; i++) signature[i] = features.Features[strongest[i]];
         story.Members.Add(new Member(features.ArticleId, features.Headline, signature, features.Date));
-        if (features.Date is DateOnly d)
-        {
-            if (story.Earliest is null || d < story.Earliest) story.Earliest = d;
-            if (story.Latest is null || d > story.Latest) story.Latest = d;
-            story.AddDate(d);
-        }
+        if (features.Date is DateOnly d) story.AddDate(d);
         foreach (int index in strongest) Post(features.Features[index], story.Number);
         PruneAndMeasure(story);
     }
@@ -411,8 +398,6 @@ public sealed class StoryClusterer
         foreach (var (f, w) in absorbed.Centroid) keep.Centroid[f] = keep.Centroid.GetValueOrDefault(f) + w;
         keep.Articles.AddRange(absorbed.Articles);
         keep.Members.AddRange(absorbed.Members);
-        if (absorbed.Earliest is DateOnly lo && (keep.Earliest is null || lo < keep.Earliest)) keep.Earliest = lo;
-        if (absorbed.Latest is DateOnly hi && (keep.Latest is null || hi > keep.Latest)) keep.Latest = hi;
         foreach (var d in absorbed.Dates) keep.AddDate(d);
         absorbed.Dates.Clear();
         absorbed.Parent = keep;
@@ -562,8 +547,8 @@ public sealed class StoryClusterer
         public bool HasYear { get; set; }
         public List<string> Articles { get; } = [];
         public List<Member> Members { get; } = [];
-        public DateOnly? Earliest { get; set; }
-        public DateOnly? Latest { get; set; }
+        public DateOnly? Earliest => Dates.Count == 0 ? null : Dates[0];
+        public DateOnly? Latest => Dates.Count == 0 ? null : Dates[^1];
         public string? LastExplanation { get; set; }
 
         /// <summary>Its reports' publication dates, sorted.</summary>
