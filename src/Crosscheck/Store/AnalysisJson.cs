@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Crosscheck.Store;
@@ -22,23 +21,29 @@ public static class AnalysisJson
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new StoredSpanConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 
     public static byte[] Serialize(AnalyzedArticle analyzed)
     {
-        var layers = new JsonObject();
-        foreach (var key in analyzed.LayerKeys.OrderBy(k => k.Name, StringComparer.Ordinal))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            layers[key.Name] = JsonSerializer.SerializeToNode(Boxed(analyzed, key), key.ValueType, Options);
+            writer.WriteStartObject();
+            writer.WritePropertyName("article");
+            JsonSerializer.Serialize(writer, analyzed.Article, Options);
+            writer.WriteStartObject("layers");
+            foreach (var key in analyzed.LayerKeys.OrderBy(k => k.Name, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(key.Name);
+                JsonSerializer.Serialize(writer, Boxed(analyzed, key), key.ValueType, Options);
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
-        var root = new JsonObject
-        {
-            ["article"] = JsonSerializer.SerializeToNode(analyzed.Article, Options),
-            ["layers"] = layers,
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(root, Options);
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static AnalyzedArticle Deserialize(ReadOnlySpan<byte> json)

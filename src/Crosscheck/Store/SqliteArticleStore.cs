@@ -8,7 +8,8 @@ namespace Crosscheck.Store;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
-    private const int SchemaVersion = 1;
+    // 2: analyses are stored packed (AnalysisBlob); version-1 rows, plain JSON, are still read.
+    private const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
     private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
 
@@ -59,7 +60,7 @@ public sealed class SqliteArticleStore : IArticleStore
         }
         if (version == SchemaVersion) return;
         using var transaction = connection.BeginTransaction();
-        Execute(connection, """
+        Execute(connection, $"""
             CREATE TABLE IF NOT EXISTS articles (
                 seq          INTEGER PRIMARY KEY AUTOINCREMENT,
                 id           TEXT NOT NULL UNIQUE,
@@ -73,7 +74,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 location TEXT PRIMARY KEY,
                 message  TEXT NOT NULL
             );
-            PRAGMA user_version = 1;
+            PRAGMA user_version = {SchemaVersion};
             """, transaction);
         transaction.Commit();
     }
@@ -177,7 +178,7 @@ public sealed class SqliteArticleStore : IArticleStore
             location.Value = where;
             published.Value = (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
             var toStore = storedId == article.Id ? analyzed : analyzed.WithArticle(article with { Id = storedId });
-            analysis.Value = AnalysisJson.Serialize(toStore);
+            analysis.Value = AnalysisBlob.Pack(toStore);
             insert.ExecuteNonQuery();
             stored.Add(toStore);
             clearLocation.Value = where;
@@ -211,7 +212,7 @@ public sealed class SqliteArticleStore : IArticleStore
         while (reader.Read())
         {
             var bytes = (byte[])reader.GetValue(0);
-            yield return AnalysisJson.Deserialize(bytes);
+            yield return AnalysisBlob.Unpack(bytes);
         }
     }
 
