@@ -5,7 +5,12 @@ using Crosscheck.Text;
 namespace Crosscheck.Stories;
 
 /// <summary>Kinds of evidence that two reports tell the same story; each kind has its own weight.</summary>
-public enum FeatureGroup : byte { Word, Name, Entity, Place, Date, Number, Quantity }
+/// <remarks>
+/// <see cref="RecentDate"/> is a day within a week of the report's own publication date: every
+/// report of that week names its days, so sharing one says less about which event it is than
+/// sharing a year or a day long before publication (<see cref="Date"/>).
+/// </remarks>
+public enum FeatureGroup : byte { Word, Name, Entity, Place, Date, Number, Quantity, RecentDate }
 
 /// <summary>
 /// The clusterer's vocabulary: every feature it has seen, its group, a display form for
@@ -271,9 +276,12 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
         }
     }
 
+    private const int RecentDays = 7;
+
     private void AddTimes(AnalyzedArticle article)
     {
-        DateOnly? assumed = article.Article.Published.Date is null ? assumedReferenceDate : null;
+        DateOnly? published = article.Article.Published.Date;
+        DateOnly? assumed = published is null ? assumedReferenceDate : null;
         foreach (var time in article.Items(Layers.Times))
         {
             if (time.Type != Times.TimexType.Date) continue;
@@ -285,7 +293,10 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
             bool hasMonth = value.Length >= 7 && value[4] == '-' && IsDigits(value.Slice(5, 2));
             bool hasDay = hasMonth && value.Length >= 10 && value[7] == '-' && IsDigits(value.Slice(8, 2));
             var level = hasDay ? value[..10] : hasMonth ? value[..7] : value[..4];
-            Add(FeatureGroup.Date, level, level, 1);
+            bool recent = hasDay && published is DateOnly own
+                && DateOnly.TryParseExact(level, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                && Math.Abs(day.DayNumber - own.DayNumber) <= RecentDays;
+            Add(recent ? FeatureGroup.RecentDate : FeatureGroup.Date, level, level, 1);
         }
     }
 

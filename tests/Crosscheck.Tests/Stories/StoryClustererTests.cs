@@ -198,6 +198,24 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Two_events_in_one_town_in_one_week_are_not_joined_by_the_town_and_the_days_alone()
+    {
+        AnalyzedArticle InTown(string id, string text, int day) =>
+            new ArticleBuilder(id, text).Published(2031, 6, day)
+                .Place("Velmora", 44.1, 12.2, geonamesId: 9001).Time("Saturday", "2031-06-07").Time("Sunday", "2031-06-08").Build();
+        var fire = InTown("fire", "A warehouse fire in Velmora burned through Saturday and Sunday; firefighters from three districts fought the blaze, and the plant's owner Corvel Logistics counted its losses.", 9);
+        var derailment = InTown("derailment", "A freight train derailed outside Velmora between Saturday and Sunday; rail inspector Anouk Brasse said two wagons of gravel tipped over near the junction.", 9);
+
+        var weighingDaysLikeYears = new StoryClusterer(new StoryClustererOptions { RecentDateWeight = 3.0, PlaceWeight = 1.0, BackgroundDocuments = 0, JoinThreshold = 0.2 });
+        weighingDaysLikeYears.Add(fire);
+        weighingDaysLikeYears.Add(derailment).StartedStory.Should().BeFalse("the town and two shared days outweigh the different words");
+
+        var clusterer = new StoryClusterer(new StoryClustererOptions { BackgroundDocuments = 0, JoinThreshold = 0.2 });
+        clusterer.Add(fire);
+        clusterer.Add(derailment).StartedStory.Should().BeTrue();
+    }
+
+    [Fact]
     public void An_empty_report_does_not_throw_and_starts_a_story()
     {
         var clusterer = new StoryClusterer();
