@@ -12,13 +12,15 @@ public sealed record Story(string Id, string Title, ImmutableArray<string> Artic
 
 /// <summary>What <see cref="StoryClusterer.Add"/> decided for one report, and why.</summary>
 /// <param name="MergedStories">Stories this report bridged into <paramref name="StoryId"/>, if any.</param>
+/// <param name="SplitStories">Stories split off the story this report joined, once its reports had grown into two groups.</param>
 public sealed record StoryAssignment(
     string ArticleId,
     string StoryId,
     bool StartedStory,
     double Similarity,
     string Explanation,
-    ImmutableArray<string> MergedStories);
+    ImmutableArray<string> MergedStories,
+    ImmutableArray<string> SplitStories);
 
 /// <summary>
 /// Groups a stream of reports into stories, one report at a time (single pass, no all-pairs).
@@ -36,6 +38,12 @@ public sealed record StoryAssignment(
 /// <para>When a report matches two stories above the join threshold and, after it joins the
 /// better one, the two centroids are similar enough, the stories merge: a later report can bridge
 /// what looked like two stories.</para>
+/// <para>Each time a story's size reaches a power of two (from
+/// <see cref="StoryClustererOptions.SplitCheckSize"/>), its reports are divided in two by their
+/// strongest features (two-means); when the halves are less alike than
+/// <see cref="StoryClustererOptions.SplitThreshold"/>, the half without the story's first report
+/// becomes a story of its own: reports that early joins put together on a shared town or date
+/// come apart once each side has reports enough to show what it is about.</para>
 /// <para>Not thread-safe: one clusterer per stream.</para>
 /// </remarks>
 public sealed class StoryClusterer
@@ -122,7 +130,7 @@ public sealed class StoryClusterer
                 : $"started story {story.Name}: closest was {best.Name} at {Format(bestSimilarity)}, below {Format(_options.JoinThreshold)}";
             story.LastExplanation = reason;
             _retained?.Add(new Retained(features, weights, story));
-            return new StoryAssignment(features.ArticleId, story.Name, true, bestSimilarity, reason, []);
+            return new StoryAssignment(features.ArticleId, story.Name, true, bestSimilarity, reason, [], []);
         }
 
         string shared = SharedFeatures(features, weights, best);
@@ -145,8 +153,18 @@ public sealed class StoryClusterer
         string explanation = $"joined story {best.Name}: shares {shared}; similarity {Format(bestSimilarity)}"
             + (merged.Count > 0 ? $"; bridged and merged {string.Join(", ", merged)}" : "");
         best.LastExplanation = explanation;
-        _retained?.Add(new Retained(features, weights, best));
-        return new StoryAssignment(features.ArticleId, best.Name, false, bestSimilarity, explanation, merged.ToImmutable());
+        var retained = new Retained(features, weights, best);
+        _retained?.Add(retained);
+        var home = best;
+        ImmutableArray<string> split = [];
+        if (TrySplit(best, features.ArticleId) is { } splitOff)
+        {
+            split = [splitOff.Name];
+            if (splitOff.Articles.Contains(features.ArticleId)) home = splitOff;
+            explanation += $"; then {splitOff.Name} split off {best.Name}";
+            retained.Home = home;
+        }
+        return new StoryAssignment(features.ArticleId, home.Name, false, bestSimilarity, explanation, merged.ToImmutable(), split);
     }
 
     /// <summary>The stories so far, in the order they were started, each with its reports in arrival order.</summary>
@@ -374,10 +392,159 @@ public sealed class StoryClusterer
         var strongest = StrongestFeatures(weights, _options.QueryFeatures * 2);
         var signature = new int[Math.Min(MemberSignatureSize, strongest.Length)];
         for (int i = 0; i < signature.Length; i++) signature[i] = features.Features[strongest[i]];
-        story.Members.Add(new Member(features.ArticleId, features.Headline, signature, features.Date));
+        int top = Math.Min(_options.QueryFeatures, strongest.Length);
+        var topFeatures = new int[top];
+        var topWeights = new double[top];
+        for (int i = 0; i < top; i++)
+        {
+            topFeatures[i] = features.Features[strongest[i]];
+            topWeights[i] = weights[strongest[i]];
+        }
+        story.Members.Add(new Member(features.ArticleId, features.Headline, signature, features.Date, topFeatures, topWeights));
         if (features.Date is DateOnly d) story.AddDate(d);
         foreach (int index in strongest) Post(features.Features[index], story.Number);
         PruneAndMeasure(story);
+    }
+
+    /// <summary>
+    /// At sizes that are powers of two, divides the story's reports in two (two-means over their
+    /// strongest features, seeded by the report least like the story and the one least like that)
+    /// and splits off the half without the story's first report when the halves' centroids are
+    /// less alike than <see cref="StoryClustererOptions.SplitThreshold"/>.
+    /// </summary>
+    private StoryState? TrySplit(StoryState story, string joiningArticle)
+    {
+        int n = story.Members.Count;
+        if (n < _options.SplitCheckSize || (n & (n - 1)) != 0) return null;
+        var members = story.Members;
+        var whole = new Dictionary<int, double>();
+        foreach (var member in members) AddVector(whole, member, 1);
+        int seedA = 0;
+        double lowest = double.PositiveInfinity;
+        double wholeNorm = Norm(whole);
+        for (int i = 0; i < n; i++)
+        {
+            double similarity = Cosine(members[i], whole, wholeNorm);
+            if (similarity < lowest) (lowest, seedA) = (similarity, i);
+        }
+        var a = new Dictionary<int, double>();
+        AddVector(a, members[seedA], 1);
+        int seedB = seedA;
+        lowest = double.PositiveInfinity;
+        double seedNorm = Norm(a);
+        for (int i = 0; i < n; i++)
+        {
+            if (i == seedA) continue;
+            double similarity = Cosine(members[i], a, seedNorm);
+            if (similarity < lowest) (lowest, seedB) = (similarity, i);
+        }
+        var b = new Dictionary<int, double>();
+        AddVector(b, members[seedB], 1);
+        var inB = new bool[n];
+        for (int iteration = 0; iteration < 8; iteration++)
+        {
+            bool changed = false;
+            double normA = Norm(a), normB = Norm(b);
+            for (int i = 0; i < n; i++)
+            {
+                bool toB = i == seedB || i != seedA && Cosine(members[i], b, normB) > Cosine(members[i], a, normA);
+                changed |= toB != inB[i];
+                inB[i] = toB;
+            }
+            if (!changed && iteration > 0) break;
+            a.Clear();
+            b.Clear();
+            for (int i = 0; i < n; i++) AddVector(inB[i] ? b : a, members[i], 1);
+        }
+        int sizeB = inB.Count(x => x);
+        if (sizeB < MinSplitPart || n - sizeB < MinSplitPart) return null;
+        double halves = CentroidCosine(a, b);
+        if (halves >= _options.SplitThreshold) return null;
+
+        // The story keeps its first report, so its id goes on naming what it first was about.
+        bool moveB = !inB[0];
+        var moving = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            if (inB[i] == moveB) moving.Add(members[i].ArticleId);
+        }
+        var splitOff = new StoryState(_stories.Count + 1);
+        _stories.Add(splitOff);
+        foreach (var member in members)
+        {
+            if (!moving.Contains(member.ArticleId)) continue;
+            splitOff.Articles.Add(member.ArticleId);
+            splitOff.Members.Add(member);
+            AddVector(splitOff.Centroid, member, 1);
+            AddVector(story.Centroid, member, -1);
+            if (member.Date is DateOnly d) splitOff.AddDate(d);
+            foreach (int f in member.TopFeatures) Post(f, splitOff.Number);
+        }
+        story.Members.RemoveAll(m => moving.Contains(m.ArticleId));
+        story.Articles.RemoveAll(moving.Contains);
+        story.Dates.Clear();
+        foreach (var member in story.Members)
+        {
+            if (member.Date is DateOnly d) story.AddDate(d);
+        }
+        PruneAndMeasure(story);
+        PruneAndMeasure(splitOff);
+        if (_retained is not null)
+        {
+            foreach (var report in _retained)
+            {
+                if (moving.Contains(report.Features.ArticleId) && Find(report.Home) == story) report.Home = splitOff;
+            }
+        }
+        string reason = $"split off {story.Name} when report {joiningArticle} made it {n} reports: these {moving.Count} share "
+            + $"{JoinDisplays(TopCentroidFeatures(splitOff), 4)}, the other {n - moving.Count} {JoinDisplays(TopCentroidFeatures(story), 4)}; "
+            + $"the two groups are {Format(halves)} alike, below {Format(_options.SplitThreshold)}";
+        splitOff.LastExplanation = reason;
+        story.LastExplanation = $"{splitOff.Name} {reason}";
+        return splitOff;
+    }
+
+    private const int MinSplitPart = 2;
+
+    private static void AddVector(Dictionary<int, double> sum, Member member, double sign)
+    {
+        for (int i = 0; i < member.TopFeatures.Length; i++)
+        {
+            int f = member.TopFeatures[i];
+            double value = sum.GetValueOrDefault(f) + sign * member.TopWeights[i];
+            if (sign < 0 && value <= 1e-9) sum.Remove(f);
+            else sum[f] = value;
+        }
+    }
+
+    private static double Norm(Dictionary<int, double> vector)
+    {
+        double sum = 0;
+        foreach (var value in vector.Values) sum += value * value;
+        return Math.Sqrt(sum);
+    }
+
+    private static double Cosine(Member member, Dictionary<int, double> centroid, double centroidNorm)
+    {
+        double dot = 0, memberNorm = 0;
+        for (int i = 0; i < member.TopFeatures.Length; i++)
+        {
+            memberNorm += member.TopWeights[i] * member.TopWeights[i];
+            if (centroid.TryGetValue(member.TopFeatures[i], out double c)) dot += member.TopWeights[i] * c;
+        }
+        return centroidNorm <= 0 || memberNorm <= 0 ? 0 : dot / (centroidNorm * Math.Sqrt(memberNorm));
+    }
+
+    private static double CentroidCosine(Dictionary<int, double> a, Dictionary<int, double> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        double dot = 0;
+        foreach (var (f, w) in small)
+        {
+            if (large.TryGetValue(f, out double v)) dot += w * v;
+        }
+        double norms = Norm(a) * Norm(b);
+        return norms <= 0 ? 0 : dot / norms;
     }
 
     private void Post(int feature, int storyNumber)
@@ -519,7 +686,8 @@ public sealed class StoryClusterer
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private sealed record Member(string ArticleId, string? Headline, int[] Signature, DateOnly? Date);
+    /// <param name="TopFeatures">Its strongest features (and their weights), what a split compares it by.</param>
+    private sealed record Member(string ArticleId, string? Headline, int[] Signature, DateOnly? Date, int[] TopFeatures, double[] TopWeights);
 
     /// <summary>A report kept for <see cref="Refine"/>: its features, weights and current story.</summary>
     private sealed class Retained(ArticleFeatures features, double[] weights, StoryState home)

@@ -215,6 +215,41 @@ public class StoryClustererTests
         clusterer.Add(derailment).StartedStory.Should().BeTrue();
     }
 
+    private static AnalyzedArticle InCastelnoir(string id, bool flood, int variant) => Report(id, flood
+        ? $"Floodwaters from the Ambre river swept through Castelnoir, and crews evacuated {40 + variant} homes from the lower town. Mayor Ilse Varnet said the levee had failed after rain."
+        : $"Voters in Castelnoir elected Tobias Renshaw as councillor after a tight count against Mara Quill, with {1200 + variant} ballots cast. Renshaw promised cheaper ferry fares.",
+        Day.AddDays(variant % 2));
+
+    [Fact]
+    public void A_story_that_took_in_two_events_splits_once_each_has_reports_enough()
+    {
+        // A join threshold this low lets the shared town put the two events into one story.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { JoinThreshold = 0.01, BackgroundDocuments = 0 });
+        var assignments = new List<StoryAssignment>();
+        for (int i = 0; i < 8; i++) assignments.Add(clusterer.Add(InCastelnoir($"r{i}", flood: i % 2 == 0, variant: i)));
+
+        assignments.Take(7).Should().OnlyContain(a => a.StoryId == "s1", "the town joins every report before the split check");
+        var last = assignments[^1];
+        last.SplitStories.Should().Equal("s2");
+        last.Explanation.Should().Contain("then s2 split off s1");
+        var stories = clusterer.Snapshot();
+        stories.Select(s => s.ArticleIds.Order().ToArray()).Should().BeEquivalentTo([new[] { "r0", "r2", "r4", "r6" }, new[] { "r1", "r3", "r5", "r7" }]);
+        stories.Single(s => s.Id == "s1").ArticleIds.Should().Contain("r0", "the story keeps its first report and its id");
+        last.StoryId.Should().Be("s2", "the report that triggered the split went with its own event");
+        stories.Single(s => s.Id == "s2").Explanation.Should().StartWith("4 reports sharing");
+
+        var next = clusterer.Add(InCastelnoir("r8", flood: false, variant: 8));
+        next.StoryId.Should().Be("s2", "the split-off story is found for later reports of its event");
+    }
+
+    [Fact]
+    public void A_story_whose_reports_tell_one_event_does_not_split()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { JoinThreshold = 0.01, BackgroundDocuments = 0 });
+        for (int i = 0; i < 16; i++) clusterer.Add(InCastelnoir($"f{i}", flood: true, variant: i)).SplitStories.Should().BeEmpty();
+        clusterer.Snapshot().Should().ContainSingle();
+    }
+
     [Fact]
     public void An_empty_report_does_not_throw_and_starts_a_story()
     {
