@@ -500,6 +500,7 @@ public sealed class StoryClusterer
             + $"{JoinDisplays(TopCentroidFeatures(splitOff), 4)}, the other {n - moving.Count} {JoinDisplays(TopCentroidFeatures(story), 4)}; "
             + $"the two groups are {Format(halves)} alike, below {Format(_options.SplitThreshold)}";
         splitOff.LastExplanation = reason;
+        splitOff.SplitFrom = story.Name;
         story.LastExplanation = $"{splitOff.Name} {reason}";
         return splitOff;
     }
@@ -681,6 +682,7 @@ public sealed class StoryClusterer
                 ? FormattableString.Invariant($", dated {lo:yyyy-MM-dd}")
                 : FormattableString.Invariant($", dated {lo:yyyy-MM-dd} to {hi:yyyy-MM-dd}"));
         }
+        if (story.SplitFrom is not null) text.Append(CultureInfo.InvariantCulture, $"; split off {story.SplitFrom}, whose reports told another event");
         return text.ToString();
     }
 
@@ -718,6 +720,9 @@ public sealed class StoryClusterer
         public DateOnly? Earliest => Dates.Count == 0 ? null : Dates[0];
         public DateOnly? Latest => Dates.Count == 0 ? null : Dates[^1];
         public string? LastExplanation { get; set; }
+
+        /// <summary>The story this one split off, if it began that way.</summary>
+        public string? SplitFrom { get; set; }
 
         /// <summary>Its reports' publication dates, sorted.</summary>
         public List<DateOnly> Dates { get; } = [];

@@ -236,7 +236,7 @@ public class StoryClustererTests
         stories.Select(s => s.ArticleIds.Order().ToArray()).Should().BeEquivalentTo([new[] { "r0", "r2", "r4", "r6" }, new[] { "r1", "r3", "r5", "r7" }]);
         stories.Single(s => s.Id == "s1").ArticleIds.Should().Contain("r0", "the story keeps its first report and its id");
         last.StoryId.Should().Be("s2", "the report that triggered the split went with its own event");
-        stories.Single(s => s.Id == "s2").Explanation.Should().StartWith("4 reports sharing");
+        stories.Single(s => s.Id == "s2").Explanation.Should().StartWith("4 reports sharing").And.EndWith("split off s1, whose reports told another event");
 
         var next = clusterer.Add(InCastelnoir("r8", flood: false, variant: 8));
         next.StoryId.Should().Be("s2", "the split-off story is found for later reports of its event");
