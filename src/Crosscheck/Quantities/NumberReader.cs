@@ -165,7 +165,7 @@ internal static class NumberReader
         // a plural noun ("1.5m people"), else it is a metre ("1.8m tall"). No unit is written "b".
         if (entry is { Scale: > 1 } && suffix.Length == 1 && suffix[0] is 'm')
         {
-            bool money = start > 0 && tokens[start - 1].Kind == TokenKind.Symbol;
+            bool money = start > 0 && tokens[start - 1].Kind == TokenKind.Symbol || IsMoneyAround(text, tokens, start, start, start);
             bool plural = start + 1 < tokens.Length && tokens[start + 1].Kind == TokenKind.Word && tokens[start + 1].Span.Length > 3
                 && text[tokens[start + 1].Span.End - 1] == 's' && char.IsLower(text[tokens[start + 1].Span.Start]);
             if (!money && !plural) entry = null;
@@ -337,6 +337,7 @@ internal static class NumberReader
         int lastConsumed = -1;
         double lastScale = 0;
         double beforeAnd = double.NaN;
+        bool afterAnd = false;
         for (; k < limit; k++)
         {
             var token = tokens[k];
@@ -351,6 +352,7 @@ internal static class NumberReader
                 if (k + 1 < limit && IsNumberWord(text, tokens[k + 1], words))
                 {
                     beforeAnd = total + current;
+                    afterAnd = true;
                     continue;
                 }
                 if (k + 2 < limit && Is(text, tokens[k + 1], "a") && Is(text, tokens[k + 2], "half"))
@@ -377,7 +379,8 @@ internal static class NumberReader
                 }
                 break;
             }
-            if (!TryAddWordParts(word, words, ref total, ref current)) break;
+            if (!TryAddWordParts(word, words, ref total, ref current, afterAnd)) break;
+            afterAnd = false;
             if (words.Find(word) is { Scale: >= 1000 } scaleWord) lastScale = scaleWord.Scale;
             any = true;
             lastConsumed = k;
@@ -722,7 +725,8 @@ internal static class NumberReader
     }
 
     /// <summary>Adds "twenty-five" or "thousand" to a running total; false when any part is not a number word.</summary>
-    private static bool TryAddWordParts(ReadOnlySpan<char> word, WordTable words, ref double total, ref double current)
+    /// <param name="afterAnd">The word follows "and", which joins a whole and its part ("three and one fourth").</param>
+    private static bool TryAddWordParts(ReadOnlySpan<char> word, WordTable words, ref double total, ref double current, bool afterAnd = false)
     {
         double t = total, c = current;
         while (!word.IsEmpty)
@@ -738,7 +742,14 @@ internal static class NumberReader
             {
                 if (e.Number == 12 && part.StartsWith("dozen", StringComparison.OrdinalIgnoreCase)) c = (c == 0 ? 1 : c) * 12;
                 else if (e.Number == 20 && part.Equals("score", StringComparison.OrdinalIgnoreCase)) return false;
-                else c += e.Number;
+                else
+                {
+                    // Only a unit word follows a tens word ("twenty one"): "twenty ten dollar bills" is twenty bills
+                    // of ten dollars, and "five three" two numbers, not one sum.
+                    double tail = c % 100;
+                    if (!afterAnd && tail != 0 && (e.Number >= 10 || tail < 20 || tail % 10 != 0)) return false;
+                    c += e.Number;
+                }
             }
             else if (e.Scale >= 100 && part.Length > 3)
             {

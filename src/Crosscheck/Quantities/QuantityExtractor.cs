@@ -417,7 +417,8 @@ internal sealed class QuantityExtractor
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
-    /// "USD115", "EUR20.5": an upper-case three-letter currency code written against the amount, one word to the tokenizer.
+    /// "USD115", "EUR20.5", "USD1.2bn", "GBP300m": an upper-case three-letter currency code written against the
+    /// amount, one word to the tokenizer; a scale letter after the digits is a scale, since money is no measure.
     /// </summary>
     private bool GluedCodeAmount(string text, ImmutableArray<Token> tokens, int p, int end, out UnitInfo? unit, out NumberMatch number)
     {
@@ -427,7 +428,18 @@ internal sealed class QuantityExtractor
         var word = tokens[p].Span.SliceOf(text);
         if (word.Length < 4 || !char.IsAsciiDigit(word[3]) || !IsUpper(word[..3]) || word[^1] == '.') return false;
         if (_units.MatchWord(word[..3]) is not { Kind: QuantityKind.Currency } code) return false;
-        if (!NumberReader.TryParseDigits(word[3..], out double value)) return false;
+        var amount = word[3..];
+        int digitsEnd = amount.IndexOfAnyExcept("0123456789.,");
+        if (digitsEnd == 0) return false;
+        double scale = 1;
+        if (digitsEnd > 0)
+        {
+            if (_words.Find(amount[digitsEnd..]) is not { Scale: > 1 } scaleWord) return false;
+            scale = scaleWord.Scale;
+            amount = amount[..digitsEnd];
+        }
+        if (!NumberReader.TryParseDigits(amount, out double value)) return false;
+        value = NumberReader.Round(value * scale);
         unit = code;
         number = new NumberMatch(p, p + 1, value, NumberForm.Digits);
         return true;
