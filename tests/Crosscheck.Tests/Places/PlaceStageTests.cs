@@ -266,6 +266,27 @@ public class PlaceStageTests
         russia!.CountryCode.Should().Be("RU");
         russia.Precision.Should().Be(PlacePrecision.Country);
     }
+
+    [Fact]
+    public void A_world_city_beats_a_small_namesake_in_the_state_the_story_names()
+    {
+        const string text = "Two teachers from Kentucky were in Paris when the museum was evacuated, their school said. They will fly home to Kentucky on Monday.";
+        var paris = At(text, Places(text), "Paris");
+        paris.Should().NotBeNull();
+        paris!.CountryCode.Should().Be("FR");
+    }
+
+    [Theory]
+    [InlineData("The county fair in Paris, Ky., drew record crowds this summer, organisers said.")]
+    [InlineData("Officials in Bourbon County said Paris would host the county fair again next year.")]
+    [InlineData("The bus from Lexington to Paris was cancelled after the storm, the county said.")]
+    public void A_small_namesake_of_a_world_city_stays_when_the_text_gives_its_container_or_neighbours(string text)
+    {
+        var paris = At(text, Places(text), "Paris");
+        paris.Should().NotBeNull();
+        paris!.CountryCode.Should().Be("US");
+        paris.Admin1.Should().Be("Kentucky");
+    }
 }
 
 public class PlaceStageDiscourseTests
