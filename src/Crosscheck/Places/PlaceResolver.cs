@@ -30,6 +30,9 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     // The share of the document's country and region bonus left to a small namesake of a world city.
     private const double WorldCityNamesakeContext = 0.5;
 
+    // As much as the text's own container ("Paris, Texas") is worth.
+    private const double CapitalDatelineBonus = 4;
+
     public void Resolve(List<Mention> mentions, string text)
     {
         if (mentions.Count == 0) return;
@@ -55,8 +58,9 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 }
             }
             priors[i] = p;
-            m.Resolved = ArgMax(p);
         }
+        CapitalDateline(mentions, text, coherence, priors);
+        for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = ArgMax(priors[i]);
         var worldCities = new int[mentions.Count];
         for (int i = 0; i < mentions.Count; i++) worldCities[i] = WorldCity(gazetteer, mentions[i]);
 
@@ -150,6 +154,35 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 next[i] = best;
             }
             for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = next[i];
+        }
+    }
+
+    /// <summary>
+    /// "WASHINGTON (AP) --": by wire convention a dateline without a state or country after it
+    /// names the capital of that name, and so does the story's every other mention of the name.
+    /// </summary>
+    private void CapitalDateline(List<Mention> mentions, string text, SpatialCoherence coherence, double[][] priors)
+    {
+        int first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first])) first++;
+        int dateline = mentions.FindIndex(m => m.Span.Start == first);
+        if (dateline < 0) return;
+        var span = mentions[dateline].Span;
+        var name = text.AsSpan(span.Start, span.End - span.Start);
+        if (!ToponymRecognizer.IsAllUpper(name)) return;
+        int after = span.End;
+        while (after < text.Length && text[after] == ' ') after++;
+        if (after < text.Length && text[after] == ',') return;
+        int group = coherence.GroupOf(dateline);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (coherence.GroupOf(i) != group) continue;
+            var candidates = mentions[i].Candidates;
+            for (int c = 0; c < candidates.Length; c++)
+            {
+                int e = candidates[c];
+                if (gazetteer.KindOf(e) == PlaceKind.Place && gazetteer.FeatureCodeOf(e) == "PPLC" && gazetteer.PopulationOf(e) >= CapitalPopulation) priors[i][c] += CapitalDatelineBonus;
+            }
         }
     }
 

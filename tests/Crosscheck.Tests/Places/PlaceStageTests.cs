@@ -277,6 +277,26 @@ public class PlaceStageTests
     }
 
     [Theory]
+    [InlineData("WASHINGTON (AP) -- A former British diplomat who served in London told senators on Tuesday that Britain had shared the files. Officials in Washington declined to comment.")]
+    [InlineData("WASHINGTON -- Lawmakers from Britain met a Washington-based research group after talks in London, aides said.")]
+    public void A_bare_capital_dateline_is_the_capital_in_a_story_about_another_country(string text)
+    {
+        var places = Places(text);
+        var washingtons = places.Where(p => p.Span.Of(text).Equals("Washington", StringComparison.OrdinalIgnoreCase)).ToList();
+        washingtons.Should().NotBeEmpty();
+        washingtons.Should().AllSatisfy(p => p.Admin1.Should().Be("District of Columbia"));
+    }
+
+    [Fact]
+    public void A_dateline_with_its_state_is_not_taken_for_the_capital()
+    {
+        const string text = "PARIS, Tenn. -- The county fair opened on Friday with a parade through the square, organisers said.";
+        var paris = Places(text).FirstOrDefault(p => p.Span.Of(text) == "PARIS");
+        paris.Should().NotBeNull();
+        paris!.CountryCode.Should().Be("US");
+    }
+
+    [Theory]
     [InlineData("The county fair in Paris, Ky., drew record crowds this summer, organisers said.")]
     [InlineData("Officials in Bourbon County said Paris would host the county fair again next year.")]
     [InlineData("The bus from Lexington to Paris was cancelled after the storm, the county said.")]
