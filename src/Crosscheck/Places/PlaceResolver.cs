@@ -30,12 +30,17 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     // The share of the document's country and region bonus left to a small namesake of a world city.
     private const double WorldCityNamesakeContext = 0.5;
 
+    // Three names of regions in a row make a list of regions.
+    private const int MinRegionList = 3;
+    private const double RegionListBonus = 2;
+
     // As much as the text's own container ("Paris, Texas") is worth.
     private const double CapitalDatelineBonus = 4;
 
     public void Resolve(List<Mention> mentions, string text)
     {
         if (mentions.Count == 0) return;
+        var regionList = RegionLists(mentions, text);
         var coherence = new SpatialCoherence(gazetteer, mentions, text);
         var priors = new double[mentions.Count][];
         for (int i = 0; i < mentions.Count; i++)
@@ -48,6 +53,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             {
                 int e = m.Candidates[c];
                 p[c] = Prior(e) + ContainedBonus(mentions, i, e) + CoherenceWeight * coherence.Support(i, e);
+                if (regionList[i] && gazetteer.KindOf(e) == PlaceKind.Region) p[c] += RegionListBonus;
                 if (gazetteer.KindOf(e) is PlaceKind.Place or PlaceKind.District)
                 {
                     // "Egypt" is the country before it is a hamlet in Alabama; "California" is the
@@ -155,6 +161,52 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             }
             for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = next[i];
         }
+    }
+
+    /// <summary>
+    /// "in Ohio, Oregon, Utah and Washington": three or more names joined by commas and "and"/"or",
+    /// each of which may name a first-level region or a country, list regions, not towns in the
+    /// states beside them. Returns which mentions stand in such a list, and takes back the
+    /// "Town, State" links inside it.
+    /// </summary>
+    private bool[] RegionLists(List<Mention> mentions, string text)
+    {
+        var inList = new bool[mentions.Count];
+        int start = 0;
+        for (int i = 1; i <= mentions.Count; i++)
+        {
+            if (i < mentions.Count && mentions[i].Sentence == mentions[i - 1].Sentence && IsListSeparator(text, mentions[i - 1].Span.End, mentions[i].Span.Start)) continue;
+            if (i - start >= MinRegionList && AllNameRegions(mentions, start, i))
+            {
+                for (int j = start; j < i; j++)
+                {
+                    inList[j] = true;
+                    if (mentions[j].Container >= start && mentions[j].Container < i) mentions[j].Container = -1;
+                }
+            }
+            start = i;
+        }
+        return inList;
+    }
+
+    private bool AllNameRegions(List<Mention> mentions, int start, int end)
+    {
+        for (int j = start; j < end; j++)
+        {
+            if (mentions[j].Kind == MentionKind.Unknown) return false;
+            bool region = false;
+            foreach (var c in mentions[j].Candidates) region |= gazetteer.KindOf(c) is PlaceKind.Region or PlaceKind.Country;
+            if (!region) return false;
+        }
+        return true;
+    }
+
+    private static bool IsListSeparator(string text, int from, int to)
+    {
+        if (to <= from) return false;
+        var between = text.AsSpan(from, to - from).Trim();
+        if (between.Length > 0 && between[0] == ',') between = between[1..].TrimStart();
+        return between.Length == 0 || between.SequenceEqual("and") || between.SequenceEqual("or");
     }
 
     /// <summary>

@@ -276,6 +276,31 @@ public class PlaceStageTests
         paris!.CountryCode.Should().Be("FR");
     }
 
+    [Fact]
+    public void Names_listed_with_other_states_are_the_states_not_towns_in_their_neighbours()
+    {
+        const string text = "Sick travellers were reported in Kansas, Ohio, Oregon, Nevada and Washington, health officials said.";
+        var places = Places(text);
+        foreach (var state in (string[])["Ohio", "Oregon", "Nevada", "Washington"])
+        {
+            var place = At(text, places, state);
+            place.Should().NotBeNull(state);
+            place!.Precision.Should().Be(PlacePrecision.Region, state);
+            place.Admin1.Should().Be(state);
+        }
+    }
+
+    [Fact]
+    public void Towns_listed_with_their_states_keep_their_states()
+    {
+        const string text = "The chain has stores in Louisville and Lexington, Kentucky, Nashville, Tennessee, and Richmond, Virginia.";
+        var places = Places(text);
+        At(text, places, "Lexington")!.Admin1.Should().Be("Kentucky");
+        At(text, places, "Nashville")!.Admin1.Should().Be("Tennessee");
+        At(text, places, "Richmond")!.Admin1.Should().Be("Virginia");
+        At(text, places, "Richmond")!.Precision.Should().Be(PlacePrecision.Exact);
+    }
+
     [Theory]
     [InlineData("WASHINGTON (AP) -- A former British diplomat who served in London told senators on Tuesday that Britain had shared the files. Officials in Washington declined to comment.")]
     [InlineData("WASHINGTON -- Lawmakers from Britain met a Washington-based research group after talks in London, aides said.")]
