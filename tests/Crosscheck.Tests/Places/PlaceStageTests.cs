@@ -277,6 +277,42 @@ public class PlaceStageTests
     }
 
     [Fact]
+    public void A_small_town_whose_only_namesake_is_abroad_is_placed_near_the_storys_towns()
+    {
+        const string text = "A young skater from Innisfail is back on the ice after four years in Australia. She now trains in Red Deer, Innisfail and Edmonton, where her coach lives.";
+        var places = Places(text);
+        var towns = places.Where(p => p.Span.Of(text) == "Innisfail").ToList();
+        towns.Should().HaveCount(2);
+        towns.Should().AllSatisfy(p =>
+        {
+            p.CountryCode.Should().Be("CA");
+            p.Precision.Should().Be(PlacePrecision.Nearby);
+            p.GeonamesId.Should().BeNull();
+        });
+    }
+
+    [Fact]
+    public void A_small_town_abroad_is_placed_near_the_place_the_text_puts_it_in()
+    {
+        const string text = "Fog grounded flights across England on Sunday. Passengers at London's Heathrow waited for hours while Manchester and Birmingham reported cancellations.";
+        var heathrow = At(text, Places(text), "Heathrow");
+        heathrow.Should().NotBeNull();
+        heathrow!.CountryCode.Should().Be("GB");
+        heathrow.Precision.Should().Be(PlacePrecision.Nearby);
+        GeoMath.DistanceKm(heathrow.Latitude, heathrow.Longitude, 51.51, -0.13).Should().BeLessThan(30);
+    }
+
+    [Fact]
+    public void A_small_town_stays_where_the_story_puts_its_neighbours()
+    {
+        const string text = "The sheriff said the fire near Heathrow, Florida, spread to two homes before crews from Orlando and Sanford put it out.";
+        var heathrow = At(text, Places(text), "Heathrow");
+        heathrow.Should().NotBeNull();
+        heathrow!.Admin1.Should().Be("Florida");
+        heathrow.Precision.Should().Be(PlacePrecision.Exact);
+    }
+
+    [Fact]
     public void Names_listed_with_other_states_are_the_states_not_towns_in_their_neighbours()
     {
         const string text = "Sick travellers were reported in Kansas, Ohio, Oregon, Nevada and Washington, health officials said.";
