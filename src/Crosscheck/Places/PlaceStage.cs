@@ -66,7 +66,7 @@ public sealed class PlaceStage : IStage
             else
             {
                 document ??= new DocumentContext(Table, mentions);
-                place = Stranded(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
+                place = OutsideItsContainer(article.Text, mentions, i, document) ?? Stranded(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
             }
             if (place is not null) places.Add(place);
         }
@@ -107,6 +107,31 @@ public sealed class PlaceStage : IStage
         if (region >= 0) return Enclosed(mention, name, region, PlacePrecision.Region);
         int country = context.MainCountry(index);
         return country >= 0 ? Enclosed(mention, name, country, PlacePrecision.Country) : null;
+    }
+
+    /// <summary>
+    /// "HOLLIDAY, Mo.": when no town of the name lies in the region or country the text puts it in,
+    /// the gazetteer lacks it, and the container is the finest place the text gives.
+    /// </summary>
+    private ResolvedPlace? OutsideItsContainer(string text, List<Mention> mentions, int index, DocumentContext context)
+    {
+        var mention = mentions[index];
+        if (mention.Resolved < 0 || mention.Container < 0 || mentions[mention.Container].Resolved < 0) return null;
+        int e = mention.Candidates[mention.Resolved];
+        if (Table.KindOf(e) != PlaceKind.Place) return null;
+        var container = mentions[mention.Container];
+        int outer = container.Candidates[container.Resolved];
+        var kind = Table.KindOf(outer);
+        if (kind is not (PlaceKind.Region or PlaceKind.Country)) return null;
+        foreach (var c in mention.Candidates)
+        {
+            if (kind == PlaceKind.Country ? Table.CountryEntryOf(c) == outer : Table.RegionEntryOf(c) == outer) return null;
+        }
+        // A container in a country the story's other places are not in is more likely the next item of a list
+        // ("New York City, Long Island, New Jersey") that found the wrong namesake.
+        int country = kind == PlaceKind.Country ? outer : Table.CountryEntryOf(outer);
+        if (context.MainCountryBesides(context.NameOf(index, text), out _) != country) return null;
+        return Enclosed(mention, mention.Span.Of(text), outer, kind == PlaceKind.Country ? PlacePrecision.Country : PlacePrecision.Region);
     }
 
     /// <summary>

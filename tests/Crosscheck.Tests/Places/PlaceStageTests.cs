@@ -312,6 +312,30 @@ public class PlaceStageTests
         heathrow.Precision.Should().Be(PlacePrecision.Exact);
     }
 
+    [Theory]
+    [InlineData("London police said a tourist from Canada was hurt in a stabbing near a bar on Saturday night.", "GB")]
+    [InlineData("London police said a man was hurt near a bar on Saturday night. The force patrols a city of 400,000 in southwestern Ontario.", "CA")]
+    public void London_police_is_the_british_capital_unless_the_story_is_in_ontario(string text, string country)
+    {
+        var london = At(text, Places(text), "London");
+        london.Should().NotBeNull();
+        london!.CountryCode.Should().Be(country);
+    }
+
+    [Fact]
+    public void A_town_missing_from_the_state_the_text_names_falls_back_to_that_state()
+    {
+        const string text = "HOLLIDAY, Mo. -- A pickup truck slid off a county road south of Holliday, Missouri, on Friday, and the driver was taken to a hospital in Columbia.";
+        var places = Places(text);
+        foreach (var town in places.Where(p => p.Span.Of(text).Equals("Holliday", StringComparison.OrdinalIgnoreCase)))
+        {
+            town.Admin1.Should().Be("Missouri");
+            town.Precision.Should().Be(PlacePrecision.Region);
+            town.GeonamesId.Should().BeNull();
+        }
+        places.Count(p => p.Span.Of(text).Equals("Holliday", StringComparison.OrdinalIgnoreCase)).Should().Be(2);
+    }
+
     [Fact]
     public void Names_listed_with_other_states_are_the_states_not_towns_in_their_neighbours()
     {
