@@ -154,4 +154,18 @@ public class DateTimeSpecEvaluationTests
     {
         DateTimeSpecEvaluation.OutOfScope(new SpecCase(input, null, [], false)).Should().Be(reason);
     }
+
+    [Theory]
+    [InlineData("PT1H30M", "PT1.5H", true)]
+    [InlineData("P3Y6M", "P3.5Y", true)]
+    [InlineData("P1Y3M", "P1.25Y", true)]
+    [InlineData("P2W", "P14D", true)]
+    [InlineData("PT90M", "PT1H30M", true)]
+    [InlineData("P1M", "PT1M", false)]
+    [InlineData("PXD", "PXD", false)]
+    [InlineData("PT1H", "PT1.5H", false)]
+    public void ComparesDurationsByTheirLength(string a, string b, bool same)
+    {
+        DateTimeSpecEvaluation.SameDuration(a, b).Should().Be(same);
+    }
 }

@@ -130,6 +130,41 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return v;
     }
 
+    /// <summary>
+    /// Two spellings of one duration: TIMEX3 writes "an hour and a half" as PT1H30M, Recognizers-Text as PT1.5H. Years and
+    /// months compare as months, the rest as seconds (a week is 7 days); a vague count ("PXD") equals nothing.
+    /// </summary>
+    public static bool SameDuration(string a, string b) =>
+        DurationAmount(a) is { } x && DurationAmount(b) is { } y && Math.Abs(x.Months - y.Months) < 1e-6 && Math.Abs(x.Seconds - y.Seconds) < 1e-3;
+
+    private static (double Months, double Seconds)? DurationAmount(string value)
+    {
+        if (value.Length < 3 || value[0] != 'P') return null;
+        double months = 0, seconds = 0;
+        bool clock = false;
+        int start = 1;
+        for (int i = 1; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c == 'T' && i == start) { clock = true; start = i + 1; continue; }
+            if (char.IsAsciiDigit(c) || c == '.') continue;
+            if (!double.TryParse(value.AsSpan(start, i - start), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double n)) return null;
+            switch (c)
+            {
+                case 'Y' when !clock: months += 12 * n; break;
+                case 'M' when !clock: months += n; break;
+                case 'W' when !clock: seconds += 7 * 86400 * n; break;
+                case 'D' when !clock: seconds += 86400 * n; break;
+                case 'H' when clock: seconds += 3600 * n; break;
+                case 'M' when clock: seconds += 60 * n; break;
+                case 'S' when clock: seconds += n; break;
+                default: return null;
+            }
+            start = i + 1;
+        }
+        return start == value.Length ? (months, seconds) : null;
+    }
+
     /// <summary>The two ends and the length of a Recognizers-Text range value "(2014-01-01,2018-01-01,P4Y)", or null.</summary>
     private static (string Start, string End, string Length)? RangeEnds(string? timex)
     {
@@ -263,7 +298,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal)
                     && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
                     && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
-                bool accepted = value == expectedTimex || clockOnly || anyYear || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
+                bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
                 if (accepted) right++;
                 break;
             }
