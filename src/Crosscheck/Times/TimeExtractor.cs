@@ -56,6 +56,7 @@ internal sealed class TimeExtractor
             k = next > k ? next : k + 1;
         }
         JoinDatesWithClockTimes(text, tokens, output);
+        ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
     }
@@ -111,6 +112,30 @@ internal sealed class TimeExtractor
             }
             if (found) output[i - 1] = first;
             else output.Insert(i, first);
+        }
+    }
+
+    /// <summary>
+    /// "from May to October 2020", "Nov. 18 - Dec. 19, 2015": the first end of a range of months or days takes the
+    /// year written after the second, the year before it when its month comes later in the calendar ("November to
+    /// February 2017").
+    /// </summary>
+    private static void ShareRangeYears(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var first = output[i];
+            var second = output[i + 1];
+            if (first.Kind is not (MentionKind.Month or MentionKind.Date) || second.Kind is not (MentionKind.Month or MentionKind.Date)) continue;
+            if (first.Year != 0 || first.YearOffset is not null || first.HasRelative || second.Year <= 0 || first.Modifier is not null && first.Kind == MentionKind.Month) continue;
+            if (second.StartToken != first.EndToken + 1) continue;
+            var join = tokens[first.EndToken].Span.SliceOf(text);
+            if (!(join is "-" or "–" || join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("through", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("and", StringComparison.OrdinalIgnoreCase))) continue;
+            bool later = first.Month > second.Month || first.Month == second.Month && first.Kind == MentionKind.Date && second.Kind == MentionKind.Date && first.Day > second.Day;
+            first.Year = later ? second.Year - 1 : second.Year;
+            output[i] = first;
         }
     }
 
@@ -546,21 +571,40 @@ internal sealed class TimeExtractor
         {
             if (!IsWord(k)) return 0;
             var e = E(k);
-            if (e is null || e.Month == 0 || _words.NamesCapitalized && !Capitalized(k)) return 0;
-            // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
+            if (e is null || e.Month == 0) return 0;
             var word = W(k);
+            bool nextNumber = In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number;
+            // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
+            // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
+            if (_words.NamesCapitalized && !Capitalized(k))
+            {
+                bool verbLike = word.Equals("may", StringComparison.Ordinal) || word.Equals("march", StringComparison.Ordinal);
+                bool weakCue = k > _start && (Is(k - 1, "this") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "of") || Is(k - 1, "by") || Is(k - 1, "-"));
+                if (!(nextNumber && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
+            }
+            // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
-                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !(In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number)) return 0;
+                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !nextNumber) return 0;
             // "May" and "March" are also a verb and a noun: take them only beside a day, a year or a time preposition.
             if (W(k).Equals("May", StringComparison.Ordinal) || W(k).Equals("March", StringComparison.Ordinal) || W(k).Equals("MAY", StringComparison.Ordinal))
             {
-                bool nextNumber = In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number;
-                bool prevCue = k > _start && (Is(k - 1, "in") || Is(k - 1, "of") || Is(k - 1, "since") || Is(k - 1, "until") || Is(k - 1, "early")
-                    || Is(k - 1, "late") || Is(k - 1, "mid") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "this") || Is(k - 1, "by") || Is(k - 1, "from") || Is(k - 1, "-"));
+                bool prevCue = MonthCueBefore(k);
                 if (!nextNumber && !prevCue) return 0;
                 if (k == _start && !nextNumber) return 0;
             }
             return e.Month;
+        }
+
+        /// <summary>
+        /// A time preposition right before a month name ("in May", "since march"), or the joiner of a month range whose
+        /// first end is a month ("March to May", "august and october").
+        /// </summary>
+        private bool MonthCueBefore(int k)
+        {
+            if (k <= _start) return false;
+            if (Is(k - 1, "in") || Is(k - 1, "of") || Is(k - 1, "since") || Is(k - 1, "until") || Is(k - 1, "early") || Is(k - 1, "late") || Is(k - 1, "mid")
+                || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "this") || Is(k - 1, "by") || Is(k - 1, "from") || Is(k - 1, "-") || Is(k - 1, "between")) return true;
+            return (Is(k - 1, "to") || Is(k - 1, "and") || Is(k - 1, "through") || Is(k - 1, "till")) && k - 2 >= _start && E(k - 2) is { Month: > 0 };
         }
 
         /// <summary>A day of month: "14", "14th".</summary>
@@ -639,17 +683,42 @@ internal sealed class TimeExtractor
             return false;
         }
 
-        // "16 December 2024", "the 16th of December"
+        // "16 December 2024", "the 16th of December", "9 to 12 June", "between 3 and 12 of September"
         private int DayMonth(int p, List<TimeMention> output)
         {
             if (!DayAt(p, out int day)) return p;
             int q = p + 1;
+            if (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between"))
+            {
+                // The first day of a range takes the month and year of the second.
+                int before = output.Count;
+                int rangeEnd = DayMonth(q + 1, output);
+                if (rangeEnd > q + 1 && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
+                {
+                    var second = output[before];
+                    if (second.Day > day)
+                    {
+                        AddDate(output, p, p + 1, second.Year, second.Month, day);
+                        if (output.Count == before + 2) return MoveLastBefore(output, before, rangeEnd);
+                    }
+                }
+                if (output.Count > before) output.RemoveRange(before, output.Count - before);
+            }
             if (Is(q, "of")) q++;
             int month = MonthAt(q);
             if (month == 0) return p;
             int end = q + 1;
             if (YearAfter(end, out int year, out int yEnd)) end = yEnd;
             return AddDate(output, p, end, year, month, day);
+        }
+
+        /// <summary>Puts the mention added last at <paramref name="index"/>, keeping text order, and returns <paramref name="end"/>.</summary>
+        private static int MoveLastBefore(List<TimeMention> output, int index, int end)
+        {
+            var last = output[^1];
+            output.RemoveAt(output.Count - 1);
+            output.Insert(index, last);
+            return end;
         }
 
         // "December 14", "Dec. 14, 2024", "December 14 and 15", "December 2024", "December"
@@ -709,7 +778,7 @@ internal sealed class TimeExtractor
                 int r = end;
                 int guard = 0;
                 // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
-                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0
                     && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !Is(r + 2, "o'clock"))
                 {
                     int otherEnd = r + 2;
