@@ -95,8 +95,10 @@ internal sealed class TimeExtractor
             }
             // "between X and Y" needs its "between"; the other joiners stand alone.
             if (between && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text).Equals("between", StringComparison.OrdinalIgnoreCase))) continue;
+            // "5 to 6pm": a bare hour before "to" is a range end when the second end says which half of the day it is.
             if (!found && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text) is var before
-                && (before.Equals("from", StringComparison.OrdinalIgnoreCase) || before.Equals("between", StringComparison.OrdinalIgnoreCase))) && join is not ("-" or "–")) continue;
+                && (before.Equals("from", StringComparison.OrdinalIgnoreCase) || before.Equals("between", StringComparison.OrdinalIgnoreCase))) && join is not ("-" or "–")
+                && !(last.HasMeridiem && !between)) continue;
             // The second end's meridiem carries back: "9 to 11 p.m." starts at 21:00 when that keeps the order.
             if (!first.HasMeridiem && first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
             if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
@@ -140,19 +142,48 @@ internal sealed class TimeExtractor
     }
 
     /// <summary>"between Monday and Wednesday last week", "Friday of next week": the weekdays of a list fall in the week named after it.</summary>
+    /// <remarks>
+    /// One weekday and its week make one expression: "Tuesday of next week", "next week on Tuesday", "this week, Monday".
+    /// A list keeps each weekday apart ("Monday and Tuesday next week").
+    /// </remarks>
     private static void AnchorWeekdaysOnTheirWeek(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
     {
         for (int i = 1; i < output.Count; i++)
         {
             if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week) continue;
+            int first = i;
             for (int j = i - 1; j >= 0 && output[j].Kind == MentionKind.Weekday && !output[j].HasRelative && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
             {
                 var day = output[j];
                 day.WeekOffset = week.Relative;
                 output[j] = day;
+                first = j;
+            }
+            if (first == i - 1 && (first == 0 || !ListJoinersBetween(text, tokens, output[first - 1].EndToken, output[first].StartToken) || output[first - 1].Kind != MentionKind.Weekday)
+                && OfOrNothingBetween(text, tokens, output[first].EndToken, week.StartToken))
+            {
+                var day = output[first];
+                day.EndToken = week.EndToken;
+                output[first] = day;
+                output.RemoveAt(i--);
             }
         }
+        for (int i = 0; i + 1 < output.Count; i++)
+        {
+            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week || output[i + 1] is not { Kind: MentionKind.Weekday, HasRelative: false, WeekOffset: null } day) continue;
+            int gap = day.StartToken - week.EndToken;
+            if (gap > 1 || gap == 1 && tokens[week.EndToken].Span.SliceOf(text) is var between && !(between is "," or "-" or "–" || between.Equals("on", StringComparison.OrdinalIgnoreCase))) continue;
+            // "this week, Monday and Tuesday": a list after the week stays apart.
+            if (i + 2 < output.Count && output[i + 2].Kind == MentionKind.Weekday && ListJoinersBetween(text, tokens, day.EndToken, output[i + 2].StartToken)) continue;
+            day.WeekOffset = week.Relative;
+            day.StartToken = week.StartToken;
+            output[i + 1] = day;
+            output.RemoveAt(i);
+        }
     }
+
+    private static bool OfOrNothingBetween(string text, ImmutableArray<Token> tokens, int from, int to) =>
+        to == from || to == from + 1 && tokens[from].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase);
 
     private static bool ListJoinersBetween(string text, ImmutableArray<Token> tokens, int from, int to)
     {
@@ -1357,7 +1388,7 @@ internal sealed class TimeExtractor
         // "10:30 a.m.", "6 p.m. EST Nov. 9", "noon Thursday", "21:00"
         private int TimeOfDay(int p, List<TimeMention> output)
         {
-            int hour, minute = 0, q;
+            int hour, minute = 0, second = 0, q;
             bool meridiem = true;
             if (Is(p, "noon") || Is(p, "midday")) { hour = 12; q = p + 1; }
             else if (Is(p, "midnight")) { hour = 24; q = p + 1; }
@@ -1375,6 +1406,11 @@ internal sealed class TimeExtractor
                     minute = IntAt(q + 1);
                     q += 2;
                     clock = true;
+                    if (Is(q, ":") && IsNumber(q + 1, 2) && W(q + 1).Length == 2 && IntAt(q + 1) <= 59)
+                    {
+                        second = IntAt(q + 1);
+                        q += 2;
+                    }
                 }
                 int ampmEnd = AmPm(q, out bool pm);
                 if (ampmEnd > q)
@@ -1383,6 +1419,13 @@ internal sealed class TimeExtractor
                     if (pm && hour < 12) hour += 12;
                     if (!pm && hour == 12) hour = 0;
                     q = ampmEnd;
+                }
+                else if (!clock && hour is >= 1 and <= 12 && PartOfDayAfterHour(q, out string? part, out int partEnd))
+                {
+                    // "3 in the morning", "10 at night": the part of the day says which half the hour is in.
+                    if (part is "AF" or "EV" or "NI" && hour < 12 && !(part == "NI" && hour < 4)) hour += 12;
+                    else if (part == "MO" && hour == 12) hour = 0;
+                    q = partEnd;
                 }
                 else
                 {
@@ -1396,7 +1439,7 @@ internal sealed class TimeExtractor
             else return p;
             // A time zone word, then the day it falls on.
             if (IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC")) q++;
-            var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, HasClock = true, HasMeridiem = meridiem };
+            var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, Second = second, HasClock = true, HasMeridiem = meridiem };
             int r = Is(q, ",") || Is(q, "on") ? q + 1 : q;
             var scratch = new List<TimeMention>(1);
             if (WeekdayOf(r) > 0) { mention.Weekday = WeekdayOf(r); q = r + 1; }
@@ -1417,6 +1460,16 @@ internal sealed class TimeExtractor
             mention.EndToken = q;
             output.Add(mention);
             return q;
+        }
+
+        /// <summary>"in the morning", "in the afternoon", "in the evening", "at night" right after an hour.</summary>
+        private bool PartOfDayAfterHour(int q, out string? part, out int end)
+        {
+            part = null;
+            end = q;
+            if (Is(q, "in") && Is(q + 1, "the") && E(q + 2) is { PartOfDay: { } named, DayOffset: null } && !Is(q + 2, "overnight")) { part = named; end = q + 3; }
+            else if (Is(q, "at") && Is(q + 1, "night")) { part = "NI"; end = q + 2; }
+            return part is not null;
         }
 
         /// <summary>"3pm", "10am", "8:00am": the tokenizer glues the meridiem to the digits.</summary>

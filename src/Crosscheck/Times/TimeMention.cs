@@ -55,6 +55,8 @@ internal struct TimeMention
     public string? Modifier;
     public int Hour;
     public int Minute;
+    /// <summary>Seconds of a clock time written with them ("7:56:30"); 0 otherwise.</summary>
+    public int Second;
     public bool HasClock;
     /// <summary>The clock says which half of the day it is in ("7 a.m.", "noon", the 24-hour "08:00" or "20:00"), so no range end or part of day moves it.</summary>
     public bool HasMeridiem;

@@ -145,7 +145,7 @@ internal static class TimeResolver
                 }
                 else if (m.Weekday != 0) date = WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense);
                 else date = reference.AddDays(m.DayOffset);
-                string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;
+                string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : m.Second > 0 ? $"T{m.Hour:D2}:{m.Minute:D2}:{m.Second:D2}" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;
                 return Ok(TimexType.Time, Day(date) + time, anchored);
             }
             default:

@@ -4,7 +4,7 @@ using FluentAssertions;
 
 namespace Crosscheck.Tests.Times;
 
-/// <summary>Ranges of months and days, month names in lower case, and the year a range's first end shares.</summary>
+/// <summary>Ranges of months, days and hours, month names in lower case, clock times with seconds or a part of the day, weekdays with their week.</summary>
 public class TimeRangeRuleTests
 {
     private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Build();
@@ -44,5 +44,41 @@ public class TimeRangeRuleTests
         var times = Times(text);
         if (only is null) times.Should().BeEmpty();
         else times.Should().ContainSingle().Which.Text.Should().Be(only);
+    }
+
+    [Theory]
+    [InlineData("The shop opens 8 to 11am.", "8", "2024-12-16T08:00", "11am", "2024-12-16T11:00")]
+    [InlineData("The shelter is staffed 6 to 9 p.m.", "6", "2024-12-16T18:00", "9 p.m.", "2024-12-16T21:00")]
+    public void ReadsABareHourBeforeAClockWithItsHalfOfTheDay(string text, string first, string firstValue, string second, string secondValue)
+    {
+        Times(text).Should().Equal((first, firstValue), (second, secondValue));
+    }
+
+    [Fact]
+    public void LeavesAScoreOfTwoNumbersAlone() => Times("The vote went 5 to 4 in the end.").Should().BeEmpty();
+
+    [Theory]
+    [InlineData("The blast came at 3 in the morning.", "3 in the morning", "2024-12-16T03:00")]
+    [InlineData("The sirens sounded at 10 at night.", "10 at night", "2024-12-16T22:00")]
+    [InlineData("The ferry docks at 5 in the afternoon.", "5 in the afternoon", "2024-12-16T17:00")]
+    [InlineData("The finish was timed at 7:56:30 pm.", "7:56:30 pm", "2024-12-16T19:56:30")]
+    public void ReadsClockTimesWithTheirPartOfDayOrSeconds(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Theory]
+    [InlineData("The talks resume on Tuesday of next week.", "Tuesday of next week", "2024-12-24")]
+    [InlineData("They will meet next week on Thursday.", "next week on Thursday", "2024-12-26")]
+    [InlineData("The panel sat this week, Monday.", "this week, Monday", "2024-12-16")]
+    public void ReadsAWeekdayAndItsWeekAsOneExpression(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Fact]
+    public void KeepsAListOfWeekdaysApartFromItsWeek()
+    {
+        Times("They will meet Monday and Tuesday next week.").Should().Equal(("Monday", "2024-12-23"), ("Tuesday", "2024-12-24"), ("next week", "2024-W52"));
     }
 }
