@@ -58,6 +58,7 @@ internal sealed class TimeExtractor
         JoinDatesWithClockTimes(text, tokens, output);
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
+        PutClockRangesOnTheirDay(text, tokens, output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
     }
 
@@ -139,6 +140,79 @@ internal sealed class TimeExtractor
             first.Year = later ? second.Year - 1 : second.Year;
             output[i] = first;
         }
+    }
+
+    /// <summary>
+    /// "Monday morning from 10am to noon", "yesterday from 3-8pm", "between 3 and 8am next Monday", "from 10:30 to 3 on
+    /// 1/1/2015": both ends of a clock range fall on the day named just before or just after it, which joins the
+    /// nearer end (a part of the day also says which half of the day a bare hour is in).
+    /// </summary>
+    private static void PutClockRangesOnTheirDay(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = 0; i + 1 < output.Count; i++)
+        {
+            var first = output[i];
+            var second = output[i + 1];
+            if (!IsBareClock(first) || !IsBareClock(second) || second.StartToken != first.EndToken + 1) continue;
+            var join = tokens[first.EndToken].Span.SliceOf(text);
+            if (!(join is "-" or "–" || join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("till", StringComparison.OrdinalIgnoreCase) || join.Equals("and", StringComparison.OrdinalIgnoreCase))) continue;
+            if (i > 0 && NamesADay(output[i - 1]) && WordsBetweenAre(text, tokens, output[i - 1].EndToken, first.StartToken, "from", "between", ",", "on", "at"))
+            {
+                var day = output[i - 1];
+                PutOnDay(ref first, day);
+                PutOnDay(ref second, day);
+                first.StartToken = day.StartToken;
+                output[i] = first;
+                output[i + 1] = second;
+                output.RemoveAt(--i);
+                i++;
+            }
+            else if (i + 2 < output.Count && NamesADay(output[i + 2]) && WordsBetweenAre(text, tokens, second.EndToken, output[i + 2].StartToken, "on", ","))
+            {
+                var day = output[i + 2];
+                PutOnDay(ref first, day);
+                PutOnDay(ref second, day);
+                second.EndToken = day.EndToken;
+                output[i] = first;
+                output[i + 1] = second;
+                output.RemoveAt(i + 2);
+            }
+        }
+    }
+
+    private static bool IsBareClock(in TimeMention m) => m is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false };
+
+    /// <summary>A date, weekday or day word, or a part of a named day ("Monday morning", "yesterday afternoon").</summary>
+    private static bool NamesADay(in TimeMention m) =>
+        m.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && m.PartOfDay is null
+        || m is { Kind: MentionKind.TimeOfDay, HasClock: false } && (m.Weekday != 0 || m.HasDayOffset || m.Month != 0);
+
+    private static void PutOnDay(ref TimeMention clock, in TimeMention day)
+    {
+        clock.Year = day.Year;
+        clock.Month = day.Kind == MentionKind.Weekday ? 0 : day.Month;
+        clock.Day = day.Kind == MentionKind.Weekday ? 0 : day.Day;
+        clock.Weekday = day.Weekday;
+        clock.Relative = day.Relative;
+        clock.HasRelative = day.HasRelative;
+        clock.DayOffset = day.DayOffset;
+        clock.HasDayOffset = day.HasDayOffset;
+        if (day.Kind == MentionKind.TimeOfDay) ShiftIntoPartOfDay(ref clock, day.PartOfDay);
+    }
+
+    /// <summary>Whether every token in [from, to) is one of the words (at most two of them).</summary>
+    private static bool WordsBetweenAre(string text, ImmutableArray<Token> tokens, int from, int to, params ReadOnlySpan<string> words)
+    {
+        if (to < from || to - from > 2) return false;
+        for (int k = from; k < to; k++)
+        {
+            var w = tokens[k].Span.SliceOf(text);
+            bool listed = false;
+            foreach (var word in words) listed |= w.Equals(word, StringComparison.OrdinalIgnoreCase);
+            if (!listed) return false;
+        }
+        return true;
     }
 
     /// <summary>"between Monday and Wednesday last week", "Friday of next week": the weekdays of a list fall in the week named after it.</summary>
@@ -1396,6 +1470,31 @@ internal sealed class TimeExtractor
             {
                 q = gluedEnd;
             }
+            else if (In(p) && _tokens[p].Kind == TokenKind.Number && DottedClock(W(p), out int dottedHour, out int dottedMinute)
+                && (AmPm(p + 1, out _) > p + 1 || DayBeforeAt(p)))
+            {
+                // "8.30 pm", "Monday at 2.30"; a bare "2.30" is a decimal number.
+                hour = dottedHour;
+                minute = dottedMinute;
+                q = p + 1;
+                int ampmEnd = AmPm(q, out bool pm);
+                if (ampmEnd > q)
+                {
+                    if (hour is < 1 or > 12) return p;
+                    if (pm && hour < 12) hour += 12;
+                    if (!pm && hour == 12) hour = 0;
+                    q = ampmEnd;
+                }
+                else meridiem = hour > 12 || W(p)[0] == '0';
+            }
+            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && DayBeforeAt(p) && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
+                && (!In(p + 1) || _tokens[p + 1].Kind == TokenKind.Punctuation || Is(p + 1, "or") || Is(p + 1, "and")))
+            {
+                // "on Saturday at 5.": an hour with no meridiem, read as written.
+                hour = IntAt(p);
+                q = p + 1;
+                meridiem = false;
+            }
             else if (IsNumber(p, 2))
             {
                 hour = IntAt(p);
@@ -1496,6 +1595,12 @@ internal sealed class TimeExtractor
                 word = w[digits..];
                 q = p + 1;
             }
+            else if (IsWord(p) && W(p).Length is 6 or 7 && DottedClock(W(p)[..^2], out hour, out minute))
+            {
+                // "8.30pm": the British clock with its meridiem glued on.
+                word = W(p)[^2..];
+                q = p + 1;
+            }
             else return false;
             bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);
             if (!pm && !word.Equals("am", StringComparison.OrdinalIgnoreCase)) return false;
@@ -1505,6 +1610,24 @@ internal sealed class TimeExtractor
             end = q;
             return true;
         }
+
+        /// <summary>"8.30", "17.45": an hour, a period, two digits of minutes.</summary>
+        private static bool DottedClock(ReadOnlySpan<char> w, out int hour, out int minute)
+        {
+            hour = -1;
+            minute = 0;
+            int dot = w.IndexOf('.');
+            if (dot is < 1 or > 2 || w.Length != dot + 3) return false;
+            foreach (char c in w) if (c != '.' && !char.IsAsciiDigit(c)) return false;
+            if (w[(dot + 1)..].IndexOf('.') >= 0) return false;
+            hour = dot == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+            minute = (w[dot + 1] - '0') * 10 + (w[dot + 2] - '0');
+            return hour <= 23 && minute <= 59;
+        }
+
+        /// <summary>"Monday at 5", "today at 6.45": the token before "at" names a day or a part of one, so what follows is its clock.</summary>
+        private bool DayBeforeAt(int p) =>
+            p - 2 >= _start && Is(p - 1, "at") && (WeekdayOf(p - 2) > 0 || E(p - 2) is { DayOffset: not null } or { PartOfDay: not null });
 
         private static bool IsUpperWord(ReadOnlySpan<char> w)
         {

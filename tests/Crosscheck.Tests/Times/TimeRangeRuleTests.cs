@@ -81,4 +81,28 @@ public class TimeRangeRuleTests
     {
         Times("They will meet Monday and Tuesday next week.").Should().Equal(("Monday", "2024-12-23"), ("Tuesday", "2024-12-24"), ("next week", "2024-W52"));
     }
+
+    [Theory]
+    [InlineData("The train left at 8.30pm today.", "8.30pm today", "2024-12-16T20:30")]
+    [InlineData("Doors open at 7.15 pm.", "7.15 pm", "2024-12-16T19:15")]
+    [InlineData("The count will resume Tuesday at 9.45.", "Tuesday at 9.45", "2024-12-17T09:45")]
+    [InlineData("The count resumed on Saturday at 5.", "Saturday at 5", "2024-12-14T05:00")]
+    public void ReadsDottedClocksAndAnHourAfterItsDay(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Theory]
+    [InlineData("Shares closed at 2.30 after a slide.")]
+    [InlineData("The index rose 6.45 points.")]
+    public void LeavesDecimalNumbersAlone(string text) => Times(text).Should().BeEmpty();
+
+    [Theory]
+    [InlineData("Crews worked yesterday afternoon from 3 to 8pm.", "yesterday afternoon from 3", "2024-12-15T15:00", "8pm", "2024-12-15T20:00")]
+    [InlineData("The road will shut between 6 and 9am next Monday.", "6", "2024-12-23T06:00", "9am next Monday", "2024-12-23T09:00")]
+    [InlineData("Polls opened from 7:30 to 10:00 on 3/4/2021.", "7:30", "2021-03-04T07:30", "10:00 on 3/4/2021", "2021-03-04T10:00")]
+    public void PutsAClockRangeOnItsDay(string text, string first, string firstValue, string second, string secondValue)
+    {
+        Times(text).Should().Equal((first, firstValue), (second, secondValue));
+    }
 }
