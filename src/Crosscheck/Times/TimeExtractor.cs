@@ -59,6 +59,7 @@ internal sealed class TimeExtractor
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
         PutClockRangesOnTheirDay(text, tokens, output);
+        JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
     }
 
@@ -178,6 +179,20 @@ internal sealed class TimeExtractor
                 output[i + 1] = second;
                 output.RemoveAt(i + 2);
             }
+        }
+    }
+
+    /// <summary>"3pm each day", "6am daily": a clock time right before a daily set is the set's time.</summary>
+    private static void JoinClocksWithDailySets(List<TimeMention> output)
+    {
+        for (int i = 0; i + 1 < output.Count; i++)
+        {
+            if (!IsBareClock(output[i]) || output[i + 1] is not { Kind: MentionKind.Set, Literal: "P1D" } daily || daily.StartToken != output[i].EndToken) continue;
+            var clock = output[i];
+            daily.Literal = "XXXX-XX-XX" + (clock.Hour == 24 ? "T24:00" : $"T{clock.Hour:D2}:{clock.Minute:D2}");
+            daily.StartToken = clock.StartToken;
+            output[i + 1] = daily;
+            output.RemoveAt(i);
         }
     }
 
@@ -1316,33 +1331,49 @@ internal sealed class TimeExtractor
             return p + 1;
         }
 
-        // "daily", "every week", "each Thursday", "every July"
+        // "daily", "every week", "each Thursday", "every July", "once a week", "every other day", "every morning", "Tuesdays at 9am"
         private int SetAt(int p, List<TimeMention> output)
         {
             if (E(p) is { Set: { } set })
             {
-                output.Add(new TimeMention(MentionKind.Set, p, p + 1) { Literal = set });
-                return p + 1;
+                int setEnd = p + 1;
+                // "Fridays at 9am", "daily at noon": the set's clock time is part of it.
+                var literal = set.StartsWith('X') ? set + ClockAfter(ref setEnd) : set == "P1D" && ClockAfter(ref setEnd) is { Length: > 0 } daily ? "XXXX-XX-XX" + daily : set;
+                output.Add(new TimeMention(MentionKind.Set, p, setEnd) { Literal = literal });
+                return setEnd;
+            }
+            // "once a week", "twice a year": the frequency's period (TIMEX3 keeps the count apart, as freq).
+            if ((Is(p, "once") || Is(p, "twice")) && (Is(p + 1, "a") || Is(p + 1, "an") || Is(p + 1, "per") || Is(p + 1, "every")) && E(p + 2) is { Unit: { } period, UnitPlural: false })
+            {
+                output.Add(new TimeMention(MentionKind.Set, p, p + 3) { Literal = TimeResolver.DurationValue(1, period) });
+                return p + 3;
             }
             if (!(Is(p, "every") || Is(p, "each") || Is(p, "per"))) return p;
-            var next = E(p + 1);
+            // "every other day", "every other Friday": every second one.
+            int q = Is(p + 1, "other") && Is(p, "every") ? p + 2 : p + 1;
+            int every = q == p + 2 ? 2 : 1;
+            var next = E(q);
             if (next is null) return p;
             if (next.Unit is { } unit && !next.UnitPlural)
             {
-                output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = TimeResolver.DurationValue(1, unit) });
-                return p + 2;
+                int unitEnd = q + 1;
+                string clock = unit == "D" && every == 1 ? ClockAfter(ref unitEnd) : "";
+                output.Add(new TimeMention(MentionKind.Set, p, unitEnd) { Literal = clock.Length > 0 ? "XXXX-XX-XX" + clock : TimeResolver.DurationValue(every, unit) });
+                return unitEnd;
             }
-            if (WeekdayOf(p + 1) is > 0 and var weekday)
+            if (next.PartOfDay is { } part && next.DayOffset is null && !Is(q, "overnight"))
+            {
+                // "every evening at 7 p.m." is a daily clock time; "every morning" a daily part of the day.
+                int partEnd = q + 1;
+                string clock = ClockAfter(ref partEnd);
+                output.Add(new TimeMention(MentionKind.Set, p, partEnd) { Literal = "XXXX-XX-XX" + (clock.Length > 0 ? clock : "T" + part) });
+                return partEnd;
+            }
+            if (WeekdayOf(q) is > 0 and var weekday)
             {
                 // "every Monday at 4pm": the set's clock time is part of it.
-                var literal = "XXXX-WXX-" + weekday;
-                int setEnd = p + 2;
-                var clock = new List<TimeMention>(1);
-                if (Is(setEnd, "at") && TimeOfDay(setEnd + 1, clock) > setEnd + 1 && clock.Count == 1 && clock[0] is { HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } at)
-                {
-                    literal += at.Hour == 24 ? "T24:00" : $"T{at.Hour:D2}:{at.Minute:D2}";
-                    setEnd = at.EndToken;
-                }
+                int setEnd = q + 1;
+                var literal = "XXXX-WXX-" + weekday + ClockAfter(ref setEnd);
                 output.Add(new TimeMention(MentionKind.Set, p, setEnd) { Literal = literal });
                 return setEnd;
             }
@@ -1352,6 +1383,19 @@ internal sealed class TimeExtractor
                 return p + 2;
             }
             return p;
+        }
+
+        /// <summary>The clock of "at 4pm" (or "4pm" directly) after a set, as "T16:00", moving <paramref name="end"/> past it; "" when none.</summary>
+        private string ClockAfter(ref int end)
+        {
+            int at = Is(end, "at") ? end + 1 : end;
+            var clock = new List<TimeMention>(1);
+            if (TimeOfDay(at, clock) > at && clock.Count == 1 && clock[0] is { HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } found)
+            {
+                end = found.EndToken;
+                return found.Hour == 24 ? "T24:00" : $"T{found.Hour:D2}:{found.Minute:D2}";
+            }
+            return "";
         }
 
         // "the end of the month", "the end of the week": the current unit, kept only under a modifier or determiner.

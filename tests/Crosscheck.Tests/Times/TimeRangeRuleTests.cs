@@ -4,7 +4,7 @@ using FluentAssertions;
 
 namespace Crosscheck.Tests.Times;
 
-/// <summary>Ranges of months, days and hours, month names in lower case, clock times with seconds or a part of the day, weekdays with their week.</summary>
+/// <summary>Ranges of months, days and hours, month names in lower case, clock times with seconds or a part of the day, weekdays with their week, and sets.</summary>
 public class TimeRangeRuleTests
 {
     private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Build();
@@ -104,5 +104,21 @@ public class TimeRangeRuleTests
     public void PutsAClockRangeOnItsDay(string text, string first, string firstValue, string second, string secondValue)
     {
         Times(text).Should().Equal((first, firstValue), (second, secondValue));
+    }
+
+    [Theory]
+    [InlineData("The council meets once a month.", "once a month", "P1M")]
+    [InlineData("Inspectors call twice a year.", "twice a year", "P1Y")]
+    [InlineData("Buses run every other day.", "every other day", "P2D")]
+    [InlineData("The market opens every other Friday.", "every other Friday", "XXXX-WXX-5")]
+    [InlineData("Patrols go out every night.", "every night", "XXXX-XX-XXTNI")]
+    [InlineData("The bell rings every evening at 6 p.m.", "every evening at 6 p.m.", "XXXX-XX-XXT18:00")]
+    [InlineData("The ferry leaves every day at 7:15 am.", "every day at 7:15 am", "XXXX-XX-XXT07:15")]
+    [InlineData("The ferry leaves 8am each day.", "8am each day", "XXXX-XX-XXT08:00")]
+    [InlineData("The clinic is shut on Sundays.", "Sundays", "XXXX-WXX-7")]
+    [InlineData("The choir sings Thursdays at 8pm.", "Thursdays at 8pm", "XXXX-WXX-4T20:00")]
+    public void ReadsSets(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
     }
 }

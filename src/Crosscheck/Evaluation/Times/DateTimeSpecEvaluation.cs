@@ -131,8 +131,8 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     }
 
     /// <summary>
-    /// Two spellings of one duration: TIMEX3 writes "an hour and a half" as PT1H30M, Recognizers-Text as PT1.5H. Years and
-    /// months compare as months, the rest as seconds (a week is 7 days); a vague count ("PXD") equals nothing.
+    /// Two spellings of one duration: TIMEX3 writes "an hour and a half" as PT1H30M, Recognizers-Text as PT1.5H. Years,
+    /// quarters and months compare as months, the rest as seconds (a week is 7 days); a vague count ("PXD") equals nothing.
     /// </summary>
     public static bool SameDuration(string a, string b) =>
         DurationAmount(a) is { } x && DurationAmount(b) is { } y && Math.Abs(x.Months - y.Months) < 1e-6 && Math.Abs(x.Seconds - y.Seconds) < 1e-3;
@@ -153,6 +153,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             {
                 case 'Y' when !clock: months += 12 * n; break;
                 case 'M' when !clock: months += n; break;
+                case 'Q' when !clock: months += 3 * n; break;
                 case 'W' when !clock: seconds += 7 * 86400 * n; break;
                 case 'D' when !clock: seconds += 86400 * n; break;
                 case 'H' when clock: seconds += 3600 * n; break;
