@@ -40,7 +40,7 @@ internal sealed class TimeExtractor
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q'))
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h'))
                 {
                     k++;
                     continue;
@@ -56,6 +56,7 @@ internal sealed class TimeExtractor
             k = next > k ? next : k + 1;
         }
         JoinDatesWithClockTimes(text, tokens, output);
+        JoinYearsAfterDates(text, tokens, output);
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
         PutClockRangesOnTheirDay(text, tokens, output);
@@ -116,6 +117,23 @@ internal sealed class TimeExtractor
             }
             if (found) output[i - 1] = first;
             else output.Insert(i, first);
+        }
+    }
+
+    /// <summary>"28 June in 2020", "July 4th of 1995", "April in 2016": a day or month without a year, then its year.</summary>
+    private static void JoinYearsAfterDates(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var dated = output[i];
+            if (dated.Kind is not (MentionKind.Date or MentionKind.Month) || dated.Year != 0 || dated.YearOffset is not null || dated.HasRelative) continue;
+            if (output[i + 1] is not { Kind: MentionKind.Year, Modifier: null } year || year.StartToken != dated.EndToken + 1 || year.EndToken != year.StartToken + 1) continue;
+            var between = tokens[dated.EndToken].Span.SliceOf(text);
+            if (!between.Equals("in", StringComparison.OrdinalIgnoreCase) && !between.Equals("of", StringComparison.OrdinalIgnoreCase)) continue;
+            dated.Year = year.Year;
+            dated.EndToken = year.EndToken;
+            output[i] = dated;
+            output.RemoveAt(i + 1);
         }
     }
 
@@ -624,7 +642,7 @@ internal sealed class TimeExtractor
             if (_tokens[p].Kind == TokenKind.Word && E(p) is not { StartsCore: true })
             {
                 var w = W(p);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q')) return p;
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h')) return p;
             }
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
@@ -1128,6 +1146,20 @@ internal sealed class TimeExtractor
                 givenYear = IntAt(p);
                 p++;
             }
+            // "2017 Q1", "2017-q1", "2019 H2": the year, then the quarter or half.
+            else if (IsNumber(p, 4) && W(p).Length == 4 && IntAt(p) > 0 && (PartOfYear(p + 1, out _, out _) || Is(p + 1, "-") && PartOfYear(p + 2, out _, out _)))
+            {
+                int part = Is(p + 1, "-") ? p + 2 : p + 1;
+                PartOfYear(part, out int number, out bool half);
+                return AddPartOfYear(output, first, part + 1, IntAt(p), number, half);
+            }
+            // "H1 2019", "h2 of 2020": a half of the year only with its year.
+            if (PartOfYear(p, out int halfNumber, out bool isHalf) && isHalf)
+            {
+                int q = Is(p + 1, "of") ? p + 2 : p + 1;
+                if (!(IsNumber(q, 4) && W(q).Length == 4 && IntAt(q) > 0)) return first;
+                return AddPartOfYear(output, first, q + 1, IntAt(q), halfNumber, half: true);
+            }
             if (IsWord(p) && W(p).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase))
             {
                 var e = _words.Find(W(p)[..^8]);
@@ -1138,7 +1170,7 @@ internal sealed class TimeExtractor
                 quarter = ordinal.Ordinal;
                 end = p + 2;
             }
-            else if (IsWord(p) && W(p).Length == 2 && (W(p)[0] is 'Q') && W(p)[1] is >= '1' and <= '4')
+            else if (IsWord(p) && W(p).Length == 2 && (W(p)[0] is 'Q' or 'q') && W(p)[1] is >= '1' and <= '4')
             {
                 quarter = W(p)[1] - '0';
                 end = p + 1;
@@ -1149,6 +1181,27 @@ internal sealed class TimeExtractor
             else if (YearAfter(end, out int y2, out int y2End) && !Is(end, ",")) { year = y2; end = y2End; }
             var mention = new TimeMention(MentionKind.Quarter, first, end) { Quarter = quarter, Year = year };
             output.Add(mention);
+            return end;
+        }
+
+        /// <summary>"Q3", "q1" (a quarter) or "H2", "h1" (a half of the year) at token k.</summary>
+        private bool PartOfYear(int k, out int number, out bool half)
+        {
+            number = 0;
+            half = false;
+            if (!IsWord(k) || W(k).Length != 2) return false;
+            var w = W(k);
+            if (w[0] is 'Q' or 'q' && w[1] is >= '1' and <= '4') number = w[1] - '0';
+            else if (w[0] is 'H' or 'h' && w[1] is '1' or '2') { number = w[1] - '0'; half = true; }
+            return number > 0;
+        }
+
+        /// <summary>A quarter ("2017-Q1") or a half year, which TIMEX3 writes like a season ("2019-H2").</summary>
+        private static int AddPartOfYear(List<TimeMention> output, int start, int end, int year, int number, bool half)
+        {
+            output.Add(half
+                ? new TimeMention(MentionKind.Season, start, end) { Season = "H" + number, Year = year }
+                : new TimeMention(MentionKind.Quarter, start, end) { Quarter = number, Year = year });
             return end;
         }
 

@@ -137,6 +137,7 @@ public class DateTimeSpecEvaluationTests
     [InlineData("2019-02", "2019-02-01", "2019-03-01")]
     [InlineData("2019-Q4", "2019-10-01", "2020-01-01")]
     [InlineData("2020-W01", "2019-12-30", "2020-01-06")]
+    [InlineData("2019-H2", "2019-07-01", "2020-01-01")]
     [InlineData("199", "1990-01-01", "2000-01-01")]
     [InlineData("20", "2000-01-01", "2100-01-01")]
     public void ReadsTheExtentOfACalendarUnit(string value, string start, string end)
@@ -167,5 +168,19 @@ public class DateTimeSpecEvaluationTests
     public void ComparesDurationsByTheirLength(string a, string b, bool same)
     {
         DateTimeSpecEvaluation.SameDuration(a, b).Should().Be(same);
+    }
+
+    [Fact]
+    public void ReadsPresentRefAsTheReferenceDayAtARangeEnd()
+    {
+        const string spec = """
+            [ { "Input": "Open from May 2 until now", "Context": { "ReferenceDateTime": "2023-08-10T00:00:00" },
+                "Results": [ { "Text": "from may 2 until now", "Start": 5, "End": 24, "TypeName": "datetimeV2.daterange",
+                  "Resolution": { "values": [ { "timex": "(XXXX-05-02,2023-08-10,P100D)", "type": "daterange" } ] } } ] } ]
+            """;
+        var specCase = RecognizerSpecs.Parse(spec)[0];
+        var mayTwo = new TimeExpression(new Span(10, 15), TimexType.Date, "2023-05-02");
+        DateTimeSpecEvaluation.ScoreCase(specCase, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(specCase with { ReferenceDate = new DateOnly(2023, 8, 11) }, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((0, false));
     }
 }

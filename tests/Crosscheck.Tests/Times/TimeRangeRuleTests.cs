@@ -121,4 +121,28 @@ public class TimeRangeRuleTests
     {
         Times(text).Should().Equal((span, value));
     }
+
+    [Theory]
+    [InlineData("Sales fell in 2017 Q1.", "2017 Q1", "2017-Q1")]
+    [InlineData("Sales fell in 2017-q3.", "2017-q3", "2017-Q3")]
+    [InlineData("Sales fell in q2 2018.", "q2 2018", "2018-Q2")]
+    [InlineData("Margins shrank in 2019 H2.", "2019 H2", "2019-H2")]
+    [InlineData("Margins shrank in H1 2020.", "H1 2020", "2020-H1")]
+    [InlineData("The pilot married on 28 June in 2012.", "28 June in 2012", "2012-06-28")]
+    [InlineData("The fort fell on July 4th of 1863.", "July 4th of 1863", "1863-07-04")]
+    public void ReadsPartsOfYearsAndYearsAfterDates(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Theory]
+    [InlineData("The tank held H2 under pressure.")]
+    [InlineData("The H1 team won.")]
+    public void LeavesHalvesWithoutAYearAlone(string text) => Times(text).Should().BeEmpty();
+
+    [Fact]
+    public void GivesARangeOfMonthsTheYearAfterIt()
+    {
+        Times("Exports grew from april to June in 2017.").Should().Equal(("april", "2017-04"), ("June in 2017", "2017-06"));
+    }
 }

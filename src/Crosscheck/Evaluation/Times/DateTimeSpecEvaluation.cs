@@ -176,7 +176,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
 
     /// <summary>
     /// The first day and the day after the last of a calendar unit written as one TIMEX3 value: a year "2019", a month
-    /// "2019-07", a quarter "2019-Q3", an ISO week "2019-W27", a decade "199", a century "20"; null for anything else.
+    /// "2019-07", a quarter "2019-Q3", a half "2019-H2", an ISO week "2019-W27", a decade "199", a century "20"; null for anything else.
     /// </summary>
     public static (DateOnly Start, DateOnly End)? Extent(string value)
     {
@@ -202,6 +202,9 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 case 7 when Digits(value, 0, 4) && value[4] == '-' && value[5] == 'Q' && value[6] is >= '1' and <= '4':
                     var quarter = new DateOnly(Int(value, 0, 4), (value[6] - '1') * 3 + 1, 1);
                     return (quarter, quarter.AddMonths(3));
+                case 7 when Digits(value, 0, 4) && value[4] == '-' && value[5] == 'H' && value[6] is '1' or '2':
+                    var half = new DateOnly(Int(value, 0, 4), value[6] == '1' ? 1 : 7, 1);
+                    return (half, half.AddMonths(6));
                 case 8 when Digits(value, 0, 4) && value[4] == '-' && value[5] == 'W' && Digits(value, 6, 2):
                     var monday = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(Int(value, 0, 4), Int(value, 6, 2), DayOfWeek.Monday));
                     return (monday, monday.AddDays(7));
@@ -240,10 +243,12 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
 
     /// <summary>
     /// Whether a TIMEX3 value begins at a range end: "2014" at 2014-01-01, "2016-12" at 2016-12-01, a day at itself,
-    /// a clock time at its clock ("T16:00", with any day when the spec gives none).
+    /// a clock time at its clock ("T16:00", with any day when the spec gives none), PRESENT_REF at the reference day.
     /// </summary>
-    private static bool StartsAt(string value, string point)
+    private static bool StartsAt(string value, string point, DateOnly? reference)
     {
+        // "between now and November 15th": TIMEX3's PRESENT_REF is the reference day.
+        if (value == "PRESENT_REF") return reference is { } today && SameDay(today, point);
         var v = ClockCanonical(value);
         if (point.StartsWith('T')) return v.Length > 10 && v[10] == 'T' && v[10..] == point;
         if (v == point) return true;
@@ -278,7 +283,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 for (int i = 0; i < system.Count; i++)
                 {
                     if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
-                    bool atStart = StartsAt(system[i].Value, range.Start), atEnd = StartsAt(system[i].Value, range.End);
+                    bool atStart = StartsAt(system[i].Value, range.Start, specCase.ReferenceDate), atEnd = StartsAt(system[i].Value, range.End, specCase.ReferenceDate);
                     used[i] = atStart || atEnd;
                     start |= atStart;
                     end |= atEnd;
