@@ -57,6 +57,7 @@ internal sealed class TimeExtractor
         }
         JoinDatesWithClockTimes(text, tokens, output);
         JoinYearsAfterDates(text, tokens, output);
+        ShiftDaysByDurations(text, tokens, output);
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
         PutClockRangesOnTheirDay(text, tokens, output);
@@ -117,6 +118,28 @@ internal sealed class TimeExtractor
             }
             if (found) output[i - 1] = first;
             else output.Insert(i, first);
+        }
+    }
+
+    /// <summary>"two weeks before Christmas", "3 days after January 12", "four months from tomorrow": the day, moved by the duration.</summary>
+    private static void ShiftDaysByDurations(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var stretch = output[i];
+            var day = output[i + 1];
+            if (stretch is not { Kind: MentionKind.Duration, Unit: "D" or "W" or "M" or "Y", Modifier: null } || double.IsNaN(stretch.Count) || stretch.Count != Math.Floor(stretch.Count) || stretch.Count > 1000) continue;
+            if (day.Kind is not (MentionKind.Date or MentionKind.Deictic or MentionKind.Weekday or MentionKind.Holiday) || day.PartOfDay is not null || day.ShiftUnit is not null) continue;
+            if (day.StartToken != stretch.EndToken + 1) continue;
+            var word = tokens[stretch.EndToken].Span.SliceOf(text);
+            int sign = word.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1
+                : word.Equals("after", StringComparison.OrdinalIgnoreCase) || word.Equals("from", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            if (sign == 0) continue;
+            day.StartToken = stretch.StartToken;
+            day.ShiftUnit = stretch.Unit;
+            day.ShiftCount = sign * (int)stretch.Count;
+            output[i + 1] = day;
+            output.RemoveAt(i);
         }
     }
 

@@ -62,6 +62,9 @@ internal struct TimeMention
     public bool HasMeridiem;
     /// <summary>"July last year", "December 14 this year": the year as an offset from the reference's.</summary>
     public int? YearOffset;
+    /// <summary>"two weeks before Christmas", "3 days after January 12": the day is moved by <see cref="ShiftCount"/> of this unit (D, W, M, Y).</summary>
+    public string? ShiftUnit;
+    public int ShiftCount;
     /// <summary>"Monday and Tuesday next week": the weekday falls in the reference's ISO week shifted by this many weeks.</summary>
     public int? WeekOffset;
 

@@ -16,7 +16,19 @@ internal static class TimeResolver
     {
         try
         {
-            return ResolveCore(m, reference, tense);
+            var resolved = ResolveCore(m, reference, tense);
+            if (m.ShiftUnit is null || !resolved.TryGetValue(out var day)) return resolved;
+            // "two weeks before Christmas": the anchor's day, moved.
+            if (!DateOnly.TryParseExact(day.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor))
+                return Result<(TimexType, string, bool)>.Fail("a shift needs a day to move");
+            var moved = m.ShiftUnit switch
+            {
+                "D" => anchor.AddDays(m.ShiftCount),
+                "W" => anchor.AddDays(7 * m.ShiftCount),
+                "M" => anchor.AddMonths(m.ShiftCount),
+                _ => anchor.AddYears(m.ShiftCount),
+            };
+            return Result<(TimexType, string, bool)>.Ok((TimexType.Date, Day(moved), day.Item3));
         }
         catch (ArgumentOutOfRangeException)
         {

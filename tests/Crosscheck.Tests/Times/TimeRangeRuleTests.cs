@@ -4,7 +4,7 @@ using FluentAssertions;
 
 namespace Crosscheck.Tests.Times;
 
-/// <summary>Ranges of months, days and hours, month names in lower case, clock times with seconds or a part of the day, weekdays with their week, and sets.</summary>
+/// <summary>Ranges of months, days and hours, month names in lower case, clock times with seconds or a part of the day, weekdays with their week, sets, and days moved by a duration.</summary>
 public class TimeRangeRuleTests
 {
     private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Build();
@@ -144,5 +144,20 @@ public class TimeRangeRuleTests
     public void GivesARangeOfMonthsTheYearAfterIt()
     {
         Times("Exports grew from april to June in 2017.").Should().Equal(("april", "2017-04"), ("June in 2017", "2017-06"));
+    }
+
+    [Theory]
+    [InlineData("The ship sailed two weeks before Christmas.", "two weeks before Christmas", "2024-12-11")]
+    [InlineData("The court will rule 3 days after January 12.", "3 days after January 12", "2025-01-15")]
+    [InlineData("The results will come four months from tomorrow.", "four months from tomorrow", "2025-04-17")]
+    public void MovesADayByADuration(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Fact]
+    public void KeepsADurationBeforeAnEventThatIsNoDay()
+    {
+        Times("The polls closed two weeks before the vote.").Should().Equal(("two weeks", "P2W"));
     }
 }
