@@ -773,6 +773,8 @@ internal sealed class TimeExtractor
         {
             day = 0;
             if (IsNumber(k, 2)) day = IntAt(k);
+            // "January first", "the fourth of July": an ordinal word up to the thirtieth.
+            else if (IsWord(k) && !char.IsAsciiDigit(W(k)[0]) && E(k) is { Ordinal: >= 1 and <= 31 } spelled && W(k).IndexOf('-') < 0) day = spelled.Ordinal;
             else if (IsWord(k) && W(k).Length is 3 or 4 && char.IsAsciiDigit(W(k)[0]) && NumberReader.IsOrdinalSuffix(W(k).TrimStart("0123456789")))
             {
                 var digits = W(k)[..(W(k).Length - W(k).TrimStart("0123456789").Length)];
@@ -849,6 +851,8 @@ internal sealed class TimeExtractor
         {
             if (!DayAt(p, out int day)) return p;
             int q = p + 1;
+            // A spelled ordinal is a day only as "the fourth of July": "third January" is rarely written.
+            if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of")) return p;
             if (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between"))
             {
                 // The first day of a range takes the month and year of the second.
@@ -1004,6 +1008,7 @@ internal sealed class TimeExtractor
                 int before = output.Count;
                 int dateEnd = MonthFirst(r, output);
                 if (dateEnd == r) dateEnd = DayMonth(r, output);
+                if (dateEnd == r) dateEnd = IsoDate(r, output);
                 if (dateEnd > r && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
                 {
                     var m = output[before];

@@ -160,4 +160,19 @@ public class TimeRangeRuleTests
     {
         Times("The polls closed two weeks before the vote.").Should().Equal(("two weeks", "P2W"));
     }
+
+    [Theory]
+    [InlineData("The town marked January first 1990 with bells.", "January first 1990", "1990-01-01")]
+    [InlineData("Parades filled the streets on the fourth of July, 1976.", "fourth of July, 1976", "1976-07-04")]
+    [InlineData("The vote took place on Friday 2021-7-9.", "Friday 2021-7-9", "2021-07-09")]
+    public void ReadsSpelledDaysAndAWeekdayBeforeANumericDate(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Fact]
+    public void LeavesAnOrdinalWithoutOfAlone()
+    {
+        Times("The third round of talks ended.").Should().BeEmpty();
+    }
 }
