@@ -847,17 +847,18 @@ internal sealed class TimeExtractor
         }
 
         // "16 December 2024", "the 16th of December", "9 to 12 June", "between 3 and 12 of September"
-        private int DayMonth(int p, List<TimeMention> output)
+        /// <param name="rangeStart">False for a range's second end, so "1 to 2 to 3 ..." is read in one step, not recursively.</param>
+        private int DayMonth(int p, List<TimeMention> output, bool rangeStart = true)
         {
             if (!DayAt(p, out int day)) return p;
             int q = p + 1;
             // A spelled ordinal is a day only as "the fourth of July": "third January" is rarely written.
             if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of")) return p;
-            if (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between"))
+            if (rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between")))
             {
                 // The first day of a range takes the month and year of the second.
                 int before = output.Count;
-                int rangeEnd = DayMonth(q + 1, output);
+                int rangeEnd = DayMonth(q + 1, output, rangeStart: false);
                 if (rangeEnd > q + 1 && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
                 {
                     var second = output[before];
