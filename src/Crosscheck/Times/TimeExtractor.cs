@@ -1371,6 +1371,7 @@ internal sealed class TimeExtractor
                 || Is(p - 1, "by") || Is(p - 1, "fiscal") || Is(p - 1, "year") || Is(p - 1, "during") || Is(p - 1, "early") || Is(p - 1, "late") || Is(p - 1, "before") || Is(p - 1, "after"));
             if (!(year is >= 1900 and <= 2100 || cue && year is >= 1000 and <= 2999)) return p;
             if (p > _start && (_tokens[p - 1].Kind == TokenKind.Symbol || Is(p - 1, "$") || Is(p - 1, "No.") || Is(p - 1, "number"))) return p;
+            if (DigitGroupsAround(p) >= 3) return p; // "138-2010-2015", "133-03-03-2020": a phone number or a code
             if (In(p + 1))
             {
                 var next = W(p + 1);
@@ -1381,6 +1382,19 @@ internal sealed class TimeExtractor
             }
             output.Add(new TimeMention(MentionKind.Year, p, p + 1) { Year = year });
             return p + 1;
+        }
+
+        /// <summary>How many digit groups the number at p is part of, joined by hyphens with no space ("138-2010-2015" is 3).</summary>
+        private int DigitGroupsAround(int p)
+        {
+            var tokens = _tokens;
+            int start = _start, end = _end;
+            bool Glued(int a, int b) => tokens[a].Span.End == tokens[b].Span.Start;
+            bool Group(int k) => k >= start && k < end && tokens[k].Kind == TokenKind.Number;
+            int groups = 1;
+            for (int k = p; k - 2 >= _start && Is(k - 1, "-") && Group(k - 2) && Glued(k - 2, k - 1) && Glued(k - 1, k) && groups < 8; k -= 2) groups++;
+            for (int k = p; Is(k + 1, "-") && Group(k + 2) && Glued(k, k + 1) && Glued(k + 1, k + 2) && groups < 8; k += 2) groups++;
+            return groups;
         }
 
         // "1990s", "the 1990s"

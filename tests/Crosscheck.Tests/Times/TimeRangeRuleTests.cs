@@ -175,4 +175,15 @@ public class TimeRangeRuleTests
     {
         Times("The third round of talks ended.").Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("Readers can call the desk on 212-2019-2020.")]
+    [InlineData("The parcel code is 44-05-07-2021.")]
+    public void LeavesYearsInsidePhoneNumbersAndCodesAlone(string text) => Times(text).Should().BeEmpty();
+
+    [Fact]
+    public void KeepsAHyphenatedRangeOfYears()
+    {
+        Times("The 2014-2018 plan lapsed.").Should().Equal(("2014", "2014"), ("2018", "2018"));
+    }
 }
