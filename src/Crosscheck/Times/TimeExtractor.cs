@@ -676,6 +676,7 @@ internal sealed class TimeExtractor
             if ((end = WeekdayAt(p, output)) > p) return end;
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
+            if ((end = WeekOfYear(p, output, determined)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
             if ((end = QuarterAt(p, output)) > p) return end;
@@ -1211,6 +1212,51 @@ internal sealed class TimeExtractor
             var mention = new TimeMention(MentionKind.Quarter, first, end) { Quarter = quarter, Year = year };
             output.Add(mention);
             return end;
+        }
+
+        // "the first week of 2021", "the last week of next year", "week 31", "week 3 of 2027": an ISO week.
+        private int WeekOfYear(int p, List<TimeMention> output, bool determined)
+        {
+            int week;
+            int q;
+            if (Is(p, "week") && IsNumber(p + 1, 2) && IntAt(p + 1) is >= 1 and <= 53)
+            {
+                week = IntAt(p + 1);
+                q = p + 2;
+                // "week 31" alone only after "the" or "in"; "week 2 of the strike" counts weeks of something else.
+                if (!Is(q, "of") && !(determined || p > _start && Is(p - 1, "in"))) return p;
+            }
+            else if ((Is(p, "last") || E(p) is { Ordinal: >= 1 and <= 53 } && W(p).IndexOf('-') < 0 || DayAt(p, out _) && !IsNumber(p, 2)) && Is(p + 1, "week") && Is(p + 2, "of"))
+            {
+                week = Is(p, "last") ? -1 : E(p) is { Ordinal: > 0 } ordinal ? ordinal.Ordinal : DayNumber(p);
+                q = p + 2;
+            }
+            else return p;
+            if (!Is(q, "of"))
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, q) { Day = week });
+                return q;
+            }
+            int r = Is(q + 1, "the") && Is(q + 2, "year") ? q + 3 : q + 1;
+            if (IsNumber(r, 4) && W(r).Length == 4 && IntAt(r) > 0)
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 1) { Day = week, Year = IntAt(r) });
+                return r + 1;
+            }
+            if (E(r)?.Relative is { } shift && !Is(r, "past") && !Is(r, "coming") && Is(r + 1, "year"))
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 2) { Day = week, YearOffset = shift });
+                return r + 2;
+            }
+            return p;
+        }
+
+        /// <summary>The number of a digit ordinal ("3rd" is 3).</summary>
+        private int DayNumber(int k)
+        {
+            int value = 0;
+            foreach (char c in W(k)) if (char.IsAsciiDigit(c)) value = value * 10 + (c - '0');
+            return value;
         }
 
         /// <summary>"Q3", "q1" (a quarter) or "H2", "h1" (a half of the year) at token k.</summary>

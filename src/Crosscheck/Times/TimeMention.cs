@@ -26,6 +26,8 @@ internal enum MentionKind
     Set,
     /// <summary>A clock time or part of day, on a date given by the other fields or the reference.</summary>
     TimeOfDay,
+    /// <summary>An ISO week of a year ("the first week of 2021", "week 31", "the last week of next year"): <see cref="TimeMention.Day"/> holds the week number, -1 for the last.</summary>
+    WeekOfYear,
     /// <summary>A named holiday ("Thanksgiving", "Christmas Eve"); <see cref="TimeMention.Literal"/> holds its rule.</summary>
     Holiday,
 }

@@ -128,6 +128,15 @@ internal static class TimeResolver
             case MentionKind.Weekday:
                 if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(reference.AddDays(7 * weeks + m.Weekday - IsoDay(reference))), true);
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
+            case MentionKind.WeekOfYear:
+            {
+                int year = m.Year != 0 ? m.Year : reference.Year + (m.YearOffset ?? 0);
+                if (year is < 1 or > 9998) return Result<(TimexType, string, bool)>.Fail("year out of range");
+                int weeksInYear = ISOWeek.GetWeeksInYear(year);
+                int week = m.Day == -1 ? weeksInYear : m.Day;
+                if (week < 1 || week > weeksInYear) return Result<(TimexType, string, bool)>.Fail($"no week {week} in {year}");
+                return Ok(TimexType.Date, $"{Y(year)}-W{week:D2}", m.Year == 0);
+            }
             case MentionKind.Deictic:
                 return Ok(TimexType.Date, Day(reference.AddDays(m.DayOffset)), true);
             case MentionKind.RelativeUnit:

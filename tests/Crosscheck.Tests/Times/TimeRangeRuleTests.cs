@@ -186,4 +186,17 @@ public class TimeRangeRuleTests
     {
         Times("The 2014-2018 plan lapsed.").Should().Equal(("2014", "2014"), ("2018", "2018"));
     }
+
+    [Theory]
+    [InlineData("Output fell in the first week of 2021.", "first week of 2021", "2021-W01")]
+    [InlineData("Sales peaked in the last week of 2015.", "last week of 2015", "2015-W53")]
+    [InlineData("The fund closes in week 31.", "week 31", "2024-W31")]
+    [InlineData("Talks resume in the 3rd week of next year.", "3rd week of next year", "2025-W03")]
+    public void ReadsIsoWeeksOfAYear(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Fact]
+    public void LeavesAWeekOfSomethingElseAlone() => Times("Strikers marched in week 2 of the strike.").Should().BeEmpty();
 }
