@@ -1597,11 +1597,16 @@ internal sealed class TimeExtractor
         // "Thanksgiving", "Christmas Day 2023", "last Christmas", "New Year's Eve"
         private int HolidayAt(int p, List<TimeMention> output, int relative = 0, bool hasRelative = false, int spanStart = -1)
         {
-            if (E(p) is not { StartsHoliday: true } || _words.NamesCapitalized && !Capitalized(p)) return p;
+            if (E(p) is not { StartsHoliday: true }) return p;
             var rule = _words.MatchHoliday(_text, _tokens, p, _end, out int end);
             if (rule is null) return p;
             int year = 0;
-            if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+            bool yearAfter = false;
+            if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; yearAfter = true; }
+            // In lower case a name of two words ("independence day") is still the holiday; one word ("easter") only
+            // with its year or a "last" or "next" before it.
+            if (_words.NamesCapitalized && !Capitalized(p) && end - p < 2 && !yearAfter && !hasRelative) return p;
+            if (yearAfter) end = yEnd;
             output.Add(new TimeMention(MentionKind.Holiday, spanStart >= 0 ? spanStart : p, end) { Literal = rule, Year = year, Relative = relative, HasRelative = hasRelative });
             return end;
         }

@@ -199,4 +199,16 @@ public class TimeRangeRuleTests
 
     [Fact]
     public void LeavesAWeekOfSomethingElseAlone() => Times("Strikers marched in week 2 of the strike.").Should().BeEmpty();
+
+    [Theory]
+    [InlineData("The shops closed before independence day.", "independence day", "2024-07-04")]
+    [InlineData("The choir sang last easter.", "last easter", "2024-03-31")]
+    [InlineData("Crowds gathered on easter 2019.", "easter 2019", "2019-04-21")]
+    public void ReadsHolidayNamesInLowerCase(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Fact]
+    public void LeavesALowerCaseOneWordHolidayAloneWithoutAYearOrRelativeWord() => Times("The easter egg hunt drew crowds.").Should().BeEmpty();
 }
