@@ -677,6 +677,7 @@ internal sealed class TimeExtractor
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = WeekOfYear(p, output, determined)) > p) return end;
+            if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
             if ((end = QuarterAt(p, output)) > p) return end;
@@ -1249,6 +1250,17 @@ internal sealed class TimeExtractor
                 return r + 2;
             }
             return p;
+        }
+
+        // "on the 18th", "since the 4th,": a day of a month the text leaves to the reader.
+        private int DayOfMonthAlone(int p, List<TimeMention> output)
+        {
+            if (!DayAt(p, out int day) || IsNumber(p, 2) || !char.IsAsciiDigit(W(p)[0])) return p;
+            if (!(p - 2 >= _start && Is(p - 1, "the") && (Is(p - 2, "on") || Is(p - 2, "since") || Is(p - 2, "until") || Is(p - 2, "by")))) return p;
+            // "on the 18th floor", "by the 4th battalion": a word after it is what is numbered.
+            if (In(p + 1) && _tokens[p + 1].Kind is TokenKind.Word or TokenKind.Number && E(p + 1) is not { Stop: true }) return p;
+            output.Add(new TimeMention(MentionKind.Date, p, p + 1) { Day = day });
+            return p + 1;
         }
 
         /// <summary>The number of a digit ordinal ("3rd" is 3).</summary>

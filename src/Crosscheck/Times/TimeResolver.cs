@@ -42,6 +42,15 @@ internal static class TimeResolver
         static Result<(TimexType, string, bool)> Ok(TimexType type, string value, bool anchored) => Result<(TimexType, string, bool)>.Ok((type, value, anchored));
         switch (m.Kind)
         {
+            case MentionKind.Date when m.Month == 0:
+            {
+                // "on the 18th": this month's day, or the month before or after it as the tense points.
+                var month = new DateOnly(reference.Year, reference.Month, 1);
+                if (tense == Tense.Past && m.Day > reference.Day) month = month.AddMonths(-1);
+                else if (tense == Tense.Future && m.Day < reference.Day) month = month.AddMonths(1);
+                if (!IsValidDate(month.Year, month.Month, m.Day)) return Result<(TimexType, string, bool)>.Fail($"no day {m.Day} in {Month(month)}");
+                return Ok(TimexType.Date, Day(new DateOnly(month.Year, month.Month, m.Day)), true);
+            }
             case MentionKind.Date:
             {
                 int year = m.Year != 0 ? m.Year : m.YearOffset is { } dateOffset ? reference.Year + dateOffset : YearFor(m.Month, m.Day, reference, tense);

@@ -211,4 +211,16 @@ public class TimeRangeRuleTests
 
     [Fact]
     public void LeavesALowerCaseOneWordHolidayAloneWithoutAYearOrRelativeWord() => Times("The easter egg hunt drew crowds.").Should().BeEmpty();
+
+    [Theory]
+    [InlineData("The strike started on the 4th.", "4th", "2024-12-04")]
+    [InlineData("The vote will be held on the 2nd.", "2nd", "2025-01-02")]
+    [InlineData("The strike started on the 20th.", "20th", "2024-11-20")]
+    public void ReadsADayOfTheMonthAlone(string text, string span, string value)
+    {
+        Times(text).Should().Equal((span, value));
+    }
+
+    [Fact]
+    public void LeavesANumberedThingAlone() => Times("They live on the 18th floor.").Should().BeEmpty();
 }
