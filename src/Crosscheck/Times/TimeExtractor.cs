@@ -40,7 +40,7 @@ internal sealed class TimeExtractor
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q'))
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h'))
                 {
                     k++;
                     continue;
@@ -56,7 +56,12 @@ internal sealed class TimeExtractor
             k = next > k ? next : k + 1;
         }
         JoinDatesWithClockTimes(text, tokens, output);
+        JoinYearsAfterDates(text, tokens, output);
+        ShiftDaysByDurations(text, tokens, output);
+        ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
+        PutClockRangesOnTheirDay(text, tokens, output);
+        JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
     }
 
@@ -94,8 +99,10 @@ internal sealed class TimeExtractor
             }
             // "between X and Y" needs its "between"; the other joiners stand alone.
             if (between && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text).Equals("between", StringComparison.OrdinalIgnoreCase))) continue;
+            // "5 to 6pm": a bare hour before "to" is a range end when the second end says which half of the day it is.
             if (!found && !(first.StartToken > sentenceStart && tokens[first.StartToken - 1].Span.SliceOf(text) is var before
-                && (before.Equals("from", StringComparison.OrdinalIgnoreCase) || before.Equals("between", StringComparison.OrdinalIgnoreCase))) && join is not ("-" or "–")) continue;
+                && (before.Equals("from", StringComparison.OrdinalIgnoreCase) || before.Equals("between", StringComparison.OrdinalIgnoreCase))) && join is not ("-" or "–")
+                && !(last.HasMeridiem && !between)) continue;
             // The second end's meridiem carries back: "9 to 11 p.m." starts at 21:00 when that keeps the order.
             if (!first.HasMeridiem && first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
             if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
@@ -114,20 +121,199 @@ internal sealed class TimeExtractor
         }
     }
 
+    /// <summary>"two weeks before Christmas", "3 days after January 12", "four months from tomorrow": the day, moved by the duration.</summary>
+    private static void ShiftDaysByDurations(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var stretch = output[i];
+            var day = output[i + 1];
+            if (stretch is not { Kind: MentionKind.Duration, Unit: "D" or "W" or "M" or "Y", Modifier: null } || double.IsNaN(stretch.Count) || stretch.Count != Math.Floor(stretch.Count) || stretch.Count > 1000) continue;
+            if (day.Kind is not (MentionKind.Date or MentionKind.Deictic or MentionKind.Weekday or MentionKind.Holiday) || day.PartOfDay is not null || day.ShiftUnit is not null) continue;
+            if (day.StartToken != stretch.EndToken + 1) continue;
+            var word = tokens[stretch.EndToken].Span.SliceOf(text);
+            int sign = word.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1
+                : word.Equals("after", StringComparison.OrdinalIgnoreCase) || word.Equals("from", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            if (sign == 0) continue;
+            day.StartToken = stretch.StartToken;
+            day.ShiftUnit = stretch.Unit;
+            day.ShiftCount = sign * (int)stretch.Count;
+            output[i + 1] = day;
+            output.RemoveAt(i);
+        }
+    }
+
+    /// <summary>"28 June in 2020", "July 4th of 1995", "April in 2016": a day or month without a year, then its year.</summary>
+    private static void JoinYearsAfterDates(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var dated = output[i];
+            if (dated.Kind is not (MentionKind.Date or MentionKind.Month) || dated.Year != 0 || dated.YearOffset is not null || dated.HasRelative) continue;
+            if (output[i + 1] is not { Kind: MentionKind.Year, Modifier: null } year || year.StartToken != dated.EndToken + 1 || year.EndToken != year.StartToken + 1) continue;
+            var between = tokens[dated.EndToken].Span.SliceOf(text);
+            if (!between.Equals("in", StringComparison.OrdinalIgnoreCase) && !between.Equals("of", StringComparison.OrdinalIgnoreCase)) continue;
+            dated.Year = year.Year;
+            dated.EndToken = year.EndToken;
+            output[i] = dated;
+            output.RemoveAt(i + 1);
+        }
+    }
+
+    /// <summary>
+    /// "from May to October 2020", "Nov. 18 - Dec. 19, 2015": the first end of a range of months or days takes the
+    /// year written after the second, the year before it when its month comes later in the calendar ("November to
+    /// February 2017").
+    /// </summary>
+    private static void ShareRangeYears(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 2; i >= 0; i--)
+        {
+            var first = output[i];
+            var second = output[i + 1];
+            if (first.Kind is not (MentionKind.Month or MentionKind.Date) || second.Kind is not (MentionKind.Month or MentionKind.Date)) continue;
+            if (first.Year != 0 || first.YearOffset is not null || first.HasRelative || second.Year <= 0 || first.Modifier is not null && first.Kind == MentionKind.Month) continue;
+            if (second.StartToken != first.EndToken + 1) continue;
+            var join = tokens[first.EndToken].Span.SliceOf(text);
+            if (!(join is "-" or "–" || join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("through", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("and", StringComparison.OrdinalIgnoreCase))) continue;
+            bool later = first.Month > second.Month || first.Month == second.Month && first.Kind == MentionKind.Date && second.Kind == MentionKind.Date && first.Day > second.Day;
+            first.Year = later ? second.Year - 1 : second.Year;
+            output[i] = first;
+        }
+    }
+
+    /// <summary>
+    /// "Monday morning from 10am to noon", "yesterday from 3-8pm", "between 3 and 8am next Monday", "from 10:30 to 3 on
+    /// 1/1/2015": both ends of a clock range fall on the day named just before or just after it, which joins the
+    /// nearer end (a part of the day also says which half of the day a bare hour is in).
+    /// </summary>
+    private static void PutClockRangesOnTheirDay(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = 0; i + 1 < output.Count; i++)
+        {
+            var first = output[i];
+            var second = output[i + 1];
+            if (!IsBareClock(first) || !IsBareClock(second) || second.StartToken != first.EndToken + 1) continue;
+            var join = tokens[first.EndToken].Span.SliceOf(text);
+            if (!(join is "-" or "–" || join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase)
+                || join.Equals("till", StringComparison.OrdinalIgnoreCase) || join.Equals("and", StringComparison.OrdinalIgnoreCase))) continue;
+            if (i > 0 && NamesADay(output[i - 1]) && WordsBetweenAre(text, tokens, output[i - 1].EndToken, first.StartToken, "from", "between", ",", "on", "at"))
+            {
+                var day = output[i - 1];
+                PutOnDay(ref first, day);
+                PutOnDay(ref second, day);
+                first.StartToken = day.StartToken;
+                output[i] = first;
+                output[i + 1] = second;
+                output.RemoveAt(--i);
+                i++;
+            }
+            else if (i + 2 < output.Count && NamesADay(output[i + 2]) && WordsBetweenAre(text, tokens, second.EndToken, output[i + 2].StartToken, "on", ","))
+            {
+                var day = output[i + 2];
+                PutOnDay(ref first, day);
+                PutOnDay(ref second, day);
+                second.EndToken = day.EndToken;
+                output[i] = first;
+                output[i + 1] = second;
+                output.RemoveAt(i + 2);
+            }
+        }
+    }
+
+    /// <summary>"3pm each day", "6am daily": a clock time right before a daily set is the set's time.</summary>
+    private static void JoinClocksWithDailySets(List<TimeMention> output)
+    {
+        for (int i = 0; i + 1 < output.Count; i++)
+        {
+            if (!IsBareClock(output[i]) || output[i + 1] is not { Kind: MentionKind.Set, Literal: "P1D" } daily || daily.StartToken != output[i].EndToken) continue;
+            var clock = output[i];
+            daily.Literal = "XXXX-XX-XX" + (clock.Hour == 24 ? "T24:00" : $"T{clock.Hour:D2}:{clock.Minute:D2}");
+            daily.StartToken = clock.StartToken;
+            output[i + 1] = daily;
+            output.RemoveAt(i);
+        }
+    }
+
+    private static bool IsBareClock(in TimeMention m) => m is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false };
+
+    /// <summary>A date, weekday or day word, or a part of a named day ("Monday morning", "yesterday afternoon").</summary>
+    private static bool NamesADay(in TimeMention m) =>
+        m.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && m.PartOfDay is null
+        || m is { Kind: MentionKind.TimeOfDay, HasClock: false } && (m.Weekday != 0 || m.HasDayOffset || m.Month != 0);
+
+    private static void PutOnDay(ref TimeMention clock, in TimeMention day)
+    {
+        clock.Year = day.Year;
+        clock.Month = day.Kind == MentionKind.Weekday ? 0 : day.Month;
+        clock.Day = day.Kind == MentionKind.Weekday ? 0 : day.Day;
+        clock.Weekday = day.Weekday;
+        clock.Relative = day.Relative;
+        clock.HasRelative = day.HasRelative;
+        clock.DayOffset = day.DayOffset;
+        clock.HasDayOffset = day.HasDayOffset;
+        if (day.Kind == MentionKind.TimeOfDay) ShiftIntoPartOfDay(ref clock, day.PartOfDay);
+    }
+
+    /// <summary>Whether every token in [from, to) is one of the words (at most two of them).</summary>
+    private static bool WordsBetweenAre(string text, ImmutableArray<Token> tokens, int from, int to, params ReadOnlySpan<string> words)
+    {
+        if (to < from || to - from > 2) return false;
+        for (int k = from; k < to; k++)
+        {
+            var w = tokens[k].Span.SliceOf(text);
+            bool listed = false;
+            foreach (var word in words) listed |= w.Equals(word, StringComparison.OrdinalIgnoreCase);
+            if (!listed) return false;
+        }
+        return true;
+    }
+
     /// <summary>"between Monday and Wednesday last week", "Friday of next week": the weekdays of a list fall in the week named after it.</summary>
+    /// <remarks>
+    /// One weekday and its week make one expression: "Tuesday of next week", "next week on Tuesday", "this week, Monday".
+    /// A list keeps each weekday apart ("Monday and Tuesday next week").
+    /// </remarks>
     private static void AnchorWeekdaysOnTheirWeek(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
     {
         for (int i = 1; i < output.Count; i++)
         {
             if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week) continue;
+            int first = i;
             for (int j = i - 1; j >= 0 && output[j].Kind == MentionKind.Weekday && !output[j].HasRelative && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
             {
                 var day = output[j];
                 day.WeekOffset = week.Relative;
                 output[j] = day;
+                first = j;
+            }
+            if (first == i - 1 && (first == 0 || !ListJoinersBetween(text, tokens, output[first - 1].EndToken, output[first].StartToken) || output[first - 1].Kind != MentionKind.Weekday)
+                && OfOrNothingBetween(text, tokens, output[first].EndToken, week.StartToken))
+            {
+                var day = output[first];
+                day.EndToken = week.EndToken;
+                output[first] = day;
+                output.RemoveAt(i--);
             }
         }
+        for (int i = 0; i + 1 < output.Count; i++)
+        {
+            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week || output[i + 1] is not { Kind: MentionKind.Weekday, HasRelative: false, WeekOffset: null } day) continue;
+            int gap = day.StartToken - week.EndToken;
+            if (gap > 1 || gap == 1 && tokens[week.EndToken].Span.SliceOf(text) is var between && !(between is "," or "-" or "–" || between.Equals("on", StringComparison.OrdinalIgnoreCase))) continue;
+            // "this week, Monday and Tuesday": a list after the week stays apart.
+            if (i + 2 < output.Count && output[i + 2].Kind == MentionKind.Weekday && ListJoinersBetween(text, tokens, day.EndToken, output[i + 2].StartToken)) continue;
+            day.WeekOffset = week.Relative;
+            day.StartToken = week.StartToken;
+            output[i + 1] = day;
+            output.RemoveAt(i);
+        }
     }
+
+    private static bool OfOrNothingBetween(string text, ImmutableArray<Token> tokens, int from, int to) =>
+        to == from || to == from + 1 && tokens[from].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase);
 
     private static bool ListJoinersBetween(string text, ImmutableArray<Token> tokens, int from, int to)
     {
@@ -479,7 +665,7 @@ internal sealed class TimeExtractor
             if (_tokens[p].Kind == TokenKind.Word && E(p) is not { StartsCore: true })
             {
                 var w = W(p);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] == 'Q')) return p;
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h')) return p;
             }
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
@@ -490,6 +676,8 @@ internal sealed class TimeExtractor
             if ((end = WeekdayAt(p, output)) > p) return end;
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
+            if ((end = WeekOfYear(p, output, determined)) > p) return end;
+            if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
             if ((end = QuarterAt(p, output)) > p) return end;
@@ -546,21 +734,40 @@ internal sealed class TimeExtractor
         {
             if (!IsWord(k)) return 0;
             var e = E(k);
-            if (e is null || e.Month == 0 || _words.NamesCapitalized && !Capitalized(k)) return 0;
-            // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
+            if (e is null || e.Month == 0) return 0;
             var word = W(k);
+            bool nextNumber = In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number;
+            // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
+            // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
+            if (_words.NamesCapitalized && !Capitalized(k))
+            {
+                bool verbLike = word.Equals("may", StringComparison.Ordinal) || word.Equals("march", StringComparison.Ordinal);
+                bool weakCue = k > _start && (Is(k - 1, "this") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "of") || Is(k - 1, "by") || Is(k - 1, "-"));
+                if (!(nextNumber && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
+            }
+            // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
-                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !(In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number)) return 0;
+                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !nextNumber) return 0;
             // "May" and "March" are also a verb and a noun: take them only beside a day, a year or a time preposition.
             if (W(k).Equals("May", StringComparison.Ordinal) || W(k).Equals("March", StringComparison.Ordinal) || W(k).Equals("MAY", StringComparison.Ordinal))
             {
-                bool nextNumber = In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number;
-                bool prevCue = k > _start && (Is(k - 1, "in") || Is(k - 1, "of") || Is(k - 1, "since") || Is(k - 1, "until") || Is(k - 1, "early")
-                    || Is(k - 1, "late") || Is(k - 1, "mid") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "this") || Is(k - 1, "by") || Is(k - 1, "from") || Is(k - 1, "-"));
+                bool prevCue = MonthCueBefore(k);
                 if (!nextNumber && !prevCue) return 0;
                 if (k == _start && !nextNumber) return 0;
             }
             return e.Month;
+        }
+
+        /// <summary>
+        /// A time preposition right before a month name ("in May", "since march"), or the joiner of a month range whose
+        /// first end is a month ("March to May", "august and october").
+        /// </summary>
+        private bool MonthCueBefore(int k)
+        {
+            if (k <= _start) return false;
+            if (Is(k - 1, "in") || Is(k - 1, "of") || Is(k - 1, "since") || Is(k - 1, "until") || Is(k - 1, "early") || Is(k - 1, "late") || Is(k - 1, "mid")
+                || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "this") || Is(k - 1, "by") || Is(k - 1, "from") || Is(k - 1, "-") || Is(k - 1, "between")) return true;
+            return (Is(k - 1, "to") || Is(k - 1, "and") || Is(k - 1, "through") || Is(k - 1, "till")) && k - 2 >= _start && E(k - 2) is { Month: > 0 };
         }
 
         /// <summary>A day of month: "14", "14th".</summary>
@@ -568,6 +775,8 @@ internal sealed class TimeExtractor
         {
             day = 0;
             if (IsNumber(k, 2)) day = IntAt(k);
+            // "January first", "the fourth of July": an ordinal word up to the thirtieth.
+            else if (IsWord(k) && !char.IsAsciiDigit(W(k)[0]) && E(k) is { Ordinal: >= 1 and <= 31 } spelled && W(k).IndexOf('-') < 0) day = spelled.Ordinal;
             else if (IsWord(k) && W(k).Length is 3 or 4 && char.IsAsciiDigit(W(k)[0]) && NumberReader.IsOrdinalSuffix(W(k).TrimStart("0123456789")))
             {
                 var digits = W(k)[..(W(k).Length - W(k).TrimStart("0123456789").Length)];
@@ -639,17 +848,45 @@ internal sealed class TimeExtractor
             return false;
         }
 
-        // "16 December 2024", "the 16th of December"
-        private int DayMonth(int p, List<TimeMention> output)
+        // "16 December 2024", "the 16th of December", "9 to 12 June", "between 3 and 12 of September"
+        /// <param name="rangeStart">False for a range's second end, so "1 to 2 to 3 ..." is read in one step, not recursively.</param>
+        private int DayMonth(int p, List<TimeMention> output, bool rangeStart = true)
         {
             if (!DayAt(p, out int day)) return p;
             int q = p + 1;
+            // A spelled ordinal is a day only as "the fourth of July": "third January" is rarely written.
+            if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of")) return p;
+            if (rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between")))
+            {
+                // The first day of a range takes the month and year of the second.
+                int before = output.Count;
+                int rangeEnd = DayMonth(q + 1, output, rangeStart: false);
+                if (rangeEnd > q + 1 && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
+                {
+                    var second = output[before];
+                    if (second.Day > day)
+                    {
+                        AddDate(output, p, p + 1, second.Year, second.Month, day);
+                        if (output.Count == before + 2) return MoveLastBefore(output, before, rangeEnd);
+                    }
+                }
+                if (output.Count > before) output.RemoveRange(before, output.Count - before);
+            }
             if (Is(q, "of")) q++;
             int month = MonthAt(q);
             if (month == 0) return p;
             int end = q + 1;
             if (YearAfter(end, out int year, out int yEnd)) end = yEnd;
             return AddDate(output, p, end, year, month, day);
+        }
+
+        /// <summary>Puts the mention added last at <paramref name="index"/>, keeping text order, and returns <paramref name="end"/>.</summary>
+        private static int MoveLastBefore(List<TimeMention> output, int index, int end)
+        {
+            var last = output[^1];
+            output.RemoveAt(output.Count - 1);
+            output.Insert(index, last);
+            return end;
         }
 
         // "December 14", "Dec. 14, 2024", "December 14 and 15", "December 2024", "December"
@@ -709,7 +946,7 @@ internal sealed class TimeExtractor
                 int r = end;
                 int guard = 0;
                 // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
-                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0
                     && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !Is(r + 2, "o'clock"))
                 {
                     int otherEnd = r + 2;
@@ -774,6 +1011,7 @@ internal sealed class TimeExtractor
                 int before = output.Count;
                 int dateEnd = MonthFirst(r, output);
                 if (dateEnd == r) dateEnd = DayMonth(r, output);
+                if (dateEnd == r) dateEnd = IsoDate(r, output);
                 if (dateEnd > r && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
                 {
                     var m = output[before];
@@ -939,6 +1177,20 @@ internal sealed class TimeExtractor
                 givenYear = IntAt(p);
                 p++;
             }
+            // "2017 Q1", "2017-q1", "2019 H2": the year, then the quarter or half.
+            else if (IsNumber(p, 4) && W(p).Length == 4 && IntAt(p) > 0 && (PartOfYear(p + 1, out _, out _) || Is(p + 1, "-") && PartOfYear(p + 2, out _, out _)))
+            {
+                int part = Is(p + 1, "-") ? p + 2 : p + 1;
+                PartOfYear(part, out int number, out bool half);
+                return AddPartOfYear(output, first, part + 1, IntAt(p), number, half);
+            }
+            // "H1 2019", "h2 of 2020": a half of the year only with its year.
+            if (PartOfYear(p, out int halfNumber, out bool isHalf) && isHalf)
+            {
+                int q = Is(p + 1, "of") ? p + 2 : p + 1;
+                if (!(IsNumber(q, 4) && W(q).Length == 4 && IntAt(q) > 0)) return first;
+                return AddPartOfYear(output, first, q + 1, IntAt(q), halfNumber, half: true);
+            }
             if (IsWord(p) && W(p).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase))
             {
                 var e = _words.Find(W(p)[..^8]);
@@ -949,7 +1201,7 @@ internal sealed class TimeExtractor
                 quarter = ordinal.Ordinal;
                 end = p + 2;
             }
-            else if (IsWord(p) && W(p).Length == 2 && (W(p)[0] is 'Q') && W(p)[1] is >= '1' and <= '4')
+            else if (IsWord(p) && W(p).Length == 2 && (W(p)[0] is 'Q' or 'q') && W(p)[1] is >= '1' and <= '4')
             {
                 quarter = W(p)[1] - '0';
                 end = p + 1;
@@ -960,6 +1212,83 @@ internal sealed class TimeExtractor
             else if (YearAfter(end, out int y2, out int y2End) && !Is(end, ",")) { year = y2; end = y2End; }
             var mention = new TimeMention(MentionKind.Quarter, first, end) { Quarter = quarter, Year = year };
             output.Add(mention);
+            return end;
+        }
+
+        // "the first week of 2021", "the last week of next year", "week 31", "week 3 of 2027": an ISO week.
+        private int WeekOfYear(int p, List<TimeMention> output, bool determined)
+        {
+            int week;
+            int q;
+            if (Is(p, "week") && IsNumber(p + 1, 2) && IntAt(p + 1) is >= 1 and <= 53)
+            {
+                week = IntAt(p + 1);
+                q = p + 2;
+                // "week 31" alone only after "the" or "in"; "week 2 of the strike" counts weeks of something else.
+                if (!Is(q, "of") && !(determined || p > _start && Is(p - 1, "in"))) return p;
+            }
+            else if ((Is(p, "last") || E(p) is { Ordinal: >= 1 and <= 53 } && W(p).IndexOf('-') < 0 || DayAt(p, out _) && !IsNumber(p, 2)) && Is(p + 1, "week") && Is(p + 2, "of"))
+            {
+                week = Is(p, "last") ? -1 : E(p) is { Ordinal: > 0 } ordinal ? ordinal.Ordinal : DayNumber(p);
+                q = p + 2;
+            }
+            else return p;
+            if (!Is(q, "of"))
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, q) { Day = week });
+                return q;
+            }
+            int r = Is(q + 1, "the") && Is(q + 2, "year") ? q + 3 : q + 1;
+            if (IsNumber(r, 4) && W(r).Length == 4 && IntAt(r) > 0)
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 1) { Day = week, Year = IntAt(r) });
+                return r + 1;
+            }
+            if (E(r)?.Relative is { } shift && !Is(r, "past") && !Is(r, "coming") && Is(r + 1, "year"))
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 2) { Day = week, YearOffset = shift });
+                return r + 2;
+            }
+            return p;
+        }
+
+        // "on the 18th", "since the 4th,": a day of a month the text leaves to the reader.
+        private int DayOfMonthAlone(int p, List<TimeMention> output)
+        {
+            if (!DayAt(p, out int day) || IsNumber(p, 2) || !char.IsAsciiDigit(W(p)[0])) return p;
+            if (!(p - 2 >= _start && Is(p - 1, "the") && (Is(p - 2, "on") || Is(p - 2, "since") || Is(p - 2, "until") || Is(p - 2, "by")))) return p;
+            // "on the 18th floor", "by the 4th battalion": a word after it is what is numbered.
+            if (In(p + 1) && _tokens[p + 1].Kind is TokenKind.Word or TokenKind.Number && E(p + 1) is not { Stop: true }) return p;
+            output.Add(new TimeMention(MentionKind.Date, p, p + 1) { Day = day });
+            return p + 1;
+        }
+
+        /// <summary>The number of a digit ordinal ("3rd" is 3).</summary>
+        private int DayNumber(int k)
+        {
+            int value = 0;
+            foreach (char c in W(k)) if (char.IsAsciiDigit(c)) value = value * 10 + (c - '0');
+            return value;
+        }
+
+        /// <summary>"Q3", "q1" (a quarter) or "H2", "h1" (a half of the year) at token k.</summary>
+        private bool PartOfYear(int k, out int number, out bool half)
+        {
+            number = 0;
+            half = false;
+            if (!IsWord(k) || W(k).Length != 2) return false;
+            var w = W(k);
+            if (w[0] is 'Q' or 'q' && w[1] is >= '1' and <= '4') number = w[1] - '0';
+            else if (w[0] is 'H' or 'h' && w[1] is '1' or '2') { number = w[1] - '0'; half = true; }
+            return number > 0;
+        }
+
+        /// <summary>A quarter ("2017-Q1") or a half year, which TIMEX3 writes like a season ("2019-H2").</summary>
+        private static int AddPartOfYear(List<TimeMention> output, int start, int end, int year, int number, bool half)
+        {
+            output.Add(half
+                ? new TimeMention(MentionKind.Season, start, end) { Season = "H" + number, Year = year }
+                : new TimeMention(MentionKind.Quarter, start, end) { Quarter = number, Year = year });
             return end;
         }
 
@@ -1100,6 +1429,7 @@ internal sealed class TimeExtractor
                 || Is(p - 1, "by") || Is(p - 1, "fiscal") || Is(p - 1, "year") || Is(p - 1, "during") || Is(p - 1, "early") || Is(p - 1, "late") || Is(p - 1, "before") || Is(p - 1, "after"));
             if (!(year is >= 1900 and <= 2100 || cue && year is >= 1000 and <= 2999)) return p;
             if (p > _start && (_tokens[p - 1].Kind == TokenKind.Symbol || Is(p - 1, "$") || Is(p - 1, "No.") || Is(p - 1, "number"))) return p;
+            if (DigitGroupsAround(p) >= 3) return p; // "138-2010-2015", "133-03-03-2020": a phone number or a code
             if (In(p + 1))
             {
                 var next = W(p + 1);
@@ -1110,6 +1440,19 @@ internal sealed class TimeExtractor
             }
             output.Add(new TimeMention(MentionKind.Year, p, p + 1) { Year = year });
             return p + 1;
+        }
+
+        /// <summary>How many digit groups the number at p is part of, joined by hyphens with no space ("138-2010-2015" is 3).</summary>
+        private int DigitGroupsAround(int p)
+        {
+            var tokens = _tokens;
+            int start = _start, end = _end;
+            bool Glued(int a, int b) => tokens[a].Span.End == tokens[b].Span.Start;
+            bool Group(int k) => k >= start && k < end && tokens[k].Kind == TokenKind.Number;
+            int groups = 1;
+            for (int k = p; k - 2 >= _start && Is(k - 1, "-") && Group(k - 2) && Glued(k - 2, k - 1) && Glued(k - 1, k) && groups < 8; k -= 2) groups++;
+            for (int k = p; Is(k + 1, "-") && Group(k + 2) && Glued(k, k + 1) && Glued(k + 1, k + 2) && groups < 8; k += 2) groups++;
+            return groups;
         }
 
         // "1990s", "the 1990s"
@@ -1142,33 +1485,49 @@ internal sealed class TimeExtractor
             return p + 1;
         }
 
-        // "daily", "every week", "each Thursday", "every July"
+        // "daily", "every week", "each Thursday", "every July", "once a week", "every other day", "every morning", "Tuesdays at 9am"
         private int SetAt(int p, List<TimeMention> output)
         {
             if (E(p) is { Set: { } set })
             {
-                output.Add(new TimeMention(MentionKind.Set, p, p + 1) { Literal = set });
-                return p + 1;
+                int setEnd = p + 1;
+                // "Fridays at 9am", "daily at noon": the set's clock time is part of it.
+                var literal = set.StartsWith('X') ? set + ClockAfter(ref setEnd) : set == "P1D" && ClockAfter(ref setEnd) is { Length: > 0 } daily ? "XXXX-XX-XX" + daily : set;
+                output.Add(new TimeMention(MentionKind.Set, p, setEnd) { Literal = literal });
+                return setEnd;
+            }
+            // "once a week", "twice a year": the frequency's period (TIMEX3 keeps the count apart, as freq).
+            if ((Is(p, "once") || Is(p, "twice")) && (Is(p + 1, "a") || Is(p + 1, "an") || Is(p + 1, "per") || Is(p + 1, "every")) && E(p + 2) is { Unit: { } period, UnitPlural: false })
+            {
+                output.Add(new TimeMention(MentionKind.Set, p, p + 3) { Literal = TimeResolver.DurationValue(1, period) });
+                return p + 3;
             }
             if (!(Is(p, "every") || Is(p, "each") || Is(p, "per"))) return p;
-            var next = E(p + 1);
+            // "every other day", "every other Friday": every second one.
+            int q = Is(p + 1, "other") && Is(p, "every") ? p + 2 : p + 1;
+            int every = q == p + 2 ? 2 : 1;
+            var next = E(q);
             if (next is null) return p;
             if (next.Unit is { } unit && !next.UnitPlural)
             {
-                output.Add(new TimeMention(MentionKind.Set, p, p + 2) { Literal = TimeResolver.DurationValue(1, unit) });
-                return p + 2;
+                int unitEnd = q + 1;
+                string clock = unit == "D" && every == 1 ? ClockAfter(ref unitEnd) : "";
+                output.Add(new TimeMention(MentionKind.Set, p, unitEnd) { Literal = clock.Length > 0 ? "XXXX-XX-XX" + clock : TimeResolver.DurationValue(every, unit) });
+                return unitEnd;
             }
-            if (WeekdayOf(p + 1) is > 0 and var weekday)
+            if (next.PartOfDay is { } part && next.DayOffset is null && !Is(q, "overnight"))
+            {
+                // "every evening at 7 p.m." is a daily clock time; "every morning" a daily part of the day.
+                int partEnd = q + 1;
+                string clock = ClockAfter(ref partEnd);
+                output.Add(new TimeMention(MentionKind.Set, p, partEnd) { Literal = "XXXX-XX-XX" + (clock.Length > 0 ? clock : "T" + part) });
+                return partEnd;
+            }
+            if (WeekdayOf(q) is > 0 and var weekday)
             {
                 // "every Monday at 4pm": the set's clock time is part of it.
-                var literal = "XXXX-WXX-" + weekday;
-                int setEnd = p + 2;
-                var clock = new List<TimeMention>(1);
-                if (Is(setEnd, "at") && TimeOfDay(setEnd + 1, clock) > setEnd + 1 && clock.Count == 1 && clock[0] is { HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } at)
-                {
-                    literal += at.Hour == 24 ? "T24:00" : $"T{at.Hour:D2}:{at.Minute:D2}";
-                    setEnd = at.EndToken;
-                }
+                int setEnd = q + 1;
+                var literal = "XXXX-WXX-" + weekday + ClockAfter(ref setEnd);
                 output.Add(new TimeMention(MentionKind.Set, p, setEnd) { Literal = literal });
                 return setEnd;
             }
@@ -1178,6 +1537,19 @@ internal sealed class TimeExtractor
                 return p + 2;
             }
             return p;
+        }
+
+        /// <summary>The clock of "at 4pm" (or "4pm" directly) after a set, as "T16:00", moving <paramref name="end"/> past it; "" when none.</summary>
+        private string ClockAfter(ref int end)
+        {
+            int at = Is(end, "at") ? end + 1 : end;
+            var clock = new List<TimeMention>(1);
+            if (TimeOfDay(at, clock) > at && clock.Count == 1 && clock[0] is { HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false } found)
+            {
+                end = found.EndToken;
+                return found.Hour == 24 ? "T24:00" : $"T{found.Hour:D2}:{found.Minute:D2}";
+            }
+            return "";
         }
 
         // "the end of the month", "the end of the week": the current unit, kept only under a modifier or determiner.
@@ -1237,11 +1609,16 @@ internal sealed class TimeExtractor
         // "Thanksgiving", "Christmas Day 2023", "last Christmas", "New Year's Eve"
         private int HolidayAt(int p, List<TimeMention> output, int relative = 0, bool hasRelative = false, int spanStart = -1)
         {
-            if (E(p) is not { StartsHoliday: true } || _words.NamesCapitalized && !Capitalized(p)) return p;
+            if (E(p) is not { StartsHoliday: true }) return p;
             var rule = _words.MatchHoliday(_text, _tokens, p, _end, out int end);
             if (rule is null) return p;
             int year = 0;
-            if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+            bool yearAfter = false;
+            if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; yearAfter = true; }
+            // In lower case a name of two words ("independence day") is still the holiday; one word ("easter") only
+            // with its year or a "last" or "next" before it.
+            if (_words.NamesCapitalized && !Capitalized(p) && end - p < 2 && !yearAfter && !hasRelative) return p;
+            if (yearAfter) end = yEnd;
             output.Add(new TimeMention(MentionKind.Holiday, spanStart >= 0 ? spanStart : p, end) { Literal = rule, Year = year, Relative = relative, HasRelative = hasRelative });
             return end;
         }
@@ -1288,13 +1665,38 @@ internal sealed class TimeExtractor
         // "10:30 a.m.", "6 p.m. EST Nov. 9", "noon Thursday", "21:00"
         private int TimeOfDay(int p, List<TimeMention> output)
         {
-            int hour, minute = 0, q;
+            int hour, minute = 0, second = 0, q;
             bool meridiem = true;
             if (Is(p, "noon") || Is(p, "midday")) { hour = 12; q = p + 1; }
             else if (Is(p, "midnight")) { hour = 24; q = p + 1; }
             else if (GluedClock(p, out hour, out minute, out int gluedEnd))
             {
                 q = gluedEnd;
+            }
+            else if (In(p) && _tokens[p].Kind == TokenKind.Number && DottedClock(W(p), out int dottedHour, out int dottedMinute)
+                && (AmPm(p + 1, out _) > p + 1 || DayBeforeAt(p)))
+            {
+                // "8.30 pm", "Monday at 2.30"; a bare "2.30" is a decimal number.
+                hour = dottedHour;
+                minute = dottedMinute;
+                q = p + 1;
+                int ampmEnd = AmPm(q, out bool pm);
+                if (ampmEnd > q)
+                {
+                    if (hour is < 1 or > 12) return p;
+                    if (pm && hour < 12) hour += 12;
+                    if (!pm && hour == 12) hour = 0;
+                    q = ampmEnd;
+                }
+                else meridiem = hour > 12 || W(p)[0] == '0';
+            }
+            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && DayBeforeAt(p) && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
+                && (!In(p + 1) || _tokens[p + 1].Kind == TokenKind.Punctuation || Is(p + 1, "or") || Is(p + 1, "and")))
+            {
+                // "on Saturday at 5.": an hour with no meridiem, read as written.
+                hour = IntAt(p);
+                q = p + 1;
+                meridiem = false;
             }
             else if (IsNumber(p, 2))
             {
@@ -1306,6 +1708,11 @@ internal sealed class TimeExtractor
                     minute = IntAt(q + 1);
                     q += 2;
                     clock = true;
+                    if (Is(q, ":") && IsNumber(q + 1, 2) && W(q + 1).Length == 2 && IntAt(q + 1) <= 59)
+                    {
+                        second = IntAt(q + 1);
+                        q += 2;
+                    }
                 }
                 int ampmEnd = AmPm(q, out bool pm);
                 if (ampmEnd > q)
@@ -1314,6 +1721,13 @@ internal sealed class TimeExtractor
                     if (pm && hour < 12) hour += 12;
                     if (!pm && hour == 12) hour = 0;
                     q = ampmEnd;
+                }
+                else if (!clock && hour is >= 1 and <= 12 && PartOfDayAfterHour(q, out string? part, out int partEnd))
+                {
+                    // "3 in the morning", "10 at night": the part of the day says which half the hour is in.
+                    if (part is "AF" or "EV" or "NI" && hour < 12 && !(part == "NI" && hour < 4)) hour += 12;
+                    else if (part == "MO" && hour == 12) hour = 0;
+                    q = partEnd;
                 }
                 else
                 {
@@ -1327,7 +1741,7 @@ internal sealed class TimeExtractor
             else return p;
             // A time zone word, then the day it falls on.
             if (IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC")) q++;
-            var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, HasClock = true, HasMeridiem = meridiem };
+            var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, Second = second, HasClock = true, HasMeridiem = meridiem };
             int r = Is(q, ",") || Is(q, "on") ? q + 1 : q;
             var scratch = new List<TimeMention>(1);
             if (WeekdayOf(r) > 0) { mention.Weekday = WeekdayOf(r); q = r + 1; }
@@ -1348,6 +1762,16 @@ internal sealed class TimeExtractor
             mention.EndToken = q;
             output.Add(mention);
             return q;
+        }
+
+        /// <summary>"in the morning", "in the afternoon", "in the evening", "at night" right after an hour.</summary>
+        private bool PartOfDayAfterHour(int q, out string? part, out int end)
+        {
+            part = null;
+            end = q;
+            if (Is(q, "in") && Is(q + 1, "the") && E(q + 2) is { PartOfDay: { } named, DayOffset: null } && !Is(q + 2, "overnight")) { part = named; end = q + 3; }
+            else if (Is(q, "at") && Is(q + 1, "night")) { part = "NI"; end = q + 2; }
+            return part is not null;
         }
 
         /// <summary>"3pm", "10am", "8:00am": the tokenizer glues the meridiem to the digits.</summary>
@@ -1374,6 +1798,12 @@ internal sealed class TimeExtractor
                 word = w[digits..];
                 q = p + 1;
             }
+            else if (IsWord(p) && W(p).Length is 6 or 7 && DottedClock(W(p)[..^2], out hour, out minute))
+            {
+                // "8.30pm": the British clock with its meridiem glued on.
+                word = W(p)[^2..];
+                q = p + 1;
+            }
             else return false;
             bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);
             if (!pm && !word.Equals("am", StringComparison.OrdinalIgnoreCase)) return false;
@@ -1383,6 +1813,24 @@ internal sealed class TimeExtractor
             end = q;
             return true;
         }
+
+        /// <summary>"8.30", "17.45": an hour, a period, two digits of minutes.</summary>
+        private static bool DottedClock(ReadOnlySpan<char> w, out int hour, out int minute)
+        {
+            hour = -1;
+            minute = 0;
+            int dot = w.IndexOf('.');
+            if (dot is < 1 or > 2 || w.Length != dot + 3) return false;
+            foreach (char c in w) if (c != '.' && !char.IsAsciiDigit(c)) return false;
+            if (w[(dot + 1)..].IndexOf('.') >= 0) return false;
+            hour = dot == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+            minute = (w[dot + 1] - '0') * 10 + (w[dot + 2] - '0');
+            return hour <= 23 && minute <= 59;
+        }
+
+        /// <summary>"Monday at 5", "today at 6.45": the token before "at" names a day or a part of one, so what follows is its clock.</summary>
+        private bool DayBeforeAt(int p) =>
+            p - 2 >= _start && Is(p - 1, "at") && (WeekdayOf(p - 2) > 0 || E(p - 2) is { DayOffset: not null } or { PartOfDay: not null });
 
         private static bool IsUpperWord(ReadOnlySpan<char> w)
         {

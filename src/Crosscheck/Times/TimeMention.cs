@@ -26,6 +26,8 @@ internal enum MentionKind
     Set,
     /// <summary>A clock time or part of day, on a date given by the other fields or the reference.</summary>
     TimeOfDay,
+    /// <summary>An ISO week of a year ("the first week of 2021", "week 31", "the last week of next year"): <see cref="TimeMention.Day"/> holds the week number, -1 for the last.</summary>
+    WeekOfYear,
     /// <summary>A named holiday ("Thanksgiving", "Christmas Eve"); <see cref="TimeMention.Literal"/> holds its rule.</summary>
     Holiday,
 }
@@ -55,11 +57,16 @@ internal struct TimeMention
     public string? Modifier;
     public int Hour;
     public int Minute;
+    /// <summary>Seconds of a clock time written with them ("7:56:30"); 0 otherwise.</summary>
+    public int Second;
     public bool HasClock;
     /// <summary>The clock says which half of the day it is in ("7 a.m.", "noon", the 24-hour "08:00" or "20:00"), so no range end or part of day moves it.</summary>
     public bool HasMeridiem;
     /// <summary>"July last year", "December 14 this year": the year as an offset from the reference's.</summary>
     public int? YearOffset;
+    /// <summary>"two weeks before Christmas", "3 days after January 12": the day is moved by <see cref="ShiftCount"/> of this unit (D, W, M, Y).</summary>
+    public string? ShiftUnit;
+    public int ShiftCount;
     /// <summary>"Monday and Tuesday next week": the weekday falls in the reference's ISO week shifted by this many weeks.</summary>
     public int? WeekOffset;
 

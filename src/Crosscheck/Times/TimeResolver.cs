@@ -16,7 +16,19 @@ internal static class TimeResolver
     {
         try
         {
-            return ResolveCore(m, reference, tense);
+            var resolved = ResolveCore(m, reference, tense);
+            if (m.ShiftUnit is null || !resolved.TryGetValue(out var day)) return resolved;
+            // "two weeks before Christmas": the anchor's day, moved.
+            if (!DateOnly.TryParseExact(day.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor))
+                return Result<(TimexType, string, bool)>.Fail("a shift needs a day to move");
+            var moved = m.ShiftUnit switch
+            {
+                "D" => anchor.AddDays(m.ShiftCount),
+                "W" => anchor.AddDays(7 * m.ShiftCount),
+                "M" => anchor.AddMonths(m.ShiftCount),
+                _ => anchor.AddYears(m.ShiftCount),
+            };
+            return Result<(TimexType, string, bool)>.Ok((TimexType.Date, Day(moved), day.Item3));
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -30,6 +42,15 @@ internal static class TimeResolver
         static Result<(TimexType, string, bool)> Ok(TimexType type, string value, bool anchored) => Result<(TimexType, string, bool)>.Ok((type, value, anchored));
         switch (m.Kind)
         {
+            case MentionKind.Date when m.Month == 0:
+            {
+                // "on the 18th": this month's day, or the month before or after it as the tense points.
+                var month = new DateOnly(reference.Year, reference.Month, 1);
+                if (tense == Tense.Past && m.Day > reference.Day) month = month.AddMonths(-1);
+                else if (tense == Tense.Future && m.Day < reference.Day) month = month.AddMonths(1);
+                if (!IsValidDate(month.Year, month.Month, m.Day)) return Result<(TimexType, string, bool)>.Fail($"no day {m.Day} in {Month(month)}");
+                return Ok(TimexType.Date, Day(new DateOnly(month.Year, month.Month, m.Day)), true);
+            }
             case MentionKind.Date:
             {
                 int year = m.Year != 0 ? m.Year : m.YearOffset is { } dateOffset ? reference.Year + dateOffset : YearFor(m.Month, m.Day, reference, tense);
@@ -116,6 +137,15 @@ internal static class TimeResolver
             case MentionKind.Weekday:
                 if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(reference.AddDays(7 * weeks + m.Weekday - IsoDay(reference))), true);
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
+            case MentionKind.WeekOfYear:
+            {
+                int year = m.Year != 0 ? m.Year : reference.Year + (m.YearOffset ?? 0);
+                if (year is < 1 or > 9998) return Result<(TimexType, string, bool)>.Fail("year out of range");
+                int weeksInYear = ISOWeek.GetWeeksInYear(year);
+                int week = m.Day == -1 ? weeksInYear : m.Day;
+                if (week < 1 || week > weeksInYear) return Result<(TimexType, string, bool)>.Fail($"no week {week} in {year}");
+                return Ok(TimexType.Date, $"{Y(year)}-W{week:D2}", m.Year == 0);
+            }
             case MentionKind.Deictic:
                 return Ok(TimexType.Date, Day(reference.AddDays(m.DayOffset)), true);
             case MentionKind.RelativeUnit:
@@ -145,7 +175,7 @@ internal static class TimeResolver
                 }
                 else if (m.Weekday != 0) date = WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense);
                 else date = reference.AddDays(m.DayOffset);
-                string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;
+                string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : m.Second > 0 ? $"T{m.Hour:D2}:{m.Minute:D2}:{m.Second:D2}" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;
                 return Ok(TimexType.Time, Day(date) + time, anchored);
             }
             default:

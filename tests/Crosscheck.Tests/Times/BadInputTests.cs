@@ -71,4 +71,16 @@ public class BadInputTests
         Analyze(string.Concat(Enumerable.Repeat("at least more than about ", 5_000)) + "soldiers");
         Analyze(string.Concat(Enumerable.Repeat("the week before the ", 5_000)));
     }
+
+    [Fact]
+    public void LongChainsOfRangeWordsReturnInBoundedTime()
+    {
+        // Each range rule looks at one joiner and one more end, never along the whole chain.
+        Analyze(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{i % 28 + 1} to ")) + "June");
+        Analyze(string.Concat(Enumerable.Repeat("5 to 6pm to ", 5_000)));
+        Analyze(string.Concat(Enumerable.Repeat("from May to ", 5_000)) + "June 2020");
+        Analyze(string.Concat(Enumerable.Repeat("two weeks before ", 5_000)) + "Christmas");
+        Analyze(string.Concat(Enumerable.Repeat("Tuesday of next week of ", 5_000)));
+        Analyze(string.Concat(Enumerable.Repeat("every other ", 5_000)) + "day");
+    }
 }

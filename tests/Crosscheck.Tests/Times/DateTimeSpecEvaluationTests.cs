@@ -95,11 +95,92 @@ public class DateTimeSpecEvaluationTests
             var report = new DateTimeSpecEvaluation().Evaluate(file);
             report["cases"].Should().Be(2);
             report["fully_right"].Should().Be(1);
+            report["in_scope.cases"].Should().Be(2);
             EvaluationRegistry.Find("datetime").Should().BeOfType<DateTimeSpecEvaluation>();
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    private const string WholeRangeSpec = """
+        [
+          { "Input": "Orders fell this quarter", "Context": { "ReferenceDateTime": "2023-08-10T00:00:00" },
+            "Results": [ { "Text": "this quarter", "Start": 12, "End": 23, "TypeName": "datetimeV2.daterange",
+              "Resolution": { "values": [ { "timex": "(2023-07-01,2023-10-01,P3M)", "type": "daterange", "start": "2023-07-01", "end": "2023-10-01" } ] } } ] },
+          { "Input": "Roads stay shut the next four days", "Context": { "ReferenceDateTime": "2023-08-10T00:00:00" },
+            "Results": [ { "Text": "next four days", "Start": 20, "End": 33, "TypeName": "datetimeV2.daterange",
+              "Resolution": { "values": [ { "timex": "(2023-08-11,2023-08-15,P4D)", "type": "daterange", "start": "2023-08-11", "end": "2023-08-15" } ] } } ] }
+        ]
+        """;
+
+    [Fact]
+    public void AcceptsOneExpressionThatIsTheWholeRange()
+    {
+        var cases = RecognizerSpecs.Parse(WholeRangeSpec);
+        TimeExpression At(int start, int end, TimexType type, string value) => new(new Span(start, end), type, value);
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [At(12, 24, TimexType.Date, "2023-Q3")]).Should().Be((1, true));
+        // A calendar unit with other ends is not the range.
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [At(12, 24, TimexType.Date, "2023-Q2")]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [At(12, 24, TimexType.Date, "2023-07")]).Should().Be((0, false));
+        // TimeML's duration reading of a stretch that starts at the reference, and only of the right length.
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [At(16, 34, TimexType.Duration, "P4D")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [At(16, 34, TimexType.Duration, "P3D")]).Should().Be((0, false));
+        // The same duration for a range far from the reference is not it.
+        var far = cases[1] with { ReferenceDate = new DateOnly(2023, 6, 1) };
+        DateTimeSpecEvaluation.ScoreCase(far, [At(16, 34, TimexType.Duration, "P4D")]).Should().Be((0, false));
+    }
+
+    [Theory]
+    [InlineData("2019", "2019-01-01", "2020-01-01")]
+    [InlineData("2019-02", "2019-02-01", "2019-03-01")]
+    [InlineData("2019-Q4", "2019-10-01", "2020-01-01")]
+    [InlineData("2020-W01", "2019-12-30", "2020-01-06")]
+    [InlineData("2019-H2", "2019-07-01", "2020-01-01")]
+    [InlineData("199", "1990-01-01", "2000-01-01")]
+    [InlineData("20", "2000-01-01", "2100-01-01")]
+    public void ReadsTheExtentOfACalendarUnit(string value, string start, string end)
+    {
+        DateTimeSpecEvaluation.Extent(value).Should().Be((DateOnly.Parse(start), DateOnly.Parse(end)));
+    }
+
+    [Theory]
+    [InlineData("Marks came out the last school year", "school_year_or_business_days")]
+    [InlineData("Finish it within six business days", "school_year_or_business_days")]
+    [InlineData("Show the sy 2011 totals", "school_year_or_business_days")]
+    [InlineData("Results for last fiscal year", null)]
+    [InlineData("The syrup arrived on Monday", null)]
+    public void LeavesOutOnlyCalendarsTimexHasNoValueFor(string input, string? reason)
+    {
+        DateTimeSpecEvaluation.OutOfScope(new SpecCase(input, null, [], false)).Should().Be(reason);
+    }
+
+    [Theory]
+    [InlineData("PT1H30M", "PT1.5H", true)]
+    [InlineData("P3Y6M", "P3.5Y", true)]
+    [InlineData("P1Y3M", "P1.25Y", true)]
+    [InlineData("P2W", "P14D", true)]
+    [InlineData("PT90M", "PT1H30M", true)]
+    [InlineData("P1M", "PT1M", false)]
+    [InlineData("PXD", "PXD", false)]
+    [InlineData("PT1H", "PT1.5H", false)]
+    public void ComparesDurationsByTheirLength(string a, string b, bool same)
+    {
+        DateTimeSpecEvaluation.SameDuration(a, b).Should().Be(same);
+    }
+
+    [Fact]
+    public void ReadsPresentRefAsTheReferenceDayAtARangeEnd()
+    {
+        const string spec = """
+            [ { "Input": "Open from May 2 until now", "Context": { "ReferenceDateTime": "2023-08-10T00:00:00" },
+                "Results": [ { "Text": "from may 2 until now", "Start": 5, "End": 24, "TypeName": "datetimeV2.daterange",
+                  "Resolution": { "values": [ { "timex": "(XXXX-05-02,2023-08-10,P100D)", "type": "daterange" } ] } } ] } ]
+            """;
+        var specCase = RecognizerSpecs.Parse(spec)[0];
+        var mayTwo = new TimeExpression(new Span(10, 15), TimexType.Date, "2023-05-02");
+        DateTimeSpecEvaluation.ScoreCase(specCase, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(specCase with { ReferenceDate = new DateOnly(2023, 8, 11) }, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((0, false));
     }
 }
