@@ -32,6 +32,9 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = L(PageLabels);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Fronting = L(FrontingWords);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GerundLead = L(GerundLeads);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Adverbs = L(MidAdverbs);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locatives = L(LocativePrepositions);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = L(PersonTitles);
 
     private const int MaxSourceTokens = 16;
 
@@ -320,7 +323,7 @@ public sealed class AttributionExtractor
         while (j >= c.First)
         {
             bool contracted = v.EndsWith(j, "n't") || v.EndsWith(j, "n’t");
-            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4))
+            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4) || v.In(j, Adverbs) && v.IsLowerWord(j) && j > c.First && v.IsWord(j - 1) && !v.In(j - 1, Coordination))
             {
                 if (v.In(j, Neg) || contracted) negated = true;
                 if (j == cue - 1 && v.In(j, Be)) passive = true;
@@ -332,6 +335,8 @@ public sealed class AttributionExtractor
             if (v.In(j, Days)) { j--; continue; }
             // "X on Dec. 16 reported", "X on 16 December said", "X yesterday said": a date between subject and cue.
             if (SkipDateLeft(c, j) is int before and >= 0 && before < j) { j = before; continue; }
+            // "Stumpf in a televised interview appeared to blame ...": a medium between subject and cue is no subject.
+            if (SkipMediumLeft(c, j) is int beforeMedium and >= 0) { j = beforeMedium; continue; }
             break;
         }
         if (passive && !(v.EndsWith(cue, "ed") || v.Is(cue, "said") || v.Is(cue, "told") || v.Is(cue, "thought")
@@ -467,7 +472,9 @@ public sealed class AttributionExtractor
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
         }
         // ", saying ..." and "responded by saying ...", "criticised for saying ...": the main clause's subject speaks.
-        bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1));
+        // ", perhaps recognizing ...", ", now saying ...": an adverb may stand between the comma and the participle.
+        bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1)
+            || v.In(cue - 1, Adverbs) && v.IsPunct(cue - 2, ','));
         if (entry.Class == CueClass.VerbThat && !thatClause) return null;
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
         bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
@@ -484,6 +491,22 @@ public sealed class AttributionExtractor
                 int m = k;
                 while (m < contentEnd && !v.IsPunct(m + 1, ',')) m++;
                 contentEnd = m;
+            }
+            // "The company, which has denied any fault, closed the route": a non-restrictive relative clause ends at the
+            // comma before the main clause's verb.
+            if (sourceFirst >= 0 && sourceFirst == sourceLast && (v.Is(sourceFirst, "which") || v.Is(sourceFirst, "who"))
+                && v.IsPunct(sourceFirst - 1, ','))
+            {
+                for (int m = k + 1; m < contentEnd; m++)
+                {
+                    if (c.QuoteOfToken[m] >= 0) break;
+                    if (v.IsPunct(m, ',') && v.IsLowerWord(m + 1) && !v.In(m + 1, Dets) && !v.In(m + 1, SubjPron) && !v.In(m + 1, Coordination)
+                        && !v.In(m + 1, Stops) && !v.In(m + 1, Aux) && (v.EndsWith(m + 1, "ed") || v.EndsWith(m + 1, "s")))
+                    {
+                        contentEnd = m - 1;
+                        break;
+                    }
+                }
             }
             var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
             bool isQuote = c.QuoteOfToken[k] >= 0 && c.Quotes[c.QuoteOfToken[k]].End >= content.End;
@@ -514,6 +537,20 @@ public sealed class AttributionExtractor
         return null;
     }
 
+    /// <summary>The token before a medium phrase ending at <paramref name="last"/> ("in an interview", "on Telegram", "in a televised address"), or -1.</summary>
+    private static int SkipMediumLeft(SentenceContext c, int last)
+    {
+        var v = c.V;
+        if (!v.IsWord(last) || !v.In(last, CommNouns)) return -1;
+        for (int m = last - 1; m >= c.First && last - m <= 4; m--)
+        {
+            if (!v.IsWord(m)) return -1;
+            if (v.Is(m, "in") || v.Is(m, "on") || v.Is(m, "during") || v.Is(m, "via") || v.Is(m, "through"))
+                return m - 1 >= c.First && v.IsWord(m - 1) ? m - 1 : -1;
+        }
+        return -1;
+    }
+
     /// <summary>The token before a date adjunct ending at <paramref name="last"/> ("on Dec. 16", "on 16 December", "yesterday"), or -1.</summary>
     private static int SkipDateLeft(SentenceContext c, int last)
     {
@@ -531,6 +568,10 @@ public sealed class AttributionExtractor
         else if (v.In(k, MonthNames) && k > c.First && v.Tokens[k - 1].Kind == TokenKind.Number)
         {
             k -= 2; // "16 December"
+        }
+        else if (v.In(k, MonthNames) && v.IsCapitalized(k) && k > c.First && v.Is(k - 1, "in"))
+        {
+            k--; // "Residents in March said"
         }
         else
         {
@@ -643,6 +684,8 @@ public sealed class AttributionExtractor
             if (open <= c.First || !v.IsPunct(open, '(')) return -1;
             last = open - 1;
         }
+        // "the two biggest polluters, which together vowed ...": the relative pronoun stands for its antecedent.
+        if (last > c.First && v.Is(last, "which") && v.IsPunct(last - 1, ',')) return last;
         if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0
             || v.Tokens[last].Kind == TokenKind.Number || v.In(last, MonthNames)) return -1;
         if (v.Is(last, "who")) return last;
@@ -655,6 +698,11 @@ public sealed class AttributionExtractor
             if (v.IsWord(k))
             {
                 if (v.In(k, Aux) && !v.EndsWith(k, "s") || v.Is(k, "is") || v.Is(k, "was") || v.Is(k, "has")) break;
+                if (v.In(k, Locatives) && k < last && IsLocativeInSubject(c, k, last))
+                {
+                    k--;
+                    continue;
+                }
                 if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
                 if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last) break;
                 if (v.In(k, Joiners))
@@ -677,9 +725,33 @@ public sealed class AttributionExtractor
             }
             break;
         }
-        // Do not start on a dangling joiner or an inverted auxiliary ("do we know").
-        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux))) first++;
+        // Do not start on a dangling joiner, an inverted auxiliary ("do we know") or an adverb ("Now the ministry").
+        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux) || v.In(first, Adverbs))) first++;
         return first <= last ? first : -1;
+    }
+
+    /// <summary>
+    /// Whether the place phrase from preposition <paramref name="preposition"/> to <paramref name="last"/> belongs to the
+    /// subject before it ("Officials in the Kursk region", "analysts at the bank"): the word before is a common noun of
+    /// people (a plural or a title), and the phrase names no medium or time ("Trump in an interview", "officials in March").
+    /// </summary>
+    private static bool IsLocativeInSubject(SentenceContext c, int preposition, int last)
+    {
+        var v = c.V;
+        int head = preposition - 1;
+        if (head < c.First || !v.IsWord(head) || v.In(head, Stops) || v.In(head, Aux) || v.In(head, Dets) || v.In(head, SubjPron)
+            || v.In(head, TimeN) || v.In(head, Days) || c.QuoteOfToken[head] >= 0) return false;
+        // A common noun: lower case, or capitalised only as the sentence's first word.
+        if (!v.IsLowerWord(head) && head != c.First) return false;
+        var word = v.Word(head);
+        bool plural = word.Length > 3 && (word[^1] is 's' or 'S') && !word.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
+            && !v.EndsWith(head, "ly");
+        if (!plural && !v.In(head, Titles)) return false;
+        for (int k = preposition + 1; k <= last; k++)
+        {
+            if (v.In(k, CommNouns) || v.In(k, TimeN) || v.In(k, Days) || v.In(k, Stops) && k > preposition + 1) return false;
+        }
+        return true;
     }
 
     /// <summary>

@@ -335,6 +335,49 @@ public class AttributionStageTests
         denied.Status.Should().Be(ClaimStatus.Denied);
         denied.Stance.Should().Be(SpeakerStance.Rejects);
     }
+
+    [Fact]
+    public void A_place_phrase_inside_the_subject_belongs_to_the_source()
+    {
+        var (text, claims) = Run("Officials in the Kursk region warned that the bridge would close. Analysts at the harbour bank said the levy was too high.");
+        ByCue(text, claims, "warned").Source!.Value.Of(text).Should().Be("Officials in the Kursk region");
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be("Analysts at the harbour bank");
+    }
+
+    [Fact]
+    public void A_medium_or_time_phrase_before_the_cue_is_no_part_of_the_source()
+    {
+        var (text, claims) = Run("Mayor Ilse Marwick in a televised address said the ferry would run again. Residents in March said the tolls were unfair.");
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be("Mayor Ilse Marwick");
+        claims.Last().Source!.Value.Of(text).Should().Be("Residents");
+    }
+
+    [Theory]
+    [InlineData("Nobody could yet say whether the dam would hold.", "say", "Nobody")]
+    [InlineData("The harbour board together vowed to rebuild the pier.", "vowed", "The harbour board")]
+    [InlineData("Now the ministry says the port is open.", "says", "the ministry")]
+    public void An_adverb_is_never_a_source(string sentence, string cue, string source)
+    {
+        var (text, claims) = Run(sentence);
+        ByCue(text, claims, cue).Source!.Value.Of(text).Should().Be(source);
+    }
+
+    [Fact]
+    public void An_adverb_after_a_comma_keeps_the_participle_or_the_coordinated_verb()
+    {
+        var (text, claims) = Run("The skippers were calm, perhaps recognizing that the storm had passed. The mayor praised the crews, yet refuses to pay them.");
+        ByCue(text, claims, "recognizing").Content.Of(text).Should().Be("the storm had passed");
+        ByCue(text, claims, "refuses").Content.Of(text).Should().Be("to pay them");
+    }
+
+    [Fact]
+    public void A_non_restrictive_which_is_the_source_of_its_clause()
+    {
+        var (text, claims) = Run("The ferry company, which has denied any fault, closed the route.");
+        var denied = ByCue(text, claims, "denied");
+        denied.Source!.Value.Of(text).Should().Be("which");
+        denied.Content.Of(text).Should().Be("any fault", "the relative clause ends before the main clause's verb");
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
