@@ -53,6 +53,7 @@ public sealed class AttributionExtractor
     public List<Attribution> Extract(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
     {
         var view = new TokenView(text, tokens);
+        sentences = MergeBrokenSentences(view, sentences);
         var quotes = QuoteFinder.Find(text);
         var quoteOfToken = MapQuotes(tokens, quotes);
         var found = new List<Attribution>();
@@ -98,6 +99,59 @@ public sealed class AttributionExtractor
         }
         AddSignedQuotes(view, quotes, quoteOfToken, found);
         return found;
+    }
+
+    /// <summary>
+    /// Joins a sentence to the one before when the split cannot be a sentence end: the next part opens with a comma,
+    /// a semicolon, a closing bracket or a lower-case word on the same line ("Johnnie Wilson, of Springfield, Va., said"),
+    /// or the part before leaves a bracket open ("Rep. Trey Gowdy (R-S.C.) said"). The rules are bounded by sentences,
+    /// so an abbreviation the splitter took for a full stop would cut a speaker from the cue.
+    /// </summary>
+    internal static ImmutableArray<Sentence> MergeBrokenSentences(TokenView v, ImmutableArray<Sentence> sentences)
+    {
+        if (sentences.Length < 2) return sentences;
+        ImmutableArray<Sentence>.Builder? merged = null;
+        var current = sentences[0];
+        for (int s = 1; s < sentences.Length; s++)
+        {
+            var next = sentences[s];
+            if (ContinuesSentence(v, current, next))
+            {
+                merged ??= CopyUpTo(sentences, s - 1);
+                current = new Sentence(new Span(current.Span.Start, next.Span.End), current.FirstToken, next.FirstToken + next.TokenCount - current.FirstToken);
+                continue;
+            }
+            merged?.Add(current);
+            current = next;
+        }
+        if (merged is null) return sentences;
+        merged.Add(current);
+        return merged.ToImmutable();
+    }
+
+    private static ImmutableArray<Sentence>.Builder CopyUpTo(ImmutableArray<Sentence> sentences, int count)
+    {
+        var builder = ImmutableArray.CreateBuilder<Sentence>(sentences.Length);
+        for (int i = 0; i < count; i++) builder.Add(sentences[i]);
+        return builder;
+    }
+
+    private static bool ContinuesSentence(TokenView v, Sentence before, Sentence next)
+    {
+        if (before.TokenCount == 0 || next.TokenCount == 0) return false;
+        int lastBefore = before.FirstToken + before.TokenCount - 1, first = next.FirstToken;
+        if (first >= v.Count || lastBefore >= v.Count) return false;
+        var gap = v.Text.AsSpan(v.Tokens[lastBefore].Span.End, Math.Max(0, v.Tokens[first].Span.Start - v.Tokens[lastBefore].Span.End));
+        if (gap.Contains('\n')) return false;
+        if (v.IsPunct(first, ',') || v.IsPunct(first, ';') || v.IsPunct(first, ')')) return true;
+        if (v.IsLowerWord(first) && v.Tokens[first].Kind == TokenKind.Word) return true;
+        int open = 0;
+        for (int k = before.FirstToken; k <= lastBefore; k++)
+        {
+            if (v.IsPunct(k, '(')) open++;
+            else if (v.IsPunct(k, ')') && open > 0) open--;
+        }
+        return open > 0;
     }
 
     /// <summary>
@@ -279,12 +333,14 @@ public sealed class AttributionExtractor
                 {
                     continue; // "the alleged attack", "the said document": an adjective or noun, not a verb
                 }
-                else if (v.EndsWith(t, "s") && v.Is(t + 1, "of"))
+                else if (v.EndsWith(t, "s") && v.Is(t + 1, "of") && !v.Is(t, "says"))
                 {
-                    continue; // "previous claims of 1,400 square kilometres", "reports of troops": a plural noun
+                    continue; // "previous claims of 1,400 square kilometres", "reports of troops": a plural noun ("says" never is one)
                 }
                 // A capitalised verb mid-sentence is a name ("Washington Post", "Ask"): not a cue.
-                if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)) continue;
+                // In a title-case headline ("Port Will Reopen, Harbour Master Says") every word is capitalised.
+                if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)
+                    && !(IsTitleCase(v, sentenceFirst, sentenceEnd) && (v.EndsWith(t, "s") || v.EndsWith(t, "ed") || v.Is(t, "said") || v.Is(t, "told")))) continue;
                 cue = entry;
                 return true;
             }
@@ -309,6 +365,19 @@ public sealed class AttributionExtractor
         return stem.Equals("he", StringComparison.OrdinalIgnoreCase) || stem.Equals("she", StringComparison.OrdinalIgnoreCase)
             || stem.Equals("it", StringComparison.OrdinalIgnoreCase) || stem.Equals("who", StringComparison.OrdinalIgnoreCase)
             || stem.Equals("that", StringComparison.OrdinalIgnoreCase) || stem.Equals("there", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A headline set in title case: at least four words, seven in ten of them capitalised.</summary>
+    private static bool IsTitleCase(TokenView v, int first, int end)
+    {
+        int words = 0, capitalised = 0;
+        for (int k = first; k < end; k++)
+        {
+            if (v.Tokens[k].Kind != TokenKind.Word) continue;
+            words++;
+            if (char.IsUpper(v.First(k))) capitalised++;
+        }
+        return words >= 4 && capitalised * 10 >= words * 7;
     }
 
     private static bool IsSentenceStart(TokenView v, int t) =>
@@ -704,7 +773,10 @@ public sealed class AttributionExtractor
                     continue;
                 }
                 if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
-                if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last) break;
+                // A participle ends the subject ("the plan backed by officials"), unless it opens the subject right after
+                // the quote the speaker signs ('"...," retired general Lloyd Newton said').
+                if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last
+                    && !(c.IsQuoteEnd(k - 1) || v.IsPunct(k - 1, ',') && c.IsQuoteEnd(k - 2))) break;
                 if (v.In(k, Joiners))
                 {
                     if (!v.IsWord(k - 1) || v.In(k - 1, Stops)) break;
@@ -882,6 +954,13 @@ public sealed class AttributionExtractor
                 continue;
             }
             if (v.Is(k, "earlier") || v.Is(k, "later") || v.Is(k, "also") || v.Is(k, "previously")) { k++; continue; }
+            // "says of Clinton, “...”": what the quote is about, between the cue and the quote.
+            if (v.Is(k, "of"))
+            {
+                int m = k + 1;
+                while (m < c.End && m - k <= 6 && v.IsWord(m)) m++;
+                if (m > k + 1 && m + 1 < c.End && v.IsPunct(m, ',') && c.IsQuoteStart(m + 1)) { k = m; continue; }
+            }
             // "in a statement", "in an address", "on Telegram", "in a televised speech"
             if ((v.Is(k, "in") || v.Is(k, "on") || v.Is(k, "during") || v.Is(k, "via") || v.Is(k, "through")) && k + 1 < c.End)
             {

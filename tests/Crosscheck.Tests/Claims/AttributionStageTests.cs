@@ -378,6 +378,45 @@ public class AttributionStageTests
         denied.Source!.Value.Of(text).Should().Be("which");
         denied.Content.Of(text).Should().Be("any fault", "the relative clause ends before the main clause's verb");
     }
+
+    [Theory]
+    [InlineData("Ilse Marwick, of Dover, Del., said the tolls were too high.", "Ilse Marwick, of Dover, Del.,")]
+    [InlineData("Rep. Ann Loft (D-N.Y.) said the tolls were too high.", "Rep. Ann Loft (D-N.Y.)")]
+    public void An_abbreviation_the_splitter_took_for_a_full_stop_does_not_cut_the_speaker_from_the_cue(string sentence, string source)
+    {
+        var (text, claims) = Run(sentence);
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be(source);
+        said.Content.Of(text).Should().Be("the tolls were too high");
+    }
+
+    [Fact]
+    public void A_title_case_headline_has_a_capitalised_cue()
+    {
+        var (text, claims) = Run("Harbour Will Reopen Next Week, Port Chief Says.\n\nThe harbour will reopen next week.");
+        var says = ByCue(text, claims, "Says");
+        says.Source!.Value.Of(text).Should().Be("Port Chief");
+        says.Content.Of(text).Should().Be("Harbour Will Reopen Next Week");
+        claims.Should().ContainSingle("'Will' and 'Reopen' are no cues");
+    }
+
+    [Fact]
+    public void A_participle_opening_the_speaker_after_a_quote_belongs_to_the_speaker()
+    {
+        var (text, claims) = Run("“The pier is safe,” retired harbour pilot Jon Brake said.");
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("retired harbour pilot Jon Brake");
+        said.Content.Of(text).Should().Be("“The pier is safe,”");
+    }
+
+    [Fact]
+    public void What_a_quote_is_about_stands_between_the_cue_and_the_quote()
+    {
+        var (text, claims) = Run("The skipper says of the mayor, “She will sell the harbour.”");
+        var says = ByCue(text, claims, "says");
+        says.Source!.Value.Of(text).Should().Be("The skipper");
+        says.Content.Of(text).Should().Be("“She will sell the harbour.”");
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
