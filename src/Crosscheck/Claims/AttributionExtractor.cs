@@ -502,6 +502,12 @@ public sealed class AttributionExtractor
         var cueSpan = v.Range(cue, cueLast);
         int contentEnd = c.LastContentToken;
         bool thatClause = k > after && v.Is(k - 1, "that");
+        // "The governor added:" closing its sentence: the words the colon announces are the next paragraph, however
+        // many sentences it runs on.
+        if (k > after && v.IsPunct(k - 1, ':') && k - 1 > contentEnd && !inverted && source is not null && ParagraphAfter(c, k - 1) is { } block)
+        {
+            return new Attribution(source, cueSpan, block, null, AttributionKind.DirectQuote, status) { Confidence = confidence };
+        }
 
         // A quote right before the speaker ("C," X said / "C," said X) is the content, unless a that-clause or a quote follows the cue.
         int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
@@ -648,6 +654,27 @@ public sealed class AttributionExtractor
         }
         if (v.Is(k, "on") || v.Is(k, "in")) k--;
         return k >= c.First ? k : -1;
+    }
+
+    /// <summary>
+    /// The paragraph that follows the colon at <paramref name="colon"/> (the quote that opens it, when one does, or its text to
+    /// the line end), or null when the colon is not followed by one.
+    /// </summary>
+    private static Span? ParagraphAfter(SentenceContext c, int colon)
+    {
+        var v = c.V;
+        int first = colon + 1;
+        while (first < v.Count && first < c.End && v.Tokens[first].Kind == TokenKind.Punctuation && !v.IsQuoteMark(first)) first++;
+        if (first >= v.Count) return null;
+        if (first < v.Count && c.QuoteOfToken[first] >= 0 && v.Tokens[first].Span.Start == c.Quotes[c.QuoteOfToken[first]].Start)
+        {
+            return c.Quotes[c.QuoteOfToken[first]];
+        }
+        int start = v.Tokens[first].Span.Start;
+        int end = v.Text.IndexOf('\n', start);
+        if (end < 0) end = v.Text.Length;
+        while (end > start && char.IsWhiteSpace(v.Text[end - 1])) end--;
+        return end - start >= 2 ? new Span(start, end) : null;
     }
 
     /// <summary>A title or scare quote of at most four words.</summary>
@@ -993,6 +1020,7 @@ public sealed class AttributionExtractor
     private Attribution? AccordingTo(SentenceContext c, int cue, int cueLast, CueEntry entry)
     {
         var v = c.V;
+        if (QuotedByAsSaying(c, cue, cueLast, entry) is { } relayed) return relayed;
         int sourceFirst = cueLast + 1;
         int sourceLast = NounPhraseRight(c, sourceFirst);
         if (sourceLast < sourceFirst) return null;
@@ -1029,6 +1057,37 @@ public sealed class AttributionExtractor
         };
     }
 
+    /// <summary>
+    /// "X was quoted by Y as saying C": X is the speaker, Y relays the words, and the cue runs from "quoted" to the
+    /// speech verb. Null when the passive or the "as saying" is missing (then "quoted by Y" reads as "according to Y").
+    /// </summary>
+    private static Attribution? QuotedByAsSaying(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        if (!v.Is(cue, "quoted") || !v.In(cue - 1, Be)) return null;
+        int relayLast = NounPhraseRight(c, cueLast + 1);
+        if (relayLast <= cueLast || !v.Is(relayLast + 1, "as")) return null;
+        int speech = v.Is(relayLast + 2, "saying") ? relayLast + 2
+            : v.Is(relayLast + 2, "having") && v.Is(relayLast + 3, "said") ? relayLast + 3 : -1;
+        if (speech < 0) return null;
+        int subjectLast = cue - 1;
+        while (subjectLast >= c.First && (v.In(subjectLast, Aux) || v.In(subjectLast, Be))) subjectLast--;
+        int subjectFirst = NounPhraseLeft(c, subjectLast);
+        if (subjectFirst < 0) return null;
+        int k = speech + 1;
+        if (v.Is(k, "that")) k++;
+        if (v.IsPunct(k, ',') || v.IsPunct(k, ':')) k++;
+        int contentEnd = c.LastContentToken;
+        if (k > contentEnd) return null;
+        var content = c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : v.Range(k, contentEnd);
+        return new Attribution(v.Range(subjectFirst, subjectLast), v.Range(cue, speech), content, null,
+            c.IsQuoteStart(k) ? AttributionKind.DirectQuote : AttributionKind.IndirectSpeech, entry.Status)
+        {
+            RelaySpans = [v.Range(cueLast + 1, relayLast)],
+            Confidence = 0.85,
+        };
+    }
+
     private Attribution? NounCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
     {
         var v = c.V;
@@ -1044,9 +1103,11 @@ public sealed class AttributionExtractor
             }
         }
         if (!v.Is(k, "that") && !v.IsPunct(k, ':')) return null;
+        int colon = v.IsPunct(k, ':') ? k : -1;
         k++;
         int contentEnd = c.LastContentToken;
-        if (k > contentEnd) return null;
+        Span? block = colon > contentEnd ? ParagraphAfter(c, colon) : null;
+        if (k > contentEnd && block is null) return null;
         // Possessor: "Zelensky's claim", "his claim", "the ministry's latest statement".
         int p = cue - 1;
         while (p >= c.First && v.IsLowerWord(p) && !v.In(p, Dets) && !v.EndsWith(p, "'s") && !v.EndsWith(p, "’s") && cue - p < 3) p--;
@@ -1062,7 +1123,8 @@ public sealed class AttributionExtractor
                 if (first >= 0) source = v.Range(first, p);
             }
         }
-        var content = c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
+        // "X made the following comment:" closing its sentence: the next paragraph is what it announces.
+        var content = block ?? (c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End));
         return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.Other, entry.Status) { Confidence = source is null ? 0.5 : 0.7 };
     }
 

@@ -417,6 +417,26 @@ public class AttributionStageTests
         says.Source!.Value.Of(text).Should().Be("The skipper");
         says.Content.Of(text).Should().Be("“She will sell the harbour.”");
     }
+
+    [Fact]
+    public void A_cue_closing_its_sentence_with_a_colon_announces_the_next_paragraph()
+    {
+        var (text, claims) = Run("The harbour master added:\n\nThe pier is unsafe. Nobody should moor there.\n\nThe council meets on Friday.");
+        var added = ByCue(text, claims, "added");
+        added.Source!.Value.Of(text).Should().Be("The harbour master");
+        added.Content.Of(text).Should().Be("The pier is unsafe. Nobody should moor there.");
+    }
+
+    [Fact]
+    public void Quoted_by_a_relay_as_saying_makes_the_passive_subject_the_speaker_and_the_relay_its_relay()
+    {
+        var (text, claims) = Run("Ruth Alder was quoted by the Harbour Gazette as saying the pier would reopen.");
+        var quoted = claims.Single();
+        quoted.Source!.Value.Of(text).Should().Be("Ruth Alder");
+        quoted.Cue!.Value.Of(text).Should().Be("quoted by the Harbour Gazette as saying");
+        quoted.Content.Of(text).Should().Be("the pier would reopen");
+        quoted.Chain.Select(s => s.Of(text)).Should().Equal("Ruth Alder", "the Harbour Gazette");
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
