@@ -228,9 +228,15 @@ public sealed class AttributionExtractor
     internal const int FrequentCueHeadMinCount = 5;
     internal const double FrequentCueHeadMinShare = 0.1;
 
+    /// <remarks>
+    /// A form too rare alone is judged by its stem's family ("defending" by "defended", "defends", "defending"):
+    /// PolNeAR's progressive cues ("is defending his tweets") are mostly rare forms of frequent cue verbs.
+    /// </remarks>
     internal static bool IsFrequentCueHead(ReadOnlySpan<char> word, CueLexicon lexicon, int minCount, double minShare) =>
-        lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.AsCueHead >= minCount
-        && prior.AsCueHead >= minShare * prior.Occurrences;
+        lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.AsCueHead >= minCount && prior.AsCueHead >= minShare * prior.Occurrences
+        || (!lexicon.PriorLookup.TryGetValue(word, out var own) || own.AsCueHead < minCount)
+            && lexicon.FamilyPriorLookup.TryGetValue(CueClassifier.Stem(word), out var family)
+            && family.AsCueHead >= minCount && family.AsCueHead >= minShare * family.Occurrences;
 
     internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon, int frequentHeadMinCount, double frequentHeadMinShare)
     {

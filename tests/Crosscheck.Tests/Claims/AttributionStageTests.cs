@@ -90,6 +90,17 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void A_rare_form_of_a_frequent_cue_verb_is_asked_by_its_family()
+    {
+        // "defending" alone heads few PolNeAR train cues; "defended" heads many, so the family is asked.
+        var lexicon = CueLexicon.English;
+        lexicon.PriorLookup.TryGetValue("defending", out var own).Should().BeTrue();
+        own.AsCueHead.Should().BeLessThan(AttributionExtractor.FrequentCueHeadMinCount);
+        AttributionExtractorProbe.IsCandidate("The governor is defending the new harbour levy.", "defending").Should().BeTrue();
+        AttributionExtractorProbe.IsCandidate("The governor is blocking the new harbour levy.", "blocking").Should().BeFalse();
+    }
+
+    [Fact]
     public void A_capitalised_first_word_that_is_no_name_is_no_named_subject()
     {
         AttributionExtractorProbe.Subject("Protesters said the road was shut.", "said").Should().Be("sub=capword");
