@@ -959,7 +959,8 @@ public sealed class AttributionExtractor
                 if (m > start) return m;
                 break;
             }
-            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start) break;
+            // "told reporters after the meeting that was held ...": past a preposition, "that" opens a relative clause.
+            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start || v.In(m, Stops) && m > start) break;
         }
         while (k < c.End && k - start < 6 && v.IsWord(k) && !v.Is(k, "that") && (v.IsCapitalized(k) || v.In(k, Objects)))
         {

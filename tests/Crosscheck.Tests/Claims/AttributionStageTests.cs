@@ -448,6 +448,17 @@ public class AttributionStageTests
         quoted.Content.Of(text).Should().Be("the pier would reopen");
         quoted.Chain.Select(s => s.Of(text)).Should().Equal("Ruth Alder", "the Harbour Gazette");
     }
+
+    [Fact]
+    public void A_that_past_a_preposition_after_the_addressee_is_relative_and_the_quote_before_stays_the_content()
+    {
+        var (text, claims) = Run("“We are in a critical situation,” Chancellor Ilse Marwick told reporters after the long meeting that was held on a boat.");
+        var told = ByCue(text, claims, "told");
+        told.Source!.Value.Of(text).Should().Be("Chancellor Ilse Marwick");
+        told.Content.Of(text).Should().Be("“We are in a critical situation,”");
+        var (text2, claims2) = Run("The skipper told reporters in Dover that the pier was unsafe.");
+        ByCue(text2, claims2, "told").Content.Of(text2).Should().Be("the pier was unsafe");
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
