@@ -556,10 +556,21 @@ public sealed class AttributionExtractor
         // ", perhaps recognizing ...", ", now saying ...": an adverb may stand between the comma and the participle.
         bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1)
             || v.In(cue - 1, Adverbs) && v.IsPunct(cue - 2, ','));
+        // "Asked about the plan, the mayor said ...": a fronted passive participle reports a question put by someone unnamed;
+        // its content runs to the comma before the main clause.
+        if (source is null && cue == c.First && v.IsCapitalized(cue) && v.EndsWith(cue, "ed") && !passive
+            && (IsQuestionOpener(v, k) || v.Is(k, "to") && v.IsLowerWord(k + 1)))
+        {
+            int comma = k + 1;
+            while (comma <= contentEnd && !v.IsPunct(comma, ',') && c.QuoteOfToken[comma] < 0) comma++;
+            if (comma <= contentEnd && v.IsPunct(comma, ',') && comma > k)
+            {
+                return new Attribution(null, cueSpan, v.Range(k, comma - 1), null, AttributionKind.Other, status) { Confidence = 0.5 };
+            }
+        }
         if (entry.Class == CueClass.VerbThat && !thatClause) return null;
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
-        bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
-            || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+        bool questionClause = IsQuestionOpener(v, k);
         // "X is expected / believed / said to ...": a passive report of an unnamed source's view.
         bool infinitive = passive && v.Is(k, "to") && v.IsWord(k + 1);
         if (passive && source is null && !thatClause && !questionClause && !infinitive) return null;
@@ -638,6 +649,10 @@ public sealed class AttributionExtractor
         var v = c.V;
         if (v.Is(last, "yesterday") || v.Is(last, "today") || v.Is(last, "earlier") || v.Is(last, "later")) return last - 1;
         int k = last;
+        if (v.Tokens[k].Kind == TokenKind.Number && IsYear(v.Word(k)) && k - 1 > c.First && v.Is(k - 1, "in"))
+        {
+            return k - 2; // "who in 2010 said"
+        }
         if (v.Tokens[k].Kind == TokenKind.Number)
         {
             // "Dec. 16", "December 16"
@@ -682,6 +697,14 @@ public sealed class AttributionExtractor
         while (end > start && char.IsWhiteSpace(v.Text[end - 1])) end--;
         return end - start >= 2 ? new Span(start, end) : null;
     }
+
+    /// <summary>Words that open the question a cue reports ("asked whether", "asked about").</summary>
+    private static bool IsQuestionOpener(TokenView v, int k) =>
+        v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
+        || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+
+    private static bool IsYear(ReadOnlySpan<char> word) =>
+        word.Length == 4 && int.TryParse(word, out int year) && year is >= 1800 and <= 2199;
 
     /// <summary>A title or scare quote of at most four words.</summary>
     private static bool IsShortQuote(SentenceContext c, Span quote)
@@ -959,8 +982,9 @@ public sealed class AttributionExtractor
                 if (m > start) return m;
                 break;
             }
-            // "told reporters after the meeting that was held ...": past a preposition, "that" opens a relative clause.
-            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start || v.In(m, Stops) && m > start) break;
+            // "told reporters after the meeting that was held ...": past a preposition, "that" opens a relative clause
+            // ("asked to describe the device that ...": an infinitive is no addressee either).
+            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start || v.In(m, Stops)) break;
         }
         while (k < c.End && k - start < 6 && v.IsWord(k) && !v.Is(k, "that") && (v.IsCapitalized(k) || v.In(k, Objects)))
         {

@@ -459,6 +459,27 @@ public class AttributionStageTests
         var (text2, claims2) = Run("The skipper told reporters in Dover that the pier was unsafe.");
         ByCue(text2, claims2, "told").Content.Of(text2).Should().Be("the pier was unsafe");
     }
+
+    [Fact]
+    public void A_year_between_the_speaker_and_the_cue()
+    {
+        var (text, claims) = Run("The board met the harbour master, who in 2010 said the pier would never close.");
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("who");
+        said.Content.Of(text).Should().Be("the pier would never close");
+    }
+
+    [Fact]
+    public void A_fronted_asked_reports_a_question_put_by_someone_unnamed()
+    {
+        var (text, claims) = Run("Asked to describe the boat that hit the pier, the harbour master said, \"Not going to go into that.\"");
+        var asked = ByCue(text, claims, "Asked");
+        asked.Source.Should().BeNull();
+        asked.Content.Of(text).Should().Be("to describe the boat that hit the pier");
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be("the harbour master");
+        var (text2, claims2) = Run("Pleased with the result, the mayor said the pier would close.");
+        claims2.Should().ContainSingle().Which.Cue!.Value.Of(text2).Should().Be("said");
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
