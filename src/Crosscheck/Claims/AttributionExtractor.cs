@@ -575,7 +575,9 @@ public sealed class AttributionExtractor
         bool infinitive = passive && v.Is(k, "to") && v.IsWord(k + 1);
         if (passive && source is null && !thatClause && !questionClause && !infinitive) return null;
         if (source is null && !passive && !participle && !coordinated && !questionClause) return null; // imperative, noun or fragment: no speaker, no claim
-        if (k <= contentEnd && k < c.End && !inverted && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
+        // "Y declared in the 1970s", "Z rejected in 2015": a bare time phrase is when, not what.
+        bool adverbialOnly = !thatClause && IsTimePhraseToEnd(c, k, contentEnd);
+        if (k <= contentEnd && k < c.End && !inverted && !adverbialOnly && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
         {
             if (participle && (v.Is(cue, "citing") || v.Is(cue, "quoting")))
             {
@@ -702,6 +704,22 @@ public sealed class AttributionExtractor
     private static bool IsQuestionOpener(TokenView v, int k) =>
         v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
         || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+
+    /// <summary>Whether the words from <paramref name="k"/> to <paramref name="last"/> are only a time phrase ("in 2015", "in the 1970s").</summary>
+    private static bool IsTimePhraseToEnd(SentenceContext c, int k, int last)
+    {
+        var v = c.V;
+        if (!(v.Is(k, "in") || v.Is(k, "during") || v.Is(k, "since")) || last - k > 3) return false;
+        for (int m = k + 1; m <= last; m++)
+        {
+            if (v.Tokens[m].Kind == TokenKind.Number || v.In(m, Dets) || v.In(m, MonthNames) || v.In(m, TimeN)) continue;
+            var word = v.Word(m);
+            // "the 1970s", "the '80s"
+            if (word.Length >= 3 && char.IsDigit(word[0]) && word[^1] == 's') continue;
+            return false;
+        }
+        return true;
+    }
 
     private static bool IsYear(ReadOnlySpan<char> word) =>
         word.Length == 4 && int.TryParse(word, out int year) && year is >= 1800 and <= 2199;

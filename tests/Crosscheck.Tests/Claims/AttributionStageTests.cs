@@ -480,6 +480,15 @@ public class AttributionStageTests
         var (text2, claims2) = Run("Pleased with the result, the mayor said the pier would close.");
         claims2.Should().ContainSingle().Which.Cue!.Value.Of(text2).Should().Be("said");
     }
+
+    [Theory]
+    [InlineData("Governor Ilse Marwick declared in the 1970s.")]
+    [InlineData("The harbour board rejected in 2015.")]
+    public void A_bare_time_phrase_after_the_cue_is_no_content(string sentence)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Should().BeEmpty();
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
