@@ -35,6 +35,9 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Adverbs = L(MidAdverbs);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locatives = L(LocativePrepositions);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = L(PersonTitles);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Quantifiers =
+        L(new[] { "many", "some", "several", "all", "most", "none", "few", "both", "each", "one", "two", "three", "half", "any" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     private const int MaxSourceTokens = 16;
 
@@ -829,6 +832,9 @@ public sealed class AttributionExtractor
         }
         // "the two biggest polluters, which together vowed ...": the relative pronoun stands for its antecedent.
         if (last > c.First && v.Is(last, "which") && v.IsPunct(last - 1, ',')) return last;
+        // "the families, many of whom say ...": a quantified relative pronoun.
+        if (last - 2 >= c.First && (v.Is(last, "whom") || v.Is(last, "which")) && v.Is(last - 1, "of")
+            && v.In(last - 2, Quantifiers)) return last - 2;
         if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0
             || v.Tokens[last].Kind == TokenKind.Number || v.In(last, MonthNames)) return -1;
         if (v.Is(last, "who")) return last;

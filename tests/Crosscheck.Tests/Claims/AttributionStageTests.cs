@@ -489,6 +489,15 @@ public class AttributionStageTests
         var (_, claims) = Run(sentence);
         claims.Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_quantified_relative_pronoun_is_the_source()
+    {
+        var (text, claims) = Run("The council met the skippers, two of whom said the pier was unsafe.");
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("two of whom");
+        said.Content.Of(text).Should().Be("the pier was unsafe");
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
