@@ -32,6 +32,12 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = L(PageLabels);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Fronting = L(FrontingWords);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GerundLead = L(GerundLeads);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Adverbs = L(MidAdverbs);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locatives = L(LocativePrepositions);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = L(PersonTitles);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Quantifiers =
+        L(new[] { "many", "some", "several", "all", "most", "none", "few", "both", "each", "one", "two", "three", "half", "any" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     private const int MaxSourceTokens = 16;
 
@@ -50,6 +56,7 @@ public sealed class AttributionExtractor
     public List<Attribution> Extract(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
     {
         var view = new TokenView(text, tokens);
+        sentences = MergeBrokenSentences(view, sentences);
         var quotes = QuoteFinder.Find(text);
         var quoteOfToken = MapQuotes(tokens, quotes);
         var found = new List<Attribution>();
@@ -95,6 +102,59 @@ public sealed class AttributionExtractor
         }
         AddSignedQuotes(view, quotes, quoteOfToken, found);
         return found;
+    }
+
+    /// <summary>
+    /// Joins a sentence to the one before when the split cannot be a sentence end: the next part opens with a comma,
+    /// a semicolon, a closing bracket or a lower-case word on the same line ("Johnnie Wilson, of Springfield, Va., said"),
+    /// or the part before leaves a bracket open ("Rep. Trey Gowdy (R-S.C.) said"). The rules are bounded by sentences,
+    /// so an abbreviation the splitter took for a full stop would cut a speaker from the cue.
+    /// </summary>
+    internal static ImmutableArray<Sentence> MergeBrokenSentences(TokenView v, ImmutableArray<Sentence> sentences)
+    {
+        if (sentences.Length < 2) return sentences;
+        ImmutableArray<Sentence>.Builder? merged = null;
+        var current = sentences[0];
+        for (int s = 1; s < sentences.Length; s++)
+        {
+            var next = sentences[s];
+            if (ContinuesSentence(v, current, next))
+            {
+                merged ??= CopyUpTo(sentences, s - 1);
+                current = new Sentence(new Span(current.Span.Start, next.Span.End), current.FirstToken, next.FirstToken + next.TokenCount - current.FirstToken);
+                continue;
+            }
+            merged?.Add(current);
+            current = next;
+        }
+        if (merged is null) return sentences;
+        merged.Add(current);
+        return merged.ToImmutable();
+    }
+
+    private static ImmutableArray<Sentence>.Builder CopyUpTo(ImmutableArray<Sentence> sentences, int count)
+    {
+        var builder = ImmutableArray.CreateBuilder<Sentence>(sentences.Length);
+        for (int i = 0; i < count; i++) builder.Add(sentences[i]);
+        return builder;
+    }
+
+    private static bool ContinuesSentence(TokenView v, Sentence before, Sentence next)
+    {
+        if (before.TokenCount == 0 || next.TokenCount == 0) return false;
+        int lastBefore = before.FirstToken + before.TokenCount - 1, first = next.FirstToken;
+        if (first >= v.Count || lastBefore >= v.Count) return false;
+        var gap = v.Text.AsSpan(v.Tokens[lastBefore].Span.End, Math.Max(0, v.Tokens[first].Span.Start - v.Tokens[lastBefore].Span.End));
+        if (gap.Contains('\n')) return false;
+        if (v.IsPunct(first, ',') || v.IsPunct(first, ';') || v.IsPunct(first, ')')) return true;
+        if (v.IsLowerWord(first) && v.Tokens[first].Kind == TokenKind.Word) return true;
+        int open = 0;
+        for (int k = before.FirstToken; k <= lastBefore; k++)
+        {
+            if (v.IsPunct(k, '(')) open++;
+            else if (v.IsPunct(k, ')') && open > 0) open--;
+        }
+        return open > 0;
     }
 
     /// <summary>
@@ -171,9 +231,15 @@ public sealed class AttributionExtractor
     internal const int FrequentCueHeadMinCount = 5;
     internal const double FrequentCueHeadMinShare = 0.1;
 
+    /// <remarks>
+    /// A form too rare alone is judged by its stem's family ("defending" by "defended", "defends", "defending"):
+    /// PolNeAR's progressive cues ("is defending his tweets") are mostly rare forms of frequent cue verbs.
+    /// </remarks>
     internal static bool IsFrequentCueHead(ReadOnlySpan<char> word, CueLexicon lexicon, int minCount, double minShare) =>
-        lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.AsCueHead >= minCount
-        && prior.AsCueHead >= minShare * prior.Occurrences;
+        lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.AsCueHead >= minCount && prior.AsCueHead >= minShare * prior.Occurrences
+        || (!lexicon.PriorLookup.TryGetValue(word, out var own) || own.AsCueHead < minCount)
+            && lexicon.FamilyPriorLookup.TryGetValue(CueClassifier.Stem(word), out var family)
+            && family.AsCueHead >= minCount && family.AsCueHead >= minShare * family.Occurrences;
 
     internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon, int frequentHeadMinCount, double frequentHeadMinShare)
     {
@@ -276,12 +342,14 @@ public sealed class AttributionExtractor
                 {
                     continue; // "the alleged attack", "the said document": an adjective or noun, not a verb
                 }
-                else if (v.EndsWith(t, "s") && v.Is(t + 1, "of"))
+                else if (v.EndsWith(t, "s") && v.Is(t + 1, "of") && !v.Is(t, "says"))
                 {
-                    continue; // "previous claims of 1,400 square kilometres", "reports of troops": a plural noun
+                    continue; // "previous claims of 1,400 square kilometres", "reports of troops": a plural noun ("says" never is one)
                 }
                 // A capitalised verb mid-sentence is a name ("Washington Post", "Ask"): not a cue.
-                if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)) continue;
+                // In a title-case headline ("Port Will Reopen, Harbour Master Says") every word is capitalised.
+                if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)
+                    && !(IsTitleCase(v, sentenceFirst, sentenceEnd) && (v.EndsWith(t, "s") || v.EndsWith(t, "ed") || v.Is(t, "said") || v.Is(t, "told")))) continue;
                 cue = entry;
                 return true;
             }
@@ -308,6 +376,19 @@ public sealed class AttributionExtractor
             || stem.Equals("that", StringComparison.OrdinalIgnoreCase) || stem.Equals("there", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A headline set in title case: at least four words, seven in ten of them capitalised.</summary>
+    private static bool IsTitleCase(TokenView v, int first, int end)
+    {
+        int words = 0, capitalised = 0;
+        for (int k = first; k < end; k++)
+        {
+            if (v.Tokens[k].Kind != TokenKind.Word) continue;
+            words++;
+            if (char.IsUpper(v.First(k))) capitalised++;
+        }
+        return words >= 4 && capitalised * 10 >= words * 7;
+    }
+
     private static bool IsSentenceStart(TokenView v, int t) =>
         t == 0 || v.Tokens[t - 1].Sentence != v.Tokens[t].Sentence || v.IsQuoteMark(t - 1) && (t < 2 || v.Tokens[t - 2].Sentence != v.Tokens[t].Sentence);
 
@@ -320,7 +401,7 @@ public sealed class AttributionExtractor
         while (j >= c.First)
         {
             bool contracted = v.EndsWith(j, "n't") || v.EndsWith(j, "n’t");
-            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4))
+            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4) || v.In(j, Adverbs) && v.IsLowerWord(j) && j > c.First && v.IsWord(j - 1) && !v.In(j - 1, Coordination))
             {
                 if (v.In(j, Neg) || contracted) negated = true;
                 if (j == cue - 1 && v.In(j, Be)) passive = true;
@@ -332,6 +413,8 @@ public sealed class AttributionExtractor
             if (v.In(j, Days)) { j--; continue; }
             // "X on Dec. 16 reported", "X on 16 December said", "X yesterday said": a date between subject and cue.
             if (SkipDateLeft(c, j) is int before and >= 0 && before < j) { j = before; continue; }
+            // "Stumpf in a televised interview appeared to blame ...": a medium between subject and cue is no subject.
+            if (SkipMediumLeft(c, j) is int beforeMedium and >= 0) { j = beforeMedium; continue; }
             break;
         }
         if (passive && !(v.EndsWith(cue, "ed") || v.Is(cue, "said") || v.Is(cue, "told") || v.Is(cue, "thought")
@@ -428,6 +511,12 @@ public sealed class AttributionExtractor
         var cueSpan = v.Range(cue, cueLast);
         int contentEnd = c.LastContentToken;
         bool thatClause = k > after && v.Is(k - 1, "that");
+        // "The governor added:" closing its sentence: the words the colon announces are the next paragraph, however
+        // many sentences it runs on.
+        if (k > after && v.IsPunct(k - 1, ':') && k - 1 > contentEnd && !inverted && source is not null && ParagraphAfter(c, k - 1) is { } block)
+        {
+            return new Attribution(source, cueSpan, block, null, AttributionKind.DirectQuote, status) { Confidence = confidence };
+        }
 
         // A quote right before the speaker ("C," X said / "C," said X) is the content, unless a that-clause or a quote follows the cue.
         int left = (inverted || sourceFirst < 0 ? cue : sourceFirst) - 1;
@@ -467,16 +556,31 @@ public sealed class AttributionExtractor
             return new Attribution(source, cueSpan, quote, null, AttributionKind.DirectQuote, status) { Confidence = confidence + 0.1 };
         }
         // ", saying ..." and "responded by saying ...", "criticised for saying ...": the main clause's subject speaks.
-        bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1));
+        // ", perhaps recognizing ...", ", now saying ...": an adverb may stand between the comma and the participle.
+        bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1)
+            || v.In(cue - 1, Adverbs) && v.IsPunct(cue - 2, ','));
+        // "Asked about the plan, the mayor said ...": a fronted passive participle reports a question put by someone unnamed;
+        // its content runs to the comma before the main clause.
+        if (source is null && cue == c.First && v.IsCapitalized(cue) && v.EndsWith(cue, "ed") && !passive
+            && (IsQuestionOpener(v, k) || v.Is(k, "to") && v.IsLowerWord(k + 1)))
+        {
+            int comma = k + 1;
+            while (comma <= contentEnd && !v.IsPunct(comma, ',') && c.QuoteOfToken[comma] < 0) comma++;
+            if (comma <= contentEnd && v.IsPunct(comma, ',') && comma > k)
+            {
+                return new Attribution(null, cueSpan, v.Range(k, comma - 1), null, AttributionKind.Other, status) { Confidence = 0.5 };
+            }
+        }
         if (entry.Class == CueClass.VerbThat && !thatClause) return null;
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
-        bool questionClause = v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
-            || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+        bool questionClause = IsQuestionOpener(v, k);
         // "X is expected / believed / said to ...": a passive report of an unnamed source's view.
         bool infinitive = passive && v.Is(k, "to") && v.IsWord(k + 1);
         if (passive && source is null && !thatClause && !questionClause && !infinitive) return null;
         if (source is null && !passive && !participle && !coordinated && !questionClause) return null; // imperative, noun or fragment: no speaker, no claim
-        if (k <= contentEnd && k < c.End && !inverted && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
+        // "Y declared in the 1970s", "Z rejected in 2015": a bare time phrase is when, not what.
+        bool adverbialOnly = !thatClause && IsTimePhraseToEnd(c, k, contentEnd);
+        if (k <= contentEnd && k < c.End && !inverted && !adverbialOnly && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
         {
             if (participle && (v.Is(cue, "citing") || v.Is(cue, "quoting")))
             {
@@ -484,6 +588,22 @@ public sealed class AttributionExtractor
                 int m = k;
                 while (m < contentEnd && !v.IsPunct(m + 1, ',')) m++;
                 contentEnd = m;
+            }
+            // "The company, which has denied any fault, closed the route": a non-restrictive relative clause ends at the
+            // comma before the main clause's verb.
+            if (sourceFirst >= 0 && sourceFirst == sourceLast && (v.Is(sourceFirst, "which") || v.Is(sourceFirst, "who"))
+                && v.IsPunct(sourceFirst - 1, ','))
+            {
+                for (int m = k + 1; m < contentEnd; m++)
+                {
+                    if (c.QuoteOfToken[m] >= 0) break;
+                    if (v.IsPunct(m, ',') && v.IsLowerWord(m + 1) && !v.In(m + 1, Dets) && !v.In(m + 1, SubjPron) && !v.In(m + 1, Coordination)
+                        && !v.In(m + 1, Stops) && !v.In(m + 1, Aux) && (v.EndsWith(m + 1, "ed") || v.EndsWith(m + 1, "s")))
+                    {
+                        contentEnd = m - 1;
+                        break;
+                    }
+                }
             }
             var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
             bool isQuote = c.QuoteOfToken[k] >= 0 && c.Quotes[c.QuoteOfToken[k]].End >= content.End;
@@ -514,12 +634,30 @@ public sealed class AttributionExtractor
         return null;
     }
 
+    /// <summary>The token before a medium phrase ending at <paramref name="last"/> ("in an interview", "on Telegram", "in a televised address"), or -1.</summary>
+    private static int SkipMediumLeft(SentenceContext c, int last)
+    {
+        var v = c.V;
+        if (!v.IsWord(last) || !v.In(last, CommNouns)) return -1;
+        for (int m = last - 1; m >= c.First && last - m <= 4; m--)
+        {
+            if (!v.IsWord(m)) return -1;
+            if (v.Is(m, "in") || v.Is(m, "on") || v.Is(m, "during") || v.Is(m, "via") || v.Is(m, "through"))
+                return m - 1 >= c.First && v.IsWord(m - 1) ? m - 1 : -1;
+        }
+        return -1;
+    }
+
     /// <summary>The token before a date adjunct ending at <paramref name="last"/> ("on Dec. 16", "on 16 December", "yesterday"), or -1.</summary>
     private static int SkipDateLeft(SentenceContext c, int last)
     {
         var v = c.V;
         if (v.Is(last, "yesterday") || v.Is(last, "today") || v.Is(last, "earlier") || v.Is(last, "later")) return last - 1;
         int k = last;
+        if (v.Tokens[k].Kind == TokenKind.Number && IsYear(v.Word(k)) && k - 1 > c.First && v.Is(k - 1, "in"))
+        {
+            return k - 2; // "who in 2010 said"
+        }
         if (v.Tokens[k].Kind == TokenKind.Number)
         {
             // "Dec. 16", "December 16"
@@ -532,6 +670,10 @@ public sealed class AttributionExtractor
         {
             k -= 2; // "16 December"
         }
+        else if (v.In(k, MonthNames) && v.IsCapitalized(k) && k > c.First && v.Is(k - 1, "in"))
+        {
+            k--; // "Residents in March said"
+        }
         else
         {
             return -1;
@@ -539,6 +681,51 @@ public sealed class AttributionExtractor
         if (v.Is(k, "on") || v.Is(k, "in")) k--;
         return k >= c.First ? k : -1;
     }
+
+    /// <summary>
+    /// The paragraph that follows the colon at <paramref name="colon"/> (the quote that opens it, when one does, or its text to
+    /// the line end), or null when the colon is not followed by one.
+    /// </summary>
+    private static Span? ParagraphAfter(SentenceContext c, int colon)
+    {
+        var v = c.V;
+        int first = colon + 1;
+        while (first < v.Count && first < c.End && v.Tokens[first].Kind == TokenKind.Punctuation && !v.IsQuoteMark(first)) first++;
+        if (first >= v.Count) return null;
+        if (first < v.Count && c.QuoteOfToken[first] >= 0 && v.Tokens[first].Span.Start == c.Quotes[c.QuoteOfToken[first]].Start)
+        {
+            return c.Quotes[c.QuoteOfToken[first]];
+        }
+        int start = v.Tokens[first].Span.Start;
+        int end = v.Text.IndexOf('\n', start);
+        if (end < 0) end = v.Text.Length;
+        while (end > start && char.IsWhiteSpace(v.Text[end - 1])) end--;
+        return end - start >= 2 ? new Span(start, end) : null;
+    }
+
+    /// <summary>Words that open the question a cue reports ("asked whether", "asked about").</summary>
+    private static bool IsQuestionOpener(TokenView v, int k) =>
+        v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
+        || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+
+    /// <summary>Whether the words from <paramref name="k"/> to <paramref name="last"/> are only a time phrase ("in 2015", "in the 1970s").</summary>
+    private static bool IsTimePhraseToEnd(SentenceContext c, int k, int last)
+    {
+        var v = c.V;
+        if (!(v.Is(k, "in") || v.Is(k, "during") || v.Is(k, "since")) || last - k > 3) return false;
+        for (int m = k + 1; m <= last; m++)
+        {
+            if (v.Tokens[m].Kind == TokenKind.Number || v.In(m, Dets) || v.In(m, MonthNames) || v.In(m, TimeN)) continue;
+            var word = v.Word(m);
+            // "the 1970s", "the '80s"
+            if (word.Length >= 3 && char.IsDigit(word[0]) && word[^1] == 's') continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static bool IsYear(ReadOnlySpan<char> word) =>
+        word.Length == 4 && int.TryParse(word, out int year) && year is >= 1800 and <= 2199;
 
     /// <summary>A title or scare quote of at most four words.</summary>
     private static bool IsShortQuote(SentenceContext c, Span quote)
@@ -643,6 +830,11 @@ public sealed class AttributionExtractor
             if (open <= c.First || !v.IsPunct(open, '(')) return -1;
             last = open - 1;
         }
+        // "the two biggest polluters, which together vowed ...": the relative pronoun stands for its antecedent.
+        if (last > c.First && v.Is(last, "which") && v.IsPunct(last - 1, ',')) return last;
+        // "the families, many of whom say ...": a quantified relative pronoun.
+        if (last - 2 >= c.First && (v.Is(last, "whom") || v.Is(last, "which")) && v.Is(last - 1, "of")
+            && v.In(last - 2, Quantifiers)) return last - 2;
         if (last < c.First || !v.IsWord(last) || v.In(last, Stops) || c.QuoteOfToken[last] >= 0
             || v.Tokens[last].Kind == TokenKind.Number || v.In(last, MonthNames)) return -1;
         if (v.Is(last, "who")) return last;
@@ -655,8 +847,16 @@ public sealed class AttributionExtractor
             if (v.IsWord(k))
             {
                 if (v.In(k, Aux) && !v.EndsWith(k, "s") || v.Is(k, "is") || v.Is(k, "was") || v.Is(k, "has")) break;
+                if (v.In(k, Locatives) && k < last && IsLocativeInSubject(c, k, last))
+                {
+                    k--;
+                    continue;
+                }
                 if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
-                if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last) break;
+                // A participle ends the subject ("the plan backed by officials"), unless it opens the subject right after
+                // the quote the speaker signs ('"...," retired general Lloyd Newton said').
+                if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last
+                    && !(c.IsQuoteEnd(k - 1) || v.IsPunct(k - 1, ',') && c.IsQuoteEnd(k - 2))) break;
                 if (v.In(k, Joiners))
                 {
                     if (!v.IsWord(k - 1) || v.In(k - 1, Stops)) break;
@@ -677,9 +877,33 @@ public sealed class AttributionExtractor
             }
             break;
         }
-        // Do not start on a dangling joiner or an inverted auxiliary ("do we know").
-        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux))) first++;
+        // Do not start on a dangling joiner, an inverted auxiliary ("do we know") or an adverb ("Now the ministry").
+        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux) || v.In(first, Adverbs))) first++;
         return first <= last ? first : -1;
+    }
+
+    /// <summary>
+    /// Whether the place phrase from preposition <paramref name="preposition"/> to <paramref name="last"/> belongs to the
+    /// subject before it ("Officials in the Kursk region", "analysts at the bank"): the word before is a common noun of
+    /// people (a plural or a title), and the phrase names no medium or time ("Trump in an interview", "officials in March").
+    /// </summary>
+    private static bool IsLocativeInSubject(SentenceContext c, int preposition, int last)
+    {
+        var v = c.V;
+        int head = preposition - 1;
+        if (head < c.First || !v.IsWord(head) || v.In(head, Stops) || v.In(head, Aux) || v.In(head, Dets) || v.In(head, SubjPron)
+            || v.In(head, TimeN) || v.In(head, Days) || c.QuoteOfToken[head] >= 0) return false;
+        // A common noun: lower case, or capitalised only as the sentence's first word.
+        if (!v.IsLowerWord(head) && head != c.First) return false;
+        var word = v.Word(head);
+        bool plural = word.Length > 3 && (word[^1] is 's' or 'S') && !word.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
+            && !v.EndsWith(head, "ly");
+        if (!plural && !v.In(head, Titles)) return false;
+        for (int k = preposition + 1; k <= last; k++)
+        {
+            if (v.In(k, CommNouns) || v.In(k, TimeN) || v.In(k, Days) || v.In(k, Stops) && k > preposition + 1) return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -782,7 +1006,9 @@ public sealed class AttributionExtractor
                 if (m > start) return m;
                 break;
             }
-            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start) break;
+            // "told reporters after the meeting that was held ...": past a preposition, "that" opens a relative clause
+            // ("asked to describe the device that ...": an infinitive is no addressee either).
+            if (!v.IsWord(m) || v.In(m, SubjPron) && m > start || v.In(m, Stops)) break;
         }
         while (k < c.End && k - start < 6 && v.IsWord(k) && !v.Is(k, "that") && (v.IsCapitalized(k) || v.In(k, Objects)))
         {
@@ -810,6 +1036,13 @@ public sealed class AttributionExtractor
                 continue;
             }
             if (v.Is(k, "earlier") || v.Is(k, "later") || v.Is(k, "also") || v.Is(k, "previously")) { k++; continue; }
+            // "says of Clinton, “...”": what the quote is about, between the cue and the quote.
+            if (v.Is(k, "of"))
+            {
+                int m = k + 1;
+                while (m < c.End && m - k <= 6 && v.IsWord(m)) m++;
+                if (m > k + 1 && m + 1 < c.End && v.IsPunct(m, ',') && c.IsQuoteStart(m + 1)) { k = m; continue; }
+            }
             // "in a statement", "in an address", "on Telegram", "in a televised speech"
             if ((v.Is(k, "in") || v.Is(k, "on") || v.Is(k, "during") || v.Is(k, "via") || v.Is(k, "through")) && k + 1 < c.End)
             {
@@ -842,6 +1075,7 @@ public sealed class AttributionExtractor
     private Attribution? AccordingTo(SentenceContext c, int cue, int cueLast, CueEntry entry)
     {
         var v = c.V;
+        if (QuotedByAsSaying(c, cue, cueLast, entry) is { } relayed) return relayed;
         int sourceFirst = cueLast + 1;
         int sourceLast = NounPhraseRight(c, sourceFirst);
         if (sourceLast < sourceFirst) return null;
@@ -878,6 +1112,37 @@ public sealed class AttributionExtractor
         };
     }
 
+    /// <summary>
+    /// "X was quoted by Y as saying C": X is the speaker, Y relays the words, and the cue runs from "quoted" to the
+    /// speech verb. Null when the passive or the "as saying" is missing (then "quoted by Y" reads as "according to Y").
+    /// </summary>
+    private static Attribution? QuotedByAsSaying(SentenceContext c, int cue, int cueLast, CueEntry entry)
+    {
+        var v = c.V;
+        if (!v.Is(cue, "quoted") || !v.In(cue - 1, Be)) return null;
+        int relayLast = NounPhraseRight(c, cueLast + 1);
+        if (relayLast <= cueLast || !v.Is(relayLast + 1, "as")) return null;
+        int speech = v.Is(relayLast + 2, "saying") ? relayLast + 2
+            : v.Is(relayLast + 2, "having") && v.Is(relayLast + 3, "said") ? relayLast + 3 : -1;
+        if (speech < 0) return null;
+        int subjectLast = cue - 1;
+        while (subjectLast >= c.First && (v.In(subjectLast, Aux) || v.In(subjectLast, Be))) subjectLast--;
+        int subjectFirst = NounPhraseLeft(c, subjectLast);
+        if (subjectFirst < 0) return null;
+        int k = speech + 1;
+        if (v.Is(k, "that")) k++;
+        if (v.IsPunct(k, ',') || v.IsPunct(k, ':')) k++;
+        int contentEnd = c.LastContentToken;
+        if (k > contentEnd) return null;
+        var content = c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : v.Range(k, contentEnd);
+        return new Attribution(v.Range(subjectFirst, subjectLast), v.Range(cue, speech), content, null,
+            c.IsQuoteStart(k) ? AttributionKind.DirectQuote : AttributionKind.IndirectSpeech, entry.Status)
+        {
+            RelaySpans = [v.Range(cueLast + 1, relayLast)],
+            Confidence = 0.85,
+        };
+    }
+
     private Attribution? NounCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
     {
         var v = c.V;
@@ -893,9 +1158,11 @@ public sealed class AttributionExtractor
             }
         }
         if (!v.Is(k, "that") && !v.IsPunct(k, ':')) return null;
+        int colon = v.IsPunct(k, ':') ? k : -1;
         k++;
         int contentEnd = c.LastContentToken;
-        if (k > contentEnd) return null;
+        Span? block = colon > contentEnd ? ParagraphAfter(c, colon) : null;
+        if (k > contentEnd && block is null) return null;
         // Possessor: "Zelensky's claim", "his claim", "the ministry's latest statement".
         int p = cue - 1;
         while (p >= c.First && v.IsLowerWord(p) && !v.In(p, Dets) && !v.EndsWith(p, "'s") && !v.EndsWith(p, "’s") && cue - p < 3) p--;
@@ -911,7 +1178,8 @@ public sealed class AttributionExtractor
                 if (first >= 0) source = v.Range(first, p);
             }
         }
-        var content = c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
+        // "X made the following comment:" closing its sentence: the next paragraph is what it announces.
+        var content = block ?? (c.IsQuoteStart(k) ? c.Quotes[c.QuoteOfToken[k]] : new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End));
         return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.Other, entry.Status) { Confidence = source is null ? 0.5 : 0.7 };
     }
 

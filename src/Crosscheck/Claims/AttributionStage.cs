@@ -122,7 +122,8 @@ public sealed class AttributionStage : IStage
             }
             if (relays is null) continue;
             relays.Sort((a, b) => a.Length.CompareTo(b.Length));
-            found[i] = found[i] with { RelaySpans = [.. relays.Select(r => r.Source)] };
+            // A relay the rule itself found ("quoted by Y as saying") is the innermost.
+            found[i] = found[i] with { RelaySpans = [.. found[i].RelaySpans, .. relays.Select(r => r.Source)] };
         }
     }
 }

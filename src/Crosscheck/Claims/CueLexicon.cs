@@ -36,6 +36,7 @@ public sealed class CueLexicon
     private readonly FrozenDictionary<string, CueEntry[]> _cues;
     private readonly FrozenDictionary<string, CuePrior> _priors;
     private readonly FrozenDictionary<string, HedgeEntry[]> _hedgesByFirstWord;
+    private readonly FrozenDictionary<string, CuePrior> _familyPriors;
 
     public CueLexicon(IEnumerable<CueEntry> cues, IEnumerable<HedgeEntry> hedges, IReadOnlyDictionary<string, CuePrior> priors)
     {
@@ -46,6 +47,14 @@ public sealed class CueLexicon
         _priors = priors.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         CueLookup = _cues.GetAlternateLookup<ReadOnlySpan<char>>();
         PriorLookup = _priors.GetAlternateLookup<ReadOnlySpan<char>>();
+        // One family per stem ("defended", "defends", "defending" -> "defend"), for forms too rare alone.
+        _familyPriors = _priors
+            .GroupBy(p => CueClassifier.Stem(p.Key).ToString(), StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => new CuePrior(g.Sum(p => p.Value.Occurrences), g.Sum(p => p.Value.AsCue), g.Sum(p => p.Value.AsCueHead)),
+                StringComparer.OrdinalIgnoreCase);
+        FamilyPriorLookup = _familyPriors.GetAlternateLookup<ReadOnlySpan<char>>();
         HedgeLookup = _hedgesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -57,6 +66,9 @@ public sealed class CueLexicon
     internal FrozenDictionary<string, CueEntry[]>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; }
 
     internal FrozenDictionary<string, CuePrior>.AlternateLookup<ReadOnlySpan<char>> PriorLookup { get; }
+
+    /// <summary>The priors summed over the forms that share a stem (<see cref="CueClassifier.Stem"/>).</summary>
+    internal FrozenDictionary<string, CuePrior>.AlternateLookup<ReadOnlySpan<char>> FamilyPriorLookup { get; }
 
     internal FrozenDictionary<string, HedgeEntry[]>.AlternateLookup<ReadOnlySpan<char>> HedgeLookup { get; }
 

@@ -73,6 +73,17 @@ internal static class WordClasses
         "just", "still", "even", "recently", "often", "always", "flatly", "today", "yesterday", "tonight", "had", "'s", "’s",
         "'d", "neither", "allegedly", "separately", "initially", "subsequently", "immediately", "quickly");
 
+    /// <summary>
+    /// Adverbs outside <see cref="Auxiliaries"/> that stand between a subject and its verb ("could yet say", "together
+    /// vowed", "perhaps recognising"): never a source, and a subject scan passes over them.
+    /// </summary>
+    public static readonly FrozenSet<string> MidAdverbs = Set(
+        "yet", "now", "perhaps", "together", "ever", "soon", "instead", "too", "almost", "thus", "therefore", "nonetheless",
+        "nevertheless", "indeed", "twice", "seldom");
+
+    /// <summary>Prepositions of place that may sit inside a subject ("officials in the region", "analysts at the bank").</summary>
+    public static readonly FrozenSet<string> LocativePrepositions = Set("in", "at");
+
     public static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "be", "been", "being", "'s", "’s");
 
     public static readonly FrozenSet<string> Negations = Set("not", "n't", "never", "no", "neither");
@@ -113,7 +124,7 @@ internal static class WordClasses
     public static readonly FrozenSet<string> GerundLeads = Set("by", "for", "from", "after", "before", "while", "when", "without", "of", "in");
 
     /// <summary>A cue right after these continues an earlier verb phrase ("met X and expressed ..."): its subject is further left.</summary>
-    public static readonly FrozenSet<string> Coordinators = Set("and", "or", "but", "then");
+    public static readonly FrozenSet<string> Coordinators = Set("and", "or", "but", "then", "yet");
 
     /// <summary>Words allowed inside a subject noun phrase when followed by more of it ("the head of the agency").</summary>
     public static readonly FrozenSet<string> NounPhraseJoiners = Set("of", "for", "and", "&", "from", "at", "in", "on");

@@ -90,6 +90,17 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void A_rare_form_of_a_frequent_cue_verb_is_asked_by_its_family()
+    {
+        // "defending" alone heads few PolNeAR train cues; "defended" heads many, so the family is asked.
+        var lexicon = CueLexicon.English;
+        lexicon.PriorLookup.TryGetValue("defending", out var own).Should().BeTrue();
+        own.AsCueHead.Should().BeLessThan(AttributionExtractor.FrequentCueHeadMinCount);
+        AttributionExtractorProbe.IsCandidate("The governor is defending the new harbour levy.", "defending").Should().BeTrue();
+        AttributionExtractorProbe.IsCandidate("The governor is blocking the new harbour levy.", "blocking").Should().BeFalse();
+    }
+
+    [Fact]
     public void A_capitalised_first_word_that_is_no_name_is_no_named_subject()
     {
         AttributionExtractorProbe.Subject("Protesters said the road was shut.", "said").Should().Be("sub=capword");
@@ -334,6 +345,158 @@ public class AttributionStageTests
         var denied = ByCue(text, claims, "denied");
         denied.Status.Should().Be(ClaimStatus.Denied);
         denied.Stance.Should().Be(SpeakerStance.Rejects);
+    }
+
+    [Fact]
+    public void A_place_phrase_inside_the_subject_belongs_to_the_source()
+    {
+        var (text, claims) = Run("Officials in the Kursk region warned that the bridge would close. Analysts at the harbour bank said the levy was too high.");
+        ByCue(text, claims, "warned").Source!.Value.Of(text).Should().Be("Officials in the Kursk region");
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be("Analysts at the harbour bank");
+    }
+
+    [Fact]
+    public void A_medium_or_time_phrase_before_the_cue_is_no_part_of_the_source()
+    {
+        var (text, claims) = Run("Mayor Ilse Marwick in a televised address said the ferry would run again. Residents in March said the tolls were unfair.");
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be("Mayor Ilse Marwick");
+        claims.Last().Source!.Value.Of(text).Should().Be("Residents");
+    }
+
+    [Theory]
+    [InlineData("Nobody could yet say whether the dam would hold.", "say", "Nobody")]
+    [InlineData("The harbour board together vowed to rebuild the pier.", "vowed", "The harbour board")]
+    [InlineData("Now the ministry says the port is open.", "says", "the ministry")]
+    public void An_adverb_is_never_a_source(string sentence, string cue, string source)
+    {
+        var (text, claims) = Run(sentence);
+        ByCue(text, claims, cue).Source!.Value.Of(text).Should().Be(source);
+    }
+
+    [Fact]
+    public void An_adverb_after_a_comma_keeps_the_participle_or_the_coordinated_verb()
+    {
+        var (text, claims) = Run("The skippers were calm, perhaps recognizing that the storm had passed. The mayor praised the crews, yet refuses to pay them.");
+        ByCue(text, claims, "recognizing").Content.Of(text).Should().Be("the storm had passed");
+        ByCue(text, claims, "refuses").Content.Of(text).Should().Be("to pay them");
+    }
+
+    [Fact]
+    public void A_non_restrictive_which_is_the_source_of_its_clause()
+    {
+        var (text, claims) = Run("The ferry company, which has denied any fault, closed the route.");
+        var denied = ByCue(text, claims, "denied");
+        denied.Source!.Value.Of(text).Should().Be("which");
+        denied.Content.Of(text).Should().Be("any fault", "the relative clause ends before the main clause's verb");
+    }
+
+    [Theory]
+    [InlineData("Ilse Marwick, of Dover, Del., said the tolls were too high.", "Ilse Marwick, of Dover, Del.,")]
+    [InlineData("Rep. Ann Loft (D-N.Y.) said the tolls were too high.", "Rep. Ann Loft (D-N.Y.)")]
+    public void An_abbreviation_the_splitter_took_for_a_full_stop_does_not_cut_the_speaker_from_the_cue(string sentence, string source)
+    {
+        var (text, claims) = Run(sentence);
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be(source);
+        said.Content.Of(text).Should().Be("the tolls were too high");
+    }
+
+    [Fact]
+    public void A_title_case_headline_has_a_capitalised_cue()
+    {
+        var (text, claims) = Run("Harbour Will Reopen Next Week, Port Chief Says.\n\nThe harbour will reopen next week.");
+        var says = ByCue(text, claims, "Says");
+        says.Source!.Value.Of(text).Should().Be("Port Chief");
+        says.Content.Of(text).Should().Be("Harbour Will Reopen Next Week");
+        claims.Should().ContainSingle("'Will' and 'Reopen' are no cues");
+    }
+
+    [Fact]
+    public void A_participle_opening_the_speaker_after_a_quote_belongs_to_the_speaker()
+    {
+        var (text, claims) = Run("“The pier is safe,” retired harbour pilot Jon Brake said.");
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("retired harbour pilot Jon Brake");
+        said.Content.Of(text).Should().Be("“The pier is safe,”");
+    }
+
+    [Fact]
+    public void What_a_quote_is_about_stands_between_the_cue_and_the_quote()
+    {
+        var (text, claims) = Run("The skipper says of the mayor, “She will sell the harbour.”");
+        var says = ByCue(text, claims, "says");
+        says.Source!.Value.Of(text).Should().Be("The skipper");
+        says.Content.Of(text).Should().Be("“She will sell the harbour.”");
+    }
+
+    [Fact]
+    public void A_cue_closing_its_sentence_with_a_colon_announces_the_next_paragraph()
+    {
+        var (text, claims) = Run("The harbour master added:\n\nThe pier is unsafe. Nobody should moor there.\n\nThe council meets on Friday.");
+        var added = ByCue(text, claims, "added");
+        added.Source!.Value.Of(text).Should().Be("The harbour master");
+        added.Content.Of(text).Should().Be("The pier is unsafe. Nobody should moor there.");
+    }
+
+    [Fact]
+    public void Quoted_by_a_relay_as_saying_makes_the_passive_subject_the_speaker_and_the_relay_its_relay()
+    {
+        var (text, claims) = Run("Ruth Alder was quoted by the Harbour Gazette as saying the pier would reopen.");
+        var quoted = claims.Single();
+        quoted.Source!.Value.Of(text).Should().Be("Ruth Alder");
+        quoted.Cue!.Value.Of(text).Should().Be("quoted by the Harbour Gazette as saying");
+        quoted.Content.Of(text).Should().Be("the pier would reopen");
+        quoted.Chain.Select(s => s.Of(text)).Should().Equal("Ruth Alder", "the Harbour Gazette");
+    }
+
+    [Fact]
+    public void A_that_past_a_preposition_after_the_addressee_is_relative_and_the_quote_before_stays_the_content()
+    {
+        var (text, claims) = Run("“We are in a critical situation,” Chancellor Ilse Marwick told reporters after the long meeting that was held on a boat.");
+        var told = ByCue(text, claims, "told");
+        told.Source!.Value.Of(text).Should().Be("Chancellor Ilse Marwick");
+        told.Content.Of(text).Should().Be("“We are in a critical situation,”");
+        var (text2, claims2) = Run("The skipper told reporters in Dover that the pier was unsafe.");
+        ByCue(text2, claims2, "told").Content.Of(text2).Should().Be("the pier was unsafe");
+    }
+
+    [Fact]
+    public void A_year_between_the_speaker_and_the_cue()
+    {
+        var (text, claims) = Run("The board met the harbour master, who in 2010 said the pier would never close.");
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("who");
+        said.Content.Of(text).Should().Be("the pier would never close");
+    }
+
+    [Fact]
+    public void A_fronted_asked_reports_a_question_put_by_someone_unnamed()
+    {
+        var (text, claims) = Run("Asked to describe the boat that hit the pier, the harbour master said, \"Not going to go into that.\"");
+        var asked = ByCue(text, claims, "Asked");
+        asked.Source.Should().BeNull();
+        asked.Content.Of(text).Should().Be("to describe the boat that hit the pier");
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be("the harbour master");
+        var (text2, claims2) = Run("Pleased with the result, the mayor said the pier would close.");
+        claims2.Should().ContainSingle().Which.Cue!.Value.Of(text2).Should().Be("said");
+    }
+
+    [Theory]
+    [InlineData("Governor Ilse Marwick declared in the 1970s.")]
+    [InlineData("The harbour board rejected in 2015.")]
+    public void A_bare_time_phrase_after_the_cue_is_no_content(string sentence)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_quantified_relative_pronoun_is_the_source()
+    {
+        var (text, claims) = Run("The council met the skippers, two of whom said the pier was unsafe.");
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("two of whom");
+        said.Content.Of(text).Should().Be("the pier was unsafe");
     }
 }
 
