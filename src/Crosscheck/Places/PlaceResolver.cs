@@ -17,9 +17,30 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     // named elsewhere in the text is worth about a hundredfold population).
     private const double PopulationWeight = 0.6;
 
+    // A world city: a national capital of at least CapitalPopulation, or any town of WorldCityPopulation.
+    private const long WorldCityPopulation = 5_000_000;
+    private const long CapitalPopulation = 100_000;
+
+    // A namesake of a world city under this population is a small town, whose story names its surroundings.
+    private const long SmallTownPopulation = 100_000;
+
+    // Another name of the document with a candidate near the namesake (log2 of the weighted count, as SpatialCoherence.Support).
+    private const double StrongSupport = 1;
+
+    // The share of the document's country and region bonus left to a small namesake of a world city.
+    private const double WorldCityNamesakeContext = 0.5;
+
+    // Three names of regions in a row make a list of regions.
+    private const int MinRegionList = 3;
+    private const double RegionListBonus = 2;
+
+    // As much as the text's own container ("Paris, Texas") is worth.
+    private const double CapitalDatelineBonus = 4;
+
     public void Resolve(List<Mention> mentions, string text)
     {
         if (mentions.Count == 0) return;
+        var regionList = RegionLists(mentions, text);
         var coherence = new SpatialCoherence(gazetteer, mentions, text);
         var priors = new double[mentions.Count][];
         for (int i = 0; i < mentions.Count; i++)
@@ -32,6 +53,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             {
                 int e = m.Candidates[c];
                 p[c] = Prior(e) + ContainedBonus(mentions, i, e) + CoherenceWeight * coherence.Support(i, e);
+                if (regionList[i] && gazetteer.KindOf(e) == PlaceKind.Region) p[c] += RegionListBonus;
                 if (gazetteer.KindOf(e) is PlaceKind.Place or PlaceKind.District)
                 {
                     // "Egypt" is the country before it is a hamlet in Alabama; "California" is the
@@ -42,8 +64,11 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 }
             }
             priors[i] = p;
-            m.Resolved = ArgMax(p);
         }
+        CapitalDateline(mentions, text, coherence, priors);
+        for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = ArgMax(priors[i]);
+        var worldCities = new int[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++) worldCities[i] = WorldCity(gazetteer, mentions[i]);
 
         // Keyed by the gazetteer entry of the country and of the first-level region.
         var countryWeight = new Dictionary<int, double>();
@@ -84,6 +109,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 }
                 // This name's own votes do not count for itself.
                 int group = coherence.GroupOf(i);
+                int worldCity = worldCities[i];
                 double bestScore = double.NegativeInfinity;
                 int best = 0;
                 for (int c = 0; c < m.Candidates.Length; c++)
@@ -92,6 +118,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                     var kind = gazetteer.KindOf(e);
                     int country = gazetteer.CountryEntryOf(e), region = gazetteer.RegionEntryOf(e);
                     double score = priors[i][c];
+                    double context = 0;
                     // Context that supports a place supports just as much the country or region of
                     // the same name that contains it ("Mexico", "New York", "Quebec"): no bonus over it.
                     if (country >= 0 && Array.IndexOf(m.Candidates, country) >= 0) country = -1;
@@ -99,19 +126,31 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                     if (country >= 0 && kind != PlaceKind.Country && countryWeight.TryGetValue(country, out var cw))
                     {
                         cw -= groupCountry.GetValueOrDefault((group, country));
-                        if (cw > 0.01) score += 1.5 + 0.6 * Math.Log2(1 + cw);
+                        if (cw > 0.01) context += 1.5 + 0.6 * Math.Log2(1 + cw);
                     }
                     if (region >= 0 && kind != PlaceKind.Region && regionWeight.TryGetValue(region, out var rw))
                     {
                         rw -= groupRegion.GetValueOrDefault((group, region));
-                        if (rw > 0.01) score += 1.2 + 0.5 * Math.Log2(1 + rw);
+                        if (rw > 0.01) context += 1.2 + 0.5 * Math.Log2(1 + rw);
                     }
+                    // A story set in Kentucky that mentions Paris means the French capital: the
+                    // document's country and region alone count for less against a world city's
+                    // small namesake, and a named region's centre is no neighbour for it; the text's
+                    // own container ("Paris, Ky.") and nearby towns ("Lexington") still count in full.
+                    if (worldCity >= 0 && IsSmallNamesake(e, worldCity) && m.Container < 0 && coherence.Support(i, e) < StrongSupport)
+                    {
+                        context = (context + Proximity(mentions, i, e, regionsNear: false)) * WorldCityNamesakeContext;
+                    }
+                    else
+                    {
+                        context += Proximity(mentions, i, e);
+                    }
+                    score += context;
                     if (m.Container >= 0 && mentions[m.Container].Resolved >= 0)
                     {
                         var container = mentions[m.Container];
                         score += IsInside(e, container.Candidates[container.Resolved]) ? 4 : -1;
                     }
-                    score += Proximity(mentions, i, e);
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -123,6 +162,102 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = next[i];
         }
     }
+
+    /// <summary>
+    /// "in Ohio, Oregon, Utah and Washington": three or more names joined by commas and "and"/"or",
+    /// each of which may name a first-level region or a country, list regions, not towns in the
+    /// states beside them. Returns which mentions stand in such a list, and takes back the
+    /// "Town, State" links inside it.
+    /// </summary>
+    private bool[] RegionLists(List<Mention> mentions, string text)
+    {
+        var inList = new bool[mentions.Count];
+        int start = 0;
+        for (int i = 1; i <= mentions.Count; i++)
+        {
+            if (i < mentions.Count && mentions[i].Sentence == mentions[i - 1].Sentence && IsListSeparator(text, mentions[i - 1].Span.End, mentions[i].Span.Start)) continue;
+            if (i - start >= MinRegionList && AllNameRegions(mentions, start, i))
+            {
+                for (int j = start; j < i; j++)
+                {
+                    inList[j] = true;
+                    if (mentions[j].Container >= start && mentions[j].Container < i) mentions[j].Container = -1;
+                }
+            }
+            start = i;
+        }
+        return inList;
+    }
+
+    private bool AllNameRegions(List<Mention> mentions, int start, int end)
+    {
+        for (int j = start; j < end; j++)
+        {
+            if (mentions[j].Kind == MentionKind.Unknown) return false;
+            bool region = false;
+            foreach (var c in mentions[j].Candidates) region |= gazetteer.KindOf(c) is PlaceKind.Region or PlaceKind.Country;
+            if (!region) return false;
+        }
+        return true;
+    }
+
+    private static bool IsListSeparator(string text, int from, int to)
+    {
+        if (to <= from) return false;
+        var between = text.AsSpan(from, to - from).Trim();
+        if (between.Length > 0 && between[0] == ',') between = between[1..].TrimStart();
+        return between.Length == 0 || between.SequenceEqual("and") || between.SequenceEqual("or");
+    }
+
+    /// <summary>
+    /// "WASHINGTON (AP) --": by wire convention a dateline without a state or country after it
+    /// names the capital of that name, and so does the story's every other mention of the name.
+    /// </summary>
+    private void CapitalDateline(List<Mention> mentions, string text, SpatialCoherence coherence, double[][] priors)
+    {
+        int first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first])) first++;
+        int dateline = mentions.FindIndex(m => m.Span.Start == first);
+        if (dateline < 0) return;
+        var span = mentions[dateline].Span;
+        var name = text.AsSpan(span.Start, span.End - span.Start);
+        if (!ToponymRecognizer.IsAllUpper(name)) return;
+        int after = span.End;
+        while (after < text.Length && text[after] == ' ') after++;
+        if (after < text.Length && text[after] == ',') return;
+        int group = coherence.GroupOf(dateline);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (coherence.GroupOf(i) != group) continue;
+            var candidates = mentions[i].Candidates;
+            for (int c = 0; c < candidates.Length; c++)
+            {
+                int e = candidates[c];
+                if (gazetteer.KindOf(e) == PlaceKind.Place && gazetteer.FeatureCodeOf(e) == "PPLC" && gazetteer.PopulationOf(e) >= CapitalPopulation) priors[i][c] += CapitalDatelineBonus;
+            }
+        }
+    }
+
+    /// <summary>The largest national capital (of at least 100,000 people) or town of five million the mention may name, or -1.</summary>
+    public static int WorldCity(Gazetteer gazetteer, Mention m)
+    {
+        int best = -1;
+        foreach (var c in m.Candidates)
+        {
+            if (gazetteer.KindOf(c) != PlaceKind.Place) continue;
+            long population = gazetteer.PopulationOf(c);
+            if (population < WorldCityPopulation && !(gazetteer.FeatureCodeOf(c) == "PPLC" && population >= CapitalPopulation)) continue;
+            if (best < 0 || population > gazetteer.PopulationOf(best)) best = c;
+        }
+        return best;
+    }
+
+    private bool IsSmallNamesake(int candidate, int worldCity) =>
+        candidate != worldCity
+        && gazetteer.KindOf(candidate) is PlaceKind.Place or PlaceKind.District
+        && gazetteer.CountryEntryOf(candidate) != gazetteer.CountryEntryOf(worldCity)
+        && gazetteer.PopulationOf(candidate) * 10 < gazetteer.PopulationOf(worldCity)
+        && gazetteer.PopulationOf(candidate) < SmallTownPopulation;
 
     private bool HasNamesakeRegionElsewhere(Mention m, int place)
     {
@@ -206,7 +341,8 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
 
     // Places named together are usually near each other: reward a candidate close to another
     // mention's current choice in the same or a neighbouring sentence.
-    private double Proximity(List<Mention> mentions, int index, int e)
+    // regionsNear: whether a named region's centre counts as a neighbour.
+    private double Proximity(List<Mention> mentions, int index, int e, bool regionsNear = true)
     {
         var m = mentions[index];
         if (gazetteer.KindOf(e) is PlaceKind.Country or PlaceKind.Area) return 0;
@@ -221,7 +357,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 var other = mentions[j];
                 if (Math.Abs(other.Sentence - m.Sentence) > 1 || other.Resolved < 0) continue;
                 int oe = other.Candidates[other.Resolved];
-                if (gazetteer.KindOf(oe) is PlaceKind.Country or PlaceKind.Area || oe == e) continue;
+                if (gazetteer.KindOf(oe) is PlaceKind.Country or PlaceKind.Area || (!regionsNear && gazetteer.KindOf(oe) == PlaceKind.Region) || oe == e) continue;
                 if (gazetteer.NameOf(oe) == gazetteer.NameOf(e)) continue;
                 looked++;
                 best = Math.Min(best, GeoMath.ApproximateDistanceKm(lat, lon, gazetteer.LatitudeOf(oe), gazetteer.LongitudeOf(oe)));
@@ -261,6 +397,9 @@ internal sealed class SpatialCoherence
 {
     private const int MaxCandidatesPerGroup = 20;
 
+    // "Moscow" and "Paris" side by side mean Russia and France, not two neighbouring towns in Maine.
+    private const double WorldCityNameWeight = 0.25;
+
     private readonly Gazetteer _gazetteer;
     private readonly int[] _groupOf;
     private readonly Dictionary<(int, int), List<int>> _cells = [];
@@ -276,6 +415,7 @@ internal sealed class SpatialCoherence
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var sizes = new List<int>();
         var countryNames = new List<int>();
+        var worldCityNames = new List<int>();
         for (int i = 0; i < mentions.Count; i++)
         {
             var name = PlaceNames.Fold(mentions[i].Span.Of(text));
@@ -285,6 +425,7 @@ internal sealed class SpatialCoherence
                 groups[name] = g;
                 sizes.Add(mentions[i].Candidates.Length);
                 if (mentions[i].Candidates.Any(c => gazetteer.KindOf(c) == PlaceKind.Country)) countryNames.Add(g);
+                if (PlaceResolver.WorldCity(gazetteer, mentions[i]) >= 0) worldCityNames.Add(g);
                 foreach (var c in mentions[i].Candidates) Index(c, g);
             }
             _groupOf[i] = g;
@@ -293,6 +434,7 @@ internal sealed class SpatialCoherence
         _groupWeight = sizes.Select(n => n <= MaxCandidatesPerGroup ? 1.0 : (double)MaxCandidatesPerGroup / n).ToArray();
         // A country's name means the country: its namesake towns ("Russia, Ohio", "Poland, Maine") vouch for no neighbour.
         foreach (var g in countryNames) _groupWeight[g] = 0;
+        foreach (var g in worldCityNames) _groupWeight[g] *= WorldCityNameWeight;
         _stamp = new int[groups.Count];
     }
 

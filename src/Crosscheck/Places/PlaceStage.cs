@@ -65,7 +65,8 @@ public sealed class PlaceStage : IStage
             }
             else
             {
-                place = Resolved(mentions[i]);
+                document ??= new DocumentContext(Table, mentions);
+                place = OutsideItsContainer(article.Text, mentions, i, document) ?? Stranded(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
             }
             if (place is not null) places.Add(place);
         }
@@ -107,6 +108,79 @@ public sealed class PlaceStage : IStage
         int country = context.MainCountry(index);
         return country >= 0 ? Enclosed(mention, name, country, PlacePrecision.Country) : null;
     }
+
+    /// <summary>
+    /// "HOLLIDAY, Mo.": when no town of the name lies in the region or country the text puts it in,
+    /// the gazetteer lacks it, and the container is the finest place the text gives.
+    /// </summary>
+    private ResolvedPlace? OutsideItsContainer(string text, List<Mention> mentions, int index, DocumentContext context)
+    {
+        var mention = mentions[index];
+        if (mention.Resolved < 0 || mention.Container < 0 || mentions[mention.Container].Resolved < 0) return null;
+        int e = mention.Candidates[mention.Resolved];
+        if (Table.KindOf(e) != PlaceKind.Place) return null;
+        var container = mentions[mention.Container];
+        int outer = container.Candidates[container.Resolved];
+        var kind = Table.KindOf(outer);
+        if (kind is not (PlaceKind.Region or PlaceKind.Country)) return null;
+        foreach (var c in mention.Candidates)
+        {
+            if (kind == PlaceKind.Country ? Table.CountryEntryOf(c) == outer : Table.RegionEntryOf(c) == outer) return null;
+        }
+        // A container in a country the story's other places are not in is more likely the next item of a list
+        // ("New York City, Long Island, New Jersey") that found the wrong namesake.
+        int country = kind == PlaceKind.Country ? outer : Table.CountryEntryOf(outer);
+        if (context.MainCountryBesides(context.NameOf(index, text), out _) != country) return null;
+        return Enclosed(mention, mention.Span.Of(text), outer, kind == PlaceKind.Country ? PlacePrecision.Country : PlacePrecision.Region);
+    }
+
+    /// <summary>
+    /// "Today she skates in Red Deer, Innisfail and Edmonton": a small town whose every namesake in
+    /// the gazetteer lies in another country than the story's, with none of the story's places
+    /// near it, is a town of that name the gazetteer lacks, so it is placed near the place the text
+    /// puts it in ("London's Heathrow"), else near a place of the story's country in the same
+    /// sentence, else near the story's most-named town.
+    /// </summary>
+    private ResolvedPlace? Stranded(string text, List<Mention> mentions, int index, DocumentContext context)
+    {
+        var mention = mentions[index];
+        if (mention.Resolved < 0 || mention.Kind != MentionKind.Name) return null;
+        int e = mention.Candidates[mention.Resolved];
+        if (Table.KindOf(e) != PlaceKind.Place || Table.PopulationOf(e) >= StrandedTownPopulation) return null;
+        if (mention.Candidates.Length > StrandedMaxNamesakes) return null;
+        var name = context.NameOf(index, text);
+        int main = context.MainCountryBesides(name, out double mainWeight);
+        if (main < 0 || mainWeight < StrandedMinimumSupport) return null;
+        foreach (var c in mention.Candidates)
+        {
+            if (Table.KindOf(c) != PlaceKind.Place || Table.CountryEntryOf(c) == main) return null;
+            if (context.LocalWeightBesides(Table.CountryEntryOf(c), name) * 2 >= mainWeight) return null;
+            if (context.HasPlaceNear(c, name, StrandedNeighbourKm)) return null;
+        }
+        int anchor = -1;
+        if (mention.Container >= 0 && mentions[mention.Container].Resolved >= 0) anchor = mention.Container;
+        anchor = anchor >= 0 && IsTownIn(mentions[anchor], main) ? anchor : context.TownInSentence(index, main);
+        if (anchor < 0) anchor = context.MostNamedTown(main);
+        if (anchor < 0) return null;
+        return Enclosed(mention, mention.Span.Of(text), mentions[anchor].Candidates[mentions[anchor].Resolved], PlacePrecision.Nearby);
+    }
+
+    private bool IsTownIn(Mention mention, int country)
+    {
+        int e = mention.Candidates[mention.Resolved];
+        return Table.KindOf(e) == PlaceKind.Place && Table.CountryEntryOf(e) == country;
+    }
+
+    // Heathrow (Florida) has some 6,000 people; a town big enough to be news far away is in any gazetteer's namesakes.
+    private const long StrandedTownPopulation = 50_000;
+
+    // The story's towns (1 each) and regions (1.5) must put it in its country at least this much.
+    private const double StrandedMinimumSupport = 2;
+
+    private const double StrandedNeighbourKm = 500;
+
+    // A name with many namesakes is a common one, which the gazetteer's choice already weighs.
+    private const int StrandedMaxNamesakes = 8;
 
     /// <summary>
     /// "the villages of Plekhovo, Vorozhba and Martynovka in the Kursk region": a listed name whose
@@ -216,6 +290,131 @@ internal sealed class DocumentContext
             }
         }
         return best;
+    }
+
+    // Folded names, the country weights of all towns and regions and of each name's, and the towns and districts
+    // by 5-degree cell: built on the first stranded-town question, so the checks stay linear.
+    private string[]? _names;
+    private Dictionary<int, double> _localWeight = [];
+    private Dictionary<(string, int), double> _nameLocalWeight = [];
+    private Dictionary<(int, int), List<int>> _townCells = [];
+
+    private void Index(string text)
+    {
+        if (_names is not null) return;
+        _names = new string[_mentions.Count];
+        for (int j = 0; j < _mentions.Count; j++)
+        {
+            var m = _mentions[j];
+            _names[j] = PlaceNames.Fold(m.Span.Of(text));
+            if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) continue;
+            int e = m.Candidates[m.Resolved];
+            int country = _table.CountryEntryOf(e);
+            if (country >= 0 && _table.KindOf(e) != PlaceKind.Country)
+            {
+                double w = _table.KindOf(e) == PlaceKind.Place ? 1 : 1.5;
+                _localWeight[country] = _localWeight.GetValueOrDefault(country) + w;
+                _nameLocalWeight[(_names[j], country)] = _nameLocalWeight.GetValueOrDefault((_names[j], country)) + w;
+            }
+            if (_table.KindOf(e) is PlaceKind.Place or PlaceKind.District)
+            {
+                var cell = Cell(_table.LatitudeOf(e), _table.LongitudeOf(e));
+                if (!_townCells.TryGetValue(cell, out var list)) _townCells[cell] = list = [];
+                list.Add(j);
+            }
+        }
+    }
+
+    private static (int, int) Cell(double lat, double lon) => ((int)Math.Floor(lat / 5), (int)Math.Floor(lon / 5));
+
+    /// <summary>The folded name of mention <paramref name="index"/>.</summary>
+    public string NameOf(int index, string text)
+    {
+        Index(text);
+        return _names![index];
+    }
+
+    /// <summary>
+    /// How much the document's towns (1 each) and regions (1.5) other than <paramref name="name"/> put
+    /// the story in the country; a country's own name does not ("returned from Australia", and a
+    /// person called Georgia, say nothing of where the story is).
+    /// </summary>
+    public double LocalWeightBesides(int country, string name) =>
+        _localWeight.GetValueOrDefault(country) - _nameLocalWeight.GetValueOrDefault((name, country));
+
+    /// <summary>The country the document's towns and regions other than <paramref name="name"/> most support, or -1.</summary>
+    public int MainCountryBesides(string name, out double weight)
+    {
+        int best = -1;
+        weight = 0;
+        foreach (var country in _localWeight.Keys)
+        {
+            double w = LocalWeightBesides(country, name);
+            if (w > weight || w == weight && country < best) (best, weight) = (country, w);
+        }
+        return best;
+    }
+
+    /// <summary>Whether another name of the document resolved to a town or district within <paramref name="km"/> (at most 500) of the entry.</summary>
+    public bool HasPlaceNear(int entry, string name, double km)
+    {
+        double lat = _table.LatitudeOf(entry), lon = _table.LongitudeOf(entry);
+        var (cy, cx) = Cell(lat, lon);
+        for (int dy = -1; dy <= 1; dy++)
+        {
+            for (int dx = -1; dx <= 1; dx++)
+            {
+                if (!_townCells.TryGetValue((cy + dy, cx + dx), out var list)) continue;
+                foreach (int j in list)
+                {
+                    if (_names![j] == name) continue;
+                    int e = _mentions[j].Candidates[_mentions[j].Resolved];
+                    if (GeoMath.ApproximateDistanceKm(lat, lon, _table.LatitudeOf(e), _table.LongitudeOf(e)) < km) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The nearest mention in the same sentence resolved to a town of the country, or -1.</summary>
+    public int TownInSentence(int index, int country)
+    {
+        int sentence = _mentions[index].Sentence;
+        for (int step = 1; step < _mentions.Count; step++)
+        {
+            bool any = false;
+            foreach (int j in (ReadOnlySpan<int>)[index - step, index + step])
+            {
+                if (j < 0 || j >= _mentions.Count || _mentions[j].Sentence != sentence) continue;
+                any = true;
+                if (IsTown(j, country)) return j;
+            }
+            if (!any) break;
+        }
+        return -1;
+    }
+
+    /// <summary>The town of the country the document names most often (the first named on ties), or -1.</summary>
+    public int MostNamedTown(int country)
+    {
+        var counts = new Dictionary<int, int>();
+        int best = -1, max = 0;
+        for (int j = 0; j < _mentions.Count; j++)
+        {
+            if (!IsTown(j, country)) continue;
+            int e = _mentions[j].Candidates[_mentions[j].Resolved];
+            int n = counts[e] = counts.GetValueOrDefault(e) + 1;
+            if (n > max) (best, max) = (j, n);
+        }
+        return best;
+    }
+
+    private bool IsTown(int j, int country)
+    {
+        var m = _mentions[j];
+        if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) return false;
+        int e = m.Candidates[m.Resolved];
+        return _table.KindOf(e) == PlaceKind.Place && _table.CountryEntryOf(e) == country;
     }
 
     private void Vote(Dictionary<int, double> counts, int j)

@@ -777,7 +777,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         return letters >= 12 && upper * 10 >= letters * 8;
     }
 
-    private static bool IsAllUpper(ReadOnlySpan<char> word)
+    internal static bool IsAllUpper(ReadOnlySpan<char> word)
     {
         int letters = 0;
         foreach (var c in word)

@@ -266,6 +266,132 @@ public class PlaceStageTests
         russia!.CountryCode.Should().Be("RU");
         russia.Precision.Should().Be(PlacePrecision.Country);
     }
+
+    [Fact]
+    public void A_world_city_beats_a_small_namesake_in_the_state_the_story_names()
+    {
+        const string text = "Two teachers from Kentucky were in Paris when the museum was evacuated, their school said. They will fly home to Kentucky on Monday.";
+        var paris = At(text, Places(text), "Paris");
+        paris.Should().NotBeNull();
+        paris!.CountryCode.Should().Be("FR");
+    }
+
+    [Fact]
+    public void A_small_town_whose_only_namesake_is_abroad_is_placed_near_the_storys_towns()
+    {
+        const string text = "A young skater from Innisfail is back on the ice after four years in Australia. She now trains in Red Deer, Innisfail and Edmonton, where her coach lives.";
+        var places = Places(text);
+        var towns = places.Where(p => p.Span.Of(text) == "Innisfail").ToList();
+        towns.Should().HaveCount(2);
+        towns.Should().AllSatisfy(p =>
+        {
+            p.CountryCode.Should().Be("CA");
+            p.Precision.Should().Be(PlacePrecision.Nearby);
+            p.GeonamesId.Should().BeNull();
+        });
+    }
+
+    [Fact]
+    public void A_small_town_abroad_is_placed_near_the_place_the_text_puts_it_in()
+    {
+        const string text = "Fog grounded flights across England on Sunday. Passengers at London's Heathrow waited for hours while Manchester and Birmingham reported cancellations.";
+        var heathrow = At(text, Places(text), "Heathrow");
+        heathrow.Should().NotBeNull();
+        heathrow!.CountryCode.Should().Be("GB");
+        heathrow.Precision.Should().Be(PlacePrecision.Nearby);
+        GeoMath.DistanceKm(heathrow.Latitude, heathrow.Longitude, 51.51, -0.13).Should().BeLessThan(30);
+    }
+
+    [Fact]
+    public void A_small_town_stays_where_the_story_puts_its_neighbours()
+    {
+        const string text = "The sheriff said the fire near Heathrow, Florida, spread to two homes before crews from Orlando and Sanford put it out.";
+        var heathrow = At(text, Places(text), "Heathrow");
+        heathrow.Should().NotBeNull();
+        heathrow!.Admin1.Should().Be("Florida");
+        heathrow.Precision.Should().Be(PlacePrecision.Exact);
+    }
+
+    [Theory]
+    [InlineData("London police said a tourist from Canada was hurt in a stabbing near a bar on Saturday night.", "GB")]
+    [InlineData("London police said a man was hurt near a bar on Saturday night. The force patrols a city of 400,000 in southwestern Ontario.", "CA")]
+    public void London_police_is_the_british_capital_unless_the_story_is_in_ontario(string text, string country)
+    {
+        var london = At(text, Places(text), "London");
+        london.Should().NotBeNull();
+        london!.CountryCode.Should().Be(country);
+    }
+
+    [Fact]
+    public void A_town_missing_from_the_state_the_text_names_falls_back_to_that_state()
+    {
+        const string text = "HOLLIDAY, Mo. -- A pickup truck slid off a county road south of Holliday, Missouri, on Friday, and the driver was taken to a hospital in Columbia.";
+        var places = Places(text);
+        foreach (var town in places.Where(p => p.Span.Of(text).Equals("Holliday", StringComparison.OrdinalIgnoreCase)))
+        {
+            town.Admin1.Should().Be("Missouri");
+            town.Precision.Should().Be(PlacePrecision.Region);
+            town.GeonamesId.Should().BeNull();
+        }
+        places.Count(p => p.Span.Of(text).Equals("Holliday", StringComparison.OrdinalIgnoreCase)).Should().Be(2);
+    }
+
+    [Fact]
+    public void Names_listed_with_other_states_are_the_states_not_towns_in_their_neighbours()
+    {
+        const string text = "Sick travellers were reported in Kansas, Ohio, Oregon, Nevada and Washington, health officials said.";
+        var places = Places(text);
+        foreach (var state in (string[])["Ohio", "Oregon", "Nevada", "Washington"])
+        {
+            var place = At(text, places, state);
+            place.Should().NotBeNull(state);
+            place!.Precision.Should().Be(PlacePrecision.Region, state);
+            place.Admin1.Should().Be(state);
+        }
+    }
+
+    [Fact]
+    public void Towns_listed_with_their_states_keep_their_states()
+    {
+        const string text = "The chain has stores in Louisville and Lexington, Kentucky, Nashville, Tennessee, and Richmond, Virginia.";
+        var places = Places(text);
+        At(text, places, "Lexington")!.Admin1.Should().Be("Kentucky");
+        At(text, places, "Nashville")!.Admin1.Should().Be("Tennessee");
+        At(text, places, "Richmond")!.Admin1.Should().Be("Virginia");
+        At(text, places, "Richmond")!.Precision.Should().Be(PlacePrecision.Exact);
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON (AP) -- A former British diplomat who served in London told senators on Tuesday that Britain had shared the files. Officials in Washington declined to comment.")]
+    [InlineData("WASHINGTON -- Lawmakers from Britain met a Washington-based research group after talks in London, aides said.")]
+    public void A_bare_capital_dateline_is_the_capital_in_a_story_about_another_country(string text)
+    {
+        var places = Places(text);
+        var washingtons = places.Where(p => p.Span.Of(text).Equals("Washington", StringComparison.OrdinalIgnoreCase)).ToList();
+        washingtons.Should().NotBeEmpty();
+        washingtons.Should().AllSatisfy(p => p.Admin1.Should().Be("District of Columbia"));
+    }
+
+    [Fact]
+    public void A_dateline_with_its_state_is_not_taken_for_the_capital()
+    {
+        const string text = "PARIS, Tenn. -- The county fair opened on Friday with a parade through the square, organisers said.";
+        var paris = Places(text).FirstOrDefault(p => p.Span.Of(text) == "PARIS");
+        paris.Should().NotBeNull();
+        paris!.CountryCode.Should().Be("US");
+    }
+
+    [Theory]
+    [InlineData("The county fair in Paris, Ky., drew record crowds this summer, organisers said.")]
+    [InlineData("Officials in Bourbon County said Paris would host the county fair again next year.")]
+    [InlineData("The bus from Lexington to Paris was cancelled after the storm, the county said.")]
+    public void A_small_namesake_of_a_world_city_stays_when_the_text_gives_its_container_or_neighbours(string text)
+    {
+        var paris = At(text, Places(text), "Paris");
+        paris.Should().NotBeNull();
+        paris!.CountryCode.Should().Be("US");
+        paris.Admin1.Should().Be("Kentucky");
+    }
 }
 
 public class PlaceStageDiscourseTests
