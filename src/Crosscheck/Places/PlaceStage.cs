@@ -55,17 +55,17 @@ public sealed class PlaceStage : IStage
             if (mentions[i].Kind == MentionKind.Unknown)
             {
                 // Built once per document, so a long list of unknown names stays linear.
-                document ??= new DocumentContext(Table, mentions);
+                document ??= new DocumentContext(Table, mentions, article.Text);
                 place = Fallback(article.Text, mentions, i, document);
             }
             else if (mentions[i].InSettlementList && mentions[i].Resolved >= 0)
             {
-                document ??= new DocumentContext(Table, mentions);
+                document ??= new DocumentContext(Table, mentions, article.Text);
                 place = InListRegion(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
             }
             else
             {
-                document ??= new DocumentContext(Table, mentions);
+                document ??= new DocumentContext(Table, mentions, article.Text);
                 place = OutsideItsContainer(article.Text, mentions, i, document) ?? Stranded(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
             }
             if (place is not null) places.Add(place);
@@ -135,7 +135,7 @@ public sealed class PlaceStage : IStage
         // A container in a country the story's other places are not in is more likely the next item of a list
         // ("New York City, Long Island, New Jersey") that found the wrong namesake.
         int country = kind == PlaceKind.Country ? outer : Table.CountryEntryOf(outer);
-        if (context.MainCountryBesides(context.NameOf(index, text), out _) != country) return null;
+        if (context.MainCountryBesides(context.NameOf(index), out _) != country) return null;
         return Enclosed(mention, mention.Span.Of(text), outer, kind == PlaceKind.Country ? PlacePrecision.Country : PlacePrecision.Region);
     }
 
@@ -175,7 +175,7 @@ public sealed class PlaceStage : IStage
         int e = mention.Candidates[mention.Resolved];
         if (Table.KindOf(e) != PlaceKind.Place || Table.PopulationOf(e) >= StrandedTownPopulation) return null;
         if (mention.Candidates.Length > StrandedMaxNamesakes) return null;
-        var name = context.NameOf(index, text);
+        var name = context.NameOf(index);
         // Every mention of the name gets the same answer: decided once per name, so the check stays linear.
         if (!context.StrandedAnchors.TryGetValue(name, out int anchor))
         {
@@ -198,7 +198,7 @@ public sealed class PlaceStage : IStage
             if (context.HasPlaceNear(c, name, StrandedNeighbourKm)) return -1;
         }
         int anchor = -1;
-        foreach (int j in context.MentionsNamed(name, text))
+        foreach (int j in context.MentionsNamed(name))
         {
             var m = mentions[j];
             if (m.Container >= 0 && HoldsCandidate(mentions[m.Container], m)) return -1;
@@ -299,10 +299,13 @@ internal sealed class DocumentContext
     private readonly List<int>[] _byRank = [[], [], []];
     private readonly Dictionary<int, double> _countries = [];
 
-    public DocumentContext(Gazetteer table, List<Mention> mentions)
+    private readonly string _text;
+
+    public DocumentContext(Gazetteer table, List<Mention> mentions, string text)
     {
         _table = table;
         _mentions = mentions;
+        _text = text;
         for (int j = 0; j < mentions.Count; j++)
         {
             var m = mentions[j];
@@ -375,14 +378,15 @@ internal sealed class DocumentContext
     /// <summary>The stranded-town decision per folded name: the anchor mention, or -1.</summary>
     public Dictionary<string, int> StrandedAnchors { get; } = new(StringComparer.Ordinal);
 
-    private void Index(string text)
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_names))]
+    private void Index()
     {
         if (_names is not null) return;
         _names = new string[_mentions.Count];
         for (int j = 0; j < _mentions.Count; j++)
         {
             var m = _mentions[j];
-            _names[j] = PlaceNames.Fold(m.Span.Of(text));
+            _names[j] = PlaceNames.Fold(m.Span.Of(_text));
             if (!_byName.TryGetValue(_names[j], out var same)) _byName[_names[j]] = same = [];
             same.Add(j);
             if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) continue;
@@ -410,10 +414,10 @@ internal sealed class DocumentContext
         ((int)Math.Floor(lat / CellDegrees), (((int)Math.Floor(lon / CellDegrees)) % LongitudeCells + LongitudeCells) % LongitudeCells);
 
     /// <summary>The folded name of mention <paramref name="index"/>.</summary>
-    public string NameOf(int index, string text)
+    public string NameOf(int index)
     {
-        Index(text);
-        return _names![index];
+        Index();
+        return _names[index];
     }
 
     /// <summary>
@@ -423,21 +427,21 @@ internal sealed class DocumentContext
     /// </summary>
     public double LocalWeightBesides(int country, string name)
     {
-        if (_names is null) throw new InvalidOperationException("NameOf builds the document's index first.");
+        Index();
         return _localWeight.GetValueOrDefault(country) - _nameLocalWeight.GetValueOrDefault((name, country));
     }
 
     /// <summary>The mentions whose folded name is <paramref name="name"/>, in text order.</summary>
-    public IReadOnlyList<int> MentionsNamed(string name, string text)
+    public IReadOnlyList<int> MentionsNamed(string name)
     {
-        Index(text);
+        Index();
         return _byName.TryGetValue(name, out var list) ? list : [];
     }
 
     /// <summary>The country the document's towns and regions other than <paramref name="name"/> most support, or -1.</summary>
     public int MainCountryBesides(string name, out double weight)
     {
-        if (_names is null) throw new InvalidOperationException("NameOf builds the document's index first.");
+        Index();
         int best = -1;
         weight = 0;
         foreach (var country in _localWeight.Keys)
@@ -451,7 +455,7 @@ internal sealed class DocumentContext
     /// <summary>Whether another name of the document resolved to a town or district within <paramref name="km"/> (at most 500) of the entry.</summary>
     public bool HasPlaceNear(int entry, string name, double km)
     {
-        if (_names is null) throw new InvalidOperationException("NameOf builds the document's index first.");
+        Index();
         double lat = _table.LatitudeOf(entry), lon = _table.LongitudeOf(entry);
         var (cy, cx) = Cell(lat, lon);
         // A 5-degree cell narrows towards the poles: look as many cells east and west as 500 km spans there.
@@ -461,7 +465,7 @@ internal sealed class DocumentContext
         {
             for (int dx = -reach; dx <= reach; dx++)
             {
-                // Wrap across the 180th meridian.
+                // Cells count east from 0 degrees (so both sides of 180 degrees are neighbours): wrap back past it.
                 int x = ((cx + dx) % LongitudeCells + LongitudeCells) % LongitudeCells;
                 if (!_townCells.TryGetValue((cy + dy, x), out var list)) continue;
                 foreach (int j in list)

@@ -539,3 +539,46 @@ public class PlaceStageDiscourseTests
         act.Should().NotThrow();
     }
 }
+
+public class DocumentContextTests
+{
+    private static readonly Gazetteer Table = Gazetteer.LoadDefault();
+
+    private static (DocumentContext, int[]) Context(string text, params (string Name, string Country)[] towns)
+    {
+        var mentions = new List<Mention>();
+        var entries = new int[towns.Length];
+        for (int i = 0; i < towns.Length; i++)
+        {
+            int start = text.IndexOf(towns[i].Name, StringComparison.Ordinal);
+            entries[i] = Table.FindName(towns[i].Name).ToArray().First(e => Table.KindOf(e) == PlaceKind.Place && Table.CountryOf(e) == towns[i].Country);
+            mentions.Add(new Mention
+            {
+                Span = new Span(start, start + towns[i].Name.Length), FirstToken = i, LastToken = i, Sentence = 0,
+                Kind = MentionKind.Name, Candidates = [entries[i]], Resolved = 0,
+            });
+        }
+        return (new DocumentContext(Table, mentions, text), entries);
+    }
+
+    [Fact]
+    public void A_town_some_cells_east_at_high_latitude_is_near()
+    {
+        // About 430 km apart, but three 5-degree cells of longitude at 70 degrees north.
+        var (context, entries) = Context("Tromso Kirkenes", ("Tromso", "NO"), ("Kirkenes", "NO"));
+        GeoMath.ApproximateDistanceKm(Table.LatitudeOf(entries[0]), Table.LongitudeOf(entries[0]), Table.LatitudeOf(entries[1]), Table.LongitudeOf(entries[1])).Should().BeLessThan(500);
+        context.HasPlaceNear(entries[1], context.NameOf(1), 500).Should().BeTrue();
+        context.HasPlaceNear(entries[0], context.NameOf(0), 500).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Anadyr", "Egvekinot", "RU")]
+    [InlineData("Brighton", "Eastbourne", "GB")]
+    public void A_town_across_the_180th_or_the_prime_meridian_is_near(string west, string east, string country)
+    {
+        var (context, entries) = Context(west + " " + east, (west, country), (east, country));
+        Math.Sign(Table.LongitudeOf(entries[0])).Should().NotBe(Math.Sign(Table.LongitudeOf(entries[1])));
+        context.HasPlaceNear(entries[1], context.NameOf(1), 500).Should().BeTrue();
+        context.HasPlaceNear(entries[0], context.NameOf(0), 500).Should().BeTrue();
+    }
+}
