@@ -233,7 +233,11 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 // are cities; only a list mostly of names no city holds is a list of regions.
                 int cities = 0;
                 for (int j = start; j < i; j++) cities += NamesCity(mentions[j]) ? 1 : 0;
-                if (cities * 2 >= i - start) { start = i; continue; }
+                if (cities * 2 >= i - start)
+                {
+                    start = i;
+                    continue;
+                }
                 for (int j = start; j < i; j++)
                 {
                     var m = mentions[j];
@@ -245,7 +249,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 for (int j = start; j < i; j++)
                 {
                     // A kept link already says town and region: no bonus for either end of it.
-                    bool linked = keptContainer[j] || j + 1 < i && keptContainer[j + 1] && mentions[j + 1].Container == j;
+                    bool linked = keptContainer[j] || j > start && keptContainer[j - 1] && mentions[j - 1].Container == j;
                     inList[j] = !linked && !NamesCity(mentions[j]);
                 }
             }
