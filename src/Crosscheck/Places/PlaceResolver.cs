@@ -69,6 +69,10 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = ArgMax(priors[i]);
         var worldCities = new int[mentions.Count];
         for (int i = 0; i < mentions.Count; i++) worldCities[i] = WorldCity(gazetteer, mentions[i]);
+        // "A Moscow, Idaho, man ... Police in Moscow": a container written for one mention of the name holds for all.
+        var groupHasContainer = new bool[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++) groupHasContainer[coherence.GroupOf(i)] |= mentions[i].Container >= 0;
+        var jurisdictions = Jurisdictions(mentions, text);
 
         // Keyed by the gazetteer entry of the country and of the first-level region.
         var countryWeight = new Dictionary<int, double>();
@@ -137,7 +141,8 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                     // document's country and region alone count for less against a world city's
                     // small namesake, and a named region's centre is no neighbour for it; the text's
                     // own container ("Paris, Ky.") and nearby towns ("Lexington") still count in full.
-                    if (worldCity >= 0 && IsSmallNamesake(e, worldCity) && m.Container < 0 && coherence.Support(i, e) < StrongSupport)
+                    if (worldCity >= 0 && IsSmallNamesake(e, worldCity) && !groupHasContainer[group] && !jurisdictions.Contains(region)
+                        && coherence.Support(i, e) < StrongSupport)
                     {
                         context = (context + Proximity(mentions, i, e, regionsNear: false)) * WorldCityNamesakeContext;
                     }
@@ -163,6 +168,51 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         }
     }
 
+    // Who speaks for a region: "Kentucky State Police said", "New Hampshire officials said".
+    private static readonly string[] AuthorityWords =
+        ["police", "officials", "authorities", "investigators", "troopers", "prosecutors", "officers", "lawmakers", "governor", "gov."];
+
+    /// <summary>
+    /// The first-level regions the text names as the jurisdiction of an authority ("Illinois officials
+    /// said", "Maine State Police"): a story whose state's own officials speak is set in that state, so
+    /// a town there keeps its full context against a world city of its name.
+    /// </summary>
+    private HashSet<int> Jurisdictions(List<Mention> mentions, string text)
+    {
+        var regions = new HashSet<int>();
+        foreach (var m in mentions)
+        {
+            if (m.Kind == MentionKind.Unknown || !IsFollowedByAuthority(text, m.Span.End)) continue;
+            foreach (var c in m.Candidates)
+            {
+                if (gazetteer.KindOf(c) == PlaceKind.Region) regions.Add(c);
+            }
+        }
+        return regions;
+    }
+
+    private static bool IsFollowedByAuthority(string text, int at)
+    {
+        var rest = NextWord(text, ref at);
+        if (rest.Equals("state", StringComparison.OrdinalIgnoreCase)) rest = NextWord(text, ref at);
+        foreach (var word in AuthorityWords)
+        {
+            if (rest.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    // The next space-separated word after a single space, with a trailing full stop kept ("Gov.").
+    private static ReadOnlySpan<char> NextWord(string text, ref int at)
+    {
+        if (at >= text.Length || text[at] != ' ') return [];
+        int start = ++at;
+        while (at < text.Length && (char.IsLetter(text[at]) || text[at] == '.')) at++;
+        var word = text.AsSpan(start, at - start);
+        // "said." ends a sentence; only an abbreviation keeps its full stop.
+        return word.Length > 0 && word[^1] == '.' && !word.Equals("gov.", StringComparison.OrdinalIgnoreCase) ? word[..^1] : word;
+    }
+
     /// <summary>
     /// "in Ohio, Oregon, Utah and Washington": three or more names joined by commas and "and"/"or",
     /// each of which may name a first-level region or a country, list regions, not towns in the
@@ -172,21 +222,63 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     private bool[] RegionLists(List<Mention> mentions, string text)
     {
         var inList = new bool[mentions.Count];
+        var keptContainer = new bool[mentions.Count];
         int start = 0;
         for (int i = 1; i <= mentions.Count; i++)
         {
             if (i < mentions.Count && mentions[i].Sentence == mentions[i - 1].Sentence && IsListSeparator(text, mentions[i - 1].Span.End, mentions[i].Span.Start)) continue;
             if (i - start >= MinRegionList && AllNameRegions(mentions, start, i))
             {
+                // "Officials in Washington, Beijing and Moscow", "Tokyo, Osaka and Kyoto": names of cities
+                // are cities; only a list mostly of names no city holds is a list of regions.
+                int cities = 0;
+                for (int j = start; j < i; j++) cities += NamesCity(mentions[j]) ? 1 : 0;
+                if (cities * 2 >= i - start)
+                {
+                    start = i;
+                    continue;
+                }
                 for (int j = start; j < i; j++)
                 {
-                    inList[j] = true;
-                    if (mentions[j].Container >= start && mentions[j].Container < i) mentions[j].Container = -1;
+                    var m = mentions[j];
+                    if (m.Container < start || m.Container >= i) continue;
+                    // "Delaware, Ohio, and Indiana, Pennsylvania": a town inside the region written after it stays that town.
+                    if (HasCandidateInside(m, mentions[m.Container])) keptContainer[j] = true;
+                    else m.Container = -1;
+                }
+                for (int j = start; j < i; j++)
+                {
+                    // A kept link already says town and region: no bonus for either end of it.
+                    bool linked = keptContainer[j] || j > start && keptContainer[j - 1] && mentions[j - 1].Container == j;
+                    inList[j] = !linked && !NamesCity(mentions[j]);
                 }
             }
             start = i;
         }
         return inList;
+    }
+
+    // Whether a large town (100,000) or a capital is among the mention's candidates.
+    private bool NamesCity(Mention m)
+    {
+        foreach (var c in m.Candidates)
+        {
+            if (gazetteer.KindOf(c) == PlaceKind.Place && (gazetteer.PopulationOf(c) >= SmallTownPopulation || gazetteer.FeatureCodeOf(c) is "PPLC" or "PPLA")) return true;
+        }
+        return false;
+    }
+
+    private bool HasCandidateInside(Mention inner, Mention outer)
+    {
+        foreach (var o in outer.Candidates)
+        {
+            if (gazetteer.KindOf(o) is not (PlaceKind.Region or PlaceKind.Country)) continue;
+            foreach (var c in inner.Candidates)
+            {
+                if (c != o && IsInside(c, o)) return true;
+            }
+        }
+        return false;
     }
 
     private bool AllNameRegions(List<Mention> mentions, int start, int end)
@@ -201,12 +293,14 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         return true;
     }
 
-    private static bool IsListSeparator(string text, int from, int to)
+    /// <summary>Whether only a comma, "and", "or" or "&amp;" (any case) stands between the two offsets.</summary>
+    internal static bool IsListSeparator(string text, int from, int to)
     {
         if (to <= from) return false;
         var between = text.AsSpan(from, to - from).Trim();
         if (between.Length > 0 && between[0] == ',') between = between[1..].TrimStart();
-        return between.Length == 0 || between.SequenceEqual("and") || between.SequenceEqual("or");
+        return between.Length == 0 || between.Equals("and", StringComparison.OrdinalIgnoreCase)
+            || between.Equals("or", StringComparison.OrdinalIgnoreCase) || between.SequenceEqual("&");
     }
 
     /// <summary>
@@ -222,9 +316,12 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         var span = mentions[dateline].Span;
         var name = text.AsSpan(span.Start, span.End - span.Start);
         if (!ToponymRecognizer.IsAllUpper(name)) return;
-        int after = span.End;
-        while (after < text.Length && text[after] == ' ') after++;
-        if (after < text.Length && text[after] == ',') return;
+        // "MEXICO BEATS CANADA", "SINGAPORE (Reuters)": a country's name is the country, or a headline.
+        foreach (var c in mentions[dateline].Candidates)
+        {
+            if (gazetteer.KindOf(c) == PlaceKind.Country) return;
+        }
+        if (!HasDatelineMarker(text, span.End)) return;
         int group = coherence.GroupOf(dateline);
         for (int i = 0; i < mentions.Count; i++)
         {
@@ -236,6 +333,40 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 if (gazetteer.KindOf(e) == PlaceKind.Place && gazetteer.FeatureCodeOf(e) == "PPLC" && gazetteer.PopulationOf(e) >= CapitalPopulation) priors[i][c] += CapitalDatelineBonus;
             }
         }
+    }
+
+    /// <summary>
+    /// What follows a dateline by wire convention: "(AP)", "--", a dash, or a comma and a date
+    /// ("WASHINGTON, Dec. 5 (Reuters) -"); a comma and anything else is a state or country
+    /// ("PARIS, Tenn."), and a word is a headline ("MEXICO BEATS CANADA").
+    /// </summary>
+    private static bool HasDatelineMarker(string text, int at)
+    {
+        while (at < text.Length && text[at] == ' ') at++;
+        if (at >= text.Length) return false;
+        char next = text[at];
+        if (next is '(' or '\u2014' or '\u2013') return true;
+        if (next == '-') return at + 1 < text.Length && (text[at + 1] is '-' or ' ');
+        if (next != ',') return false;
+        at++;
+        while (at < text.Length && text[at] == ' ') at++;
+        int end = at;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        var word = text.AsSpan(at, end - at);
+        return word.Length >= 3 && IsMonthWord(word);
+    }
+
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    // "Dec", "December", "Sept": a month's name or its abbreviation, not another word that begins like one ("Mayfield").
+    private static bool IsMonthWord(ReadOnlySpan<char> word)
+    {
+        foreach (var month in MonthNames)
+        {
+            if (word.Length <= month.Length && month.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>The largest national capital (of at least 100,000 people) or town of five million the mention may name, or -1.</summary>

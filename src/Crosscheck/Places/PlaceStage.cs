@@ -55,17 +55,17 @@ public sealed class PlaceStage : IStage
             if (mentions[i].Kind == MentionKind.Unknown)
             {
                 // Built once per document, so a long list of unknown names stays linear.
-                document ??= new DocumentContext(Table, mentions);
+                document ??= new DocumentContext(Table, mentions, article.Text);
                 place = Fallback(article.Text, mentions, i, document);
             }
             else if (mentions[i].InSettlementList && mentions[i].Resolved >= 0)
             {
-                document ??= new DocumentContext(Table, mentions);
+                document ??= new DocumentContext(Table, mentions, article.Text);
                 place = InListRegion(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
             }
             else
             {
-                document ??= new DocumentContext(Table, mentions);
+                document ??= new DocumentContext(Table, mentions, article.Text);
                 place = OutsideItsContainer(article.Text, mentions, i, document) ?? Stranded(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
             }
             if (place is not null) places.Add(place);
@@ -123,23 +123,50 @@ public sealed class PlaceStage : IStage
         int outer = container.Candidates[container.Resolved];
         var kind = Table.KindOf(outer);
         if (kind is not (PlaceKind.Region or PlaceKind.Country)) return null;
+        // "In Miami, Georgia fans waited", "stores in Dallas, Houston, Florida and Georgia": only a
+        // region written as a wire container ("HOLLIDAY, Mo.", "Holliday, Missouri, said") is one.
+        if (!EndsAsContainer(text, container.Span)) return null;
         foreach (var c in mention.Candidates)
         {
             if (kind == PlaceKind.Country ? Table.CountryEntryOf(c) == outer : Table.RegionEntryOf(c) == outer) return null;
+            // A city or capital is in any gazetteer: "Boston, Texas" is two places, not a Boston the gazetteer lacks.
+            if (Table.KindOf(c) == PlaceKind.Place && (Table.PopulationOf(c) >= ContainerFallbackMaxPopulation || Table.FeatureCodeOf(c) is "PPLC" or "PPLA")) return null;
         }
         // A container in a country the story's other places are not in is more likely the next item of a list
         // ("New York City, Long Island, New Jersey") that found the wrong namesake.
         int country = kind == PlaceKind.Country ? outer : Table.CountryEntryOf(outer);
-        if (context.MainCountryBesides(context.NameOf(index, text), out _) != country) return null;
+        if (context.MainCountryBesides(context.NameOf(index), out _) != country) return null;
         return Enclosed(mention, mention.Span.Of(text), outer, kind == PlaceKind.Country ? PlacePrecision.Country : PlacePrecision.Region);
     }
 
+    // Towns this large, and capitals, are never missing from the gazetteer.
+    private const long ContainerFallbackMaxPopulation = 100_000;
+
+    // A wire container ends at a comma, full stop, dash, closing bracket or the end of the text,
+    // or is an abbreviation ("Mo."); a name followed by more words, or by "and", is a list or a modifier.
+    private static bool EndsAsContainer(string text, Span container)
+    {
+        if (container.End > container.Start && text[container.End - 1] == '.') return true;
+        int at = container.End;
+        while (at < text.Length && text[at] == ' ') at++;
+        if (at >= text.Length) return true;
+        char next = text[at];
+        if (next is '.' or ')' or '\u2014' or '\u2013') return true;
+        if (next == '-') return at + 1 < text.Length && (text[at + 1] is '-' or ' ');
+        if (next != ',') return false;
+        at++;
+        while (at < text.Length && text[at] == ' ') at++;
+        return !(text.AsSpan(at).StartsWith("and ", StringComparison.OrdinalIgnoreCase) || text.AsSpan(at).StartsWith("or ", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>
-    /// "Today she skates in Red Deer, Innisfail and Edmonton": a small town whose every namesake in
-    /// the gazetteer lies in another country than the story's, with none of the story's places
-    /// near it, is a town of that name the gazetteer lacks, so it is placed near the place the text
-    /// puts it in ("London's Heathrow"), else near a place of the story's country in the same
-    /// sentence, else near the story's most-named town.
+    /// "Today she skates in Red Deer, Innisfail and Edmonton", "London's Heathrow": a small town
+    /// whose every namesake in the gazetteer lies in another country than the story's, with none
+    /// of the story's places near it, is a town of that name the gazetteer lacks when the text
+    /// itself ties it to a town of the story's country, as its container or in the same list; it
+    /// is placed near that town, and so is every mention of the name. Without such a tie, or
+    /// when a mention's written container holds a namesake ("Positano, Italy"), the gazetteer's
+    /// choice stands.
     /// </summary>
     private ResolvedPlace? Stranded(string text, List<Mention> mentions, int index, DocumentContext context)
     {
@@ -148,25 +175,70 @@ public sealed class PlaceStage : IStage
         int e = mention.Candidates[mention.Resolved];
         if (Table.KindOf(e) != PlaceKind.Place || Table.PopulationOf(e) >= StrandedTownPopulation) return null;
         if (mention.Candidates.Length > StrandedMaxNamesakes) return null;
-        var name = context.NameOf(index, text);
-        int main = context.MainCountryBesides(name, out double mainWeight);
-        if (main < 0 || mainWeight < StrandedMinimumSupport) return null;
-        foreach (var c in mention.Candidates)
+        var name = context.NameOf(index);
+        // Every mention of the name gets the same answer: decided once per name, so the check stays linear.
+        if (!context.StrandedAnchors.TryGetValue(name, out int anchor))
         {
-            if (Table.KindOf(c) != PlaceKind.Place || Table.CountryEntryOf(c) == main) return null;
-            if (context.LocalWeightBesides(Table.CountryEntryOf(c), name) * 2 >= mainWeight) return null;
-            if (context.HasPlaceNear(c, name, StrandedNeighbourKm)) return null;
+            anchor = StrandedAnchor(text, mentions, index, name, context);
+            context.StrandedAnchors[name] = anchor;
         }
-        int anchor = -1;
-        if (mention.Container >= 0 && mentions[mention.Container].Resolved >= 0) anchor = mention.Container;
-        anchor = anchor >= 0 && IsTownIn(mentions[anchor], main) ? anchor : context.TownInSentence(index, main);
-        if (anchor < 0) anchor = context.MostNamedTown(main);
         if (anchor < 0) return null;
         return Enclosed(mention, mention.Span.Of(text), mentions[anchor].Candidates[mentions[anchor].Resolved], PlacePrecision.Nearby);
     }
 
+    private int StrandedAnchor(string text, List<Mention> mentions, int index, string name, DocumentContext context)
+    {
+        var mention = mentions[index];
+        int main = context.MainCountryBesides(name, out double mainWeight);
+        if (main < 0 || mainWeight < StrandedMinimumSupport) return -1;
+        foreach (var c in mention.Candidates)
+        {
+            if (Table.KindOf(c) != PlaceKind.Place || Table.CountryEntryOf(c) == main) return -1;
+            if (context.LocalWeightBesides(Table.CountryEntryOf(c), name) * 2 >= mainWeight) return -1;
+            if (context.HasPlaceNear(c, name, StrandedNeighbourKm)) return -1;
+        }
+        int anchor = -1;
+        foreach (int j in context.MentionsNamed(name))
+        {
+            var m = mentions[j];
+            if (m.Container >= 0 && HoldsCandidate(mentions[m.Container], m)) return -1;
+            if (anchor >= 0) continue;
+            if (m.Container >= 0 && IsTownIn(mentions[m.Container], main)) anchor = m.Container;
+            else anchor = ListNeighbourIn(text, mentions, j, main);
+        }
+        return anchor;
+    }
+
+    // Whether the text's container of the mention may be a region or country that holds one of its namesakes.
+    private bool HoldsCandidate(Mention container, Mention mention)
+    {
+        foreach (int outer in container.Candidates)
+        {
+            var kind = Table.KindOf(outer);
+            if (kind is not (PlaceKind.Region or PlaceKind.Country)) continue;
+            foreach (int c in mention.Candidates)
+            {
+                if (kind == PlaceKind.Country ? Table.CountryEntryOf(c) == outer : Table.RegionEntryOf(c) == outer) return true;
+            }
+        }
+        return false;
+    }
+
+    // "Red Deer, Innisfail and Edmonton": the nearest neighbour in the same comma/and list that is a town of the country, or -1.
+    private int ListNeighbourIn(string text, List<Mention> mentions, int index, int country)
+    {
+        var m = mentions[index];
+        int before = index - 1, after = index + 1;
+        if (before >= 0 && mentions[before].Sentence == m.Sentence && mentions[before].Resolved >= 0
+            && PlaceResolver.IsListSeparator(text, mentions[before].Span.End, m.Span.Start) && IsTownIn(mentions[before], country)) return before;
+        if (after < mentions.Count && mentions[after].Sentence == m.Sentence && mentions[after].Resolved >= 0
+            && PlaceResolver.IsListSeparator(text, m.Span.End, mentions[after].Span.Start) && IsTownIn(mentions[after], country)) return after;
+        return -1;
+    }
+
     private bool IsTownIn(Mention mention, int country)
     {
+        if (mention.Resolved < 0 || mention.Kind == MentionKind.Unknown) return false;
         int e = mention.Candidates[mention.Resolved];
         return Table.KindOf(e) == PlaceKind.Place && Table.CountryEntryOf(e) == country;
     }
@@ -227,10 +299,13 @@ internal sealed class DocumentContext
     private readonly List<int>[] _byRank = [[], [], []];
     private readonly Dictionary<int, double> _countries = [];
 
-    public DocumentContext(Gazetteer table, List<Mention> mentions)
+    private readonly string _text;
+
+    public DocumentContext(Gazetteer table, List<Mention> mentions, string text)
     {
         _table = table;
         _mentions = mentions;
+        _text = text;
         for (int j = 0; j < mentions.Count; j++)
         {
             var m = mentions[j];
@@ -298,15 +373,22 @@ internal sealed class DocumentContext
     private Dictionary<int, double> _localWeight = [];
     private Dictionary<(string, int), double> _nameLocalWeight = [];
     private Dictionary<(int, int), List<int>> _townCells = [];
+    private Dictionary<string, List<int>> _byName = new(StringComparer.Ordinal);
 
-    private void Index(string text)
+    /// <summary>The stranded-town decision per folded name: the anchor mention, or -1.</summary>
+    public Dictionary<string, int> StrandedAnchors { get; } = new(StringComparer.Ordinal);
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_names))]
+    private void Index()
     {
         if (_names is not null) return;
         _names = new string[_mentions.Count];
         for (int j = 0; j < _mentions.Count; j++)
         {
             var m = _mentions[j];
-            _names[j] = PlaceNames.Fold(m.Span.Of(text));
+            _names[j] = PlaceNames.Fold(m.Span.Of(_text));
+            if (!_byName.TryGetValue(_names[j], out var same)) _byName[_names[j]] = same = [];
+            same.Add(j);
             if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) continue;
             int e = m.Candidates[m.Resolved];
             int country = _table.CountryEntryOf(e);
@@ -325,13 +407,17 @@ internal sealed class DocumentContext
         }
     }
 
-    private static (int, int) Cell(double lat, double lon) => ((int)Math.Floor(lat / 5), (int)Math.Floor(lon / 5));
+    private const double CellDegrees = 5;
+    private const int LongitudeCells = 72;
+
+    private static (int, int) Cell(double lat, double lon) =>
+        ((int)Math.Floor(lat / CellDegrees), (((int)Math.Floor(lon / CellDegrees)) % LongitudeCells + LongitudeCells) % LongitudeCells);
 
     /// <summary>The folded name of mention <paramref name="index"/>.</summary>
-    public string NameOf(int index, string text)
+    public string NameOf(int index)
     {
-        Index(text);
-        return _names![index];
+        Index();
+        return _names[index];
     }
 
     /// <summary>
@@ -339,12 +425,23 @@ internal sealed class DocumentContext
     /// the story in the country; a country's own name does not ("returned from Australia", and a
     /// person called Georgia, say nothing of where the story is).
     /// </summary>
-    public double LocalWeightBesides(int country, string name) =>
-        _localWeight.GetValueOrDefault(country) - _nameLocalWeight.GetValueOrDefault((name, country));
+    public double LocalWeightBesides(int country, string name)
+    {
+        Index();
+        return _localWeight.GetValueOrDefault(country) - _nameLocalWeight.GetValueOrDefault((name, country));
+    }
+
+    /// <summary>The mentions whose folded name is <paramref name="name"/>, in text order.</summary>
+    public IReadOnlyList<int> MentionsNamed(string name)
+    {
+        Index();
+        return _byName.TryGetValue(name, out var list) ? list : [];
+    }
 
     /// <summary>The country the document's towns and regions other than <paramref name="name"/> most support, or -1.</summary>
     public int MainCountryBesides(string name, out double weight)
     {
+        Index();
         int best = -1;
         weight = 0;
         foreach (var country in _localWeight.Keys)
@@ -358,63 +455,28 @@ internal sealed class DocumentContext
     /// <summary>Whether another name of the document resolved to a town or district within <paramref name="km"/> (at most 500) of the entry.</summary>
     public bool HasPlaceNear(int entry, string name, double km)
     {
+        Index();
         double lat = _table.LatitudeOf(entry), lon = _table.LongitudeOf(entry);
         var (cy, cx) = Cell(lat, lon);
+        // A 5-degree cell narrows towards the poles: look as many cells east and west as 500 km spans there.
+        double cos = Math.Cos(Math.Min(Math.Abs(lat) + CellDegrees, 89) * Math.PI / 180);
+        int reach = Math.Min(LongitudeCells / 2, (int)Math.Ceiling(1 / cos));
         for (int dy = -1; dy <= 1; dy++)
         {
-            for (int dx = -1; dx <= 1; dx++)
+            for (int dx = -reach; dx <= reach; dx++)
             {
-                if (!_townCells.TryGetValue((cy + dy, cx + dx), out var list)) continue;
+                // Cells count east from 0 degrees (so both sides of 180 degrees are neighbours): wrap back past it.
+                int x = ((cx + dx) % LongitudeCells + LongitudeCells) % LongitudeCells;
+                if (!_townCells.TryGetValue((cy + dy, x), out var list)) continue;
                 foreach (int j in list)
                 {
-                    if (_names![j] == name) continue;
+                    if (_names[j] == name) continue;
                     int e = _mentions[j].Candidates[_mentions[j].Resolved];
                     if (GeoMath.ApproximateDistanceKm(lat, lon, _table.LatitudeOf(e), _table.LongitudeOf(e)) < km) return true;
                 }
             }
         }
         return false;
-    }
-
-    /// <summary>The nearest mention in the same sentence resolved to a town of the country, or -1.</summary>
-    public int TownInSentence(int index, int country)
-    {
-        int sentence = _mentions[index].Sentence;
-        for (int step = 1; step < _mentions.Count; step++)
-        {
-            bool any = false;
-            foreach (int j in (ReadOnlySpan<int>)[index - step, index + step])
-            {
-                if (j < 0 || j >= _mentions.Count || _mentions[j].Sentence != sentence) continue;
-                any = true;
-                if (IsTown(j, country)) return j;
-            }
-            if (!any) break;
-        }
-        return -1;
-    }
-
-    /// <summary>The town of the country the document names most often (the first named on ties), or -1.</summary>
-    public int MostNamedTown(int country)
-    {
-        var counts = new Dictionary<int, int>();
-        int best = -1, max = 0;
-        for (int j = 0; j < _mentions.Count; j++)
-        {
-            if (!IsTown(j, country)) continue;
-            int e = _mentions[j].Candidates[_mentions[j].Resolved];
-            int n = counts[e] = counts.GetValueOrDefault(e) + 1;
-            if (n > max) (best, max) = (j, n);
-        }
-        return best;
-    }
-
-    private bool IsTown(int j, int country)
-    {
-        var m = _mentions[j];
-        if (m.Resolved < 0 || m.Kind == MentionKind.Unknown) return false;
-        int e = m.Candidates[m.Resolved];
-        return _table.KindOf(e) == PlaceKind.Place && _table.CountryEntryOf(e) == country;
     }
 
     private void Vote(Dictionary<int, double> counts, int j)

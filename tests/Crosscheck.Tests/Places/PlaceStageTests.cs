@@ -392,6 +392,126 @@ public class PlaceStageTests
         paris!.CountryCode.Should().Be("US");
         paris.Admin1.Should().Be("Kentucky");
     }
+
+    [Theory]
+    [InlineData("The Austin couple, both teachers in Texas, met in San Antonio and married last year in Positano, Italy.", "Positano", "IT")]
+    [InlineData("Survivors of Srebrenica now living in St. Louis, Missouri, gathered on Saturday to remember the dead.", "Srebrenica", "BA")]
+    [InlineData("Families in Syracuse, New York, and Albany marked the anniversary of the Lockerbie bombing on Monday.", "Lockerbie", "GB")]
+    [InlineData("A church in Chicago, Illinois, is sheltering refugees who fled Bucha.", "Bucha", "UA")]
+    public void A_town_abroad_the_text_does_not_tie_to_the_storys_towns_stays_abroad(string text, string town, string country)
+    {
+        var place = At(text, Places(text), town);
+        place.Should().NotBeNull();
+        place!.CountryCode.Should().Be(country);
+        place.Precision.Should().NotBe(PlacePrecision.Nearby);
+    }
+
+    [Fact]
+    public void A_small_town_abroad_is_not_placed_near_the_storys_most_named_town()
+    {
+        const string text = "Toronto fans and Ottawa officials in Ontario cheered. The new goalie grew up in Innisfail.";
+        var innisfail = At(text, Places(text), "Innisfail");
+        innisfail.Should().NotBeNull();
+        innisfail!.Precision.Should().NotBe(PlacePrecision.Nearby);
+    }
+
+    [Theory]
+    [InlineData("The chain has stores in Dallas, Houston, Florida and Georgia.", "Houston")]
+    [InlineData("Speaking in Boston, Texas Gov. Greg Abbott said the state would send help.", "Boston")]
+    [InlineData("In Miami, Georgia fans waited outside the stadium for hours.", "Miami")]
+    [InlineData("After Denver, Arizona was the next stop on the tour.", "Denver")]
+    [InlineData("The company has offices in Toronto, Vancouver, Alberta and Quebec.", "Vancouver")]
+    public void A_city_before_a_region_that_does_not_hold_it_stays_the_city(string text, string city)
+    {
+        var place = At(text, Places(text), city);
+        place.Should().NotBeNull();
+        place!.Precision.Should().Be(PlacePrecision.Exact);
+        place.GeonamesId.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("Officials in Washington, Beijing and Moscow said the talks would resume.", new[] { "Washington", "Beijing", "Moscow" })]
+    [InlineData("Stores in Tokyo, Osaka and Kyoto closed early because of the typhoon.", new[] { "Tokyo", "Osaka", "Kyoto" })]
+    // Busan, Sao Paulo and Rio de Janeiro are read as their same-named regions with or without the
+    // list (a town whose name a region of its country shares starts behind it): not the list's doing.
+    [InlineData("Flights from Seoul, Busan and Incheon were delayed by snow.", new[] { "Seoul", "Incheon" })]
+    [InlineData("Protests spread to Sao Paulo, Rio de Janeiro and Buenos Aires on Friday.", new[] { "Buenos Aires" })]
+    public void A_list_of_cities_named_like_regions_stays_a_list_of_cities(string text, string[] cities)
+    {
+        var places = Places(text);
+        foreach (var city in cities)
+        {
+            var place = At(text, places, city);
+            place.Should().NotBeNull(city);
+            place!.Precision.Should().Be(PlacePrecision.Exact, city);
+        }
+    }
+
+    [Fact]
+    public void Towns_named_like_states_keep_the_states_written_after_them_in_a_list()
+    {
+        const string text = "The band will play in Delaware, Ohio, and Indiana, Pennsylvania, next month.";
+        var places = Places(text);
+        var delaware = At(text, places, "Delaware");
+        delaware.Should().NotBeNull();
+        delaware!.Admin1.Should().Be("Ohio");
+        delaware.Precision.Should().Be(PlacePrecision.Exact);
+        var indiana = At(text, places, "Indiana");
+        indiana.Should().NotBeNull();
+        indiana!.Admin1.Should().Be("Pennsylvania");
+        indiana.Precision.Should().Be(PlacePrecision.Exact);
+    }
+
+    [Theory]
+    [InlineData("MEXICO BEATS CANADA IN GOLD CUP FINAL\nFans across Mexico celebrated late into the night, and the president of Mexico congratulated the team.")]
+    [InlineData("MEXICO -- The national team beat Canada on Sunday, and fans across Mexico celebrated.")]
+    public void A_capital_letter_country_name_at_the_start_is_the_country(string text)
+    {
+        var mexicos = Places(text).Where(p => p.Span.Of(text).Equals("Mexico", StringComparison.OrdinalIgnoreCase)).ToList();
+        mexicos.Should().NotBeEmpty();
+        mexicos.Should().AllSatisfy(p => p.Precision.Should().Be(PlacePrecision.Country));
+    }
+
+    [Fact]
+    public void A_city_state_dateline_stays_the_country()
+    {
+        const string text = "SINGAPORE (Reuters) - The central bank held its policy steady on Tuesday, economists said.";
+        var singapore = At(text, Places(text), "SINGAPORE");
+        singapore.Should().NotBeNull();
+        singapore!.Precision.Should().Be(PlacePrecision.Country);
+    }
+
+    [Fact]
+    public void A_capital_dateline_followed_by_a_date_is_the_capital()
+    {
+        const string text = "WASHINGTON, Dec. 5 (Reuters) - Lawmakers from Britain met a Washington-based research group after talks in London, aides said.";
+        var washingtons = Places(text).Where(p => p.Span.Of(text).Equals("Washington", StringComparison.OrdinalIgnoreCase)).ToList();
+        washingtons.Should().NotBeEmpty();
+        washingtons.Should().AllSatisfy(p => p.Admin1.Should().Be("District of Columbia"));
+    }
+
+    [Fact]
+    public void A_container_written_once_holds_for_every_mention_of_the_name()
+    {
+        const string text = "A Moscow, Idaho, man was charged on Friday. Police in Moscow said he had fled after the crash.";
+        var moscows = Places(text).Where(p => p.Span.Of(text) == "Moscow").ToList();
+        moscows.Should().HaveCount(2);
+        moscows.Should().AllSatisfy(p => p.Admin1.Should().Be("Idaho"));
+    }
+
+    [Theory]
+    [InlineData("Four University of Idaho students were found dead in a rental home in Moscow. Idaho investigators said they had no suspect.", "Moscow", "Idaho")]
+    [InlineData("Kentucky State Police said a crash on U.S. 68 in Paris killed two.", "Paris", "Kentucky")]
+    [InlineData("Maine State Police said a fire destroyed a barn in Paris.", "Paris", "Maine")]
+    [InlineData("The paper mill in Berlin will close, New Hampshire officials said.", "Berlin", "New Hampshire")]
+    [InlineData("Illinois officials said the levee in Cairo held.", "Cairo", "Illinois")]
+    public void A_small_namesake_stays_in_the_state_whose_officials_speak(string text, string town, string state)
+    {
+        var place = At(text, Places(text), town);
+        place.Should().NotBeNull();
+        place!.CountryCode.Should().Be("US");
+        place.Admin1.Should().Be(state);
+    }
 }
 
 public class PlaceStageDiscourseTests
@@ -417,5 +537,48 @@ public class PlaceStageDiscourseTests
         var text = $"{longWord} {longWord}-{longWord} in {longWord} region. Zz\u0301\u0301 ÅÅÅ, Ω Ж 日本 🙂 the villages of {longWord}, {longWord} and X.";
         var act = () => Places(text);
         act.Should().NotThrow();
+    }
+}
+
+public class DocumentContextTests
+{
+    private static readonly Gazetteer Table = Gazetteer.LoadDefault();
+
+    private static (DocumentContext, int[]) Context(string text, params (string Name, string Country)[] towns)
+    {
+        var mentions = new List<Mention>();
+        var entries = new int[towns.Length];
+        for (int i = 0; i < towns.Length; i++)
+        {
+            int start = text.IndexOf(towns[i].Name, StringComparison.Ordinal);
+            entries[i] = Table.FindName(towns[i].Name).ToArray().First(e => Table.KindOf(e) == PlaceKind.Place && Table.CountryOf(e) == towns[i].Country);
+            mentions.Add(new Mention
+            {
+                Span = new Span(start, start + towns[i].Name.Length), FirstToken = i, LastToken = i, Sentence = 0,
+                Kind = MentionKind.Name, Candidates = [entries[i]], Resolved = 0,
+            });
+        }
+        return (new DocumentContext(Table, mentions, text), entries);
+    }
+
+    [Fact]
+    public void A_town_some_cells_east_at_high_latitude_is_near()
+    {
+        // About 430 km apart, but three 5-degree cells of longitude at 70 degrees north.
+        var (context, entries) = Context("Tromso Kirkenes", ("Tromso", "NO"), ("Kirkenes", "NO"));
+        GeoMath.ApproximateDistanceKm(Table.LatitudeOf(entries[0]), Table.LongitudeOf(entries[0]), Table.LatitudeOf(entries[1]), Table.LongitudeOf(entries[1])).Should().BeLessThan(500);
+        context.HasPlaceNear(entries[1], context.NameOf(1), 500).Should().BeTrue();
+        context.HasPlaceNear(entries[0], context.NameOf(0), 500).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Anadyr", "Egvekinot", "RU")]
+    [InlineData("Brighton", "Eastbourne", "GB")]
+    public void A_town_across_the_180th_or_the_prime_meridian_is_near(string west, string east, string country)
+    {
+        var (context, entries) = Context(west + " " + east, (west, country), (east, country));
+        Math.Sign(Table.LongitudeOf(entries[0])).Should().NotBe(Math.Sign(Table.LongitudeOf(entries[1])));
+        context.HasPlaceNear(entries[1], context.NameOf(1), 500).Should().BeTrue();
+        context.HasPlaceNear(entries[0], context.NameOf(0), 500).Should().BeTrue();
     }
 }
