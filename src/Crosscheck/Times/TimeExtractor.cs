@@ -696,7 +696,7 @@ internal sealed class TimeExtractor
             if ((end = WeekdayAt(p, output)) > p) return end;
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
-            if ((end = WeekOfYear(p, output, determined)) > p) return end;
+            if ((end = WeekOfYear(p, output)) > p) return end;
             if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
@@ -1254,7 +1254,7 @@ internal sealed class TimeExtractor
         }
 
         // "the first week of 2021", "the last week of next year", "week 31", "week 3 of 2027": an ISO week.
-        private int WeekOfYear(int p, List<TimeMention> output, bool determined)
+        private int WeekOfYear(int p, List<TimeMention> output)
         {
             int week;
             int q;
