@@ -40,7 +40,7 @@ internal sealed class TimeExtractor
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h'))
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1])))
                 {
                     k++;
                     continue;
@@ -131,6 +131,9 @@ internal sealed class TimeExtractor
             if (stretch is not { Kind: MentionKind.Duration, Unit: "D" or "W" or "M" or "Y", Modifier: null } || double.IsNaN(stretch.Count) || stretch.Count != Math.Floor(stretch.Count) || stretch.Count > 1000) continue;
             if (day.Kind is not (MentionKind.Date or MentionKind.Deictic or MentionKind.Weekday or MentionKind.Holiday) || day.PartOfDay is not null || day.ShiftUnit is not null) continue;
             if (day.StartToken != stretch.EndToken + 1) continue;
+            // "three days from Monday to Wednesday" is a range; "for two weeks from Monday" a stay: neither is a moved day.
+            if (day.EndToken < tokens.Length && IsRangeWord(tokens[day.EndToken].Span.SliceOf(text))) continue;
+            if (stretch.StartToken > 0 && tokens[stretch.StartToken - 1].Span.SliceOf(text).Equals("for", StringComparison.OrdinalIgnoreCase)) continue;
             var word = tokens[stretch.EndToken].Span.SliceOf(text);
             int sign = word.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1
                 : word.Equals("after", StringComparison.OrdinalIgnoreCase) || word.Equals("from", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
@@ -142,6 +145,10 @@ internal sealed class TimeExtractor
             output.RemoveAt(i);
         }
     }
+
+    private static bool IsRangeWord(ReadOnlySpan<char> w) =>
+        w is "-" or "–" || w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("until", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("till", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"28 June in 2020", "July 4th of 1995", "April in 2016": a day or month without a year, then its year.</summary>
     private static void JoinYearsAfterDates(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
@@ -178,7 +185,11 @@ internal sealed class TimeExtractor
             if (!(join is "-" or "–" || join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("through", StringComparison.OrdinalIgnoreCase)
                 || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase)
                 || join.Equals("and", StringComparison.OrdinalIgnoreCase))) continue;
-            bool later = first.Month > second.Month || first.Month == second.Month && first.Kind == MentionKind.Date && second.Kind == MentionKind.Date && first.Day > second.Day;
+            // Only a range crosses the new year: "November to February 2017", "between November and February 2017";
+            // a list ("in November and February 2017") shares the year as written.
+            bool isRange = !join.Equals("and", StringComparison.OrdinalIgnoreCase)
+                || first.StartToken > 0 && tokens[first.StartToken - 1].Span.SliceOf(text).Equals("between", StringComparison.OrdinalIgnoreCase);
+            bool later = isRange && (first.Month > second.Month || first.Month == second.Month && first.Kind == MentionKind.Date && second.Kind == MentionKind.Date && first.Day > second.Day);
             first.Year = later ? second.Year - 1 : second.Year;
             output[i] = first;
         }
@@ -367,6 +378,15 @@ internal sealed class TimeExtractor
                 day.EndToken = clock.EndToken;
                 output[i] = day;
                 output.RemoveAt(i + 1);
+            }
+            else if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
+                && day is { Kind: MentionKind.TimeOfDay, HasClock: false, PartOfDay: not null } && (day.HasDayOffset || day.Weekday != 0 || day.Month != 0))
+            {
+                // "tonight at 9", "this evening at 7.30", "Friday morning at 8": the part of the day says which half the hour is in.
+                PutOnDay(ref clock, day);
+                clock.StartToken = day.StartToken;
+                output[i + 1] = clock;
+                output.RemoveAt(i);
             }
             else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
                 && clock is { Kind: MentionKind.TimeOfDay, HasClock: false, Month: 0, Weekday: 0 } && clock.HasDayOffset)
@@ -665,7 +685,7 @@ internal sealed class TimeExtractor
             if (_tokens[p].Kind == TokenKind.Word && E(p) is not { StartsCore: true })
             {
                 var w = W(p);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h')) return p;
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1]))) return p;
             }
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
@@ -676,7 +696,7 @@ internal sealed class TimeExtractor
             if ((end = WeekdayAt(p, output)) > p) return end;
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
-            if ((end = WeekOfYear(p, output, determined)) > p) return end;
+            if ((end = WeekOfYear(p, output)) > p) return end;
             if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
@@ -769,6 +789,23 @@ internal sealed class TimeExtractor
                 || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "this") || Is(k - 1, "by") || Is(k - 1, "from") || Is(k - 1, "-") || Is(k - 1, "between")) return true;
             return (Is(k - 1, "to") || Is(k - 1, "and") || Is(k - 1, "through") || Is(k - 1, "till")) && k - 2 >= _start && E(k - 2) is { Month: > 0 };
         }
+
+        /// <summary>
+        /// After "July fourth" the phrase must end: "July fourth quarter", "April first responders", "June first lady"
+        /// read the ordinal with the noun after it. A year, punctuation or a function word may follow.
+        /// </summary>
+        private bool SpelledDayEndsAt(int k)
+        {
+            if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
+            if (IsNumber(k, 4) && W(k).Length == 4) return true;
+            if (!IsWord(k)) return false;
+            foreach (var word in FunctionWordsAfterSpelledDay) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        private static readonly string[] FunctionWordsAfterSpelledDay =
+            ["and", "or", "but", "at", "in", "on", "of", "to", "for", "from", "until", "till", "through", "by", "with", "when", "as",
+             "this", "next", "last", "the", "was", "is", "will", "would", "we", "he", "she", "they", "it", "i", "you"];
 
         /// <summary>A day of month: "14", "14th".</summary>
         private bool DayAt(int k, out int day)
@@ -926,7 +963,8 @@ internal sealed class TimeExtractor
             }
             int month = MonthAt(q);
             if (month == 0) return p;
-            if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2))) // "Dec. 10:30" is a clock time
+            if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2)) // "Dec. 10:30" is a clock time
+                && (char.IsAsciiDigit(W(q + 1)[0]) || SpelledDayEndsAt(q + 2)))
             {
                 int end = q + 2;
                 int year = 0;
@@ -946,7 +984,7 @@ internal sealed class TimeExtractor
                 int r = end;
                 int guard = 0;
                 // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
-                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && MonthAt(r + 2) == 0
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && char.IsAsciiDigit(W(r + 1)[0]) && MonthAt(r + 2) == 0
                     && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !Is(r + 2, "o'clock"))
                 {
                     int otherEnd = r + 2;
@@ -1216,7 +1254,7 @@ internal sealed class TimeExtractor
         }
 
         // "the first week of 2021", "the last week of next year", "week 31", "week 3 of 2027": an ISO week.
-        private int WeekOfYear(int p, List<TimeMention> output, bool determined)
+        private int WeekOfYear(int p, List<TimeMention> output)
         {
             int week;
             int q;
@@ -1224,8 +1262,8 @@ internal sealed class TimeExtractor
             {
                 week = IntAt(p + 1);
                 q = p + 2;
-                // "week 31" alone only after "the" or "in"; "week 2 of the strike" counts weeks of something else.
-                if (!Is(q, "of") && !(determined || p > _start && Is(p - 1, "in"))) return p;
+                // "week 31" needs its year: "lost in week 5" is a season's week, "week 2 of the strike" counts weeks of something else.
+                if (!Is(q, "of")) return p;
             }
             else if ((Is(p, "last") || E(p) is { Ordinal: >= 1 and <= 53 } && W(p).IndexOf('-') < 0 || DayAt(p, out _) && !IsNumber(p, 2)) && Is(p + 1, "week") && Is(p + 2, "of"))
             {
@@ -1426,10 +1464,11 @@ internal sealed class TimeExtractor
             if (!IsNumber(p, 4) || W(p).Length != 4) return p;
             int year = IntAt(p);
             bool cue = p > _start && (Is(p - 1, "in") || Is(p - 1, "since") || Is(p - 1, "of") || Is(p - 1, "from") || Is(p - 1, "until")
-                || Is(p - 1, "by") || Is(p - 1, "fiscal") || Is(p - 1, "year") || Is(p - 1, "during") || Is(p - 1, "early") || Is(p - 1, "late") || Is(p - 1, "before") || Is(p - 1, "after"));
+                || Is(p - 1, "by") || Is(p - 1, "fiscal") || Is(p - 1, "year") || Is(p - 1, "during") || Is(p - 1, "early") || Is(p - 1, "late") || Is(p - 1, "before") || Is(p - 1, "after")
+                || Is(p - 1, "-") && IsNumber(p - 2, 4) && W(p - 2).Length == 4); // "the 2010-2012 campaigns": the second year of a span
             if (!(year is >= 1900 and <= 2100 || cue && year is >= 1000 and <= 2999)) return p;
             if (p > _start && (_tokens[p - 1].Kind == TokenKind.Symbol || Is(p - 1, "$") || Is(p - 1, "No.") || Is(p - 1, "number"))) return p;
-            if (DigitGroupsAround(p) >= 3) return p; // "138-2010-2015", "133-03-03-2020": a phone number or a code
+            if (DigitGroupsAround(p) >= 3 && !IncreasingYearChain(p)) return p; // "138-2010-2015", "133-03-03-2020": a phone number or a code
             if (In(p + 1))
             {
                 var next = W(p + 1);
@@ -1442,6 +1481,16 @@ internal sealed class TimeExtractor
             return p + 1;
         }
 
+        /// <summary>"once a day trader", "once a week away from death": a word after the unit that is not a function word makes it something else.</summary>
+        private bool IsFrequencyFollower(int k)
+        {
+            foreach (var word in FrequencyFollowers) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        private static readonly string[] FrequencyFollowers =
+            ["and", "or", "but", "at", "in", "on", "for", "to", "from", "since", "until", "with", "during", "over", "throughout", "now", "then"];
+
         /// <summary>How many digit groups the number at p is part of, joined by hyphens with no space ("138-2010-2015" is 3).</summary>
         private int DigitGroupsAround(int p)
         {
@@ -1453,6 +1502,21 @@ internal sealed class TimeExtractor
             for (int k = p; k - 2 >= _start && Is(k - 1, "-") && Group(k - 2) && Glued(k - 2, k - 1) && Glued(k - 1, k) && groups < 8; k -= 2) groups++;
             for (int k = p; Is(k + 1, "-") && Group(k + 2) && Glued(k, k + 1) && Glued(k + 1, k + 2) && groups < 8; k += 2) groups++;
             return groups;
+        }
+
+        /// <summary>"the 2010-2012-2014 campaigns": every group a year, each later than the one before.</summary>
+        private bool IncreasingYearChain(int p)
+        {
+            int k = p;
+            while (k - 2 >= _start && Is(k - 1, "-") && _tokens[k - 2].Kind == TokenKind.Number) k -= 2;
+            int previous = 0;
+            for (int guard = 0; guard < 8; guard++, k += 2)
+            {
+                if (!IsNumber(k, 4) || W(k).Length != 4 || IntAt(k) is < 1900 or > 2100 || IntAt(k) <= previous) return false;
+                previous = IntAt(k);
+                if (!(Is(k + 1, "-") && In(k + 2) && _tokens[k + 2].Kind == TokenKind.Number)) return true;
+            }
+            return false;
         }
 
         // "1990s", "the 1990s"
@@ -1497,7 +1561,8 @@ internal sealed class TimeExtractor
                 return setEnd;
             }
             // "once a week", "twice a year": the frequency's period (TIMEX3 keeps the count apart, as freq).
-            if ((Is(p, "once") || Is(p, "twice")) && (Is(p + 1, "a") || Is(p + 1, "an") || Is(p + 1, "per") || Is(p + 1, "every")) && E(p + 2) is { Unit: { } period, UnitPlural: false })
+            if ((Is(p, "once") || Is(p, "twice")) && (Is(p + 1, "a") || Is(p + 1, "an") || Is(p + 1, "per") || Is(p + 1, "every")) && E(p + 2) is { Unit: { } period, UnitPlural: false }
+                && !(p > _start && (Is(p - 1, "was") || Is(p - 1, "is") || Is(p - 1, "were"))) && (!IsWord(p + 3) || IsFrequencyFollower(p + 3)))
             {
                 output.Add(new TimeMention(MentionKind.Set, p, p + 3) { Literal = TimeResolver.DurationValue(1, period) });
                 return p + 3;
@@ -1617,11 +1682,16 @@ internal sealed class TimeExtractor
             if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; yearAfter = true; }
             // In lower case a name of two words ("independence day") is still the holiday; one word ("easter") only
             // with its year or a "last" or "next" before it.
-            if (_words.NamesCapitalized && !Capitalized(p) && end - p < 2 && !yearAfter && !hasRelative) return p;
+            // A two-word name needs a time word right before it: "Ukraine's independence day", "a victory day for democracy",
+            // "a new year's eve of sorts" are not the US or Russian holiday.
+            if (_words.NamesCapitalized && !Capitalized(p) && !yearAfter && !hasRelative && (end - p < 2 || !HolidayCueBefore(p))) return p;
             if (yearAfter) end = yEnd;
             output.Add(new TimeMention(MentionKind.Holiday, spanStart >= 0 ? spanStart : p, end) { Literal = rule, Year = year, Relative = relative, HasRelative = hasRelative });
             return end;
         }
+
+        private bool HolidayCueBefore(int p) =>
+            p > _start && (Is(p - 1, "on") || Is(p - 1, "before") || Is(p - 1, "after") || Is(p - 1, "since") || Is(p - 1, "until") || Is(p - 1, "till") || Is(p - 1, "by"));
 
         // "this year's third quarter", "last year's quarter", "the 1988 quarter", "the 1989 period": a quarter of a named or relative year.
         private int YearsQuarter(int p, List<TimeMention> output)
@@ -1674,7 +1744,7 @@ internal sealed class TimeExtractor
                 q = gluedEnd;
             }
             else if (In(p) && _tokens[p].Kind == TokenKind.Number && DottedClock(W(p), out int dottedHour, out int dottedMinute)
-                && (AmPm(p + 1, out _) > p + 1 || DayBeforeAt(p)))
+                && (AmPm(p + 1, out _) > p + 1 || DayBeforeAt(p) && dottedMinute % 15 == 0 && ClockEndsAt(p + 1)))
             {
                 // "8.30 pm", "Monday at 2.30"; a bare "2.30" is a decimal number.
                 hour = dottedHour;
@@ -1690,10 +1760,11 @@ internal sealed class TimeExtractor
                 }
                 else meridiem = hour > 12 || W(p)[0] == '0';
             }
-            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && DayBeforeAt(p) && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
-                && (!In(p + 1) || _tokens[p + 1].Kind == TokenKind.Punctuation || Is(p + 1, "or") || Is(p + 1, "and")))
+            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && DayBeforeAt(p) && E(p - 2) is { PartOfDay: not null } && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
+                && ClockEndsAt(p + 1))
             {
-                // "on Saturday at 5.": an hour with no meridiem, read as written.
+                // "tonight at 9.", "Friday morning at 8.": the part of the day says which half the hour is in (joined later);
+                // "on Saturday at 5" is left to its weekday, since news may mean either 5 a.m. or 5 p.m.
                 hour = IntAt(p);
                 q = p + 1;
                 meridiem = false;
@@ -1722,7 +1793,7 @@ internal sealed class TimeExtractor
                     if (!pm && hour == 12) hour = 0;
                     q = ampmEnd;
                 }
-                else if (!clock && hour is >= 1 and <= 12 && PartOfDayAfterHour(q, out string? part, out int partEnd))
+                else if (!clock && hour is >= 1 and <= 12 && ClockWordBefore(p) && PartOfDayAfterHour(q, out string? part, out int partEnd))
                 {
                     // "3 in the morning", "10 at night": the part of the day says which half the hour is in.
                     if (part is "AF" or "EV" or "NI" && hour < 12 && !(part == "NI" && hour < 4)) hour += 12;
@@ -1763,6 +1834,11 @@ internal sealed class TimeExtractor
             output.Add(mention);
             return q;
         }
+
+        /// <summary>"at 3 in the morning", "until 10 at night": a count ("arrested 12 in the morning") has no such word before it.</summary>
+        private bool ClockWordBefore(int p) =>
+            p > _start && (Is(p - 1, "at") || Is(p - 1, "by") || Is(p - 1, "until") || Is(p - 1, "till") || Is(p - 1, "around") || Is(p - 1, "since")
+                || Is(p - 1, "from") || Is(p - 1, "before") || Is(p - 1, "after") || Is(p - 1, "about"));
 
         /// <summary>"in the morning", "in the afternoon", "in the evening", "at night" right after an hour.</summary>
         private bool PartOfDayAfterHour(int q, out string? part, out int end)
@@ -1827,6 +1903,12 @@ internal sealed class TimeExtractor
             minute = (w[dot + 1] - '0') * 10 + (w[dot + 2] - '0');
             return hour <= 23 && minute <= 59;
         }
+
+        /// <summary>
+        /// A clock with no meridiem after "Friday at" ends the sentence: "closed Friday at 9.50 euros", "at 3.20 percent",
+        /// "at 8, up 2 percent" are prices and rates.
+        /// </summary>
+        private bool ClockEndsAt(int k) => !In(k) || Is(k, ".") || Is(k, "!") || Is(k, "?") || Is(k, ";");
 
         /// <summary>"Monday at 5", "today at 6.45": the token before "at" names a day or a part of one, so what follows is its clock.</summary>
         private bool DayBeforeAt(int p) =>

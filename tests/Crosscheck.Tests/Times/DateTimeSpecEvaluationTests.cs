@@ -85,6 +85,23 @@ public class DateTimeSpecEvaluationTests
     }
 
     [Fact]
+    public void MatchesAYearOpenRangeAgainstItsDatedReadings()
+    {
+        const string spec = """
+            [ { "Input": "sales in q3", "Context": { "ReferenceDateTime": "2016-11-07T00:00:00" },
+                "Results": [ { "Text": "q3", "Start": 9, "End": 10, "TypeName": "datetimeV2.daterange",
+                  "Resolution": { "values": [
+                    { "timex": "(XXXX-07-01,XXXX-10-01,P3M)", "type": "daterange", "start": "2016-07-01", "end": "2016-10-01" },
+                    { "timex": "(XXXX-07-01,XXXX-10-01,P3M)", "type": "daterange", "start": "2017-07-01", "end": "2017-10-01" } ] } } ] } ]
+            """;
+        var specCase = RecognizerSpecs.Parse(spec)[0];
+        DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(9, 11), TimexType.Date, "2016-Q3")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(9, 11), TimexType.Date, "2017-Q3")]).Should().Be((1, true));
+        // Any other year's third quarter is a wrong year, as a year-open point with dated readings is.
+        DateTimeSpecEvaluation.ScoreCase(specCase, [new TimeExpression(new Span(9, 11), TimexType.Date, "2019-Q3")]).Should().Be((0, false));
+    }
+
+    [Fact]
     public void EvaluatesAFileThroughTheDefaultPipeline()
     {
         var dir = Directory.CreateTempSubdirectory("crosscheck-dt");
@@ -165,6 +182,9 @@ public class DateTimeSpecEvaluationTests
     [InlineData("P1M", "PT1M", false)]
     [InlineData("PXD", "PXD", false)]
     [InlineData("PT1H", "PT1.5H", false)]
+    [InlineData("P1D", "PT24H", false)]
+    [InlineData("P12M", "P1Y", false)]
+    [InlineData("P1Q", "P3M", true)]
     public void ComparesDurationsByTheirLength(string a, string b, bool same)
     {
         DateTimeSpecEvaluation.SameDuration(a, b).Should().Be(same);

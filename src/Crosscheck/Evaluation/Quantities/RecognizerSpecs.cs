@@ -50,6 +50,8 @@ public static class RecognizerSpecs
                             {
                                 if (Str(v, "timex") is { } t) resolved.Add(t);
                                 if (Str(v, "value") is { } rv) resolved.Add(rv);
+                                // A range's dated reading ("start" 2016-09-03, "end" 2016-09-12), kept as "(start,end)".
+                                if (Str(v, "start") is { } rs && Str(v, "end") is { } re) resolved.Add($"({rs},{re})");
                             }
                         }
                     }

@@ -132,15 +132,18 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
 
     /// <summary>
     /// Two spellings of one duration: TIMEX3 writes "an hour and a half" as PT1H30M, Recognizers-Text as PT1.5H. Years,
-    /// quarters and months compare as months, the rest as seconds (a week is 7 days); a vague count ("PXD") equals nothing.
+    /// quarters and months compare as months (years must be written as years in both: TIMEX3 keeps P1Y apart from P12M),
+    /// weeks and days as days, the clock part as seconds (P1D is not PT24H). A vague count ("PXD") equals nothing.
     /// </summary>
     public static bool SameDuration(string a, string b) =>
-        DurationAmount(a) is { } x && DurationAmount(b) is { } y && Math.Abs(x.Months - y.Months) < 1e-6 && Math.Abs(x.Seconds - y.Seconds) < 1e-3;
+        DurationAmount(a) is { } x && DurationAmount(b) is { } y && x.Largest == y.Largest
+        && Math.Abs(x.Months - y.Months) < 1e-6 && Math.Abs(x.Days - y.Days) < 1e-6 && Math.Abs(x.Seconds - y.Seconds) < 1e-3;
 
-    private static (double Months, double Seconds)? DurationAmount(string value)
+    private static (double Months, double Days, double Seconds, char Largest)? DurationAmount(string value)
     {
         if (value.Length < 3 || value[0] != 'P') return null;
-        double months = 0, seconds = 0;
+        double months = 0, days = 0, seconds = 0;
+        char largest = '\0';
         bool clock = false;
         int start = 1;
         for (int i = 1; i < value.Length; i++)
@@ -149,13 +152,15 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             if (c == 'T' && i == start) { clock = true; start = i + 1; continue; }
             if (char.IsAsciiDigit(c) || c == '.') continue;
             if (!double.TryParse(value.AsSpan(start, i - start), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double n)) return null;
+            // A quarter is three months in either spelling; a year is kept apart from its twelve months.
+            if (largest == '\0' && !clock && c is 'Y' or 'Q' or 'M') largest = c == 'Q' ? 'M' : c;
             switch (c)
             {
                 case 'Y' when !clock: months += 12 * n; break;
                 case 'M' when !clock: months += n; break;
                 case 'Q' when !clock: months += 3 * n; break;
-                case 'W' when !clock: seconds += 7 * 86400 * n; break;
-                case 'D' when !clock: seconds += 86400 * n; break;
+                case 'W' when !clock: days += 7 * n; break;
+                case 'D' when !clock: days += n; break;
                 case 'H' when clock: seconds += 3600 * n; break;
                 case 'M' when clock: seconds += 60 * n; break;
                 case 'S' when clock: seconds += n; break;
@@ -163,7 +168,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             }
             start = i + 1;
         }
-        return start == value.Length ? (months, seconds) : null;
+        return start == value.Length ? (months, days, seconds, largest) : null;
     }
 
     /// <summary>The two ends and the length of a Recognizers-Text range value "(2014-01-01,2018-01-01,P4Y)", or null.</summary>
@@ -226,6 +231,26 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     }
 
     /// <summary>
+    /// The ranges a result may be matched against: a range whose TIMEX leaves the year open ("(XXXX-07-01,XXXX-10-01,P3M)")
+    /// is matched against its dated readings when the spec gives them (as a year-open point is), else against the TIMEX.
+    /// </summary>
+    private static List<(string Start, string End, string Length)> RangeReadings(SpecResult result, (string Start, string End, string Length) range)
+    {
+        var readings = new List<(string Start, string End, string Length)>();
+        if (range.Start.StartsWith("XXXX", StringComparison.Ordinal) || range.End.StartsWith("XXXX", StringComparison.Ordinal))
+        {
+            foreach (var v in result.ResolvedValues.IsDefault ? [] : result.ResolvedValues)
+            {
+                if (v.Length < 3 || v[0] != '(' || !char.IsAsciiDigit(v[1])) continue;
+                var parts = v[1..^1].Split(',');
+                if (parts.Length == 2) readings.Add((ClockCanonical(parts[0]), ClockCanonical(parts[1]), range.Length));
+            }
+        }
+        if (readings.Count == 0) readings.Add(range);
+        return readings;
+    }
+
+    /// <summary>
     /// Whether one expression is the whole range: a calendar unit spanning exactly its ends ("this quarter" 2019-Q3 for
     /// 2019-07-01 to 2019-10-01), or a duration of the range's length where the range starts or ends within a day of the
     /// reference ("the next three days" P3D, as TimeML writes it, for the three days after the reference).
@@ -268,11 +293,12 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 // TimeML writes a range as its two end points, each its own TIMEX3: every expression inside the
                 // range's span that starts at one of its ends is taken, and the range is right when both ends are
                 // found. Any other expression inside the span stays untaken, so it counts as an extra one.
-                bool start = false, end = false;
+                var readings = RangeReadings(result, range);
                 int whole = -1;
                 for (int i = 0; i < system.Count && whole < 0; i++)
                 {
-                    if (!used[i] && system[i].Span.Overlaps(result.Span) && CoversRange(system[i].Value, range, specCase.ReferenceDate)) whole = i;
+                    if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
+                    foreach (var reading in readings) if (whole < 0 && CoversRange(system[i].Value, reading, specCase.ReferenceDate)) whole = i;
                 }
                 if (whole >= 0)
                 {
@@ -280,15 +306,23 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                     right++;
                     continue;
                 }
-                for (int i = 0; i < system.Count; i++)
+                foreach (var reading in readings)
                 {
-                    if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
-                    bool atStart = StartsAt(system[i].Value, range.Start, specCase.ReferenceDate), atEnd = StartsAt(system[i].Value, range.End, specCase.ReferenceDate);
-                    used[i] = atStart || atEnd;
-                    start |= atStart;
-                    end |= atEnd;
+                    bool start = false, end = false;
+                    var taken = new List<int>();
+                    for (int i = 0; i < system.Count; i++)
+                    {
+                        if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
+                        bool atStart = StartsAt(system[i].Value, reading.Start, specCase.ReferenceDate), atEnd = StartsAt(system[i].Value, reading.End, specCase.ReferenceDate);
+                        if (atStart || atEnd) taken.Add(i);
+                        start |= atStart;
+                        end |= atEnd;
+                    }
+                    if (!(start && end) && reading != readings[^1]) continue;
+                    foreach (int i in taken) used[i] = true;
+                    if (start && end) right++;
+                    break;
                 }
-                if (start && end) right++;
                 continue;
             }
             for (int i = 0; i < system.Count; i++)
