@@ -448,6 +448,16 @@ public sealed class AttributionExtractor
         return false;
     }
 
+    /// <summary>Whether tokens <paramref name="first"/> to <paramref name="last"/> are only words with no auxiliary: a phrase, no clause.</summary>
+    private static bool IsBarePhrase(TokenView v, int first, int last)
+    {
+        for (int k = first; k <= last; k++)
+        {
+            if (!v.IsWord(k) || v.In(k, Aux)) return false;
+        }
+        return true;
+    }
+
     private static bool ClosesSentence(TokenView v, int t, int sentenceEnd)
     {
         int k = t + 1;
@@ -691,6 +701,8 @@ public sealed class AttributionExtractor
                     }
                 }
             }
+            // "He says of the mayor" and nothing more: only what the words are about, not the words.
+            if (v.Is(k, "of") && (v.Is(cue, "says") || v.Is(cue, "said") || v.Is(cue, "say")) && IsBarePhrase(v, k + 1, contentEnd)) return null;
             var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
             bool isQuote = c.QuoteOfToken[k] >= 0 && c.Quotes[c.QuoteOfToken[k]].End >= content.End;
             // A learned cue ("attacked", "hopes") attributes a stance or act, not necessarily speech.

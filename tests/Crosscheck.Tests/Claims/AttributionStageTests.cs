@@ -629,6 +629,12 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void Says_of_a_bare_phrase_has_no_content()
+    {
+        Run("He says of the mayor").Claims.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Mending_broken_sentences_never_undoes_the_splitters_length_cap()
     {
         // One line, one early bracket, no sentence end: the splitter cuts it for length, and the pieces stay cut.
