@@ -41,6 +41,15 @@ public sealed class AttributionExtractor
 
     private const int MaxSourceTokens = 16;
 
+    /// <summary>Verbs that report speech in a title-case headline wherever they stand ("Mayor Says Pier Is Safe").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadlineSpeechVerbs =
+        L(new[] { "says", "said", "tells", "told", "warns", "warned", "insists", "insisted", "denies", "denied", "admits", "admitted", "vows", "vowed" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Words that open a caption, a link or a label after a colon, never a statement.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CaptionLabels =
+        L(new[] { "Photo", "Photos", "Related", "Read", "Watch", "Listen", "Video", "Advertisement", "Image" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>A learned cue (not in the lexicon) needs this many training occurrences and this cue rate.</summary>
     private const int LearnedCueMinOccurrences = 10;
     private const double LearnedCueMinRate = 0.55;
@@ -56,7 +65,13 @@ public sealed class AttributionExtractor
     public List<Attribution> Extract(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
     {
         var view = new TokenView(text, tokens);
-        sentences = MergeBrokenSentences(view, sentences);
+        var merged = MergeBrokenSentences(view, sentences);
+        if (merged.Length != sentences.Length)
+        {
+            tokens = Renumber(tokens, merged);
+            view = new TokenView(text, tokens);
+        }
+        sentences = merged;
         var quotes = QuoteFinder.Find(text);
         var quoteOfToken = MapQuotes(tokens, quotes);
         var found = new List<Attribution>();
@@ -73,11 +88,12 @@ public sealed class AttributionExtractor
                 // "Rubio: 'You don't win the nomination by states'", "Kerry: \"By law, ...\""
                 found.Add(headline);
             }
+            bool titleCase = IsTitleCase(view, first, end);
             for (int t = first; t < end; t++)
             {
                 if (used[t] || tokens[t].Kind != TokenKind.Word) continue;
                 if (IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
-                if (!TryCue(view, t, first, end, quoted, out var cue, out int cueLast)) continue;
+                if (!TryCue(view, t, first, end, quoted, titleCase, out var cue, out int cueLast)) continue;
                 var ctx = new SentenceContext(view, first, end, quotes, quoteOfToken);
                 Attribution? attribution = cue.Class switch
                 {
@@ -106,30 +122,63 @@ public sealed class AttributionExtractor
 
     /// <summary>
     /// Joins a sentence to the one before when the split cannot be a sentence end: the next part opens with a comma,
-    /// a semicolon, a closing bracket or a lower-case word on the same line ("Johnnie Wilson, of Springfield, Va., said"),
-    /// or the part before leaves a bracket open ("Rep. Trey Gowdy (R-S.C.) said"). The rules are bounded by sentences,
-    /// so an abbreviation the splitter took for a full stop would cut a speaker from the cue.
+    /// a semicolon, a closing bracket, or a lower-case word on the same line after a full stop ("Johnnie Wilson, of
+    /// Springfield, Va., said"), or the part before leaves a bracket open that the next part closes within a few words
+    /// ("Rep. Trey Gowdy (R-S.C.) said"). The rules are bounded by sentences, so an abbreviation the splitter took for a
+    /// full stop would cut a speaker from the cue. A join never grows past the splitter's own cap, so a run it cut for
+    /// length stays cut and the per-sentence rules stay linear.
     /// </summary>
     internal static ImmutableArray<Sentence> MergeBrokenSentences(TokenView v, ImmutableArray<Sentence> sentences)
     {
         if (sentences.Length < 2) return sentences;
         ImmutableArray<Sentence>.Builder? merged = null;
         var current = sentences[0];
+        int openBrackets = OpenBracketsAfter(v, current, 0);
         for (int s = 1; s < sentences.Length; s++)
         {
             var next = sentences[s];
-            if (ContinuesSentence(v, current, next))
+            if (current.TokenCount + next.TokenCount <= SentenceSplitter.MaxSentenceTokens && ContinuesSentence(v, current, next, openBrackets))
             {
                 merged ??= CopyUpTo(sentences, s - 1);
                 current = new Sentence(new Span(current.Span.Start, next.Span.End), current.FirstToken, next.FirstToken + next.TokenCount - current.FirstToken);
+                openBrackets = OpenBracketsAfter(v, next, openBrackets);
                 continue;
             }
             merged?.Add(current);
             current = next;
+            openBrackets = OpenBracketsAfter(v, current, 0);
         }
         if (merged is null) return sentences;
         merged.Add(current);
         return merged.ToImmutable();
+    }
+
+    /// <summary>The brackets still open after <paramref name="part"/>, counting on from <paramref name="open"/>.</summary>
+    private static int OpenBracketsAfter(TokenView v, Sentence part, int open)
+    {
+        for (int k = part.FirstToken, end = Math.Min(v.Count, part.FirstToken + part.TokenCount); k < end; k++)
+        {
+            if (v.IsPunct(k, '(')) open++;
+            else if (v.IsPunct(k, ')') && open > 0) open--;
+        }
+        return open;
+    }
+
+    /// <summary>
+    /// The tokens with their sentence index moved to the merged sentences, so that rules reading a token's sentence
+    /// ("is this word a sentence start", "is the complement in the same sentence") see the joined sentence.
+    /// </summary>
+    private static ImmutableArray<Token> Renumber(ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
+    {
+        var builder = tokens.ToBuilder();
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            for (int k = sentences[s].FirstToken, end = Math.Min(builder.Count, k + sentences[s].TokenCount); k < end; k++)
+            {
+                if (builder[k].Sentence != s) builder[k] = builder[k] with { Sentence = s };
+            }
+        }
+        return builder.MoveToImmutable();
     }
 
     private static ImmutableArray<Sentence>.Builder CopyUpTo(ImmutableArray<Sentence> sentences, int count)
@@ -139,7 +188,10 @@ public sealed class AttributionExtractor
         return builder;
     }
 
-    private static bool ContinuesSentence(TokenView v, Sentence before, Sentence next)
+    /// <summary>How near the next part's start a closing bracket must be to mend a split inside the bracket.</summary>
+    private const int BracketCloseWindow = 5;
+
+    private static bool ContinuesSentence(TokenView v, Sentence before, Sentence next, int openBrackets)
     {
         if (before.TokenCount == 0 || next.TokenCount == 0) return false;
         int lastBefore = before.FirstToken + before.TokenCount - 1, first = next.FirstToken;
@@ -147,14 +199,19 @@ public sealed class AttributionExtractor
         var gap = v.Text.AsSpan(v.Tokens[lastBefore].Span.End, Math.Max(0, v.Tokens[first].Span.Start - v.Tokens[lastBefore].Span.End));
         if (gap.Contains('\n')) return false;
         if (v.IsPunct(first, ',') || v.IsPunct(first, ';') || v.IsPunct(first, ')')) return true;
-        if (v.IsLowerWord(first) && v.Tokens[first].Kind == TokenKind.Word) return true;
-        int open = 0;
-        for (int k = before.FirstToken; k <= lastBefore; k++)
+        // Only terminal punctuation can be misread ("Va." an abbreviation, "'Why?' he asked"); a run the splitter cut for
+        // length ends at a comma or mid-clause and stays cut.
+        int stop = lastBefore;
+        while (stop > before.FirstToken && (v.IsQuoteMark(stop) || v.IsPunct(stop, ')'))) stop--;
+        bool terminal = v.Tokens[stop].Span.Length > 0 && v.Text[v.Tokens[stop].Span.End - 1] is '.' or '?' or '!' or '…';
+        if (terminal && v.IsLowerWord(first) && v.Tokens[first].Kind == TokenKind.Word) return true;
+        if (openBrackets == 0) return false;
+        for (int k = first; k < Math.Min(v.Count, first + Math.Min(next.TokenCount, BracketCloseWindow)); k++)
         {
-            if (v.IsPunct(k, '(')) open++;
-            else if (v.IsPunct(k, ')') && open > 0) open--;
+            if (v.IsPunct(k, ')')) return true;
+            if (v.IsPunct(k, '(')) return false;
         }
-        return open > 0;
+        return false;
     }
 
     /// <summary>
@@ -235,11 +292,12 @@ public sealed class AttributionExtractor
     /// A form too rare alone is judged by its stem's family ("defending" by "defended", "defends", "defending"):
     /// PolNeAR's progressive cues ("is defending his tweets") are mostly rare forms of frequent cue verbs.
     /// </remarks>
-    internal static bool IsFrequentCueHead(ReadOnlySpan<char> word, CueLexicon lexicon, int minCount, double minShare) =>
-        lexicon.PriorLookup.TryGetValue(word, out var prior) && prior.AsCueHead >= minCount && prior.AsCueHead >= minShare * prior.Occurrences
-        || (!lexicon.PriorLookup.TryGetValue(word, out var own) || own.AsCueHead < minCount)
-            && lexicon.FamilyPriorLookup.TryGetValue(CueClassifier.Stem(word), out var family)
+    internal static bool IsFrequentCueHead(ReadOnlySpan<char> word, CueLexicon lexicon, int minCount, double minShare)
+    {
+        if (lexicon.PriorLookup.TryGetValue(word, out var own) && own.AsCueHead >= minCount) return own.AsCueHead >= minShare * own.Occurrences;
+        return lexicon.FamilyPriorLookup.TryGetValue(CueClassifier.Stem(word), out var family)
             && family.AsCueHead >= minCount && family.AsCueHead >= minShare * family.Occurrences;
+    }
 
     internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon, int frequentHeadMinCount, double frequentHeadMinShare)
     {
@@ -254,7 +312,7 @@ public sealed class AttributionExtractor
         // ("amended the bill", "blocked the road") are no claims, and this also spares scoring most words.
         // Forms PolNeAR often annotates as cue heads are asked with a plain object too ("wants a wall").
         return v.IsLowerWord(t) && !v.In(t, Be) && !v.In(t, Neg) && !v.In(t, MonthNames) && !v.In(t, Coordination)
-            && (IsFrequentCueHead(word, lexicon, frequentHeadMinCount, frequentHeadMinShare) || HasReportComplement(v, t));
+            && (HasReportComplement(v, t) || IsFrequentCueHead(word, lexicon, frequentHeadMinCount, frequentHeadMinShare));
     }
 
     /// <summary>
@@ -292,7 +350,7 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WhWords =
         L(new[] { "whether", "if", "how", "why", "what" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
-    private bool TryCue(TokenView v, int t, int sentenceFirst, int sentenceEnd, bool quoteInSentence, out CueEntry cue, out int last)
+    private bool TryCue(TokenView v, int t, int sentenceFirst, int sentenceEnd, bool quoteInSentence, bool titleCase, out CueEntry cue, out int last)
     {
         cue = null!;
         last = t;
@@ -347,9 +405,12 @@ public sealed class AttributionExtractor
                     continue; // "previous claims of 1,400 square kilometres", "reports of troops": a plural noun ("says" never is one)
                 }
                 // A capitalised verb mid-sentence is a name ("Washington Post", "Ask"): not a cue.
-                // In a title-case headline ("Port Will Reopen, Harbour Master Says") every word is capitalised.
+                // In a title-case headline ("Port Will Reopen, Harbour Master Says") every word is capitalised: there a
+                // verb of speech, a cue closing the headline, or a verb before a quote or a colon ("Calls Her 'A Disgrace'")
+                // is still a cue; "Claims Record Year", "Calls For Calm", "Reported Missing" are no reports.
                 if (entry.Class != CueClass.Noun && char.IsUpper(v.First(t)) && !IsSentenceStart(v, t)
-                    && !(IsTitleCase(v, sentenceFirst, sentenceEnd) && (v.EndsWith(t, "s") || v.EndsWith(t, "ed") || v.Is(t, "said") || v.Is(t, "told")))) continue;
+                    && !(titleCase && (v.In(t, HeadlineSpeechVerbs) || ClosesSentence(v, t, sentenceEnd)
+                        || (v.EndsWith(t, "s") || v.EndsWith(t, "ed")) && QuoteOrColonFollows(v, t, sentenceEnd)))) continue;
                 cue = entry;
                 return true;
             }
@@ -374,6 +435,34 @@ public sealed class AttributionExtractor
         return stem.Equals("he", StringComparison.OrdinalIgnoreCase) || stem.Equals("she", StringComparison.OrdinalIgnoreCase)
             || stem.Equals("it", StringComparison.OrdinalIgnoreCase) || stem.Equals("who", StringComparison.OrdinalIgnoreCase)
             || stem.Equals("that", StringComparison.OrdinalIgnoreCase) || stem.Equals("there", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private const int HeadlineObjectWindow = 8;
+
+    private static bool QuoteOrColonFollows(TokenView v, int t, int sentenceEnd)
+    {
+        for (int k = t + 1; k < sentenceEnd && k - t <= HeadlineObjectWindow; k++)
+        {
+            if (v.IsQuoteMark(k) || v.IsPunct(k, ':') || v.IsPunct(k, '‘') || v.IsPunct(k, '\'')) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether tokens <paramref name="first"/> to <paramref name="last"/> are only words with no auxiliary: a phrase, no clause.</summary>
+    private static bool IsBarePhrase(TokenView v, int first, int last)
+    {
+        for (int k = first; k <= last; k++)
+        {
+            if (!v.IsWord(k) || v.In(k, Aux)) return false;
+        }
+        return true;
+    }
+
+    private static bool ClosesSentence(TokenView v, int t, int sentenceEnd)
+    {
+        int k = t + 1;
+        while (k < sentenceEnd && v.Tokens[k].Kind == TokenKind.Punctuation) k++;
+        return k >= sentenceEnd;
     }
 
     /// <summary>A headline set in title case: at least four words, seven in ten of them capitalised.</summary>
@@ -401,7 +490,8 @@ public sealed class AttributionExtractor
         while (j >= c.First)
         {
             bool contracted = v.EndsWith(j, "n't") || v.EndsWith(j, "n’t");
-            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4) || v.In(j, Adverbs) && v.IsLowerWord(j) && j > c.First && v.IsWord(j - 1) && !v.In(j - 1, Coordination))
+            if (v.In(j, Aux) || contracted || (v.IsLowerWord(j) && v.EndsWith(j, "ly") && v.Word(j).Length > 4) || v.In(j, Adverbs) && v.IsLowerWord(j) && j > c.First && v.IsWord(j - 1) && !v.In(j - 1, Coordination)
+                && (!v.Is(j, "yet") || v.In(j - 1, Aux) || v.In(j - 1, Neg)))
             {
                 if (v.In(j, Neg) || contracted) negated = true;
                 if (j == cue - 1 && v.In(j, Be)) passive = true;
@@ -515,7 +605,10 @@ public sealed class AttributionExtractor
         // many sentences it runs on.
         if (k > after && v.IsPunct(k - 1, ':') && k - 1 > contentEnd && !inverted && source is not null && ParagraphAfter(c, k - 1) is { } block)
         {
-            return new Attribution(source, cueSpan, block, null, AttributionKind.DirectQuote, status) { Confidence = confidence };
+            return new Attribution(source, cueSpan, block.Content, null, block.Quoted ? AttributionKind.DirectQuote : AttributionKind.Other, status)
+            {
+                Confidence = confidence,
+            };
         }
 
         // A quote right before the speaker ("C," X said / "C," said X) is the content, unless a that-clause or a quote follows the cue.
@@ -561,7 +654,8 @@ public sealed class AttributionExtractor
             || v.In(cue - 1, Adverbs) && v.IsPunct(cue - 2, ','));
         // "Asked about the plan, the mayor said ...": a fronted passive participle reports a question put by someone unnamed;
         // its content runs to the comma before the main clause.
-        if (source is null && cue == c.First && v.IsCapitalized(cue) && v.EndsWith(cue, "ed") && !passive
+        // Only a verb of questioning fronts such a clause; "Expected to rise, prices climbed" reports nobody's words.
+        if (source is null && cue == c.First && v.IsCapitalized(cue) && (v.Is(cue, "asked") || v.Is(cue, "pressed") || v.Is(cue, "questioned")) && !passive
             && (IsQuestionOpener(v, k) || v.Is(k, "to") && v.IsLowerWord(k + 1)))
         {
             int comma = k + 1;
@@ -590,7 +684,8 @@ public sealed class AttributionExtractor
                 contentEnd = m;
             }
             // "The company, which has denied any fault, closed the route": a non-restrictive relative clause ends at the
-            // comma before the main clause's verb.
+            // comma before the main clause's verb. A list item is no verb ("warned that roads, bridges and schools were
+            // damaged"): a word followed by a comma, "and" or "or" is skipped.
             if (sourceFirst >= 0 && sourceFirst == sourceLast && (v.Is(sourceFirst, "which") || v.Is(sourceFirst, "who"))
                 && v.IsPunct(sourceFirst - 1, ','))
             {
@@ -598,13 +693,16 @@ public sealed class AttributionExtractor
                 {
                     if (c.QuoteOfToken[m] >= 0) break;
                     if (v.IsPunct(m, ',') && v.IsLowerWord(m + 1) && !v.In(m + 1, Dets) && !v.In(m + 1, SubjPron) && !v.In(m + 1, Coordination)
-                        && !v.In(m + 1, Stops) && !v.In(m + 1, Aux) && (v.EndsWith(m + 1, "ed") || v.EndsWith(m + 1, "s")))
+                        && !v.In(m + 1, Stops) && !v.In(m + 1, Aux) && (v.EndsWith(m + 1, "ed") || v.EndsWith(m + 1, "s"))
+                        && !v.IsPunct(m + 2, ',') && !v.Is(m + 2, "and") && !v.Is(m + 2, "or"))
                     {
                         contentEnd = m - 1;
                         break;
                     }
                 }
             }
+            // "He says of the mayor" and nothing more: only what the words are about, not the words.
+            if (v.Is(k, "of") && (v.Is(cue, "says") || v.Is(cue, "said") || v.Is(cue, "say")) && IsBarePhrase(v, k + 1, contentEnd)) return null;
             var content = new Span(v.Tokens[k].Span.Start, v.Tokens[contentEnd].Span.End);
             bool isQuote = c.QuoteOfToken[k] >= 0 && c.Quotes[c.QuoteOfToken[k]].End >= content.End;
             // A learned cue ("attacked", "hopes") attributes a stance or act, not necessarily speech.
@@ -686,21 +784,52 @@ public sealed class AttributionExtractor
     /// The paragraph that follows the colon at <paramref name="colon"/> (the quote that opens it, when one does, or its text to
     /// the line end), or null when the colon is not followed by one.
     /// </summary>
-    private static Span? ParagraphAfter(SentenceContext c, int colon)
+    private static (Span Content, bool Quoted)? ParagraphAfter(SentenceContext c, int colon)
     {
         var v = c.V;
         int first = colon + 1;
-        while (first < v.Count && first < c.End && v.Tokens[first].Kind == TokenKind.Punctuation && !v.IsQuoteMark(first)) first++;
         if (first >= v.Count) return null;
-        if (first < v.Count && c.QuoteOfToken[first] >= 0 && v.Tokens[first].Span.Start == c.Quotes[c.QuoteOfToken[first]].Start)
+        if (c.QuoteOfToken[first] >= 0 && v.Tokens[first].Span.Start == c.Quotes[c.QuoteOfToken[first]].Start)
         {
-            return c.Quotes[c.QuoteOfToken[first]];
+            return (c.Quotes[c.QuoteOfToken[first]], true);
         }
-        int start = v.Tokens[first].Span.Start;
-        int end = v.Text.IndexOf('\n', start);
-        if (end < 0) end = v.Text.Length;
-        while (end > start && char.IsWhiteSpace(v.Text[end - 1])) end--;
-        return end - start >= 2 ? new Span(start, end) : null;
+        if (ListItemWord(v, first) is int item) return (ListAfter(v, item), false);
+        // Unquoted, the paragraph must read as a sentence, not a caption, a link or a label ("More coverage: Markets live");
+        // only its first sentence is taken, since the reporter's own sentences may follow.
+        if (!v.IsCapitalized(first) || v.In(first, CaptionLabels)) return null;
+        int last = first, sentence = v.Tokens[first].Sentence;
+        while (last + 1 < v.Count && v.Tokens[last + 1].Sentence == sentence) last++;
+        for (int k = first; k <= last && k - first < 4; k++) if (v.IsPunct(k, ':')) return null;
+        while (last > first && v.IsQuoteMark(last)) last--;
+        if (!(v.IsPunct(last, '.') || v.IsPunct(last, '!') || v.IsPunct(last, '?'))) return null;
+        return last > first ? (v.Range(first, last), false) : null;
+    }
+
+    /// <summary>The first word of a list item opening at token <paramref name="t"/> ("- 12 bridges", "2. the port"), or null.</summary>
+    private static int? ListItemWord(TokenView v, int t)
+    {
+        if (t + 1 >= v.Count || !OpensLine(v, t)) return null;
+        if (v.IsPunct(t, '-') || v.IsPunct(t, '•') || v.IsPunct(t, '*') || v.IsPunct(t, '–')) return t + 1;
+        if (v.Tokens[t].Kind == TokenKind.Number && t + 2 < v.Count && (v.IsPunct(t + 1, '.') || v.IsPunct(t + 1, ')'))) return t + 2;
+        return null;
+    }
+
+    private static bool OpensLine(TokenView v, int t)
+    {
+        int start = v.Tokens[t].Span.Start;
+        return start == 0 || v.Text[start - 1] == '\n' || v.Text.AsSpan(0, start).TrimEnd(" \t").EndsWith("\n");
+    }
+
+    /// <summary>Every item of the list opening at word <paramref name="firstWord"/>, up to the first line that is no item.</summary>
+    private static Span ListAfter(TokenView v, int firstWord)
+    {
+        int end = v.Tokens[firstWord].Span.End;
+        for (int k = firstWord; k < v.Count; k++)
+        {
+            if (k > firstWord && OpensLine(v, k) && ListItemWord(v, k) is null) break;
+            end = v.Tokens[k].Span.End;
+        }
+        return new Span(v.Tokens[firstWord].Span.Start, end);
     }
 
     /// <summary>Words that open the question a cue reports ("asked whether", "asked about").</summary>
@@ -831,7 +960,14 @@ public sealed class AttributionExtractor
             last = open - 1;
         }
         // "the two biggest polluters, which together vowed ...": the relative pronoun stands for its antecedent.
-        if (last > c.First && v.Is(last, "which") && v.IsPunct(last - 1, ',')) return last;
+        // After a time phrase or a verb ("resigned on Monday, which shows ...") it stands for the clause, which says nothing.
+        if (last > c.First && v.Is(last, "which") && v.IsPunct(last - 1, ','))
+        {
+            int before = last - 2;
+            bool clause = before < c.First || v.In(before, Days) || v.In(before, MonthNames) || v.Tokens[before].Kind == TokenKind.Number
+                || v.IsLowerWord(before) && v.EndsWith(before, "ed");
+            return clause ? -1 : last;
+        }
         // "the families, many of whom say ...": a quantified relative pronoun.
         if (last - 2 >= c.First && (v.Is(last, "whom") || v.Is(last, "which")) && v.Is(last - 1, "of")
             && v.In(last - 2, Quantifiers)) return last - 2;
@@ -877,8 +1013,10 @@ public sealed class AttributionExtractor
             }
             break;
         }
-        // Do not start on a dangling joiner, an inverted auxiliary ("do we know") or an adverb ("Now the ministry").
-        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux) || v.In(first, Adverbs))) first++;
+        // Do not start on a dangling joiner, an inverted auxiliary ("do we know") or an adverb ("Now the ministry"); but an
+        // adverb capitalised alone or before a capitalised word may be a name ("Indeed said", "Now This News said").
+        while (first <= last && (v.In(first, Joiners) || v.In(first, Aux)
+            || v.In(first, Adverbs) && (v.IsLowerWord(first) || first < last && !v.IsCapitalized(first + 1)))) first++;
         return first <= last ? first : -1;
     }
 
@@ -1161,7 +1299,7 @@ public sealed class AttributionExtractor
         int colon = v.IsPunct(k, ':') ? k : -1;
         k++;
         int contentEnd = c.LastContentToken;
-        Span? block = colon > contentEnd ? ParagraphAfter(c, colon) : null;
+        Span? block = colon > contentEnd ? ParagraphAfter(c, colon)?.Content : null;
         if (k > contentEnd && block is null) return null;
         // Possessor: "Zelensky's claim", "his claim", "the ministry's latest statement".
         int p = cue - 1;

@@ -377,8 +377,11 @@ public class AttributionStageTests
     public void An_adverb_after_a_comma_keeps_the_participle_or_the_coordinated_verb()
     {
         var (text, claims) = Run("The skippers were calm, perhaps recognizing that the storm had passed. The mayor praised the crews, yet refuses to pay them.");
-        ByCue(text, claims, "recognizing").Content.Of(text).Should().Be("the storm had passed");
-        ByCue(text, claims, "refuses").Content.Of(text).Should().Be("to pay them");
+        var recognizing = ByCue(text, claims, "recognizing");
+        recognizing.Content.Of(text).Should().Be("the storm had passed");
+        var refuses = ByCue(text, claims, "refuses");
+        refuses.Source!.Value.Of(text).Should().Be("The mayor");
+        refuses.Content.Of(text).Should().Be("to pay them");
     }
 
     [Fact]
@@ -430,12 +433,13 @@ public class AttributionStageTests
     }
 
     [Fact]
-    public void A_cue_closing_its_sentence_with_a_colon_announces_the_next_paragraph()
+    public void A_cue_closing_its_sentence_with_a_colon_announces_the_next_paragraphs_first_sentence()
     {
         var (text, claims) = Run("The harbour master added:\n\nThe pier is unsafe. Nobody should moor there.\n\nThe council meets on Friday.");
         var added = ByCue(text, claims, "added");
         added.Source!.Value.Of(text).Should().Be("The harbour master");
-        added.Content.Of(text).Should().Be("The pier is unsafe. Nobody should moor there.");
+        added.Content.Of(text).Should().Be("The pier is unsafe.", "unquoted, only the first sentence is surely the speaker's");
+        added.Kind.Should().Be(AttributionKind.Other);
     }
 
     [Fact]
@@ -497,6 +501,149 @@ public class AttributionStageTests
         var said = ByCue(text, claims, "said");
         said.Source!.Value.Of(text).Should().Be("two of whom");
         said.Content.Of(text).Should().Be("the pier was unsafe");
+    }
+
+    [Fact]
+    public void An_unclosed_bracket_does_not_join_the_sentences_after_it()
+    {
+        var (text, claims) = Run("The council met on Friday (a rare event. The mayor said the pier was safe. Residents said the tolls were too high.");
+        var mayor = claims.Single(a => a.Source is { } s && s.Of(text) == "The mayor");
+        mayor.Content.Of(text).Should().Be("the pier was safe");
+        var residents = claims.Single(a => a.Source is { } s && s.Of(text) == "Residents");
+        residents.Content.Of(text).Should().Be("the tolls were too high");
+        residents.Chain.Select(c => c.Of(text)).Should().Equal("Residents");
+    }
+
+    [Fact]
+    public void A_bracketed_passage_of_two_sentences_stays_two_sentences()
+    {
+        var (text, claims) = Run("(The mayor declined to comment. She later said the pier was safe.)");
+        ByCue(text, claims, "declined").Content.Of(text).Should().Be("to comment");
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("She");
+        said.Content.Of(text).Should().Be("the pier was safe");
+    }
+
+    [Fact]
+    public void A_question_mark_before_a_lower_case_cue_is_no_sentence_end()
+    {
+        var (text, claims) = Run("\"Why not?\" she asked.");
+        var asked = ByCue(text, claims, "asked");
+        asked.Source!.Value.Of(text).Should().Be("she");
+        asked.Content.Of(text).Should().Be("\"Why not?\"");
+    }
+
+    [Theory]
+    [InlineData("The agency, which warned that roads, bridges and schools were damaged, closed the port.", "warned", "roads, bridges and schools were damaged")]
+    [InlineData("Ilse Marwick, who said apples, pears and plums were scarce, runs the market.", "said", "apples, pears and plums were scarce")]
+    [InlineData("The ferry company, which has denied any fault, closed the route.", "denied", "any fault")]
+    public void A_list_inside_a_non_restrictive_relative_clause_is_no_main_verb(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        ByCue(text, claims, cue).Content.Of(text).Should().Be(content);
+    }
+
+    [Fact]
+    public void Only_a_verb_of_questioning_fronts_an_unnamed_question()
+    {
+        Run("Expected to rise, prices climbed again in May.").Claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Yet_between_two_verbs_coordinates_them()
+    {
+        var (text, claims) = Run("The mayor praised the crews yet refused to pay them.");
+        var refused = ByCue(text, claims, "refused");
+        refused.Source!.Value.Of(text).Should().Be("The mayor");
+        refused.Content.Of(text).Should().Be("to pay them");
+    }
+
+    [Theory]
+    [InlineData("Indeed said job postings fell in March.", "Indeed")]
+    [InlineData("Now This News said the pier was closed.", "Now This News")]
+    public void An_adverb_that_may_be_a_name_stays_in_the_source(string sentence, string source)
+    {
+        var (text, claims) = Run(sentence);
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be(source);
+    }
+
+    [Fact]
+    public void A_caption_after_a_colon_is_no_content()
+    {
+        Run("The analyst added:\n\nMore coverage: Markets live blog").Claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_list_after_a_colon_is_the_content_with_every_item()
+    {
+        var (text, claims) = Run("The ministry said:\n\n- 12 bridges closed\n- 4 ferries stranded\n\nThe port stays shut.");
+        var said = ByCue(text, claims, "said");
+        said.Content.Of(text).Should().Be("12 bridges closed\n- 4 ferries stranded");
+        said.Kind.Should().Be(AttributionKind.Other, "an unquoted paragraph is no direct quote");
+    }
+
+    [Fact]
+    public void An_unquoted_paragraph_after_a_colon_gives_only_its_first_sentence()
+    {
+        var (text, claims) = Run("The mayor explained:\n\nThe council will meet on Friday. The skipper said the pier was unsafe.");
+        var explained = ByCue(text, claims, "explained");
+        explained.Content.Of(text).Should().Be("The council will meet on Friday.");
+        explained.Kind.Should().Be(AttributionKind.Other);
+        var said = ByCue(text, claims, "said");
+        said.Source!.Value.Of(text).Should().Be("The skipper");
+        said.Chain.Select(s => s.Of(text)).Should().Equal("The skipper");
+    }
+
+    [Fact]
+    public void A_quoted_paragraph_after_a_colon_is_a_direct_quote_of_every_sentence()
+    {
+        var (text, claims) = Run("The governor added:\n\n\"We will rebuild the pier. It will take a year.\"");
+        var added = ByCue(text, claims, "added");
+        added.Content.Of(text).Should().Be("\"We will rebuild the pier. It will take a year.\"");
+        added.Kind.Should().Be(AttributionKind.DirectQuote);
+    }
+
+    [Fact]
+    public void A_which_after_a_clause_stands_for_the_clause_and_is_no_source()
+    {
+        var (text, claims) = Run("The mayor resigned on Monday, which shows that the council had lost faith in her.");
+        claims.Should().NotContain(a => a.Source != null && a.Source.Value.Of(text) == "which");
+    }
+
+    [Theory]
+    [InlineData("Ferry Operator Claims Record Year")]
+    [InlineData("Obama Calls For Calm")]
+    [InlineData("Sen. Ann Loft Reported Missing After Storm")]
+    public void A_title_case_headline_verb_with_a_plain_object_is_no_cue(string headline)
+    {
+        Run(headline + "\n\nThe harbour will reopen next week.").Claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_title_case_headline_verb_of_speech_is_a_cue_anywhere()
+    {
+        var (text, claims) = Run("Port Chief Says Harbour Will Reopen Next Week\n\nThe harbour will reopen next week.");
+        var says = ByCue(text, claims, "Says");
+        says.Source!.Value.Of(text).Should().Be("Port Chief");
+        says.Content.Of(text).Should().Be("Harbour Will Reopen Next Week");
+    }
+
+    [Fact]
+    public void Says_of_a_bare_phrase_has_no_content()
+    {
+        Run("He says of the mayor").Claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Mending_broken_sentences_never_undoes_the_splitters_length_cap()
+    {
+        // One line, one early bracket, no sentence end: the splitter cuts it for length, and the pieces stay cut.
+        var text = "The council (a rare event said " + string.Concat(Enumerable.Repeat("the pier was safe, ", 400)) + "and closed.";
+        var (sentences, tokens) = Tokenizer.Analyze(text);
+        sentences.Length.Should().BeGreaterThan(1);
+        var merged = AttributionExtractor.MergeBrokenSentences(new TokenView(text, tokens), sentences);
+        merged.Should().OnlyContain(s => s.TokenCount <= SentenceSplitter.MaxSentenceTokens);
+        merged.Length.Should().Be(sentences.Length);
     }
 }
 
