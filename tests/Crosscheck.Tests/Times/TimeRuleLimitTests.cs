@@ -1,5 +1,3 @@
-using Crosscheck.Text;
-using Crosscheck.Times;
 using FluentAssertions;
 
 namespace Crosscheck.Tests.Times;
@@ -10,17 +8,7 @@ namespace Crosscheck.Tests.Times;
 /// </summary>
 public class TimeRuleLimitTests
 {
-    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Build();
-
-    private static readonly DateOnly Published = new(2024, 12, 16);
-
-    private static IReadOnlyList<(string Text, string Value)> Times(string text)
-    {
-        var article = new Article { Id = "t", Text = text, ContentHash = "t", Published = PublicationDate.Given(Published, "test") };
-        var outcome = Pipeline.Analyze(article, new AnalysisContext(Published));
-        outcome.Failures.Should().BeEmpty();
-        return outcome.Article.Items(Layers.Times).Select(t => (t.Span.Of(text), t.Value)).ToList();
-    }
+    private static IReadOnlyList<(string Text, string Value)> Times(string text) => TimesOf.Read(text);
 
     private static void Expect(string text, string[] expected)
     {
