@@ -1753,9 +1753,7 @@ internal sealed class TimeExtractor
                 int ampmEnd = AmPm(q, out bool pm);
                 if (ampmEnd > q)
                 {
-                    if (hour is < 1 or > 12) return p;
-                    if (pm && hour < 12) hour += 12;
-                    if (!pm && hour == 12) hour = 0;
+                    if (!TwelveToTwentyFour(ref hour, pm)) return p;
                     q = ampmEnd;
                 }
                 else meridiem = hour > 12 || W(p)[0] == '0';
@@ -1788,9 +1786,7 @@ internal sealed class TimeExtractor
                 int ampmEnd = AmPm(q, out bool pm);
                 if (ampmEnd > q)
                 {
-                    if (hour is < 1 or > 12) return p;
-                    if (pm && hour < 12) hour += 12;
-                    if (!pm && hour == 12) hour = 0;
+                    if (!TwelveToTwentyFour(ref hour, pm)) return p;
                     q = ampmEnd;
                 }
                 else if (!clock && hour is >= 1 and <= 12 && ClockWordBefore(p) && PartOfDayAfterHour(q, out string? part, out int partEnd))
@@ -1883,9 +1879,7 @@ internal sealed class TimeExtractor
             else return false;
             bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);
             if (!pm && !word.Equals("am", StringComparison.OrdinalIgnoreCase)) return false;
-            if (hour is < 1 or > 12 || minute > 59) return false;
-            if (pm && hour < 12) hour += 12;
-            if (!pm && hour == 12) hour = 0;
+            if (minute > 59 || !TwelveToTwentyFour(ref hour, pm)) return false;
             end = q;
             return true;
         }
@@ -1937,6 +1931,15 @@ internal sealed class TimeExtractor
             }
             return q;
         }
+    }
+
+    /// <summary>"12 am" is 0 h, "12 pm" 12 h, "3 pm" 15 h; false for an hour no 12-hour clock shows.</summary>
+    private static bool TwelveToTwentyFour(ref int hour, bool pm)
+    {
+        if (hour is < 1 or > 12) return false;
+        if (pm && hour < 12) hour += 12;
+        if (!pm && hour == 12) hour = 0;
+        return true;
     }
 }
 
