@@ -104,6 +104,9 @@ internal sealed class ClaimMention
         if (!cites || attribution.PrimarySource is not Span primary)
         {
             if (attribution.Source is not Span source || speakerIsRelay) return (null, false, null);
+            // "Nobody could yet say ...": the entity stage may take a capitalised "Nobody" for a name, but
+            // it is the report's own line, not somebody every report quotes.
+            if (IsPronoun(article.Slice(source))) return (null, false, null);
             string? id = attribution.SpeakerEntity is int e ? article.EntityIdOf(e) : null;
             // "officials in [the Kursk region]": people of a place do not speak for it; "monitors of
             // [the basin commission]" speak for their body.
@@ -115,6 +118,7 @@ internal sealed class ClaimMention
         // The speaker cites its source: resolve that one as speakers are resolved.
         var cited = SpeakerResolver.Resolve(attribution with { Source = primary, SpeakerEntity = null, SpeakerSpan = null }, article.Text, article.Entities);
         string citedText = article.Slice(primary).Trim();
+        if (IsPronoun(citedText)) return (null, false, null);
         if (cited.SpeakerEntity is int c && article.EntityIdOf(c) is { } citedId && !UnnamedPeople(article, primary, c))
         {
             bool place = (uint)c < (uint)entities.Length && entities[c].Type == Crosscheck.Entities.EntityType.Place;
@@ -281,6 +285,12 @@ internal sealed class ClaimMention
         var name = string.Join(' ', words.SkipWhile(w => Articles.Contains(w)));
         if (entityNamed?.Invoke(name) is { } id) return (id, false, null);
         return (null, false, name.ToLowerInvariant());
+    }
+
+    private static bool IsPronoun(string source)
+    {
+        var phrase = source.Trim().ToLowerInvariant();
+        return Pronouns.Contains(phrase) || phrase is "no one" or "no-one" or "none" or "everyone" or "everybody";
     }
 
     private static bool IsPlural(string word) =>

@@ -56,6 +56,21 @@ public class OriginTests
     }
 
     [Fact]
+    public void A_capitalised_nobody_the_entity_stage_took_for_a_name_is_each_reports_own_line()
+    {
+        const string Doubt = "whether the bridge at Dorvik would reopen before March 9";
+        AnalyzedArticle Line(string id, string rest) => new ArticleBuilder(id, $"Nobody could yet say {Doubt}. {rest}").Published(2031, 3, 11)
+            .Entity("Nobody", EntityType.Person)
+            .Claim("Nobody", "say", Doubt, speaker: "Nobody")
+            .Build();
+        var first = Line("n1", "Ferry crews waited on the quay with their engines idling while the river kept rising through the night.");
+        var second = Line("n2", "Shopkeepers on the old market street stacked sandbags in their doorways and moved stock to upper floors.");
+        var claim = Assemble(first, second).Claims.Should().ContainSingle().Subject;
+        claim.Origins.Should().NotContain(o => o.StartsWith("ent:", StringComparison.Ordinal));
+        claim.IndependentOrigins.Should().Be(2, "two newsrooms' own doubts are two origins, not one speaker called Nobody");
+    }
+
+    [Fact]
     public void Bodies_named_only_in_words_are_origins_by_their_words()
     {
         var first = Report("c1", $"The interior ministry said {Figure}.").Claim("The interior ministry", "said", Figure).Build();
