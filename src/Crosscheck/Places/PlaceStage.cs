@@ -128,7 +128,7 @@ public sealed class PlaceStage : IStage
         if (!EndsAsContainer(text, container.Span)) return null;
         foreach (var c in mention.Candidates)
         {
-            if (kind == PlaceKind.Country ? Table.CountryEntryOf(c) == outer : Table.RegionEntryOf(c) == outer) return null;
+            if (LiesIn(c, outer, kind)) return null;
             // A city or capital is in any gazetteer: "Boston, Texas" is two places, not a Boston the gazetteer lacks.
             if (Table.KindOf(c) == PlaceKind.Place && (Table.PopulationOf(c) >= ContainerFallbackMaxPopulation || Table.FeatureCodeOf(c) is "PPLC" or "PPLA")) return null;
         }
@@ -138,6 +138,10 @@ public sealed class PlaceStage : IStage
         if (context.MainCountryBesides(context.NameOf(index), out _) != country) return null;
         return Enclosed(mention, mention.Span.Of(text), outer, kind == PlaceKind.Country ? PlacePrecision.Country : PlacePrecision.Region);
     }
+
+    /// <summary>Whether the gazetteer puts the entry in the country or first-level region <paramref name="outer"/> (of kind <paramref name="outerKind"/>).</summary>
+    private bool LiesIn(int entry, int outer, PlaceKind outerKind) =>
+        outerKind == PlaceKind.Country ? Table.CountryEntryOf(entry) == outer : Table.RegionEntryOf(entry) == outer;
 
     // Towns this large, and capitals, are never missing from the gazetteer.
     private const long ContainerFallbackMaxPopulation = 100_000;
@@ -218,7 +222,7 @@ public sealed class PlaceStage : IStage
             if (kind is not (PlaceKind.Region or PlaceKind.Country)) continue;
             foreach (int c in mention.Candidates)
             {
-                if (kind == PlaceKind.Country ? Table.CountryEntryOf(c) == outer : Table.RegionEntryOf(c) == outer) return true;
+                if (LiesIn(c, outer, kind)) return true;
             }
         }
         return false;
