@@ -163,6 +163,16 @@ public class DateTimeSpecEvaluationTests
     }
 
     [Theory]
+    [InlineData("0000")]
+    [InlineData("9999")]
+    [InlineData("9999-Q4")]
+    [InlineData("2021-W53")]
+    [InlineData("2019-SU")]
+    [InlineData("2019-07-01")]
+    public void HasNoExtentForUnitsOutsideTheCalendarOrOutsideItsReading(string value) =>
+        DateTimeSpecEvaluation.Extent(value).Should().BeNull();
+
+    [Theory]
     [InlineData("Marks came out the last school year", "school_year_or_business_days")]
     [InlineData("Finish it within six business days", "school_year_or_business_days")]
     [InlineData("Show the sy 2011 totals", "school_year_or_business_days")]

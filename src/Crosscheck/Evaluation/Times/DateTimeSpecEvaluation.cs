@@ -191,36 +191,20 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             return true;
         }
         static int Int(string s, int from, int count) => int.Parse(s.AsSpan(from, count), System.Globalization.CultureInfo.InvariantCulture);
-        try
-        {
-            switch (value.Length)
-            {
-                case 2 when Digits(value, 0, 2):
-                    return (new DateOnly(Math.Max(1, Int(value, 0, 2) * 100), 1, 1), new DateOnly(Int(value, 0, 2) * 100 + 100, 1, 1));
-                case 3 when Digits(value, 0, 3) && value[0] != '0':
-                    return (new DateOnly(Int(value, 0, 3) * 10, 1, 1), new DateOnly(Int(value, 0, 3) * 10 + 10, 1, 1));
-                case 4 when Digits(value, 0, 4):
-                    return (new DateOnly(Int(value, 0, 4), 1, 1), new DateOnly(Int(value, 0, 4) + 1, 1, 1));
-                case 7 when Digits(value, 0, 4) && value[4] == '-' && Digits(value, 5, 2):
-                    var month = new DateOnly(Int(value, 0, 4), Int(value, 5, 2), 1);
-                    return (month, month.AddMonths(1));
-                case 7 when Digits(value, 0, 4) && value[4] == '-' && value[5] == 'Q' && value[6] is >= '1' and <= '4':
-                    var quarter = new DateOnly(Int(value, 0, 4), (value[6] - '1') * 3 + 1, 1);
-                    return (quarter, quarter.AddMonths(3));
-                case 7 when Digits(value, 0, 4) && value[4] == '-' && value[5] == 'H' && value[6] is '1' or '2':
-                    var half = new DateOnly(Int(value, 0, 4), value[6] == '1' ? 1 : 7, 1);
-                    return (half, half.AddMonths(6));
-                case 8 when Digits(value, 0, 4) && value[4] == '-' && value[5] == 'W' && Digits(value, 6, 2):
-                    var monday = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(Int(value, 0, 4), Int(value, 6, 2), DayOfWeek.Monday));
-                    return (monday, monday.AddDays(7));
-                default:
-                    return null;
-            }
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
+        // A century or a decade: calendar units the timeline never needs, so DisplayDates does not read them.
+        if (value.Length == 2 && Digits(value, 0, 2))
+            return (new DateOnly(Math.Max(1, Int(value, 0, 2) * 100), 1, 1), new DateOnly(Int(value, 0, 2) * 100 + 100, 1, 1));
+        if (value.Length == 3 && Digits(value, 0, 3) && value[0] != '0')
+            return (new DateOnly(Int(value, 0, 3) * 10, 1, 1), new DateOnly(Int(value, 0, 3) * 10 + 10, 1, 1));
+        // Years, months, quarters, halves and ISO weeks as the timeline reads them; days, seasons and weekends are
+        // left out (a season's bounds are a convention the spec does not share), as is a week the year does not have.
+        bool unit = value.Length == 4
+            || value.Length == 7 && value[4] == '-' && (Digits(value, 5, 2) || value[5] is 'Q' or 'H')
+            || value.Length == 8 && value[4] == '-' && value[5] == 'W' && Digits(value, 0, 4) && Digits(value, 6, 2)
+                && Int(value, 6, 2) <= System.Globalization.ISOWeek.GetWeeksInYear(Math.Max(1, Int(value, 0, 4)));
+        if (!unit || Crosschecking.DisplayDates.Period(value) is not { } period) return null;
+        // The last unit of year 9999 ends past the last day there is.
+        return period.Start.DayNumber + period.Days > DateOnly.MaxValue.DayNumber ? null : (period.Start, period.Start.AddDays(period.Days));
     }
 
     /// <summary>A day written "2019-07-01" equals a range end, which may leave the year open ("XXXX-07-01").</summary>
