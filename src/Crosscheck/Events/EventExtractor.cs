@@ -65,7 +65,7 @@ internal sealed class EventExtractor
                     sentenceActors = ActorsIn(countryMentions, new Span(sentence.Span.Start, v.Tokens[t].Span.Start), input.Claims);
                 }
                 casualties.Clear();
-                CollectCasualties(v, input, s, paragraphOf, casualties);
+                if (CountsCasualties(trigger.EventType)) CollectCasualties(v, input, s, paragraphOf, casualties);
                 var place = PlaceIn(input, v, sentence.Span);
                 bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null;
                 if (trigger.Needs == TriggerNeeds.Actor && sentenceActors.Count == 0) continue;
@@ -77,6 +77,12 @@ internal sealed class EventExtractor
         }
         return events.ToImmutable();
     }
+
+    /// <summary>
+    /// ACLED records no fatalities for a strategic development or a peaceful protest: "30 soldiers, whom Russia
+    /// had deployed, were killed" counts the dead on the battle of the same sentence, not on the deployment.
+    /// </summary>
+    private static bool CountsCasualties(string eventType) => eventType is not ("Strategic developments" or "Protests");
 
     private bool TryTrigger(TokenView v, int t, int end, out EventTrigger trigger, out int last)
     {
@@ -236,8 +242,9 @@ internal sealed class EventExtractor
         foreach (var p in input.Places)
         {
             if (!sentence.Contains(p.Span)) continue;
-            // "soldiers from North Korea": where the fighters come from, not where the event happens.
-            if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p) || p.Precision == PlacePrecision.Country && PrecededBy(input.Text, p.Span, "from")) continue;
+            // "soldiers from North Korea": where the fighters come from; "the war against Ukraine": whom they fight. Neither is where it happens.
+            if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p)
+                || p.Precision == PlacePrecision.Country && (PrecededBy(input.Text, p.Span, "from") || PrecededBy(input.Text, p.Span, "against"))) continue;
             candidates.Add(NamesRegion(v, p) ? p with { Name = p.Admin1!, Precision = PlacePrecision.Region } : p);
         }
         if (candidates.Count == 0) return (null, null, []);

@@ -171,6 +171,43 @@ public class EventStageTests
     }
 
     [Fact]
+    public void The_dead_of_a_battle_are_not_counted_on_the_deployment_named_in_the_same_sentence()
+    {
+        var events = Run("At least 40 North Korean soldiers, whom Russia had deployed to the border, were killed or wounded by Ukrainian troops, the army said.",
+            a => new QuantityStage().Process(a, Context)).Get(Layers.Events);
+        events.Single(e => e.EventType == "Battles").KilledOrWounded.Should().Be(40);
+        var deployment = events.Single(e => e.EventType == "Strategic developments");
+        deployment.KilledOrWounded.Should().BeNull("ACLED records no fatalities for a strategic development");
+        deployment.Fatalities.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("North Korean soldiers fighting in the war against Ukraine suffered heavy losses, the army said.", "Ukraine")]
+    [InlineData("Russian troops clashed with Ukrainian forces in a campaign against Ukraine near Kupiansk.", "Ukraine")]
+    public void The_country_fought_against_does_not_place_the_event(string text, string country)
+    {
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, country), country, 49, 32, null, "UA", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().BeNull("the side fought against is an actor, not where the fighting is");
+    }
+
+    [Fact]
+    public void A_country_after_in_still_places_the_event_when_another_is_fought_against()
+    {
+        const string text = "Russian troops clashed with Ukrainian forces in Ukraine in their war against Ukraine.";
+        int inUkraine = text.IndexOf("Ukraine", StringComparison.Ordinal);
+        int against = text.LastIndexOf("Ukraine", StringComparison.Ordinal);
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(new Span(inUkraine, inUkraine + 7), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country),
+            new ResolvedPlace(new Span(against, against + 7), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().Be(new Span(inUkraine, inUkraine + 7));
+    }
+
+    [Fact]
     public void Acled_csv_has_the_acled_columns_and_quotes_cells()
     {
         var article = Run(Battle, outlet: "Test Wire");
