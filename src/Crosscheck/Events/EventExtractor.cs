@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Claims;
 using Crosscheck.Entities;
@@ -58,6 +59,11 @@ internal sealed class EventExtractor
                 if (input.Tokens[t].Kind != TokenKind.Word) continue;
                 if (!TryTrigger(v, t, end, out var trigger, out int last)) continue;
                 if (trigger.EventType == lastType) continue;
+                if (IsHypothetical(v, t, first))
+                {
+                    t = last;
+                    continue;
+                }
                 var sentenceActors = ActorsIn(actors, sentence.Span, input.Claims);
                 if (sentenceActors.Count == 0)
                 {
@@ -77,6 +83,27 @@ internal sealed class EventExtractor
         }
         return events.ToImmutable();
     }
+
+    /// <summary>
+    /// "Russia could extend its deployment", "troops may have been killed", "Pyongyang will send more troops":
+    /// a possibility or a plan is not an event that happened, so ACLED records none. A modal within the three
+    /// words before the trigger, in the same clause, marks it; an event told after the modal's own verb
+    /// ("said it would retaliate for the shelling") lies outside that window and stays.
+    /// </summary>
+    private static bool IsHypothetical(TokenView v, int trigger, int sentenceStart)
+    {
+        for (int k = trigger - 1; k >= sentenceStart && k >= trigger - 3; k--)
+        {
+            if (!v.IsWord(k)) return false;
+            // Lower case only: "In May clashes erupted" names the month.
+            if (Modals.Contains(v.Word(k))) return true;
+        }
+        return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals =
+        FrozenSet.ToFrozenSet(["could", "might", "may", "would", "will", "should", "can", "'ll", "’ll"], StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// ACLED records no fatalities for a strategic development or a peaceful protest: "30 soldiers, whom Russia

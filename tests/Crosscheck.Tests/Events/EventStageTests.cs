@@ -207,6 +207,24 @@ public class EventStageTests
         e.Place.Should().Be(new Span(inUkraine, inUkraine + 7));
     }
 
+    [Theory]
+    [InlineData("Officials said Russia could extend its deployment of North Korean troops to other parts of the front.")]
+    [InlineData("Dozens of North Korean soldiers may have been killed or wounded by Ukrainian troops, the army said.")]
+    [InlineData("Analysts said Pyongyang will deploy more troops to Russia next year.")]
+    public void A_possibility_or_a_plan_is_no_event(string text)
+    {
+        Run(text).Get(Layers.Events).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("In May clashes between Russian and Ukrainian troops left the village in ruins.", "Battles")]
+    [InlineData("Kyiv said it would respond to the Russian shelling of Kherson, which killed two people.", "Explosions/Remote violence")]
+    [InlineData("North Korea has deployed thousands of troops to Russia, officials said, and more could follow.", "Strategic developments")]
+    public void A_modal_outside_the_triggers_clause_or_a_month_named_May_leaves_the_event(string text, string type)
+    {
+        Run(text).Get(Layers.Events).Should().Contain(e => e.EventType == type);
+    }
+
     [Fact]
     public void Acled_csv_has_the_acled_columns_and_quotes_cells()
     {
