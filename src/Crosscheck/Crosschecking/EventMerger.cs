@@ -123,6 +123,7 @@ internal static class EventMerger
         var figures = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (view, e) in members)
         {
+            if (!NewsEvent.CountsCasualties(e.EventType)) continue;
             foreach (var q in view.Quantities)
             {
                 if (!e.Evidence.Contains(q.Span) || q.Casualty is not CasualtyKind kind || (q.Min ?? q.Max) is not double value) continue;

@@ -71,7 +71,7 @@ internal sealed class EventExtractor
                     sentenceActors = ActorsIn(countryMentions, new Span(sentence.Span.Start, v.Tokens[t].Span.Start), input.Claims);
                 }
                 casualties.Clear();
-                if (CountsCasualties(trigger.EventType)) CollectCasualties(v, input, s, paragraphOf, casualties);
+                if (NewsEvent.CountsCasualties(trigger.EventType)) CollectCasualties(v, input, s, paragraphOf, casualties);
                 var place = PlaceIn(input, v, sentence.Span);
                 bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null;
                 if (trigger.Needs == TriggerNeeds.Actor && sentenceActors.Count == 0) continue;
@@ -104,12 +104,6 @@ internal sealed class EventExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals =
         FrozenSet.ToFrozenSet(["could", "might", "may", "would", "will", "should", "can", "'ll", "’ll"], StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>
-    /// ACLED records no fatalities for a strategic development or a peaceful protest: "30 soldiers, whom Russia
-    /// had deployed, were killed" counts the dead on the battle of the same sentence, not on the deployment.
-    /// </summary>
-    private static bool CountsCasualties(string eventType) => eventType is not ("Strategic developments" or "Protests");
 
     private bool TryTrigger(TokenView v, int t, int end, out EventTrigger trigger, out int last)
     {

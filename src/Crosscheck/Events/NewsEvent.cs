@@ -69,4 +69,10 @@ public sealed record NewsEvent(
     /// when the event itself is placed at the region that encloses them.
     /// </summary>
     public ImmutableArray<Span> NearPlaces { get; init; } = [];
+
+    /// <summary>
+    /// ACLED records no fatalities for a strategic development or a peaceful protest: "30 soldiers, whom Russia
+    /// had deployed, were killed" counts the dead on the battle of the same sentence, not on the deployment.
+    /// </summary>
+    public static bool CountsCasualties(string eventType) => eventType is not ("Strategic developments" or "Protests");
 }

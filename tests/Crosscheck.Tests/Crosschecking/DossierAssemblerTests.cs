@@ -81,6 +81,20 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void A_deployment_told_in_the_sentence_of_a_casualty_count_carries_no_casualties()
+    {
+        const string text = "At least 40 Velmar soldiers, whom Orland had deployed to Tarsk, were killed or wounded on March 3.";
+        var a = new ArticleBuilder("d1", text).Titled("Velmar soldiers killed or wounded in Tarsk").Published(2031, 3, 6)
+            .Quantity("At least 40", 40, null, "", "soldiers", CasualtyKind.KilledOrWounded)
+            .Event(text, "Strategic developments", "2031-03-03", "Tarsk")
+            .Event(text, "Battles", "2031-03-03", "Tarsk")
+            .Build();
+        var events = Assemble(a).Events;
+        events.Single(e => e.Type == "Battles").KilledOrWounded.Should().Be(40);
+        events.Single(e => e.Type == "Strategic developments").KilledOrWounded.Should().BeNull();
+    }
+
+    [Fact]
     public void An_undated_unplaced_event_does_not_chain_two_different_battles_together()
     {
         const string story = "Fighting near Lenport and Varn. Clashes in Lenport on March 2. More clashes were reported. Clashes in Varn on March 9.";
