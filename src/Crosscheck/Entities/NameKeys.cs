@@ -65,7 +65,7 @@ public static class NameKeys
 
     private static void FoldWord(string word, StringBuilder output)
     {
-        var w = word;
+        var w = BritishToAmerican(word);
         // Endings first, before j and y are folded elsewhere: Zelenskyy, Zelenskiy, Selenskyj, Zelenskii.
         if (w.Length > 3)
         {
@@ -107,6 +107,20 @@ public static class NameKeys
     }
 
     private static readonly string[] Endings = ["iyy", "iy", "yy", "yj", "ij", "yi", "ii", "y"];
+
+    /// <summary>
+    /// "Centre"/"Center", "Theatre"/"Theater", "Labour"/"Labor", "Defence"/"Defense": one institution named
+    /// in two spellings of English ("-ise"/"-ize" already meet through z = s). Short words keep their
+    /// letters: "four", "hour" and "tour" are no "-our" spellings.
+    /// </summary>
+    private static string BritishToAmerican(string word)
+    {
+        if (word.Length > 4 && word.EndsWith("tre", StringComparison.Ordinal)) return string.Concat(word.AsSpan(0, word.Length - 2), "er");
+        if (word.Length > 4 && word.EndsWith("our", StringComparison.Ordinal)) return string.Concat(word.AsSpan(0, word.Length - 3), "or");
+        if (word.Length > 5 && (word.EndsWith("fence", StringComparison.Ordinal) || word.EndsWith("cence", StringComparison.Ordinal)))
+            return string.Concat(word.AsSpan(0, word.Length - 2), "se");
+        return word;
+    }
 
     private static bool Starts(string word, int index, string part) =>
         string.CompareOrdinal(word, index, part, 0, part.Length) == 0;
