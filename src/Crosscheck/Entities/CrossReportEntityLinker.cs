@@ -14,6 +14,8 @@ namespace Crosscheck.Entities;
 /// <item>persons: the same surname key with compatible given names ("V. Zelensky", "Vladimir
 /// Zelensky"), and a lone surname only when one full-name cluster has it ("Kim" stays apart when
 /// both "Kim Jong-un" and "Kim Yo-jong" are present).</item>
+/// <item>organisations: a name that begins one longer name whose other words are generic ("AirTran" /
+/// "AirTran Airways"), or ends one whose leading words name a place or nationality ("Red Sox" / "Boston Red Sox").</item>
 /// </list>
 /// Ids are "e1", "e2", ... in order of first appearance (report order, then entity order).
 /// </summary>
@@ -58,6 +60,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         LinkAcronyms(nodes, sets);
         LinkPersons(nodes, sets);
         LinkOrganizationPrefixes(nodes, sets);
+        LinkOrganizationsAfterTheirPlace(nodes, sets);
         return Build(nodes, sets, canonicalOf);
     }
 
@@ -302,6 +305,50 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                 genericTail |= nodes[l].Words.Skip(prefixLength).All(TailKeys.Contains);
             }
             if (unique && genericTail && root >= 0) sets.Union(root, i);
+        }
+    }
+
+    /// <summary>
+    /// "Red Sox" joins "Boston Red Sox", "Navy" joins "Indian Navy", "Post" joins "Washington Post": an
+    /// organisation named by the trailing words of exactly one longer organisation's name whose leading
+    /// words (one or two) only say where it is from: a nationality, or a place the reports name as a place
+    /// (a gazetteer would make "White House" end in "House"). With both "Russian Army" and "Ukrainian
+    /// Army" in the pile, "Army" stays apart.
+    /// </summary>
+    private static void LinkOrganizationsAfterTheirPlace(List<Node> nodes, DisjointSets sets)
+    {
+        var placesNamed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in nodes) if (node.Entity.Type == EntityType.Place) placesNamed.Add(NameKeys.Normalize(node.Entity.Name));
+        var bySuffix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var entity = nodes[i].Entity;
+            var words = nodes[i].Words;
+            if (entity.Type != EntityType.Organization || words.Length is < 2 or > 6 || entity.Name.Contains('\'') || entity.Name.Contains('’')) continue;
+            var plain = NameKeys.Normalize(entity.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (plain.Length != words.Length) continue;
+            for (int lead = 1; lead <= 2 && lead < words.Length; lead++)
+            {
+                if (!(lead == 1 && Lexicons.Nationalities.Contains(plain[0]) || placesNamed.Contains(string.Join(' ', plain, 0, lead)))) continue;
+                var suffix = string.Join(' ', words, lead, words.Length - lead);
+                if (!bySuffix.TryGetValue(suffix, out var list)) bySuffix[suffix] = list = [];
+                if (list.Count < 64) list.Add(i);
+            }
+        }
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var entity = nodes[i].Entity;
+            if (entity.Type != EntityType.Organization || NameKeys.LooksLikeAcronym(entity.Name)) continue;
+            if (!bySuffix.TryGetValue(string.Join(' ', nodes[i].Words), out var candidates)) continue;
+            int root = -1;
+            bool unique = true;
+            foreach (int l in candidates)
+            {
+                int r = sets.Find(l);
+                if (root >= 0 && r != root) unique = false;
+                root = r;
+            }
+            if (unique && root >= 0) sets.Union(root, i);
         }
     }
 

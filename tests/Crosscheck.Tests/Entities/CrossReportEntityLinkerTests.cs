@@ -50,6 +50,38 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void AnOrganisationNamedWithoutItsPlaceOrNationalityJoinsTheFullName()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Chicago Comets"), E(EntityType.Organization, "Norwegian Navy"), E(EntityType.Place, "Chicago")),
+            Report("b", E(EntityType.Organization, "Comets"), E(EntityType.Organization, "Navy")));
+        linking.IdFor("b", 0).Should().Be(linking.IdFor("a", 0));
+        linking.IdFor("b", 1).Should().Be(linking.IdFor("a", 1));
+    }
+
+    [Fact]
+    public void AShortOrganisationNameStaysApartWhenTwoFullNamesEndInIt()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Russian Army"), E(EntityType.Organization, "Ukrainian Army")),
+            Report("b", E(EntityType.Organization, "Army")));
+        linking.IdFor("b", 0).Should().NotBe(linking.IdFor("a", 0)).And.NotBe(linking.IdFor("a", 1));
+    }
+
+    [Theory]
+    [InlineData("Golden Comets", "Comets")]
+    [InlineData("White House", "House")]
+    [InlineData("Ukraine's Navy", "Navy")]
+    [InlineData("Chicago Comets", "Chicago")]
+    public void AnOrganisationDoesNotJoinANameWhoseLeadingWordsAreNoPlace(string full, string shorter)
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, full)),
+            Report("b", E(EntityType.Organization, shorter)));
+        linking.IdFor("b", 0).Should().NotBe(linking.IdFor("a", 0));
+    }
+
+    [Fact]
     public void MergesHurAndGurThroughTheAliasTable()
     {
         var linking = Link(
