@@ -259,9 +259,9 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                     sets.Union(root, i);
                     continue;
                 }
-                if (!unique) continue;
             }
-            // No full name anywhere: equal lone names are one entity.
+            // No full name anywhere, or several that it could be ("Kim" beside "Kim Jong-un" and "Kim
+            // Yo-jong"): equal lone names are one entity of their own, not one entity per report.
             if (loneOwner.TryGetValue(word, out int other)) sets.Union(other, i);
             else loneOwner[word] = i;
         }

@@ -110,11 +110,12 @@ public class CrossReportEntityLinkerTests
     {
         var linking = Link(
             Report("a", E(EntityType.Person, "Kim Jong-un"), E(EntityType.Person, "Kim")),
-            Report("b", E(EntityType.Person, "Kim Yo-jong")),
+            Report("b", E(EntityType.Person, "Kim Yo-jong"), E(EntityType.Person, "Kim")),
             Report("c", E(EntityType.Person, "Kim Jong Un")));
         linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
         linking.IdFor("c", 0).Should().Be(linking.IdFor("a", 0));
         linking.IdFor("a", 1).Should().NotBe(linking.IdFor("a", 0)).And.NotBe(linking.IdFor("b", 0));
+        linking.IdFor("b", 1).Should().Be(linking.IdFor("a", 1), "the ambiguous lone name is one entity across reports, not one per report");
     }
 
     [Fact]
