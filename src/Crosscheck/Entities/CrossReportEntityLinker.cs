@@ -61,6 +61,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         LinkPersons(nodes, sets);
         LinkOrganizationPrefixes(nodes, sets);
         LinkOrganizationsAfterTheirPlace(nodes, sets);
+        LinkOneWordNamesToTheirMajorityType(nodes, sets, canonicalOf);
         return Build(nodes, sets, canonicalOf);
     }
 
@@ -349,6 +350,47 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                 root = r;
             }
             if (unique && root >= 0) sets.Union(root, i);
+        }
+    }
+
+    /// <summary>
+    /// One name, one thing per story: when reports type the same one-word name differently ("Saints" a
+    /// team in most reports and a place in one, "Teixeira" a person in most and a place in one), the
+    /// few join the many, provided the many form one entity and outnumber the rest at least two to
+    /// one, and the report of a few does not also use the name as the many's type. Names the alias table knows are left as it says ("Pyongyang" acting is the state, not
+    /// the city); groups and units keep their own keys.
+    /// </summary>
+    private static void LinkOneWordNamesToTheirMajorityType(List<Node> nodes, DisjointSets sets, Dictionary<int, int> canonicalOf)
+    {
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var type = nodes[i].Entity.Type;
+            if (nodes[i].Words.Length != 1 || type is not (EntityType.Person or EntityType.Place or EntityType.Organization or EntityType.Other)
+                || canonicalOf.ContainsKey(i) || NameKeys.LooksLikeAcronym(nodes[i].Entity.Name)) continue;
+            if (!byWord.TryGetValue(nodes[i].Words[0], out var list)) byWord[nodes[i].Words[0]] = list = [];
+            list.Add(i);
+        }
+        foreach (var list in byWord.Values)
+        {
+            if (list.Count < 3) continue;
+            var majority = list.GroupBy(i => nodes[i].Entity.Type).OrderByDescending(g => g.Count()).First();
+            if (majority.Count() < 2 * (list.Count - majority.Count()) || majority.Count() == list.Count) continue;
+            int root = -1;
+            bool unique = true;
+            foreach (int i in majority)
+            {
+                int r = sets.Find(i);
+                if (root >= 0 && r != root) unique = false;
+                root = r;
+            }
+            if (!unique) continue;
+            foreach (int i in list)
+            {
+                // A report that has the name as both types has told them apart itself.
+                if (nodes[i].Entity.Type == majority.Key || majority.Any(m => nodes[m].Ref.Article == nodes[i].Ref.Article)) continue;
+                sets.Union(root, i);
+            }
         }
     }
 

@@ -82,6 +82,37 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void AOneWordNameTypedOtherwiseInOneReportJoinsTheTypeMostReportsGiveIt()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "Comets")),
+            Report("b", E(EntityType.Organization, "Comets")),
+            Report("c", E(EntityType.Place, "Comets")),
+            Report("d", E(EntityType.Organization, "Comets")),
+            Report("e", E(EntityType.Person, "Halvorsen")),
+            Report("f", E(EntityType.Place, "Halvorsen")));
+        linking.IdFor("c", 0).Should().Be(linking.IdFor("a", 0));
+        linking.IdFor("f", 0).Should().NotBe(linking.IdFor("e", 0), "one report against one is no majority");
+    }
+
+    [Fact]
+    public void AOneWordNameStaysApartWhenTheTypesAreEvenOrTheAliasTableKnowsIt()
+    {
+        var even = Link(
+            Report("a", E(EntityType.Person, "Jordan")),
+            Report("b", E(EntityType.Place, "Jordan")),
+            Report("c", E(EntityType.Person, "Jordan")),
+            Report("d", E(EntityType.Place, "Jordan")));
+        even.IdFor("a", 0).Should().NotBe(even.IdFor("b", 0));
+        var state = Link(
+            Report("a", E(EntityType.Organization, "Pyongyang")),
+            Report("b", E(EntityType.Place, "Pyongyang")),
+            Report("c", E(EntityType.Place, "Pyongyang")),
+            Report("d", E(EntityType.Place, "Pyongyang")));
+        state.IdFor("a", 0).Should().NotBe(state.IdFor("b", 0), "the alias table says Pyongyang acting is the state");
+    }
+
+    [Fact]
     public void MergesHurAndGurThroughTheAliasTable()
     {
         var linking = Link(
