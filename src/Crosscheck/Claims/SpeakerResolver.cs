@@ -31,7 +31,14 @@ internal static class SpeakerResolver
             if (!source.Contains(m.Span)) continue;
             if (best is null || Rank(m) > Rank(best.Value) || (Rank(m) == Rank(best.Value) && m.Span.Length > best.Value.Span.Length)) best = m;
         }
-        if (best is { } found) return attribution with { SpeakerEntity = found.Entity };
+        if (best is { } found)
+        {
+            if (found.Type is EntityType.Group or EntityType.Place && OfficeHolderNamedEarlier(text, source, found, mentions, firstAfter) is { } holder)
+            {
+                return attribution with { SpeakerEntity = holder.Entity, SpeakerSpan = holder.Span };
+            }
+            return attribution with { SpeakerEntity = found.Entity };
+        }
 
         var head = LastWord(text, source);
         bool personWanted = PersonPron.Contains(head) || Titles.Contains(head);
@@ -49,6 +56,57 @@ internal static class SpeakerResolver
             if (fits) return attribution with { SpeakerEntity = m.Entity, SpeakerSpan = m.Span };
         }
         return attribution;
+    }
+
+    /// <summary>
+    /// "The Ukrainian leader added ...": a definite description of a country's single office holder
+    /// (leader, president, prime minister, king ...) after a person the report introduced with the same
+    /// country ("Ukraine's President Volodymyr Zelensky"). The nearest such person before the source is
+    /// the speaker, not the country. An indefinite or plural description ("a Ukrainian official",
+    /// "Ukrainian officials") names nobody in particular and stays with the country.
+    /// </summary>
+    private static EntityMention? OfficeHolderNamedEarlier(string text, Span source, EntityMention country, ImmutableArray<EntityMention> mentions, int firstAfter)
+    {
+        var words = source.SliceOf(text).Trim();
+        if (!words.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return null;
+        var head = LastWord(text, source);
+        if (!SingleOfficeHeads.Contains(head) || country.Span.End > source.End - head.Length) return null;
+        var stem = CountryStem(country.Span.SliceOf(text));
+        if (stem.Length < 4) return null;
+        for (int i = firstAfter - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m.Span.End > source.Start || m.Type != EntityType.Person) continue;
+            if (source.Start - m.Span.End > MaxLookBack) break;
+            // Any mention of the same person written right after the country: "Ukrainian President Volodymyr Zelenskyy".
+            for (int j = i; j >= 0; j--)
+            {
+                var other = mentions[j];
+                if (other.Entity != m.Entity || other.Type != EntityType.Person) continue;
+                int from = Math.Max(0, other.Span.Start - 40);
+                var before = text.AsSpan(from, other.Span.Start - from);
+                if (before.Contains(stem, StringComparison.OrdinalIgnoreCase) && !before.ContainsAny(".;\n")) return m;
+            }
+        }
+        return null;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SingleOfficeHeads =
+        FrozenSet.ToFrozenSet(["leader", "president", "premier", "chancellor", "king", "queen", "monarch", "ruler", "dictator", "emir", "shah"],
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// "Ukrainian", "Ukraine's" and "Ukraine" share "Ukrai", "North Korean" and "North Korea's" share "Korea":
+    /// the first five letters of the last word, before any demonym or possessive ending.
+    /// </summary>
+    private static ReadOnlySpan<char> CountryStem(ReadOnlySpan<char> written)
+    {
+        var word = written.Trim();
+        int space = word.LastIndexOf(' ');
+        if (space >= 0) word = word[(space + 1)..];
+        int end = 0;
+        while (end < word.Length && end < 5 && char.IsLetter(word[end])) end++;
+        return word[..end];
     }
 
     /// <summary>Mentions are in text order: binary search for the first starting at or after <paramref name="offset"/>.</summary>

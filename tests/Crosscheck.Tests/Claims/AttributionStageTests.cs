@@ -202,6 +202,42 @@ public class AttributionStageTests
         ByCue(text, claims, "said").SpeakerSpan.Should().Be(new Span(person, person + 18));
     }
 
+    private static EntityLayer Layer(string text, params (string Words, EntityType Type, int Entity, int Occurrence)[] mentions)
+    {
+        var built = mentions.Select(m =>
+        {
+            int at = -1;
+            for (int k = 0; k < m.Occurrence; k++) at = text.IndexOf(m.Words, at + 1, StringComparison.Ordinal);
+            return new EntityMention(new Span(at, at + m.Words.Length), m.Type, m.Entity);
+        }).OrderBy(m => m.Span.Start).ToImmutableArray();
+        var entities = mentions.GroupBy(m => m.Entity).OrderBy(g => g.Key)
+            .Select(g => new ArticleEntity(g.Key, g.First().Type, g.First().Words, [])).ToImmutableArray();
+        return new EntityLayer(built, entities);
+    }
+
+    [Theory]
+    [InlineData("Valdorian President Olek Marchenko spoke in Brussels on Monday. Trade ministers met later. The Valdorian leader added that aid was late.", "Valdorian")]
+    [InlineData("Valdoria's President Olek Marchenko spoke in Brussels on Monday. Trade ministers met later. The Valdorian president added that aid was late.", "Valdorian")]
+    public void The_countrys_leader_is_the_person_the_report_introduced_with_that_country(string text, string country)
+    {
+        var entities = Layer(text, ("Olek Marchenko", EntityType.Person, 0, 1), (country, EntityType.Group, 1, text.StartsWith(country, StringComparison.Ordinal) ? 2 : 1),
+            ("Brussels", EntityType.Place, 2, 1));
+        var (_, claims) = Run(text, entities);
+        ByCue(text, claims, "added").SpeakerEntity.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("Valdorian President Olek Marchenko spoke in Brussels on Monday. A Valdorian official added that aid was late.")]
+    [InlineData("Valdorian President Olek Marchenko spoke in Brussels on Monday. Valdorian officials added that aid was late.")]
+    [InlineData("Trade minister Olek Marchenko spoke in Brussels on Monday. The Valdorian leader added that aid was late.")]
+    public void An_indefinite_description_or_a_person_not_introduced_with_the_country_is_not_the_leader(string text)
+    {
+        var entities = Layer(text, ("Olek Marchenko", EntityType.Person, 0, 1), ("Valdorian", EntityType.Group, 1, text.StartsWith("Valdorian", StringComparison.Ordinal) ? 2 : 1),
+            ("Brussels", EntityType.Place, 2, 1));
+        var (_, claims) = Run(text, entities);
+        ByCue(text, claims, "added").SpeakerEntity.Should().Be(1);
+    }
+
     [Fact]
     public void A_named_body_in_the_source_outranks_the_longer_group_words_around_it()
     {
