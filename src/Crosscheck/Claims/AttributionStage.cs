@@ -49,7 +49,13 @@ public sealed class AttributionStage : IStage
         if (article.TryGet(Layers.Entities, out var entities))
         {
             if (!IsInTextOrder(entities.Mentions)) entities = entities with { Mentions = [.. entities.Mentions.OrderBy(m => m.Span)] };
-            for (int i = 0; i < found.Count; i++) found[i] = SpeakerResolver.Resolve(found[i], text, entities);
+            // In text order, so that "this source" can point back to the claim told just before it.
+            Attribution? previous = null;
+            foreach (int i in Enumerable.Range(0, found.Count).OrderBy(i => found[i].Source?.Start ?? found[i].Cue?.Start ?? 0))
+            {
+                found[i] = SpeakerResolver.Resolve(found[i], text, entities, previous);
+                previous = found[i];
+            }
             entityLayer = entities;
         }
         // The content's structure reads the layers earlier stages produced; an absent one leaves its part empty.

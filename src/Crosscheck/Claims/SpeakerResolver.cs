@@ -17,9 +17,14 @@ internal static class SpeakerResolver
     /// <summary>Antecedents are looked for at most this many characters back (a few paragraphs).</summary>
     private const int MaxLookBack = 3000;
 
-    public static Attribution Resolve(Attribution attribution, string text, EntityLayer entities)
+    public static Attribution Resolve(Attribution attribution, string text, EntityLayer entities, Attribution? previous = null)
     {
         if (attribution.Source is not { } source || entities.Mentions.IsDefaultOrEmpty) return attribution;
+        if (previous is { SpeakerEntity: { } earlier, Source: { } earlierSource } && source.Start - earlierSource.End is >= 0 and <= MaxLookBack
+            && RefersBackToTheLastSpeaker(text, source))
+        {
+            return attribution with { SpeakerEntity = earlier, SpeakerSpan = previous.SpeakerSpan ?? previous.Source };
+        }
         var mentions = entities.Mentions;
         // A named mention inside the source: the longest (the head name rather than an embedded place).
         EntityMention? best = null;
@@ -108,6 +113,23 @@ internal static class SpeakerResolver
         while (end < word.Length && end < 5 && char.IsLetter(word[end])) end++;
         return word[..end];
     }
+
+    /// <summary>
+    /// "According to this source", "the same agency said": a demonstrative before a word for a
+    /// source points back to the speaker of the claim just before, not to a new one.
+    /// </summary>
+    private static bool RefersBackToTheLastSpeaker(string text, Span source)
+    {
+        var words = source.SliceOf(text).Trim();
+        if (!(words.StartsWith("this ", StringComparison.OrdinalIgnoreCase) || words.StartsWith("that ", StringComparison.OrdinalIgnoreCase)
+            || words.StartsWith("the same ", StringComparison.OrdinalIgnoreCase))) return false;
+        var head = LastWord(text, source);
+        return SourceNouns.Contains(head) && words.Count(' ') <= 2;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SourceNouns =
+        FrozenSet.ToFrozenSet(["source", "agency", "outlet", "ministry", "newspaper", "paper", "channel", "service", "office", "official", "spokesman", "spokeswoman", "spokesperson", "report", "statement"],
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Mentions are in text order: binary search for the first starting at or after <paramref name="offset"/>.</summary>
     private static int FirstMentionAtOrAfter(ImmutableArray<EntityMention> mentions, int offset)

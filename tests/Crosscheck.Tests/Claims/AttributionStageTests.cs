@@ -238,6 +238,25 @@ public class AttributionStageTests
         ByCue(text, claims, "added").SpeakerEntity.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("The Valdorian Defence Ministry said on Monday that 12 soldiers were wounded. According to this source, the attack came at dawn.", "According to")]
+    [InlineData("The Valdorian Defence Ministry said on Monday that 12 soldiers were wounded. The same ministry added that the attack came at dawn.", "added")]
+    public void A_demonstrative_source_is_the_speaker_of_the_claim_before(string text, string cue)
+    {
+        var entities = Layer(text, ("Valdorian Defence Ministry", EntityType.Organization, 0, 1));
+        var (_, claims) = Run(text, entities);
+        ByCue(text, claims, cue).SpeakerEntity.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_new_source_after_a_claim_is_not_taken_for_the_earlier_speaker()
+    {
+        const string text = "The Valdorian Defence Ministry said on Monday that 12 soldiers were wounded. According to a local source, the attack came at dawn.";
+        var entities = Layer(text, ("Valdorian Defence Ministry", EntityType.Organization, 0, 1));
+        var (_, claims) = Run(text, entities);
+        ByCue(text, claims, "According to").SpeakerEntity.Should().BeNull();
+    }
+
     [Fact]
     public void A_named_body_in_the_source_outranks_the_longer_group_words_around_it()
     {
