@@ -90,7 +90,9 @@ internal static class SpeakerResolver
                 if (other.Entity != m.Entity || other.Type != EntityType.Person) continue;
                 int from = Math.Max(0, other.Span.Start - 40);
                 var before = text.AsSpan(from, other.Span.Start - from);
-                if (before.Contains(stem, StringComparison.OrdinalIgnoreCase) && !before.ContainsAny(".;\n")) return m;
+                // "former Ukrainian President Petro Poroshenko" no longer holds the office.
+                if (before.Contains(stem, StringComparison.OrdinalIgnoreCase) && !before.ContainsAny(".;\n")
+                    && !before.Contains("former", StringComparison.OrdinalIgnoreCase) && !before.Contains("ex-", StringComparison.OrdinalIgnoreCase)) return m;
             }
         }
         return null;

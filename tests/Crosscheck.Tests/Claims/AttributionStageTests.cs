@@ -230,10 +230,11 @@ public class AttributionStageTests
     [InlineData("Valdorian President Olek Marchenko spoke in Brussels on Monday. A Valdorian official added that aid was late.")]
     [InlineData("Valdorian President Olek Marchenko spoke in Brussels on Monday. Valdorian officials added that aid was late.")]
     [InlineData("Trade minister Olek Marchenko spoke in Brussels on Monday. The Valdorian leader added that aid was late.")]
+    [InlineData("Former Valdorian President Olek Marchenko spoke in Brussels on Monday. The Valdorian leader added that aid was late.")]
     public void An_indefinite_description_or_a_person_not_introduced_with_the_country_is_not_the_leader(string text)
     {
-        var entities = Layer(text, ("Olek Marchenko", EntityType.Person, 0, 1), ("Valdorian", EntityType.Group, 1, text.StartsWith("Valdorian", StringComparison.Ordinal) ? 2 : 1),
-            ("Brussels", EntityType.Place, 2, 1));
+        int occurrences = System.Text.RegularExpressions.Regex.Count(text, "Valdorian");
+        var entities = Layer(text, ("Olek Marchenko", EntityType.Person, 0, 1), ("Valdorian", EntityType.Group, 1, occurrences), ("Brussels", EntityType.Place, 2, 1));
         var (_, claims) = Run(text, entities);
         ByCue(text, claims, "added").SpeakerEntity.Should().Be(1);
     }
