@@ -20,7 +20,13 @@ public interface IEvaluation
 /// <param name="Support">How many gold items the metric rests on, when that is meaningful.</param>
 public sealed record Metric(string Name, double Value, int? Support = null);
 
-public sealed record EvaluationReport(string Task, string Dataset, ImmutableArray<Metric> Metrics, ImmutableArray<string> Warnings)
+/// <param name="Misses">
+/// One tab-separated row per gold item missed or got wrong, the first row naming the columns;
+/// empty where the task does not list them. Written by <c>crosscheck eval --errors FILE</c>.
+/// </param>
+public sealed record EvaluationReport(string Task, string Dataset, ImmutableArray<Metric> Metrics, ImmutableArray<string> Warnings, ImmutableArray<string> Misses = default)
 {
+    public ImmutableArray<string> MissRows => Misses.IsDefault ? [] : Misses;
+
     public double this[string metric] => Metrics.First(m => m.Name == metric).Value;
 }

@@ -82,6 +82,20 @@ public class CliTests
     }
 
     [Fact]
+    public void EvalErrorsFileThatCannotBeWrittenIsAUsageErrorBeforeScoring()
+    {
+        using var folder = new Some.TempFolder();
+        var (exit, output, error) = Run("eval", "status", folder.Path, "--errors", folder.File("missing-folder/misses.tsv"));
+        exit.Should().Be(CliApp.ExitUsage);
+        error.Should().Contain("missing-folder");
+        output.Should().NotContain("status:");
+
+        (exit, _, error) = Run("eval", "status", folder.Path, "--errors", " ");
+        exit.Should().Be(CliApp.ExitUsage);
+        error.Should().Contain("--errors needs a file name");
+    }
+
+    [Fact]
     public void AnInvalidReferenceDateIsAUsageError()
     {
         using var folder = new Some.TempFolder();
