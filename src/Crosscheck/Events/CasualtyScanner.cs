@@ -34,6 +34,14 @@ internal static class CasualtyScanner
 
     private const int Window = 6;
 
+    private static readonly FrozenSet<string> CountModifiers = new[] { "at", "least", "more", "than", "over", "about", "some", "nearly", "around", "almost", "up", "to" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static Quantities.CasualtyKind? ParticipleKind(ReadOnlySpan<char> word) =>
+        word.Equals("killing", StringComparison.OrdinalIgnoreCase) ? Quantities.CasualtyKind.Killed
+        : word.Equals("wounding", StringComparison.OrdinalIgnoreCase) || word.Equals("injuring", StringComparison.OrdinalIgnoreCase) ? Quantities.CasualtyKind.Wounded
+        : null;
+
     public static void Scan(TokenView v, int first, int end, List<CasualtyCount> into)
     {
         var numbers = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -41,6 +49,7 @@ internal static class CasualtyScanner
         var wounded = Wounded.GetAlternateLookup<ReadOnlySpan<char>>();
         var mixed = Mixed.GetAlternateLookup<ReadOnlySpan<char>>();
         var atLeast = AtLeastWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var modifiers = CountModifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> clean = stackalloc char[32];
         for (int t = first; t < end; t++)
         {
@@ -58,6 +67,14 @@ internal static class CasualtyScanner
                 continue;
             }
             bool lowerBound = (t > first && atLeast.Contains(v.Word(t - 1))) || atLeast.Contains(v.Word(t));
+            // "..., killing three civilians and wounding 11": the participle names the toll before its number.
+            int participle = t - 1;
+            while (participle >= first && t - participle <= 3 && modifiers.Contains(v.Word(participle))) participle--;
+            if (participle >= first && ParticipleKind(v.Word(participle)) is { } before)
+            {
+                into.Add(new CasualtyCount(v.Range(participle, t), count, before, lowerBound));
+                continue;
+            }
             for (int k = t + 1; k < end && k <= t + Window; k++)
             {
                 if (v.Tokens[k].Kind == TokenKind.Number) break;

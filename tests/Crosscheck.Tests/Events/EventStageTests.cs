@@ -44,6 +44,17 @@ public class EventStageTests
         e.Note.Should().Contain("Ukraine's army");
     }
 
+    [Theory]
+    [InlineData("Russian drones struck a fuel depot near Ivanka on Friday, killing three civilians.", 3, null)]
+    [InlineData("Russian drones struck a fuel depot near Ivanka on Friday, injuring 7 workers.", null, 7)]
+    [InlineData("Russian missiles struck Ivanka on Friday, killing at least four people and wounding 12.", 4, 12)]
+    public void A_participle_after_the_attack_gives_its_toll(string text, int? fatalities, int? wounded)
+    {
+        var e = Run(text).Get(Layers.Events).Single();
+        e.Fatalities.Should().Be(fatalities);
+        e.Wounded.Should().Be(wounded);
+    }
+
     [Fact]
     public void Uses_the_quantities_times_and_places_layers_when_present()
     {

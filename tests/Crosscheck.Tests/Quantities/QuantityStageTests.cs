@@ -102,6 +102,10 @@ public class QuantityStageTests
     [InlineData("Some 3,000 North Korean soldiers were killed and wounded.", CasualtyKind.KilledOrWounded, "North Korean soldiers")]
     [InlineData("Kyiv reported 1,000 casualties.", CasualtyKind.KilledOrWounded, "casualties")]
     [InlineData("Ukraine captured 15 North Korean soldiers.", CasualtyKind.Captured, "North Korean soldiers")]
+    // A participle after the attack: "..., killing three civilians" is a death toll, as "..., injuring three" is a wounded count.
+    [InlineData("Drones struck a depot on Friday, killing three civilians.", CasualtyKind.Killed, "civilians")]
+    [InlineData("Drones struck a depot on Friday, injuring three civilians.", CasualtyKind.Wounded, "civilians")]
+    [InlineData("The blast hit a market near the station, killing 4 people.", CasualtyKind.Killed, "people")]
     // A relative clause or a participle clause between the count and its verb is stepped over.
     [InlineData("At least 25 Valdorian conscripts, who the army had sent to the northern Lenmark district, were killed or wounded.", CasualtyKind.KilledOrWounded, "Valdorian conscripts")]
     [InlineData("At least 25 conscripts, serving beside the border guard, were injured or killed on Friday.", CasualtyKind.KilledOrWounded, "conscripts")]
