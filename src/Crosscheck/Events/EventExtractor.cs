@@ -59,7 +59,7 @@ internal sealed class EventExtractor
                 if (input.Tokens[t].Kind != TokenKind.Word) continue;
                 if (!TryTrigger(v, t, end, out var trigger, out int last)) continue;
                 if (trigger.EventType == lastType) continue;
-                if (IsHypothetical(v, t, first))
+                if (IsHypothetical(v, t, first) || IsGenericCauseOfDeath(v, t, last, end))
                 {
                     t = last;
                     continue;
@@ -100,6 +100,30 @@ internal sealed class EventExtractor
         }
         return false;
     }
+
+    /// <summary>
+    /// "to disguise the identities of soldiers killed in combat": how some soldiers died, told as a reduced
+    /// relative clause, not a clash the sentence reports. A finite verb ("were killed in action") or a place
+    /// or time after the phrase ("killed in combat near Kupiansk on Tuesday") keeps the event.
+    /// </summary>
+    private static bool IsGenericCauseOfDeath(TokenView v, int trigger, int last, int end)
+    {
+        if (last != trigger + 2 || !v.Is(trigger + 1, "in") || !CasualtyParticiples.Contains(v.Word(trigger))) return false;
+        if (trigger > 0 && FiniteAuxiliaries.Contains(v.Word(trigger - 1))) return false;
+        return last + 1 >= end || !PlaceOrTimeOpeners.Contains(v.Word(last + 1));
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FiniteAuxiliaries =
+        FrozenSet.ToFrozenSet(["was", "were", "been", "be", "being", "is", "are", "had", "has", "have", "got", "get", "reportedly", "also"], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CasualtyParticiples =
+        FrozenSet.ToFrozenSet(["killed", "died", "wounded", "injured", "lost", "fallen", "fell", "perished"], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceOrTimeOpeners =
+        FrozenSet.ToFrozenSet(["near", "in", "at", "on", "around", "outside", "inside", "during", "last", "this", "yesterday", "overnight", "with", "against"], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals =
         FrozenSet.ToFrozenSet(["could", "might", "may", "would", "will", "should", "can", "'ll", "’ll"], StringComparer.Ordinal)

@@ -44,6 +44,19 @@ public class EventStageTests
         e.Note.Should().Contain("Ukraine's army");
     }
 
+    [Fact]
+    public void Soldiers_killed_in_combat_as_a_description_is_no_battle()
+    {
+        Run("He said Moscow has tried to hide the identities of North Korean soldiers killed in combat.")
+            .Get(Layers.Events).Should().BeEmpty();
+        var clash = Run("Two North Korean soldiers were killed in combat near Ivanka on Friday, Ukraine's army said.")
+            .Get(Layers.Events).Single();
+        clash.EventType.Should().Be("Battles");
+        clash.Fatalities.Should().Be(2);
+        Run("Two North Korean soldiers were killed in action, Ukraine's army said.")
+            .Get(Layers.Events).Should().ContainSingle(e => e.EventType == "Battles");
+    }
+
     [Theory]
     [InlineData("Russian drones struck a fuel depot near Ivanka on Friday, killing three civilians.", 3, null)]
     [InlineData("Russian drones struck a fuel depot near Ivanka on Friday, injuring 7 workers.", null, 7)]
