@@ -108,6 +108,9 @@ internal static class EventMerger
         return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
+    private static string ReadableCasualty(CasualtyKind kind) =>
+        kind == CasualtyKind.KilledOrWounded ? "killed or wounded" : DossierAssembler.CasualtyName(kind);
+
     private static DossierEvent ToDossierEvent(string id, List<(ArticleView View, NewsEvent Event)> members, ClaimIndex claims)
     {
         var first = members[0];
@@ -120,14 +123,15 @@ internal static class EventMerger
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var withPlace = members.FirstOrDefault(m => m.Event.Place is not null);
         double? killed = null, wounded = null, killedOrWounded = null;
-        var figures = new HashSet<string>(StringComparer.Ordinal);
+        // "At least 30" opening one report's sentence and "at least 30" inside another's are one figure.
+        var figures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (view, e) in members)
         {
             if (!NewsEvent.CountsCasualties(e.EventType)) continue;
             foreach (var q in view.Quantities)
             {
                 if (!e.Evidence.Contains(q.Span) || q.Casualty is not CasualtyKind kind || (q.Min ?? q.Max) is not double value) continue;
-                figures.Add($"{DossierAssembler.CasualtyName(kind)} {view.Slice(q.Span)}");
+                figures.Add($"{ReadableCasualty(kind)} {view.Slice(q.Span)}");
                 switch (kind)
                 {
                     case CasualtyKind.Killed: killed = Math.Max(killed ?? 0, value); break;
@@ -140,7 +144,7 @@ internal static class EventMerger
             .Distinct().OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
         int reports = members.Select(m => m.View.Id).Distinct(StringComparer.Ordinal).Count();
         string? note = reports > 1 ? $"described by {reports} reports" : null;
-        if (figures.Count > 1) note = (note is null ? "" : note + "; ") + "figures given: " + string.Join(", ", figures.Order(StringComparer.Ordinal));
+        if (figures.Count > 1) note = (note is null ? "" : note + "; ") + "figures given: " + string.Join(", ", figures.Order(StringComparer.OrdinalIgnoreCase));
         return new DossierEvent
         {
             Id = id,

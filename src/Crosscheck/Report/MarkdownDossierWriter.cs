@@ -201,8 +201,8 @@ public static class MarkdownDossierWriter
                 }
                 var toll = Toll(ev);
                 if (toll.Length > 0) _line.Append(" · ").Append(toll);
+                // The note of an event told by several reports already says by how many ("described by 3 reports").
                 if (!string.IsNullOrWhiteSpace(ev.Note)) _line.Append(" · ").Append(Escape(ev.Note));
-                AppendArticleCount(DossierView.Safe(ev.Articles).Length);
                 Cite(DossierView.Safe(ev.Evidence));
                 output.WriteLine(_line);
             }
@@ -353,11 +353,6 @@ public static class MarkdownDossierWriter
                 _line.Append(CultureInfo.InvariantCulture, $" (characters {evidence.Start}–{evidence.End})");
             }
             output.WriteLine(_line);
-        }
-
-        private void AppendArticleCount(int count)
-        {
-            if (count > 1) _line.Append(CultureInfo.InvariantCulture, $" · {count} reports");
         }
 
         private void Cite(IEnumerable<Evidence> evidence)

@@ -94,6 +94,22 @@ public class DossierAssemblerTests
         events.Single(e => e.Type == "Strategic developments").KilledOrWounded.Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("at least 40", 40, "described by 2 reports")]
+    [InlineData("at least 25", 25, "described by 2 reports; figures given: killed or wounded at least 25, killed or wounded At least 40")]
+    public void A_merged_event_notes_how_many_reports_tell_it_and_only_figures_that_differ(string secondFigure, double secondValue, string note)
+    {
+        const string first = "At least 40 Velmar soldiers were killed or wounded in Tarsk on March 3.";
+        string second = $"The army said {secondFigure} Velmar soldiers were killed or wounded in Tarsk on March 3.";
+        var a = new ArticleBuilder("d1", first).Titled("Velmar losses in Tarsk").Published(2031, 3, 6)
+            .Quantity("At least 40", 40, null, "", "soldiers", CasualtyKind.KilledOrWounded)
+            .Event(first, "Battles", "2031-03-03", "Tarsk").Build();
+        var b = new ArticleBuilder("d2", second).Titled("Velmar losses in Tarsk").Published(2031, 3, 6)
+            .Quantity(secondFigure, secondValue, null, "", "soldiers", CasualtyKind.KilledOrWounded)
+            .Event(second, "Battles", "2031-03-03", "Tarsk").Build();
+        Assemble(a, b).Events.Should().ContainSingle().Which.Note.Should().Be(note);
+    }
+
     [Fact]
     public void An_undated_unplaced_event_does_not_chain_two_different_battles_together()
     {
