@@ -82,10 +82,26 @@ internal sealed class ArticleView
         var values = new List<string>();
         foreach (var time in Times)
         {
-            if ((time.Type is TimexType.Date or TimexType.Time) && span.Contains(time.Span) && DisplayDates.IsCalendar(time.Value) && !values.Contains(time.Value))
+            if ((time.Type is TimexType.Date or TimexType.Time) && span.Contains(time.Span) && DisplayDates.IsCalendar(time.Value)
+                && !values.Contains(time.Value) && !IsBoundaryOfAState(time.Span))
                 values.Add(time.Value);
         }
         return values;
+    }
+
+    /// <summary>
+    /// "occupied since August", "in force until March": when a state began or ends, not when the claimed
+    /// thing happened, so neither dates the claim.
+    /// </summary>
+    private bool IsBoundaryOfAState(Span time)
+    {
+        int end = time.Start;
+        while (end > 0 && char.IsWhiteSpace(Text[end - 1])) end--;
+        int start = end;
+        while (start > 0 && char.IsLetter(Text[start - 1])) start--;
+        var word = Text.AsSpan(start, end - start);
+        return word.Equals("since", StringComparison.OrdinalIgnoreCase) || word.Equals("until", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("till", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Lower-cased names and gazetteer ids of the places inside a span.</summary>

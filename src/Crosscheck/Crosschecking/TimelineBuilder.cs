@@ -20,9 +20,10 @@ internal static class TimelineBuilder
             var dated = group.Mentions.FirstOrDefault(m => m.ContentDates.Count > 0) ?? group.Mentions.FirstOrDefault(m => m.Dates.Count > 0);
             if (dated is null) continue;
             var dates = dated.ContentDates.Count > 0 ? dated.ContentDates : dated.Dates;
-            // Days make a range ("14-15 Dec 2024"); otherwise the most specific value stands.
+            // Days make a range ("14-15 Dec 2024"); otherwise the first date the text gives stands: the main
+            // clause's ("warnings in fall 2024 that troops had massed after the incursion in August") comes first.
             var days = dates.Where(d => DisplayDates.TryDay(d, out _)).Order(StringComparer.Ordinal).ToList();
-            string first = days.Count > 0 ? days[0] : dates.OrderByDescending(d => d.Length).ThenBy(d => d, StringComparer.Ordinal).First();
+            string first = days.Count > 0 ? days[0] : dates[0];
             string display = days.Count > 0 ? DisplayDates.OfRange(days) : DisplayDates.Of(first);
             var representative = group.Representative;
             string speaker = representative.SpeakerId is not null && names.TryGetValue(representative.SpeakerId, out var n) ? n

@@ -76,27 +76,15 @@ internal sealed class DossierView
     public Dossier Dossier { get; }
 
     /// <summary>
-    /// A key that sorts TIMEX3 values chronologically: a week ("2025-W11") sorts as its Monday, a
-    /// coarser value ("2025-03") before the days inside it; undated or unparsable values last.
+    /// A key that sorts TIMEX3 values chronologically: a week ("2025-W11") or a season ("2024-SU") sorts
+    /// where it begins, a coarser value ("2025-03") before the days inside it; undated or unparsable values last.
     /// </summary>
     public static string TimexSortKey(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "\uffff";
-        if (value.Length >= 8 && value[4] == '-' && value[5] == 'W'
-            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && int.TryParse(value.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
-            && year >= 1 && week is >= 1 and <= 53)
-        {
-            try
-            {
-                return ISOWeek.ToDateTime(year, week, DayOfWeek.Monday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + value[8..];
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                return value;
-            }
-        }
-        return value;
+        if (Crosschecking.DisplayDates.Period(value) is not { } period) return value;
+        // Longer periods first among those that begin on the same day: the inverted length sorts them so.
+        return period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + (999_999 - Math.Min(period.Days, 999_999)).ToString("D6", CultureInfo.InvariantCulture);
     }
 
     public IReadOnlyList<StoryView> Stories { get; }

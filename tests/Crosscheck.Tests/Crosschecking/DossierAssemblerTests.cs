@@ -110,6 +110,19 @@ public class DossierAssemblerTests
         Assemble(a, b).Events.Should().ContainSingle().Which.Note.Should().Be(note);
     }
 
+    [Theory]
+    [InlineData("Velmar troops massed near Tarsk in fall 2030 after the incursion in August", "fall 2030", "2030-FA", "August", "2030-08", "2030-FA")]
+    [InlineData("Velmar troops, holding Tarsk since August, attacked Varn in March", "August", "2030-08", "March", "2031-03", "2031-03")]
+    public void A_claim_is_dated_by_its_first_date_and_never_by_when_a_state_began(
+        string content, string firstWords, string firstValue, string secondWords, string secondValue, string expected)
+    {
+        string text = $"The ministry said {content}.";
+        var a = new ArticleBuilder("t1", text).Titled("Velmar troops near Tarsk").Published(2031, 4, 2)
+            .Time(firstWords, firstValue).Time(secondWords, secondValue)
+            .Claim("The ministry", "said", content).Build();
+        Assemble(a).Timeline.Should().ContainSingle().Which.Date.Should().Be(expected);
+    }
+
     [Fact]
     public void An_undated_unplaced_event_does_not_chain_two_different_battles_together()
     {

@@ -91,5 +91,7 @@ public class TimexOrderTests
     {
         string[] values = ["2025-03-20", "2025-W11", "2025-03", "2025-02-28", "", "2024"];
         values.OrderBy(DossierView.TimexSortKey, StringComparer.Ordinal).Should().Equal("2024", "2025-02-28", "2025-03", "2025-W11", "2025-03-20", "");
+        string[] seasons = ["2024-12-16", "2024-FA", "2024-10", "2024-SU", "2024-H2", "2024-09"];
+        seasons.OrderBy(DossierView.TimexSortKey, StringComparer.Ordinal).Should().Equal("2024-SU", "2024-H2", "2024-FA", "2024-09", "2024-10", "2024-12-16");
     }
 }
