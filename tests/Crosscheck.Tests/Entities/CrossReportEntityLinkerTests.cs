@@ -126,6 +126,18 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void MergesThePentagonWrittenWithItsCountry()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Organization, "U.S. Pentagon")),
+            Report("b", E(EntityType.Organization, "Pentagon")),
+            Report("c", E(EntityType.Organization, "Department of Defense")));
+        var id = linking.IdFor("a", 0);
+        linking.IdFor("b", 0).Should().Be(id);
+        linking.IdFor("c", 0).Should().Be(id);
+    }
+
+    [Fact]
     public void LinksTheDprkToNorthKoreaButOnlyThePyongyangThatActs()
     {
         var linking = Link(
