@@ -126,6 +126,13 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void ALoneGivenNameJoinsTheOnlyFullNameItBegins()
+    {
+        var linking = Link(Report("a", E(EntityType.Person, "Vladimir"), E(EntityType.Person, "Vladimir Putin", "Putin")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("a", 1));
+    }
+
+    [Fact]
     public void MergesThePentagonWrittenWithItsCountry()
     {
         var linking = Link(
