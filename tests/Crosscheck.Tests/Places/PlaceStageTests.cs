@@ -512,6 +512,40 @@ public class PlaceStageTests
         place!.CountryCode.Should().Be("US");
         place.Admin1.Should().Be(state);
     }
+
+    [Theory]
+    [InlineData("Members of a New York-based squad met officials in Chicago on Monday.", "New York", "US")]
+    [InlineData("A panel of the San Jose-based appeals court in California ruled on Friday.", "San Jose", "US")]
+    [InlineData("The St. Louis-based brewer said it would hire 200 workers.", "St. Louis", "US")]
+    [InlineData("The Kursk-born soldier returned home after the war.", "Kursk", "RU")]
+    [InlineData("The Moscow-based company said sanctions hurt its sales.", "Moscow", "RU")]
+    [InlineData("A Nice-based startup raised new funds this week.", "Nice", "FR")]
+    public void A_place_hyphenated_onto_based_or_born_keeps_its_whole_name(string text, string name, string country)
+    {
+        var places = Places(text);
+        var place = At(text, places, name);
+        place.Should().NotBeNull(string.Join(", ", places.Select(p => p.Span.Of(text))));
+        place!.CountryCode.Should().Be(country);
+        places.Should().NotContain(p => p.Span.Of(text) != name && name.Contains(p.Span.Of(text), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The White House-led talks ended without a deal.")]
+    [InlineData("The Obama-led effort stalled in the Senate.")]
+    [InlineData("The state-based program helps farmers. It was a nice-looking day, and the bar-based quiz went on.")]
+    public void A_hyphenated_word_that_is_no_place_compound_adds_no_place(string text) =>
+        Places(text).Should().BeEmpty();
+
+    [Fact]
+    public void Hyphenated_place_compounds_leave_their_neighbours_as_they_were()
+    {
+        const string pair = "A Russia-Ukraine deal on grain was signed.";
+        Places(pair).Select(p => p.Span.Of(pair)).Should().Equal("Russia", "Ukraine");
+
+        // The written container still holds for the compound: the Idaho town, not the Russian capital.
+        const string idaho = "A Moscow, Idaho, man was arrested on Friday. His Moscow-based employer declined to comment.";
+        Places(idaho).Where(p => p.Span.Of(idaho) == "Moscow").Should().HaveCount(2).And.OnlyContain(p => p.CountryCode == "US");
+    }
 }
 
 public class PlaceStageDiscourseTests
