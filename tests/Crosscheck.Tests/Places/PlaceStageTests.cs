@@ -514,6 +514,40 @@ public class PlaceStageTests
     }
 
     [Theory]
+    [InlineData("The injured driver was flown to University Hospital in Columbia, Missouri, late on Friday.", "University", "Columbia")]
+    [InlineData("Patients were moved to Thomas Memorial Hospital in South Charleston overnight.", "Thomas", "South Charleston")]
+    [InlineData("Fans filled Lincoln Stadium, in Eugene, Oregon, for the final.", "Lincoln", "Eugene")]
+    public void A_building_named_after_a_town_stands_in_the_place_the_text_puts_it(string text, string building, string town)
+    {
+        var places = Places(text);
+        var inside = At(text, places, building);
+        var anchor = At(text, places, town);
+        inside.Should().NotBeNull();
+        anchor.Should().NotBeNull();
+        inside!.Precision.Should().Be(PlacePrecision.Nearby);
+        (inside.Latitude, inside.Longitude).Should().Be((anchor!.Latitude, anchor.Longitude));
+    }
+
+    [Fact]
+    public void A_building_the_text_does_not_place_and_ordinary_towns_keep_their_own_resolution()
+    {
+        const string unplaced = "Reading Hospital treated six people after the crash.";
+        Places(unplaced).Should().NotContain(p => p.Precision == PlacePrecision.Nearby);
+
+        const string towns = "She grew up in Nice, France, and moved to Reading in England last year.";
+        var places = Places(towns);
+        At(towns, places, "Nice")!.CountryCode.Should().Be("FR");
+        At(towns, places, "Reading")!.Precision.Should().Be(PlacePrecision.Exact);
+
+        // Only a building's own name moves: a town followed by "hospital" in lower case is the town.
+        const string lower = "The hospital in Bar said the coast road was closed.";
+        Places(lower).Should().NotContain(p => p.Precision == PlacePrecision.Nearby);
+
+        const string idaho = "A Moscow, Idaho, man was taken to Gritman Hospital in Moscow on Friday.";
+        Places(idaho).Where(p => p.Span.Of(idaho) == "Moscow").Should().OnlyContain(p => p.CountryCode == "US");
+    }
+
+    [Theory]
     [InlineData("Members of a New York-based squad met officials in Chicago on Monday.", "New York", "US")]
     [InlineData("A panel of the San Jose-based appeals court in California ruled on Friday.", "San Jose", "US")]
     [InlineData("The St. Louis-based brewer said it would hire 200 workers.", "St. Louis", "US")]
