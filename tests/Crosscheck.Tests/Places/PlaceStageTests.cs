@@ -514,6 +514,30 @@ public class PlaceStageTests
     }
 
     [Theory]
+    [InlineData("The outbreak was confirmed in the state of Washington on Tuesday. Farmers in Washington said the herd was culled.", "Washington", "US")]
+    [InlineData("The car plant in the province of Ontario will close next year.", "Ontario", "CA")]
+    [InlineData("The governor of the state of Georgia signed the bill.", "Georgia", "US")]
+    public void A_name_written_after_the_state_of_or_the_province_of_is_the_region(string text, string name, string country)
+    {
+        var places = Places(text).Where(p => p.Span.Of(text) == name).ToList();
+        places.Should().NotBeEmpty();
+        places.Should().OnlyContain(p => p.Precision == PlacePrecision.Region && p.CountryCode == country);
+    }
+
+    [Fact]
+    public void An_office_of_state_and_a_plain_mention_keep_their_resolution()
+    {
+        const string office = "The head of state of Mexico arrived in Madrid on Monday.";
+        At(office, Places(office), "Mexico")!.Precision.Should().Be(PlacePrecision.Country);
+
+        const string capital = "Officials in Washington said the plan would cost more.";
+        At(capital, Places(capital), "Washington")!.Precision.Should().Be(PlacePrecision.Exact);
+
+        const string emergency = "The state of emergency in Nice was lifted.";
+        At(emergency, Places(emergency), "Nice")!.CountryCode.Should().Be("FR");
+    }
+
+    [Theory]
     [InlineData("The injured driver was flown to University Hospital in Columbia, Missouri, late on Friday.", "University", "Columbia")]
     [InlineData("Patients were moved to Thomas Memorial Hospital in South Charleston overnight.", "Thomas", "South Charleston")]
     [InlineData("Fans filled Lincoln Stadium, in Eugene, Oregon, for the final.", "Lincoln", "Eugene")]
