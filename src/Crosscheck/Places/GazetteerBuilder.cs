@@ -89,7 +89,7 @@ public static class GazetteerBuilder
         {
             if (!regionMembers.TryGetValue(code, out var members)) continue;
             var parts = code.Split('.');
-            var (lat, lon) = Centre(members);
+            var (lat, lon) = Centre(WithoutMiscodedMembers(members, countryMembers[parts[0]]));
             var row = new Row('A', 0, name, lat, lon, parts[0], parts[1], "", "ADM1", members.Sum(m => m.Population));
             row.AddKey(name);
             AddStem(row, name);
@@ -226,6 +226,60 @@ public static class GazetteerBuilder
         // Short all-capital alternates are airport, postal or licence-plate codes, not names in prose.
         if (name.Length <= 4 && name.All(c => !char.IsLetter(c) || char.IsUpper(c))) return false;
         return PlaceNames.IsLatinOrCyrillic(name);
+    }
+
+    // A group of members this far from the rest of its region, each this close to a place of another
+    // region of the country, is a coding slip in GeoNames, not an exclave.
+    private const double MiscodedGapKm = 600;
+    private const double MiscodedNeighbourKm = 150;
+    private const double MemberLinkKm = 300;
+    private const double MiscodedMaxShare = 0.05;
+
+    /// <summary>
+    /// The region's members without those GeoNames files under it by mistake: a few Tibetan hamlets
+    /// coded Hebei, a Zhejiang cluster coded Chongqing stretch the bounding box across the country
+    /// (Jiangsu's centre fell 800 km west of the province). Members are grouped by chains of places
+    /// under <see cref="MemberLinkKm"/> apart; a group that is small, far from the largest group and
+    /// sits among another region's places is left out. Remote places of the region itself (Salluit in
+    /// Quebec's north, Dikson in Krasnoyarsk Krai) have no other region's places beside them and stay.
+    /// </summary>
+    private static List<Row> WithoutMiscodedMembers(List<Row> members, List<Row> countryPlaces)
+    {
+        int n = members.Count;
+        if (n < 3) return members;
+        var order = Enumerable.Range(0, n).OrderBy(i => members[i].Latitude).ThenBy(i => members[i].Id).ToArray();
+        var parent = Enumerable.Range(0, n).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        double linkLatitude = MemberLinkKm / 111.0;
+        for (int a = 0; a < n; a++)
+        {
+            var p = members[order[a]];
+            for (int b = a + 1; b < n; b++)
+            {
+                var q = members[order[b]];
+                if (q.Latitude - p.Latitude > linkLatitude) break;
+                int rp = Find(order[a]), rq = Find(order[b]);
+                if (rp != rq && GeoMath.DistanceKm(p.Latitude, p.Longitude, q.Latitude, q.Longitude) <= MemberLinkKm) parent[rp] = rq;
+            }
+        }
+        var groups = Enumerable.Range(0, n).GroupBy(Find).Select(g => g.ToList()).OrderByDescending(g => g.Count).ThenBy(g => g.Min()).ToList();
+        if (groups.Count == 1) return members;
+        var main = groups[0];
+        var dropped = new HashSet<int>();
+        foreach (var group in groups.Skip(1))
+        {
+            if (group.Count > MiscodedMaxShare * n) continue;
+            bool far = group.All(i => main.All(j => GeoMath.DistanceKm(members[i].Latitude, members[i].Longitude, members[j].Latitude, members[j].Longitude) > MiscodedGapKm));
+            if (!far) continue;
+            bool amongOthers = group.All(i => countryPlaces.Any(o => o.Admin1.Length > 0 && o.Admin1 != members[i].Admin1
+                && GeoMath.DistanceKm(members[i].Latitude, members[i].Longitude, o.Latitude, o.Longitude) <= MiscodedNeighbourKm));
+            if (amongOthers) dropped.UnionWith(group);
+        }
+        return dropped.Count == 0 ? members : [.. Enumerable.Range(0, n).Where(i => !dropped.Contains(i)).Select(i => members[i])];
     }
 
     // The middle of the bounding box of a region's places: closer to the middle of its territory

@@ -66,6 +66,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             priors[i] = p;
         }
         CapitalDateline(mentions, text, coherence, priors);
+        NamedByKindNoun(mentions, text, coherence, priors);
         for (int i = 0; i < mentions.Count; i++) mentions[i].Resolved = ArgMax(priors[i]);
         var worldCities = new int[mentions.Count];
         for (int i = 0; i < mentions.Count; i++) worldCities[i] = WorldCity(gazetteer, mentions[i]);
@@ -301,6 +302,55 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         if (between.Length > 0 && between[0] == ',') between = between[1..].TrimStart();
         return between.Length == 0 || between.Equals("and", StringComparison.OrdinalIgnoreCase)
             || between.Equals("or", StringComparison.OrdinalIgnoreCase) || between.SequenceEqual("&");
+    }
+
+    // Outweighs a capital's or a city's prior over a region: the text has said the name is a region.
+    private const double RegionNounBonus = 10;
+
+    private static readonly string[] RegionNouns = ["state", "province"];
+
+    /// <summary>
+    /// "the state of Washington", "the province of Sichuan": the name is the first-level region, and so
+    /// is every other mention of it in the story. ("the city of X" is not the mirror image: a town of
+    /// the name the gazetteer lacks would lose to a namesake abroad.)
+    /// </summary>
+    private void NamedByKindNoun(List<Mention> mentions, string text, SpatialCoherence coherence, double[][] priors)
+    {
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Kind != MentionKind.Name || !IsAfterNounOf(text, mentions[i].Span.Start, RegionNouns)) continue;
+            bool Fits(int e) => gazetteer.KindOf(e) == PlaceKind.Region;
+            if (!mentions[i].Candidates.Any(Fits)) continue;
+            int group = coherence.GroupOf(i);
+            for (int j = 0; j < mentions.Count; j++)
+            {
+                if (coherence.GroupOf(j) != group) continue;
+                var candidates = mentions[j].Candidates;
+                for (int c = 0; c < candidates.Length; c++)
+                {
+                    if (Fits(candidates[c])) priors[j][c] += RegionNounBonus;
+                }
+            }
+        }
+    }
+
+    // "the state of " right before the offset: one of the nouns, a single space, "of", a single space;
+    // not "head of state of Mexico" or "secretary of state of Georgia", where the noun is an office's.
+    private static bool IsAfterNounOf(string text, int at, string[] nouns)
+    {
+        if (at < 4 || !text.AsSpan(at - 4, 4).Equals(" of ", StringComparison.OrdinalIgnoreCase)) return false;
+        int end = at - 4, start = end;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        var noun = text.AsSpan(start, end - start);
+        bool named = false;
+        foreach (var n in nouns) named |= noun.Equals(n, StringComparison.OrdinalIgnoreCase);
+        if (!named) return false;
+        int previousEnd = start;
+        while (previousEnd > 0 && text[previousEnd - 1] == ' ') previousEnd--;
+        int previousStart = previousEnd;
+        while (previousStart > 0 && char.IsLetter(text[previousStart - 1])) previousStart--;
+        var previous = text.AsSpan(previousStart, previousEnd - previousStart);
+        return !(previous.Equals("of", StringComparison.OrdinalIgnoreCase) || previous.Equals("heads", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

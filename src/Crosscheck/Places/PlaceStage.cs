@@ -51,19 +51,19 @@ public sealed class PlaceStage : IStage
         DocumentContext? document = null;
         for (int i = 0; i < mentions.Count; i++)
         {
-            ResolvedPlace? place;
-            if (mentions[i].Kind == MentionKind.Unknown)
+            ResolvedPlace? place = Facility(article.Text, mentions, i);
+            if (place is null && mentions[i].Kind == MentionKind.Unknown)
             {
                 // Built once per document, so a long list of unknown names stays linear.
                 document ??= new DocumentContext(Table, mentions, article.Text);
                 place = Fallback(article.Text, mentions, i, document);
             }
-            else if (mentions[i].InSettlementList && mentions[i].Resolved >= 0)
+            else if (place is null && mentions[i].InSettlementList && mentions[i].Resolved >= 0)
             {
                 document ??= new DocumentContext(Table, mentions, article.Text);
                 place = InListRegion(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
             }
-            else
+            else if (place is null)
             {
                 document ??= new DocumentContext(Table, mentions, article.Text);
                 place = OutsideItsContainer(article.Text, mentions, i, document) ?? Stranded(article.Text, mentions, i, document) ?? Resolved(mentions[i]);
@@ -107,6 +107,65 @@ public sealed class PlaceStage : IStage
         if (region >= 0) return Enclosed(mention, name, region, PlacePrecision.Region);
         int country = context.MainCountry(index);
         return country >= 0 ? Enclosed(mention, name, country, PlacePrecision.Country) : null;
+    }
+
+    // The last word of a building's name, never of a town's ("Park", "Heights", "Falls" name towns too).
+    private static readonly HashSet<string> FacilityWords = new(StringComparer.OrdinalIgnoreCase)
+        { "hospital", "airport", "cathedral", "stadium", "church", "mosque", "synagogue", "prison" };
+
+    /// <summary>
+    /// "University Hospital in Columbia, Missouri", "Ottawa's Macdonald-Cartier International Airport":
+    /// a building's name is no town, whatever town its first word names; it stands where the text puts
+    /// it, the place written right after the whole name with "in" or a comma, or before it with "'s".
+    /// A building the text does not place keeps what the gazetteer gives.
+    /// </summary>
+    private ResolvedPlace? Facility(string text, List<Mention> mentions, int index)
+    {
+        var mention = mentions[index];
+        var span = mention.Span.Of(text);
+        int nameEnd = FacilityNameEnd(text, mention.Span);
+        if (nameEnd < 0) return null;
+        int anchor = -1;
+        if (index + 1 < mentions.Count && mentions[index + 1].Sentence == mention.Sentence && mentions[index + 1].Span.Start >= nameEnd)
+        {
+            var between = text.AsSpan(nameEnd, mentions[index + 1].Span.Start - nameEnd).Trim();
+            if (between is "in" or "," or ", in") anchor = index + 1;
+        }
+        if (anchor < 0 && mention.Container >= 0 && mention.Container < index) anchor = mention.Container;
+        if (anchor < 0 || mentions[anchor].Kind == MentionKind.Unknown || mentions[anchor].Resolved < 0) return null;
+        int e = mentions[anchor].Candidates[mentions[anchor].Resolved];
+        var precision = Table.KindOf(e) switch
+        {
+            PlaceKind.Place => PlacePrecision.Nearby,
+            PlaceKind.Region or PlaceKind.District => PlacePrecision.Region,
+            _ => PlacePrecision.Country,
+        };
+        return Enclosed(mention, span, e, precision);
+    }
+
+    // Words of a building's name after the mention: "Thomas" + "Memorial Hospital".
+    private const int MaxFacilityNameWords = 3;
+
+    /// <summary>
+    /// Where the building's name that the mention is, or begins, ends ("University Hospital",
+    /// "Thomas Memorial Hospital": the mention and up to three more capitalised words, the last a
+    /// <see cref="FacilityWords"/> word), or -1 when the mention is no building's name.
+    /// </summary>
+    private static int FacilityNameEnd(string text, Span mention)
+    {
+        var own = mention.Of(text);
+        int lastSpace = own.LastIndexOf(' ');
+        if (FacilityWords.Contains(own[(lastSpace + 1)..])) return mention.End;
+        int at = mention.End;
+        for (int words = 0; words < MaxFacilityNameWords; words++)
+        {
+            if (at + 1 >= text.Length || text[at] != ' ' || !char.IsUpper(text[at + 1])) return -1;
+            int start = at + 1, end = start;
+            while (end < text.Length && char.IsLetter(text[end])) end++;
+            if (FacilityWords.Contains(text[start..end])) return end;
+            at = end;
+        }
+        return -1;
     }
 
     /// <summary>

@@ -137,6 +137,12 @@ internal static class PlaceWords
         "regions", "provinces");
 
     /// <summary>Nouns that introduce a list of small places: "the villages of A, B and C".</summary>
+    /// <summary>
+    /// Lower-case words hyphenated onto a place that say where something is or comes from: "New York-based",
+    /// "Kursk-born", "Gainesville-area". Not "-led" or "-backed", which as often follow a person or a body.
+    /// </summary>
+    public static readonly HashSet<string> PlaceCompoundSuffixes = Set("based", "born", "bred", "raised", "headquartered", "area");
+
     public static readonly HashSet<string> SettlementNouns = Set(
         "village", "villages", "town", "towns", "settlement", "settlements", "hamlet", "hamlets", "city", "cities",
         "community", "communities", "township", "townships", "locality", "localities", "suburb", "suburbs",

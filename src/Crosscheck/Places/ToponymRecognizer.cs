@@ -116,7 +116,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         // Abbreviation right after "Place, ": "Macon, Ga.", "Columbus, OH".
         bool afterPlaceComma = t >= 2 && IsPunct(text, tokens[t - 1], ',') && previous.Count > 0 && previous[^1].LastToken == t - 2;
 
-        int keyLength = 0, bestEnd = -1, bestKeyLength = 0;
+        int keyLength = 0, bestEnd = -1, bestKeyLength = 0, bestSpanEnd = -1;
         var body = key[1..];
         MentionKind bestKind = MentionKind.Name;
         ReadOnlySpan<int> best = default;
@@ -124,6 +124,10 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         {
             var token = tokens[k];
             var word = text.AsSpan(token.Span.Start, token.Span.Length);
+            // "New York-based", "San Jose-born": the name ends at the hyphen and the compound ends the name.
+            int compound = PlaceCompoundHyphen(word);
+            if (compound > 0) word = word[..compound];
+            int wordEnd = token.Span.Start + word.Length;
             if (k > t)
             {
                 // A period or clitic written against the word belongs to it: "St.", "People's Republic".
@@ -147,7 +151,12 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             {
                 key[0] = Gazetteer.AfterCommaPrefix;
                 var abbreviation = gazetteer.Find(key[..(keyLength + 1)]);
-                if (!abbreviation.IsEmpty) { best = abbreviation; bestEnd = k; bestKind = MentionKind.Abbreviation; bestKeyLength = keyLength; continue; }
+                if (!abbreviation.IsEmpty)
+                {
+                    best = abbreviation; bestEnd = k; bestKind = MentionKind.Abbreviation; bestKeyLength = keyLength; bestSpanEnd = wordEnd;
+                    if (compound > 0) break;
+                    continue;
+                }
             }
             var hits = gazetteer.Find(body[..keyLength]);
             key[0] = Gazetteer.AdjectivePrefix;
@@ -155,10 +164,12 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             // "Canadian" is the demonym before it is a small town in Texas.
             if (!adjective.IsEmpty && (hits.IsEmpty || MaxPlacePopulation(hits) < 100_000))
             {
-                best = adjective; bestEnd = k; bestKind = MentionKind.Adjective; bestKeyLength = keyLength;
+                best = adjective; bestEnd = k; bestKind = MentionKind.Adjective; bestKeyLength = keyLength; bestSpanEnd = wordEnd;
+                if (compound > 0) break;
                 continue;
             }
-            if (!hits.IsEmpty) { best = hits; bestEnd = k; bestKind = MentionKind.Name; bestKeyLength = keyLength; }
+            if (!hits.IsEmpty) { best = hits; bestEnd = k; bestKind = MentionKind.Name; bestKeyLength = keyLength; bestSpanEnd = wordEnd; }
+            if (compound > 0) break;
         }
         if (bestEnd < 0) return null;
         // "North London", "Southern California": the direction qualifies the next name, it is not a place itself.
@@ -168,9 +179,9 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             return null;
         }
         // A period the tokenizer left outside an abbreviation belongs to it: "W.Va" + "." -> "W.Va."
-        int spanEnd = tokens[bestEnd].Span.End;
-        if ((bestKind == MentionKind.Abbreviation || text.AsSpan(tokens[bestEnd].Span.Start, tokens[bestEnd].Span.Length).Contains('.')) && bestEnd + 1 < end && tokens[bestEnd + 1].Span.Start == spanEnd
-            && IsPunct(text, tokens[bestEnd + 1], '.'))
+        int spanEnd = bestSpanEnd;
+        if (spanEnd == tokens[bestEnd].Span.End && ((bestKind == MentionKind.Abbreviation || text.AsSpan(tokens[bestEnd].Span.Start, tokens[bestEnd].Span.Length).Contains('.')) && bestEnd + 1 < end && tokens[bestEnd + 1].Span.Start == spanEnd
+            && IsPunct(text, tokens[bestEnd + 1], '.')))
         {
             spanEnd++;
         }
@@ -484,6 +495,14 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             };
         }
         return null;
+    }
+
+    /// <summary>Where the hyphen of "York-based" stands in the word, or -1 when no place compound suffix follows it.</summary>
+    internal static int PlaceCompoundHyphen(ReadOnlySpan<char> word)
+    {
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen <= 0 || hyphen + 1 >= word.Length || !char.IsLower(word[hyphen + 1])) return -1;
+        return PlaceWords.PlaceCompoundSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[(hyphen + 1)..]) ? hyphen : -1;
     }
 
     // "Kursk-based", "U.S.-led", "Russia-Ukraine": a hyphenated word whose parts are places.

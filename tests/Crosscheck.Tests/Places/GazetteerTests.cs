@@ -64,4 +64,43 @@ public class GazetteerTests
             File.Delete(output);
         }
     }
+    [Fact]
+    public void A_region_centre_leaves_out_far_members_that_lie_among_another_regions_places_but_keeps_its_own_remote_towns()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"geonames-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var output = Path.Combine(folder, "gazetteer.bin.gz");
+        try
+        {
+            var lines = new List<string>();
+            int id = 1;
+            void Town(string name, double lat, double lon, string admin1) => lines.Add(string.Join('\t',
+                id++, name, name, "", lat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                lon.ToString(System.Globalization.CultureInfo.InvariantCulture), "P", "PPL", "CN", "", admin1, "", "", "", "1000", "", "", "Asia/Shanghai", "2020-01-01"));
+            for (int k = 0; k < 36; k++)
+            {
+                Town($"Easttown{k}", 31.5 + k / 6 * 0.2, 118.5 + k % 6 * 0.2, "91");
+                Town($"Westtown{k}", 28.5 + k / 6 * 0.2, 99.5 + k % 6 * 0.2, "92");
+                Town($"Northtown{k}", 45.5 + k / 6 * 0.2, 125.5 + k % 6 * 0.2, "93");
+            }
+            Town("Slipville", 29.0, 100.0, "91");   // filed under the eastern region, among the western one's towns
+            Town("Farpost", 53.0, 126.0, "93");     // the northern region's own remote post: no other region near it
+            File.WriteAllLines(Path.Combine(folder, "cities500.txt"), lines);
+            File.WriteAllText(Path.Combine(folder, "admin1.json"),
+                """[{"code":"CN.91","name":"Eastshire"},{"code":"CN.92","name":"Westshire"},{"code":"CN.93","name":"Northshire"}]""");
+            File.WriteAllText(Path.Combine(folder, "admin2.json"), "[]");
+
+            GazetteerBuilder.Build(folder, null, output);
+            var gazetteer = Gazetteer.Load(output);
+            int Region(string name) => gazetteer.FindName(name).ToArray().Single(i => gazetteer.KindOf(i) == PlaceKind.Region);
+            int east = Region("Eastshire"), north = Region("Northshire");
+            gazetteer.LatitudeOf(east).Should().BeApproximately(32, 0.01);
+            gazetteer.LongitudeOf(east).Should().BeApproximately(119, 0.01);
+            gazetteer.LatitudeOf(north).Should().BeApproximately((45.5 + 53.0) / 2, 0.01);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

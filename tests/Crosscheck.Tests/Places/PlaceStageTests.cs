@@ -512,6 +512,98 @@ public class PlaceStageTests
         place!.CountryCode.Should().Be("US");
         place.Admin1.Should().Be(state);
     }
+
+    [Theory]
+    [InlineData("The outbreak was confirmed in the state of Washington on Tuesday. Farmers in Washington said the herd was culled.", "Washington", "US")]
+    [InlineData("The car plant in the province of Ontario will close next year.", "Ontario", "CA")]
+    [InlineData("The governor of the state of Georgia signed the bill.", "Georgia", "US")]
+    public void A_name_written_after_the_state_of_or_the_province_of_is_the_region(string text, string name, string country)
+    {
+        var places = Places(text).Where(p => p.Span.Of(text) == name).ToList();
+        places.Should().NotBeEmpty();
+        places.Should().OnlyContain(p => p.Precision == PlacePrecision.Region && p.CountryCode == country);
+    }
+
+    [Fact]
+    public void An_office_of_state_and_a_plain_mention_keep_their_resolution()
+    {
+        const string office = "The head of state of Mexico arrived in Madrid on Monday.";
+        At(office, Places(office), "Mexico")!.Precision.Should().Be(PlacePrecision.Country);
+
+        const string capital = "Officials in Washington said the plan would cost more.";
+        At(capital, Places(capital), "Washington")!.Precision.Should().Be(PlacePrecision.Exact);
+
+        const string emergency = "The state of emergency in Nice was lifted.";
+        At(emergency, Places(emergency), "Nice")!.CountryCode.Should().Be("FR");
+    }
+
+    [Theory]
+    [InlineData("The injured driver was flown to University Hospital in Columbia, Missouri, late on Friday.", "University", "Columbia")]
+    [InlineData("Patients were moved to Thomas Memorial Hospital in South Charleston overnight.", "Thomas", "South Charleston")]
+    [InlineData("Fans filled Lincoln Stadium, in Eugene, Oregon, for the final.", "Lincoln", "Eugene")]
+    public void A_building_named_after_a_town_stands_in_the_place_the_text_puts_it(string text, string building, string town)
+    {
+        var places = Places(text);
+        var inside = At(text, places, building);
+        var anchor = At(text, places, town);
+        inside.Should().NotBeNull();
+        anchor.Should().NotBeNull();
+        inside!.Precision.Should().Be(PlacePrecision.Nearby);
+        (inside.Latitude, inside.Longitude).Should().Be((anchor!.Latitude, anchor.Longitude));
+    }
+
+    [Fact]
+    public void A_building_the_text_does_not_place_and_ordinary_towns_keep_their_own_resolution()
+    {
+        const string unplaced = "Reading Hospital treated six people after the crash.";
+        Places(unplaced).Should().NotContain(p => p.Precision == PlacePrecision.Nearby);
+
+        const string towns = "She grew up in Nice, France, and moved to Reading in England last year.";
+        var places = Places(towns);
+        At(towns, places, "Nice")!.CountryCode.Should().Be("FR");
+        At(towns, places, "Reading")!.Precision.Should().Be(PlacePrecision.Exact);
+
+        // Only a building's own name moves: a town followed by "hospital" in lower case is the town.
+        const string lower = "The hospital in Bar said the coast road was closed.";
+        Places(lower).Should().NotContain(p => p.Precision == PlacePrecision.Nearby);
+
+        const string idaho = "A Moscow, Idaho, man was taken to Gritman Hospital in Moscow on Friday.";
+        Places(idaho).Where(p => p.Span.Of(idaho) == "Moscow").Should().OnlyContain(p => p.CountryCode == "US");
+    }
+
+    [Theory]
+    [InlineData("Members of a New York-based squad met officials in Chicago on Monday.", "New York", "US")]
+    [InlineData("A panel of the San Jose-based appeals court in California ruled on Friday.", "San Jose", "US")]
+    [InlineData("The St. Louis-based brewer said it would hire 200 workers.", "St. Louis", "US")]
+    [InlineData("The Kursk-born soldier returned home after the war.", "Kursk", "RU")]
+    [InlineData("The Moscow-based company said sanctions hurt its sales.", "Moscow", "RU")]
+    [InlineData("A Nice-based startup raised new funds this week.", "Nice", "FR")]
+    public void A_place_hyphenated_onto_based_or_born_keeps_its_whole_name(string text, string name, string country)
+    {
+        var places = Places(text);
+        var place = At(text, places, name);
+        place.Should().NotBeNull(string.Join(", ", places.Select(p => p.Span.Of(text))));
+        place!.CountryCode.Should().Be(country);
+        places.Should().NotContain(p => p.Span.Of(text) != name && name.Contains(p.Span.Of(text), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The White House-led talks ended without a deal.")]
+    [InlineData("The Obama-led effort stalled in the Senate.")]
+    [InlineData("The state-based program helps farmers. It was a nice-looking day, and the bar-based quiz went on.")]
+    public void A_hyphenated_word_that_is_no_place_compound_adds_no_place(string text) =>
+        Places(text).Should().BeEmpty();
+
+    [Fact]
+    public void Hyphenated_place_compounds_leave_their_neighbours_as_they_were()
+    {
+        const string pair = "A Russia-Ukraine deal on grain was signed.";
+        Places(pair).Select(p => p.Span.Of(pair)).Should().Equal("Russia", "Ukraine");
+
+        // The written container still holds for the compound: the Idaho town, not the Russian capital.
+        const string idaho = "A Moscow, Idaho, man was arrested on Friday. His Moscow-based employer declined to comment.";
+        Places(idaho).Where(p => p.Span.Of(idaho) == "Moscow").Should().HaveCount(2).And.OnlyContain(p => p.CountryCode == "US");
+    }
 }
 
 public class PlaceStageDiscourseTests

@@ -8,6 +8,7 @@ namespace Crosscheck.Evaluation.Places;
 /// a folder of *.xml. Scores toponym recognition (precision, recall, F1 with exact and with
 /// overlapping spans) and resolution over the recognised gold toponyms that have coordinates:
 /// accuracy within 161 km (100 miles) and median error in km; per file and over all files.
+/// Lists each gold toponym not recognised or resolved beyond 161 km as a miss (<see cref="GeoparsingScore.MissHeader"/>).
 /// </summary>
 public sealed class PlaceEvaluation : IEvaluation
 {
@@ -32,24 +33,28 @@ public sealed class PlaceEvaluation : IEvaluation
         var metrics = ImmutableArray.CreateBuilder<Metric>();
         var warnings = ImmutableArray.CreateBuilder<string>();
         var total = new GeoparsingScore();
+        var misses = ImmutableArray.CreateBuilder<string>();
+        misses.Add(GeoparsingScore.MissHeader);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (articles, fileWarnings) = GeoparsingCorpus.Read(file);
             warnings.AddRange(fileWarnings);
             var score = new GeoparsingScore();
+            var dataset = Path.GetFileNameWithoutExtension(file);
             foreach (var article in articles)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var outcome = pipeline.Analyze(new Article { Id = article.Id, Text = article.Text, ContentHash = article.Id }, Context);
                 foreach (var failure in outcome.Failures) warnings.Add($"{Path.GetFileName(file)} {article.Id}: stage {failure.Stage}: {failure.Message}");
-                score.Add(article.Toponyms, outcome.Article.Items(Layers.Places));
+                score.Add(article.Toponyms, outcome.Article.Items(Layers.Places),
+                    row => misses.Add(GeoparsingScore.MissRow(dataset, article, row)));
             }
             if (files.Length > 1) metrics.AddRange(score.ToMetrics(Path.GetFileNameWithoutExtension(file) + "."));
             total.Merge(score);
         }
         metrics.AddRange(total.ToMetrics(""));
-        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
+        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable(), misses.ToImmutable());
     }
 }
 
@@ -69,7 +74,37 @@ public sealed class GeoparsingScore
 
     public int WithinRadius => _errorsKm.Count(e => e <= PlaceEvaluation.AccuracyRadiusKm);
 
-    public void Add(IReadOnlyList<GoldToponym> gold, IReadOnlyList<ResolvedPlace> predicted)
+    /// <summary>A gold toponym not recognised (<see cref="Predicted"/> null) or resolved beyond the radius.</summary>
+    public readonly record struct Miss(GoldToponym Gold, ResolvedPlace? Predicted, double? ErrorKm);
+
+    public const string MissHeader =
+        "dataset\tarticle\tstart\ttoponym\tgold_lat\tgold_lon\tname\tcountry\tadmin1\tlat\tlon\tprecision\terror_km\tcontext";
+
+    // Enough text either side of the toponym to see what the story says about it.
+    private const int ContextChars = 80;
+
+    /// <summary>One tab-separated row for <see cref="MissHeader"/>; tabs and line breaks in the text become spaces.</summary>
+    public static string MissRow(string dataset, GeoparsingArticle article, Miss miss)
+    {
+        static string Clean(string? s) => s is null ? "" : s.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+        static string Number(double? d, string format) => d is { } v ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "";
+        var g = miss.Gold;
+        var p = miss.Predicted;
+        int from = Math.Max(0, g.Start - ContextChars), to = Math.Min(article.Text.Length, g.End + ContextChars);
+        var context = article.Text[from..g.Start] + "[[" + article.Text[g.Start..g.End] + "]]" + article.Text[g.End..to];
+        return string.Join('\t',
+            Clean(dataset), Clean(article.Id), g.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), Clean(g.Phrase),
+            Number(g.Latitude, "0.####"), Number(g.Longitude, "0.####"),
+            Clean(p?.Name), Clean(p?.CountryCode), Clean(p?.Admin1),
+            Number(p?.Latitude, "0.####"), Number(p?.Longitude, "0.####"), p?.Precision.ToString() ?? "",
+            p is null ? "not recognised" : Number(miss.ErrorKm, "0.#"),
+            Clean(context));
+    }
+
+    public void Add(IReadOnlyList<GoldToponym> gold, IReadOnlyList<ResolvedPlace> predicted) => Add(gold, predicted, null);
+
+    /// <param name="onMiss">Told of each gold toponym not recognised or resolved beyond <see cref="PlaceEvaluation.AccuracyRadiusKm"/>.</param>
+    public void Add(IReadOnlyList<GoldToponym> gold, IReadOnlyList<ResolvedPlace> predicted, Action<Miss>? onMiss)
     {
         var spans = predicted.Select(p => p.Span).Distinct().OrderBy(s => s).ToList();
         var goldSpans = gold.Select(g => new Span(g.Start, g.End)).Distinct().ToHashSet();
@@ -90,12 +125,18 @@ public sealed class GeoparsingScore
                 if (predicted[i].Span == span) break;
             }
             if (g.Latitude is not null) GoldWithCoordinates++;
-            if (match < 0) continue;
+            if (match < 0)
+            {
+                onMiss?.Invoke(new Miss(g, null, null));
+                continue;
+            }
             used[match] = true;
             overlapHits++;
             if (g.Latitude is { } lat && g.Longitude is { } lon)
             {
-                _errorsKm.Add(GeoMath.DistanceKm(lat, lon, predicted[match].Latitude, predicted[match].Longitude));
+                double errorKm = GeoMath.DistanceKm(lat, lon, predicted[match].Latitude, predicted[match].Longitude);
+                _errorsKm.Add(errorKm);
+                if (errorKm > PlaceEvaluation.AccuracyRadiusKm) onMiss?.Invoke(new Miss(g, predicted[match], errorKm));
             }
         }
         int distinctPredicted = predicted.Count;

@@ -93,6 +93,55 @@ public class PlaceEvaluationTests
     }
 
     [Fact]
+    public void Lists_toponyms_resolved_too_far_and_those_not_recognised_as_miss_rows()
+    {
+        var article = GeoparsingCorpus.Parse(LglStyle).Articles.Single();
+        var score = new GeoparsingScore();
+        var rows = new List<string> { GeoparsingScore.MissHeader };
+        score.Add(article.Toponyms,
+        [
+            Predicted(0, 5, 48.85, 2.35),                                                    // Paris, right: no row
+            new(new Span(18, 22), "Lyon", 40.76, 4.83, 1, "US", "OH", PlacePrecision.Exact), // ~556 km off
+        ], miss => rows.Add(GeoparsingScore.MissRow("set", article, miss)));
+
+        var columns = rows[0].Split('\t');
+        rows.Should().HaveCount(3);
+        var far = columns.Zip(rows[1].Split('\t')).ToDictionary(c => c.First, c => c.Second);
+        far["article"].Should().Be("1");
+        far["toponym"].Should().Be("Lyon");
+        far["gold_lat"].Should().Be("45.76");
+        far["name"].Should().Be("Lyon");
+        far["country"].Should().Be("US");
+        far["precision"].Should().Be("Exact");
+        double.Parse(far["error_km"], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(556, 2);
+        far["context"].Should().Be("Paris is far from [[Lyon]] and Berlin.");
+        var missed = columns.Zip(rows[2].Split('\t')).ToDictionary(c => c.First, c => c.Second);
+        missed["toponym"].Should().Be("Berlin");
+        missed["gold_lat"].Should().BeEmpty();
+        missed["name"].Should().BeEmpty();
+        missed["error_km"].Should().Be("not recognised");
+    }
+
+    [Fact]
+    public void The_evaluation_report_carries_the_miss_rows_after_their_header()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"geo-{Guid.NewGuid():N}.xml");
+        // Gold Lyon moved to the southern hemisphere, so whatever Lyon we find is a miss.
+        File.WriteAllText(path, LglStyle.Replace("<lat>45.76</lat>", "<lat>-45.76</lat>"));
+        try
+        {
+            var rows = new PlaceEvaluation().Evaluate(path).MissRows;
+            rows[0].Should().Be(GeoparsingScore.MissHeader);
+            rows.Should().Contain(r => r.Split('\t')[3] == "Lyon");
+            rows.Skip(1).Should().OnlyContain(r => r.Split('\t').Length == rows[0].Split('\t').Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_prediction_is_matched_to_one_gold_toponym_only()
     {
         var gold = new[] { new GoldToponym(0, 5, "Paris", 48.85, 2.35), new GoldToponym(6, 11, "Texas", 31, -99) };
