@@ -136,13 +136,13 @@ internal static class PlaceWords
         "department", "republic", "okrug", "voivodeship", "canton", "parish", "territory", "emirate", "raion", "rayon",
         "regions", "provinces");
 
-    /// <summary>Nouns that introduce a list of small places: "the villages of A, B and C".</summary>
     /// <summary>
     /// Lower-case words hyphenated onto a place that say where something is or comes from: "New York-based",
     /// "Kursk-born", "Gainesville-area". Not "-led" or "-backed", which as often follow a person or a body.
     /// </summary>
     public static readonly HashSet<string> PlaceCompoundSuffixes = Set("based", "born", "bred", "raised", "headquartered", "area");
 
+    /// <summary>Nouns that introduce a list of small places: "the villages of A, B and C".</summary>
     public static readonly HashSet<string> SettlementNouns = Set(
         "village", "villages", "town", "towns", "settlement", "settlements", "hamlet", "hamlets", "city", "cities",
         "community", "communities", "township", "townships", "locality", "localities", "suburb", "suburbs",
