@@ -18,6 +18,9 @@ atlas=$(mktemp -d)
 rm -rf "$atlas"
 # Place names the NER model uses as a feature (GeoNames) -> models/ner/place-names.bin.gz
 ./crosscheck train place-names --geonames "$shared/geonames-cities500/cities500.txt"
+# Word clusters the NER model reads as features (exchange clustering + Brown-style tree over unlabeled
+# text: NER training parts, ECB+ dev, MEANTIME, GeoVirus) -> models/ner/word-clusters.tsv.gz; before `train ner`
+./crosscheck train clusters --datasets "$shared"
 # NER: averaged perceptron on GMB, WikiGold, Re-DocRED (every 10th document held out) -> models/ner/ner-model.bin.gz
 ./crosscheck train ner --datasets "$shared" --out models/ner/ner-model.bin.gz
 # Words prose writes in lower case, for recasing headlines and capitals before NER -> models/ner/lowercase-words.txt

@@ -26,7 +26,8 @@ internal static class ExtraCommands
         var nerOut = new Option<string>("--out") { Description = "Model file to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", NerModel.ResourceFileName) };
         var epochs = new Option<int>("--epochs") { Description = "Training passes.", DefaultValueFactory = _ => 8 };
         var heldOut = new Option<string?>("--held-out-dir") { Description = "Write the held-out part of each file here as CoNLL, for `crosscheck eval entities`." };
-        var ner = new Command("ner", "Train the named-entity recogniser (averaged perceptron).") { nerDatasets, nerData, nerOut, epochs, heldOut };
+        var seed = new Option<int>("--seed") { Description = "Seeds the sentence shuffle; other seeds show how much a score moves by chance.", DefaultValueFactory = _ => new NerTrainingOptions { TrainingFiles = [] }.Seed };
+        var ner = new Command("ner", "Train the named-entity recogniser (averaged perceptron).") { nerDatasets, nerData, nerOut, epochs, heldOut, seed };
         ner.SetAction(parsed =>
         {
             var report = NerTrainer.Train(new NerTrainingOptions
@@ -36,6 +37,7 @@ internal static class ExtraCommands
                     : NerTrainer.DefaultTrainingFiles(RequireFolder(parsed.GetValue(nerDatasets)!)),
                 OutputPath = parsed.GetValue(nerOut)!,
                 Epochs = parsed.GetValue(epochs),
+                Seed = parsed.GetValue(seed),
                 HeldOutDirectory = parsed.GetValue(heldOut),
                 Log = output.WriteLine,
             });
@@ -43,6 +45,29 @@ internal static class ExtraCommands
             return CliApp.ExitOk;
         });
         train.Add(ner);
+
+        var clusterDatasets = new Option<string>("--datasets") { Description = "The shared datasets folder; reads the unlabeled text listed in models/ner/SOURCES.md.", DefaultValueFactory = _ => Path.Combine("..", "shared", "datasets") };
+        var clusterOut = new Option<string>("--out") { Description = "Cluster table to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", WordClusters.ResourceFileName) };
+        var clusterClasses = new Option<int>("--classes") { Description = "Leaves of the cluster tree.", DefaultValueFactory = _ => new WordClusteringOptions().ClassCount };
+        var clusterMinimum = new Option<int>("--min-count") { Description = "Words seen fewer times get no cluster.", DefaultValueFactory = _ => new WordClusteringOptions().MinimumCount };
+        var clusters = new Command("clusters", "Induce the word clusters the NER model reads as features (retrain ner afterwards).") { clusterDatasets, clusterOut, clusterClasses, clusterMinimum };
+        clusters.SetAction(parsed =>
+        {
+            var sentences = ClusterCorpus.Read(RequireFolder(parsed.GetValue(clusterDatasets)!), output.WriteLine);
+            var words = WordClusterer.Cluster(sentences, new WordClusteringOptions
+            {
+                ClassCount = parsed.GetValue(clusterClasses),
+                MinimumCount = parsed.GetValue(clusterMinimum),
+                Log = output.WriteLine,
+            });
+            string path = parsed.GetValue(clusterOut)!;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null) Directory.CreateDirectory(directory);
+            using (var file = File.Create(path)) WordClusters.Write(words, file);
+            output.WriteLine($"wrote {path}: {words.Count:N0} words");
+            return CliApp.ExitOk;
+        });
+        train.Add(clusters);
 
         var truecaseDatasets = new Option<string>("--datasets") { Description = "The shared datasets folder; reads the same NER files as `train ner`.", DefaultValueFactory = _ => Path.Combine("..", "shared", "datasets") };
         var truecaseOut = new Option<string>("--out") { Description = "Word list to write.", DefaultValueFactory = _ => Path.Combine("models", "ner", Truecaser.ResourceFileName) };

@@ -8,7 +8,10 @@ namespace Crosscheck.Entities;
 /// </summary>
 internal static class NerFeatures
 {
-    public const int PerToken = 30;
+    public const int PerToken = 42;
+
+    /// <summary>Where the word-cluster templates start among a token's features (they run to the end).</summary>
+    internal const int FirstClusterFeature = 30;
 
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
@@ -23,10 +26,15 @@ internal static class NerFeatures
         public uint Suffix3;
         public int CapClass;
         public int Lexicon;
+        public ClusterCodes Cluster;
     }
 
     /// <summary>Writes <see cref="PerToken"/> bucket indexes per token into <paramref name="output"/> (token-major).</summary>
-    public static void Extract(string text, ReadOnlySpan<Span> tokens, int bucketMask, Span<int> output)
+    public static void Extract(string text, ReadOnlySpan<Span> tokens, int bucketMask, Span<int> output) =>
+        Extract(text, tokens, bucketMask, output, WordClusters.Default);
+
+    /// <summary>The same with another cluster table (tests); a model only works with the table it was trained with.</summary>
+    internal static void Extract(string text, ReadOnlySpan<Span> tokens, int bucketMask, Span<int> output, WordClusters clusters)
     {
         int n = tokens.Length;
         var info = n <= 256 ? stackalloc TokenInfo[n] : new TokenInfo[n];
@@ -41,6 +49,7 @@ internal static class NerFeatures
                 Suffix3 = word.Length > 3 ? HashLower(11, word[^3..]) : HashLower(11, word),
                 CapClass = CapitalisationClass(word),
                 Lexicon = LexiconFlags(word),
+                Cluster = clusters.Lookup(word),
             };
         }
         MarkPlaces(text, tokens, info);
@@ -92,7 +101,27 @@ internal static class NerFeatures
             f[k++] = Bucket(Mix(54, (uint)next2Lex), bucketMask);
             f[k++] = Bucket(Mix(Mix(55, prevLower), me.Shape), bucketMask);
             f[k++] = Bucket(Mix(Mix(56, me.Suffix3), (uint)(i == 0 ? 1 : 0)), bucketMask);
-            f[k] = Bucket(Mix(Mix(57, me.Shape), nextLower), bucketMask);
+            f[k++] = Bucket(Mix(Mix(57, me.Shape), nextLower), bucketMask);
+            // Word clusters: coarse path prefixes generalise from seen names to unseen ones used alike.
+            uint prevCluster = i > 0 ? info[i - 1].Cluster.Path : Boundary + 6;
+            uint nextCluster = i + 1 < n ? info[i + 1].Cluster.Path : Boundary + 7;
+            f[k++] = Bucket(Mix(58, me.Cluster.Prefix4), bucketMask);
+            f[k++] = Bucket(Mix(59, me.Cluster.Prefix6), bucketMask);
+            f[k++] = Bucket(Mix(60, me.Cluster.Prefix10), bucketMask);
+            f[k++] = Bucket(Mix(61, me.Cluster.Path), bucketMask);
+            f[k++] = Bucket(Mix(62, prevCluster), bucketMask);
+            f[k++] = Bucket(Mix(63, nextCluster), bucketMask);
+            // Cluster pairs and cluster with capitals: "President <surname cluster>" patterns no single word carries.
+            f[k++] = Bucket(Mix(Mix(64, prevCluster), me.Cluster.Path), bucketMask);
+            f[k++] = Bucket(Mix(Mix(65, me.Cluster.Path), nextCluster), bucketMask);
+            f[k++] = Bucket(Mix(Mix(66, me.Cluster.Prefix6), (uint)me.CapClass), bucketMask);
+            uint prev2Cluster = i > 1 ? info[i - 2].Cluster.Path : Boundary + 8;
+            uint next2Cluster = i + 2 < n ? info[i + 2].Cluster.Path : Boundary + 9;
+            uint prevPrefix4 = i > 0 ? info[i - 1].Cluster.Prefix4 : Boundary + 6;
+            uint nextPrefix4 = i + 1 < n ? info[i + 1].Cluster.Prefix4 : Boundary + 7;
+            f[k++] = Bucket(Mix(67, prev2Cluster), bucketMask);
+            f[k++] = Bucket(Mix(68, next2Cluster), bucketMask);
+            f[k] = Bucket(Mix(Mix(Mix(69, prevPrefix4), me.Cluster.Prefix4), nextPrefix4), bucketMask);
         }
     }
 
