@@ -591,6 +591,7 @@ public sealed class AttributionExtractor
         int k = after;
         if (entry.Class == CueClass.Tell && !inverted) k = SkipAddressee(c, k);
         k = SkipAdjuncts(c, k);
+        if (entry.Class == CueClass.VerbClause && v.Is(k, "with") && ThatAfterParty(c, k) is int that and >= 0) k = that; // "agreed with the judge that C"
         if (v.Is(k, "that")) k++;
         if (v.IsPunct(k, ':') || (v.IsPunct(k, ',') && k + 1 < c.End && c.IsQuoteStart(k + 1))) k++;
         // "said that, if elected, he would ...": an aside right after "that" opens the clause.
@@ -665,7 +666,18 @@ public sealed class AttributionExtractor
                 return new Attribution(null, cueSpan, v.Range(k, comma - 1), null, AttributionKind.Other, status) { Confidence = 0.5 };
             }
         }
-        if (entry.Class == CueClass.VerbThat && !thatClause) return null;
+        // "maintained a lead", "questioned the minister", "agreed on a date" report no words; "C, X maintained." closes a report.
+        bool closesReport = k > contentEnd && !inverted;
+        bool commitment = false;
+        if (entry.Class == CueClass.VerbClause && !thatClause && !closesReport)
+        {
+            commitment = v.Is(k, "to") && v.IsLowerWord(k + 1) && !v.In(k + 1, Dets) && !v.In(k + 1, Aux) && !v.In(k + 1, Objects);
+            bool bareClause = v.In(k, SubjPron) && !v.Is(k, "who") && v.IsLowerWord(k + 1) && k + 1 <= contentEnd;
+            if (!commitment && !bareClause) return null;
+            // Agreeing to act confirms nobody's words: it is the source's own commitment.
+            if (commitment) status = AdjustForNegation(ClaimStatus.Asserted, negated);
+        }
+        else if ((entry.Class == CueClass.VerbThat || entry.Class == CueClass.VerbClause) && !thatClause && !closesReport) return null;
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
         bool questionClause = IsQuestionOpener(v, k);
         // "X is expected / believed / said to ...": a passive report of an unnamed source's view.
@@ -730,6 +742,18 @@ public sealed class AttributionExtractor
             };
         }
         return null;
+    }
+
+    /// <summary>The "that" after a short party phrase ("with the judge that", "with Smith that"), or -1.</summary>
+    private static int ThatAfterParty(SentenceContext c, int with)
+    {
+        var v = c.V;
+        for (int m = with + 1; m < c.End && m - with <= 6; m++)
+        {
+            if (v.Is(m, "that")) return m > with + 1 ? m : -1;
+            if (!v.IsWord(m)) return -1;
+        }
+        return -1;
     }
 
     /// <summary>The token before a medium phrase ending at <paramref name="last"/> ("in an interview", "on Telegram", "in a televised address"), or -1.</summary>

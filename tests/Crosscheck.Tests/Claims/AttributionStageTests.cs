@@ -701,6 +701,50 @@ public class AttributionStageTests
         merged.Should().OnlyContain(s => s.TokenCount <= SentenceSplitter.MaxSentenceTokens);
         merged.Length.Should().Be(sentences.Length);
     }
+    [Theory]
+    [InlineData("Budget analysts agreed it was a costly plan.", "Budget analysts", "it was a costly plan", ClaimStatus.Confirmed)]
+    [InlineData("The port authority agreed to close the eastern pier.", "The port authority", "to close the eastern pier", ClaimStatus.Asserted)]
+    [InlineData("The inspector agreed with the engineers that the bridge was unsafe.", "The inspector", "the bridge was unsafe", ClaimStatus.Confirmed)]
+    public void Agreeing_reports_a_clause_without_that_or_a_commitment(string text, string source, string content, ClaimStatus status)
+    {
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "agreed");
+        a.Source!.Value.Of(text).Should().Be(source);
+        a.Content.Of(text).Should().Be(content);
+        a.Status.Should().Be(status);
+    }
+
+    [Theory]
+    [InlineData("The two ministers agreed on a date for the talks.")]
+    [InlineData("The clubs agreed the transfer fee last week.")]
+    [InlineData("The union agreed to a new contract.")]
+    [InlineData("Sixty percent of the members agreed.")]
+    [InlineData("The champion maintained a narrow lead after the third round.")]
+    [InlineData("The water level has remained high, the engineers maintain the pumps.")]
+    public void Agreeing_or_maintaining_without_a_reported_clause_is_no_claim(string text)
+    {
+        var (_, claims) = Run(text);
+        claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_verb_of_maintaining_closes_the_report_it_follows()
+    {
+        const string text = "The ferry was never overloaded, the shipping company maintains.";
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "maintains");
+        a.Source!.Value.Of(text).Should().Be("the shipping company");
+        a.Content.Of(text).Should().Be("The ferry was never overloaded");
+    }
+
+    [Fact]
+    public void A_participle_after_an_adverb_reports_for_the_main_clause()
+    {
+        const string text = "The coach criticised the referee, even suggesting the match had been fixed.";
+        var (_, claims) = Run(text);
+        ByCue(text, claims, "suggesting").Content.Of(text).Should().Be("the match had been fixed");
+    }
+
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
