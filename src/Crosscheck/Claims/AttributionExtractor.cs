@@ -46,6 +46,11 @@ public sealed class AttributionExtractor
         L(new[] { "says", "said", "tells", "told", "warns", "warned", "insists", "insisted", "denies", "denied", "admits", "admitted", "vows", "vowed" }
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Verbs of speech that never stand inside a subject noun phrase: the subject of a reported clause starts after them.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs =
+        L(new[] { "say", "says", "said", "tell", "tells", "told", "adds", "added", "insists", "insisted", "admits", "admitted" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Words that open a caption, a link or a label after a colon, never a statement.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CaptionLabels =
         L(new[] { "Photo", "Photos", "Related", "Read", "Watch", "Listen", "Video", "Advertisement", "Image" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
@@ -1013,6 +1018,8 @@ public sealed class AttributionExtractor
                     continue;
                 }
                 if (v.In(k, Stops) || v.Is(k, "who") || v.Is(k, "and") && !v.IsCapitalized(k + 1) && !v.In(k + 1, Dets)) break;
+                // "The aide says the mayor promised ...": a verb of speech ends the subject of the reported clause.
+                if (v.IsLowerWord(k) && v.In(k, SpeechVerbs)) break;
                 // A participle ends the subject ("the plan backed by officials"), unless it opens the subject right after
                 // the quote the speaker signs ('"...," retired general Lloyd Newton said').
                 if (v.IsLowerWord(k) && (v.EndsWith(k, "ed") || v.EndsWith(k, "ing")) && !v.In(k - 1, Dets) && k < last

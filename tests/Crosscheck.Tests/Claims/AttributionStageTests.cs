@@ -737,6 +737,15 @@ public class AttributionStageTests
         a.Content.Of(text).Should().Be("The ferry was never overloaded");
     }
 
+    [Theory]
+    [InlineData("The harbour master says the ferry operator promised to add sailings.", "promised", "the ferry operator")]
+    [InlineData("Both unions say the board has never told them about the cuts.", "told", "the board")]
+    public void The_speaker_of_a_reported_clause_starts_after_the_outer_verb_of_speech(string text, string cue, string source)
+    {
+        var (_, claims) = Run(text);
+        ByCue(text, claims, cue).Source!.Value.Of(text).Should().Be(source);
+    }
+
     [Fact]
     public void A_participle_after_an_adverb_reports_for_the_main_clause()
     {
