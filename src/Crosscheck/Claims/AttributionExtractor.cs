@@ -234,6 +234,7 @@ public sealed class AttributionExtractor
             int last = -1;
             for (int k = t + 1; k < v.Count && k - t <= 6; k++)
             {
+                if (v.Text.AsSpan(v.Tokens[k - 1].Span.End, v.Tokens[k].Span.Start - v.Tokens[k - 1].Span.End).Contains('\n')) break; // the name ends with its line
                 bool initial = v.IsPunct(k, '.') && last == k - 1 && v.Word(k - 1).Length == 1;
                 if (v.IsCapitalized(k) || initial) { last = k; continue; }
                 break;
@@ -241,7 +242,8 @@ public sealed class AttributionExtractor
             if (last < 0) continue;
             // The name must close its line ("— Ana Ortiz." then a new paragraph, or the end of the text).
             int after = v.Tokens[last].Span.End;
-            while (after < v.Text.Length && (v.Text[after] is '.' or ' ' or '\t')) after++;
+            // Pages often end the line with a no-break space after the name.
+            while (after < v.Text.Length && (v.Text[after] == '.' || v.Text[after] is not ('\n' or '\r') && char.IsWhiteSpace(v.Text[after]))) after++;
             if (after < v.Text.Length && v.Text[after] is not ('\n' or '\r')) continue;
             // Mixed-up marks (”...” as some pages write them) can leave the quote unpaired: then the quote is its paragraph.
             Span quote;

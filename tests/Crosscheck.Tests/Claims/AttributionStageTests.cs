@@ -315,6 +315,22 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void A_signing_name_may_end_its_line_with_a_no_break_space()
+    {
+        var text = "“The clinic closed before we could see anyone.”\u00a0― Rosa Delgado\u00a0\n“Buses skip our street.”― Ivo Petrov\u00a0\nThe poll ran for a week.";
+        var (_, claims) = Run(text);
+        claims.Should().Contain(a => a.Source != null && a.Source.Value.Of(text) == "Rosa Delgado" && a.Content.Of(text) == "“The clinic closed before we could see anyone.”");
+        claims.Should().Contain(a => a.Source != null && a.Source.Value.Of(text) == "Ivo Petrov" && a.Content.Of(text) == "“Buses skip our street.”");
+    }
+
+    [Fact]
+    public void A_dash_and_a_name_followed_by_more_words_sign_nothing()
+    {
+        var (text, claims) = Run("“The clinic closed early.”\u00a0― Rosa Delgado\u00a0reported to the board on Monday.");
+        claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == "―");
+    }
+
+    [Fact]
     public void A_dash_inside_a_sentence_signs_nothing()
     {
         var (text, claims) = Run("“It was cold” — and the heating failed again, residents wrote in a petition to the council.");
