@@ -493,7 +493,7 @@ public sealed class AttributionExtractor
         var v = c.V;
         // Left: auxiliaries and adverbs between subject and cue, negation, passive voice.
         int j = cue - 1;
-        bool negated = false, passive = false;
+        bool negated = false, passive = false, byAgent = false;
         while (j >= c.First)
         {
             bool contracted = v.EndsWith(j, "n't") || v.EndsWith(j, "n’t");
@@ -556,6 +556,7 @@ public sealed class AttributionExtractor
                     sourceFirst = after + 1;
                     sourceLast = last;
                     after = last + 1;
+                    byAgent = true;
                 }
             }
         }
@@ -691,6 +692,16 @@ public sealed class AttributionExtractor
         bool infinitive = passive && v.Is(k, "to") && v.IsWord(k + 1);
         if (passive && source is null && !thatClause && !questionClause && !infinitive) return null;
         if (source is null && !passive && !participle && !coordinated && !questionClause) return null; // imperative, noun or fragment: no speaker, no claim
+        // "The plan was first reported by the Post.": with nothing reported after the agent, the passive's subject is what it reported.
+        if (byAgent && !thatClause && !questionClause && !infinitive && !c.IsQuoteStart(k)
+            && (k > contentEnd || v.Tokens[k].Kind == TokenKind.Punctuation || v.IsLowerWord(k) && v.EndsWith(k, "ing") && !v.Is(k, "saying")))
+        {
+            int subjectFirst = NounPhraseLeft(c, j);
+            if (subjectFirst >= 0 && !(subjectFirst == j && v.In(j, SubjPron)))
+            {
+                return new Attribution(source, cueSpan, v.Range(subjectFirst, j), null, AttributionKind.Other, status) { Confidence = confidence - 0.1 };
+            }
+        }
         // "Y declared in the 1970s", "Z rejected in 2015": a bare time phrase is when, not what.
         bool adverbialOnly = !thatClause && IsTimePhraseToEnd(c, k, contentEnd);
         if (k <= contentEnd && k < c.End && !inverted && !adverbialOnly && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))

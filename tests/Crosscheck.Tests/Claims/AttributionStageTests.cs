@@ -762,6 +762,28 @@ public class AttributionStageTests
         ByCue(text, claims, cue).Source!.Value.Of(text).Should().Be(source);
     }
 
+    [Theory]
+    [InlineData("The registration problem was first reported by the Daily Ledger.", "reported", "the Daily Ledger", "The registration problem")]
+    [InlineData("The new port budget is supported by most councillors.", "supported", "most councillors", "The new port budget")]
+    public void A_passive_with_its_agent_and_nothing_after_reports_its_subject(string text, string cue, string source, string content)
+    {
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, cue);
+        a.Source!.Value.Of(text).Should().Be(source);
+        a.Content.Of(text).Should().Be(content);
+    }
+
+    [Theory]
+    [InlineData("The old bridge was built by the army.")]
+    [InlineData("The final was won by the visitors.")]
+    [InlineData("The main road was blocked by protesters for an hour.")]
+    [InlineData("It was reported by the agency.")]
+    public void A_passive_of_an_act_or_with_a_pronoun_subject_is_no_claim(string text)
+    {
+        var (_, claims) = Run(text);
+        claims.Should().BeEmpty();
+    }
+
     [Fact]
     public void A_participle_after_an_adverb_reports_for_the_main_clause()
     {
