@@ -785,6 +785,23 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void The_model_vetoes_a_lexicon_form_only_when_training_saw_it_as_a_cue_less_than_almost_always()
+    {
+        var vetoesEverything = new CueClassifier(new Dictionary<string, double> { ["b"] = -1.0 });
+        var priors = new Dictionary<string, CuePrior>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["said"] = new(100, 95, 90),
+            ["believes"] = new(100, 30, 25),
+        };
+        var lexicon = CueLexicon.WithPriors(priors, vetoesEverything);
+        const string text = "The harbour master said the pier would reopen. The ferry captain believes the pier will reopen.";
+        var article = new AnalyzedArticle(new Article { Id = "t", Text = text, ContentHash = "t" });
+        article = new TextStage().Process(article, Context);
+        var claims = new AttributionStage(lexicon).Process(article, Context).Get(Layers.Claims);
+        claims.Should().ContainSingle().Which.Cue!.Value.Of(text).Should().Be("said");
+    }
+
+    [Fact]
     public void A_participle_after_an_adverb_reports_for_the_main_clause()
     {
         const string text = "The coach criticised the referee, even suggesting the match had been fixed.";
