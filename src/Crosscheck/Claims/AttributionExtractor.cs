@@ -639,6 +639,11 @@ public sealed class AttributionExtractor
         {
             quoteEndToken = left;
         }
+        // '"The plant was profitable," adding that ...': a participle after a quote continues the quote's own cue, whose
+        // speaker it shares; the quote is that cue's content, not the participle's.
+        bool participleAfterQuote = source is null && !inverted && v.IsLowerWord(cue) && v.EndsWith(cue, "ing") && cue - 2 >= c.First
+            && c.IsQuoteEnd(cue - 1) && v.IsPunct(cue - 2, ',') && k <= contentEnd && v.IsWord(k);
+        if (participleAfterQuote) quoteEndToken = -1;
         // A clause right after the cue wins over a quote before the speaker: that quote is a title or a scare quote
         // ("on Fox's “Hannity,” Gingrich said if ..."); "said of the plan" / "said in Kyiv" is no clause.
         bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && !v.In(k, Stops) && !v.In(k, Aux) && !v.Is(k, "of")
@@ -668,7 +673,7 @@ public sealed class AttributionExtractor
         }
         // ", saying ..." and "responded by saying ...", "criticised for saying ...": the main clause's subject speaks.
         // ", perhaps recognizing ...", ", now saying ...": an adverb may stand between the comma and the participle.
-        bool participle = v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1)
+        bool participle = participleAfterQuote || v.EndsWith(cue, "ing") && (v.IsPunct(cue - 1, ',') || v.In(cue - 1, GerundLead) && v.IsLowerWord(cue - 1)
             || v.In(cue - 1, Adverbs) && v.IsPunct(cue - 2, ','));
         // "Asked about the plan, the mayor said ...": a fronted passive participle reports a question put by someone unnamed;
         // its content runs to the comma before the main clause.

@@ -802,6 +802,19 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void A_participle_after_the_quote_of_a_cue_shares_its_speaker_and_leaves_it_the_quote()
+    {
+        const string text = "In a statement, the shipyard said: \"The order book was full when the yard was sold,\" adding that its value doubled within a year.";
+        var (_, claims) = Run(text);
+        var said = ByCue(text, claims, "said");
+        said.Content.Of(text).Should().Be("\"The order book was full when the yard was sold,\"");
+        var adding = ByCue(text, claims, "adding");
+        adding.Source!.Value.Of(text).Should().Be("the shipyard");
+        adding.Content.Of(text).Should().Be("its value doubled within a year");
+        claims.Should().HaveCount(2);
+    }
+
+    [Fact]
     public void A_participle_after_an_adverb_reports_for_the_main_clause()
     {
         const string text = "The coach criticised the referee, even suggesting the match had been fixed.";
