@@ -1164,6 +1164,8 @@ public sealed class AttributionExtractor
         {
             if (c.QuoteOfToken[k] >= 0) break;
             if (v.IsPunct(k, ':') || v.IsPunct(k, ';')) break;
+            // "said Ana Ruiz (a view others share)": a bracketed aside after the name is the writer's, not the speaker's.
+            if (v.IsPunct(k, '(') && last >= first) break;
             if (v.IsPunct(k, ','))
             {
                 // an appositive follows ("Geoff Garin, a Democratic pollster"); a new clause does not.

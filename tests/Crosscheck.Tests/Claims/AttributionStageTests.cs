@@ -814,6 +814,15 @@ public class AttributionStageTests
         claims.Should().HaveCount(2);
     }
 
+    [Theory]
+    [InlineData("Raising the levy \"is a misguided approach,\" said Ana Ruiz (a view echoed by every economist I asked).", "Ana Ruiz")]
+    [InlineData("\"The pier is safe,\" said Sen. Tom Hale (D-Ore.).", "Sen. Tom Hale")]
+    public void An_inverted_speaker_ends_before_a_bracketed_aside(string text, string source)
+    {
+        var (_, claims) = Run(text);
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be(source);
+    }
+
     [Fact]
     public void A_participle_after_an_adverb_reports_for_the_main_clause()
     {
