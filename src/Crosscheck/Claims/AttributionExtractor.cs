@@ -646,7 +646,9 @@ public sealed class AttributionExtractor
         if (participleAfterQuote) quoteEndToken = -1;
         // A clause right after the cue wins over a quote before the speaker: that quote is a title or a scare quote
         // ("on Fox's “Hannity,” Gingrich said if ..."); "said of the plan" / "said in Kyiv" is no clause.
-        bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && !v.In(k, Stops) && !v.In(k, Aux) && !v.Is(k, "of")
+        // "accused the host of being biased" is such a clause too: "of" and a gerund after the addressee.
+        bool gerundOf = entry.Class == CueClass.Tell && v.Is(k, "of") && v.IsLowerWord(k + 1) && v.EndsWith(k + 1, "ing");
+        bool clauseAfter = !inverted && k <= contentEnd && v.IsWord(k) && (!v.In(k, Stops) && !v.In(k, Aux) && !v.Is(k, "of") || gerundOf)
             && quoteEndToken >= 0 && IsShortQuote(c, c.Quotes[c.QuoteOfToken[quoteEndToken]]);
         if (quoteEndToken >= 0 && !thatClause && !clauseAfter)
         {

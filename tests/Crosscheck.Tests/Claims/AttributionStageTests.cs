@@ -824,6 +824,16 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void An_accusation_of_a_gerund_wins_over_a_scare_quote_before_the_speaker()
+    {
+        const string text = "Mocking the \"rigged panel,\" the candidate accused the host of being a party member.";
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "accused");
+        a.Source!.Value.Of(text).Should().Be("the candidate");
+        a.Content.Of(text).Should().EndWith("of being a party member").And.NotContain("rigged");
+    }
+
+    [Fact]
     public void A_participle_after_an_adverb_reports_for_the_main_clause()
     {
         const string text = "The coach criticised the referee, even suggesting the match had been fixed.";
