@@ -46,6 +46,10 @@ public sealed class AttributionExtractor
         L(new[] { "says", "said", "tells", "told", "warns", "warned", "insists", "insisted", "denies", "denied", "admits", "admitted", "vows", "vowed" }
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Participles that name a noun rather than report words ("the fund, called the Harbour Trust, ...").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NamingParticiples =
+        L(new[] { "called", "dubbed", "named", "nicknamed", "titled", "entitled" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Verbs of speech that never stand inside a subject noun phrase: the subject of a reported clause starts after them.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs =
         L(new[] { "say", "says", "said", "tell", "tells", "told", "adds", "added", "insists", "insisted", "admits", "admitted" }
@@ -500,6 +504,8 @@ public sealed class AttributionExtractor
     private Attribution? VerbCue(SentenceContext c, int cue, int cueLast, CueEntry entry)
     {
         var v = c.V;
+        // "The fund, called the Harbour Trust, will ...": a naming participle between commas names its noun; nobody speaks.
+        if (v.IsPunct(cue - 1, ',') && v.In(cue, NamingParticiples) && v.IsLowerWord(cue) && IsNameBeforeComma(c, cue + 1)) return null;
         // Left: auxiliaries and adverbs between subject and cue, negation, passive voice.
         int j = cue - 1;
         bool negated = false, passive = false, byAgent = false;
@@ -776,6 +782,21 @@ public sealed class AttributionExtractor
             };
         }
         return null;
+    }
+
+    /// <summary>Whether a name (capitalised words, numbers, "the", "of") runs from <paramref name="first"/> to a comma within a few tokens.</summary>
+    private static bool IsNameBeforeComma(SentenceContext c, int first)
+    {
+        var v = c.V;
+        bool capitalised = false;
+        for (int k = first; k < c.End && k - first <= 8; k++)
+        {
+            if (v.IsPunct(k, ',')) return capitalised;
+            if (v.IsCapitalized(k)) { capitalised = true; continue; }
+            if (v.In(k, Dets) || v.Is(k, "of") || v.Tokens[k].Kind == TokenKind.Number || v.IsPunct(k, '-')) continue;
+            return false;
+        }
+        return false;
     }
 
     /// <summary>The "that" after a short party phrase ("with the judge that", "with Smith that"), or -1.</summary>

@@ -833,6 +833,23 @@ public class AttributionStageTests
         a.Content.Of(text).Should().EndWith("of being a party member").And.NotContain("rigged");
     }
 
+    [Theory]
+    [InlineData("His charity, called the Harbour Legacy Fund, will still own the pier.")]
+    [InlineData("The visa scheme, dubbed EB-9, allows investors to gain residency.")]
+    public void A_naming_participle_between_commas_is_no_claim(string text)
+    {
+        var (_, claims) = Run(text);
+        claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_participle_between_commas_that_names_nothing_leaves_the_main_cue()
+    {
+        const string text = "The mayor, called before the committee, said the plan was rushed.";
+        var (_, claims) = Run(text);
+        claims.Should().ContainSingle().Which.Cue!.Value.Of(text).Should().Be("said");
+    }
+
     [Fact]
     public void A_participle_after_an_adverb_reports_for_the_main_clause()
     {
