@@ -506,6 +506,8 @@ public sealed class AttributionExtractor
         var v = c.V;
         // "The fund, called the Harbour Trust, will ...": a naming participle between commas names its noun; nobody speaks.
         if (v.IsPunct(cue - 1, ',') && v.In(cue, NamingParticiples) && v.IsLowerWord(cue) && IsNameBeforeComma(c, cue + 1)) return null;
+        // "It is worth noting that C": the writer's own aside; "worth" is no speaker.
+        if (v.Is(cue - 1, "worth") && v.EndsWith(cue, "ing")) return null;
         // Left: auxiliaries and adverbs between subject and cue, negation, passive voice.
         int j = cue - 1;
         bool negated = false, passive = false, byAgent = false;
