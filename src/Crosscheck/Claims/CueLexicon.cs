@@ -11,8 +11,13 @@ public enum CueClass
     Tell,
     /// <summary>A reporting noun: "X's claim that C", "a statement that C".</summary>
     Noun,
-    /// <summary>Like <see cref="Verb"/>, but only before a that-clause or a quote ("maintained that", not "maintained a lead").</summary>
+    /// <summary>Like <see cref="Verb"/>, but only before a that-clause or a quote ("maintained that", not "maintained a lead"), or closing the report ("C, X maintained.").</summary>
     VerbThat,
+    /// <summary>
+    /// Like <see cref="VerbThat"/>, and also before a clause without "that" opened by a subject pronoun ("agreed it was a mistake")
+    /// or before an infinitive, which is a commitment ("agreed to pay"), not "agreed the terms" nor "agreed on a date".
+    /// </summary>
+    VerbClause,
     /// <summary>"according to X, C" and "C, according to X".</summary>
     Preposition,
 }
@@ -90,6 +95,7 @@ public sealed class CueLexicon
     {
         "verb" => CueClass.Verb,
         "verb-that" => CueClass.VerbThat,
+        "verb-clause" => CueClass.VerbClause,
         "tell" => CueClass.Tell,
         "noun" => CueClass.Noun,
         "prep" => CueClass.Preposition,

@@ -79,7 +79,7 @@ internal static class WordClasses
     /// </summary>
     public static readonly FrozenSet<string> MidAdverbs = Set(
         "yet", "now", "perhaps", "together", "ever", "soon", "instead", "too", "almost", "thus", "therefore", "nonetheless",
-        "nevertheless", "indeed", "twice", "seldom");
+        "nevertheless", "indeed", "twice", "seldom", "even", "also", "again", "still", "later");
 
     /// <summary>Prepositions of place that may sit inside a subject ("officials in the region", "analysts at the bank").</summary>
     public static readonly FrozenSet<string> LocativePrepositions = Set("in", "at");

@@ -315,6 +315,22 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void A_signing_name_may_end_its_line_with_a_no_break_space()
+    {
+        var text = "“The clinic closed before we could see anyone.”\u00a0― Rosa Delgado\u00a0\n“Buses skip our street.”― Ivo Petrov\u00a0\nThe poll ran for a week.";
+        var (_, claims) = Run(text);
+        claims.Should().Contain(a => a.Source != null && a.Source.Value.Of(text) == "Rosa Delgado" && a.Content.Of(text) == "“The clinic closed before we could see anyone.”");
+        claims.Should().Contain(a => a.Source != null && a.Source.Value.Of(text) == "Ivo Petrov" && a.Content.Of(text) == "“Buses skip our street.”");
+    }
+
+    [Fact]
+    public void A_dash_and_a_name_followed_by_more_words_sign_nothing()
+    {
+        var (text, claims) = Run("“The clinic closed early.”\u00a0― Rosa Delgado\u00a0reported to the board on Monday.");
+        claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == "―");
+    }
+
+    [Fact]
     public void A_dash_inside_a_sentence_signs_nothing()
     {
         var (text, claims) = Run("“It was cold” — and the heating failed again, residents wrote in a petition to the council.");
@@ -701,6 +717,149 @@ public class AttributionStageTests
         merged.Should().OnlyContain(s => s.TokenCount <= SentenceSplitter.MaxSentenceTokens);
         merged.Length.Should().Be(sentences.Length);
     }
+    [Theory]
+    [InlineData("Budget analysts agreed it was a costly plan.", "Budget analysts", "it was a costly plan", ClaimStatus.Confirmed)]
+    [InlineData("The port authority agreed to close the eastern pier.", "The port authority", "to close the eastern pier", ClaimStatus.Asserted)]
+    [InlineData("The inspector agreed with the engineers that the bridge was unsafe.", "The inspector", "the bridge was unsafe", ClaimStatus.Confirmed)]
+    public void Agreeing_reports_a_clause_without_that_or_a_commitment(string text, string source, string content, ClaimStatus status)
+    {
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "agreed");
+        a.Source!.Value.Of(text).Should().Be(source);
+        a.Content.Of(text).Should().Be(content);
+        a.Status.Should().Be(status);
+    }
+
+    [Theory]
+    [InlineData("The two ministers agreed on a date for the talks.")]
+    [InlineData("The clubs agreed the transfer fee last week.")]
+    [InlineData("The union agreed to a new contract.")]
+    [InlineData("Sixty percent of the members agreed.")]
+    [InlineData("The champion maintained a narrow lead after the third round.")]
+    [InlineData("The water level has remained high, the engineers maintain the pumps.")]
+    public void Agreeing_or_maintaining_without_a_reported_clause_is_no_claim(string text)
+    {
+        var (_, claims) = Run(text);
+        claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_verb_of_maintaining_closes_the_report_it_follows()
+    {
+        const string text = "The ferry was never overloaded, the shipping company maintains.";
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "maintains");
+        a.Source!.Value.Of(text).Should().Be("the shipping company");
+        a.Content.Of(text).Should().Be("The ferry was never overloaded");
+    }
+
+    [Theory]
+    [InlineData("The harbour master says the ferry operator promised to add sailings.", "promised", "the ferry operator")]
+    [InlineData("Both unions say the board has never told them about the cuts.", "told", "the board")]
+    public void The_speaker_of_a_reported_clause_starts_after_the_outer_verb_of_speech(string text, string cue, string source)
+    {
+        var (_, claims) = Run(text);
+        ByCue(text, claims, cue).Source!.Value.Of(text).Should().Be(source);
+    }
+
+    [Theory]
+    [InlineData("The registration problem was first reported by the Daily Ledger.", "reported", "the Daily Ledger", "The registration problem")]
+    [InlineData("The new port budget is supported by most councillors.", "supported", "most councillors", "The new port budget")]
+    public void A_passive_with_its_agent_and_nothing_after_reports_its_subject(string text, string cue, string source, string content)
+    {
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, cue);
+        a.Source!.Value.Of(text).Should().Be(source);
+        a.Content.Of(text).Should().Be(content);
+    }
+
+    [Theory]
+    [InlineData("The old bridge was built by the army.")]
+    [InlineData("The final was won by the visitors.")]
+    [InlineData("The main road was blocked by protesters for an hour.")]
+    [InlineData("It was reported by the agency.")]
+    public void A_passive_of_an_act_or_with_a_pronoun_subject_is_no_claim(string text)
+    {
+        var (_, claims) = Run(text);
+        claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_model_vetoes_a_lexicon_form_only_when_training_saw_it_as_a_cue_less_than_almost_always()
+    {
+        var vetoesEverything = new CueClassifier(new Dictionary<string, double> { ["b"] = -1.0 });
+        var priors = new Dictionary<string, CuePrior>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["said"] = new(100, 95, 90),
+            ["believes"] = new(100, 30, 25),
+        };
+        var lexicon = CueLexicon.WithPriors(priors, vetoesEverything);
+        const string text = "The harbour master said the pier would reopen. The ferry captain believes the pier will reopen.";
+        var article = new AnalyzedArticle(new Article { Id = "t", Text = text, ContentHash = "t" });
+        article = new TextStage().Process(article, Context);
+        var claims = new AttributionStage(lexicon).Process(article, Context).Get(Layers.Claims);
+        claims.Should().ContainSingle().Which.Cue!.Value.Of(text).Should().Be("said");
+    }
+
+    [Fact]
+    public void A_participle_after_the_quote_of_a_cue_shares_its_speaker_and_leaves_it_the_quote()
+    {
+        const string text = "In a statement, the shipyard said: \"The order book was full when the yard was sold,\" adding that its value doubled within a year.";
+        var (_, claims) = Run(text);
+        var said = ByCue(text, claims, "said");
+        said.Content.Of(text).Should().Be("\"The order book was full when the yard was sold,\"");
+        var adding = ByCue(text, claims, "adding");
+        adding.Source!.Value.Of(text).Should().Be("the shipyard");
+        adding.Content.Of(text).Should().Be("its value doubled within a year");
+        claims.Should().HaveCount(2);
+    }
+
+    [Theory]
+    [InlineData("Raising the levy \"is a misguided approach,\" said Ana Ruiz (a view echoed by every economist I asked).", "Ana Ruiz")]
+    [InlineData("\"The pier is safe,\" said Sen. Tom Hale (D-Ore.).", "Sen. Tom Hale")]
+    public void An_inverted_speaker_ends_before_a_bracketed_aside(string text, string source)
+    {
+        var (_, claims) = Run(text);
+        ByCue(text, claims, "said").Source!.Value.Of(text).Should().Be(source);
+    }
+
+    [Fact]
+    public void An_accusation_of_a_gerund_wins_over_a_scare_quote_before_the_speaker()
+    {
+        const string text = "Mocking the \"rigged panel,\" the candidate accused the host of being a party member.";
+        var (_, claims) = Run(text);
+        var a = ByCue(text, claims, "accused");
+        a.Source!.Value.Of(text).Should().Be("the candidate");
+        a.Content.Of(text).Should().EndWith("of being a party member").And.NotContain("rigged");
+    }
+
+    [Theory]
+    [InlineData("His charity, called the Harbour Legacy Fund, will still own the pier.")]
+    [InlineData("The visa scheme, dubbed EB-9, allows investors to gain residency.")]
+    [InlineData("It is worth noting that the ferry has never been late.")]
+    [InlineData("It's worth mentioning the pier reopened in May.")]
+    public void A_naming_participle_or_the_writers_aside_is_no_claim(string text)
+    {
+        var (_, claims) = Run(text);
+        claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_participle_between_commas_that_names_nothing_leaves_the_main_cue()
+    {
+        const string text = "The mayor, called before the committee, said the plan was rushed.";
+        var (_, claims) = Run(text);
+        claims.Should().ContainSingle().Which.Cue!.Value.Of(text).Should().Be("said");
+    }
+
+    [Fact]
+    public void A_participle_after_an_adverb_reports_for_the_main_clause()
+    {
+        const string text = "The coach criticised the referee, even suggesting the match had been fixed.";
+        var (_, claims) = Run(text);
+        ByCue(text, claims, "suggesting").Content.Of(text).Should().Be("the match had been fixed");
+    }
+
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>

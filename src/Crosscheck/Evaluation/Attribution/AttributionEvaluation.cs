@@ -8,7 +8,8 @@ namespace Crosscheck.Evaluation.Attribution;
 /// and scores the claims layer against the annotations (see <see cref="AttributionScorer"/> for
 /// the match definitions). Reports span P/R/F1 per role (exact and overlap), attribution-level
 /// P/R/F1 (cue and content overlap), the unmatched gold attributions by category (<c>missed.*</c>, see
-/// <see cref="AttributionMisses"/>), and throughput.
+/// <see cref="AttributionMisses"/>), and throughput; <c>--errors</c> lists each miss and each spurious prediction
+/// (<see cref="AttributionMisses.Rows"/>).
 /// </summary>
 public sealed class AttributionEvaluation : IEvaluation
 {
@@ -30,6 +31,7 @@ public sealed class AttributionEvaluation : IEvaluation
         var context = new AnalysisContext(new DateOnly(2016, 1, 1));
         var warnings = ImmutableArray.CreateBuilder<string>();
         var docs = new List<(string, ImmutableArray<GoldAttribution>, ImmutableArray<GoldAttribution>)>();
+        var names = new List<string>();
         var watch = new Stopwatch();
         long characters = 0;
         foreach (var (textPath, annPath) in BratAttributions.FindPairs(path))
@@ -47,6 +49,7 @@ public sealed class AttributionEvaluation : IEvaluation
                 claims = [];
             }
             characters += doc.Text.Length;
+            names.Add(doc.Name);
             docs.Add((doc.Text, doc.Attributions, [.. claims.Select(AttributionScorer.ToGoldShape)]));
         }
         if (docs.Count == 0) warnings.Add($"no text/annotation pairs found under '{path}'");
@@ -56,12 +59,15 @@ public sealed class AttributionEvaluation : IEvaluation
         var misses = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (text, gold, predicted) in docs) AttributionMisses.Count(text, gold, predicted, misses);
         int goldCount = docs.Sum(d => d.Item2.Length);
+        var rows = ImmutableArray.CreateBuilder<string>();
+        rows.Add(AttributionMisses.Header);
+        for (int d = 0; d < docs.Count; d++) rows.AddRange(AttributionMisses.Rows(names[d], docs[d].Item1, docs[d].Item2, docs[d].Item3));
         foreach (var category in AttributionMisses.Categories) metrics.Add(new Metric($"missed.{category}", misses.GetValueOrDefault(category), goldCount));
         metrics.Add(new Metric("documents", docs.Count));
         metrics.Add(new Metric("gold_attributions", docs.Sum(d => d.Item2.Length)));
         // Pipeline time only (reading files excluded), one thread.
         metrics.Add(new Metric("docs_per_second", docs.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-9)));
         metrics.Add(new Metric("chars_per_second", characters / Math.Max(watch.Elapsed.TotalSeconds, 1e-9)));
-        return new EvaluationReport(Task, path, [.. metrics], warnings.ToImmutable());
+        return new EvaluationReport(Task, path, [.. metrics], warnings.ToImmutable(), rows.ToImmutable());
     }
 }

@@ -57,6 +57,62 @@ public static class AttributionMisses
         }
     }
 
+    /// <summary>The column names of <see cref="Rows"/>.</summary>
+    public const string Header = "doc\tcategory\tcue\tsource\tcontent\tfound";
+
+    /// <summary>
+    /// One tab-separated row per gold attribution of one text that no prediction matches (its category, cue, source,
+    /// first 100 characters of content, and what we predicted over its cue or content, if anything), then one row
+    /// per prediction that matches no gold attribution (category <c>spurious</c>, our cue, source and content,
+    /// and the gold attribution whose cue or content it touches, if any).
+    /// </summary>
+    public static IEnumerable<string> Rows(string doc, string text, ImmutableArray<GoldAttribution> gold, ImmutableArray<GoldAttribution> predicted)
+    {
+        var predictedMatched = new bool[predicted.Length];
+        var goldMatched = new bool[gold.Length];
+        for (int j = 0; j < gold.Length; j++)
+        {
+            for (int i = 0; i < predicted.Length; i++)
+            {
+                if (AttributionScorer.Overlap(predicted[i].Cue, gold[j].Cue) > 0 && AttributionScorer.Overlap(predicted[i].Content, gold[j].Content) > 0)
+                {
+                    goldMatched[j] = predictedMatched[i] = true;
+                }
+            }
+        }
+        for (int j = 0; j < gold.Length; j++)
+        {
+            if (goldMatched[j]) continue;
+            var g = gold[j];
+            bool cueFound = predicted.Any(p => AttributionScorer.Overlap(p.Cue, g.Cue) > 0);
+            var near = predicted.Where(p => AttributionScorer.Overlap(p.Cue, g.Cue) > 0 || AttributionScorer.Overlap(p.Content, g.Content) > 0)
+                .Select(p => Describe(text, p));
+            yield return Row(doc, Categorise(text, g, gold, cueFound), text, g, string.Join(" | ", near));
+        }
+        for (int i = 0; i < predicted.Length; i++)
+        {
+            if (predictedMatched[i]) continue;
+            var p = predicted[i];
+            var near = gold.Where(g => AttributionScorer.Overlap(p.Cue, g.Cue) > 0 || AttributionScorer.Overlap(p.Content, g.Content) > 0)
+                .Select(g => Describe(text, g));
+            yield return Row(doc, "spurious", text, p, string.Join(" | ", near));
+        }
+    }
+
+    private static string Row(string doc, string category, string text, GoldAttribution a, string found) =>
+        string.Join('\t', doc, category, Clean(Of(text, a.Cue)), Clean(Of(text, a.Source)), Clean(Cut(Of(text, a.Content), 100)), Clean(found));
+
+    private static string Describe(string text, GoldAttribution a) =>
+        $"[{Of(text, a.Source)}] <{Of(text, a.Cue)}> {Cut(Of(text, a.Content), 60)}";
+
+    private static string Of(string text, ImmutableArray<Span> parts) =>
+        parts.IsDefaultOrEmpty ? "" : string.Join(" ... ", parts.OrderBy(s => s.Start).Select(s => s.Of(text).Trim()));
+
+    private static string Cut(string value, int length) => value.Length <= length ? value : value[..length];
+
+    // A row is one line of tab-separated fields, so the spans' own tabs and line breaks become spaces.
+    private static string Clean(string value) => string.Join(' ', value.Split(['\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
     internal static string Categorise(string text, GoldAttribution g, ImmutableArray<GoldAttribution> gold, bool cueFound)
     {
         if (cueFound) return "content_wrong";
