@@ -31,6 +31,16 @@ public class DateTimeSpecEvaluationTests
         // Anything found where nothing is expected spoils the case.
         DateTimeSpecEvaluation.ScoreCase(cases[1], [past]).Should().Be((0, false));
         DateTimeSpecEvaluation.ScoreCase(cases[1], []).Should().Be((0, true));
+        // Why a case is not right, for the misses file.
+        var why = new List<string>();
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [past with { Value = "2024-12-07" }], why);
+        why.Should().Equal("wrong value 'saturday': expected XXXX-WXX-6, ours 2024-12-07");
+        why.Clear();
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [], why);
+        why.Should().Equal("missed 'saturday' XXXX-WXX-6");
+        why.Clear();
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [past], why);
+        why.Should().Equal("extra '?' 2024-12-14");
     }
 
     private const string RangeAndClockSpec = """

@@ -33,6 +33,8 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         int cases = 0, skipped = 0, fullyRight = 0, expected = 0, valueRight = 0, empty = 0, emptyRight = 0;
         int inScope = 0, inScopeRight = 0, inScopeExpected = 0, inScopeValueRight = 0;
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var misses = ImmutableArray.CreateBuilder<string>();
+        misses.Add(MissRow.Of("input", "expected", "ours", "why"));
         foreach (var file in files)
         {
             ImmutableArray<SpecCase> specCases;
@@ -56,7 +58,16 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 var reference = specCase.ReferenceDate ?? new DateOnly(2016, 11, 7);
                 var article = new Article { Id = "case", Text = specCase.Input, ContentHash = "case", Published = PublicationDate.Given(reference, "spec") };
                 var system = pipeline.Analyze(article, new AnalysisContext(reference)).Article.Items(Layers.Times);
-                var score = ScoreCase(specCase, system);
+                var why = new List<string>();
+                var score = ScoreCase(specCase, system, why);
+                if (!score.FullyRight)
+                {
+                    misses.Add(MissRow.Of(
+                        specCase.Input,
+                        string.Join(" | ", specCase.Results.Select(r => $"{r.Text}={r.Timex}")),
+                        string.Join(" | ", system.Select(e => $"{SpanText(specCase.Input, e.Span)}={e.Value}")),
+                        (OutOfScope(specCase) is { } outside ? $"(out of scope: {outside}) " : "") + string.Join("; ", why)));
+                }
                 cases++;
                 expected += specCase.Results.Length;
                 valueRight += score.ValueRight;
@@ -85,7 +96,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         metrics.Add(new Metric("in_scope.fully_right", inScope == 0 ? 0 : (double)inScopeRight / inScope, inScope));
         metrics.Add(new Metric("in_scope.value_accuracy", inScopeExpected == 0 ? 0 : (double)inScopeValueRight / inScopeExpected, inScopeExpected));
         foreach (var (reason, count) in excluded) metrics.Add(new Metric($"out_of_scope.{reason}", count));
-        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
+        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable(), misses.ToImmutable());
     }
 
     /// <summary>
@@ -265,8 +276,12 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return first == point || point.StartsWith("XXXX", StringComparison.Ordinal) && first.Length >= 10 && first[4..] == point[4..];
     }
 
+    private static string SpanText(string text, Span span) =>
+        span.Start >= 0 && span.End <= text.Length && span.Start <= span.End ? text[span.Start..span.End] : "?";
+
     /// <summary>How many expected results were found with an accepted value, and whether the case is fully right.</summary>
-    public static (int ValueRight, bool FullyRight) ScoreCase(SpecCase specCase, IReadOnlyList<TimeExpression> system)
+    /// <param name="why">When given, one line per expected result not right and per extra expression found, for the misses file.</param>
+    public static (int ValueRight, bool FullyRight) ScoreCase(SpecCase specCase, IReadOnlyList<TimeExpression> system, List<string>? why = null)
     {
         var used = new bool[system.Count];
         int right = 0;
@@ -305,14 +320,17 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                     if (!(start && end) && reading != readings[^1]) continue;
                     foreach (int i in taken) used[i] = true;
                     if (start && end) right++;
+                    else why?.Add($"range '{result.Text}' {result.Timex}: {(start ? "end" : end ? "start" : "both ends")} not found");
                     break;
                 }
                 continue;
             }
+            bool found = false;
             for (int i = 0; i < system.Count; i++)
             {
                 if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
                 used[i] = true;
+                found = true;
                 var value = ClockCanonical(system[i].Value);
                 var expectedTimex = ClockCanonical(result.Timex);
                 // A clock time the spec leaves without a day ("T08") is any day's 08:00, as "XXXX-10-14" is any year's
@@ -324,11 +342,17 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                     && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
                 bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
                 if (accepted) right++;
+                else why?.Add($"wrong value '{result.Text}': expected {result.Timex}, ours {system[i].Value}");
                 break;
             }
+            if (!found) why?.Add($"missed '{result.Text}' {result.Timex}");
         }
         bool noExtra = true;
-        foreach (bool u in used) noExtra &= u;
+        for (int i = 0; i < used.Length; i++)
+        {
+            noExtra &= used[i];
+            if (!used[i]) why?.Add($"extra '{SpanText(specCase.Input, system[i].Span)}' {system[i].Value}");
+        }
         return (right, right == specCase.Results.Length && noExtra);
     }
 }
