@@ -223,4 +223,22 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.ScoreCase(specCase, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((1, true));
         DateTimeSpecEvaluation.ScoreCase(specCase with { ReferenceDate = new DateOnly(2023, 8, 11) }, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((0, false));
     }
+
+    [Fact]
+    public void AYearOpenTimexAcceptsOnlyTheReadingsTheSpecGives()
+    {
+        // "may": TIMEX XXXX-05, read as May 2017 or May 2018.
+        string[] may = ["(2017-05-01,2017-06-01)", "(2018-05-01,2018-06-01)"];
+        DateTimeSpecEvaluation.IsDatedReading("2018-05", "XXXX-05", [.. may]).Should().BeTrue();
+        DateTimeSpecEvaluation.IsDatedReading("2019-05", "XXXX-05", [.. may]).Should().BeFalse();
+        DateTimeSpecEvaluation.IsDatedReading("2018-06", "XXXX-05", [.. may]).Should().BeFalse();
+        // "tuesday afternoon": XXXX-WXX-2TAF read as 1 or 8 November 2016 (both Tuesdays).
+        string[] tuesday = ["(2016-11-01 12:00:00,2016-11-01 16:00:00)", "(2016-11-08 12:00:00,2016-11-08 16:00:00)"];
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-08TAF", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeTrue();
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-08TMO", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeFalse();
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-08", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeFalse();
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-15TAF", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeFalse();
+        // A dated TIMEX is compared as before, never through its readings.
+        DateTimeSpecEvaluation.IsDatedReading("2018-05", "2017-05", [.. may]).Should().BeFalse();
+    }
 }

@@ -14,7 +14,9 @@ namespace Crosscheck.Evaluation.Times;
 /// ("(2014-01-01,2018-01-01,P4Y)") is right when the expressions inside its span include one starting at each
 /// end, since TimeML writes a range as two TIMEX3s, or when one expression is the whole range: a calendar unit
 /// spanning exactly its ends ("this quarter"), or, for a range that starts or ends at the reference, a duration of
-/// its length ("the next three days" P3D, TimeML's reading) (<see cref="CoversRange"/>).
+/// its length ("the next three days" P3D, TimeML's reading) (<see cref="CoversRange"/>). A TIMEX that leaves the year
+/// or week open ("XXXX-05", "XXXX-WXX-2TAF") is right when our dated value is one of the readings the spec lists for it
+/// (<see cref="IsDatedReading"/>).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -276,6 +278,35 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return first == point || point.StartsWith("XXXX", StringComparison.Ordinal) && first.Length >= 10 && first[4..] == point[4..];
     }
 
+    /// <summary>
+    /// Whether a dated value is one of the readings the spec itself gives for a TIMEX that leaves the year or the week
+    /// open: "may" is TIMEX "XXXX-05" with the readings May 2017 and May 2018, so "2018-05" (whose extent is the second
+    /// reading) is right; "mid-November" is "XXXX-11" read as parts of November 2017 or 2018, so "2018-11" is right (the
+    /// part is the modifier's business, not the value's); "tuesday afternoon" is "XXXX-WXX-2TAF" read as the afternoon of
+    /// 1 or 8 November 2016, so "2016-11-08TAF", a Tuesday with the same part of day, is right. The year or day must be a
+    /// reading's: a year the spec does not offer is still wrong.
+    /// </summary>
+    public static bool IsDatedReading(string value, string expectedTimex, ImmutableArray<string> resolved)
+    {
+        if (resolved.IsDefaultOrEmpty || !expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal) || value.Length < 4 || !char.IsAsciiDigit(value[0])) return false;
+        foreach (var reading in resolved)
+        {
+            var start = reading.StartsWith('(') ? reading[1..].Split(',')[0] : reading;
+            if (start.Length < 10 || !DateOnly.TryParseExact(start[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) continue;
+            if (reading.StartsWith('(') && Extent(value) is { } extent && RangeEnds("(" + reading[1..^1] + ",P)") is { } ends
+                && SameDay(extent.Start, ends.Start) && SameDay(extent.End, ends.End)) return true;
+            if (expectedTimex.StartsWith("XXXX-WXX-", StringComparison.Ordinal))
+            {
+                // "XXXX-WXX-2TAF": the weekday digit, then any part of day or clock, which must match ours after the date.
+                if (expectedTimex.Length < 10 || !char.IsAsciiDigit(expectedTimex[9]) || value.Length < 10) continue;
+                int weekday = expectedTimex[9] - '0';
+                if (value[..10] == start[..10] && (int)day.DayOfWeek == weekday % 7 && value[10..] == expectedTimex[10..]) return true;
+            }
+            else if (value[..4] == start[..4] && value[4..] == expectedTimex[4..]) return true;
+        }
+        return false;
+    }
+
     private static string SpanText(string text, Span span) =>
         span.Start >= 0 && span.End <= text.Length && span.Start <= span.End ? text[span.Start..span.End] : "?";
 
@@ -340,7 +371,8 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal)
                     && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
                     && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
-                bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
+                bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
+                    || IsDatedReading(value, expectedTimex, result.ResolvedValues);
                 if (accepted) right++;
                 else why?.Add($"wrong value '{result.Text}': expected {result.Timex}, ours {system[i].Value}");
                 break;
