@@ -241,4 +241,31 @@ public class DateTimeSpecEvaluationTests
         // A dated TIMEX is compared as before, never through its readings.
         DateTimeSpecEvaluation.IsDatedReading("2018-05", "2017-05", [.. may]).Should().BeFalse();
     }
+
+    private const string EndAndLengthSpec = """
+        [
+          { "Input": "The hearing runs for 2 hours from 2pm", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "for 2 hours from 2pm", "Start": 17, "End": 36, "TypeName": "datetimeV2.timerange",
+              "Resolution": { "values": [ { "timex": "(T14,T16:00:00,PT2H)", "type": "timerange", "start": "14:00:00", "end": "16:00:00" } ] } } ] },
+          { "Input": "Polls close within 5 minutes", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "within 5 minutes", "Start": 12, "End": 27, "TypeName": "datetimeV2.datetimerange",
+              "Resolution": { "values": [ { "timex": "(2024-12-16T00:00:00,2024-12-16T00:05:00,PT5M)", "type": "datetimerange", "start": "2024-12-16 00:00:00", "end": "2024-12-16 00:05:00" } ] } } ] }
+        ]
+        """;
+
+    [Fact]
+    public void ARangeIsOneEndAndItsLengthAsTimeMlWritesIt()
+    {
+        var cases = RecognizerSpecs.Parse(EndAndLengthSpec);
+        var twoHours = new TimeExpression(new Span(21, 28), TimexType.Duration, "PT2H");
+        var twoPm = new TimeExpression(new Span(34, 37), TimexType.Time, "2024-12-16T14:00");
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoHours, twoPm]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoPm]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoHours]).Should().Be((0, false));
+        // A length that is not the range's does not close it.
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoHours with { Value = "PT3H" }, twoPm]).Should().Be((0, false));
+        // A range from the reference moment is TimeML's duration alone.
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [new TimeExpression(new Span(19, 28), TimexType.Duration, "PT5M")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [new TimeExpression(new Span(19, 28), TimexType.Duration, "PT6M")]).Should().Be((0, false));
+    }
 }

@@ -16,7 +16,8 @@ namespace Crosscheck.Evaluation.Times;
 /// spanning exactly its ends ("this quarter"), or, for a range that starts or ends at the reference, a duration of
 /// its length ("the next three days" P3D, TimeML's reading) (<see cref="CoversRange"/>). A TIMEX that leaves the year
 /// or week open ("XXXX-05", "XXXX-WXX-2TAF") is right when our dated value is one of the readings the spec lists for it
-/// (<see cref="IsDatedReading"/>).
+/// (<see cref="IsDatedReading"/>). A range is also right when one end and a duration of its length are found inside it
+/// ("for 2 hours from 2pm": TimeML's DURATION anchored at a begin point fixes the other end).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -256,9 +257,11 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     {
         if (Extent(value) is { } extent) return SameDay(extent.Start, range.Start) && SameDay(extent.End, range.End);
         if (!value.StartsWith('P') || value != range.Length || reference is not { } day) return false;
+        // "within 5 minutes" runs from the reference moment: its ends carry a clock, so only their day is compared.
+        static string Day(string point) => point.Length > 10 && point[10] == 'T' ? point[..10] : point;
         foreach (var near in (ReadOnlySpan<DateOnly>)[day.AddDays(-1), day, day.AddDays(1)])
         {
-            if (SameDay(near, range.Start) || SameDay(near, range.End)) return true;
+            if (SameDay(near, Day(range.Start)) || SameDay(near, Day(range.End))) return true;
         }
         return false;
     }
@@ -340,13 +343,22 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 {
                     bool start = false, end = false;
                     var taken = new List<int>();
+                    int length = -1;
                     for (int i = 0; i < system.Count; i++)
                     {
                         if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
                         bool atStart = StartsAt(system[i].Value, reading.Start, specCase.ReferenceDate), atEnd = StartsAt(system[i].Value, reading.End, specCase.ReferenceDate);
                         if (atStart || atEnd) taken.Add(i);
+                        else if (length < 0 && (system[i].Value == reading.Length || SameDuration(system[i].Value, reading.Length))) length = i;
                         start |= atStart;
                         end |= atEnd;
+                    }
+                    // "for 3 days from today": TimeML writes one end and the range's length (a DURATION anchored there);
+                    // one end and the length fix the other end.
+                    if (start != end && length >= 0)
+                    {
+                        taken.Add(length);
+                        start = end = true;
                     }
                     if (!(start && end) && reading != readings[^1]) continue;
                     foreach (int i in taken) used[i] = true;
