@@ -756,7 +756,8 @@ internal sealed class TimeExtractor
             var e = E(k);
             if (e is null || e.Month == 0) return 0;
             var word = W(k);
-            bool nextNumber = In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number;
+            // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
+            bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
             // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
             if (_words.NamesCapitalized && !Capitalized(k))
