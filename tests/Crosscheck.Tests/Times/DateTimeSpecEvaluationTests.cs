@@ -268,4 +268,28 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.ScoreCase(cases[1], [new TimeExpression(new Span(19, 28), TimexType.Duration, "PT5M")]).Should().Be((1, true));
         DateTimeSpecEvaluation.ScoreCase(cases[1], [new TimeExpression(new Span(19, 28), TimexType.Duration, "PT6M")]).Should().Be((0, false));
     }
+
+    [Fact]
+    public void AnUnspecifiedCountIsTheSpecsThreeOfTheSameUnit()
+    {
+        DateTimeSpecEvaluation.VagueCount("PTXH", "PT3H").Should().BeTrue();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3W").Should().BeTrue();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3D").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P2W").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("P3W", "P3W").Should().BeFalse();
+    }
+
+    [Fact]
+    public void ADurationFromTheReferenceEndsOnTheSpecsDay()
+    {
+        var reference = new DateOnly(2024, 12, 16);
+        DateTimeSpecEvaluation.EndsAt("P2W", "2024-12-30", reference).Should().BeTrue();
+        DateTimeSpecEvaluation.EndsAt("P2M", "2025-02-16", reference).Should().BeTrue();
+        DateTimeSpecEvaluation.EndsAt("PT5M", "2024-12-16T00:05:00", reference).Should().BeTrue();
+        // Backwards, another length, or a clock length against a day: not the same point.
+        DateTimeSpecEvaluation.EndsAt("P2W", "2024-12-02", reference).Should().BeFalse();
+        DateTimeSpecEvaluation.EndsAt("P3W", "2024-12-30", reference).Should().BeFalse();
+        DateTimeSpecEvaluation.EndsAt("PT5M", "2024-12-16", reference).Should().BeFalse();
+        DateTimeSpecEvaluation.EndsAt("2024-12-30", "2024-12-30", reference).Should().BeFalse();
+    }
 }

@@ -17,7 +17,10 @@ namespace Crosscheck.Evaluation.Times;
 /// its length ("the next three days" P3D, TimeML's reading) (<see cref="CoversRange"/>). A TIMEX that leaves the year
 /// or week open ("XXXX-05", "XXXX-WXX-2TAF") is right when our dated value is one of the readings the spec lists for it
 /// (<see cref="IsDatedReading"/>). A range is also right when one end and a duration of its length are found inside it
-/// ("for 2 hours from 2pm": TimeML's DURATION anchored at a begin point fixes the other end).
+/// ("for 2 hours from 2pm": TimeML's DURATION anchored at a begin point fixes the other end). Two more TimeML
+/// spellings are taken as the spec's: an unspecified count ("PXW") for its three ("P3W") of the same unit
+/// (<see cref="VagueCount"/>), and "in two weeks" as the duration from the reference that ends on the spec's day
+/// (<see cref="EndsAt"/>).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -310,6 +313,32 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return false;
     }
 
+    /// <summary>
+    /// "a few hours", "several weeks": TIMEX3 leaves the count unspecified ("PTXH", "PXW"); Recognizers-Text writes
+    /// its fixed reading of the words as three ("PT3H", "P3W"). The unit must be the same.
+    /// </summary>
+    public static bool VagueCount(string value, string expectedTimex)
+    {
+        int x = value.IndexOf('X');
+        return value.StartsWith('P') && x > 0 && x == value.Length - 2 && expectedTimex.Length == value.Length
+            && expectedTimex[..x] == value[..x] && expectedTimex[x] == '3' && expectedTimex[^1] == value[^1];
+    }
+
+    /// <summary>
+    /// "in two weeks": TimeML writes the phrase as a DURATION ("P2W") that runs from the document time, where
+    /// Recognizers-Text writes the day it ends on ("2018-07-19"). The duration is right when the reference plus it is that
+    /// day, or that moment for a clock ("in 5 minutes" from midnight). Only a forward shift: a past point is written as
+    /// a date by this project too ("two weeks ago").
+    /// </summary>
+    public static bool EndsAt(string duration, string expected, DateOnly reference)
+    {
+        if (DurationAmount(duration) is not { } amount || expected.Length < 10 || !char.IsAsciiDigit(expected[0])) return false;
+        if (amount.Months != Math.Floor(amount.Months) || amount.Days != Math.Floor(amount.Days)) return false;
+        var end = reference.ToDateTime(TimeOnly.MinValue).AddMonths((int)amount.Months).AddDays(amount.Days).AddSeconds(amount.Seconds);
+        if (expected.Length == 10) return amount.Seconds == 0 && end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == expected;
+        return ClockCanonical(end.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)) == ClockCanonical(expected);
+    }
+
     private static string SpanText(string text, Span span) =>
         span.Start >= 0 && span.End <= text.Length && span.Start <= span.End ? text[span.Start..span.End] : "?";
 
@@ -384,7 +413,9 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                     && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
                     && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
                 bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
-                    || IsDatedReading(value, expectedTimex, result.ResolvedValues);
+                    || IsDatedReading(value, expectedTimex, result.ResolvedValues)
+                    || VagueCount(value, expectedTimex)
+                    || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor);
                 if (accepted) right++;
                 else why?.Add($"wrong value '{result.Text}': expected {result.Timex}, ours {system[i].Value}");
                 break;
