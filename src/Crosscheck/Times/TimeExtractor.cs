@@ -259,7 +259,7 @@ internal sealed class TimeExtractor
     {
         clock.Year = day.Year;
         clock.Month = day.Kind == MentionKind.Weekday ? 0 : day.Month;
-        clock.Day = day.Kind == MentionKind.Weekday ? 0 : day.Day;
+        clock.Day = day.Kind == MentionKind.Weekday && day.Month == 0 && day.Day == 0 ? 0 : day.Day;
         clock.Weekday = day.Weekday;
         clock.Relative = day.Relative;
         clock.HasRelative = day.HasRelative;
@@ -1065,8 +1065,35 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative });
                 return q + 1;
             }
+            if (!hasRelative && OrdinalDayAfterWeekday(q, out int dayOfMonth, out int dayEnd))
+            {
+                output.Add(new TimeMention(MentionKind.Weekday, start, dayEnd) { Weekday = weekday, Day = dayOfMonth });
+                return dayEnd;
+            }
             output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative });
             return q;
+        }
+
+        /// <summary>
+        /// "Tuesday the 11th", "Tuesday 11th", "Wednesday the thirty first": a day of the month written as an ordinal after
+        /// the weekday, closing the phrase. A bare number is not taken ("on Sunday 31 people died" is a count), nor a day
+        /// followed by a month, which the date rules read.
+        /// </summary>
+        private bool OrdinalDayAfterWeekday(int q, out int day, out int end)
+        {
+            day = 0;
+            end = q;
+            int k = Is(q, "the") ? q + 1 : q;
+            if (!IsWord(k) || _tokens[k].Kind == TokenKind.Number) return false;
+            bool suffixed = char.IsAsciiDigit(W(k)[0]);
+            if (!suffixed && k == q) return false;
+            if (DayAt(k, out day)) end = k + 1;
+            else if (!suffixed && k == q + 1 && Is(k, "thirty") && IsWord(k + 1) && E(k + 1) is { Ordinal: 1 }) { day = 31; end = k + 2; }
+            else if (!suffixed && k == q + 1 && Is(k, "twenty") && IsWord(k + 1) && E(k + 1) is { Ordinal: >= 1 and <= 9 } unit) { day = 20 + unit.Ordinal; end = k + 2; }
+            else return false;
+            // "Thursday the second round", "Monday the 3rd battalion": the ordinal belongs to the noun after it.
+            if (Is(end, "of") || MonthAt(end) != 0 || !SpelledDayEndsAt(end)) { day = 0; end = q; return false; }
+            return true;
         }
 
         // "last month", "this week", "next Saturday", "last December", "the past two weeks", "recent weeks"

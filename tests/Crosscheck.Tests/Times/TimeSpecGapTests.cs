@@ -17,3 +17,22 @@ public class TimeSpecGapTests
     [InlineData("Bands march 3rd in the parade order.")]
     public void LeavesLowerCaseVerbsBeforeOrdinalsAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
 }
+
+public class WeekdayWithDayOfMonthTests
+{
+    [Theory]
+    [InlineData("Voting ends on Tuesday the 17th, officials said.", "Tuesday the 17th", "2024-12-17")]
+    [InlineData("The strike began on Friday the 13th.", "Friday the 13th", "2024-12-13")]
+    [InlineData("The court sits again on Thursday 9th January.", "Thursday 9th January", "2025-01-09")]
+    [InlineData("Talks resume Tuesday the thirty first.", "Tuesday the thirty first", "2024-12-31")]
+    public void ReadsTheDayOfMonthAfterAWeekday(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Theory]
+    // A bare number after the weekday is a count; an ordinal before a noun belongs to the noun.
+    [InlineData("On Sunday 31 people were hurt.", "Sunday", "2024-12-15")]
+    [InlineData("On Thursday the second round of talks began.", "Thursday", "2024-12-12")]
+    [InlineData("On Monday the 3rd battalion moved north.", "Monday", "2024-12-16")]
+    public void KeepsTheWeekdayAloneBeforeCountsAndNouns(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle().Which.Should().Be((span, value));
+}
