@@ -349,6 +349,18 @@ internal sealed class TimeExtractor
         {
             var day = output[i];
             var clock = output[i + 1];
+            // "Tuesday in the morning", "tomorrow in the evening": the part is that day's.
+            if (clock is { Kind: MentionKind.TimeOfDay, DayUnknown: true, Modifier: null } && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic
+                && day.PartOfDay is null && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("in", StringComparison.OrdinalIgnoreCase))
+            {
+                day.PartOfDay = clock.PartOfDay;
+                day.Kind = MentionKind.TimeOfDay;
+                if (day.Month == 0 && day.Weekday == 0 && !day.HasDayOffset) day.HasDayOffset = true;
+                day.EndToken = clock.EndToken;
+                output[i] = day;
+                output.RemoveAt(i + 1);
+                continue;
+            }
             // "December 14 - 10 a.m.": a dash keeps the two expressions apart, but the clock time is on that day.
             bool dashed = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text) is "-" or "–";
             if (!dashed && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
@@ -659,6 +671,8 @@ internal sealed class TimeExtractor
                 MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
                 MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
+                // "in the morning": TimeML's span is "the morning".
+                MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
                 _ => false,
             };
@@ -717,6 +731,7 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 2) { Unit = shiftedUnit.Unit, Relative = shift, HasRelative = true });
                 return p + 2;
             }
+            if (determined && (end = PartOfUnnamedDay(p, output)) > p) return end;
             if (determined && (end = UnitAlone(p, output)) > p) return end;
             if (determined && (end = ReportedQuarter(p, output)) > p) return end;
             if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))
@@ -1094,6 +1109,25 @@ internal sealed class TimeExtractor
             // "Thursday the second round", "Monday the 3rd battalion": the ordinal belongs to the noun after it.
             if (Is(end, "of") || MonthAt(end) != 0 || !SpelledDayEndsAt(end)) { day = 0; end = q; return false; }
             return true;
+        }
+
+        /// <summary>
+        /// "in the morning", "early evening", "late in the afternoon": a part of a day with no day named. Only after "in the"
+        /// or an early/late modifier: "the morning papers" and "good evening" are not times, nor "the night shift" ("the X"
+        /// must close the phrase), and "in the morning of May 5" is left to the date.
+        /// </summary>
+        private int PartOfUnnamedDay(int p, List<TimeMention> output)
+        {
+            if (!IsWord(p) || E(p) is not { PartOfDay: { } part, DayOffset: null } || Is(p, "overnight") || Is(p, "tonight")) return p;
+            bool afterInThe = p - 2 >= _start && Is(p - 1, "the") && Is(p - 2, "in");
+            bool modified = p - 1 >= _start && (Is(p - 1, "early") || Is(p - 1, "late") || Is(p - 1, "mid")) || afterInThe && p - 3 >= _start && (Is(p - 3, "early") || Is(p - 3, "late"));
+            if (!afterInThe && !modified) return p;
+            // "12 in the morning" is a clock time after a clock word and a count otherwise ("Police arrested 12 in the
+            // morning"); either way the part of day is not an expression of its own.
+            if (afterInThe && p - 3 >= _start && _tokens[p - 3].Kind == TokenKind.Number) return p;
+            if (Is(p + 1, "of") || In(p + 1) && IsWord(p + 1) && E(p + 1) is null && !SpelledDayEndsAt(p + 1)) return p;
+            output.Add(new TimeMention(MentionKind.TimeOfDay, p, p + 1) { PartOfDay = part, DayUnknown = true });
+            return p + 1;
         }
 
         // "last month", "this week", "next Saturday", "last December", "the past two weeks", "recent weeks"

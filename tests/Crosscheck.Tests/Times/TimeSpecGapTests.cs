@@ -36,3 +36,38 @@ public class WeekdayWithDayOfMonthTests
     public void KeepsTheWeekdayAloneBeforeCountsAndNouns(string text, string span, string value) =>
         TimesOf.Read(text).Should().ContainSingle().Which.Should().Be((span, value));
 }
+
+public class PartOfUnnamedDayTests
+{
+    [Fact]
+    public void APartOfDayWithNoDayNamedIsThePublicationDays() =>
+        TimesOf.Read("Crowds gathered in the morning.").Should().Equal(("the morning", "2024-12-16TMO"));
+
+    [Fact]
+    public void APartOfDayIsThatOfTheDayNamedJustBefore() =>
+        TimesOf.Read("Police arrived on Tuesday. In the morning, crowds gathered.").Should().Equal(("Tuesday", "2024-12-10"), ("the morning", "2024-12-10TMO"));
+
+    [Fact]
+    public void ADayFarBackDoesNotLendItsDay() =>
+        TimesOf.Read("Police arrived on Tuesday. The square was empty. Nobody spoke. In the evening, crowds gathered.")
+            .Should().Equal(("Tuesday", "2024-12-10"), ("the evening", "2024-12-16TEV"));
+
+    [Fact]
+    public void AWeekdayTakesThePartAfterIt() =>
+        TimesOf.Read("He left Tuesday in the evening.").Should().Equal(("Tuesday in the evening", "2024-12-10TEV"));
+
+    [Fact]
+    public void EarlyAndLateMarkThePart() =>
+        TimesOf.Read("Crews worked until late evening.").Should().Equal(("late evening", "2024-12-16TEV"));
+
+    [Theory]
+    [InlineData("The morning papers carried the story.")]
+    [InlineData("She said good evening to the crowd.")]
+    [InlineData("He works the night shift in the city.")]
+    [InlineData("They met in the evening news studio.")]
+    public void LeavesPartsOfDayThatAreNotTimesAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+
+    [Fact]
+    public void LeavesTheMorningOfADateToTheDate() =>
+        TimesOf.Read("Troops crossed in the morning of December 3.").Should().NotContain(t => t.Value.EndsWith("TMO", StringComparison.Ordinal));
+}
