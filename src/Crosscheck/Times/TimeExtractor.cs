@@ -1829,6 +1829,10 @@ internal sealed class TimeExtractor
                 q = p + 1;
                 meridiem = false;
             }
+            else if (MinutesPastHour(p, out int pastHour, out int pastMinute, out int pastEnd, out bool pastMeridiem))
+            {
+                (hour, minute, q, meridiem) = (pastHour, pastMinute, pastEnd, pastMeridiem);
+            }
             else if (IsNumber(p, 2))
             {
                 hour = IntAt(p);
@@ -1891,6 +1895,70 @@ internal sealed class TimeExtractor
             mention.EndToken = q;
             output.Add(mention);
             return q;
+        }
+
+        /// <summary>
+        /// "half past seven", "a quarter past nine", "ten past 9 in the evening", "20 minutes past eight": minutes, "past",
+        /// an hour up to twelve. A number word before "past" is a clock only with "half" or "quarter", a clock word
+        /// before it ("at ten past nine"), or "o'clock", a meridiem or a part of the day after the hour; the phrase must end
+        /// there ("two past presidents" has no hour, "at 10 past 9 people" is not closed).
+        /// </summary>
+        private bool MinutesPastHour(int p, out int hour, out int minute, out int end, out bool meridiem)
+        {
+            hour = 0;
+            minute = 0;
+            end = p;
+            meridiem = false;
+            int k = p;
+            if (Is(k, "a") && Is(k + 1, "quarter")) k++;
+            bool fraction = Is(k, "half") || Is(k, "quarter");
+            if (fraction) minute = Is(k, "half") ? 30 : 15;
+            else if (!SmallNumberAt(k, 59, out minute) || minute == 0) return false;
+            k++;
+            if (!fraction && (Is(k, "minutes") || Is(k, "minute") || Is(k, "min") || Is(k, "mins"))) k++;
+            if (!Is(k, "past") || !SmallNumberAt(k + 1, 12, out hour) || hour == 0) return false;
+            int q = k + 2;
+            if (Is(q, "o'clock")) q++;
+            int ampmEnd = AmPm(q, out bool pm);
+            bool cued = fraction || ClockWordBefore(p) || q > k + 2;
+            if (ampmEnd > q)
+            {
+                if (!TwelveToTwentyFour(ref hour, pm)) return false;
+                q = ampmEnd;
+                meridiem = true;
+                cued = true;
+            }
+            else if (PartOfDayAfterHour(q, out string? part, out int partEnd))
+            {
+                if (part is "AF" or "EV" or "NI" && hour < 12 && !(part == "NI" && hour < 4)) hour += 12;
+                else if (part == "MO" && hour == 12) hour = 0;
+                q = partEnd;
+                meridiem = true;
+                cued = true;
+            }
+            if (!cued || !SpelledDayEndsAt(q) && !ClockEndsAt(q)) return false;
+            end = q;
+            return true;
+        }
+
+        /// <summary>A whole number from 1 to <paramref name="max"/>, in digits ("9") or one word ("seven", "twenty").</summary>
+        private bool SmallNumberAt(int k, int max, out int value)
+        {
+            value = 0;
+            if (!In(k)) return false;
+            if (_tokens[k].Kind == TokenKind.Number)
+            {
+                if (!IsNumber(k, 2)) return false;
+                value = IntAt(k);
+                return value is >= 1 && value <= max;
+            }
+            if (!IsWord(k) || char.IsAsciiDigit(W(k)[0])) return false;
+            double total = 0, current = 0;
+            if (!TryWordsValue(W(k), ref total, ref current)) return false;
+            double v = total + current;
+            if (v != Math.Floor(v) || v < 1 || v > max) return false;
+            value = (int)v;
+            return true;
         }
 
         /// <summary>"at 3 in the morning", "until 10 at night": a count ("arrested 12 in the morning") has no such word before it.</summary>

@@ -71,3 +71,25 @@ public class PartOfUnnamedDayTests
     public void LeavesTheMorningOfADateToTheDate() =>
         TimesOf.Read("Troops crossed in the morning of December 3.").Should().NotContain(t => t.Value.EndsWith("TMO", StringComparison.Ordinal));
 }
+
+public class MinutesPastTheHourTests
+{
+    [Theory]
+    [InlineData("The polls closed at half past seven.", "half past seven", "2024-12-16T07:30")]
+    [InlineData("The blast came at ten past nine in the evening.", "ten past nine in the evening", "2024-12-16T21:10")]
+    [InlineData("Trading stopped at 20 minutes past 3 p.m. on Friday.", "20 minutes past 3 p.m. on Friday", "2024-12-13T15:20")]
+    [InlineData("The ferry left at five past eight o'clock.", "five past eight o'clock", "2024-12-16T08:05")]
+    public void ReadsMinutesPastTheHour(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Theory]
+    // "past" as an adjective, and a count with no clock word before it.
+    [InlineData("Two past presidents attended the funeral.")]
+    [InlineData("She named ten past winners of the prize.")]
+    [InlineData("Ten past champions and 9 newcomers entered.")]
+    public void LeavesPastAsAnAdjectiveAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+
+    [Fact]
+    public void LeavesACountPastAnotherCountAsACount() =>
+        TimesOf.Read("The march took 20 minutes past 5 checkpoints.").Should().Equal(("20 minutes", "PT20M"));
+}
