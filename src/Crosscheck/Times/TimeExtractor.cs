@@ -623,6 +623,14 @@ internal sealed class TimeExtractor
                 p++;
                 if (Is(p, "-")) p++;
             }
+            else if ((Is(p, "earlier") || Is(p, "later")) && Is(p + 1, "in") && Is(p + 2, "the") && E(p + 3) is { Unit: "W" or "M" or "Y", UnitPlural: false } inUnit
+                && !Is(p + 4, "of") && !hasThe)
+            {
+                // "earlier in the year", "later in the week": TimeML's current unit with its start or end ("1989", mod START).
+                // "later in the day" is left out, as TimeBank leaves it; "earlier in the year of ..." names another year.
+                output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 4) { Unit = inUnit.Unit, Relative = 0, HasRelative = true, Modifier = Is(p, "earlier") ? "START" : "END" });
+                return p + 4;
+            }
             else if ((Is(p, "earlier") || Is(p, "later")) && (Is(p + 1, "this") || Is(p + 1, "today") || Is(p + 1, "tonight")))
             {
                 // "earlier this year", "later this month": TimeML keeps the word in the span more often than not.

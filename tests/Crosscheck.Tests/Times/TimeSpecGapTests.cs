@@ -93,3 +93,21 @@ public class MinutesPastTheHourTests
     public void LeavesACountPastAnotherCountAsACount() =>
         TimesOf.Read("The march took 20 minutes past 5 checkpoints.").Should().Equal(("20 minutes", "PT20M"));
 }
+
+public class EarlierOrLaterInTheUnitTests
+{
+    [Theory]
+    [InlineData("Prices rose earlier in the year, the bank said.", "earlier in the year", "2024")]
+    [InlineData("Talks will resume later in the week.", "later in the week", "2024-W51")]
+    [InlineData("The report is due later in the month.", "later in the month", "2024-12")]
+    public void ReadsTheCurrentUnit(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Equal((span, value));
+
+    [Theory]
+    // TimeBank leaves "later in the day" alone; "earlier in the month of ..." names another month.
+    [InlineData("Crowds left later in the day.")]
+    [InlineData("Sales fell earlier in the month of Ramadan.")]
+    [InlineData("He had spoken earlier in the debate.")]
+    public void LeavesOtherPhrasesAlone(string text) =>
+        TimesOf.Read(text).Should().NotContain(t => t.Text.StartsWith("earlier", StringComparison.Ordinal) || t.Text.StartsWith("later", StringComparison.Ordinal));
+}
