@@ -370,7 +370,8 @@ internal sealed class TimeExtractor
                 if (!dashed) clock.StartToken = day.StartToken;
                 clock.Year = day.Year;
                 clock.Month = day.Kind == MentionKind.Date ? day.Month : 0;
-                clock.Day = day.Kind == MentionKind.Date ? day.Day : 0;
+                // "Friday the 6th at 9 a.m.": a weekday keeps its day of the month.
+                clock.Day = day.Kind is MentionKind.Date or MentionKind.Weekday ? day.Day : 0;
                 clock.Weekday = day.Kind == MentionKind.Weekday ? day.Weekday : 0;
                 clock.Relative = day.Relative;
                 clock.HasRelative = day.HasRelative;

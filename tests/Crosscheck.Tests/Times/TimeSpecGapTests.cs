@@ -28,6 +28,10 @@ public class WeekdayWithDayOfMonthTests
     public void ReadsTheDayOfMonthAfterAWeekday(string text, string span, string value) =>
         TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
 
+    [Fact]
+    public void AClockAfterTheWeekdayAndDayIsOnThatDay() =>
+        TimesOf.Read("The vote was held on Friday the 6th at 9 a.m.").Should().Equal(("Friday the 6th at 9 a.m.", "2024-12-06T09:00"));
+
     [Theory]
     // A bare number after the weekday is a count; an ordinal before a noun belongs to the noun.
     [InlineData("On Sunday 31 people were hurt.", "Sunday", "2024-12-15")]
