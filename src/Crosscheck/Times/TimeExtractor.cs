@@ -788,7 +788,9 @@ internal sealed class TimeExtractor
             {
                 bool verbLike = word.Equals("may", StringComparison.Ordinal) || word.Equals("march", StringComparison.Ordinal);
                 bool weakCue = k > _start && (Is(k - 1, "this") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "of") || Is(k - 1, "by") || Is(k - 1, "-"));
-                if (!(nextNumber && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
+                // "june of 1992": "of" and a four-digit year name the month as a number after it does.
+                bool ofYear = Is(k + 1, "of") && IsNumber(k + 2, 4) && W(k + 2).Length == 4;
+                if (!((nextNumber || ofYear) && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
             }
             // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)

@@ -115,3 +115,18 @@ public class EarlierOrLaterInTheUnitTests
     public void LeavesOtherPhrasesAlone(string text) =>
         TimesOf.Read(text).Should().NotContain(t => t.Text.StartsWith("earlier", StringComparison.Ordinal) || t.Text.StartsWith("later", StringComparison.Ordinal));
 }
+
+public class YearAfterOfTests
+{
+    [Theory]
+    [InlineData("The plant opened on july 4th of 1995.", "july 4th of 1995", "1995-07-04")]
+    [InlineData("Records from june of 1992 were lost.", "june of 1992", "1992-06")]
+    public void ReadsALowerCaseMonthBeforeOfAndAYear(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Theory]
+    // "may of" stays the verb's; "june of" without a year is no date.
+    [InlineData("Voters may of course abstain.")]
+    [InlineData("The june of their lives was short.")]
+    public void LeavesOtherLowerCaseWordsAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+}
