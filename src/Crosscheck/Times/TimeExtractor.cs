@@ -259,7 +259,7 @@ internal sealed class TimeExtractor
     {
         clock.Year = day.Year;
         clock.Month = day.Kind == MentionKind.Weekday ? 0 : day.Month;
-        clock.Day = day.Kind == MentionKind.Weekday ? 0 : day.Day;
+        clock.Day = day.Kind == MentionKind.Weekday && day.Month == 0 && day.Day == 0 ? 0 : day.Day;
         clock.Weekday = day.Weekday;
         clock.Relative = day.Relative;
         clock.HasRelative = day.HasRelative;
@@ -349,6 +349,18 @@ internal sealed class TimeExtractor
         {
             var day = output[i];
             var clock = output[i + 1];
+            // "Tuesday in the morning", "tomorrow in the evening": the part is that day's.
+            if (clock is { Kind: MentionKind.TimeOfDay, DayUnknown: true, Modifier: null } && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic
+                && day.PartOfDay is null && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("in", StringComparison.OrdinalIgnoreCase))
+            {
+                day.PartOfDay = clock.PartOfDay;
+                day.Kind = MentionKind.TimeOfDay;
+                if (day.Month == 0 && day.Weekday == 0 && !day.HasDayOffset) day.HasDayOffset = true;
+                day.EndToken = clock.EndToken;
+                output[i] = day;
+                output.RemoveAt(i + 1);
+                continue;
+            }
             // "December 14 - 10 a.m.": a dash keeps the two expressions apart, but the clock time is on that day.
             bool dashed = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text) is "-" or "–";
             if (!dashed && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
@@ -358,7 +370,8 @@ internal sealed class TimeExtractor
                 if (!dashed) clock.StartToken = day.StartToken;
                 clock.Year = day.Year;
                 clock.Month = day.Kind == MentionKind.Date ? day.Month : 0;
-                clock.Day = day.Kind == MentionKind.Date ? day.Day : 0;
+                // "Friday the 6th at 9 a.m.": a weekday keeps its day of the month.
+                clock.Day = day.Kind is MentionKind.Date or MentionKind.Weekday ? day.Day : 0;
                 clock.Weekday = day.Kind == MentionKind.Weekday ? day.Weekday : 0;
                 clock.Relative = day.Relative;
                 clock.HasRelative = day.HasRelative;
@@ -611,6 +624,14 @@ internal sealed class TimeExtractor
                 p++;
                 if (Is(p, "-")) p++;
             }
+            else if ((Is(p, "earlier") || Is(p, "later")) && Is(p + 1, "in") && Is(p + 2, "the") && E(p + 3) is { Unit: "W" or "M" or "Y", UnitPlural: false } inUnit
+                && !Is(p + 4, "of") && !hasThe)
+            {
+                // "earlier in the year", "later in the week": TimeML's current unit with its start or end ("1989", mod START).
+                // "later in the day" is left out, as TimeBank leaves it; "earlier in the year of ..." names another year.
+                output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 4) { Unit = inUnit.Unit, Relative = 0, HasRelative = true, Modifier = Is(p, "earlier") ? "START" : "END" });
+                return p + 4;
+            }
             else if ((Is(p, "earlier") || Is(p, "later")) && (Is(p + 1, "this") || Is(p + 1, "today") || Is(p + 1, "tonight")))
             {
                 // "earlier this year", "later this month": TimeML keeps the word in the span more often than not.
@@ -659,6 +680,8 @@ internal sealed class TimeExtractor
                 MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
                 MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
+                // "in the morning": TimeML's span is "the morning".
+                MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
                 _ => false,
             };
@@ -717,6 +740,7 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 2) { Unit = shiftedUnit.Unit, Relative = shift, HasRelative = true });
                 return p + 2;
             }
+            if (determined && (end = PartOfUnnamedDay(p, output)) > p) return end;
             if (determined && (end = UnitAlone(p, output)) > p) return end;
             if (determined && (end = ReportedQuarter(p, output)) > p) return end;
             if (determined && Is(p, "weekend") && p > _start && Is(p - 1, "the"))
@@ -756,14 +780,17 @@ internal sealed class TimeExtractor
             var e = E(k);
             if (e is null || e.Month == 0) return 0;
             var word = W(k);
-            bool nextNumber = In(k + 1) && _tokens[k + 1].Kind == TokenKind.Number;
+            // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
+            bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
             // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
             if (_words.NamesCapitalized && !Capitalized(k))
             {
                 bool verbLike = word.Equals("may", StringComparison.Ordinal) || word.Equals("march", StringComparison.Ordinal);
                 bool weakCue = k > _start && (Is(k - 1, "this") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "of") || Is(k - 1, "by") || Is(k - 1, "-"));
-                if (!(nextNumber && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
+                // "june of 1992": "of" and a four-digit year name the month as a number after it does.
+                bool ofYear = Is(k + 1, "of") && IsNumber(k + 2, 4) && W(k + 2).Length == 4;
+                if (!((nextNumber || ofYear) && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
             }
             // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
@@ -1064,8 +1091,54 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative });
                 return q + 1;
             }
+            if (!hasRelative && OrdinalDayAfterWeekday(q, out int dayOfMonth, out int dayEnd))
+            {
+                output.Add(new TimeMention(MentionKind.Weekday, start, dayEnd) { Weekday = weekday, Day = dayOfMonth });
+                return dayEnd;
+            }
             output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative });
             return q;
+        }
+
+        /// <summary>
+        /// "Tuesday the 11th", "Tuesday 11th", "Wednesday the thirty first": a day of the month written as an ordinal after
+        /// the weekday, closing the phrase. A bare number is not taken ("on Sunday 31 people died" is a count), nor a day
+        /// followed by a month, which the date rules read.
+        /// </summary>
+        private bool OrdinalDayAfterWeekday(int q, out int day, out int end)
+        {
+            day = 0;
+            end = q;
+            int k = Is(q, "the") ? q + 1 : q;
+            if (!IsWord(k) || _tokens[k].Kind == TokenKind.Number) return false;
+            bool suffixed = char.IsAsciiDigit(W(k)[0]);
+            if (!suffixed && k == q) return false;
+            if (DayAt(k, out day)) end = k + 1;
+            else if (!suffixed && k == q + 1 && Is(k, "thirty") && IsWord(k + 1) && E(k + 1) is { Ordinal: 1 }) { day = 31; end = k + 2; }
+            else if (!suffixed && k == q + 1 && Is(k, "twenty") && IsWord(k + 1) && E(k + 1) is { Ordinal: >= 1 and <= 9 } unit) { day = 20 + unit.Ordinal; end = k + 2; }
+            else return false;
+            // "Thursday the second round", "Monday the 3rd battalion": the ordinal belongs to the noun after it.
+            if (Is(end, "of") || MonthAt(end) != 0 || !SpelledDayEndsAt(end)) { day = 0; end = q; return false; }
+            return true;
+        }
+
+        /// <summary>
+        /// "in the morning", "early evening", "late in the afternoon": a part of a day with no day named. Only after "in the"
+        /// or an early/late modifier: "the morning papers" and "good evening" are not times, nor "the night shift" ("the X"
+        /// must close the phrase), and "in the morning of May 5" is left to the date.
+        /// </summary>
+        private int PartOfUnnamedDay(int p, List<TimeMention> output)
+        {
+            if (!IsWord(p) || E(p) is not { PartOfDay: { } part, DayOffset: null } || Is(p, "overnight") || Is(p, "tonight")) return p;
+            bool afterInThe = p - 2 >= _start && Is(p - 1, "the") && Is(p - 2, "in");
+            bool modified = p - 1 >= _start && (Is(p - 1, "early") || Is(p - 1, "late") || Is(p - 1, "mid")) || afterInThe && p - 3 >= _start && (Is(p - 3, "early") || Is(p - 3, "late"));
+            if (!afterInThe && !modified) return p;
+            // "12 in the morning" is a clock time after a clock word and a count otherwise ("Police arrested 12 in the
+            // morning"); either way the part of day is not an expression of its own.
+            if (afterInThe && p - 3 >= _start && _tokens[p - 3].Kind == TokenKind.Number) return p;
+            if (Is(p + 1, "of") || In(p + 1) && IsWord(p + 1) && E(p + 1) is null && !SpelledDayEndsAt(p + 1)) return p;
+            output.Add(new TimeMention(MentionKind.TimeOfDay, p, p + 1) { PartOfDay = part, DayUnknown = true });
+            return p + 1;
         }
 
         // "last month", "this week", "next Saturday", "last December", "the past two weeks", "recent weeks"
@@ -1767,6 +1840,10 @@ internal sealed class TimeExtractor
                 q = p + 1;
                 meridiem = false;
             }
+            else if (MinutesPastHour(p, out int pastHour, out int pastMinute, out int pastEnd, out bool pastMeridiem))
+            {
+                (hour, minute, q, meridiem) = (pastHour, pastMinute, pastEnd, pastMeridiem);
+            }
             else if (IsNumber(p, 2))
             {
                 hour = IntAt(p);
@@ -1829,6 +1906,70 @@ internal sealed class TimeExtractor
             mention.EndToken = q;
             output.Add(mention);
             return q;
+        }
+
+        /// <summary>
+        /// "half past seven", "a quarter past nine", "ten past 9 in the evening", "20 minutes past eight": minutes, "past",
+        /// an hour up to twelve. A number word before "past" is a clock only with "half" or "quarter", a clock word
+        /// before it ("at ten past nine"), or "o'clock", a meridiem or a part of the day after the hour; the phrase must end
+        /// there ("two past presidents" has no hour, "at 10 past 9 people" is not closed).
+        /// </summary>
+        private bool MinutesPastHour(int p, out int hour, out int minute, out int end, out bool meridiem)
+        {
+            hour = 0;
+            minute = 0;
+            end = p;
+            meridiem = false;
+            int k = p;
+            if (Is(k, "a") && Is(k + 1, "quarter")) k++;
+            bool fraction = Is(k, "half") || Is(k, "quarter");
+            if (fraction) minute = Is(k, "half") ? 30 : 15;
+            else if (!SmallNumberAt(k, 59, out minute) || minute == 0) return false;
+            k++;
+            if (!fraction && (Is(k, "minutes") || Is(k, "minute") || Is(k, "min") || Is(k, "mins"))) k++;
+            if (!Is(k, "past") || !SmallNumberAt(k + 1, 12, out hour) || hour == 0) return false;
+            int q = k + 2;
+            if (Is(q, "o'clock")) q++;
+            int ampmEnd = AmPm(q, out bool pm);
+            bool cued = fraction || ClockWordBefore(p) || q > k + 2;
+            if (ampmEnd > q)
+            {
+                if (!TwelveToTwentyFour(ref hour, pm)) return false;
+                q = ampmEnd;
+                meridiem = true;
+                cued = true;
+            }
+            else if (PartOfDayAfterHour(q, out string? part, out int partEnd))
+            {
+                if (part is "AF" or "EV" or "NI" && hour < 12 && !(part == "NI" && hour < 4)) hour += 12;
+                else if (part == "MO" && hour == 12) hour = 0;
+                q = partEnd;
+                meridiem = true;
+                cued = true;
+            }
+            if (!cued || !SpelledDayEndsAt(q) && !ClockEndsAt(q)) return false;
+            end = q;
+            return true;
+        }
+
+        /// <summary>A whole number from 1 to <paramref name="max"/>, in digits ("9") or one word ("seven", "twenty").</summary>
+        private bool SmallNumberAt(int k, int max, out int value)
+        {
+            value = 0;
+            if (!In(k)) return false;
+            if (_tokens[k].Kind == TokenKind.Number)
+            {
+                if (!IsNumber(k, 2)) return false;
+                value = IntAt(k);
+                return value is >= 1 && value <= max;
+            }
+            if (!IsWord(k) || char.IsAsciiDigit(W(k)[0])) return false;
+            double total = 0, current = 0;
+            if (!TryWordsValue(W(k), ref total, ref current)) return false;
+            double v = total + current;
+            if (v != Math.Floor(v) || v < 1 || v > max) return false;
+            value = (int)v;
+            return true;
         }
 
         /// <summary>"at 3 in the morning", "until 10 at night": a count ("arrested 12 in the morning") has no such word before it.</summary>

@@ -69,6 +69,8 @@ internal struct TimeMention
     public int ShiftCount;
     /// <summary>"Monday and Tuesday next week": the weekday falls in the reference's ISO week shifted by this many weeks.</summary>
     public int? WeekOffset;
+    /// <summary>"in the morning", "early evening": a part of a day the phrase does not name; the resolver leaves it "XXXX-XX-XXTMO" and the stage puts it on the day named just before, else the reference day.</summary>
+    public bool DayUnknown;
 
     public TimeMention(MentionKind kind, int start, int end) : this()
     {

@@ -136,6 +136,7 @@ internal static class TimeResolver
             }
             case MentionKind.Weekday:
                 if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(reference.AddDays(7 * weeks + m.Weekday - IsoDay(reference))), true);
+                if (m.Day != 0 && WeekdayOnDay(m.Weekday, m.Day, reference) is { } onDay) return Ok(TimexType.Date, Day(onDay), true);
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
             case MentionKind.WeekOfYear:
             {
@@ -164,6 +165,7 @@ internal static class TimeResolver
                 return Ok(TimexType.Set, m.Literal!, false);
             case MentionKind.TimeOfDay:
             {
+                if (m.DayUnknown) return Ok(TimexType.Time, "XXXX-XX-XXT" + m.PartOfDay, false);
                 DateOnly date;
                 bool anchored = true;
                 if (m.Month != 0)
@@ -173,6 +175,7 @@ internal static class TimeResolver
                     date = new DateOnly(year, m.Month, m.Day);
                     anchored = m.Year == 0;
                 }
+                else if (m.Weekday != 0 && m.Day != 0 && WeekdayOnDay(m.Weekday, m.Day, reference) is { } clockDay) date = clockDay;
                 else if (m.Weekday != 0) date = WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense);
                 else date = reference.AddDays(m.DayOffset);
                 string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : m.Second > 0 ? $"T{m.Hour:D2}:{m.Minute:D2}:{m.Second:D2}" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;
@@ -234,6 +237,24 @@ internal static class TimeResolver
                     ? reference.AddDays((weekday - refDay + 7) % 7)
                     : reference.AddDays(-((refDay - weekday + 7) % 7));
         }
+    }
+
+    /// <summary>
+    /// "Tuesday the 11th": the day of that number nearest the reference, within half a year, that falls on that weekday;
+    /// null when none does (the text is then read as the weekday alone).
+    /// </summary>
+    private static DateOnly? WeekdayOnDay(int weekday, int day, DateOnly reference)
+    {
+        DateOnly? best = null;
+        for (int months = -6; months <= 6; months++)
+        {
+            var month = new DateOnly(reference.Year, reference.Month, 1).AddMonths(months);
+            if (day > DateTime.DaysInMonth(month.Year, month.Month)) continue;
+            var candidate = new DateOnly(month.Year, month.Month, day);
+            if (IsoDay(candidate) != weekday) continue;
+            if (best is not { } b || Math.Abs(candidate.DayNumber - reference.DayNumber) < Math.Abs(b.DayNumber - reference.DayNumber)) best = candidate;
+        }
+        return best;
     }
 
     private static int IsoDay(DateOnly date) => date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;

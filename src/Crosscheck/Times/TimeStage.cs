@@ -47,6 +47,10 @@ public sealed class TimeStage : IStage
         var entries = extractor.LookUp(text, tokens);
         bool quarterly = MentionsQuarters(text, tokens, entries);
         string? lastQuarter = null;
+        // "On Friday ... In the morning, dealers ...": a part of a day the phrase does not name is that of the day named
+        // last, in its sentence or the one before; with none, the reference day's, as TimeML anchors it on the document.
+        string? lastDay = null;
+        int lastDaySentence = int.MinValue;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -73,6 +77,16 @@ public sealed class TimeStage : IStage
                     if (mention.Kind == MentionKind.Weekday && !mention.HasRelative && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
+                if (mention.DayUnknown)
+                {
+                    var day = lastDay is not null && s - lastDaySentence <= 1 ? lastDay : reference.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                    resolved = resolved with { Value = day + resolved.Value[10..], Anchored = true };
+                }
+                else if (IsDay(resolved.Value))
+                {
+                    lastDay = resolved.Value[..10];
+                    lastDaySentence = s;
+                }
                 if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;
                 // In a report about quarterly results, "a year ago" compares with the same quarter a year before.
                 if (quarterly && mention.Kind == MentionKind.Ago && mention.Unit == "Y" && mention.Count == 1 && mention.Relative < 0)
@@ -85,6 +99,11 @@ public sealed class TimeStage : IStage
         }
         return result.ToImmutable();
     }
+
+    /// <summary>A value on a known calendar day: "2024-12-16", "2024-12-16T09:00", "2024-12-16TMO".</summary>
+    private static bool IsDay(string value) =>
+        value.Length >= 10 && value[4] == '-' && value[7] == '-' && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[3])
+        && char.IsAsciiDigit(value[5]) && char.IsAsciiDigit(value[8]) && char.IsAsciiDigit(value[9]) && (value.Length == 10 || value[10] == 'T');
 
     /// <summary>A report about quarterly results: "quarter" (or "third-quarter") at least twice.</summary>
     private static bool MentionsQuarters(string text, ImmutableArray<Text.Token> tokens, WordEntry?[] entries)

@@ -31,6 +31,16 @@ public class DateTimeSpecEvaluationTests
         // Anything found where nothing is expected spoils the case.
         DateTimeSpecEvaluation.ScoreCase(cases[1], [past]).Should().Be((0, false));
         DateTimeSpecEvaluation.ScoreCase(cases[1], []).Should().Be((0, true));
+        // Why a case is not right, for the misses file.
+        var why = new List<string>();
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [past with { Value = "2024-12-07" }], why);
+        why.Should().Equal("wrong value 'saturday': expected XXXX-WXX-6, ours 2024-12-07");
+        why.Clear();
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [], why);
+        why.Should().Equal("missed 'saturday' XXXX-WXX-6");
+        why.Clear();
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [past], why);
+        why.Should().Equal("extra '?' 2024-12-14");
     }
 
     private const string RangeAndClockSpec = """
@@ -212,5 +222,74 @@ public class DateTimeSpecEvaluationTests
         var mayTwo = new TimeExpression(new Span(10, 15), TimexType.Date, "2023-05-02");
         DateTimeSpecEvaluation.ScoreCase(specCase, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((1, true));
         DateTimeSpecEvaluation.ScoreCase(specCase with { ReferenceDate = new DateOnly(2023, 8, 11) }, [mayTwo, new TimeExpression(new Span(22, 25), TimexType.Date, "PRESENT_REF")]).Should().Be((0, false));
+    }
+
+    [Fact]
+    public void AYearOpenTimexAcceptsOnlyTheReadingsTheSpecGives()
+    {
+        // "may": TIMEX XXXX-05, read as May 2017 or May 2018.
+        string[] may = ["(2017-05-01,2017-06-01)", "(2018-05-01,2018-06-01)"];
+        DateTimeSpecEvaluation.IsDatedReading("2018-05", "XXXX-05", [.. may]).Should().BeTrue();
+        DateTimeSpecEvaluation.IsDatedReading("2019-05", "XXXX-05", [.. may]).Should().BeFalse();
+        DateTimeSpecEvaluation.IsDatedReading("2018-06", "XXXX-05", [.. may]).Should().BeFalse();
+        // "tuesday afternoon": XXXX-WXX-2TAF read as 1 or 8 November 2016 (both Tuesdays).
+        string[] tuesday = ["(2016-11-01 12:00:00,2016-11-01 16:00:00)", "(2016-11-08 12:00:00,2016-11-08 16:00:00)"];
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-08TAF", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeTrue();
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-08TMO", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeFalse();
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-08", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeFalse();
+        DateTimeSpecEvaluation.IsDatedReading("2016-11-15TAF", "XXXX-WXX-2TAF", [.. tuesday]).Should().BeFalse();
+        // A dated TIMEX is compared as before, never through its readings.
+        DateTimeSpecEvaluation.IsDatedReading("2018-05", "2017-05", [.. may]).Should().BeFalse();
+    }
+
+    private const string EndAndLengthSpec = """
+        [
+          { "Input": "The hearing runs for 2 hours from 2pm", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "for 2 hours from 2pm", "Start": 17, "End": 36, "TypeName": "datetimeV2.timerange",
+              "Resolution": { "values": [ { "timex": "(T14,T16:00:00,PT2H)", "type": "timerange", "start": "14:00:00", "end": "16:00:00" } ] } } ] },
+          { "Input": "Polls close within 5 minutes", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "within 5 minutes", "Start": 12, "End": 27, "TypeName": "datetimeV2.datetimerange",
+              "Resolution": { "values": [ { "timex": "(2024-12-16T00:00:00,2024-12-16T00:05:00,PT5M)", "type": "datetimerange", "start": "2024-12-16 00:00:00", "end": "2024-12-16 00:05:00" } ] } } ] }
+        ]
+        """;
+
+    [Fact]
+    public void ARangeIsOneEndAndItsLengthAsTimeMlWritesIt()
+    {
+        var cases = RecognizerSpecs.Parse(EndAndLengthSpec);
+        var twoHours = new TimeExpression(new Span(21, 28), TimexType.Duration, "PT2H");
+        var twoPm = new TimeExpression(new Span(34, 37), TimexType.Time, "2024-12-16T14:00");
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoHours, twoPm]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoPm]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoHours]).Should().Be((0, false));
+        // A length that is not the range's does not close it.
+        DateTimeSpecEvaluation.ScoreCase(cases[0], [twoHours with { Value = "PT3H" }, twoPm]).Should().Be((0, false));
+        // A range from the reference moment is TimeML's duration alone.
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [new TimeExpression(new Span(19, 28), TimexType.Duration, "PT5M")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(cases[1], [new TimeExpression(new Span(19, 28), TimexType.Duration, "PT6M")]).Should().Be((0, false));
+    }
+
+    [Fact]
+    public void AnUnspecifiedCountIsTheSpecsThreeOfTheSameUnit()
+    {
+        DateTimeSpecEvaluation.VagueCount("PTXH", "PT3H").Should().BeTrue();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3W").Should().BeTrue();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3D").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P2W").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("P3W", "P3W").Should().BeFalse();
+    }
+
+    [Fact]
+    public void ADurationFromTheReferenceEndsOnTheSpecsDay()
+    {
+        var reference = new DateOnly(2024, 12, 16);
+        DateTimeSpecEvaluation.EndsAt("P2W", "2024-12-30", reference).Should().BeTrue();
+        DateTimeSpecEvaluation.EndsAt("P2M", "2025-02-16", reference).Should().BeTrue();
+        DateTimeSpecEvaluation.EndsAt("PT5M", "2024-12-16T00:05:00", reference).Should().BeTrue();
+        // Backwards, another length, or a clock length against a day: not the same point.
+        DateTimeSpecEvaluation.EndsAt("P2W", "2024-12-02", reference).Should().BeFalse();
+        DateTimeSpecEvaluation.EndsAt("P3W", "2024-12-30", reference).Should().BeFalse();
+        DateTimeSpecEvaluation.EndsAt("PT5M", "2024-12-16", reference).Should().BeFalse();
+        DateTimeSpecEvaluation.EndsAt("2024-12-30", "2024-12-30", reference).Should().BeFalse();
     }
 }

@@ -132,4 +132,31 @@ public class TimeEvaluationTests
         report["relaxed.f1"].Should().BeGreaterThan(0.85);
         report["value.f1"].Should().BeGreaterThan(0.70);
     }
+
+    [Fact]
+    public void MissRowsNameEachMissedSpuriousAndWrongExpression()
+    {
+        var doc = TimeMl.Parse("invented", Tml);
+        int saturday = doc.Text.IndexOf("Saturday", StringComparison.Ordinal);
+        int month = doc.Text.IndexOf("last month", StringComparison.Ordinal);
+        int troops = doc.Text.IndexOf("Troops", StringComparison.Ordinal);
+        TimeExpression[] system =
+        [
+            new(new Span(troops, troops + 6), TimexType.Date, "2024-12-16"),
+            new(new Span(saturday, saturday + 8), TimexType.Date, "2024-12-14"),
+            new(new Span(month, month + 10), TimexType.Date, "2024-10"),
+        ];
+        var rows = TimeScorer.Misses(doc.Id, doc.Text, doc.Timexes, system).ToList();
+        rows.Should().Equal(
+            "invented\t\t\t\tTroops\tDATE\t2024-12-16\tspurious",
+            "invented\tthree days\tDURATION\tP3D\t\t\t\tmissed",
+            "invented\tlast month\tDATE\t2024-11\tlast month\tDATE\t2024-10\twrong value");
+        TimeScorer.MissColumns.Split('\t').Should().HaveCount(8);
+        TimeScorer.Score(doc.Timexes, system).Should().Be(new TimeCounts(3, 3, 2, 2, 2, 1, 1));
+        new TimeEvaluation().Task.Should().Be("times");
+    }
+
+    [Fact]
+    public void MissRowFieldsNeverSplitTheRow() =>
+        MissRow.Of("a\tb", "c\nd", null).Should().Be("a b\tc d\t");
 }

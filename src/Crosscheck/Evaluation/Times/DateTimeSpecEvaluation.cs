@@ -14,7 +14,13 @@ namespace Crosscheck.Evaluation.Times;
 /// ("(2014-01-01,2018-01-01,P4Y)") is right when the expressions inside its span include one starting at each
 /// end, since TimeML writes a range as two TIMEX3s, or when one expression is the whole range: a calendar unit
 /// spanning exactly its ends ("this quarter"), or, for a range that starts or ends at the reference, a duration of
-/// its length ("the next three days" P3D, TimeML's reading) (<see cref="CoversRange"/>).
+/// its length ("the next three days" P3D, TimeML's reading) (<see cref="CoversRange"/>). A TIMEX that leaves the year
+/// or week open ("XXXX-05", "XXXX-WXX-2TAF") is right when our dated value is one of the readings the spec lists for it
+/// (<see cref="IsDatedReading"/>). A range is also right when one end and a duration of its length are found inside it
+/// ("for 2 hours from 2pm": TimeML's DURATION anchored at a begin point fixes the other end). Two more TimeML
+/// spellings are taken as the spec's: an unspecified count ("PXW") for its three ("P3W") of the same unit
+/// (<see cref="VagueCount"/>), and "in two weeks" as the duration from the reference that ends on the spec's day
+/// (<see cref="EndsAt"/>).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -33,6 +39,8 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         int cases = 0, skipped = 0, fullyRight = 0, expected = 0, valueRight = 0, empty = 0, emptyRight = 0;
         int inScope = 0, inScopeRight = 0, inScopeExpected = 0, inScopeValueRight = 0;
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var misses = ImmutableArray.CreateBuilder<string>();
+        misses.Add(MissRow.Of("input", "expected", "ours", "why"));
         foreach (var file in files)
         {
             ImmutableArray<SpecCase> specCases;
@@ -56,7 +64,16 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 var reference = specCase.ReferenceDate ?? new DateOnly(2016, 11, 7);
                 var article = new Article { Id = "case", Text = specCase.Input, ContentHash = "case", Published = PublicationDate.Given(reference, "spec") };
                 var system = pipeline.Analyze(article, new AnalysisContext(reference)).Article.Items(Layers.Times);
-                var score = ScoreCase(specCase, system);
+                var why = new List<string>();
+                var score = ScoreCase(specCase, system, why);
+                if (!score.FullyRight)
+                {
+                    misses.Add(MissRow.Of(
+                        specCase.Input,
+                        string.Join(" | ", specCase.Results.Select(r => $"{r.Text}={r.Timex}")),
+                        string.Join(" | ", system.Select(e => $"{SpanText(specCase.Input, e.Span)}={e.Value}")),
+                        (OutOfScope(specCase) is { } outside ? $"(out of scope: {outside}) " : "") + string.Join("; ", why)));
+                }
                 cases++;
                 expected += specCase.Results.Length;
                 valueRight += score.ValueRight;
@@ -85,7 +102,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         metrics.Add(new Metric("in_scope.fully_right", inScope == 0 ? 0 : (double)inScopeRight / inScope, inScope));
         metrics.Add(new Metric("in_scope.value_accuracy", inScopeExpected == 0 ? 0 : (double)inScopeValueRight / inScopeExpected, inScopeExpected));
         foreach (var (reason, count) in excluded) metrics.Add(new Metric($"out_of_scope.{reason}", count));
-        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
+        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable(), misses.ToImmutable());
     }
 
     /// <summary>
@@ -243,9 +260,11 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     {
         if (Extent(value) is { } extent) return SameDay(extent.Start, range.Start) && SameDay(extent.End, range.End);
         if (!value.StartsWith('P') || value != range.Length || reference is not { } day) return false;
+        // "within 5 minutes" runs from the reference moment: its ends carry a clock, so only their day is compared.
+        static string Day(string point) => point.Length > 10 && point[10] == 'T' ? point[..10] : point;
         foreach (var near in (ReadOnlySpan<DateOnly>)[day.AddDays(-1), day, day.AddDays(1)])
         {
-            if (SameDay(near, range.Start) || SameDay(near, range.End)) return true;
+            if (SameDay(near, Day(range.Start)) || SameDay(near, Day(range.End))) return true;
         }
         return false;
     }
@@ -265,8 +284,67 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return first == point || point.StartsWith("XXXX", StringComparison.Ordinal) && first.Length >= 10 && first[4..] == point[4..];
     }
 
+    /// <summary>
+    /// Whether a dated value is one of the readings the spec itself gives for a TIMEX that leaves the year or the week
+    /// open: "may" is TIMEX "XXXX-05" with the readings May 2017 and May 2018, so "2018-05" (whose extent is the second
+    /// reading) is right; "mid-November" is "XXXX-11" read as parts of November 2017 or 2018, so "2018-11" is right (the
+    /// part is the modifier's business, not the value's); "tuesday afternoon" is "XXXX-WXX-2TAF" read as the afternoon of
+    /// 1 or 8 November 2016, so "2016-11-08TAF", a Tuesday with the same part of day, is right. The year or day must be a
+    /// reading's: a year the spec does not offer is still wrong.
+    /// </summary>
+    public static bool IsDatedReading(string value, string expectedTimex, ImmutableArray<string> resolved)
+    {
+        if (resolved.IsDefaultOrEmpty || !expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal) || value.Length < 4 || !char.IsAsciiDigit(value[0])) return false;
+        foreach (var reading in resolved)
+        {
+            var start = reading.StartsWith('(') ? reading[1..].Split(',')[0] : reading;
+            if (start.Length < 10 || !DateOnly.TryParseExact(start[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) continue;
+            if (reading.StartsWith('(') && Extent(value) is { } extent && RangeEnds("(" + reading[1..^1] + ",P)") is { } ends
+                && SameDay(extent.Start, ends.Start) && SameDay(extent.End, ends.End)) return true;
+            if (expectedTimex.StartsWith("XXXX-WXX-", StringComparison.Ordinal))
+            {
+                // "XXXX-WXX-2TAF": the weekday digit, then any part of day or clock, which must match ours after the date.
+                if (expectedTimex.Length < 10 || !char.IsAsciiDigit(expectedTimex[9]) || value.Length < 10) continue;
+                int weekday = expectedTimex[9] - '0';
+                if (value[..10] == start[..10] && (int)day.DayOfWeek == weekday % 7 && value[10..] == expectedTimex[10..]) return true;
+            }
+            else if (value[..4] == start[..4] && value[4..] == expectedTimex[4..]) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "a few hours", "several weeks": TIMEX3 leaves the count unspecified ("PTXH", "PXW"); Recognizers-Text writes
+    /// its fixed reading of the words as three ("PT3H", "P3W"). The unit must be the same.
+    /// </summary>
+    public static bool VagueCount(string value, string expectedTimex)
+    {
+        int x = value.IndexOf('X');
+        return value.StartsWith('P') && x > 0 && x == value.Length - 2 && expectedTimex.Length == value.Length
+            && expectedTimex[..x] == value[..x] && expectedTimex[x] == '3' && expectedTimex[^1] == value[^1];
+    }
+
+    /// <summary>
+    /// "in two weeks": TimeML writes the phrase as a DURATION ("P2W") that runs from the document time, where
+    /// Recognizers-Text writes the day it ends on ("2018-07-19"). The duration is right when the reference plus it is that
+    /// day, or that moment for a clock ("in 5 minutes" from midnight). Only a forward shift: a past point is written as
+    /// a date by this project too ("two weeks ago").
+    /// </summary>
+    public static bool EndsAt(string duration, string expected, DateOnly reference)
+    {
+        if (DurationAmount(duration) is not { } amount || expected.Length < 10 || !char.IsAsciiDigit(expected[0])) return false;
+        if (amount.Months != Math.Floor(amount.Months) || amount.Days != Math.Floor(amount.Days)) return false;
+        var end = reference.ToDateTime(TimeOnly.MinValue).AddMonths((int)amount.Months).AddDays(amount.Days).AddSeconds(amount.Seconds);
+        if (expected.Length == 10) return amount.Seconds == 0 && end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == expected;
+        return ClockCanonical(end.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)) == ClockCanonical(expected);
+    }
+
+    private static string SpanText(string text, Span span) =>
+        span.Start >= 0 && span.End <= text.Length && span.Start <= span.End ? text[span.Start..span.End] : "?";
+
     /// <summary>How many expected results were found with an accepted value, and whether the case is fully right.</summary>
-    public static (int ValueRight, bool FullyRight) ScoreCase(SpecCase specCase, IReadOnlyList<TimeExpression> system)
+    /// <param name="why">When given, one line per expected result not right and per extra expression found, for the misses file.</param>
+    public static (int ValueRight, bool FullyRight) ScoreCase(SpecCase specCase, IReadOnlyList<TimeExpression> system, List<string>? why = null)
     {
         var used = new bool[system.Count];
         int right = 0;
@@ -294,25 +372,37 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 {
                     bool start = false, end = false;
                     var taken = new List<int>();
+                    int length = -1;
                     for (int i = 0; i < system.Count; i++)
                     {
                         if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
                         bool atStart = StartsAt(system[i].Value, reading.Start, specCase.ReferenceDate), atEnd = StartsAt(system[i].Value, reading.End, specCase.ReferenceDate);
                         if (atStart || atEnd) taken.Add(i);
+                        else if (length < 0 && (system[i].Value == reading.Length || SameDuration(system[i].Value, reading.Length))) length = i;
                         start |= atStart;
                         end |= atEnd;
+                    }
+                    // "for 3 days from today": TimeML writes one end and the range's length (a DURATION anchored there);
+                    // one end and the length fix the other end.
+                    if (start != end && length >= 0)
+                    {
+                        taken.Add(length);
+                        start = end = true;
                     }
                     if (!(start && end) && reading != readings[^1]) continue;
                     foreach (int i in taken) used[i] = true;
                     if (start && end) right++;
+                    else why?.Add($"range '{result.Text}' {result.Timex}: {(start ? "end" : end ? "start" : "both ends")} not found");
                     break;
                 }
                 continue;
             }
+            bool found = false;
             for (int i = 0; i < system.Count; i++)
             {
                 if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
                 used[i] = true;
+                found = true;
                 var value = ClockCanonical(system[i].Value);
                 var expectedTimex = ClockCanonical(result.Timex);
                 // A clock time the spec leaves without a day ("T08") is any day's 08:00, as "XXXX-10-14" is any year's
@@ -322,13 +412,22 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal)
                     && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
                     && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
-                bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value);
+                bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
+                    || IsDatedReading(value, expectedTimex, result.ResolvedValues)
+                    || VagueCount(value, expectedTimex)
+                    || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor);
                 if (accepted) right++;
+                else why?.Add($"wrong value '{result.Text}': expected {result.Timex}, ours {system[i].Value}");
                 break;
             }
+            if (!found) why?.Add($"missed '{result.Text}' {result.Timex}");
         }
         bool noExtra = true;
-        foreach (bool u in used) noExtra &= u;
+        for (int i = 0; i < used.Length; i++)
+        {
+            noExtra &= used[i];
+            if (!used[i]) why?.Add($"extra '{SpanText(specCase.Input, system[i].Span)}' {system[i].Value}");
+        }
         return (right, right == specCase.Results.Length && noExtra);
     }
 }

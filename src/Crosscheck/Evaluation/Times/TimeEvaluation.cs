@@ -24,6 +24,8 @@ public sealed class TimeEvaluation : IEvaluation
         var warnings = ImmutableArray.CreateBuilder<string>();
         var total = default(TimeCounts);
         int documents = 0;
+        var misses = ImmutableArray.CreateBuilder<string>();
+        misses.Add(TimeScorer.MissColumns);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -45,6 +47,7 @@ public sealed class TimeEvaluation : IEvaluation
             foreach (var failure in outcome.Failures) warnings.Add($"{file}: stage {failure.Stage}: {failure.Message}");
             var system = outcome.Article.Items(Layers.Times);
             total += TimeScorer.Score(document.Timexes, system);
+            misses.AddRange(TimeScorer.Misses(document.Id, document.Text, document.Timexes, system));
             documents++;
         }
         if (!pipeline.Stages.Any(s => s.Produces.Contains(Layers.Times))) warnings.Add("the pipeline has no stage producing the times layer");
@@ -59,6 +62,6 @@ public sealed class TimeEvaluation : IEvaluation
         metrics.AddRange(total.Type.ToMetrics("type"));
         metrics.AddRange(total.Value.ToMetrics("value"));
         metrics.AddRange(total.ValueEquivalentForm.ToMetrics("value_equivalent"));
-        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
+        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable(), misses.ToImmutable());
     }
 }

@@ -44,28 +44,70 @@ public static class TimeScorer
     public static TimeCounts Score(IReadOnlyList<GoldTimex> gold, IReadOnlyList<TimeExpression> system)
     {
         int strict = 0, relaxed = 0, type = 0, value = 0, equivalent = 0;
+        foreach (var (g, s) in Pair(gold, system))
+        {
+            relaxed++;
+            if (gold[g].Span == system[s].Span) strict++;
+            if (string.Equals(gold[g].Type, system[s].Type.ToString(), StringComparison.OrdinalIgnoreCase)) type++;
+            if (string.Equals(gold[g].Value, system[s].Value, StringComparison.Ordinal)) value++;
+            if (string.Equals(Canonical(gold[g].Value), Canonical(system[s].Value), StringComparison.Ordinal)) equivalent++;
+        }
+        return new TimeCounts(gold.Count, system.Count, strict, relaxed, type, value, equivalent);
+    }
+
+    /// <summary>The relaxed one-to-one matching: (gold index, system index) for each matched pair.</summary>
+    public static List<(int Gold, int System)> Pair(IReadOnlyList<GoldTimex> gold, IReadOnlyList<TimeExpression> system)
+    {
+        var pairs = new List<(int Gold, int System)>();
         var used = new bool[gold.Count];
-        var exactFirst = system.OrderByDescending(s => gold.Any(g => g.Span == s.Span)).ToList();
-        foreach (var s in exactFirst)
+        var exactFirst = Enumerable.Range(0, system.Count).OrderByDescending(s => gold.Any(g => g.Span == system[s].Span)).ToList();
+        foreach (int s in exactFirst)
         {
             int best = -1, bestOverlap = 0;
             for (int g = 0; g < gold.Count; g++)
             {
-                if (used[g] || !gold[g].Span.Overlaps(s.Span)) continue;
-                int overlap = gold[g].Span == s.Span ? int.MaxValue
-                    : Math.Min(gold[g].Span.End, s.Span.End) - Math.Max(gold[g].Span.Start, s.Span.Start);
+                if (used[g] || !gold[g].Span.Overlaps(system[s].Span)) continue;
+                int overlap = gold[g].Span == system[s].Span ? int.MaxValue
+                    : Math.Min(gold[g].Span.End, system[s].Span.End) - Math.Max(gold[g].Span.Start, system[s].Span.Start);
                 if (overlap > bestOverlap) (best, bestOverlap) = (g, overlap);
             }
             if (best < 0) continue;
             used[best] = true;
-            relaxed++;
-            if (gold[best].Span == s.Span) strict++;
-            if (string.Equals(gold[best].Type, s.Type.ToString(), StringComparison.OrdinalIgnoreCase)) type++;
-            if (string.Equals(gold[best].Value, s.Value, StringComparison.Ordinal)) value++;
-            if (string.Equals(Canonical(gold[best].Value), Canonical(s.Value), StringComparison.Ordinal)) equivalent++;
+            pairs.Add((best, s));
         }
-        return new TimeCounts(gold.Count, system.Count, strict, relaxed, type, value, equivalent);
+        return pairs;
     }
+
+    /// <summary>
+    /// Misses-file rows for one document: each gold expression not found, each system expression matching no gold one,
+    /// and each match whose value differs (columns as <see cref="MissColumns"/>).
+    /// </summary>
+    public static IEnumerable<string> Misses(string document, string text, IReadOnlyList<GoldTimex> gold, IReadOnlyList<TimeExpression> system)
+    {
+        var pairs = Pair(gold, system);
+        var goldMatched = new Dictionary<int, int>();
+        foreach (var (g, s) in pairs) goldMatched[g] = s;
+        var systemMatched = pairs.Select(p => p.System).ToHashSet();
+        var rows = new List<(int At, string Row)>();
+        for (int g = 0; g < gold.Count; g++)
+        {
+            var goldText = Slice(text, gold[g].Span);
+            if (!goldMatched.TryGetValue(g, out int s)) rows.Add((gold[g].Span.Start, MissRow.Of(document, goldText, gold[g].Type, gold[g].Value, "", "", "", "missed")));
+            else if (!string.Equals(gold[g].Value, system[s].Value, StringComparison.Ordinal))
+                rows.Add((gold[g].Span.Start, MissRow.Of(document, goldText, gold[g].Type, gold[g].Value, Slice(text, system[s].Span), system[s].Type.ToString().ToUpperInvariant(), system[s].Value, "wrong value")));
+        }
+        for (int s = 0; s < system.Count; s++)
+        {
+            if (!systemMatched.Contains(s))
+                rows.Add((system[s].Span.Start, MissRow.Of(document, "", "", "", Slice(text, system[s].Span), system[s].Type.ToString().ToUpperInvariant(), system[s].Value, "spurious")));
+        }
+        return rows.OrderBy(r => r.At).Select(r => r.Row);
+    }
+
+    public static string MissColumns => MissRow.Of("doc", "gold_text", "gold_type", "gold_value", "our_text", "our_type", "our_value", "kind");
+
+    private static string Slice(string text, Span span) =>
+        span.Start >= 0 && span.End <= text.Length && span.Start <= span.End ? text[span.Start..span.End] : "?";
 
     /// <summary>
     /// One spelling per TIMEX3 value, for the equivalence score only: a week number padded to two digits
