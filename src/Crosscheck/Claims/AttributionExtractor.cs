@@ -778,6 +778,9 @@ public sealed class AttributionExtractor
                     Confidence = confidence - 0.05,
                 };
             }
+            // "After hours of talks, the two sides agreed.": a verb that reports only a that-clause or closes a
+            // quoted report takes no fronted adjunct or short phrase for its content.
+            if ((entry.Class == CueClass.VerbThat || entry.Class == CueClass.VerbClause) && (left - start < 3 || v.In(start, Fronting))) return null;
             return new Attribution(source, cueSpan, v.Range(start, left), null, AttributionKind.IndirectSpeech, status)
             {
                 Confidence = confidence - 0.05,

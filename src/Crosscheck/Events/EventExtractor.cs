@@ -59,7 +59,7 @@ internal sealed class EventExtractor
                 if (input.Tokens[t].Kind != TokenKind.Word) continue;
                 if (!TryTrigger(v, t, end, out var trigger, out int last)) continue;
                 if (trigger.EventType == lastType) continue;
-                if (IsHypothetical(v, t, first) || IsGenericCauseOfDeath(v, t, last, end))
+                if (IsHypothetical(v, t, first) || IsGenericCauseOfDeath(v, t, last, first, end))
                 {
                     t = last;
                     continue;
@@ -102,27 +102,29 @@ internal sealed class EventExtractor
     }
 
     /// <summary>
-    /// "to disguise the identities of soldiers killed in combat": how some soldiers died, told as a reduced
-    /// relative clause, not a clash the sentence reports. A finite verb ("were killed in action") or a place
-    /// or time after the phrase ("killed in combat near Kupiansk on Tuesday") keeps the event.
+    /// "to disguise the identities of soldiers killed in combat.": how some soldiers died, told as a reduced
+    /// relative clause closing the sentence, not a clash the sentence reports. A finite verb ("were later killed
+    /// in action"), a subject at the head of the sentence ("Two soldiers killed in action, ministry says"), or
+    /// anything after the phrase ("killed in combat Tuesday near Bakhmut") keeps the event.
     /// </summary>
-    private static bool IsGenericCauseOfDeath(TokenView v, int trigger, int last, int end)
+    private static bool IsGenericCauseOfDeath(TokenView v, int trigger, int last, int sentenceStart, int end)
     {
         if (last != trigger + 2 || !v.Is(trigger + 1, "in") || !CasualtyParticiples.Contains(v.Word(trigger))) return false;
-        if (trigger > 0 && FiniteAuxiliaries.Contains(v.Word(trigger - 1))) return false;
-        return last + 1 >= end || !PlaceOrTimeOpeners.Contains(v.Word(last + 1));
+        if (last + 1 < end && !(v.IsPunct(last + 1, '.') || v.IsPunct(last + 1, ';'))) return false;
+        if (trigger - sentenceStart <= 3) return false;
+        for (int k = trigger - 1; k >= sentenceStart && k >= trigger - 3; k--)
+        {
+            if (FiniteAuxiliaries.Contains(v.Word(k))) return false;
+        }
+        return true;
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FiniteAuxiliaries =
-        FrozenSet.ToFrozenSet(["was", "were", "been", "be", "being", "is", "are", "had", "has", "have", "got", "get", "reportedly", "also"], StringComparer.OrdinalIgnoreCase)
+        FrozenSet.ToFrozenSet(["was", "were", "been", "be", "being", "is", "are", "had", "has", "have", "got", "get"], StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CasualtyParticiples =
         FrozenSet.ToFrozenSet(["killed", "died", "wounded", "injured", "lost", "fallen", "fell", "perished"], StringComparer.OrdinalIgnoreCase)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceOrTimeOpeners =
-        FrozenSet.ToFrozenSet(["near", "in", "at", "on", "around", "outside", "inside", "during", "last", "this", "yesterday", "overnight", "with", "against"], StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals =

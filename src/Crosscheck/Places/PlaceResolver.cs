@@ -319,6 +319,8 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         for (int i = 0; i < mentions.Count; i++)
         {
             if (mentions[i].Kind != MentionKind.Name || !IsAfterNounOf(text, mentions[i].Span.Start, RegionNouns)) continue;
+            // "the state of Georgia's democracy": the condition of a country, not a state of that name.
+            if (IsPossessive(text, mentions[i].Span.End)) continue;
             bool Fits(int e) => gazetteer.KindOf(e) == PlaceKind.Region;
             if (!mentions[i].Candidates.Any(Fits)) continue;
             int group = coherence.GroupOf(i);
@@ -333,6 +335,9 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             }
         }
     }
+
+    private static bool IsPossessive(string text, int end) =>
+        end + 1 < text.Length && (text[end] == '\'' || text[end] == '’') && (text[end + 1] == 's' || text[end + 1] == 'S');
 
     // "the state of " right before the offset: one of the nouns, a single space, "of", a single space;
     // not "head of state of Mexico" or "secretary of state of Georgia", where the noun is an office's.

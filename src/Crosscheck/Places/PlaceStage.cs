@@ -134,6 +134,10 @@ public sealed class PlaceStage : IStage
         if (anchor < 0 && mention.Container >= 0 && mention.Container < index) anchor = mention.Container;
         if (anchor < 0 || mentions[anchor].Kind == MentionKind.Unknown || mentions[anchor].Resolved < 0) return null;
         int e = mentions[anchor].Candidates[mentions[anchor].Resolved];
+        // "Kabul International Airport in Afghanistan": a region or country that holds the town the name
+        // gives only confirms that town.
+        if (Table.KindOf(e) != PlaceKind.Place && mention.Kind != MentionKind.Unknown && mention.Resolved >= 0
+            && LiesIn(mention.Candidates[mention.Resolved], e, Table.KindOf(e))) return null;
         var precision = Table.KindOf(e) switch
         {
             PlaceKind.Place => PlacePrecision.Nearby,

@@ -737,6 +737,8 @@ public class AttributionStageTests
     [InlineData("Sixty percent of the members agreed.")]
     [InlineData("The champion maintained a narrow lead after the third round.")]
     [InlineData("The water level has remained high, the engineers maintain the pumps.")]
+    [InlineData("After hours of talks, the two sides agreed.")]
+    [InlineData("On Tuesday, the council agreed.")]
     public void Agreeing_or_maintaining_without_a_reported_clause_is_no_claim(string text)
     {
         var (_, claims) = Run(text);

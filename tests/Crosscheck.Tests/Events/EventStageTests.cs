@@ -55,6 +55,12 @@ public class EventStageTests
         clash.Fatalities.Should().Be(2);
         Run("Two North Korean soldiers were killed in action, Ukraine's army said.")
             .Get(Layers.Events).Should().ContainSingle(e => e.EventType == "Battles");
+        Run("Ukraine's army said two North Korean soldiers were later killed in action.")
+            .Get(Layers.Events).Should().ContainSingle(e => e.EventType == "Battles");
+        Run("Three Ukrainian soldiers killed in combat Tuesday near Ivanka, the army said.")
+            .Get(Layers.Events).Should().ContainSingle(e => e.EventType == "Battles");
+        Run("Two soldiers killed in action, ministry says.")
+            .Get(Layers.Events).Should().ContainSingle(e => e.EventType == "Battles");
     }
 
     [Theory]

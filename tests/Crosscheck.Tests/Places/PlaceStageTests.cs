@@ -533,6 +533,9 @@ public class PlaceStageTests
         const string capital = "Officials in Washington said the plan would cost more.";
         At(capital, Places(capital), "Washington")!.Precision.Should().Be(PlacePrecision.Exact);
 
+        const string condition = "Diplomats worried about the state of Georgia's democracy after the vote in Tbilisi.";
+        At(condition, Places(condition), "Georgia")!.CountryCode.Should().Be("GE");
+
         const string emergency = "The state of emergency in Nice was lifted.";
         At(emergency, Places(emergency), "Nice")!.CountryCode.Should().Be("FR");
     }
@@ -566,6 +569,10 @@ public class PlaceStageTests
         // Only a building's own name moves: a town followed by "hospital" in lower case is the town.
         const string lower = "The hospital in Bar said the coast road was closed.";
         Places(lower).Should().NotContain(p => p.Precision == PlacePrecision.Nearby);
+
+        // A country or region after the name only confirms the town the name gives.
+        const string kabul = "Flights left Kabul International Airport in Afghanistan on Monday.";
+        At(kabul, Places(kabul), "Kabul")!.Precision.Should().Be(PlacePrecision.Exact);
 
         const string idaho = "A Moscow, Idaho, man was taken to Gritman Hospital in Moscow on Friday.";
         Places(idaho).Where(p => p.Span.Of(idaho) == "Moscow").Should().OnlyContain(p => p.CountryCode == "US");

@@ -272,11 +272,14 @@ public class DateTimeSpecEvaluationTests
     [Fact]
     public void AnUnspecifiedCountIsTheSpecsThreeOfTheSameUnit()
     {
-        DateTimeSpecEvaluation.VagueCount("PTXH", "PT3H").Should().BeTrue();
-        DateTimeSpecEvaluation.VagueCount("PXW", "P3W").Should().BeTrue();
-        DateTimeSpecEvaluation.VagueCount("PXW", "P3D").Should().BeFalse();
-        DateTimeSpecEvaluation.VagueCount("PXW", "P2W").Should().BeFalse();
-        DateTimeSpecEvaluation.VagueCount("P3W", "P3W").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("PTXH", "PT3H", "a few hours").Should().BeTrue();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3W", "several weeks").Should().BeTrue();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3D", "several weeks").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P2W", "a couple of weeks").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("P3W", "P3W", "several weeks").Should().BeFalse();
+        // The text's own count is no vague one: "three weeks" read as "some weeks" is wrong.
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3W", "three weeks").Should().BeFalse();
+        DateTimeSpecEvaluation.VagueCount("PXW", "P3W", "handsome weeks").Should().BeFalse();
     }
 
     [Fact]
@@ -291,5 +294,7 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.EndsAt("P3W", "2024-12-30", reference).Should().BeFalse();
         DateTimeSpecEvaluation.EndsAt("PT5M", "2024-12-16", reference).Should().BeFalse();
         DateTimeSpecEvaluation.EndsAt("2024-12-30", "2024-12-30", reference).Should().BeFalse();
+        DateTimeSpecEvaluation.EndsAt("P10000Y", "2024-12-30", reference).Should().BeFalse("a duration past the calendar ends on no day");
+        DateTimeSpecEvaluation.EndsAt("P5000000D", "2024-12-30", reference).Should().BeFalse();
     }
 }

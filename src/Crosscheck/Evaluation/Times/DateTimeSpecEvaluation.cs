@@ -317,11 +317,26 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     /// "a few hours", "several weeks": TIMEX3 leaves the count unspecified ("PTXH", "PXW"); Recognizers-Text writes
     /// its fixed reading of the words as three ("PT3H", "P3W"). The unit must be the same.
     /// </summary>
-    public static bool VagueCount(string value, string expectedTimex)
+    public static bool VagueCount(string value, string expectedTimex, string text)
     {
+        // "three weeks" is a count the text gives: only vague words may be read as Recognizers-Text's three.
+        if (!VagueCountWords.Any(w => ContainsWord(text, w))) return false;
         int x = value.IndexOf('X');
         return value.StartsWith('P') && x > 0 && x == value.Length - 2 && expectedTimex.Length == value.Length
             && expectedTimex[..x] == value[..x] && expectedTimex[x] == '3' && expectedTimex[^1] == value[^1];
+    }
+
+    private static readonly string[] VagueCountWords = ["few", "several", "some", "couple", "many", "number"];
+
+    private static bool ContainsWord(string text, string word)
+    {
+        for (int at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            bool startsWord = at == 0 || !char.IsLetter(text[at - 1]);
+            bool endsWord = at + word.Length == text.Length || !char.IsLetter(text[at + word.Length]);
+            if (startsWord && endsWord) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -334,7 +349,17 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     {
         if (DurationAmount(duration) is not { } amount || expected.Length < 10 || !char.IsAsciiDigit(expected[0])) return false;
         if (amount.Months != Math.Floor(amount.Months) || amount.Days != Math.Floor(amount.Days)) return false;
-        var end = reference.ToDateTime(TimeOnly.MinValue).AddMonths((int)amount.Months).AddDays(amount.Days).AddSeconds(amount.Seconds);
+        // A duration past the calendar ("P10000Y") ends on no day the spec can give.
+        if (amount.Months > 12 * 9000 || amount.Days > 3_300_000 || amount.Seconds > 3_300_000.0 * 86_400) return false;
+        DateTime end;
+        try
+        {
+            end = reference.ToDateTime(TimeOnly.MinValue).AddMonths((int)amount.Months).AddDays(amount.Days).AddSeconds(amount.Seconds);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
         if (expected.Length == 10) return amount.Seconds == 0 && end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == expected;
         return ClockCanonical(end.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)) == ClockCanonical(expected);
     }
@@ -414,7 +439,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                     && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
                 bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
                     || IsDatedReading(value, expectedTimex, result.ResolvedValues)
-                    || VagueCount(value, expectedTimex)
+                    || VagueCount(value, expectedTimex, result.Text)
                     || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor);
                 if (accepted) right++;
                 else why?.Add($"wrong value '{result.Text}': expected {result.Timex}, ours {system[i].Value}");
