@@ -42,6 +42,8 @@ internal static class SpeakerResolver
             {
                 return attribution with { SpeakerEntity = holder.Entity, SpeakerSpan = holder.Span };
             }
+            // "a Ukrainian media outlet said": an unnamed outlet of that country is not the country's voice.
+            if (found.Type is EntityType.Group or EntityType.Place && found.Span.End < source.End && MediaNouns.Contains(LastWord(text, source))) return attribution;
             return attribution with { SpeakerEntity = found.Entity };
         }
 
@@ -134,6 +136,12 @@ internal static class SpeakerResolver
             StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Mentions are in text order: binary search for the first starting at or after <paramref name="offset"/>.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MediaNouns = L(new[]
+    {
+        "outlet", "outlets", "media", "newspaper", "newspapers", "paper", "daily", "weekly", "broadcaster", "broadcasters",
+        "channel", "channels", "website", "site", "portal", "magazine", "television", "TV", "radio", "station", "press", "tabloid", "blogger", "bloggers",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
     private static int FirstMentionAtOrAfter(ImmutableArray<EntityMention> mentions, int offset)
     {
         int lo = 0, hi = mentions.Length;

@@ -240,6 +240,17 @@ public class AttributionStageTests
     }
 
     [Theory]
+    [InlineData("A Valdorian media outlet said the convoy was hit at dawn.", null)]
+    [InlineData("Valdorian state television said the convoy was hit at dawn.", null)]
+    [InlineData("Valdorian officials said the convoy was hit at dawn.", 0)]
+    public void An_unnamed_outlet_of_a_country_is_not_the_countrys_voice(string text, int? speaker)
+    {
+        var entities = Layer(text, ("Valdorian", EntityType.Group, 0, 1));
+        var (_, claims) = Run(text, entities);
+        ByCue(text, claims, "said").SpeakerEntity.Should().Be(speaker);
+    }
+
+    [Theory]
     [InlineData("The Valdorian Defence Ministry said on Monday that 12 soldiers were wounded. According to this source, the attack came at dawn.", "According to")]
     [InlineData("The Valdorian Defence Ministry said on Monday that 12 soldiers were wounded. The same ministry added that the attack came at dawn.", "added")]
     public void A_demonstrative_source_is_the_speaker_of_the_claim_before(string text, string cue)
