@@ -248,7 +248,9 @@ internal static class TimeResolver
         DateOnly? best = null;
         for (int months = -6; months <= 6; months++)
         {
-            var month = new DateOnly(reference.Year, reference.Month, 1).AddMonths(months);
+            int monthIndex = reference.Year * 12 + reference.Month - 1 + months;
+            if (monthIndex < 12 || monthIndex >= 10_000 * 12) continue; // no month before year 1 or after 9999
+            var month = new DateOnly(monthIndex / 12, monthIndex % 12 + 1, 1);
             if (day > DateTime.DaysInMonth(month.Year, month.Month)) continue;
             var candidate = new DateOnly(month.Year, month.Month, day);
             if (IsoDay(candidate) != weekday) continue;

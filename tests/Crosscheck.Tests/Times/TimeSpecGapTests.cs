@@ -28,6 +28,13 @@ public class WeekdayWithDayOfMonthTests
     public void ReadsTheDayOfMonthAfterAWeekday(string text, string span, string value) =>
         TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
 
+    [Theory]
+    // Half a year around the reference reaches past the calendar's ends: those months are skipped, not a crash.
+    [InlineData(1, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void AReferenceAtTheEndsOfTheCalendarIsNoCrash(int year, int month, int day) =>
+        TimesOf.Read("Voting ends on Tuesday the 17th.", new DateOnly(year, month, day)).Should().NotBeEmpty();
+
     [Fact]
     public void AClockAfterTheWeekdayAndDayIsOnThatDay() =>
         TimesOf.Read("The vote was held on Friday the 6th at 9 a.m.").Should().Equal(("Friday the 6th at 9 a.m.", "2024-12-06T09:00"));

@@ -11,10 +11,12 @@ internal static class TimesOf
 
     public static readonly DateOnly Published = new(2024, 12, 16);
 
-    public static IReadOnlyList<(string Text, string Value)> Read(string text)
+    public static IReadOnlyList<(string Text, string Value)> Read(string text) => Read(text, Published);
+
+    public static IReadOnlyList<(string Text, string Value)> Read(string text, DateOnly published)
     {
-        var article = new Article { Id = "t", Text = text, ContentHash = "t", Published = PublicationDate.Given(Published, "test") };
-        var outcome = Pipeline.Analyze(article, new AnalysisContext(Published));
+        var article = new Article { Id = "t", Text = text, ContentHash = "t", Published = PublicationDate.Given(published, "test") };
+        var outcome = Pipeline.Analyze(article, new AnalysisContext(published));
         outcome.Failures.Should().BeEmpty();
         return outcome.Article.Items(Layers.Times).Select(t => (t.Span.Of(text), t.Value)).ToList();
     }
