@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Crosscheck.Places;
@@ -110,8 +111,9 @@ public sealed class PlaceStage : IStage
     }
 
     // The last word of a building's name, never of a town's ("Park", "Heights", "Falls" name towns too).
-    private static readonly HashSet<string> FacilityWords = new(StringComparer.OrdinalIgnoreCase)
-        { "hospital", "airport", "cathedral", "stadium", "church", "mosque", "synagogue", "prison" };
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FacilityWords =
+        FrozenSet.ToFrozenSet(["hospital", "airport", "cathedral", "stadium", "church", "mosque", "synagogue", "prison"], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// "University Hospital in Columbia, Missouri", "Ottawa's Macdonald-Cartier International Airport":
@@ -122,7 +124,6 @@ public sealed class PlaceStage : IStage
     private ResolvedPlace? Facility(string text, List<Mention> mentions, int index)
     {
         var mention = mentions[index];
-        var span = mention.Span.Of(text);
         int nameEnd = FacilityNameEnd(text, mention.Span);
         if (nameEnd < 0) return null;
         int anchor = -1;
@@ -144,7 +145,7 @@ public sealed class PlaceStage : IStage
             PlaceKind.Region or PlaceKind.District => PlacePrecision.Region,
             _ => PlacePrecision.Country,
         };
-        return Enclosed(mention, span, e, precision);
+        return Enclosed(mention, mention.Span.Of(text), e, precision);
     }
 
     // Words of a building's name after the mention: "Thomas" + "Memorial Hospital".
@@ -157,7 +158,7 @@ public sealed class PlaceStage : IStage
     /// </summary>
     private static int FacilityNameEnd(string text, Span mention)
     {
-        var own = mention.Of(text);
+        var own = mention.SliceOf(text);
         int lastSpace = own.LastIndexOf(' ');
         if (FacilityWords.Contains(own[(lastSpace + 1)..])) return mention.End;
         int at = mention.End;
@@ -166,7 +167,7 @@ public sealed class PlaceStage : IStage
             if (at + 1 >= text.Length || text[at] != ' ' || !char.IsUpper(text[at + 1])) return -1;
             int start = at + 1, end = start;
             while (end < text.Length && char.IsLetter(text[end])) end++;
-            if (FacilityWords.Contains(text[start..end])) return end;
+            if (FacilityWords.Contains(text.AsSpan(start, end - start))) return end;
             at = end;
         }
         return -1;
