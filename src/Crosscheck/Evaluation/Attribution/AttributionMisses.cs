@@ -100,7 +100,7 @@ public static class AttributionMisses
     }
 
     private static string Row(string doc, string category, string text, GoldAttribution a, string found) =>
-        string.Join('\t', doc, category, Clean(Of(text, a.Cue)), Clean(Of(text, a.Source)), Clean(Cut(Of(text, a.Content), 100)), Clean(found));
+        MissRow.Of(doc, category, Of(text, a.Cue), Of(text, a.Source), Cut(Of(text, a.Content), 100), found);
 
     private static string Describe(string text, GoldAttribution a) =>
         $"[{Of(text, a.Source)}] <{Of(text, a.Cue)}> {Cut(Of(text, a.Content), 60)}";
@@ -110,8 +110,6 @@ public static class AttributionMisses
 
     private static string Cut(string value, int length) => value.Length <= length ? value : value[..length];
 
-    // A row is one line of tab-separated fields, so the spans' own tabs and line breaks become spaces.
-    private static string Clean(string value) => string.Join(' ', value.Split(['\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     internal static string Categorise(string text, GoldAttribution g, ImmutableArray<GoldAttribution> gold, bool cueFound)
     {

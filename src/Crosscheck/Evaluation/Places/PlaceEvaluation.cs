@@ -86,19 +86,18 @@ public sealed class GeoparsingScore
     /// <summary>One tab-separated row for <see cref="MissHeader"/>; tabs and line breaks in the text become spaces.</summary>
     public static string MissRow(string dataset, GeoparsingArticle article, Miss miss)
     {
-        static string Clean(string? s) => s is null ? "" : s.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
         static string Number(double? d, string format) => d is { } v ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "";
         var g = miss.Gold;
         var p = miss.Predicted;
         int from = Math.Max(0, g.Start - ContextChars), to = Math.Min(article.Text.Length, g.End + ContextChars);
         var context = article.Text[from..g.Start] + "[[" + article.Text[g.Start..g.End] + "]]" + article.Text[g.End..to];
-        return string.Join('\t',
-            Clean(dataset), Clean(article.Id), g.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), Clean(g.Phrase),
+        return Evaluation.MissRow.Of(
+            dataset, article.Id, g.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Phrase,
             Number(g.Latitude, "0.####"), Number(g.Longitude, "0.####"),
-            Clean(p?.Name), Clean(p?.CountryCode), Clean(p?.Admin1),
+            p?.Name, p?.CountryCode, p?.Admin1,
             Number(p?.Latitude, "0.####"), Number(p?.Longitude, "0.####"), p?.Precision.ToString() ?? "",
             p is null ? "not recognised" : Number(miss.ErrorKm, "0.#"),
-            Clean(context));
+            context);
     }
 
     public void Add(IReadOnlyList<GoldToponym> gold, IReadOnlyList<ResolvedPlace> predicted) => Add(gold, predicted, null);

@@ -1,4 +1,4 @@
-namespace Crosscheck.Evaluation.Times;
+namespace Crosscheck.Evaluation;
 
 /// <summary>One tab-separated row of the misses file; a tab or line break inside a field would split the row, so it becomes a space.</summary>
 public static class MissRow
