@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Places;
 using Crosscheck.Text;
@@ -19,12 +20,51 @@ internal static class CityMetonyms
         HashSet<string>? surnames = null;
         foreach (var candidate in candidates)
         {
+            if (candidate.Type == EntityType.Place && OwnsAStateOrgan(text, tokens, candidate.Last) && IsCapital(candidate, text, tokens, gazetteer))
+            {
+                candidate.Type = EntityType.Organization;
+                continue;
+            }
             if (candidate.Type != EntityType.Person || candidate.First != candidate.Last) continue;
             var word = tokens[candidate.First].Span.Of(text);
             if (!IsMajorCity(word, gazetteer)) continue;
             surnames ??= FullNameParts(text, tokens, candidates);
             if (!surnames.Contains(word)) candidate.Type = EntityType.Place;
         }
+    }
+
+    /// <summary>
+    /// "Pyongyang's state media", "Tehran's foreign ministry": a capital's possessive before an organ
+    /// of the state makes the capital the state itself. A city's own offices ("Moscow's mayor") are not
+    /// in the list, and only a national capital stands for a state.
+    /// </summary>
+    private static bool OwnsAStateOrgan(string text, ImmutableArray<Token> tokens, int last)
+    {
+        int t = last + 1;
+        if (t >= tokens.Length || tokens[t].Sentence != tokens[last].Sentence || !EntityRules.IsPossessive(tokens[t].Span.SliceOf(text))) return false;
+        for (int k = t + 1; k < tokens.Length && k <= t + 3 && tokens[k].Sentence == tokens[last].Sentence; k++)
+        {
+            var word = tokens[k].Span.SliceOf(text);
+            if (tokens[k].Kind != TokenKind.Word || !char.IsLower(word[0])) return false;
+            if (Lexicons.Contains(StateOrgans, word)) return true;
+        }
+        return false;
+    }
+
+    private static readonly FrozenSet<string> StateOrgans = new[]
+    {
+        "media", "government", "regime", "leadership", "ministry", "agency", "television", "broadcaster", "military",
+        "army", "diplomats", "diplomat", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "embassy",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool IsCapital(Candidate candidate, string text, ImmutableArray<Token> tokens, Gazetteer gazetteer)
+    {
+        var name = text[tokens[candidate.First].Span.Start..tokens[candidate.Last].Span.End];
+        foreach (var index in gazetteer.FindName(name))
+        {
+            if (gazetteer.KindOf(index) == PlaceKind.Place && gazetteer.FeatureCodeOf(index) == "PPLC") return true;
+        }
+        return false;
     }
 
     private static bool IsMajorCity(string word, Gazetteer gazetteer)

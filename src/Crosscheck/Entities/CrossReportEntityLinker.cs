@@ -1,3 +1,4 @@
+using Crosscheck.Places;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -58,7 +59,8 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         LinkByAliasTable(nodes, sets, canonicalOf);
         LinkByKeys(nodes, sets);
         LinkAcronyms(nodes, sets);
-        LinkPersons(nodes, sets);
+        LinkPersons(nodes, sets, CanonicalPersonWords(nodes, canonicalOf));
+        LinkDemonymsToTheirCountry(articles, nodes, sets);
         LinkOrganizationPrefixes(nodes, sets);
         LinkOrganizationsAfterTheirPlace(nodes, sets);
         LinkOneWordNamesToTheirMajorityType(nodes, sets, canonicalOf);
@@ -178,7 +180,25 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         }
     }
 
-    private static void LinkPersons(List<Node> nodes, DisjointSets sets)
+    /// <summary>
+    /// The full name the alias table gives a person the reports name only in part ("Putin" is
+    /// Vladimir Putin), spelled as the linker's name words; so a lone "Vladimir" elsewhere in the pile
+    /// can join the one person whose full name starts with it.
+    /// </summary>
+    private Dictionary<int, string[]> CanonicalPersonWords(List<Node> nodes, Dictionary<int, int> canonicalOf)
+    {
+        var words = new Dictionary<int, string[]>();
+        foreach (var (node, canonical) in canonicalOf)
+        {
+            var entry = _aliases.Canonicals[canonical];
+            if (entry.Type != EntityType.Person || nodes[node].Entity.Type != EntityType.Person) continue;
+            var full = NameKeys.Transliteration(NameKeys.Normalize(entry.Name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (full.Length > 1) words[node] = full;
+        }
+        return words;
+    }
+
+    private static void LinkPersons(List<Node> nodes, DisjointSets sets, Dictionary<int, string[]> canonicalWords)
     {
         // Full names: same surname key, and given names that agree (equal consonant skeleton or one is an initial).
         var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -236,9 +256,11 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         var byPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < nodes.Count; i++)
         {
-            if (nodes[i].Entity.Type != EntityType.Person || nodes[i].Words.Length < 2) continue;
-            AddPart(byPart, nodes[i].Words[^1], i);
-            AddPart(byPart, nodes[i].Words[0], i);
+            if (nodes[i].Entity.Type != EntityType.Person) continue;
+            var words = nodes[i].Words.Length >= 2 ? nodes[i].Words : canonicalWords.GetValueOrDefault(i);
+            if (words is null) continue;
+            AddPart(byPart, words[^1], i);
+            AddPart(byPart, words[0], i);
         }
         var loneOwner = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < nodes.Count; i++)
@@ -251,6 +273,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                 bool unique = true;
                 foreach (int f in full)
                 {
+                    if (f == i) continue;
                     int r = sets.Find(f);
                     if (root >= 0 && r != root) unique = false;
                     root = r;
@@ -267,6 +290,65 @@ public sealed class CrossReportEntityLinker : IEntityLinker
             else loneOwner[word] = i;
         }
     }
+
+    /// <summary>
+    /// "South Korean officials said", "the Russian side": a nationality written alone, without a
+    /// noun for people ("North Korean soldiers" stays a group), stands for its country, and joins the
+    /// country the reports name, when the places stage read every mention of both as that one country
+    /// and only one entity of the pile is that country.
+    /// </summary>
+    private static void LinkDemonymsToTheirCountry(IReadOnlyList<AnalyzedArticle> articles, List<Node> nodes, DisjointSets sets)
+    {
+        var countryOf = new Dictionary<ArticleEntityRef, string>();
+        foreach (var article in articles)
+        {
+            if (!article.TryGet(Layers.Entities, out var layer) || !article.TryGet(Layers.Places, out var places) || places.IsDefaultOrEmpty) continue;
+            var byStart = new Dictionary<int, ResolvedPlace>();
+            foreach (var place in places)
+            {
+                if (place.Precision == PlacePrecision.Country && place.CountryCode is not null) byStart.TryAdd(place.Span.Start, place);
+            }
+            var disagree = new HashSet<int>();
+            foreach (var mention in layer.Mentions)
+            {
+                if (mention.Type is not (EntityType.Group or EntityType.Place)) continue;
+                var key = new ArticleEntityRef(article.Article.Id, mention.Entity);
+                string? code = byStart.TryGetValue(mention.Span.Start, out var p) && p.WrittenAsDemonym == (mention.Type == EntityType.Group) ? p.CountryCode : null;
+                if (code is null || (countryOf.TryGetValue(key, out var earlier) && earlier != code)) disagree.Add(mention.Entity);
+                else countryOf[key] = code;
+            }
+            foreach (int entity in disagree) countryOf.Remove(new ArticleEntityRef(article.Article.Id, entity));
+        }
+        if (countryOf.Count == 0) return;
+        var countryRoots = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Entity.Type != EntityType.Place || !countryOf.TryGetValue(nodes[i].Ref, out var code)) continue;
+            int root = sets.Find(i);
+            if (countryRoots.TryGetValue(code, out int known) && sets.Find(known) != root) ambiguous.Add(code);
+            else countryRoots[code] = root;
+        }
+        // "North Koreans were fighting": the plural names people of the country, not the state; a
+        // group that anywhere in the pile is written so stays a group.
+        var peopleRoots = new HashSet<int>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Entity.Type == EntityType.Group && (IsPluralDemonym(nodes[i].Entity.Name) || nodes[i].Entity.Aliases.Any(IsPluralDemonym))) peopleRoots.Add(sets.Find(i));
+        }
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Entity.Type != EntityType.Group || !countryOf.TryGetValue(nodes[i].Ref, out var code) || ambiguous.Contains(code)) continue;
+            if (!countryRoots.TryGetValue(code, out int country) || !nodes[i].Keys.All(IsBareNationalityKey) || peopleRoots.Contains(sets.Find(i))) continue;
+            sets.Union(country, i);
+        }
+    }
+
+    private static bool IsPluralDemonym(string name) =>
+        name.Length > 4 && name[^1] == 's' && EntityRules.IsNationalityWord(name.AsSpan(name.LastIndexOf(' ') + 1)[..^1]);
+
+    // "G|south korean|": a nationality key with no head noun after it.
+    private static bool IsBareNationalityKey(string key) => key.StartsWith("G|", StringComparison.Ordinal) && key.EndsWith('|');
 
     /// <summary>
     /// "AirTran" joins "AirTran Airways" and "China Eastern" joins "China Eastern Airlines": an
@@ -480,9 +562,14 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         return new EntityLinking(entities.MoveToImmutable(), idOf);
     }
 
-    // The name most members use; for persons the longer of equally common names.
+    // The name most members use; for persons the longer of equally common names. A country joined by
+    // its demonym ("Ukraine" and "Ukrainian") is named as the country.
     private static (string Name, EntityType Type) MostCommon(List<Node> nodes, List<int> members)
     {
+        if (members.Any(m => nodes[m].Entity.Type == EntityType.Place) && members.Any(m => nodes[m].Entity.Type == EntityType.Group))
+        {
+            members = members.Where(m => nodes[m].Entity.Type == EntityType.Place).ToList();
+        }
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var typeCounts = new Dictionary<EntityType, int>();
         foreach (int m in members)

@@ -83,6 +83,8 @@ public sealed class EntityStage : IStage
             var found = new MentionFinder(text, tokens);
             found.AddMilitaryUnits(candidates);
             found.AddGroups(candidates);
+            found.RetypeMediaTitles(candidates);
+            found.ExpandPortfolioFragments(candidates);
             found.AddPossessiveInstitutions(candidates, AliasTable.Default);
             candidates.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last));
             var links = found.AddAcronyms(candidates);

@@ -56,7 +56,7 @@ internal static class Lexicons
         "thai", "burmese", "indonesian", "filipino", "malaysian", "taiwanese", "tibetan", "uighur", "uyghur", "arab", "arabs",
         "jewish", "muslim", "muslims", "christian", "christians", "shiite", "sunni", "taliban", "venezuelan", "cuban",
         "colombian", "brazilian", "argentine", "chilean", "peruvian", "ethiopian", "eritrean", "congolese", "rwandan",
-        "ugandan", "zimbabwean", "crimean", "tatar", "tatars", "houthi", "houthis");
+        "ugandan", "zimbabwean", "crimean", "tatar", "tatars", "houthi", "houthis", "westerners");
 
     /// <summary>Words that head organisation names ("Ministry of Defence", "Wagner Group").</summary>
     public static readonly FrozenSet<string> OrganizationKeywords = Set(
@@ -67,6 +67,24 @@ internal static class Lexicons
         "administration", "news", "press", "times", "post", "journal", "television", "tv", "radio", "network", "federation",
         "foundation", "alliance", "coalition", "movement", "front", "brigade", "regiment", "battalion", "division", "corps",
         "kremlin", "pentagon", "reuters", "yonhap", "kcna", "tass", "ria", "afp", "ap", "bbc", "cnn", "channel", "telegram");
+
+    /// <summary>
+    /// Words that end the title of a newspaper or news site ("Kyiv Independent", "Ukrainska Pravda",
+    /// "Jerusalem Post"): a name ending in one is a media outlet, whatever a place or a person it opens with.
+    /// </summary>
+    public static readonly FrozenSet<string> MediaTitleWords = Set(
+        "independent", "times", "post", "herald", "tribune", "journal", "gazette", "guardian", "telegraph", "chronicle",
+        "observer", "inquirer", "examiner", "courier", "pravda", "izvestia", "vedomosti", "kommersant", "gazeta", "dispatch",
+        "bulletin", "standard", "mirror", "express", "newsweek", "zeitung", "allgemeine", "spiegel", "monde",
+        "figaro", "libération", "liberation", "república", "republica", "país", "pais", "corriere", "stampa", "repubblica");
+
+    /// <summary>Newspaper title words that are also common surnames.</summary>
+    public static readonly FrozenSet<string> MediaTitleSurnames = Set("post", "courier", "standard", "guardian", "express", "mirror", "herald");
+
+    /// <summary>Portfolio words that sit between a country and a minister's or secretary's title ("US Defense Secretary").</summary>
+    public static readonly FrozenSet<string> Portfolios = Set(
+        "defense", "defence", "foreign", "interior", "justice", "finance", "treasury", "health", "education", "energy",
+        "trade", "commerce", "agriculture", "transport", "transportation", "labor", "labour", "environment", "culture");
 
     /// <summary>Nouns that end a military unit's name ("95th Air Assault Brigade").</summary>
     public static readonly FrozenSet<string> UnitNouns = Set(

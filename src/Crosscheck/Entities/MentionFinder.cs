@@ -107,6 +107,13 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
             {
                 c.Type = EntityType.Group;
             }
+            // "Western officials", "according to Westerners": a listed nationality the model took for a
+            // body or a person, when a noun for people follows it or it is itself a plural.
+            else if (c.Type is EntityType.Organization or EntityType.Person && c.First == c.Last && Lexicons.Contains(Lexicons.Nationalities, Word(c.First))
+                     && EntityRules.IsCapitalised(Word(c.First)) && (HeadNounAfter(c.Last) > c.Last || (Word(c.First)[^1] == 's' && Word(c.First).Length > 4)))
+            {
+                c.Type = EntityType.Group;
+            }
             if (c.Type != EntityType.Group) continue;
             int head = HeadNounAfter(c.Last);
             for (int t = c.Last + 1; t <= head; t++) covered[t] = true;
@@ -138,6 +145,42 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
             head = k;
         }
         return head;
+    }
+
+    /// <summary>
+    /// "The Kyiv Independent", "Ukrainska Pravda": a name of two or more words that ends in a word
+    /// for a newspaper's title is an outlet, though it opens with a place or reads like a person's name.
+    /// </summary>
+    public void RetypeMediaTitles(List<Candidate> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Type is not (EntityType.Person or EntityType.Place or EntityType.Other) || c.Last == c.First) continue;
+            var last = Word(c.Last);
+            if (!EntityRules.IsCapitalised(last) || !Lexicons.Contains(Lexicons.MediaTitleWords, last)) continue;
+            // "Emily Post", "Jim Courier": a few title words are surnames too, and then the model's person stands.
+            if (c.Type == EntityType.Person && Lexicons.Contains(Lexicons.MediaTitleSurnames, last)) continue;
+            c.Type = EntityType.Organization;
+        }
+    }
+
+    /// <summary>
+    /// "US Defense Secretary Lloyd Austin", "French Foreign Minister": the model often stops an
+    /// organisation at the portfolio word before the title. The fragment names the department or
+    /// ministry the title holder heads, so it carries that name as its expansion.
+    /// </summary>
+    public void ExpandPortfolioFragments(List<Candidate> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Type != EntityType.Organization || c.Last == c.First || c.Last + 1 >= tokens.Length || !SameSentence(c.Last, c.Last + 1)) continue;
+            if (!Lexicons.Contains(Lexicons.Portfolios, Word(c.Last))) continue;
+            var title = Word(c.Last + 1);
+            string? body = title.Equals("Secretary", StringComparison.Ordinal) ? "Department"
+                : title.Equals("Minister", StringComparison.Ordinal) ? "Ministry" : null;
+            if (body is null) continue;
+            c.Expansion = $"{text[tokens[c.First].Span.Start..tokens[c.Last].Span.End]} {body}";
+        }
     }
 
     /// <summary>

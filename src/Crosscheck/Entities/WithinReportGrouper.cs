@@ -46,6 +46,7 @@ internal static class WithinReportGrouper
             string key = c.Type == EntityType.Group ? GroupKey(words) : $"{(int)c.Type}|{normalized}";
             // Names the alias table knows ("GUR", "Ukraine's military intelligence") meet under their canonical entity.
             int canonical = c.Type is EntityType.Group or EntityType.Person ? -1 : AliasTable.Default.Lookup(surface, c.Type);
+            if (canonical < 0 && c.Type == EntityType.Organization && c.Expansion is { } expansion) canonical = AliasTable.Default.Lookup(expansion, c.Type);
             if (canonical >= 0 && exact.TryGetValue($"A|{canonical}", out int known))
             {
                 entityOf[i] = Find(parent, known);
@@ -138,6 +139,8 @@ internal static class WithinReportGrouper
             }
             var name = surfaces[best];
             var type = candidates[best].Type;
+            // A fragment the text completes ("US Defense" before "Secretary") is named by the whole.
+            if (candidates[best].Expansion is { } whole && !EntityRules.IsAcronym(name) && whole.StartsWith(name, StringComparison.Ordinal)) name = whole;
             var aliases = new List<string>();
             foreach (int m in members[id])
             {

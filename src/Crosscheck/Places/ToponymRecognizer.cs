@@ -239,6 +239,7 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
         }
 
         bool common = singleToken && IsCommonWord(word);
+        if (singleToken && IsDirectionAdjectiveBeforeNoun(text, tokens, first, word)) return null;
         var previous = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence ? tokens[first - 1] : default;
         bool hasPrevious = first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence;
         bool afterLocative = hasPrevious && InSet(text, previous, PlaceWords.Locatives);
@@ -306,6 +307,19 @@ internal sealed class ToponymRecognizer(Gazetteer gazetteer)
             }
         }
         return Cap(hits, kind);
+    }
+
+    /// <summary>
+    /// "Western officials", "Eastern front", "central bank": a compass adjective before a lower-case
+    /// noun describes that noun; it is not the region of the same name ("Western Region", "Central").
+    /// </summary>
+    private static bool IsDirectionAdjectiveBeforeNoun(string text, ImmutableArray<Token> tokens, int token, ReadOnlySpan<char> word)
+    {
+        if (!(word.EndsWith("ern", StringComparison.OrdinalIgnoreCase) || word.Equals("central", StringComparison.OrdinalIgnoreCase))
+            || !InSet(text, tokens[token], PlaceWords.Directions)) return false;
+        if (token + 1 >= tokens.Length || tokens[token + 1].Sentence != tokens[token].Sentence || tokens[token + 1].Kind != TokenKind.Word) return false;
+        var next = text.AsSpan(tokens[token + 1].Span.Start, tokens[token + 1].Span.Length);
+        return char.IsLower(next[0]) && !next.Equals("of", StringComparison.Ordinal);
     }
 
     /// <summary>What one document has taught: names used for persons, and names used as places.</summary>

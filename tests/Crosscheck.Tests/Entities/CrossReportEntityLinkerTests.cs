@@ -133,6 +133,25 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void ALoneGivenNameJoinsTheFullNameTheAliasTableGivesALoneSurname()
+    {
+        // "(President Vladimir) Putin": the reports never write the full name in one piece.
+        var linking = Link(Report("a", E(EntityType.Person, "Vladimir"), E(EntityType.Person, "Putin")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("a", 1));
+        linking.Entities.Single(e => e.Id == linking.IdFor("a", 0)).Name.Should().Be("Vladimir Putin");
+    }
+
+    [Fact]
+    public void ALoneGivenNameStaysApartWhenTwoPeopleOfTheStoryHaveIt()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Vladimir"), E(EntityType.Person, "Putin")),
+            Report("b", E(EntityType.Person, "Vladimir Horvath")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("a", 1)).And.NotBe(linking.IdFor("b", 0));
+        linking.IdFor("a", 1).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
     public void MergesThePentagonWrittenWithItsCountry()
     {
         var linking = Link(
@@ -324,6 +343,57 @@ public class CrossReportEntityLinkerTests
         var linking = Link(
             Report("a", E(EntityType.Organization, "Tesselland's flood agency")),
             Report("b", E(EntityType.Organization, "Tesselland")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
+    // Entities with their mentions, and the places stage's reading of each mention (a country code, as a demonym or not).
+    private static AnalyzedArticle ReportWithPlaces(string id, string text, params (EntityType Type, string Surface, int Occurrence, string? Country)[] mentions)
+    {
+        var names = mentions.Select(m => (m.Type, m.Surface)).Distinct().ToList();
+        var entityMentions = new List<EntityMention>();
+        var places = new List<Crosscheck.Places.ResolvedPlace>();
+        foreach (var m in mentions)
+        {
+            int at = -1;
+            for (int k = 0; k < m.Occurrence; k++) at = text.IndexOf(m.Surface, at + 1, StringComparison.Ordinal);
+            var span = new Span(at, at + m.Surface.Length);
+            entityMentions.Add(new EntityMention(span, m.Type, names.IndexOf((m.Type, m.Surface))));
+            if (m.Country is { } code)
+            {
+                places.Add(new Crosscheck.Places.ResolvedPlace(span, m.Surface, 0, 0, null, code, null, Crosscheck.Places.PlacePrecision.Country)
+                { WrittenAsDemonym = m.Type == EntityType.Group });
+            }
+        }
+        var layer = new EntityLayer([.. entityMentions.OrderBy(m => m.Span.Start)], [.. names.Select((n, i) => new ArticleEntity(i, n.Type, n.Surface, []))]);
+        return new AnalyzedArticle(new Article { Id = id, Text = text, ContentHash = id })
+            .With(Layers.Entities, layer).With(Layers.Places, [.. places.OrderBy(p => p.Span.Start)]);
+    }
+
+    [Fact]
+    public void ADemonymWrittenAloneSpeaksForTheCountryTheReportsName()
+    {
+        var linking = Link(
+            ReportWithPlaces("a", "Valdorian officials said the dam held.", (EntityType.Group, "Valdorian", 1, "VD")),
+            ReportWithPlaces("b", "Valdoria denied the report.", (EntityType.Place, "Valdoria", 1, "VD")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("b", 0));
+        linking.Entities.Single(e => e.Id == linking.IdFor("b", 0)).Name.Should().Be("Valdoria");
+    }
+
+    [Fact]
+    public void PeopleOfACountryAndItsSoldiersStayGroups()
+    {
+        var linking = Link(
+            ReportWithPlaces("a", "Valdorians crossed the river. Valdorian soldiers followed.", (EntityType.Group, "Valdorians", 1, "VD"), (EntityType.Group, "Valdorian soldiers", 1, "VD")),
+            ReportWithPlaces("b", "Valdoria denied the report.", (EntityType.Place, "Valdoria", 1, "VD")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+        linking.IdFor("a", 1).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void ADemonymTheReportsNeverTieToACountryStaysAGroup()
+    {
+        var linking = Link(
+            ReportWithPlaces("a", "Western officials said the dam held.", (EntityType.Group, "Western", 1, null)),
+            ReportWithPlaces("b", "Valdoria denied the report.", (EntityType.Place, "Valdoria", 1, "VD")));
         linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
     }
 }

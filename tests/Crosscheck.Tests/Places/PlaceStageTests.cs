@@ -611,6 +611,21 @@ public class PlaceStageTests
         const string idaho = "A Moscow, Idaho, man was arrested on Friday. His Moscow-based employer declined to comment.";
         Places(idaho).Where(p => p.Span.Of(idaho) == "Moscow").Should().HaveCount(2).And.OnlyContain(p => p.CountryCode == "US");
     }
+
+    [Theory]
+    [InlineData("Western officials said the talks would resume in the spring.", "Western")]
+    [InlineData("Troops held the line on the Eastern front through the winter.", "Eastern")]
+    public void A_compass_adjective_before_a_common_noun_is_no_region(string text, string surface)
+    {
+        At(text, Places(text), surface).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_compass_word_that_opens_a_name_still_names_the_place()
+    {
+        const string text = "Bushfires burned across Western Australia on Sunday.";
+        At(text, Places(text), "Western Australia").Should().NotBeNull();
+    }
 }
 
 public class PlaceStageDiscourseTests
