@@ -48,6 +48,10 @@ internal static class SpeakerResolver
         }
 
         var head = LastWord(text, source);
+        if (IsOutletNoun(head) && OutletNamedEarlier(text, source, head, mentions, firstAfter) is { } outlet)
+        {
+            return attribution with { SpeakerEntity = outlet.Entity, SpeakerSpan = outlet.Span };
+        }
         bool personWanted = PersonPron.Contains(head) || Titles.Contains(head);
         bool groupWanted = head.Equals("they", StringComparison.OrdinalIgnoreCase) || head.Equals("it", StringComparison.OrdinalIgnoreCase)
             || head.Equals("who", StringComparison.OrdinalIgnoreCase);
@@ -98,6 +102,55 @@ internal static class SpeakerResolver
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "the outlet said", "the newspaper reported": a definite media noun alone points back to the
+    /// nearest outlet the report named: an organisation whose name ends like a newspaper's title
+    /// ("Ukrainska Pravda"), or one the text called by the same noun ("Yonhap news agency" for "the
+    /// agency"). A name the text called by another media noun is another kind of outlet and is passed over.
+    /// </summary>
+    private static EntityMention? OutletNamedEarlier(string text, Span source, ReadOnlySpan<char> head, ImmutableArray<EntityMention> mentions, int firstAfter)
+    {
+        var words = source.SliceOf(text).Trim();
+        if (!words.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || words.Count(' ') > 2) return null;
+        for (int i = firstAfter - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m.Span.End > source.Start || m.Type != EntityType.Organization) continue;
+            if (source.Start - m.Span.End > MaxLookBack) break;
+            var calledAs = MediaNounAfter(text, m.Span.End);
+            if (!calledAs.IsEmpty)
+            {
+                if (calledAs.Equals(head, StringComparison.OrdinalIgnoreCase)) return m;
+                continue;
+            }
+            var name = m.Span.SliceOf(text);
+            int space = name.LastIndexOf(' ');
+            if (space > 0 && Lexicons.Contains(Lexicons.MediaTitleWords, name[(space + 1)..])) return m;
+        }
+        return null;
+    }
+
+    // A news agency is an outlet to refer back to, though "a Russian agency said" is not an unnamed outlet of the country.
+    private static bool IsOutletNoun(ReadOnlySpan<char> word) => MediaNouns.Contains(word) || word.Equals("agency", StringComparison.OrdinalIgnoreCase);
+
+    // "Yonhap news agency": the media noun written right after a name, skipping "news"; empty when none.
+    private static ReadOnlySpan<char> MediaNounAfter(string text, int end)
+    {
+        var rest = text.AsSpan(end, Math.Min(40, text.Length - end));
+        for (int word = 0; word < 2; word++)
+        {
+            rest = rest.TrimStart(' ');
+            int stop = 0;
+            while (stop < rest.Length && char.IsLetter(rest[stop])) stop++;
+            if (stop == 0) return [];
+            var next = rest[..stop];
+            if (IsOutletNoun(next)) return next;
+            if (!next.Equals("news", StringComparison.OrdinalIgnoreCase)) return [];
+            rest = rest[stop..];
+        }
+        return [];
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SingleOfficeHeads =
