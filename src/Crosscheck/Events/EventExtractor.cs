@@ -291,7 +291,8 @@ internal sealed class EventExtractor
             if (!sentence.Contains(p.Span)) continue;
             // "soldiers from North Korea": where the fighters come from; "the war against Ukraine": whom they fight. Neither is where it happens.
             if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p)
-                || p.Precision == PlacePrecision.Country && (PrecededBy(input.Text, p.Span, "from") || PrecededBy(input.Text, p.Span, "against"))) continue;
+                || p.Precision == PlacePrecision.Country && (PrecededBy(input.Text, p.Span, "from") || PrecededBy(input.Text, p.Span, "against"))
+                || p.Precision == PlacePrecision.Country && IsPossessorOnly(input.Text, p.Span)) continue;
             candidates.Add(NamesRegion(v, p) ? p with { Name = p.Admin1!, Precision = PlacePrecision.Region } : p);
         }
         if (candidates.Count == 0) return (null, null, []);
@@ -326,6 +327,20 @@ internal sealed class EventExtractor
         }
         return (best.Span, best, []);
     }
+
+    /// <summary>
+    /// "a meeting with Russia's visiting defence minister", "support for Russia's war effort": a country
+    /// written as a possessor says whose person or thing it is, not where the event happens. After a
+    /// locative ("in Russia's border areas") the phrase is a location after all.
+    /// </summary>
+    private static bool IsPossessorOnly(string text, Span span)
+    {
+        if (span.End + 2 > text.Length || !(text[span.End] is '\'' or '’') || text[span.End + 1] is not ('s' or 'S')) return false;
+        foreach (var locative in Locatives) if (PrecededBy(text, span, locative)) return false;
+        return true;
+    }
+
+    private static readonly string[] Locatives = ["in", "inside", "into", "across", "near", "at", "within", "throughout", "to"];
 
     private static bool IsRegionItself(ResolvedPlace p) => p.Precision == PlacePrecision.Region && p.Name == p.Admin1;
 

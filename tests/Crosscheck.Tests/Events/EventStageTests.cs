@@ -183,6 +183,35 @@ public class EventStageTests
         return new Span(i, i + words.Length);
     }
 
+    [Fact]
+    public void A_country_written_as_a_possessor_does_not_place_the_event()
+    {
+        const string text = "Polish troops clashed with Belarusian forces on Friday over Belarus's claim to the island and Poland's fishing rights.";
+        int belarus = text.IndexOf("Belarus's", StringComparison.Ordinal), poland = text.IndexOf("Poland's", StringComparison.Ordinal);
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Polish"), "Poland", 46, 21, null, "PL", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(Find(text, "Belarusian"), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(new Span(belarus, belarus + 7), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country),
+            new ResolvedPlace(new Span(poland, poland + 6), "Poland", 46, 21, null, "PL", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().BeNull("whose claim and whose rights say nothing about where the clash was");
+    }
+
+    [Fact]
+    public void A_possessive_country_after_a_locative_still_places_the_event()
+    {
+        const string text = "Polish troops clashed with Belarusian forces in Belarus's border districts on Friday.";
+        int at = text.IndexOf("Belarus's", StringComparison.Ordinal);
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Polish"), "Poland", 46, 21, null, "PL", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(Find(text, "Belarusian"), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(new Span(at, at + 7), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().Be(new Span(at, at + 7));
+    }
+
     [Theory]
     [InlineData("The senator launched an assault on the new tax bill.")]
     [InlineData("The fighting spirit of the team impressed the coach.")]
