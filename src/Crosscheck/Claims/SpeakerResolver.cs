@@ -44,6 +44,7 @@ internal static class SpeakerResolver
             }
             // "a Ukrainian media outlet said": an unnamed outlet of that country is not the country's voice.
             if (found.Type is EntityType.Group or EntityType.Place && found.Span.End < source.End && MediaNouns.Contains(LastWord(text, source))) return attribution;
+            if (found.Type == EntityType.Place && StateTheCapitalSpeaksFor(text, source, found, entities) is int state) return attribution with { SpeakerEntity = state };
             return attribution with { SpeakerEntity = found.Entity };
         }
 
@@ -100,6 +101,26 @@ internal static class SpeakerResolver
                 if (before.Contains(stem, StringComparison.OrdinalIgnoreCase) && !before.ContainsAny(".;\n")
                     && !before.Contains("former", StringComparison.OrdinalIgnoreCase) && !before.Contains("ex-", StringComparison.OrdinalIgnoreCase)) return m;
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Kyiv said", "Moscow denied": a capital alone as the source is its state speaking. When the alias
+    /// table says whose capital it is and the report names that state too, the state is the speaker;
+    /// "officials in Kyiv" and a report that never names the state keep the city.
+    /// </summary>
+    private static int? StateTheCapitalSpeaksFor(string text, Span source, EntityMention capital, EntityLayer entities)
+    {
+        var written = capital.Span.SliceOf(text);
+        if (!source.SliceOf(text).Trim().Trim(" ,.;:".AsSpan()).Equals(written, StringComparison.Ordinal)) return null;
+        var name = written.ToString();
+        int state = AliasTable.Default.Lookup(name, EntityType.Organization);
+        if (state < 0 || state == AliasTable.Default.Lookup(name, EntityType.Place) || AliasTable.Default.Canonicals[state].Type != EntityType.Place) return null;
+        foreach (var entity in entities.Entities)
+        {
+            if (entity.Index == capital.Entity || entity.Type is not (EntityType.Place or EntityType.Organization)) continue;
+            if (AliasTable.Default.Lookup(entity.Name, entity.Type) == state) return entity.Index;
         }
         return null;
     }

@@ -60,4 +60,23 @@ public class SpeakerResolverTests
         var entities = Layer(text, ("Olek Marchenko", EntityType.Person, 0), ("Harbour Council", EntityType.Organization, 1));
         Last(text, Run(text, entities), "said").SpeakerEntity.Should().BeNull();
     }
+    [Fact]
+    public void A_capital_speaking_alone_is_its_state_when_the_report_names_the_state()
+    {
+        const string text = "Ukraine reinforced the northern border last week. Kyiv said on Monday that two bridges had been repaired.";
+        var entities = Layer(text, ("Ukraine", EntityType.Place, 0), ("Kyiv", EntityType.Place, 1));
+        Last(text, Run(text, entities), "said").SpeakerEntity.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("Kyiv said on Monday that two bridges had been repaired.")]
+    [InlineData("Ukraine reinforced the border last week. Officials in Kyiv said on Monday that two bridges had been repaired.")]
+    public void A_capital_stays_the_speaker_without_its_state_or_inside_a_longer_source(string text)
+    {
+        var mentions = text.Contains("Ukraine", StringComparison.Ordinal)
+            ? new[] { ("Ukraine", EntityType.Place, 0), ("Kyiv", EntityType.Place, 1) }
+            : new[] { ("Kyiv", EntityType.Place, 1) };
+        var entities = Layer(text, mentions);
+        Last(text, Run(text, entities), "said").SpeakerEntity.Should().NotBe(0);
+    }
 }
