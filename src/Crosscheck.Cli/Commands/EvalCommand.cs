@@ -15,7 +15,7 @@ internal static class EvalCommand
         var task = new Argument<string>("TASK") { Description = "What to score: " + string.Join(", ", EvaluationRegistry.All.Select(e => e.Task)) };
         var path = new Argument<string>("PATH") { Description = "The annotated file or folder." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per metric (one per line) instead of a table." };
-        var errors = new Option<string?>("--errors") { Description = "Also write one tab-separated row per miss to this file (tasks that list them: times, datetime, attribution, places)." };
+        var errors = new Option<string?>("--errors") { Description = "Also write one tab-separated row per miss to this file (tasks that list them: times, datetime, attribution, places, entities)." };
         var command = new Command("eval", "Score Crosscheck against human-annotated data.\n\nTasks:\n" + tasks) { task, path, json, errors };
         command.SetAction(parsed => Run(parsed.GetValue(task)!, parsed.GetValue(path)!, parsed.GetValue(json), parsed.GetValue(errors), output, error));
         return command;

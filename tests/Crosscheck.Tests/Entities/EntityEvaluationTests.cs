@@ -66,6 +66,29 @@ public sealed class EntityEvaluationTests : IDisposable
         scorer.ByClass["MISC"].Should().Be(new Prf(0, 1, 0));
     }
 
+    [Fact]
+    public void ListsEachMissOnceWithItsKindInTextOrder()
+    {
+        const string text = "Mira Tolvanen of the Harbour Board met Halden officials in Ostrava.";
+        Span Of(string s) => new(text.IndexOf(s, StringComparison.Ordinal), text.IndexOf(s, StringComparison.Ordinal) + s.Length);
+        (Span, string)[] gold = [(Of("Mira Tolvanen"), "PER"), (Of("Harbour Board"), "ORG"), (Of("Halden"), "MISC"), (Of("Ostrava"), "LOC")];
+        (Span, string)[] predicted = [(Of("Mira Tolvanen"), "PER"), (Of("the Harbour Board"), "ORG"), (Of("Halden"), "LOC"), (Of("officials"), "ORG")];
+        var misses = new List<string>();
+
+        new EntityScorer().Add(gold, predicted, "doc1", text, misses);
+
+        misses.Select(m => m.Split('\t')[1..6]).Should().BeEquivalentTo(
+            new[]
+            {
+                new[] { "wrong span", "Harbour Board", "ORG", "the Harbour Board", "ORG" },
+                new[] { "wrong class", "Halden", "MISC", "Halden", "LOC" },
+                new[] { "spurious", "", "", "officials", "ORG" },
+                new[] { "missed", "Ostrava", "LOC", "", "" },
+            },
+            options => options.WithStrictOrdering());
+        misses.Should().AllSatisfy(m => m.Split('\t').Should().HaveCount(EntityScorer.MissColumns.Split('\t').Length));
+    }
+
     /// <summary>A stand-in recogniser: every capitalised word is a one-word person.</summary>
     private sealed class CapitalisedWordsArePeople : IStage
     {

@@ -50,6 +50,7 @@ public sealed class NerTrainerTests : IDisposable
         var first = Train(Path.Combine(_dir, "a.bin.gz"));
         Train(Path.Combine(_dir, "b.bin.gz"));
         first.TrainingSentences.Should().Be(3);
+        first.EpochTokenAccuracy.Should().HaveCount(6 * new NerTrainingOptions { TrainingFiles = [] }.Runs, "every run reports each of its epochs");
         File.ReadAllBytes(Path.Combine(_dir, "a.bin.gz")).Should().Equal(File.ReadAllBytes(Path.Combine(_dir, "b.bin.gz")));
 
         using var stream = File.OpenRead(first.ModelPath);
@@ -59,6 +60,38 @@ public sealed class NerTrainerTests : IDisposable
         model.Decode(text, spans, tags);
         int org = NerModel.BeginTag(1), loc = NerModel.BeginTag(2);
         tags.Should().Equal(0, org, org + 1, 0, 0, loc, 0);
+    }
+
+    [Fact]
+    public void AnEnsembleOfShuffledRunsIsAnotherModelThatStillLearnsTheData()
+    {
+        File.WriteAllText(Path.Combine(_dir, "tiny.conll"), Corpus.Replace("\r\n", "\n"));
+        NerModel TrainWithRuns(int runs, string name)
+        {
+            var report = NerTrainer.Train(new NerTrainingOptions
+            {
+                TrainingFiles = [Path.Combine(_dir, "tiny.conll")],
+                OutputPath = Path.Combine(_dir, name),
+                Epochs = 6,
+                BucketBits = 12,
+                HoldOutEvery = 0,
+                Runs = runs,
+            });
+            using var stream = File.OpenRead(report.ModelPath);
+            return NerModel.Load(stream);
+        }
+
+        var single = TrainWithRuns(1, "one.bin.gz");
+        var ensemble = TrainWithRuns(2, "two.bin.gz");
+
+        File.ReadAllBytes(Path.Combine(_dir, "one.bin.gz")).Should().NotEqual(File.ReadAllBytes(Path.Combine(_dir, "two.bin.gz")));
+        var (text, spans) = NerTrainer.Join(["Erik", "Strand", "met", "in", "Oslo", "."]);
+        foreach (var model in new[] { single, ensemble })
+        {
+            var tags = new int[spans.Length];
+            model.Decode(text, spans, tags);
+            tags.Should().Equal(NerModel.BeginTag(0), NerModel.BeginTag(0) + 1, 0, 0, NerModel.BeginTag(2), 0);
+        }
     }
 
     [Fact]

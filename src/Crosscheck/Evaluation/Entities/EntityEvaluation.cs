@@ -43,6 +43,7 @@ public sealed class EntityEvaluation : IEvaluation
         var pipeline = _pipeline();
         var context = new AnalysisContext(new DateOnly(2000, 1, 1));
         var scorer = new EntityScorer();
+        var misses = new List<string> { EntityScorer.MissColumns };
         int documents = 0, tokens = 0, titlesStripped = 0, pipelineFailures = 0;
         foreach (var file in files)
         {
@@ -64,7 +65,7 @@ public sealed class EntityEvaluation : IEvaluation
                         predicted.Add((mention.NameSpanOf(text), EntityTypeMapping.ToConll(mention.Type)));
                     }
                 }
-                scorer.Add(gold, predicted);
+                scorer.Add(gold, predicted, article.Id, text, misses);
             }
         }
         if (titlesStripped > 0) warnings.Add($"{titlesStripped} gold person spans began with titles (GMB style); scored without the titles.");
@@ -73,7 +74,7 @@ public sealed class EntityEvaluation : IEvaluation
         metrics.AddRange(scorer.ToMetrics());
         metrics.Add(new Metric("documents", documents));
         metrics.Add(new Metric("tokens", tokens));
-        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable());
+        return new EvaluationReport(Task, path, metrics.ToImmutable(), warnings.ToImmutable(), [.. misses]);
     }
 
     private static List<string> FilesAt(string path)
