@@ -713,6 +713,7 @@ internal sealed class TimeExtractor
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
             if ((end = IsoDate(p, output)) > p) return end;
+            if ((end = GluedMonthDate(p, output)) > p) return end;
             if ((end = TimeOfDay(p, output)) > p) return end;
             if ((end = DayMonth(p, output)) > p) return end;
             if ((end = MonthFirst(p, output)) > p) return end;
@@ -764,6 +765,107 @@ internal sealed class TimeExtractor
                 return IntAt(p + 4) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
             }
             return p;
+        }
+
+        /// <summary>
+        /// A date written with the month's name glued to its numbers by hyphens or slashes, as forms and messages write
+        /// it: "Dec-2018", "Sep-23-2020", "September-2020-23", "05-Aug-2016", "2019-aug-01", "2019/aug/01",
+        /// "22/Jan/2019", "Dec/2018", "Oct/2". Every part must be a month name, a day of 1-31 or a four-digit year, with
+        /// no space between, so "F-16", "Mar-a-Lago", "May-be" and "24/7" stay what they are.
+        /// </summary>
+        private int GluedMonthDate(int p, List<TimeMention> output)
+        {
+            if (!In(p)) return p;
+            if (IsWord(p) && !char.IsAsciiDigit(W(p)[0]) && W(p).IndexOf('-') > 0)
+            {
+                if (!ReadGlued(W(p), out int month, out int first, out int firstDigits, out int second, out int secondDigits) || month == 0) return p;
+                if (firstDigits == 4 && secondDigits == 0) return AddMonth(output, p, p + 1, first, month);
+                if (firstDigits <= 2 && secondDigits == 4) return AddDate(output, p, p + 1, second, month, first);
+                if (firstDigits == 4 && secondDigits <= 2 && secondDigits > 0) return AddDate(output, p, p + 1, first, month, second);
+                return p;
+            }
+            if (IsNumber(p, 4) && GluedTo(p) && (Is(p + 1, "-") || Is(p + 1, "/")) && GluedTo(p + 1) && IsPlausibleYear(IntAt(p)))
+            {
+                // "2019-aug-01" (the tokenizer keeps "aug-01" one word) and "2019/aug/01".
+                if (Is(p + 1, "-") && IsWord(p + 2) && ReadGlued(W(p + 2), out int month, out int day, out int dayDigits, out _, out int rest)
+                    && month > 0 && dayDigits is 1 or 2 && rest == 0)
+                    return AddDate(output, p, p + 3, IntAt(p), month, day);
+                if (Is(p + 1, "/") && GluedMonth(p + 2) is > 0 and var slashMonth && GluedTo(p + 2) && Is(p + 3, "/") && GluedTo(p + 3) && IsNumber(p + 4, 2))
+                    return AddDate(output, p, p + 5, IntAt(p), slashMonth, IntAt(p + 4));
+                return p;
+            }
+            if (IsNumber(p, 2) && GluedTo(p) && (Is(p + 1, "-") || Is(p + 1, "/")) && GluedTo(p + 1))
+            {
+                // "05-Aug-2016" (one word after the day) and "22/Jan/2019".
+                if (Is(p + 1, "-") && IsWord(p + 2) && ReadGlued(W(p + 2), out int month, out int year, out int yearDigits, out _, out int rest)
+                    && month > 0 && yearDigits == 4 && rest == 0)
+                    return AddDate(output, p, p + 3, year, month, IntAt(p));
+                if (Is(p + 1, "/") && GluedMonth(p + 2) is > 0 and var slashMonth && GluedTo(p + 2) && Is(p + 3, "/") && GluedTo(p + 3)
+                    && IsNumber(p + 4, 4) && IsPlausibleYear(IntAt(p + 4)))
+                    return AddDate(output, p, p + 5, IntAt(p + 4), slashMonth, IntAt(p));
+                return p;
+            }
+            if (GluedMonth(p) is > 0 and var namedMonth && GluedTo(p) && Is(p + 1, "/") && GluedTo(p + 1))
+            {
+                // "Dec/2018", "Oct/2".
+                if (IsNumber(p + 2, 4) && IsPlausibleYear(IntAt(p + 2))) return AddMonth(output, p, p + 3, IntAt(p + 2), namedMonth);
+                if (IsNumber(p + 2, 2) && !(In(p + 3) && GluedTo(p + 2) && Is(p + 3, "/"))) return AddDate(output, p, p + 3, 0, namedMonth, IntAt(p + 2));
+            }
+            return p;
+        }
+
+        private static int AddMonth(List<TimeMention> output, int start, int end, int year, int month)
+        {
+            output.Add(new TimeMention(MentionKind.Month, start, end) { Month = month, Year = year });
+            return end;
+        }
+
+        private static bool IsPlausibleYear(int year) => year is >= 1000 and <= 2999;
+
+        private bool GluedTo(int k) => In(k + 1) && _tokens[k].Span.End == _tokens[k + 1].Span.Start;
+
+        /// <summary>A month name with no dot, glued to a slash ("Dec/2018"); the ordinary rules read "Dec." and "Dec 5".</summary>
+        private int GluedMonth(int k) => IsWord(k) && W(k).IndexOf('-') < 0 && W(k)[^1] != '.' && E(k) is { Month: > 0 } e ? e.Month : 0;
+
+        /// <summary>
+        /// Splits a hyphenated word into one month name and up to two numbers ("Sep-23-2020": 9, 23, 2020); a number
+        /// part must be a day of 1-31 or a plausible four-digit year, and no other part may appear.
+        /// </summary>
+        private bool ReadGlued(ReadOnlySpan<char> word, out int month, out int first, out int firstDigits, out int second, out int secondDigits)
+        {
+            month = first = firstDigits = second = secondDigits = 0;
+            int parts = 0;
+            while (true)
+            {
+                int dash = word.IndexOf('-');
+                var part = dash < 0 ? word : word[..dash];
+                if (part.IsEmpty || ++parts > 3) return false;
+                if (char.IsAsciiDigit(part[0]))
+                {
+                    if (part.Length is not (1 or 2 or 4)) return false;
+                    int value = 0;
+                    foreach (char c in part)
+                    {
+                        if (!char.IsAsciiDigit(c)) return false;
+                        value = value * 10 + (c - '0');
+                    }
+                    if (part.Length == 4 ? !IsPlausibleYear(value) : value is < 1 or > 31) return false;
+                    if (firstDigits == 0) { first = value; firstDigits = part.Length; }
+                    else if (secondDigits == 0) { second = value; secondDigits = part.Length; }
+                    else return false;
+                }
+                else
+                {
+                    // The month leads: "aug-01", "Dec-2018"; a name after a number ("2016-Aug") is not this form.
+                    if (month != 0 || parts != 1 || _words.Find(part) is not { Month: > 0 } e || part.Length < 3) return false;
+                    month = e.Month;
+                }
+                if (dash < 0) break;
+                word = word[(dash + 1)..];
+            }
+            // "Sep-23-2020" and "September-2020-23" both carry one day and one year; two days or two years are no date.
+            if (secondDigits > 0 && (firstDigits == 4) == (secondDigits == 4)) return false;
+            return parts >= 2;
         }
 
         /// <summary>Adds a date; an impossible one ("February 30", "2024-13-45") is consumed without a mention.</summary>
