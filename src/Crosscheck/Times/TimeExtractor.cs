@@ -40,7 +40,8 @@ internal sealed class TimeExtractor
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1])))
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1]))
+                    && !(w.Length is >= 3 and <= 5 && _words.ShortWeekdays.ContainsKey(w)))
                 {
                     k++;
                     continue;
@@ -708,7 +709,8 @@ internal sealed class TimeExtractor
             if (_tokens[p].Kind == TokenKind.Word && E(p) is not { StartsCore: true })
             {
                 var w = W(p);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1]))) return p;
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1])))
+                    return ShortWeekdayWithDay(p, output);
             }
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
@@ -928,6 +930,8 @@ internal sealed class TimeExtractor
             if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
             if (IsNumber(k, 4) && W(k).Length == 4) return true;
             if (!IsWord(k)) return false;
+            // "tues the 4th 7pm": a clock glued to its meridiem is the time on that day, not a noun the ordinal counts.
+            if (char.IsAsciiDigit(W(k)[0]) && (W(k).EndsWith("am", StringComparison.OrdinalIgnoreCase) || W(k).EndsWith("pm", StringComparison.OrdinalIgnoreCase))) return true;
             foreach (var word in FunctionWordsAfterSpelledDay) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
@@ -1200,6 +1204,20 @@ internal sealed class TimeExtractor
             }
             output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative });
             return q;
+        }
+
+        /// <summary>
+        /// "Mon 13th", "tues the 4th", "Sat 14th": an undotted weekday abbreviation counts only with the day of the month
+        /// after it, and one that is also a word ("sat", "sun", "wed") only with its capital and not opening the sentence
+        /// ("The side sat 14th in the table" keeps its verb).
+        /// </summary>
+        private int ShortWeekdayWithDay(int p, List<TimeMention> output)
+        {
+            if (!IsWord(p) || !_words.ShortWeekdays.TryGetValue(W(p), out var form)) return p;
+            if (form.IsWord ? !Capitalized(p) || p == _start : !Capitalized(p) && !Is(p + 1, "the")) return p;
+            if (!OrdinalDayAfterWeekday(p + 1, out int day, out int end)) return p;
+            output.Add(new TimeMention(MentionKind.Weekday, p, end) { Weekday = form.Weekday, Day = day });
+            return end;
         }
 
         /// <summary>

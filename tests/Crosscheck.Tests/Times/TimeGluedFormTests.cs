@@ -31,3 +31,24 @@ public class GluedMonthDateTests
     public void AnImpossibleGluedDateGivesNoValue() =>
         TimesOf.Read("The ledger shows Feb-30-2019 as the payment day.").Should().BeEmpty();
 }
+
+public class ShortWeekdayWithDayTests
+{
+    [Theory]
+    [InlineData("The hearing is on Mon 13th, the clerk wrote.", "Mon 13th", "2025-01-13")]
+    [InlineData("The hearing is on Fri 13th.", "Fri 13th", "2024-12-13")]
+    [InlineData("The hearing is on Sat 14th.", "Sat 14th", "2024-12-14")]
+    [InlineData("The hearing is on tues the 17th.", "tues the 17th", "2024-12-17")]
+    [InlineData("The hearing is on tues the 17th 7pm.", "tues the 17th 7pm", "2024-12-17T19:00")]
+    public void ReadsAnUndottedAbbreviationBeforeADayOfTheMonth(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Theory]
+    // A weekday abbreviation that is also a word, with no capital or opening the sentence, stays the word; none counts without a day.
+    [InlineData("The club sat 14th in the table.")]
+    [InlineData("Sat 14th in the table, the club sacked its coach.")]
+    [InlineData("They wed the 2nd son of the mayor.")]
+    [InlineData("The Sun 3rd edition sold out.")]
+    [InlineData("Mon ami said the Fri team won.")]
+    public void LeavesWordsAndBareAbbreviationsAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+}
