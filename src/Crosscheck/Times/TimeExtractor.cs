@@ -61,6 +61,7 @@ internal sealed class TimeExtractor
         ShiftDaysByDurations(text, tokens, output);
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
+        OpenBareHourRangesBesideDays(text, tokens, start, end, output);
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
@@ -120,6 +121,80 @@ internal sealed class TimeExtractor
             if (found) output[i - 1] = first;
             else output.Insert(i, first);
         }
+    }
+
+    /// <summary>
+    /// "Monday 3-8", "Wednesday from 10-4", "between 3 and 8 yesterday", "next evening from 7 to 9": two bare hours
+    /// joined as a range, with a day named right beside them, are the clock range on that day (placed there by
+    /// <see cref="PutClockRangesOnTheirDay"/>). Numbers are counts and scores far more often than hours, so each form
+    /// needs more than the day: a dash form closes its clause ("won 2-1 on Saturday" is a score: a falling pair is an
+    /// hour range only across noon, "11-4"); "between" needs no verb in "-ed" before it ("arrested between 10 and 12
+    /// yesterday" counts people); "from 7 to 9" needs a part of the day ("fell from 8 to 7 on Monday" is a rate).
+    /// </summary>
+    private static void OpenBareHourRangesBesideDays(string text, ImmutableArray<Token> tokens, int start, int end, List<TimeMention> output)
+    {
+        for (int k = start; k + 2 < end; k++)
+        {
+            if (!BareHour(text, tokens[k], out int first)) continue;
+            var join = tokens[k + 1].Span.SliceOf(text);
+            var lead = k > start ? tokens[k - 1].Span.SliceOf(text) : default;
+            bool fromLead = lead.Equals("from", StringComparison.OrdinalIgnoreCase);
+            bool betweenLead = lead.Equals("between", StringComparison.OrdinalIgnoreCase);
+            bool dash = join is "-" or "–" && tokens[k].Span.End == tokens[k + 1].Span.Start && tokens[k + 1].Span.End == tokens[k + 2].Span.Start;
+            bool to = fromLead && (join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase));
+            bool and = betweenLead && join.Equals("and", StringComparison.OrdinalIgnoreCase);
+            if (!(dash || to || and) || !BareHour(text, tokens[k + 2], out int second)) continue;
+            if (output.Exists(m => m.StartToken <= k + 2 && k < m.EndToken)) continue;
+            // A meridiem or clock word after the second hour is OpenClockRanges' business ("3 to 5 pm", "7 oclock").
+            if (k + 3 < end && tokens[k + 3].Kind == TokenKind.Word && !IsDayMentionAt(output, k + 3)) continue;
+            if ((fromLead || betweenLead) && k - 2 >= start && tokens[k - 2].Kind == TokenKind.Word && tokens[k - 2].Span.SliceOf(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase)) continue;
+            if (first == second || first == 0 || second == 0) continue;
+            if (first > second)
+            {
+                // "11-4", "10-4": a range across noon; "3-1" or "8-7" falls and is no hour range.
+                if (first < 7 || first > 12 || second + 12 <= first || second >= 12) continue;
+                second += 12;
+            }
+            int leadStart = fromLead || betweenLead ? k - 1 : k;
+            int dayBefore = output.FindLastIndex(m => m.EndToken <= leadStart);
+            int dayAfter = output.FindIndex(m => m.StartToken >= k + 3);
+            bool before = dayBefore >= 0 && NamesADay(output[dayBefore]) && WordsBetweenAre(text, tokens, output[dayBefore].EndToken, k, "from", "between", ",", "on", "at");
+            bool after = dayAfter >= 0 && NamesADay(output[dayAfter]) && WordsBetweenAre(text, tokens, k + 3, output[dayAfter].StartToken, "on", ",");
+            if (!before && !after) continue;
+            if (dash && !fromLead && !betweenLead)
+            {
+                // "Monday 3-8." with the day before: the range closes the clause; a day after needs "from" or "between".
+                if (!before || k + 3 < end && tokens[k + 3].Kind != TokenKind.Punctuation || k + 3 < end && tokens[k + 3].Span.SliceOf(text) is "-" or "–" or "/") continue;
+            }
+            if (to)
+            {
+                var day = before ? output[dayBefore] : output[dayAfter];
+                if (day.PartOfDay is null) continue;
+            }
+            var firstClock = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = first, HasClock = true };
+            var secondClock = new TimeMention(MentionKind.TimeOfDay, k + 2, k + 3) { Hour = second, HasClock = true, HasMeridiem = second > 12 };
+            int at = dayAfter >= 0 ? dayAfter : output.Count;
+            output.Insert(at, secondClock);
+            output.Insert(at, firstClock);
+            k += 2;
+        }
+    }
+
+    private static bool IsDayMentionAt(List<TimeMention> output, int token) => output.Exists(m => m.StartToken == token && NamesADay(m));
+
+    /// <summary>A plain number of one or two digits that can be an hour (0-23).</summary>
+    private static bool BareHour(string text, in Token token, out int hour)
+    {
+        hour = -1;
+        if (token.Kind != TokenKind.Number || token.Span.Length > 2) return false;
+        var digits = token.Span.SliceOf(text);
+        hour = 0;
+        foreach (char c in digits)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            hour = hour * 10 + (c - '0');
+        }
+        return hour <= 23;
     }
 
     /// <summary>"two weeks before Christmas", "3 days after January 12", "four months from tomorrow": the day, moved by the duration.</summary>

@@ -52,3 +52,35 @@ public class ShortWeekdayWithDayTests
     [InlineData("Mon ami said the Fri team won.")]
     public void LeavesWordsAndBareAbbreviationsAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
 }
+
+public class BareHourRangeOnADayTests
+{
+    [Theory]
+    [InlineData("The polls are open Monday 3-8.", "Monday 3-8", "2024-12-16T03:00")]
+    [InlineData("The clinic is open Monday 11-4.", "Monday 11-4", "2024-12-16T11:00")]
+    [InlineData("Roads were shut between 3 and 8 yesterday.", "between 3 and 8 yesterday", "2024-12-15T03:00")]
+    [InlineData("Shots were heard between 7 and 9 last night.", "between 7 and 9 last night", "2024-12-15T19:00")]
+    public void ReadsTwoBareHoursBesideADayAsAClockRange(string text, string span, string firstValue)
+    {
+        var times = TimesOf.Read(text);
+        times.Should().HaveCount(2);
+        times[0].Value.Should().Be(firstValue);
+        (times[0].Text + times[1].Text).Length.Should().BeLessThanOrEqualTo(span.Length);
+    }
+
+    [Fact]
+    public void AFallingPairAcrossNoonEndsInTheAfternoon() =>
+        TimesOf.Read("The clinic is open Monday 11-4.")[1].Value.Should().Be("2024-12-16T16:00");
+
+    [Theory]
+    // Scores, counts and rates beside a day are not hours.
+    [InlineData("Arsenal won 2-1 on Saturday.")]
+    [InlineData("The hosts drew 0-0 on Monday.")]
+    [InlineData("The champions beat them 3-1 Saturday.")]
+    [InlineData("Police arrested between 10 and 12 yesterday.")]
+    [InlineData("Unemployment fell from 8 to 7 on Monday.")]
+    [InlineData("The index rose from 3 to 8 yesterday.")]
+    [InlineData("On Monday 3-8 people a day were admitted.")]
+    public void LeavesScoresCountsAndRatesAlone(string text) =>
+        TimesOf.Read(text).Should().OnlyContain(t => !t.Value.Contains('T'));
+}
