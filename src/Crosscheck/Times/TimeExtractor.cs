@@ -960,7 +960,8 @@ internal sealed class TimeExtractor
             if (e is null || e.Month == 0) return 0;
             var word = W(k);
             // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
-            bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _));
+            bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _)
+                || CompoundSpelledDay(k + 1, out _, out int compoundEnd) && SpelledDayEndsAt(compoundEnd));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
             // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
             if (_words.NamesCapitalized && !Capitalized(k))
@@ -1004,6 +1005,8 @@ internal sealed class TimeExtractor
         {
             if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
             if (IsNumber(k, 4) && W(k).Length == 4) return true;
+            // "February twenty second 3:30": a clock time on that day.
+            if (IsNumber(k, 2) && Is(k + 1, ":") && IsNumber(k + 2, 2)) return true;
             if (!IsWord(k)) return false;
             // "tues the 4th 7pm": a clock glued to its meridiem is the time on that day, not a noun the ordinal counts.
             if (char.IsAsciiDigit(W(k)[0]) && (W(k).EndsWith("am", StringComparison.OrdinalIgnoreCase) || W(k).EndsWith("pm", StringComparison.OrdinalIgnoreCase))) return true;
@@ -1028,6 +1031,28 @@ internal sealed class TimeExtractor
                 foreach (char c in digits) day = day * 10 + (c - '0');
             }
             return day is >= 1 and <= 31;
+        }
+
+        /// <summary>
+        /// A day of the month spoken as tens and units: "twenty second", "twenty-second", "twenty nine", "thirty first"
+        /// (the units may be ordinal or cardinal, as people say them). Single words ("fourth") are <see cref="DayAt"/>'s.
+        /// </summary>
+        private bool CompoundSpelledDay(int k, out int day, out int end)
+        {
+            day = 0;
+            end = k;
+            if (!IsWord(k)) return false;
+            var w = W(k);
+            int dash = w.IndexOf('-');
+            ReadOnlySpan<char> tens = dash > 0 ? w[..dash] : w;
+            int tensValue = tens.Equals("twenty", StringComparison.OrdinalIgnoreCase) ? 20 : tens.Equals("thirty", StringComparison.OrdinalIgnoreCase) ? 30 : 0;
+            if (tensValue == 0) return false;
+            var unitEntry = dash > 0 ? _words.Find(w[(dash + 1)..]) : IsWord(k + 1) ? E(k + 1) : null;
+            int unit = unitEntry is { Ordinal: >= 1 and <= 9 } ? unitEntry.Ordinal : unitEntry is { Number: >= 1 and <= 9 } n && n.Number == Math.Floor(n.Number) ? (int)n.Number : 0;
+            if (unit == 0 || tensValue + unit > 31) return false;
+            day = tensValue + unit;
+            end = dash > 0 ? k + 1 : k + 2;
+            return true;
         }
 
         private bool YearAfter(int k, out int year, out int end)
@@ -1171,6 +1196,11 @@ internal sealed class TimeExtractor
             }
             int month = MonthAt(q);
             if (month == 0) return p;
+            if (CompoundSpelledDay(q + 1, out int compoundDay, out int compoundEnd) && SpelledDayEndsAt(compoundEnd))
+            {
+                // "February twenty second", "May twenty nine", "March thirty-first": no year follows a spoken day here.
+                return AddDate(output, p, compoundEnd, 0, month, compoundDay);
+            }
             if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2)) // "Dec. 10:30" is a clock time
                 && (char.IsAsciiDigit(W(q + 1)[0]) || SpelledDayEndsAt(q + 2)))
             {

@@ -84,3 +84,23 @@ public class BareHourRangeOnADayTests
     public void LeavesScoresCountsAndRatesAlone(string text) =>
         TimesOf.Read(text).Should().OnlyContain(t => !t.Value.Contains('T'));
 }
+
+public class CompoundSpelledDayTests
+{
+    [Theory]
+    [InlineData("The vote is set for February twenty second.", "February twenty second", "2025-02-22")]
+    [InlineData("The vote is set for February twenty-second.", "February twenty-second", "2025-02-22")]
+    [InlineData("The vote was held on May twenty nine, officials said.", "May twenty nine", "2024-05-29")]
+    [InlineData("The vote was held on March thirty first.", "March thirty first", "2024-03-31")]
+    [InlineData("The vote is set for february twenty second at 3:30 p.m.", "february twenty second at 3:30 p.m.", "2025-02-22T15:30")]
+    public void ReadsADaySpokenAsTensAndUnitsAfterAMonth(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Theory]
+    // A spoken number after a month that counts a noun stays a count; no 32nd day exists.
+    [InlineData("In May twenty nine soldiers were hurt.", "May", "2024-05")]
+    [InlineData("In March twenty-two villages flooded.", "March", "2024-03")]
+    [InlineData("In March thirty two villages flooded.", "March", "2024-03")]
+    public void LeavesCountsAfterAMonthAlone(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle().Which.Should().Be((span, value));
+}
