@@ -2220,18 +2220,18 @@ internal sealed class TimeExtractor
             end = p;
             int q;
             ReadOnlySpan<char> word;
-            if (IsNumber(p, 2) && Is(p + 1, ":") && IsWord(p + 2) && W(p + 2).Length == 4 && char.IsAsciiDigit(W(p + 2)[0]) && char.IsAsciiDigit(W(p + 2)[1]))
+            if (IsNumber(p, 2) && Is(p + 1, ":") && IsWord(p + 2) && W(p + 2).Length is 3 or 4 && char.IsAsciiDigit(W(p + 2)[0]) && char.IsAsciiDigit(W(p + 2)[1]))
             {
                 hour = IntAt(p);
                 minute = (W(p + 2)[0] - '0') * 10 + (W(p + 2)[1] - '0');
                 word = W(p + 2)[2..];
                 q = p + 3;
             }
-            else if (IsWord(p) && W(p).Length is 3 or 4 && char.IsAsciiDigit(W(p)[0]))
+            else if (IsWord(p) && W(p).Length is >= 2 and <= 4 && char.IsAsciiDigit(W(p)[0]))
             {
                 var w = W(p);
                 int digits = char.IsAsciiDigit(w[1]) ? 2 : 1;
-                if (w.Length - digits != 2) return false;
+                if (w.Length - digits is not (1 or 2)) return false;
                 hour = digits == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
                 word = w[digits..];
                 q = p + 1;
@@ -2243,6 +2243,17 @@ internal sealed class TimeExtractor
                 q = p + 1;
             }
             else return false;
+            if (word.Length == 1)
+            {
+                // "8p.m." glues only the letter; "at 9a", "today at 8:45p" is the chat clock, taken only after "at" and
+                // closing the sentence ("Article 9a", "at 9a Baker Street" are no clock).
+                if (Is(q, ".") && (Is(q + 1, "m") || Is(q + 1, "m.")))
+                {
+                    q += Is(q + 1, "m") && Is(q + 2, ".") ? 3 : 2;
+                }
+                else if (!(p > _start && Is(p - 1, "at") && ClockEndsAt(q))) return false;
+                word = word is "a" or "A" ? "am" : word is "p" or "P" ? "pm" : word;
+            }
             bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);
             if (!pm && !word.Equals("am", StringComparison.OrdinalIgnoreCase)) return false;
             if (minute > 59 || !TwelveToTwentyFour(ref hour, pm)) return false;

@@ -104,3 +104,21 @@ public class CompoundSpelledDayTests
     public void LeavesCountsAfterAMonthAlone(string text, string span, string value) =>
         TimesOf.Read(text).Should().ContainSingle().Which.Should().Be((span, value));
 }
+
+public class ChatMeridiemTests
+{
+    [Theory]
+    [InlineData("Call me today at 9a.", "today at 9a", "2024-12-16T09:00")]
+    [InlineData("Call me tomorrow at 8:45p.", "tomorrow at 8:45p", "2024-12-17T20:45")]
+    [InlineData("The briefing starts at 8p.m. sharp.", "8p.m.", "2024-12-16T20:00")]
+    public void ReadsAMeridiemCutToOneLetter(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Theory]
+    // A number glued to one letter is a clause, a road or an address unless "at" and the sentence's end say clock.
+    [InlineData("Under Article 9a the court may rule.")]
+    [InlineData("The crash closed Route 3p near the border.")]
+    [InlineData("They met at 9a Baker Street.")]
+    [InlineData("Section 12a was struck out at 4a committee.")]
+    public void LeavesNumberedClausesAndAddressesAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+}
