@@ -369,14 +369,14 @@ internal sealed class TimeExtractor
         {
             if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week) continue;
             int first = i;
-            for (int j = i - 1; j >= 0 && output[j].Kind == MentionKind.Weekday && !output[j].HasRelative && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
+            for (int j = i - 1; j >= 0 && IsWeekdayOfNoWeek(output[j]) && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
             {
                 var day = output[j];
                 day.WeekOffset = week.Relative;
                 output[j] = day;
                 first = j;
             }
-            if (first == i - 1 && (first == 0 || !ListJoinersBetween(text, tokens, output[first - 1].EndToken, output[first].StartToken) || output[first - 1].Kind != MentionKind.Weekday)
+            if (first == i - 1 && (first == 0 || !ListJoinersBetween(text, tokens, output[first - 1].EndToken, output[first].StartToken) || !IsWeekdayOfNoWeek(output[first - 1]))
                 && OfOrNothingBetween(text, tokens, output[first].EndToken, week.StartToken))
             {
                 var day = output[first];
@@ -387,17 +387,29 @@ internal sealed class TimeExtractor
         }
         for (int i = 0; i + 1 < output.Count; i++)
         {
-            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week || output[i + 1] is not { Kind: MentionKind.Weekday, HasRelative: false, WeekOffset: null } day) continue;
+            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week || !IsWeekdayOfNoWeek(output[i + 1])) continue;
+            var day = output[i + 1];
             int gap = day.StartToken - week.EndToken;
             if (gap > 1 || gap == 1 && tokens[week.EndToken].Span.SliceOf(text) is var between && !(between is "," or "-" or "–" || between.Equals("on", StringComparison.OrdinalIgnoreCase))) continue;
-            // "this week, Monday and Tuesday": a list after the week stays apart.
-            if (i + 2 < output.Count && output[i + 2].Kind == MentionKind.Weekday && ListJoinersBetween(text, tokens, day.EndToken, output[i + 2].StartToken)) continue;
+            // "next week on Tuesday or Thursday", "next week Tuesday 9 am or Thursday 1 pm": the week joins the first
+            // weekday and every weekday of the list after it falls in that week too.
+            for (int j = i + 2; j < output.Count && IsWeekdayOfNoWeek(output[j]) && ListJoinersBetween(text, tokens, output[j - 1].EndToken, output[j].StartToken); j++)
+            {
+                var listed = output[j];
+                listed.WeekOffset = week.Relative;
+                output[j] = listed;
+            }
             day.WeekOffset = week.Relative;
             day.StartToken = week.StartToken;
             output[i + 1] = day;
             output.RemoveAt(i);
         }
     }
+
+    /// <summary>A weekday, or a clock or part of one ("Tuesday 9 am"), with no week or "next"/"last" of its own.</summary>
+    private static bool IsWeekdayOfNoWeek(in TimeMention m) =>
+        m is { Kind: MentionKind.Weekday, HasRelative: false, WeekOffset: null, Day: 0 }
+        || m is { Kind: MentionKind.TimeOfDay, HasRelative: false, WeekOffset: null, Day: 0, Month: 0, DayUnknown: false } && m.Weekday != 0;
 
     private static bool OfOrNothingBetween(string text, ImmutableArray<Token> tokens, int from, int to) =>
         to == from || to == from + 1 && tokens[from].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase);

@@ -122,3 +122,23 @@ public class ChatMeridiemTests
     [InlineData("Section 12a was struck out at 4a committee.")]
     public void LeavesNumberedClausesAndAddressesAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
 }
+
+public class WeekdaysInANamedWeekTests
+{
+    [Fact]
+    public void EveryWeekdayOfAListAfterTheWeekFallsInThatWeek() =>
+        TimesOf.Read("Talks resume next week on Tuesday or Thursday.").Should().Equal(("next week on Tuesday", "2024-12-24"), ("Thursday", "2024-12-26"));
+
+    [Fact]
+    public void AWeekdayWithItsClockAfterTheWeekFallsInThatWeek() =>
+        TimesOf.Read("Talks resume next week on Tuesday 9 am or Thursday 1 pm.").Should().Equal(("next week on Tuesday 9 am", "2024-12-24T09:00"), ("Thursday 1 pm", "2024-12-26T13:00"));
+
+    [Fact]
+    public void APartOfAWeekdayBeforeTheWeekFallsInThatWeek() =>
+        TimesOf.Read("Talks resume Wednesday evening next week.").Should().Equal(("Wednesday evening next week", "2024-12-25TEV"));
+
+    [Fact]
+    // A weekday in another clause keeps its own reading.
+    public void AWeekdayAfterAnotherWordIsNotPulledIntoTheWeek() =>
+        TimesOf.Read("Talks resume next week, officials said on Tuesday.").Should().Contain(("Tuesday", "2024-12-10"));
+}
