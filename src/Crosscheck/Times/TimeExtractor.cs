@@ -489,6 +489,17 @@ internal sealed class TimeExtractor
                 output[i + 1] = clock;
                 output.RemoveAt(i);
             }
+            else if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false, HasMeridiem: false }
+                && day is { Kind: MentionKind.TimeOfDay, HasClock: false, DayUnknown: true, PartOfDay: not null, Modifier: null }
+                && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("at", StringComparison.OrdinalIgnoreCase))
+            {
+                // "in the afternoon at 7": the part says which half the hour is in; the day stays the one the part would take.
+                PutOnDay(ref clock, day);
+                clock.DayUnknown = true;
+                clock.StartToken = day.StartToken;
+                output[i + 1] = clock;
+                output.RemoveAt(i);
+            }
             else if (day is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
                 && clock is { Kind: MentionKind.TimeOfDay, HasClock: false, Month: 0, Weekday: 0 } && clock.HasDayOffset)
             {

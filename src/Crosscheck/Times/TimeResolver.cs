@@ -165,7 +165,7 @@ internal static class TimeResolver
                 return Ok(TimexType.Set, m.Literal!, false);
             case MentionKind.TimeOfDay:
             {
-                if (m.DayUnknown) return Ok(TimexType.Time, "XXXX-XX-XXT" + m.PartOfDay, false);
+                if (m.DayUnknown) return Ok(TimexType.Time, "XXXX-XX-XXT" + (m.HasClock ? $"{m.Hour:D2}:{m.Minute:D2}" : m.PartOfDay), false);
                 DateOnly date;
                 bool anchored = true;
                 if (m.Month != 0)

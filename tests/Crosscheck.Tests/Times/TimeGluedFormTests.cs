@@ -142,3 +142,20 @@ public class WeekdaysInANamedWeekTests
     public void AWeekdayAfterAnotherWordIsNotPulledIntoTheWeek() =>
         TimesOf.Read("Talks resume next week, officials said on Tuesday.").Should().Contain(("Tuesday", "2024-12-10"));
 }
+
+public class ClockAfterAnUnnamedPartOfDayTests
+{
+    [Fact]
+    public void TheHourAfterAnAfternoonIsInTheAfternoon() =>
+        TimesOf.Read("The envoy arrives in the afternoon at 7.").Should().Equal(("the afternoon at 7", "2024-12-16T19:00"));
+
+    [Fact]
+    public void TheClockTakesTheDayNamedBefore() =>
+        TimesOf.Read("Police arrived on Tuesday. The crowd left in the morning at 7.")
+            .Should().Equal(("Tuesday", "2024-12-10"), ("the morning at 7", "2024-12-10T07:00"));
+
+    [Fact]
+    // An address after "at" is no hour: the part of the day stays alone.
+    public void AnAddressAfterThePartOfDayIsNoClock() =>
+        TimesOf.Read("They met in the morning at 7 Downing Street.").Should().Equal(("the morning", "2024-12-16TMO"));
+}
