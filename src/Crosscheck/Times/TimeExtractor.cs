@@ -1688,6 +1688,15 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Duration, p, p + 1) { Unit = unitEntry.Unit, Count = t + c });
                 return p + 1;
             }
+            // "the 5 upcoming years", "the 10 previous weeks": the count before its direction word, which TimeML
+            // writes as the duration, as it does "the next five years"; only after "the", so "5 past presidents" is no time.
+            if (IsNumber(p, 3) && p > _start && Is(p - 1, "the") && IntAt(p) > 0
+                && (Is(p + 1, "upcoming") || Is(p + 1, "coming") || Is(p + 1, "next") || Is(p + 1, "following") || Is(p + 1, "past") || Is(p + 1, "previous") || Is(p + 1, "last"))
+                && E(p + 2) is { Unit: { } directedUnit, UnitPlural: true })
+            {
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 3) { Unit = directedUnit, Count = IntAt(p) });
+                return p + 3;
+            }
             if (IsNumber(p, 6) && Is(p + 1, "-") && E(p + 2) is { Unit: { } hyphenUnit, UnitPlural: false })
             {
                 output.Add(new TimeMention(MentionKind.Duration, p, p + 3) { Unit = hyphenUnit, Count = IntAt(p) });

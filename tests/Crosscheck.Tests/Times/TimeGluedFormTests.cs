@@ -159,3 +159,19 @@ public class ClockAfterAnUnnamedPartOfDayTests
     public void AnAddressAfterThePartOfDayIsNoClock() =>
         TimesOf.Read("They met in the morning at 7 Downing Street.").Should().Equal(("the morning", "2024-12-16TMO"));
 }
+
+public class CountBeforeItsDirectionTests
+{
+    [Theory]
+    [InlineData("Prices rose in the 5 past years.", "the 5 past years", "P5Y")]
+    [InlineData("Rain is due in the 2 upcoming days.", "the 2 upcoming days", "P2D")]
+    [InlineData("Talks stalled in the 10 previous weeks.", "the 10 previous weeks", "P10W")]
+    public void ReadsTheCountBeforeUpcomingOrPastAsTheDuration(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Theory]
+    // Without "the", or before a noun that is no unit, the words are no time.
+    [InlineData("The 5 past presidents met.")]
+    [InlineData("Voters chose 3 next leaders.")]
+    public void LeavesOtherCountsAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+}
