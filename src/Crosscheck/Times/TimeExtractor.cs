@@ -40,7 +40,8 @@ internal sealed class TimeExtractor
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1])))
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1]))
+                    && !(w.Length is >= 3 and <= 5 && _words.ShortWeekdays.ContainsKey(w)))
                 {
                     k++;
                     continue;
@@ -60,6 +61,7 @@ internal sealed class TimeExtractor
         ShiftDaysByDurations(text, tokens, output);
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
+        OpenBareHourRangesBesideDays(text, tokens, start, end, output);
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
@@ -119,6 +121,80 @@ internal sealed class TimeExtractor
             if (found) output[i - 1] = first;
             else output.Insert(i, first);
         }
+    }
+
+    /// <summary>
+    /// "Monday 3-8", "Wednesday from 10-4", "between 3 and 8 yesterday", "next evening from 7 to 9": two bare hours
+    /// joined as a range, with a day named right beside them, are the clock range on that day (placed there by
+    /// <see cref="PutClockRangesOnTheirDay"/>). Numbers are counts and scores far more often than hours, so each form
+    /// needs more than the day: a dash form closes its clause ("won 2-1 on Saturday" is a score: a falling pair is an
+    /// hour range only across noon, "11-4"); "between" needs no verb in "-ed" before it ("arrested between 10 and 12
+    /// yesterday" counts people); "from 7 to 9" needs a part of the day ("fell from 8 to 7 on Monday" is a rate).
+    /// </summary>
+    private static void OpenBareHourRangesBesideDays(string text, ImmutableArray<Token> tokens, int start, int end, List<TimeMention> output)
+    {
+        for (int k = start; k + 2 < end; k++)
+        {
+            if (!BareHour(text, tokens[k], out int first)) continue;
+            var join = tokens[k + 1].Span.SliceOf(text);
+            var lead = k > start ? tokens[k - 1].Span.SliceOf(text) : default;
+            bool fromLead = lead.Equals("from", StringComparison.OrdinalIgnoreCase);
+            bool betweenLead = lead.Equals("between", StringComparison.OrdinalIgnoreCase);
+            bool dash = join is "-" or "–" && tokens[k].Span.End == tokens[k + 1].Span.Start && tokens[k + 1].Span.End == tokens[k + 2].Span.Start;
+            bool to = fromLead && (join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase));
+            bool and = betweenLead && join.Equals("and", StringComparison.OrdinalIgnoreCase);
+            if (!(dash || to || and) || !BareHour(text, tokens[k + 2], out int second)) continue;
+            if (output.Exists(m => m.StartToken <= k + 2 && k < m.EndToken)) continue;
+            // A meridiem or clock word after the second hour is OpenClockRanges' business ("3 to 5 pm", "7 oclock").
+            if (k + 3 < end && tokens[k + 3].Kind == TokenKind.Word && !IsDayMentionAt(output, k + 3)) continue;
+            if ((fromLead || betweenLead) && k - 2 >= start && tokens[k - 2].Kind == TokenKind.Word && tokens[k - 2].Span.SliceOf(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase)) continue;
+            if (first == second || first == 0 || second == 0) continue;
+            if (first > second)
+            {
+                // "11-4", "10-4": a range across noon; "3-1" or "8-7" falls and is no hour range.
+                if (first < 7 || first > 12 || second + 12 <= first || second >= 12) continue;
+                second += 12;
+            }
+            int leadStart = fromLead || betweenLead ? k - 1 : k;
+            int dayBefore = output.FindLastIndex(m => m.EndToken <= leadStart);
+            int dayAfter = output.FindIndex(m => m.StartToken >= k + 3);
+            bool before = dayBefore >= 0 && NamesADay(output[dayBefore]) && WordsBetweenAre(text, tokens, output[dayBefore].EndToken, k, "from", "between", ",", "on", "at");
+            bool after = dayAfter >= 0 && NamesADay(output[dayAfter]) && WordsBetweenAre(text, tokens, k + 3, output[dayAfter].StartToken, "on", ",");
+            if (!before && !after) continue;
+            if (dash && !fromLead && !betweenLead)
+            {
+                // "Monday 3-8." with the day before: the range closes the clause; a day after needs "from" or "between".
+                if (!before || k + 3 < end && tokens[k + 3].Kind != TokenKind.Punctuation || k + 3 < end && tokens[k + 3].Span.SliceOf(text) is "-" or "–" or "/") continue;
+            }
+            if (to)
+            {
+                var day = before ? output[dayBefore] : output[dayAfter];
+                if (day.PartOfDay is null) continue;
+            }
+            var firstClock = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = first, HasClock = true };
+            var secondClock = new TimeMention(MentionKind.TimeOfDay, k + 2, k + 3) { Hour = second, HasClock = true, HasMeridiem = second > 12 };
+            int at = dayAfter >= 0 ? dayAfter : output.Count;
+            output.Insert(at, secondClock);
+            output.Insert(at, firstClock);
+            k += 2;
+        }
+    }
+
+    private static bool IsDayMentionAt(List<TimeMention> output, int token) => output.Exists(m => m.StartToken == token && NamesADay(m));
+
+    /// <summary>A plain number of one or two digits that can be an hour (0-23).</summary>
+    private static bool BareHour(string text, in Token token, out int hour)
+    {
+        hour = -1;
+        if (token.Kind != TokenKind.Number || token.Span.Length > 2) return false;
+        var digits = token.Span.SliceOf(text);
+        hour = 0;
+        foreach (char c in digits)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            hour = hour * 10 + (c - '0');
+        }
+        return hour <= 23;
     }
 
     /// <summary>"two weeks before Christmas", "3 days after January 12", "four months from tomorrow": the day, moved by the duration.</summary>
@@ -293,14 +369,14 @@ internal sealed class TimeExtractor
         {
             if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week) continue;
             int first = i;
-            for (int j = i - 1; j >= 0 && output[j].Kind == MentionKind.Weekday && !output[j].HasRelative && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
+            for (int j = i - 1; j >= 0 && IsWeekdayOfNoWeek(output[j]) && ListJoinersBetween(text, tokens, output[j].EndToken, output[j + 1].StartToken); j--)
             {
                 var day = output[j];
                 day.WeekOffset = week.Relative;
                 output[j] = day;
                 first = j;
             }
-            if (first == i - 1 && (first == 0 || !ListJoinersBetween(text, tokens, output[first - 1].EndToken, output[first].StartToken) || output[first - 1].Kind != MentionKind.Weekday)
+            if (first == i - 1 && (first == 0 || !ListJoinersBetween(text, tokens, output[first - 1].EndToken, output[first].StartToken) || !IsWeekdayOfNoWeek(output[first - 1]))
                 && OfOrNothingBetween(text, tokens, output[first].EndToken, week.StartToken))
             {
                 var day = output[first];
@@ -311,17 +387,29 @@ internal sealed class TimeExtractor
         }
         for (int i = 0; i + 1 < output.Count; i++)
         {
-            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week || output[i + 1] is not { Kind: MentionKind.Weekday, HasRelative: false, WeekOffset: null } day) continue;
+            if (output[i] is not { Kind: MentionKind.RelativeUnit, Unit: "W", HasRelative: true } week || !IsWeekdayOfNoWeek(output[i + 1])) continue;
+            var day = output[i + 1];
             int gap = day.StartToken - week.EndToken;
             if (gap > 1 || gap == 1 && tokens[week.EndToken].Span.SliceOf(text) is var between && !(between is "," or "-" or "–" || between.Equals("on", StringComparison.OrdinalIgnoreCase))) continue;
-            // "this week, Monday and Tuesday": a list after the week stays apart.
-            if (i + 2 < output.Count && output[i + 2].Kind == MentionKind.Weekday && ListJoinersBetween(text, tokens, day.EndToken, output[i + 2].StartToken)) continue;
+            // "next week on Tuesday or Thursday", "next week Tuesday 9 am or Thursday 1 pm": the week joins the first
+            // weekday and every weekday of the list after it falls in that week too.
+            for (int j = i + 2; j < output.Count && IsWeekdayOfNoWeek(output[j]) && ListJoinersBetween(text, tokens, output[j - 1].EndToken, output[j].StartToken); j++)
+            {
+                var listed = output[j];
+                listed.WeekOffset = week.Relative;
+                output[j] = listed;
+            }
             day.WeekOffset = week.Relative;
             day.StartToken = week.StartToken;
             output[i + 1] = day;
             output.RemoveAt(i);
         }
     }
+
+    /// <summary>A weekday, or a clock or part of one ("Tuesday 9 am"), with no week or "next"/"last" of its own.</summary>
+    private static bool IsWeekdayOfNoWeek(in TimeMention m) =>
+        m is { Kind: MentionKind.Weekday, HasRelative: false, WeekOffset: null, Day: 0 }
+        || m is { Kind: MentionKind.TimeOfDay, HasRelative: false, WeekOffset: null, Day: 0, Month: 0, DayUnknown: false } && m.Weekday != 0;
 
     private static bool OfOrNothingBetween(string text, ImmutableArray<Token> tokens, int from, int to) =>
         to == from || to == from + 1 && tokens[from].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase);
@@ -397,6 +485,17 @@ internal sealed class TimeExtractor
             {
                 // "tonight at 9", "this evening at 7.30", "Friday morning at 8": the part of the day says which half the hour is in.
                 PutOnDay(ref clock, day);
+                clock.StartToken = day.StartToken;
+                output[i + 1] = clock;
+                output.RemoveAt(i);
+            }
+            else if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false, HasMeridiem: false }
+                && day is { Kind: MentionKind.TimeOfDay, HasClock: false, DayUnknown: true, PartOfDay: not null, Modifier: null }
+                && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("at", StringComparison.OrdinalIgnoreCase))
+            {
+                // "in the afternoon at 7": the part says which half the hour is in; the day stays the one the part would take.
+                PutOnDay(ref clock, day);
+                clock.DayUnknown = true;
                 clock.StartToken = day.StartToken;
                 output[i + 1] = clock;
                 output.RemoveAt(i);
@@ -708,11 +807,13 @@ internal sealed class TimeExtractor
             if (_tokens[p].Kind == TokenKind.Word && E(p) is not { StartsCore: true })
             {
                 var w = W(p);
-                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1]))) return p;
+                if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1])))
+                    return ShortWeekdayWithDay(p, output);
             }
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
             if ((end = IsoDate(p, output)) > p) return end;
+            if ((end = GluedMonthDate(p, output)) > p) return end;
             if ((end = TimeOfDay(p, output)) > p) return end;
             if ((end = DayMonth(p, output)) > p) return end;
             if ((end = MonthFirst(p, output)) > p) return end;
@@ -766,6 +867,107 @@ internal sealed class TimeExtractor
             return p;
         }
 
+        /// <summary>
+        /// A date written with the month's name glued to its numbers by hyphens or slashes, as forms and messages write
+        /// it: "Dec-2018", "Sep-23-2020", "September-2020-23", "05-Aug-2016", "2019-aug-01", "2019/aug/01",
+        /// "22/Jan/2019", "Dec/2018", "Oct/2". Every part must be a month name, a day of 1-31 or a four-digit year, with
+        /// no space between, so "F-16", "Mar-a-Lago", "May-be" and "24/7" stay what they are.
+        /// </summary>
+        private int GluedMonthDate(int p, List<TimeMention> output)
+        {
+            if (!In(p)) return p;
+            if (IsWord(p) && !char.IsAsciiDigit(W(p)[0]) && W(p).IndexOf('-') > 0)
+            {
+                if (!ReadGlued(W(p), out int month, out int first, out int firstDigits, out int second, out int secondDigits) || month == 0) return p;
+                if (firstDigits == 4 && secondDigits == 0) return AddMonth(output, p, p + 1, first, month);
+                if (firstDigits <= 2 && secondDigits == 4) return AddDate(output, p, p + 1, second, month, first);
+                if (firstDigits == 4 && secondDigits <= 2 && secondDigits > 0) return AddDate(output, p, p + 1, first, month, second);
+                return p;
+            }
+            if (IsNumber(p, 4) && GluedTo(p) && (Is(p + 1, "-") || Is(p + 1, "/")) && GluedTo(p + 1) && IsPlausibleYear(IntAt(p)))
+            {
+                // "2019-aug-01" (the tokenizer keeps "aug-01" one word) and "2019/aug/01".
+                if (Is(p + 1, "-") && IsWord(p + 2) && ReadGlued(W(p + 2), out int month, out int day, out int dayDigits, out _, out int rest)
+                    && month > 0 && dayDigits is 1 or 2 && rest == 0)
+                    return AddDate(output, p, p + 3, IntAt(p), month, day);
+                if (Is(p + 1, "/") && GluedMonth(p + 2) is > 0 and var slashMonth && GluedTo(p + 2) && Is(p + 3, "/") && GluedTo(p + 3) && IsNumber(p + 4, 2))
+                    return AddDate(output, p, p + 5, IntAt(p), slashMonth, IntAt(p + 4));
+                return p;
+            }
+            if (IsNumber(p, 2) && GluedTo(p) && (Is(p + 1, "-") || Is(p + 1, "/")) && GluedTo(p + 1))
+            {
+                // "05-Aug-2016" (one word after the day) and "22/Jan/2019".
+                if (Is(p + 1, "-") && IsWord(p + 2) && ReadGlued(W(p + 2), out int month, out int year, out int yearDigits, out _, out int rest)
+                    && month > 0 && yearDigits == 4 && rest == 0)
+                    return AddDate(output, p, p + 3, year, month, IntAt(p));
+                if (Is(p + 1, "/") && GluedMonth(p + 2) is > 0 and var slashMonth && GluedTo(p + 2) && Is(p + 3, "/") && GluedTo(p + 3)
+                    && IsNumber(p + 4, 4) && IsPlausibleYear(IntAt(p + 4)))
+                    return AddDate(output, p, p + 5, IntAt(p + 4), slashMonth, IntAt(p));
+                return p;
+            }
+            if (GluedMonth(p) is > 0 and var namedMonth && GluedTo(p) && Is(p + 1, "/") && GluedTo(p + 1))
+            {
+                // "Dec/2018", "Oct/2".
+                if (IsNumber(p + 2, 4) && IsPlausibleYear(IntAt(p + 2))) return AddMonth(output, p, p + 3, IntAt(p + 2), namedMonth);
+                if (IsNumber(p + 2, 2) && !(In(p + 3) && GluedTo(p + 2) && Is(p + 3, "/"))) return AddDate(output, p, p + 3, 0, namedMonth, IntAt(p + 2));
+            }
+            return p;
+        }
+
+        private static int AddMonth(List<TimeMention> output, int start, int end, int year, int month)
+        {
+            output.Add(new TimeMention(MentionKind.Month, start, end) { Month = month, Year = year });
+            return end;
+        }
+
+        private static bool IsPlausibleYear(int year) => year is >= 1000 and <= 2999;
+
+        private bool GluedTo(int k) => In(k + 1) && _tokens[k].Span.End == _tokens[k + 1].Span.Start;
+
+        /// <summary>A month name with no dot, glued to a slash ("Dec/2018"); the ordinary rules read "Dec." and "Dec 5".</summary>
+        private int GluedMonth(int k) => IsWord(k) && W(k).IndexOf('-') < 0 && W(k)[^1] != '.' && E(k) is { Month: > 0 } e ? e.Month : 0;
+
+        /// <summary>
+        /// Splits a hyphenated word into one month name and up to two numbers ("Sep-23-2020": 9, 23, 2020); a number
+        /// part must be a day of 1-31 or a plausible four-digit year, and no other part may appear.
+        /// </summary>
+        private bool ReadGlued(ReadOnlySpan<char> word, out int month, out int first, out int firstDigits, out int second, out int secondDigits)
+        {
+            month = first = firstDigits = second = secondDigits = 0;
+            int parts = 0;
+            while (true)
+            {
+                int dash = word.IndexOf('-');
+                var part = dash < 0 ? word : word[..dash];
+                if (part.IsEmpty || ++parts > 3) return false;
+                if (char.IsAsciiDigit(part[0]))
+                {
+                    if (part.Length is not (1 or 2 or 4)) return false;
+                    int value = 0;
+                    foreach (char c in part)
+                    {
+                        if (!char.IsAsciiDigit(c)) return false;
+                        value = value * 10 + (c - '0');
+                    }
+                    if (part.Length == 4 ? !IsPlausibleYear(value) : value is < 1 or > 31) return false;
+                    if (firstDigits == 0) { first = value; firstDigits = part.Length; }
+                    else if (secondDigits == 0) { second = value; secondDigits = part.Length; }
+                    else return false;
+                }
+                else
+                {
+                    // The month leads: "aug-01", "Dec-2018"; a name after a number ("2016-Aug") is not this form.
+                    if (month != 0 || parts != 1 || _words.Find(part) is not { Month: > 0 } e || part.Length < 3) return false;
+                    month = e.Month;
+                }
+                if (dash < 0) break;
+                word = word[(dash + 1)..];
+            }
+            // "Sep-23-2020" and "September-2020-23" both carry one day and one year; two days or two years are no date.
+            if (secondDigits > 0 && (firstDigits == 4) == (secondDigits == 4)) return false;
+            return parts >= 2;
+        }
+
         /// <summary>Adds a date; an impossible one ("February 30", "2024-13-45") is consumed without a mention.</summary>
         private static int AddDate(List<TimeMention> output, int start, int end, int year, int month, int day)
         {
@@ -781,7 +983,8 @@ internal sealed class TimeExtractor
             if (e is null || e.Month == 0) return 0;
             var word = W(k);
             // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
-            bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _));
+            bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _)
+                || CompoundSpelledDay(k + 1, out _, out int compoundEnd) && SpelledDayEndsAt(compoundEnd));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
             // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
             if (_words.NamesCapitalized && !Capitalized(k))
@@ -825,7 +1028,11 @@ internal sealed class TimeExtractor
         {
             if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
             if (IsNumber(k, 4) && W(k).Length == 4) return true;
+            // "February twenty second 3:30": a clock time on that day.
+            if (IsNumber(k, 2) && Is(k + 1, ":") && IsNumber(k + 2, 2)) return true;
             if (!IsWord(k)) return false;
+            // "tues the 4th 7pm": a clock glued to its meridiem is the time on that day, not a noun the ordinal counts.
+            if (char.IsAsciiDigit(W(k)[0]) && (W(k).EndsWith("am", StringComparison.OrdinalIgnoreCase) || W(k).EndsWith("pm", StringComparison.OrdinalIgnoreCase))) return true;
             foreach (var word in FunctionWordsAfterSpelledDay) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
@@ -847,6 +1054,28 @@ internal sealed class TimeExtractor
                 foreach (char c in digits) day = day * 10 + (c - '0');
             }
             return day is >= 1 and <= 31;
+        }
+
+        /// <summary>
+        /// A day of the month spoken as tens and units: "twenty second", "twenty-second", "twenty nine", "thirty first"
+        /// (the units may be ordinal or cardinal, as people say them). Single words ("fourth") are <see cref="DayAt"/>'s.
+        /// </summary>
+        private bool CompoundSpelledDay(int k, out int day, out int end)
+        {
+            day = 0;
+            end = k;
+            if (!IsWord(k)) return false;
+            var w = W(k);
+            int dash = w.IndexOf('-');
+            ReadOnlySpan<char> tens = dash > 0 ? w[..dash] : w;
+            int tensValue = tens.Equals("twenty", StringComparison.OrdinalIgnoreCase) ? 20 : tens.Equals("thirty", StringComparison.OrdinalIgnoreCase) ? 30 : 0;
+            if (tensValue == 0) return false;
+            var unitEntry = dash > 0 ? _words.Find(w[(dash + 1)..]) : IsWord(k + 1) ? E(k + 1) : null;
+            int unit = unitEntry is { Ordinal: >= 1 and <= 9 } ? unitEntry.Ordinal : unitEntry is { Number: >= 1 and <= 9 } n && n.Number == Math.Floor(n.Number) ? (int)n.Number : 0;
+            if (unit == 0 || tensValue + unit > 31) return false;
+            day = tensValue + unit;
+            end = dash > 0 ? k + 1 : k + 2;
+            return true;
         }
 
         private bool YearAfter(int k, out int year, out int end)
@@ -990,6 +1219,11 @@ internal sealed class TimeExtractor
             }
             int month = MonthAt(q);
             if (month == 0) return p;
+            if (CompoundSpelledDay(q + 1, out int compoundDay, out int compoundEnd) && SpelledDayEndsAt(compoundEnd))
+            {
+                // "February twenty second", "May twenty nine", "March thirty-first": no year follows a spoken day here.
+                return AddDate(output, p, compoundEnd, 0, month, compoundDay);
+            }
             if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2)) // "Dec. 10:30" is a clock time
                 && (char.IsAsciiDigit(W(q + 1)[0]) || SpelledDayEndsAt(q + 2)))
             {
@@ -1098,6 +1332,20 @@ internal sealed class TimeExtractor
             }
             output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative });
             return q;
+        }
+
+        /// <summary>
+        /// "Mon 13th", "tues the 4th", "Sat 14th": an undotted weekday abbreviation counts only with the day of the month
+        /// after it, and one that is also a word ("sat", "sun", "wed") only with its capital and not opening the sentence
+        /// ("The side sat 14th in the table" keeps its verb).
+        /// </summary>
+        private int ShortWeekdayWithDay(int p, List<TimeMention> output)
+        {
+            if (!IsWord(p) || !_words.ShortWeekdays.TryGetValue(W(p), out var form)) return p;
+            if (form.IsWord ? !Capitalized(p) || p == _start : !Capitalized(p) && !Is(p + 1, "the")) return p;
+            if (!OrdinalDayAfterWeekday(p + 1, out int day, out int end)) return p;
+            output.Add(new TimeMention(MentionKind.Weekday, p, end) { Weekday = form.Weekday, Day = day });
+            return end;
         }
 
         /// <summary>
@@ -1439,6 +1687,15 @@ internal sealed class TimeExtractor
                 if (!TryWordsValue(w[..dash], ref t, ref c)) return p;
                 output.Add(new TimeMention(MentionKind.Duration, p, p + 1) { Unit = unitEntry.Unit, Count = t + c });
                 return p + 1;
+            }
+            // "the 5 upcoming years", "the 10 previous weeks": the count before its direction word, which TimeML
+            // writes as the duration, as it does "the next five years"; only after "the", so "5 past presidents" is no time.
+            if (IsNumber(p, 3) && p > _start && Is(p - 1, "the") && IntAt(p) > 0
+                && (Is(p + 1, "upcoming") || Is(p + 1, "coming") || Is(p + 1, "next") || Is(p + 1, "following") || Is(p + 1, "past") || Is(p + 1, "previous") || Is(p + 1, "last"))
+                && E(p + 2) is { Unit: { } directedUnit, UnitPlural: true })
+            {
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 3) { Unit = directedUnit, Count = IntAt(p) });
+                return p + 3;
             }
             if (IsNumber(p, 6) && Is(p + 1, "-") && E(p + 2) is { Unit: { } hyphenUnit, UnitPlural: false })
             {
@@ -1995,18 +2252,18 @@ internal sealed class TimeExtractor
             end = p;
             int q;
             ReadOnlySpan<char> word;
-            if (IsNumber(p, 2) && Is(p + 1, ":") && IsWord(p + 2) && W(p + 2).Length == 4 && char.IsAsciiDigit(W(p + 2)[0]) && char.IsAsciiDigit(W(p + 2)[1]))
+            if (IsNumber(p, 2) && Is(p + 1, ":") && IsWord(p + 2) && W(p + 2).Length is 3 or 4 && char.IsAsciiDigit(W(p + 2)[0]) && char.IsAsciiDigit(W(p + 2)[1]))
             {
                 hour = IntAt(p);
                 minute = (W(p + 2)[0] - '0') * 10 + (W(p + 2)[1] - '0');
                 word = W(p + 2)[2..];
                 q = p + 3;
             }
-            else if (IsWord(p) && W(p).Length is 3 or 4 && char.IsAsciiDigit(W(p)[0]))
+            else if (IsWord(p) && W(p).Length is >= 2 and <= 4 && char.IsAsciiDigit(W(p)[0]))
             {
                 var w = W(p);
                 int digits = char.IsAsciiDigit(w[1]) ? 2 : 1;
-                if (w.Length - digits != 2) return false;
+                if (w.Length - digits is not (1 or 2)) return false;
                 hour = digits == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
                 word = w[digits..];
                 q = p + 1;
@@ -2018,6 +2275,17 @@ internal sealed class TimeExtractor
                 q = p + 1;
             }
             else return false;
+            if (word.Length == 1)
+            {
+                // "8p.m." glues only the letter; "at 9a", "today at 8:45p" is the chat clock, taken only after "at" and
+                // closing the sentence ("Article 9a", "at 9a Baker Street" are no clock).
+                if (Is(q, ".") && (Is(q + 1, "m") || Is(q + 1, "m.")))
+                {
+                    q += Is(q + 1, "m") && Is(q + 2, ".") ? 3 : 2;
+                }
+                else if (!(p > _start && Is(p - 1, "at") && ClockEndsAt(q))) return false;
+                word = word is "a" or "A" ? "am" : word is "p" or "P" ? "pm" : word;
+            }
             bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);
             if (!pm && !word.Equals("am", StringComparison.OrdinalIgnoreCase)) return false;
             if (minute > 59 || !TwelveToTwentyFour(ref hour, pm)) return false;

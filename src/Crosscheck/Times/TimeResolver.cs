@@ -165,7 +165,7 @@ internal static class TimeResolver
                 return Ok(TimexType.Set, m.Literal!, false);
             case MentionKind.TimeOfDay:
             {
-                if (m.DayUnknown) return Ok(TimexType.Time, "XXXX-XX-XXT" + m.PartOfDay, false);
+                if (m.DayUnknown) return Ok(TimexType.Time, "XXXX-XX-XXT" + (m.HasClock ? $"{m.Hour:D2}:{m.Minute:D2}" : m.PartOfDay), false);
                 DateOnly date;
                 bool anchored = true;
                 if (m.Month != 0)
@@ -176,6 +176,7 @@ internal static class TimeResolver
                     anchored = m.Year == 0;
                 }
                 else if (m.Weekday != 0 && m.Day != 0 && WeekdayOnDay(m.Weekday, m.Day, reference) is { } clockDay) date = clockDay;
+                else if (m.Weekday != 0 && m.WeekOffset is { } clockWeeks) date = reference.AddDays(7 * clockWeeks + m.Weekday - IsoDay(reference));
                 else if (m.Weekday != 0) date = WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense);
                 else date = reference.AddDays(m.DayOffset);
                 string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : m.Second > 0 ? $"T{m.Hour:D2}:{m.Minute:D2}:{m.Second:D2}" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;

@@ -73,6 +73,14 @@ internal sealed class WordTable
     /// <summary>A month abbreviation without a period ("Jan") counts only before a day or year.</summary>
     public bool ShortMonthNeedsDay { get; private init; }
 
+    /// <summary>
+    /// Undotted weekday abbreviations ("Mon", "tues"), read only before a day of the month ("Mon 13th"); kept out of the
+    /// main table so "the morning sun" or "she sat" never meet a weekday. The flag marks a form that is also an English
+    /// word ("Sat", "Sun", "Wed"), which counts only with its capital.
+    /// </summary>
+    public FrozenDictionary<string, (int Weekday, bool IsWord)>.AlternateLookup<ReadOnlySpan<char>> ShortWeekdays { get; private init; } =
+        FrozenDictionary<string, (int Weekday, bool IsWord)>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Word endings that mark a past-tense verb ("-ed"; Russian "-л", "-ла", "-ли").</summary>
     public string[] PastSuffixes { get; private init; } = [];
 
@@ -234,6 +242,7 @@ internal sealed class WordTable
         var infinitiveLeads = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
+        var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
         {
             string role = row[0], word = row[1], value = row[2];
@@ -262,6 +271,11 @@ internal sealed class WordTable
                 known.Add((parts[1..], value));
                 if (!entries.TryGetValue(parts[0], out var first)) entries[parts[0]] = first = new WordEntry();
                 first.StartsHoliday = true;
+                continue;
+            }
+            if (role is "weekday-short" or "weekday-short-word")
+            {
+                shortWeekdays[word] = (Int(value), role == "weekday-short-word");
                 continue;
             }
             if (role == "infinitive-lead")
@@ -329,6 +343,7 @@ internal sealed class WordTable
             FutureLeads = [.. futureLeads],
             InfinitiveLeads = infinitiveLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
+            ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
         };
     }
 
