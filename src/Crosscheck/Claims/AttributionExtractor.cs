@@ -343,6 +343,8 @@ public sealed class AttributionExtractor
         bool Same(int k) => k >= 0 && k < v.Count && v.Tokens[k].Sentence == sentence;
         // '"We will win," vowed the mayor': the quote is the content.
         if (Same(t - 1) && v.IsQuoteMark(t - 1) || Same(t - 2) && v.IsPunct(t - 1, ',') && v.IsQuoteMark(t - 2)) return true;
+        // '"We will win," the mayor remarked.': a verb closing the sentence a quote opened reports that quote.
+        if ((!Same(t + 1) || v.IsPunct(t + 1, '.')) && ClosesQuotedSentence(v, t)) return true;
         if (!Same(t + 1)) return false;
         if (v.Is(t + 1, "to")) return Same(t + 2) && v.IsLowerWord(t + 2) && !v.In(t + 2, Dets) && !v.In(t + 2, Stops);
         if (v.IsPunct(t + 1, ':') || v.In(t + 1, WhWords)) return true;
@@ -360,6 +362,18 @@ public sealed class AttributionExtractor
                 return true;
             }
             if (v.Tokens[k].Kind == TokenKind.Punctuation) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a quote closes at most five words before <paramref name="t"/>, with only its speaker between ('"...," the senator t').</summary>
+    private static bool ClosesQuotedSentence(TokenView v, int t)
+    {
+        int sentence = v.Tokens[t].Sentence;
+        for (int k = t - 1; k >= 0 && t - k <= 6 && v.Tokens[k].Sentence == sentence; k--)
+        {
+            if (v.IsQuoteMark(k)) return k < t - 1 && (v.IsPunct(k - 1, ',') || v.IsPunct(k - 1, '?') || v.IsPunct(k - 1, '!') || v.IsPunct(k + 1, ','));
+            if (!v.IsWord(k) && !v.IsPunct(k, ',')) return false;
         }
         return false;
     }

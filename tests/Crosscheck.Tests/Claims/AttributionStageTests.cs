@@ -890,6 +890,16 @@ public class AttributionStageTests
         claims.Should().BeEmpty();
     }
 
+    /// <summary>A verb closing a sentence a quote opened reports the quote; a verb closing an ordinary sentence does not.</summary>
+    [Theory]
+    [InlineData("\"We will rebuild the pier,\" the harbour master remarked.", "remarked", true)]
+    [InlineData("\"Is this the end?\" one trader wondered.", "wondered", true)]
+    [InlineData("The crowd in the old square cheered.", "cheered", false)]
+    [InlineData("He called the plan \"a disgrace\" and walked out.", "out", false)]
+    [InlineData("Fans waved flags outside the \"Lion's Den\" in the rain.", "rain", false)]
+    public void A_verb_closing_a_quoted_sentence_has_the_quote_as_complement(string sentence, string word, bool expected) =>
+        AttributionExtractorProbe.HasComplement(sentence, word).Should().Be(expected);
+
     [Theory]
     [InlineData("The pastor said prayer in schools should be allowed again.", "said")]
     [InlineData("\"We will reopen the pier,\" said Grace Okafor, the harbour master.", "said")]
