@@ -343,6 +343,8 @@ public sealed class AttributionExtractor
         bool Same(int k) => k >= 0 && k < v.Count && v.Tokens[k].Sentence == sentence;
         // '"We will win," vowed the mayor': the quote is the content.
         if (Same(t - 1) && v.IsQuoteMark(t - 1) || Same(t - 2) && v.IsPunct(t - 1, ',') && v.IsQuoteMark(t - 2)) return true;
+        // '"We will win," the mayor remarked.': a verb closing the sentence a quote opened reports that quote.
+        if ((!Same(t + 1) || v.IsPunct(t + 1, '.')) && ClosesQuotedSentence(v, t)) return true;
         if (!Same(t + 1)) return false;
         if (v.Is(t + 1, "to")) return Same(t + 2) && v.IsLowerWord(t + 2) && !v.In(t + 2, Dets) && !v.In(t + 2, Stops);
         if (v.IsPunct(t + 1, ':') || v.In(t + 1, WhWords)) return true;
@@ -360,6 +362,18 @@ public sealed class AttributionExtractor
                 return true;
             }
             if (v.Tokens[k].Kind == TokenKind.Punctuation) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a quote closes at most five words before <paramref name="t"/>, with only its speaker between ('"...," the senator t').</summary>
+    private static bool ClosesQuotedSentence(TokenView v, int t)
+    {
+        int sentence = v.Tokens[t].Sentence;
+        for (int k = t - 1; k >= 0 && t - k <= 6 && v.Tokens[k].Sentence == sentence; k--)
+        {
+            if (v.IsQuoteMark(k)) return k < t - 1 && (v.IsPunct(k - 1, ',') || v.IsPunct(k - 1, '?') || v.IsPunct(k - 1, '!') || v.IsPunct(k + 1, ','));
+            if (!v.IsWord(k) && !v.IsPunct(k, ',')) return false;
         }
         return false;
     }
@@ -728,6 +742,8 @@ public sealed class AttributionExtractor
         }
         // "Y declared in the 1970s", "Z rejected in 2015": a bare time phrase is when, not what.
         bool adverbialOnly = !thatClause && IsTimePhraseToEnd(c, k, contentEnd);
+        // "He said goodbye", "she said a prayer": what the verb takes is the act of speaking, nothing reported.
+        if (!thatClause && !c.IsQuoteStart(k) && NamesSpeechAct(v, k)) return null;
         if (k <= contentEnd && k < c.End && !inverted && !adverbialOnly && (v.Tokens[k].Kind != TokenKind.Punctuation || c.IsQuoteStart(k)))
         {
             if (participle && (v.Is(cue, "citing") || v.Is(cue, "quoting")))
@@ -920,6 +936,26 @@ public sealed class AttributionExtractor
     private static bool IsQuestionOpener(TokenView v, int k) =>
         v.Is(k, "whether") || v.Is(k, "if") || v.Is(k, "about") || v.Is(k, "why") || v.Is(k, "how")
         || v.Is(k, "what") || v.Is(k, "who") || v.Is(k, "when");
+
+    /// <summary>
+    /// Whether a lower-case speech-act word ("goodbye", "grace", "a prayer") stands at <paramref name="k"/>, after at most
+    /// one determiner, and ends the phrase or goes on with a preposition ("goodbye to her staff"). A clause going on
+    /// ("said prayer in schools should stay") is a report, and a capital ("said Grace Okafor") a name.
+    /// </summary>
+    private static bool NamesSpeechAct(TokenView v, int k)
+    {
+        int act = v.In(k, Dets) ? k + 1 : k;
+        if (act >= v.Count || v.Tokens[act].Sentence != v.Tokens[k].Sentence || !v.IsLowerWord(act) || !v.In(act, SpeechActs)) return false;
+        int next = act + 1;
+        return next >= v.Count || v.Tokens[next].Sentence != v.Tokens[k].Sentence || v.Tokens[next].Kind == TokenKind.Punctuation
+            || v.In(next, SpeechActFollowers);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechActFollowers =
+        L(new[] { "to", "for", "with", "and", "before", "after", "at", "over", "as", "on" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechActs =
+        L(ClaimResources.ReadTsv("speech-acts-en.tsv").Select(r => r[0].Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Whether the words from <paramref name="k"/> to <paramref name="last"/> are only a time phrase ("in 2015", "in the 1970s").</summary>
     private static bool IsTimePhraseToEnd(SentenceContext c, int k, int last)

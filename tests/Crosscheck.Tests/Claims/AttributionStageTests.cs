@@ -873,6 +873,42 @@ public class AttributionStageTests
         ByCue(text, claims, "suggesting").Content.Of(text).Should().Be("the match had been fixed");
     }
 
+
+    /// <summary>Ordinary sentences a cue word sits in without reporting anything: the learned cue model must not make them claims.</summary>
+    [Theory]
+    [InlineData("He said goodbye.")]
+    [InlineData("She said goodbye to her colleagues and left the building.")]
+    [InlineData("The said property was sold at auction last spring.")]
+    [InlineData("The ferry left the harbour at dawn and reached the island by noon.")]
+    [InlineData("The committee approved the budget and adjourned.")]
+    [InlineData("Workers blocked the road with two lorries.")]
+    [InlineData("The river rose by half a metre overnight.")]
+    [InlineData("They walked home after the match.")]
+    public void Ordinary_sentences_are_no_claims(string sentence)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Should().BeEmpty();
+    }
+
+    /// <summary>A verb closing a sentence a quote opened reports the quote; a verb closing an ordinary sentence does not.</summary>
+    [Theory]
+    [InlineData("\"We will rebuild the pier,\" the harbour master remarked.", "remarked", true)]
+    [InlineData("\"Is this the end?\" one trader wondered.", "wondered", true)]
+    [InlineData("The crowd in the old square cheered.", "cheered", false)]
+    [InlineData("He called the plan \"a disgrace\" and walked out.", "out", false)]
+    [InlineData("Fans waved flags outside the \"Lion's Den\" in the rain.", "rain", false)]
+    public void A_verb_closing_a_quoted_sentence_has_the_quote_as_complement(string sentence, string word, bool expected) =>
+        AttributionExtractorProbe.HasComplement(sentence, word).Should().Be(expected);
+
+    [Theory]
+    [InlineData("The pastor said prayer in schools should be allowed again.", "said")]
+    [InlineData("\"We will reopen the pier,\" said Grace Okafor, the harbour master.", "said")]
+    [InlineData("She said goodbye was the hardest word she had learned.", "said")]
+    public void A_speech_act_word_that_opens_a_report_keeps_the_claim(string sentence, string cue)
+    {
+        var (text, claims) = Run(sentence);
+        claims.Should().Contain(a => a.Cue != null && a.Cue.Value.Of(text) == cue);
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
