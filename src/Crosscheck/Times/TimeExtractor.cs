@@ -124,15 +124,19 @@ internal sealed class TimeExtractor
     }
 
     /// <summary>
-    /// "Monday 3-8", "Wednesday from 10-4", "between 3 and 8 yesterday", "next evening from 7 to 9": two bare hours
-    /// joined as a range, with a day named right beside them, are the clock range on that day (placed there by
-    /// <see cref="PutClockRangesOnTheirDay"/>). Numbers are counts and scores far more often than hours, so each form
-    /// needs more than the day: a dash form closes its clause ("won 2-1 on Saturday" is a score: a falling pair is an
-    /// hour range only across noon, "11-4"); "between" needs no verb in "-ed" before it ("arrested between 10 and 12
-    /// yesterday" counts people); "from 7 to 9" needs a part of the day ("fell from 8 to 7 on Monday" is a rate).
+    /// "The office is open Monday 9-11", "Wednesday from 10-4", "closed between 3 and 8 on Monday", "next evening from 7 to 9":
+    /// two bare hours joined as a range, with a day named right beside them, are the clock range on that day (placed there by
+    /// <see cref="PutClockRangesOnTheirDay"/>). Numbers are counts, votes and scores far more often than hours, so each form
+    /// needs more than the day: a dash form without "from" or "between" needs the day right before it, an hours word
+    /// ("open", "polls", "shift") before the day, and closes its clause ("ruled Monday, 7-2" is a vote, "won 2-1 on Saturday"
+    /// has no day before); a falling pair is an hour range only across noon ("11-4"); "between" and "from" must not follow a
+    /// counting verb, a form of "be", "to" or "at" ("arrested between 10 and 12", "highs will be between 3 and 8", "rose to
+    /// between 20 and 23"); "from 7 to 9" needs a part of the day ("fell from 8 to 7 on Monday" is a rate).
     /// </summary>
-    private static void OpenBareHourRangesBesideDays(string text, ImmutableArray<Token> tokens, int start, int end, List<TimeMention> output)
+    private void OpenBareHourRangesBesideDays(string text, ImmutableArray<Token> tokens, int start, int end, List<TimeMention> output)
     {
+        // Mentions are in text order, so one forward cursor finds those around each candidate without rescanning the list.
+        int cursor = 0;
         for (int k = start; k + 2 < end; k++)
         {
             if (!BareHour(text, tokens[k], out int first)) continue;
@@ -144,10 +148,6 @@ internal sealed class TimeExtractor
             bool to = fromLead && (join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase));
             bool and = betweenLead && join.Equals("and", StringComparison.OrdinalIgnoreCase);
             if (!(dash || to || and) || !BareHour(text, tokens[k + 2], out int second)) continue;
-            if (output.Exists(m => m.StartToken <= k + 2 && k < m.EndToken)) continue;
-            // A meridiem or clock word after the second hour is OpenClockRanges' business ("3 to 5 pm", "7 oclock").
-            if (k + 3 < end && tokens[k + 3].Kind == TokenKind.Word && !IsDayMentionAt(output, k + 3)) continue;
-            if ((fromLead || betweenLead) && k - 2 >= start && tokens[k - 2].Kind == TokenKind.Word && tokens[k - 2].Span.SliceOf(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase)) continue;
             if (first == second || first == 0 || second == 0) continue;
             if (first > second)
             {
@@ -156,15 +156,30 @@ internal sealed class TimeExtractor
                 second += 12;
             }
             int leadStart = fromLead || betweenLead ? k - 1 : k;
-            int dayBefore = output.FindLastIndex(m => m.EndToken <= leadStart);
-            int dayAfter = output.FindIndex(m => m.StartToken >= k + 3);
-            bool before = dayBefore >= 0 && NamesADay(output[dayBefore]) && WordsBetweenAre(text, tokens, output[dayBefore].EndToken, k, "from", "between", ",", "on", "at");
-            bool after = dayAfter >= 0 && NamesADay(output[dayAfter]) && WordsBetweenAre(text, tokens, k + 3, output[dayAfter].StartToken, "on", ",");
+            if (leadStart > start && _words.CountLeads.Contains(tokens[leadStart - 1].Span.SliceOf(text))) continue;
+            while (cursor < output.Count && output[cursor].StartToken < k) cursor++;
+            int dayAfter = cursor;
+            while (dayAfter < output.Count && output[dayAfter].StartToken < k + 3) dayAfter++;
+            if (dayAfter > cursor || cursor > 0 && output[cursor - 1].EndToken > k) continue;
+            int dayBefore = cursor - 1;
+            while (dayBefore >= 0 && output[dayBefore].EndToken > leadStart) dayBefore--;
+            bool dayRightAfter = dayAfter < output.Count && NamesADay(output[dayAfter]);
+            // A word after the second hour is a meridiem or clock word (OpenClockRanges' business: "3 to 5 pm", "7 oclock")
+            // or a noun the numbers count ("3 and 8 people"), unless it is the day itself or "on" before it.
+            if (k + 3 < end && tokens[k + 3].Kind == TokenKind.Word
+                && !(dayRightAfter && (output[dayAfter].StartToken == k + 3
+                    || output[dayAfter].StartToken == k + 4 && tokens[k + 3].Span.SliceOf(text).Equals("on", StringComparison.OrdinalIgnoreCase)))) continue;
+            bool plainDash = dash && !fromLead && !betweenLead;
+            bool before = dayBefore >= 0 && NamesADay(output[dayBefore])
+                && (plainDash ? WordsBetweenAre(text, tokens, output[dayBefore].EndToken, k, "on", "at")
+                    : WordsBetweenAre(text, tokens, output[dayBefore].EndToken, leadStart, ",", "on", "at"));
+            bool after = dayRightAfter && !plainDash && WordsBetweenAre(text, tokens, k + 3, output[dayAfter].StartToken, "on", ",");
             if (!before && !after) continue;
-            if (dash && !fromLead && !betweenLead)
+            if (plainDash)
             {
-                // "Monday 3-8." with the day before: the range closes the clause; a day after needs "from" or "between".
-                if (!before || k + 3 < end && tokens[k + 3].Kind != TokenKind.Punctuation || k + 3 < end && tokens[k + 3].Span.SliceOf(text) is "-" or "–" or "/") continue;
+                // "open Monday 9-11." closes its clause; "Monday 3-8 people" or "7-2-1" goes on.
+                if (k + 3 < end && (tokens[k + 3].Kind != TokenKind.Punctuation || tokens[k + 3].Span.SliceOf(text) is "-" or "–" or "/")) continue;
+                if (!HoursWordBefore(text, tokens, start, output[dayBefore].StartToken)) continue;
             }
             if (to)
             {
@@ -173,14 +188,23 @@ internal sealed class TimeExtractor
             }
             var firstClock = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = first, HasClock = true };
             var secondClock = new TimeMention(MentionKind.TimeOfDay, k + 2, k + 3) { Hour = second, HasClock = true, HasMeridiem = second > 12 };
-            int at = dayAfter >= 0 ? dayAfter : output.Count;
-            output.Insert(at, secondClock);
-            output.Insert(at, firstClock);
+            output.Insert(dayAfter, secondClock);
+            output.Insert(dayAfter, firstClock);
             k += 2;
         }
     }
 
-    private static bool IsDayMentionAt(List<TimeMention> output, int token) => output.Exists(m => m.StartToken == token && NamesADay(m));
+    /// <summary>Whether a word that speaks of opening hours ("open", "polls", "shift") stands in the few words before the day, within its clause.</summary>
+    private bool HoursWordBefore(string text, ImmutableArray<Token> tokens, int start, int day)
+    {
+        for (int k = day - 1; k >= start && k >= day - 4; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation) return false;
+            if (_words.HoursWords.Contains(tokens[k].Span.SliceOf(text))) return true;
+        }
+        return false;
+    }
+
 
     /// <summary>A plain number of one or two digits that can be an hour (0-23).</summary>
     private static bool BareHour(string text, in Token token, out int hour)

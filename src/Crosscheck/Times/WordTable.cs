@@ -97,6 +97,14 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InfinitiveLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Words before "between 3 and 8" or "from 3 to 8" that make the numbers a quantity ("arrested", "were", "to"), not hours.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CountLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words that speak of opening or working hours ("open", "polls", "shift"): "Monday 9-11" after one is a clock range.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HoursWords { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Holiday names by first word: the rest of the name and the rule ("12-25" a fixed day, "11:4:4" the fourth Thursday of November, "5:-1:1" the last Monday of May, "easter+0").</summary>
     public FrozenDictionary<string, (string[] Tail, string Code)[]> Holidays { get; private init; } = FrozenDictionary<string, (string[] Tail, string Code)[]>.Empty;
 
@@ -240,6 +248,8 @@ internal sealed class WordTable
         var verbSuffixes = new List<string>();
         var futureLeads = new List<string[]>();
         var infinitiveLeads = new List<string>();
+        var countLeads = new List<string>();
+        var hoursWords = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
@@ -276,6 +286,11 @@ internal sealed class WordTable
             if (role is "weekday-short" or "weekday-short-word")
             {
                 shortWeekdays[word] = (Int(value), role == "weekday-short-word");
+                continue;
+            }
+            if (role is "count-lead" or "hours-word")
+            {
+                (role == "count-lead" ? countLeads : hoursWords).Add(word);
                 continue;
             }
             if (role == "infinitive-lead")
@@ -342,6 +357,8 @@ internal sealed class WordTable
             VerbSuffixes = [.. verbSuffixes],
             FutureLeads = [.. futureLeads],
             InfinitiveLeads = infinitiveLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            CountLeads = countLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
         };
