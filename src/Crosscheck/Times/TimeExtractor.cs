@@ -1008,7 +1008,7 @@ internal sealed class TimeExtractor
             var word = W(k);
             // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
             bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _)
-                || CompoundSpelledDay(k + 1, out _, out int compoundEnd) && SpelledDayEndsAt(compoundEnd));
+                || WholeCompoundSpelledDay(k + 1, out _, out _));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
             // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
             if (_words.NamesCapitalized && !Capitalized(k))
@@ -1056,7 +1056,9 @@ internal sealed class TimeExtractor
             if (IsNumber(k, 2) && Is(k + 1, ":") && IsNumber(k + 2, 2)) return true;
             if (!IsWord(k)) return false;
             // "tues the 4th 7pm": a clock glued to its meridiem is the time on that day, not a noun the ordinal counts.
-            if (char.IsAsciiDigit(W(k)[0]) && (W(k).EndsWith("am", StringComparison.OrdinalIgnoreCase) || W(k).EndsWith("pm", StringComparison.OrdinalIgnoreCase))) return true;
+            // Only the meridiem may follow the digits: "10-team" or "5-program" is a noun.
+            if (char.IsAsciiDigit(W(k)[0]) && W(k).TrimStart("0123456789") is var meridiem
+                && (meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase))) return true;
             foreach (var word in FunctionWordsAfterSpelledDay) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
@@ -1084,10 +1086,21 @@ internal sealed class TimeExtractor
         /// A day of the month spoken as tens and units: "twenty second", "twenty-second", "twenty nine", "thirty first"
         /// (the units may be ordinal or cardinal, as people say them). Single words ("fourth") are <see cref="DayAt"/>'s.
         /// </summary>
-        private bool CompoundSpelledDay(int k, out int day, out int end)
+        private bool WholeCompoundSpelledDay(int k, out int day, out int end)
+        {
+            if (!CompoundSpelledDay(k, out day, out end, out bool cardinalUnit) || Is(end, "of")) return false;
+            // "By March twenty-one of the 27 states", "May twenty two people": a cardinal after a month is a count unless
+            // the phrase ends there (punctuation, a year, a clock); an ordinal unit ("twenty-first") may meet a function word.
+            if (!cardinalUnit) return SpelledDayEndsAt(end);
+            return !In(end) || _tokens[end].Kind is TokenKind.Punctuation || IsNumber(end, 4) && W(end).Length == 4
+                || IsNumber(end, 2) && Is(end + 1, ":") && IsNumber(end + 2, 2) || Is(end, "at") && In(end + 1) && char.IsAsciiDigit(W(end + 1)[0]);
+        }
+
+        private bool CompoundSpelledDay(int k, out int day, out int end, out bool cardinalUnit)
         {
             day = 0;
             end = k;
+            cardinalUnit = false;
             if (!IsWord(k)) return false;
             var w = W(k);
             int dash = w.IndexOf('-');
@@ -1097,6 +1110,7 @@ internal sealed class TimeExtractor
             var unitEntry = dash > 0 ? _words.Find(w[(dash + 1)..]) : IsWord(k + 1) ? E(k + 1) : null;
             int unit = unitEntry is { Ordinal: >= 1 and <= 9 } ? unitEntry.Ordinal : unitEntry is { Number: >= 1 and <= 9 } n && n.Number == Math.Floor(n.Number) ? (int)n.Number : 0;
             if (unit == 0 || tensValue + unit > 31) return false;
+            cardinalUnit = unitEntry is not { Ordinal: >= 1 and <= 9 };
             day = tensValue + unit;
             end = dash > 0 ? k + 1 : k + 2;
             return true;
@@ -1243,10 +1257,12 @@ internal sealed class TimeExtractor
             }
             int month = MonthAt(q);
             if (month == 0) return p;
-            if (CompoundSpelledDay(q + 1, out int compoundDay, out int compoundEnd) && SpelledDayEndsAt(compoundEnd))
+            if (WholeCompoundSpelledDay(q + 1, out int compoundDay, out int compoundEnd))
             {
-                // "February twenty second", "May twenty nine", "March thirty-first": no year follows a spoken day here.
-                return AddDate(output, p, compoundEnd, 0, month, compoundDay);
+                // "February twenty second", "May twenty nine", "March thirty-first, 1998".
+                int compoundYear = 0;
+                if (YearAfter(compoundEnd, out int spokenYear, out int spokenYearEnd)) { compoundYear = spokenYear; compoundEnd = spokenYearEnd; }
+                return AddDate(output, p, compoundEnd, compoundYear, month, compoundDay);
             }
             if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2)) // "Dec. 10:30" is a clock time
                 && (char.IsAsciiDigit(W(q + 1)[0]) || SpelledDayEndsAt(q + 2)))

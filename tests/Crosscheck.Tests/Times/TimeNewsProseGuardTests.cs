@@ -1,0 +1,27 @@
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Times;
+
+/// <summary>
+/// Ordinary news sentences in which the spoken-day, one-letter meridiem, weekday-abbreviation, night-clock and named-week
+/// rules must not fire or must keep their plain reading. Published 2024-12-16 (a Monday) unless said otherwise.
+/// </summary>
+public class SpokenDayGuardTests
+{
+    [Theory]
+    // A cardinal after a month that goes on to count something, or "of" after it, is no day.
+    [InlineData("By March twenty-one of the 27 member states had ratified it.")]
+    [InlineData("By March twenty one of the clubs had paid.")]
+    [InlineData("In May twenty two people were hurt.")]
+    [InlineData("By June thirty-first of all the claims were settled.")]
+    public void LeavesCountsAfterAMonthAlone(string text) =>
+        TimesOf.Read(text).Should().OnlyContain(t => t.Value.Length <= 7);
+
+    [Theory]
+    [InlineData("The treaty was signed on March thirty-first, 1998.", "March thirty-first, 1998", "1998-03-31")]
+    [InlineData("The treaty was signed on March thirty first 1998 in Rome.", "March thirty first 1998", "1998-03-31")]
+    [InlineData("The vote was held on May twenty nine, officials said.", "May twenty nine", "2024-05-29")]
+    [InlineData("The vote was held on May twenty nine.", "May twenty nine", "2024-05-29")]
+    public void ReadsTheYearAfterASpokenDay(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Equal((span, value));
+}
