@@ -2317,13 +2317,13 @@ internal sealed class TimeExtractor
             else return false;
             if (word.Length == 1)
             {
-                // "8p.m." glues only the letter; "at 9a", "today at 8:45p" is the chat clock, taken only after "at" and
-                // closing the sentence ("Article 9a", "at 9a Baker Street" are no clock).
+                // "8p.m." glues only the letter; "today at 9a", "Friday at 8:45p" is the chat clock, taken only after a day
+                // and "at", closing the sentence ("Article 9a", "at 9a Baker Street", pence in "closed at 9p" are no clock).
                 if (Is(q, ".") && (Is(q + 1, "m") || Is(q + 1, "m.")))
                 {
                     q += Is(q + 1, "m") && Is(q + 2, ".") ? 3 : 2;
                 }
-                else if (!(p > _start && Is(p - 1, "at") && ClockEndsAt(q))) return false;
+                else if (!(DayBeforeAt(p) && ClockEndsAt(q))) return false;
                 word = word is "a" or "A" ? "am" : word is "p" or "P" ? "pm" : word;
             }
             bool pm = word.Equals("pm", StringComparison.OrdinalIgnoreCase);

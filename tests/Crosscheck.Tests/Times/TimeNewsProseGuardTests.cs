@@ -25,3 +25,19 @@ public class SpokenDayGuardTests
     public void ReadsTheYearAfterASpokenDay(string text, string span, string value) =>
         TimesOf.Read(text).Should().Equal((span, value));
 }
+
+public class OneLetterMeridiemGuardTests
+{
+    [Theory]
+    // Pence and cents cut to a letter after "at" are prices, not clocks.
+    [InlineData("Shares in the miner closed at 9p.")]
+    [InlineData("The bid values each share at 5p.")]
+    [InlineData("Bond yields stood at 4a.")]
+    public void LeavesPricesAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+
+    [Theory]
+    [InlineData("Call me today at 9a.", "today at 9a", "2024-12-16T09:00")]
+    [InlineData("The vote will close Friday at 8p.", "Friday at 8p", "2024-12-20T20:00")]
+    public void ReadsTheChatClockAfterADay(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Equal((span, value));
+}
