@@ -1375,17 +1375,47 @@ internal sealed class TimeExtractor
         }
 
         /// <summary>
-        /// "Mon 13th", "tues the 4th", "Sat 14th": an undotted weekday abbreviation counts only with the day of the month
-        /// after it, and one that is also a word ("sat", "sun", "wed") only with its capital and not opening the sentence
-        /// ("The side sat 14th in the table" keeps its verb).
+        /// "Mon 13th", "tues the 4th", "on Sat 14th": an undotted weekday abbreviation counts only with the day of the month
+        /// after it, and one that is also a word ("sat", "sun", "wed") only with its capital and a date around it: "on" or
+        /// another day just before ("Fri 13th, Sat 14th"), a year or clock after ("Sat 14th at 3pm"), or a capital amid lower-case
+        /// words closing the sentence ("I'll go back Sat 14th."). Capitals alone
+        /// prove nothing: a sentence, a quote or a headline opens with them ("Sat 14th in the table", "Horton 1st, Sun 2nd").
         /// </summary>
         private int ShortWeekdayWithDay(int p, List<TimeMention> output)
         {
             if (!IsWord(p) || !_words.ShortWeekdays.TryGetValue(W(p), out var form)) return p;
-            if (form.IsWord ? !Capitalized(p) || p == _start : !Capitalized(p) && !Is(p + 1, "the")) return p;
+            if (form.IsWord ? !Capitalized(p) : !Capitalized(p) && !Is(p + 1, "the")) return p;
             if (!OrdinalDayAfterWeekday(p + 1, out int day, out int end)) return p;
+            if (form.IsWord && !DateCueBeforeShortWeekday(p, output) && !DateCueAfterDay(end) && !CapitalAmidLowerCaseClosing(p, end)) return p;
             output.Add(new TimeMention(MentionKind.Weekday, p, end) { Weekday = form.Weekday, Day = day });
             return end;
+        }
+
+        /// <summary>
+        /// "I'll go back Sat 14th.": a capital right after a lower-case word, the day closing the sentence, is the abbreviation;
+        /// a headline's capitals follow capitals ("Liverpool Sat 2nd In Table").
+        /// </summary>
+        private bool CapitalAmidLowerCaseClosing(int p, int end) =>
+            p > _start && IsWord(p - 1) && char.IsLower(W(p - 1)[0]) && (!In(end) || _tokens[end].Kind == TokenKind.Punctuation && !Is(end, "-") && !Is(end, "–"));
+
+        private bool DateCueBeforeShortWeekday(int p, List<TimeMention> output)
+        {
+            if (p <= _start) return false;
+            if (Is(p - 1, "on")) return true;
+            bool joiner = Is(p - 1, ",") || Is(p - 1, "and") || Is(p - 1, "to") || Is(p - 1, "until") || Is(p - 1, "-") || Is(p - 1, "–");
+            return joiner && output.Count > 0 && output[^1].EndToken == p - 1 && output[^1].Kind is MentionKind.Weekday or MentionKind.Date;
+        }
+
+        /// <summary>A year or a clock time right after a day of the month ("14th 2024", "14th at 3pm", "14th 7pm").</summary>
+        private bool DateCueAfterDay(int end)
+        {
+            if (!In(end)) return false;
+            int k = Is(end, ",") || Is(end, "at") ? end + 1 : end;
+            if (!In(k)) return false;
+            if (IsNumber(k, 4) && W(k).Length == 4 && !Is(end, "at")) return true;
+            if (IsNumber(k, 2) && Is(k + 1, ":") && IsNumber(k + 2, 2)) return true;
+            return Is(end, "at") && IsNumber(k, 2) || IsWord(k) && char.IsAsciiDigit(W(k)[0]) && W(k).TrimStart("0123456789") is var meridiem
+                && (meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>

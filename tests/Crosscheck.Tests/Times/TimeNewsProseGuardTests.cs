@@ -41,3 +41,27 @@ public class OneLetterMeridiemGuardTests
     public void ReadsTheChatClockAfterADay(string text, string span, string value) =>
         TimesOf.Read(text).Should().Equal((span, value));
 }
+
+public class ShortWeekdayWordGuardTests
+{
+    [Theory]
+    // "Sat", "Sun", "Wed" with a capital open sentences, quotes and headlines; only a date around them makes a weekday.
+    [InlineData("\"Sat 14th in the table was not good enough,\" the manager said.")]
+    [InlineData("Horton 1st, Sun 2nd.")]
+    [InlineData("Liverpool Sat 2nd In Table After Draw")]
+    [InlineData("Rivals Wed 3rd Cousins In Quiet Ceremony")]
+    [InlineData("Why the Club Sat 14th.")]
+    [InlineData("the club Sat 14th in the table")]
+    public void LeavesWordsWithCapitalsAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
+
+    [Theory]
+    [InlineData("The hearing is on Sat 14th.", "Sat 14th", "2024-12-14")]
+    [InlineData("Doors open Sat 21st at 7pm.", "Sat 21st at 7pm", "2024-12-21T19:00")]
+    [InlineData("The court will sit again Wed 18th.", "Wed 18th", "2024-12-18")]
+    public void ReadsTheAbbreviationWithADateAroundIt(string text, string span, string value) =>
+        TimesOf.Read(text).Should().ContainSingle(t => t.Text == span).Which.Value.Should().Be(value);
+
+    [Fact]
+    public void ReadsTheAbbreviationAfterAnotherDay() =>
+        TimesOf.Read("The fair runs Fri 20th, Sat 21st.").Should().Equal(("Fri 20th", "2024-12-20"), ("Sat 21st", "2024-12-21"));
+}
