@@ -542,6 +542,8 @@ internal sealed class TimeExtractor
     private static void ShiftIntoPartOfDay(ref TimeMention clock, string? partOfDay)
     {
         if (clock.HasMeridiem || partOfDay is not ("EV" or "NI" or "AF")) return;
+        // "in the night at 3" is the small hours; a night clock is an evening one only from 6 ("tonight at 9").
+        if (partOfDay == "NI" && clock.Hour is >= 1 and < 6) return;
         if (clock.Hour is >= 1 and < 12) clock.Hour += 12;
         else if (clock.Hour == 12 && partOfDay == "NI") clock.Hour = 24;
     }

@@ -65,3 +65,13 @@ public class ShortWeekdayWordGuardTests
     public void ReadsTheAbbreviationAfterAnotherDay() =>
         TimesOf.Read("The fair runs Fri 20th, Sat 21st.").Should().Equal(("Fri 20th", "2024-12-20"), ("Sat 21st", "2024-12-21"));
 }
+
+public class NightClockGuardTests
+{
+    [Theory]
+    [InlineData("Rebels shelled the town in the night at 3.", "T03:00")]
+    [InlineData("The mayor speaks tonight at 9.", "T21:00")]
+    [InlineData("The curfew ends tonight at 2.", "T02:00")]
+    public void ReadsASmallHourOfTheNightAsTheSmallHour(string text, string clock) =>
+        TimesOf.Read(text).Should().ContainSingle().Which.Value.Should().EndWith(clock);
+}
