@@ -416,8 +416,10 @@ internal sealed class TimeExtractor
             int gap = day.StartToken - week.EndToken;
             if (gap > 1 || gap == 1 && tokens[week.EndToken].Span.SliceOf(text) is var between && !(between is "," or "-" or "–" || between.Equals("on", StringComparison.OrdinalIgnoreCase))) continue;
             // "next week on Tuesday or Thursday", "next week Tuesday 9 am or Thursday 1 pm": the week joins the first
-            // weekday and every weekday of the list after it falls in that week too.
-            for (int j = i + 2; j < output.Count && IsWeekdayOfNoWeek(output[j]) && ListJoinersBetween(text, tokens, output[j - 1].EndToken, output[j].StartToken); j++)
+            // weekday and every weekday of the list after it falls in that week too. After a comma the list may belong to
+            // a new clause ("Unlike last week, Monday and Tuesday were calm"), so it stays unanchored.
+            bool listInWeek = gap == 0 || tokens[week.EndToken].Span.SliceOf(text).Equals("on", StringComparison.OrdinalIgnoreCase);
+            for (int j = i + 2; listInWeek && j < output.Count && IsWeekdayOfNoWeek(output[j]) && ListJoinersBetween(text, tokens, output[j - 1].EndToken, output[j].StartToken); j++)
             {
                 var listed = output[j];
                 listed.WeekOffset = week.Relative;

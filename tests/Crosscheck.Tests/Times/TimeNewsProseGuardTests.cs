@@ -75,3 +75,16 @@ public class NightClockGuardTests
     public void ReadsASmallHourOfTheNightAsTheSmallHour(string text, string clock) =>
         TimesOf.Read(text).Should().ContainSingle().Which.Value.Should().EndWith(clock);
 }
+
+public class NamedWeekListGuardTests
+{
+    private static readonly DateOnly Friday = new(2024, 12, 20);
+
+    [Fact]
+    public void AListAfterACommaStaysOutOfTheWeek() =>
+        TimesOf.Read("Unlike last week, Monday and Tuesday were calm.", Friday).Should().Contain(("Tuesday", "2024-12-17"));
+
+    [Fact]
+    public void AListAfterOnFallsInTheWeek() =>
+        TimesOf.Read("Talks resume next week on Monday and Tuesday.", Friday).Should().Equal(("next week on Monday", "2024-12-23"), ("Tuesday", "2024-12-24"));
+}
