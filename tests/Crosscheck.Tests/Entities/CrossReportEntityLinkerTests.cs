@@ -152,6 +152,36 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void AnAnonymousFirstNameInAnotherReportDoesNotJoinTheLeaderTheAliasTableKnows()
+    {
+        // "Vladimir, a 30-year-old gunner who gave only his first name, said ..." in one report;
+        // "Putin" in another.
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Vladimir")),
+            Report("b", E(EntityType.Person, "Putin")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void AnAnonymousFirstNameDoesNotJoinAFullNameWrittenOnlyInAnotherReport()
+    {
+        // "Volodymyr, a medic in the town, said ..." beside another report's "Volodymyr Zelenskyy".
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Volodymyr")),
+            Report("b", E(EntityType.Person, "Volodymyr Zelenskyy")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void ALoneSurnameStillJoinsTheFullNameOfAnotherReport()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Halvorsen")),
+            Report("b", E(EntityType.Person, "Ingrid Halvorsen")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("b", 0));
+    }
+
+    [Fact]
     public void MergesThePentagonWrittenWithItsCountry()
     {
         var linking = Link(
