@@ -47,6 +47,27 @@ public class NameClassRuleTests
         TypeOf(text, layer, "Hanoi").Should().NotBe(EntityType.Organization);
     }
 
+    [Theory]
+    [InlineData("Hanoi's foreign ministry said on Tuesday that the delegation had left the talks early.")]
+    [InlineData("Hanoi's government said on Tuesday that the delegation had left the talks early.")]
+    public void A_capital_owning_a_ministry_or_government_is_the_state(string sentence)
+    {
+        var (text, layer) = Analyze(sentence);
+        TypeOf(text, layer, "Hanoi").Should().Be(EntityType.Organization);
+    }
+
+    [Theory]
+    [InlineData("Kyiv's city military administration said two drones had hit a warehouse overnight.", "Kyiv")]
+    [InlineData("Tokyo's metropolitan government said the heat warning would stay in place until Friday.", "Tokyo")]
+    [InlineData("Moscow's city government said the metro line would reopen on Monday.", "Moscow")]
+    [InlineData("Berlin's state government said the schools would reopen on Monday.", "Berlin")]
+    [InlineData("Beijing's municipal health agency said eleven new cases were found in the district.", "Beijing")]
+    public void A_capital_owning_its_own_city_or_regional_offices_is_not_the_state(string sentence, string capital)
+    {
+        var (text, layer) = Analyze(sentence);
+        TypeOf(text, layer, capital).Should().NotBe(EntityType.Organization);
+    }
+
     [Fact]
     public void A_capital_metonym_the_alias_table_knows_joins_its_state_in_the_report()
     {
