@@ -302,8 +302,8 @@ public sealed class CrossReportEntityLinker : IEntityLinker
     }
 
     /// <summary>
-    /// "South Korean officials said", "the Russian side": a nationality written alone, without a
-    /// noun for people ("North Korean soldiers" stays a group), stands for its country, and joins the
+    /// "South Korean officials said", "the Russian side": a nationality that speaks for the state
+    /// (<see cref="SpeaksForTheState"/>; "North Korean soldiers" stays a group) joins the
     /// country the reports name, when the places stage read every mention of both as that one country
     /// and only one entity of the pile is that country.
     /// </summary>
@@ -319,11 +319,13 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                 if (place.Precision == PlacePrecision.Country && place.CountryCode is not null) byStart.TryAdd(place.Span.Start, place);
             }
             var disagree = new HashSet<int>();
+            var text = article.Article.Text;
             foreach (var mention in layer.Mentions)
             {
                 if (mention.Type is not (EntityType.Group or EntityType.Place)) continue;
                 var key = new ArticleEntityRef(article.Article.Id, mention.Entity);
-                string? code = byStart.TryGetValue(mention.Span.Start, out var p) && p.WrittenAsDemonym == (mention.Type == EntityType.Group) ? p.CountryCode : null;
+                string? code = byStart.TryGetValue(mention.Span.Start, out var p) && p.WrittenAsDemonym == (mention.Type == EntityType.Group)
+                    && (mention.Type == EntityType.Place || SpeaksForTheState(text, mention.Span)) ? p.CountryCode : null;
                 if (code is null || (countryOf.TryGetValue(key, out var earlier) && earlier != code)) disagree.Add(mention.Entity);
                 else countryOf[key] = code;
             }
@@ -349,7 +351,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         for (int i = 0; i < nodes.Count; i++)
         {
             if (nodes[i].Entity.Type != EntityType.Group || !countryOf.TryGetValue(nodes[i].Ref, out var code) || ambiguous.Contains(code)) continue;
-            if (!countryRoots.TryGetValue(code, out int country) || !nodes[i].Keys.All(IsBareNationalityKey) || peopleRoots.Contains(sets.Find(i))) continue;
+            if (!countryRoots.TryGetValue(code, out int country) || peopleRoots.Contains(sets.Find(i))) continue;
             sets.Union(country, i);
         }
     }
@@ -357,8 +359,37 @@ public sealed class CrossReportEntityLinker : IEntityLinker
     private static bool IsPluralDemonym(string name) =>
         name.Length > 4 && name[^1] == 's' && EntityRules.IsNationalityWord(name.AsSpan(name.LastIndexOf(' ') + 1)[..^1]);
 
-    // "G|south korean|": a nationality key with no head noun after it.
-    private static bool IsBareNationalityKey(string key) => key.StartsWith("G|", StringComparison.Ordinal) && key.EndsWith('|');
+    /// <summary>
+    /// "South Korean officials said", "the Russian side": a demonym that stands for the state is written
+    /// alone before punctuation, a capitalised word or a verb, or with a noun for the state's voice.
+    /// "Ukrainian refugees", "Russian oligarchs" and "North Korean soldiers" are people of the country,
+    /// not the state; so are the nouns the list does not know.
+    /// </summary>
+    private static bool SpeaksForTheState(string text, Span mention)
+    {
+        var written = mention.SliceOf(text);
+        var lastWritten = written[(written.LastIndexOf(' ') + 1)..];
+        if (!EntityRules.IsNationalityWord(lastWritten)) return Lexicons.Contains(StateVoiceNouns, lastWritten);
+        // "North Koreans were fighting": the plural names the people.
+        if (lastWritten[^1] == 's') return false;
+        var rest = text.AsSpan(mention.End, Math.Min(40, text.Length - mention.End)).TrimStart(' ');
+        int stop = 0;
+        while (stop < rest.Length && char.IsLetter(rest[stop])) stop++;
+        var next = rest[..stop];
+        if (next.IsEmpty || !char.IsLower(next[0]) || Lexicons.Contains(StateVoiceNouns, next)) return true;
+        // "South Korean said" (a headline's shorthand) speaks; "Ukrainian and Russian soldiers" may not, so "and" is not listed.
+        return Lexicons.Contains(VerbsAfterADemonym, next);
+    }
+
+    private static readonly FrozenSet<string> StateVoiceNouns = new[]
+    {
+        "officials", "official", "authorities", "government", "side", "leadership", "administration", "state", "regime", "delegation", "counterparts",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> VerbsAfterADemonym = new[]
+    {
+        "said", "says", "has", "had", "was", "is", "will", "would", "also", "denied", "warned", "claimed",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "AirTran" joins "AirTran Airways" and "China Eastern" joins "China Eastern Airlines": an
