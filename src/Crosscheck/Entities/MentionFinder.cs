@@ -167,7 +167,8 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
     /// <summary>
     /// "US Defense Secretary Lloyd Austin", "French Foreign Minister": the model often stops an
     /// organisation at the portfolio word before the title. The fragment names the department or
-    /// ministry the title holder heads, so it carries that name as its expansion.
+    /// ministry the title holder heads, so it carries that name as its expansion, but only when the
+    /// alias table knows the name built: "UK Foreign Secretary" heads no "UK Foreign Department".
     /// </summary>
     public void ExpandPortfolioFragments(List<Candidate> candidates)
     {
@@ -179,7 +180,8 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
             string? body = title.Equals("Secretary", StringComparison.Ordinal) ? "Department"
                 : title.Equals("Minister", StringComparison.Ordinal) ? "Ministry" : null;
             if (body is null) continue;
-            c.Expansion = $"{text[tokens[c.First].Span.Start..tokens[c.Last].Span.End]} {body}";
+            var expansion = $"{text[tokens[c.First].Span.Start..tokens[c.Last].Span.End]} {body}";
+            if (AliasTable.Default.Lookup(expansion, EntityType.Organization) >= 0) c.Expansion = expansion;
         }
     }
 

@@ -104,6 +104,16 @@ public class NameClassRuleTests
         linking.Entities.Single(e => e.Id == linking.IdFor("a", fragment[0].Entity)).Name.Should().Be("United States Department of Defense");
     }
 
+    [Theory]
+    [InlineData("UK Foreign Secretary Tom Ashby said on Monday that the talks would resume.")]
+    [InlineData("British Defence Secretary Tom Ashby said on Monday that the drills would continue.")]
+    public void A_portfolio_fragment_is_not_given_a_department_the_alias_table_does_not_know(string sentence)
+    {
+        var (_, layer) = Analyze(sentence);
+        layer.Entities.Should().NotContain(e => e.Name.EndsWith("Department", StringComparison.Ordinal)
+            || e.Aliases.Any(a => a.EndsWith("Department", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void An_organisation_before_other_words_is_not_expanded()
     {
