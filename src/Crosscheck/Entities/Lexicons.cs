@@ -81,6 +81,12 @@ internal static class Lexicons
     /// <summary>Newspaper title words that are also common surnames.</summary>
     public static readonly FrozenSet<string> MediaTitleSurnames = Set("post", "courier", "standard", "guardian", "express", "mirror", "herald");
 
+    /// <summary>Movements the nationality list names as people ("Taliban fighters"); speaking, they are bodies.</summary>
+    public static readonly FrozenSet<string> Movements = Set("taliban", "houthi", "houthis");
+
+    /// <summary>Demonyms of a bloc rather than a country: no state or movement of their own stands behind them.</summary>
+    public static readonly FrozenSet<string> BlocDemonyms = Set("western", "westerners", "european", "europeans");
+
     /// <summary>Portfolio words that sit between a country and a minister's or secretary's title ("US Defense Secretary").</summary>
     public static readonly FrozenSet<string> Portfolios = Set(
         "defense", "defence", "foreign", "interior", "justice", "finance", "treasury", "health", "education", "energy",

@@ -102,14 +102,15 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
         }
         foreach (var c in candidates)
         {
-            bool nationality = EntityRules.IsNationalityWord(Word(c.Last));
+            bool nationality = EntityRules.IsNationalityWord(Word(c.Last)) && !Lexicons.Contains(Lexicons.Movements, Word(c.Last));
             if (c.Type is EntityType.Place or EntityType.Other && nationality && c.Last - c.First <= 1 && HeadNounAfter(c.Last) > c.Last)
             {
                 c.Type = EntityType.Group;
             }
-            // "Western officials", "according to Westerners": a listed nationality the model took for a
-            // body or a person, when a noun for people follows it or it is itself a plural.
-            else if (c.Type is EntityType.Organization or EntityType.Person && c.First == c.Last && Lexicons.Contains(Lexicons.Nationalities, Word(c.First))
+            // "Western officials", "according to Westerners": a bloc's demonym the model took for a
+            // body or a person, when a noun for people follows it or it is itself a plural. Movements
+            // in the nationality list ("Taliban officials", "the Houthis said") are bodies, and stay so.
+            else if (c.Type is EntityType.Organization or EntityType.Person && c.First == c.Last && Lexicons.Contains(Lexicons.BlocDemonyms, Word(c.First))
                      && EntityRules.IsCapitalised(Word(c.First)) && (HeadNounAfter(c.Last) > c.Last || (Word(c.First)[^1] == 's' && Word(c.First).Length > 4)))
             {
                 c.Type = EntityType.Group;
@@ -123,7 +124,7 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
         {
             if (covered[t] || tokens[t].Kind != TokenKind.Word) continue;
             var w = Word(t);
-            if (!EntityRules.IsCapitalised(w) || !Lexicons.Contains(Lexicons.Nationalities, w)) continue;
+            if (!EntityRules.IsCapitalised(w) || !Lexicons.Contains(Lexicons.Nationalities, w) || Lexicons.Contains(Lexicons.Movements, w)) continue;
             int head = HeadNounAfter(t);
             bool plural = w[^1] == 's' && w.Length > 4;
             if (head == t && !plural) continue;

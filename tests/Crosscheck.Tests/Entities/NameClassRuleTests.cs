@@ -31,6 +31,16 @@ public class NameClassRuleTests
         TypeOf(text, layer, surface).Should().Be(EntityType.Group);
     }
 
+    [Theory]
+    [InlineData("Taliban officials said on Monday that the border crossing would reopen.", "Taliban")]
+    [InlineData("Houthi officials said on Friday that two drones were fired at a cargo ship.", "Houthi")]
+    public void A_movement_in_the_nationality_list_is_not_made_a_group(string sentence, string surface)
+    {
+        var (text, layer) = Analyze(sentence);
+        layer.Mentions.Where(m => m.Span.Of(text).StartsWith(surface, StringComparison.Ordinal))
+            .Should().NotContain(m => m.Type == EntityType.Group);
+    }
+
     [Fact]
     public void A_capital_owning_an_organ_of_the_state_is_the_state()
     {
