@@ -78,8 +78,9 @@ internal static class Lexicons
         "bulletin", "standard", "mirror", "express", "newsweek", "zeitung", "allgemeine", "spiegel", "monde",
         "figaro", "libération", "liberation", "república", "republica", "país", "pais", "corriere", "stampa", "repubblica");
 
-    /// <summary>Newspaper title words that are also common surnames.</summary>
-    public static readonly FrozenSet<string> MediaTitleSurnames = Set("post", "courier", "standard", "guardian", "express", "mirror", "herald");
+    /// <summary>Newspaper title words that are also surnames ("Evan Spiegel", "Abraham Pais").</summary>
+    public static readonly FrozenSet<string> MediaTitleSurnames = Set("post", "courier", "standard", "guardian", "express", "mirror", "herald",
+        "spiegel", "pais", "país", "stampa", "monde", "times");
 
     /// <summary>Movements the nationality list names as people ("Taliban fighters"); speaking, they are bodies.</summary>
     public static readonly FrozenSet<string> Movements = Set("taliban", "houthi", "houthis");

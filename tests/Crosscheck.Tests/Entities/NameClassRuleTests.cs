@@ -103,6 +103,15 @@ public class NameClassRuleTests
         TypeOf(text, layer, "Margaret Post").Should().Be(EntityType.Person);
     }
 
+    [Theory]
+    [InlineData("Snapline chief executive Evan Spiegel said on Monday that the app would add maps.", "Evan Spiegel")]
+    [InlineData("The physicist Abraham Pais wrote the book over ten years.", "Abraham Pais")]
+    public void A_person_whose_surname_is_a_foreign_title_word_is_not_made_an_organisation(string sentence, string surface)
+    {
+        var (text, layer) = Analyze(sentence);
+        TypeOf(text, layer, surface).Should().NotBe(EntityType.Organization);
+    }
+
     [Fact]
     public void A_portfolio_fragment_before_a_secretarys_title_names_the_department()
     {
