@@ -357,7 +357,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
     }
 
     private static bool IsPluralDemonym(string name) =>
-        name.Length > 4 && name[^1] == 's' && EntityRules.IsNationalityWord(name.AsSpan(name.LastIndexOf(' ') + 1)[..^1]);
+        EntityRules.LooksPlural(name) && EntityRules.IsNationalityWord(name.AsSpan(name.LastIndexOf(' ') + 1)[..^1]);
 
     /// <summary>
     /// "South Korean officials said", "the Russian side": a demonym that stands for the state is written
@@ -371,7 +371,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         var lastWritten = written[(written.LastIndexOf(' ') + 1)..];
         if (!EntityRules.IsNationalityWord(lastWritten)) return Lexicons.Contains(StateVoiceNouns, lastWritten);
         // "North Koreans were fighting": the plural names the people.
-        if (lastWritten[^1] == 's') return false;
+        if (EntityRules.LooksPlural(lastWritten)) return false;
         var rest = text.AsSpan(mention.End, Math.Min(40, text.Length - mention.End)).TrimStart(' ');
         int stop = 0;
         while (stop < rest.Length && char.IsLetter(rest[stop])) stop++;

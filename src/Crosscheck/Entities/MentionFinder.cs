@@ -111,7 +111,7 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
             // body or a person, when a noun for people follows it or it is itself a plural. Movements
             // in the nationality list ("Taliban officials", "the Houthis said") are bodies, and stay so.
             else if (c.Type is EntityType.Organization or EntityType.Person && c.First == c.Last && Lexicons.Contains(Lexicons.BlocDemonyms, Word(c.First))
-                     && EntityRules.IsCapitalised(Word(c.First)) && (HeadNounAfter(c.Last) > c.Last || (Word(c.First)[^1] == 's' && Word(c.First).Length > 4)))
+                     && EntityRules.IsCapitalised(Word(c.First)) && (HeadNounAfter(c.Last) > c.Last || EntityRules.LooksPlural(Word(c.First))))
             {
                 c.Type = EntityType.Group;
             }
@@ -126,7 +126,7 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
             var w = Word(t);
             if (!EntityRules.IsCapitalised(w) || !Lexicons.Contains(Lexicons.Nationalities, w) || Lexicons.Contains(Lexicons.Movements, w)) continue;
             int head = HeadNounAfter(t);
-            bool plural = w[^1] == 's' && w.Length > 4;
+            bool plural = EntityRules.LooksPlural(w);
             if (head == t && !plural) continue;
             int first = t;
             if (t > 0 && SameSentence(t - 1, t) && !covered[t - 1] && (Word(t - 1).SequenceEqual("North") || Word(t - 1).SequenceEqual("South"))) first = t - 1;
