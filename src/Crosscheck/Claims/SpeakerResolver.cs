@@ -126,31 +126,57 @@ internal static class SpeakerResolver
     }
 
     /// <summary>
-    /// "the outlet said", "the newspaper reported": a definite media noun alone points back to the
-    /// nearest outlet the report named: an organisation whose name ends like a newspaper's title
-    /// ("Ukrainska Pravda"), or one the text called by the same noun ("Yonhap news agency" for "the
-    /// agency"). A name the text called by another media noun is another kind of outlet and is passed over.
+    /// "the outlet said", "the agency said": a definite media noun alone points back to the nearest
+    /// outlet of that kind the report named. Any body the text called by that same noun answers
+    /// ("Yonhap news agency", "the Telegram channel Rybar"), as does one whose own name ends in it
+    /// ("... Energy Agency"); a newspaper's title ("Ukrainska Pravda") answers only the nouns for a
+    /// newspaper, since "the agency" after "The New York Times reported" is not the newspaper. A body
+    /// the text called by another media noun is another outlet and is passed over. For an agency or a
+    /// channel, any other organisation nearer than the one that fits may be the one meant, so the
+    /// search stops there, unresolved, rather than reaching past it.
     /// </summary>
     private static EntityMention? OutletNamedEarlier(string text, Span source, ReadOnlySpan<char> head, ImmutableArray<EntityMention> mentions, int firstAfter)
     {
         var words = source.SliceOf(text).Trim();
         if (!words.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || words.Count(' ') > 2) return null;
+        bool newspaperWanted = NewspaperNouns.Contains(head);
         for (int i = firstAfter - 1; i >= 0; i--)
         {
             var m = mentions[i];
             if (m.Span.End > source.Start || m.Type != EntityType.Organization) continue;
-            if (source.Start - m.Span.End > MaxLookBack) break;
+            if (source.Start - m.Span.End > OutletLookBack) break;
             var calledAs = MediaNounAfter(text, m.Span.End);
+            if (calledAs.IsEmpty) calledAs = MediaNounBefore(text, m.Span.Start);
             if (!calledAs.IsEmpty)
             {
                 if (calledAs.Equals(head, StringComparison.OrdinalIgnoreCase)) return m;
                 continue;
             }
             var name = m.Span.SliceOf(text);
-            int space = name.LastIndexOf(' ');
-            if (space > 0 && Lexicons.Contains(Lexicons.MediaTitleWords, name[(space + 1)..])) return m;
+            var lastWord = name[(name.LastIndexOf(' ') + 1)..];
+            if (lastWord.Equals(head, StringComparison.OrdinalIgnoreCase)) return m;
+            if (newspaperWanted && name.Contains(' ') && Lexicons.Contains(Lexicons.MediaTitleWords, lastWord)) return m;
+            // A ministry or a regiment is never called a newspaper, but any body may be an agency or a channel.
+            if (!newspaperWanted) return null;
         }
         return null;
+    }
+
+    // About two paragraphs: "the outlet said" farther from the outlet's name than that has lost it.
+    private const int OutletLookBack = 1200;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NewspaperNouns =
+        FrozenSet.ToFrozenSet(["outlet", "newspaper", "paper", "daily", "weekly", "tabloid"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // "the Telegram channel Rybar", "news agency Meridian": the media noun written right before a name; empty when none.
+    private static ReadOnlySpan<char> MediaNounBefore(string text, int start)
+    {
+        int from = Math.Max(0, start - 30);
+        var before = text.AsSpan(from, start - from).TrimEnd(' ');
+        int begin = before.Length;
+        while (begin > 0 && char.IsLetter(before[begin - 1])) begin--;
+        var word = before[begin..];
+        return word.Length > 0 && IsOutletNoun(word) ? word : [];
     }
 
     // A news agency is an outlet to refer back to, though "a Russian agency said" is not an unnamed outlet of the country.

@@ -34,21 +34,23 @@ internal static class CityMetonyms
     }
 
     /// <summary>
-    /// "Pyongyang's state media", "Tehran's foreign ministry": a capital's possessive before an organ
-    /// of the state makes the capital the state itself. A city's own offices ("Moscow's mayor") are not
-    /// in the list, and only a national capital stands for a state.
+    /// "Pyongyang's state media", "Tehran's foreign ministry": a capital's possessive right before an
+    /// organ of the state makes the capital the state itself. The organ must follow the possessive at
+    /// once, or after a word that only a state's organs carry ("foreign", "defence"; "state" only before
+    /// media), so the city's own offices ("Kyiv's city military administration", "Tokyo's metropolitan
+    /// government", "Berlin's state government", "Moscow's mayor") keep the city.
     /// </summary>
     private static bool OwnsAStateOrgan(string text, ImmutableArray<Token> tokens, int last)
     {
         int t = last + 1;
-        if (t >= tokens.Length || tokens[t].Sentence != tokens[last].Sentence || !EntityRules.IsPossessive(tokens[t].Span.SliceOf(text))) return false;
-        for (int k = t + 1; k < tokens.Length && k <= t + 3 && tokens[k].Sentence == tokens[last].Sentence; k++)
-        {
-            var word = tokens[k].Span.SliceOf(text);
-            if (tokens[k].Kind != TokenKind.Word || !char.IsLower(word[0])) return false;
-            if (Lexicons.Contains(StateOrgans, word)) return true;
-        }
-        return false;
+        if (t + 1 >= tokens.Length || tokens[t].Sentence != tokens[last].Sentence || !EntityRules.IsPossessive(tokens[t].Span.SliceOf(text))) return false;
+        var word = tokens[t + 1].Span.SliceOf(text);
+        if (tokens[t + 1].Kind != TokenKind.Word || tokens[t + 1].Sentence != tokens[last].Sentence || !char.IsLower(word[0])) return false;
+        if (Lexicons.Contains(StateOrgans, word)) return true;
+        if (t + 2 >= tokens.Length || tokens[t + 2].Sentence != tokens[last].Sentence || tokens[t + 2].Kind != TokenKind.Word) return false;
+        var organ = tokens[t + 2].Span.SliceOf(text);
+        if (word.SequenceEqual("state")) return Lexicons.Contains(StateMedia, organ);
+        return Lexicons.Contains(NationalPortfolios, word) && Lexicons.Contains(StateOrgans, organ);
     }
 
     private static readonly FrozenSet<string> StateOrgans = new[]
@@ -56,6 +58,11 @@ internal static class CityMetonyms
         "media", "government", "regime", "leadership", "ministry", "agency", "television", "broadcaster", "military",
         "army", "diplomats", "diplomat", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "embassy",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // A region or a city-state has a state government too; only a nation has state media.
+    private static readonly FrozenSet<string> StateMedia = new[] { "media", "television", "broadcaster", "agency", "news", "TV", "radio" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> NationalPortfolios = new[] { "foreign", "defence", "defense" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static bool IsCapital(Candidate candidate, string text, ImmutableArray<Token> tokens, Gazetteer gazetteer)
     {

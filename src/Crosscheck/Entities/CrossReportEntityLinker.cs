@@ -59,7 +59,7 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         LinkByAliasTable(nodes, sets, canonicalOf);
         LinkByKeys(nodes, sets);
         LinkAcronyms(nodes, sets);
-        LinkPersons(nodes, sets, CanonicalPersonWords(nodes, canonicalOf));
+        LinkPersons(nodes, sets, CanonicalGivenNames(nodes, canonicalOf));
         LinkDemonymsToTheirCountry(articles, nodes, sets);
         LinkOrganizationPrefixes(nodes, sets);
         LinkOrganizationsAfterTheirPlace(nodes, sets);
@@ -181,24 +181,29 @@ public sealed class CrossReportEntityLinker : IEntityLinker
     }
 
     /// <summary>
-    /// The full name the alias table gives a person the reports name only in part ("Putin" is
-    /// Vladimir Putin), spelled as the linker's name words; so a lone "Vladimir" elsewhere in the pile
-    /// can join the one person whose full name starts with it.
+    /// The given name of the full name the alias table gives a person a report names only in part
+    /// ("Putin" is Vladimir Putin), keyed by that report: a lone "Vladimir" joins him only where the
+    /// same report names him, since a first name alone elsewhere in the pile ("Vladimir, a drone
+    /// operator who gave only his first name") is somebody else. Keyed by report, each list stays as
+    /// short as one report's mentions of the person.
     /// </summary>
-    private Dictionary<int, string[]> CanonicalPersonWords(List<Node> nodes, Dictionary<int, int> canonicalOf)
+    private Dictionary<(string Article, string Given), List<int>> CanonicalGivenNames(List<Node> nodes, Dictionary<int, int> canonicalOf)
     {
-        var words = new Dictionary<int, string[]>();
+        var byGiven = new Dictionary<(string Article, string Given), List<int>>();
         foreach (var (node, canonical) in canonicalOf)
         {
             var entry = _aliases.Canonicals[canonical];
             if (entry.Type != EntityType.Person || nodes[node].Entity.Type != EntityType.Person) continue;
             var full = NameKeys.Transliteration(NameKeys.Normalize(entry.Name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (full.Length > 1) words[node] = full;
+            if (full.Length < 2) continue;
+            var key = (nodes[node].Ref.Article, full[0]);
+            if (!byGiven.TryGetValue(key, out var list)) byGiven[key] = list = [];
+            list.Add(node);
         }
-        return words;
+        return byGiven;
     }
 
-    private static void LinkPersons(List<Node> nodes, DisjointSets sets, Dictionary<int, string[]> canonicalWords)
+    private static void LinkPersons(List<Node> nodes, DisjointSets sets, Dictionary<(string Article, string Given), List<int>> canonicalGiven)
     {
         // Full names: same surname key, and given names that agree (equal consonant skeleton or one is an initial).
         var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -256,9 +261,8 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         var byPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < nodes.Count; i++)
         {
-            if (nodes[i].Entity.Type != EntityType.Person) continue;
-            var words = nodes[i].Words.Length >= 2 ? nodes[i].Words : canonicalWords.GetValueOrDefault(i);
-            if (words is null) continue;
+            if (nodes[i].Entity.Type != EntityType.Person || nodes[i].Words.Length < 2) continue;
+            var words = nodes[i].Words;
             AddPart(byPart, words[^1], i);
             AddPart(byPart, words[0], i);
         }
@@ -267,18 +271,24 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         {
             if (nodes[i].Entity.Type != EntityType.Person || nodes[i].Words.Length != 1) continue;
             var word = nodes[i].Words[0];
-            if (byPart.TryGetValue(word, out var full))
+            var full = byPart.GetValueOrDefault(word);
+            var sameReport = canonicalGiven.GetValueOrDefault((nodes[i].Ref.Article, word));
+            if (full is not null || sameReport is not null)
             {
                 int root = -1;
-                bool unique = true;
-                foreach (int f in full)
+                bool unique = true, surname = false, namedInThisReport = sameReport is not null;
+                foreach (int f in (full ?? []).Concat(sameReport ?? []))
                 {
                     if (f == i) continue;
                     int r = sets.Find(f);
                     if (root >= 0 && r != root) unique = false;
                     root = r;
+                    if (nodes[f].Words.Length >= 2 && nodes[f].Words[^1] == word) surname = true;
+                    if (nodes[f].Ref.Article == nodes[i].Ref.Article) namedInThisReport = true;
                 }
-                if (unique && root >= 0)
+                // A surname alone names the person across reports; a given name alone ("Vladimir, who
+                // gave only his first name") is somebody else unless the same report names the full name.
+                if (unique && root >= 0 && (surname || namedInThisReport))
                 {
                     sets.Union(root, i);
                     continue;
@@ -292,8 +302,8 @@ public sealed class CrossReportEntityLinker : IEntityLinker
     }
 
     /// <summary>
-    /// "South Korean officials said", "the Russian side": a nationality written alone, without a
-    /// noun for people ("North Korean soldiers" stays a group), stands for its country, and joins the
+    /// "South Korean officials said", "the Russian side": a nationality that speaks for the state
+    /// (<see cref="SpeaksForTheState"/>; "North Korean soldiers" stays a group) joins the
     /// country the reports name, when the places stage read every mention of both as that one country
     /// and only one entity of the pile is that country.
     /// </summary>
@@ -309,11 +319,13 @@ public sealed class CrossReportEntityLinker : IEntityLinker
                 if (place.Precision == PlacePrecision.Country && place.CountryCode is not null) byStart.TryAdd(place.Span.Start, place);
             }
             var disagree = new HashSet<int>();
+            var text = article.Article.Text;
             foreach (var mention in layer.Mentions)
             {
                 if (mention.Type is not (EntityType.Group or EntityType.Place)) continue;
                 var key = new ArticleEntityRef(article.Article.Id, mention.Entity);
-                string? code = byStart.TryGetValue(mention.Span.Start, out var p) && p.WrittenAsDemonym == (mention.Type == EntityType.Group) ? p.CountryCode : null;
+                string? code = byStart.TryGetValue(mention.Span.Start, out var p) && p.WrittenAsDemonym == (mention.Type == EntityType.Group)
+                    && (mention.Type == EntityType.Place || SpeaksForTheState(text, mention.Span)) ? p.CountryCode : null;
                 if (code is null || (countryOf.TryGetValue(key, out var earlier) && earlier != code)) disagree.Add(mention.Entity);
                 else countryOf[key] = code;
             }
@@ -339,16 +351,45 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         for (int i = 0; i < nodes.Count; i++)
         {
             if (nodes[i].Entity.Type != EntityType.Group || !countryOf.TryGetValue(nodes[i].Ref, out var code) || ambiguous.Contains(code)) continue;
-            if (!countryRoots.TryGetValue(code, out int country) || !nodes[i].Keys.All(IsBareNationalityKey) || peopleRoots.Contains(sets.Find(i))) continue;
+            if (!countryRoots.TryGetValue(code, out int country) || peopleRoots.Contains(sets.Find(i))) continue;
             sets.Union(country, i);
         }
     }
 
     private static bool IsPluralDemonym(string name) =>
-        name.Length > 4 && name[^1] == 's' && EntityRules.IsNationalityWord(name.AsSpan(name.LastIndexOf(' ') + 1)[..^1]);
+        EntityRules.LooksPlural(name) && EntityRules.IsNationalityWord(name.AsSpan(name.LastIndexOf(' ') + 1)[..^1]);
 
-    // "G|south korean|": a nationality key with no head noun after it.
-    private static bool IsBareNationalityKey(string key) => key.StartsWith("G|", StringComparison.Ordinal) && key.EndsWith('|');
+    /// <summary>
+    /// "South Korean officials said", "the Russian side": a demonym that stands for the state is written
+    /// alone before punctuation, a capitalised word or a verb, or with a noun for the state's voice.
+    /// "Ukrainian refugees", "Russian oligarchs" and "North Korean soldiers" are people of the country,
+    /// not the state; so are the nouns the list does not know.
+    /// </summary>
+    private static bool SpeaksForTheState(string text, Span mention)
+    {
+        var written = mention.SliceOf(text);
+        var lastWritten = written[(written.LastIndexOf(' ') + 1)..];
+        if (!EntityRules.IsNationalityWord(lastWritten)) return Lexicons.Contains(StateVoiceNouns, lastWritten);
+        // "North Koreans were fighting": the plural names the people.
+        if (EntityRules.LooksPlural(lastWritten)) return false;
+        var rest = text.AsSpan(mention.End, Math.Min(40, text.Length - mention.End)).TrimStart(' ');
+        int stop = 0;
+        while (stop < rest.Length && char.IsLetter(rest[stop])) stop++;
+        var next = rest[..stop];
+        if (next.IsEmpty || !char.IsLower(next[0]) || Lexicons.Contains(StateVoiceNouns, next)) return true;
+        // "South Korean said" (a headline's shorthand) speaks; "Ukrainian and Russian soldiers" may not, so "and" is not listed.
+        return Lexicons.Contains(VerbsAfterADemonym, next);
+    }
+
+    private static readonly FrozenSet<string> StateVoiceNouns = new[]
+    {
+        "officials", "official", "authorities", "government", "side", "leadership", "administration", "state", "regime", "delegation", "counterparts",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> VerbsAfterADemonym = new[]
+    {
+        "said", "says", "has", "had", "was", "is", "will", "would", "also", "denied", "warned", "claimed",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "AirTran" joins "AirTran Airways" and "China Eastern" joins "China Eastern Airlines": an

@@ -36,6 +36,12 @@ internal static class EntityRules
         return IsTitle(tokens[i]) ? end : i;
     }
 
+    /// <summary>
+    /// "Westerners", "Koreans": a people's name in the plural. Five letters at least, so that a short
+    /// name that merely ends in s ("Laos") is not taken for a plural.
+    /// </summary>
+    public static bool LooksPlural(ReadOnlySpan<char> word) => word.Length > 4 && word[^1] == 's';
+
     /// <summary>A nationality or demonym adjective: in the lexicon, or a capitalised "-ian/-ean/-ese" word.</summary>
     public static bool IsNationalityWord(ReadOnlySpan<char> word)
     {

@@ -78,8 +78,15 @@ internal static class Lexicons
         "bulletin", "standard", "mirror", "express", "newsweek", "zeitung", "allgemeine", "spiegel", "monde",
         "figaro", "libération", "liberation", "república", "republica", "país", "pais", "corriere", "stampa", "repubblica");
 
-    /// <summary>Newspaper title words that are also common surnames.</summary>
-    public static readonly FrozenSet<string> MediaTitleSurnames = Set("post", "courier", "standard", "guardian", "express", "mirror", "herald");
+    /// <summary>Newspaper title words that are also surnames ("Evan Spiegel", "Abraham Pais").</summary>
+    public static readonly FrozenSet<string> MediaTitleSurnames = Set("post", "courier", "standard", "guardian", "express", "mirror", "herald",
+        "spiegel", "pais", "país", "stampa", "monde", "times");
+
+    /// <summary>Movements the nationality list names as people ("Taliban fighters"); speaking, they are bodies.</summary>
+    public static readonly FrozenSet<string> Movements = Set("taliban", "houthi", "houthis");
+
+    /// <summary>Demonyms of a bloc rather than a country: no state or movement of their own stands behind them.</summary>
+    public static readonly FrozenSet<string> BlocDemonyms = Set("western", "westerners", "european", "europeans");
 
     /// <summary>Portfolio words that sit between a country and a minister's or secretary's title ("US Defense Secretary").</summary>
     public static readonly FrozenSet<string> Portfolios = Set(

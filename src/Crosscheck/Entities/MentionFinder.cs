@@ -102,15 +102,16 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
         }
         foreach (var c in candidates)
         {
-            bool nationality = EntityRules.IsNationalityWord(Word(c.Last));
+            bool nationality = EntityRules.IsNationalityWord(Word(c.Last)) && !Lexicons.Contains(Lexicons.Movements, Word(c.Last));
             if (c.Type is EntityType.Place or EntityType.Other && nationality && c.Last - c.First <= 1 && HeadNounAfter(c.Last) > c.Last)
             {
                 c.Type = EntityType.Group;
             }
-            // "Western officials", "according to Westerners": a listed nationality the model took for a
-            // body or a person, when a noun for people follows it or it is itself a plural.
-            else if (c.Type is EntityType.Organization or EntityType.Person && c.First == c.Last && Lexicons.Contains(Lexicons.Nationalities, Word(c.First))
-                     && EntityRules.IsCapitalised(Word(c.First)) && (HeadNounAfter(c.Last) > c.Last || (Word(c.First)[^1] == 's' && Word(c.First).Length > 4)))
+            // "Western officials", "according to Westerners": a bloc's demonym the model took for a
+            // body or a person, when a noun for people follows it or it is itself a plural. Movements
+            // in the nationality list ("Taliban officials", "the Houthis said") are bodies, and stay so.
+            else if (c.Type is EntityType.Organization or EntityType.Person && c.First == c.Last && Lexicons.Contains(Lexicons.BlocDemonyms, Word(c.First))
+                     && EntityRules.IsCapitalised(Word(c.First)) && (HeadNounAfter(c.Last) > c.Last || EntityRules.LooksPlural(Word(c.First))))
             {
                 c.Type = EntityType.Group;
             }
@@ -123,9 +124,9 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
         {
             if (covered[t] || tokens[t].Kind != TokenKind.Word) continue;
             var w = Word(t);
-            if (!EntityRules.IsCapitalised(w) || !Lexicons.Contains(Lexicons.Nationalities, w)) continue;
+            if (!EntityRules.IsCapitalised(w) || !Lexicons.Contains(Lexicons.Nationalities, w) || Lexicons.Contains(Lexicons.Movements, w)) continue;
             int head = HeadNounAfter(t);
-            bool plural = w[^1] == 's' && w.Length > 4;
+            bool plural = EntityRules.LooksPlural(w);
             if (head == t && !plural) continue;
             int first = t;
             if (t > 0 && SameSentence(t - 1, t) && !covered[t - 1] && (Word(t - 1).SequenceEqual("North") || Word(t - 1).SequenceEqual("South"))) first = t - 1;
@@ -167,7 +168,8 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
     /// <summary>
     /// "US Defense Secretary Lloyd Austin", "French Foreign Minister": the model often stops an
     /// organisation at the portfolio word before the title. The fragment names the department or
-    /// ministry the title holder heads, so it carries that name as its expansion.
+    /// ministry the title holder heads, so it carries that name as its expansion, but only when the
+    /// alias table knows the name built: "UK Foreign Secretary" heads no "UK Foreign Department".
     /// </summary>
     public void ExpandPortfolioFragments(List<Candidate> candidates)
     {
@@ -179,7 +181,8 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
             string? body = title.Equals("Secretary", StringComparison.Ordinal) ? "Department"
                 : title.Equals("Minister", StringComparison.Ordinal) ? "Ministry" : null;
             if (body is null) continue;
-            c.Expansion = $"{text[tokens[c.First].Span.Start..tokens[c.Last].Span.End]} {body}";
+            var expansion = $"{text[tokens[c.First].Span.Start..tokens[c.Last].Span.End]} {body}";
+            if (AliasTable.Default.Lookup(expansion, EntityType.Organization) >= 0) c.Expansion = expansion;
         }
     }
 

@@ -331,16 +331,40 @@ internal sealed class EventExtractor
     /// <summary>
     /// "a meeting with Russia's visiting defence minister", "support for Russia's war effort": a country
     /// written as a possessor says whose person or thing it is, not where the event happens. After a
-    /// locative ("in Russia's border areas") the phrase is a location after all.
+    /// locative ("in Russia's border areas"), or when what it owns is a piece of its ground ("hit
+    /// Ukraine's capital", "struck Iran's nuclear sites", "on Russia's border"), the phrase is a location after all.
     /// </summary>
     private static bool IsPossessorOnly(string text, Span span)
     {
         if (span.End + 2 > text.Length || !(text[span.End] is '\'' or '’') || text[span.End + 1] is not ('s' or 'S')) return false;
         foreach (var locative in Locatives) if (PrecededBy(text, span, locative)) return false;
-        return true;
+        return !OwnsGround(text, span.End + 2);
     }
 
-    private static readonly string[] Locatives = ["in", "inside", "into", "across", "near", "at", "within", "throughout", "to"];
+    // "to" is no locative of its own: "a threat to Russia's security" names no place; "to Russia's border" owns ground.
+    private static readonly string[] Locatives = ["in", "inside", "into", "across", "near", "at", "within", "throughout", "along"];
+
+    // The first three words after the possessive, within the clause: "Russia's western Kursk border region".
+    private static bool OwnsGround(string text, int from)
+    {
+        int k = from;
+        for (int word = 0; word < 3; word++)
+        {
+            while (k < text.Length && text[k] == ' ') k++;
+            int start = k;
+            while (k < text.Length && (char.IsLetter(text[k]) || text[k] == '-')) k++;
+            if (k == start) return false;
+            if (PlaceNouns.Contains(text.AsSpan(start, k - start))) return true;
+        }
+        return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNouns = FrozenSet.ToFrozenSet(
+    [
+        "capital", "border", "borders", "region", "regions", "territory", "territories", "east", "west", "north", "south",
+        "northeast", "northwest", "southeast", "southwest", "coast", "coastline", "airspace", "soil", "front", "frontline",
+        "site", "sites", "province", "provinces", "cities", "villages", "port", "ports", "waters", "base", "bases",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsRegionItself(ResolvedPlace p) => p.Precision == PlacePrecision.Region && p.Name == p.Admin1;
 

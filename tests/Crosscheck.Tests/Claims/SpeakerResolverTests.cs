@@ -61,6 +61,42 @@ public class SpeakerResolverTests
         Last(text, Run(text, entities), "said").SpeakerEntity.Should().BeNull();
     }
     [Fact]
+    public void The_agency_is_the_body_whose_name_ends_in_agency_not_the_newspaper_before_it()
+    {
+        const string text = "The Harbourton Times reported that inspectors from the Northern Water Safety Agency visited the dam. "
+            + "\"The spillway is sound,\" the agency said.";
+        var entities = Layer(text, ("Harbourton Times", EntityType.Organization, 0), ("Northern Water Safety Agency", EntityType.Organization, 1));
+        Last(text, Run(text, entities), "said").SpeakerEntity.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_newspaper_title_does_not_answer_the_agency()
+    {
+        const string text = "Meridian, citing the Harbourton Post, said on Monday that the dam had cracked. "
+            + "\"Water is seeping through the wall,\" the agency said.";
+        var entities = Layer(text, ("Meridian", EntityType.Organization, 0), ("Harbourton Post", EntityType.Organization, 1));
+        Last(text, Run(text, entities), "said").SpeakerEntity.Should().NotBe(1);
+    }
+
+    [Fact]
+    public void The_channel_is_the_body_the_text_called_a_channel_before_its_name()
+    {
+        const string text = "The Harbourton Independent quoted the Telegram channel Kestrel on Monday. "
+            + "\"The column turned back at the river,\" the channel said.";
+        var entities = Layer(text, ("Harbourton Independent", EntityType.Organization, 0), ("Kestrel", EntityType.Organization, 1));
+        Last(text, Run(text, entities), "said").SpeakerEntity.Should().Be(1);
+    }
+
+    [Fact]
+    public void The_channel_does_not_reach_past_a_nearer_body_to_a_newspaper()
+    {
+        const string text = "The Harbourton Independent reported that the Valdor Rail Company shut the line on Monday. "
+            + "\"Trains will run again on Friday,\" the channel said.";
+        var entities = Layer(text, ("Harbourton Independent", EntityType.Organization, 0), ("Valdor Rail Company", EntityType.Organization, 1));
+        Last(text, Run(text, entities), "said").SpeakerEntity.Should().BeNull();
+    }
+
+    [Fact]
     public void A_capital_speaking_alone_is_its_state_when_the_report_names_the_state()
     {
         const string text = "Ukraine reinforced the northern border last week. Kyiv said on Monday that two bridges had been repaired.";

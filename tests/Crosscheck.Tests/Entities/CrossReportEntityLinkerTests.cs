@@ -152,6 +152,36 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void AnAnonymousFirstNameInAnotherReportDoesNotJoinTheLeaderTheAliasTableKnows()
+    {
+        // "Vladimir, a 30-year-old gunner who gave only his first name, said ..." in one report;
+        // "Putin" in another.
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Vladimir")),
+            Report("b", E(EntityType.Person, "Putin")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void AnAnonymousFirstNameDoesNotJoinAFullNameWrittenOnlyInAnotherReport()
+    {
+        // "Volodymyr, a medic in the town, said ..." beside another report's "Volodymyr Zelenskyy".
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Volodymyr")),
+            Report("b", E(EntityType.Person, "Volodymyr Zelenskyy")));
+        linking.IdFor("a", 0).Should().NotBe(linking.IdFor("b", 0));
+    }
+
+    [Fact]
+    public void ALoneSurnameStillJoinsTheFullNameOfAnotherReport()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Halvorsen")),
+            Report("b", E(EntityType.Person, "Ingrid Halvorsen")));
+        linking.IdFor("a", 0).Should().Be(linking.IdFor("b", 0));
+    }
+
+    [Fact]
     public void MergesThePentagonWrittenWithItsCountry()
     {
         var linking = Link(
@@ -368,14 +398,48 @@ public class CrossReportEntityLinkerTests
             .With(Layers.Entities, layer).With(Layers.Places, [.. places.OrderBy(p => p.Span.Start)]);
     }
 
-    [Fact]
-    public void ADemonymWrittenAloneSpeaksForTheCountryTheReportsName()
+    private static readonly Pipeline EntitiesAndPlaces = DefaultPipeline.Create();
+
+    private static AnalyzedArticle Analyzed(string id, string text) =>
+        EntitiesAndPlaces.Analyze(new Article { Id = id, Text = text, ContentHash = id }, new AnalysisContext(new DateOnly(2024, 12, 16))).Article;
+
+    private static string? IdOfWords(EntityLinking linking, AnalyzedArticle article, string words)
     {
-        var linking = Link(
-            ReportWithPlaces("a", "Valdorian officials said the dam held.", (EntityType.Group, "Valdorian", 1, "VD")),
-            ReportWithPlaces("b", "Valdoria denied the report.", (EntityType.Place, "Valdoria", 1, "VD")));
-        linking.IdFor("a", 0).Should().Be(linking.IdFor("b", 0));
-        linking.Entities.Single(e => e.Id == linking.IdFor("b", 0)).Name.Should().Be("Valdoria");
+        var text = article.Article.Text;
+        var mention = article.Get(Layers.Entities).Mentions.FirstOrDefault(m => m.Span.Of(text) == words);
+        return mention.Span.Length == 0 ? null : linking.IdFor(article.Article.Id, mention.Entity);
+    }
+
+    [Theory]
+    [InlineData("South Korean officials said on Monday that the drills near the border would go ahead.", "South Korean officials", "South Korea")]
+    [InlineData("Seoul stayed calm, and the South Korean side said on Monday that the drills would go ahead.", "South Korean", "South Korea")]
+    public void ADemonymThatSpeaksForTheStateJoinsTheCountryTheReportsName(string sentence, string words, string country)
+    {
+        var a = Analyzed("a", sentence);
+        var b = Analyzed("b", $"{country} sent two more ships to the strait on Sunday, the navy said.");
+        var linking = new CrossReportEntityLinker().Link([a, b]);
+        var id = IdOfWords(linking, a, words);
+        id.Should().NotBeNull("the finder reads '{0}' as one mention", words);
+        id.Should().Be(IdOfWords(linking, b, country));
+    }
+
+    [Theory]
+    [InlineData("Ukrainian refugees in Poland said they feared the coming winter.", "Ukrainian")]
+    [InlineData("Russian oligarchs said on Monday that their yachts had been seized in the harbour.", "Russian")]
+    [InlineData("Ukrainian children returned to the school in the village on Monday.", "Ukrainian")]
+    public void ADemonymBeforeANounForPeopleOfTheCountryIsNotTheState(string sentence, string demonym)
+    {
+        var a = Analyzed("a", sentence);
+        var country = demonym == "Ukrainian" ? "Ukraine" : "Russia";
+        var b = Analyzed("b", $"{country} sent two more trains to the border on Sunday, the railway said.");
+        var linking = new CrossReportEntityLinker().Link([a, b]);
+        var countryId = IdOfWords(linking, b, country);
+        countryId.Should().NotBeNull();
+        var text = a.Article.Text;
+        foreach (var mention in a.Get(Layers.Entities).Mentions.Where(m => m.Span.Of(text).StartsWith(demonym, StringComparison.Ordinal)))
+        {
+            linking.IdFor("a", mention.Entity).Should().NotBe(countryId, "'{0}' names people, not the state", mention.Span.Of(text));
+        }
     }
 
     [Fact]

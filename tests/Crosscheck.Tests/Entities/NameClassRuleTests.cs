@@ -31,6 +31,16 @@ public class NameClassRuleTests
         TypeOf(text, layer, surface).Should().Be(EntityType.Group);
     }
 
+    [Theory]
+    [InlineData("Taliban officials said on Monday that the border crossing would reopen.", "Taliban")]
+    [InlineData("Houthi officials said on Friday that two drones were fired at a cargo ship.", "Houthi")]
+    public void A_movement_in_the_nationality_list_is_not_made_a_group(string sentence, string surface)
+    {
+        var (text, layer) = Analyze(sentence);
+        layer.Mentions.Where(m => m.Span.Of(text).StartsWith(surface, StringComparison.Ordinal))
+            .Should().NotContain(m => m.Type == EntityType.Group);
+    }
+
     [Fact]
     public void A_capital_owning_an_organ_of_the_state_is_the_state()
     {
@@ -45,6 +55,27 @@ public class NameClassRuleTests
     {
         var (text, layer) = Analyze(sentence);
         TypeOf(text, layer, "Hanoi").Should().NotBe(EntityType.Organization);
+    }
+
+    [Theory]
+    [InlineData("Hanoi's foreign ministry said on Tuesday that the delegation had left the talks early.")]
+    [InlineData("Hanoi's government said on Tuesday that the delegation had left the talks early.")]
+    public void A_capital_owning_a_ministry_or_government_is_the_state(string sentence)
+    {
+        var (text, layer) = Analyze(sentence);
+        TypeOf(text, layer, "Hanoi").Should().Be(EntityType.Organization);
+    }
+
+    [Theory]
+    [InlineData("Kyiv's city military administration said two drones had hit a warehouse overnight.", "Kyiv")]
+    [InlineData("Tokyo's metropolitan government said the heat warning would stay in place until Friday.", "Tokyo")]
+    [InlineData("Moscow's city government said the metro line would reopen on Monday.", "Moscow")]
+    [InlineData("Berlin's state government said the schools would reopen on Monday.", "Berlin")]
+    [InlineData("Beijing's municipal health agency said eleven new cases were found in the district.", "Beijing")]
+    public void A_capital_owning_its_own_city_or_regional_offices_is_not_the_state(string sentence, string capital)
+    {
+        var (text, layer) = Analyze(sentence);
+        TypeOf(text, layer, capital).Should().NotBe(EntityType.Organization);
     }
 
     [Fact]
@@ -72,6 +103,15 @@ public class NameClassRuleTests
         TypeOf(text, layer, "Margaret Post").Should().Be(EntityType.Person);
     }
 
+    [Theory]
+    [InlineData("Snapline chief executive Evan Spiegel said on Monday that the app would add maps.", "Evan Spiegel")]
+    [InlineData("The physicist Abraham Pais wrote the book over ten years.", "Abraham Pais")]
+    public void A_person_whose_surname_is_a_foreign_title_word_is_not_made_an_organisation(string sentence, string surface)
+    {
+        var (text, layer) = Analyze(sentence);
+        TypeOf(text, layer, surface).Should().NotBe(EntityType.Organization);
+    }
+
     [Fact]
     public void A_portfolio_fragment_before_a_secretarys_title_names_the_department()
     {
@@ -81,6 +121,16 @@ public class NameClassRuleTests
         layer.Entities[fragment[0].Entity].Name.Should().Be("US Defense Department");
         var linking = new CrossReportEntityLinker().Link([new AnalyzedArticle(new Article { Id = "a", Text = text, ContentHash = "a" }).With(Layers.Entities, layer)]);
         linking.Entities.Single(e => e.Id == linking.IdFor("a", fragment[0].Entity)).Name.Should().Be("United States Department of Defense");
+    }
+
+    [Theory]
+    [InlineData("UK Foreign Secretary Tom Ashby said on Monday that the talks would resume.")]
+    [InlineData("British Defence Secretary Tom Ashby said on Monday that the drills would continue.")]
+    public void A_portfolio_fragment_is_not_given_a_department_the_alias_table_does_not_know(string sentence)
+    {
+        var (_, layer) = Analyze(sentence);
+        layer.Entities.Should().NotContain(e => e.Name.EndsWith("Department", StringComparison.Ordinal)
+            || e.Aliases.Any(a => a.EndsWith("Department", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -198,6 +198,40 @@ public class EventStageTests
         e.Place.Should().BeNull("whose claim and whose rights say nothing about where the clash was");
     }
 
+    [Theory]
+    [InlineData("Polish troops clashed with Belarusian forces on Friday in a forest on Belarus's border.")]
+    [InlineData("Polish troops clashed with Belarusian forces on Friday along Belarus's eastern frontier roads near a bridge.")]
+    [InlineData("Polish troops clashed with Belarusian forces near the river on Friday, close to Belarus's capital.")]
+    [InlineData("Polish troops shelled Belarus's western border region on Friday, killing two soldiers.")]
+    public void A_possessive_country_owning_its_ground_or_after_along_places_the_event(string text)
+    {
+        int at = text.IndexOf("Belarus's", StringComparison.Ordinal);
+        var places = ImmutableArray.CreateBuilder<ResolvedPlace>();
+        places.Add(new ResolvedPlace(Find(text, "Polish"), "Poland", 46, 21, null, "PL", null, PlacePrecision.Country) { WrittenAsDemonym = true });
+        if (text.Contains("Belarusian", StringComparison.Ordinal))
+        {
+            places.Add(new ResolvedPlace(Find(text, "Belarusian"), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country) { WrittenAsDemonym = true });
+        }
+        places.Add(new ResolvedPlace(new Span(at, at + 7), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country));
+        var events = Run(text, a => a.With(Layers.Places, [.. places.OrderBy(p => p.Span.Start)])).Get(Layers.Events);
+        events.Should().NotBeEmpty();
+        events.Should().OnlyContain(e => e.Place == new Span(at, at + 7));
+    }
+
+    [Fact]
+    public void A_possessive_country_after_to_owning_no_ground_does_not_place_the_event()
+    {
+        const string text = "Polish troops clashed with Belarusian forces on Friday in what the ministry called a threat to Belarus's security.";
+        int at = text.IndexOf("Belarus's", StringComparison.Ordinal);
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Polish"), "Poland", 46, 21, null, "PL", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(Find(text, "Belarusian"), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(new Span(at, at + 7), "Belarus", 45, 20, null, "BY", null, PlacePrecision.Country),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().BeNull("a threat to the country's security happens nowhere in particular");
+    }
+
     [Fact]
     public void A_possessive_country_after_a_locative_still_places_the_event()
     {
