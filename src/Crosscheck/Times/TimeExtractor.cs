@@ -1057,12 +1057,11 @@ internal sealed class TimeExtractor
             if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
             if (IsNumber(k, 4) && W(k).Length == 4) return true;
             // "February twenty second 3:30": a clock time on that day.
-            if (IsNumber(k, 2) && Is(k + 1, ":") && IsNumber(k + 2, 2)) return true;
+            if (IsClockAt(k)) return true;
             if (!IsWord(k)) return false;
             // "tues the 4th 7pm": a clock glued to its meridiem is the time on that day, not a noun the ordinal counts.
             // Only the meridiem may follow the digits: "10-team" or "5-program" is a noun.
-            if (char.IsAsciiDigit(W(k)[0]) && W(k).TrimStart("0123456789") is var meridiem
-                && (meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase))) return true;
+            if (IsHourGluedToMeridiem(k)) return true;
             foreach (var word in FunctionWordsAfterSpelledDay) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
@@ -1097,7 +1096,7 @@ internal sealed class TimeExtractor
             // the phrase ends there (punctuation, a year, a clock); an ordinal unit ("twenty-first") may meet a function word.
             if (!cardinalUnit) return SpelledDayEndsAt(end);
             return !In(end) || _tokens[end].Kind is TokenKind.Punctuation || IsNumber(end, 4) && W(end).Length == 4
-                || IsNumber(end, 2) && Is(end + 1, ":") && IsNumber(end + 2, 2) || Is(end, "at") && In(end + 1) && char.IsAsciiDigit(W(end + 1)[0]);
+                || IsClockAt(end) || Is(end, "at") && In(end + 1) && char.IsAsciiDigit(W(end + 1)[0]);
         }
 
         private bool CompoundSpelledDay(int k, out int day, out int end, out bool cardinalUnit)
@@ -1268,7 +1267,7 @@ internal sealed class TimeExtractor
                 if (YearAfter(compoundEnd, out int spokenYear, out int spokenYearEnd)) { compoundYear = spokenYear; compoundEnd = spokenYearEnd; }
                 return AddDate(output, p, compoundEnd, compoundYear, month, compoundDay);
             }
-            if (DayAt(q + 1, out int day) && !(IsNumber(q + 1, 2) && Is(q + 2, ":") && IsNumber(q + 3, 2)) // "Dec. 10:30" is a clock time
+            if (DayAt(q + 1, out int day) && !IsClockAt(q + 1) // "Dec. 10:30" is a clock time
                 && (char.IsAsciiDigit(W(q + 1)[0]) || SpelledDayEndsAt(q + 2)))
             {
                 int end = q + 2;
@@ -1417,10 +1416,17 @@ internal sealed class TimeExtractor
             int k = Is(end, ",") || Is(end, "at") ? end + 1 : end;
             if (!In(k)) return false;
             if (IsNumber(k, 4) && W(k).Length == 4 && !Is(end, "at")) return true;
-            if (IsNumber(k, 2) && Is(k + 1, ":") && IsNumber(k + 2, 2)) return true;
-            return Is(end, "at") && IsNumber(k, 2) || IsWord(k) && char.IsAsciiDigit(W(k)[0]) && W(k).TrimStart("0123456789") is var meridiem
-                && (meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase));
+            if (IsClockAt(k)) return true;
+            return Is(end, "at") && IsNumber(k, 2) || IsHourGluedToMeridiem(k);
         }
+
+        /// <summary>"10:30" at <paramref name="k"/>: an hour, a colon and minutes.</summary>
+        private bool IsClockAt(int k) => IsNumber(k, 2) && Is(k + 1, ":") && IsNumber(k + 2, 2);
+
+        /// <summary>"7pm", "11AM": digits and only a meridiem after them, so "10-team" or "5-program" is no clock.</summary>
+        private bool IsHourGluedToMeridiem(int k) =>
+            IsWord(k) && char.IsAsciiDigit(W(k)[0]) && W(k).TrimStart("0123456789") is var meridiem
+            && (meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
         /// "Tuesday the 11th", "Tuesday 11th", "Wednesday the thirty first": a day of the month written as an ordinal after

@@ -60,6 +60,7 @@ public class SpeakerResolverTests
         var entities = Layer(text, ("Olek Marchenko", EntityType.Person, 0), ("Harbour Council", EntityType.Organization, 1));
         Last(text, Run(text, entities), "said").SpeakerEntity.Should().BeNull();
     }
+
     [Fact]
     public void The_agency_is_the_body_whose_name_ends_in_agency_not_the_newspaper_before_it()
     {
