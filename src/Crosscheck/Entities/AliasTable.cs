@@ -98,6 +98,17 @@ public sealed class AliasTable
         return ReferenceEquals(latin, name) ? -1 : LookupKey(NameKeys.CrossScriptKey(latin), type, sameTypeOnly);
     }
 
+    /// <summary>
+    /// Whether the table lists the name as standing for another entity only when it is recognised as
+    /// <paramref name="type"/>: "Moscow" read as an organisation is Russia, the state, not the city.
+    /// </summary>
+    public bool StandsForAnotherAs(string name, EntityType type)
+    {
+        if (!_byKey.TryGetValue(Key(name), out var entries)) return false;
+        foreach (var entry in entries) if (entry.Restriction == type) return true;
+        return false;
+    }
+
     internal int LookupKey(string key, EntityType type, bool sameTypeOnly = false)
     {
         if (!_byKey.TryGetValue(key, out var entries)) return -1;

@@ -292,7 +292,7 @@ internal sealed class EventExtractor
             // "soldiers from North Korea": where the fighters come from; "the war against Ukraine": whom they fight. Neither is where it happens.
             if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p)
                 || p.Precision == PlacePrecision.Country && (PrecededBy(input.Text, p.Span, "from") || PrecededBy(input.Text, p.Span, "against"))
-                || p.Precision == PlacePrecision.Country && IsPossessorOnly(input.Text, p.Span)) continue;
+                || (p.Precision == PlacePrecision.Country || IsCapitalForItsState(input.Text, p)) && IsPossessorOnly(input.Text, p.Span)) continue;
             candidates.Add(NamesRegion(v, p) ? p with { Name = p.Admin1!, Precision = PlacePrecision.Region } : p);
         }
         if (candidates.Count == 0) return (null, null, []);
@@ -341,6 +341,11 @@ internal sealed class EventExtractor
         return !OwnsGround(text, span.End + 2);
     }
 
+    /// <summary>"Moscow's war", "Kyiv's allies": a capital written for its state (the alias table says which do).</summary>
+    private static bool IsCapitalForItsState(string text, ResolvedPlace p) =>
+        p.Precision is PlacePrecision.Exact or PlacePrecision.Nearby
+        && AliasTable.Default.StandsForAnotherAs(p.Span.SliceOf(text).ToString(), EntityType.Organization);
+
     // "to" is no locative of its own: "a threat to Russia's security" names no place; "to Russia's border" owns ground.
     private static readonly string[] Locatives = ["in", "inside", "into", "across", "near", "at", "within", "throughout", "along"];
 
@@ -364,6 +369,7 @@ internal sealed class EventExtractor
         "capital", "border", "borders", "region", "regions", "territory", "territories", "east", "west", "north", "south",
         "northeast", "northwest", "southeast", "southwest", "coast", "coastline", "airspace", "soil", "front", "frontline",
         "site", "sites", "province", "provinces", "cities", "villages", "port", "ports", "waters", "base", "bases",
+        "outskirts", "suburbs", "streets", "centre", "center", "district", "districts", "airport", "airports",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsRegionItself(ResolvedPlace p) => p.Precision == PlacePrecision.Region && p.Name == p.Admin1;
@@ -523,11 +529,12 @@ internal sealed class EventExtractor
     private static (string? Date, DatePrecision Precision, string? EndDate) DateOf(EventInputs input, Span sentence, Span trigger)
     {
         Span? content = null;
+        Attribution? reporting = null;
         foreach (var c in input.Claims)
         {
             foreach (var part in c.AllContent)
             {
-                if (part.Overlaps(trigger) && (content is null || part.Length < content.Value.Length)) content = part;
+                if (part.Overlaps(trigger) && (content is null || part.Length < content.Value.Length)) (content, reporting) = (part, c);
             }
         }
         int bestRank = int.MaxValue, bestIndex = -1;
@@ -537,6 +544,7 @@ internal sealed class EventExtractor
             if (t.Type != TimexType.Date || !sentence.Contains(t.Span) || Precision(t.Value) is null) continue;
             // "occupied since August": the start of a state, not the day of the event.
             if (PrecededBy(input.Text, t.Span, "since")) continue;
+            if (IsInAnotherClaim(input.Claims, t.Span, trigger, reporting)) continue;
             int rank = content is { } inside && inside.Contains(t.Span) ? 0 : IsStatementTime(input.Claims, sentence, t.Span) ? 2 : 1;
             if (rank < bestRank) { bestRank = rank; bestIndex = i; }
         }
@@ -561,6 +569,32 @@ internal sealed class EventExtractor
             }
         }
         return (best.Value, precision, end);
+    }
+
+    /// <summary>
+    /// "Kyiv said the troops arrived in October, and the army reported clashes": a date inside what one claim
+    /// says dates that claim's proposition, not an event another claim reports. "Kyiv first said the troops
+    /// arrived in October and later reported clashes": the first content seems to run over the second
+    /// statement, but that statement comes from outside it (its source is not inside the first content,
+    /// as in "Kyiv said the army reported clashes on Saturday"), so a date before its cue is still the first's.
+    /// </summary>
+    private static bool IsInAnotherClaim(ImmutableArray<Attribution> claims, Span time, Span trigger, Attribution? reporting)
+    {
+        foreach (var c in claims)
+        {
+            if (ReferenceEquals(c, reporting)) continue;
+            bool holdsTime = false, holdsTrigger = false, holdsReportingSource = false;
+            foreach (var part in c.AllContent)
+            {
+                holdsTime |= part.Contains(time);
+                holdsTrigger |= part.Overlaps(trigger);
+                holdsReportingSource |= reporting?.Source is { } source && part.Contains(source);
+            }
+            if (!holdsTime) continue;
+            if (!holdsTrigger) return true;
+            if (reporting?.Cue is { } cue && time.End <= cue.Start && !holdsReportingSource) return true;
+        }
+        return false;
     }
 
     private static bool PrecededBy(string text, Span span, string word)

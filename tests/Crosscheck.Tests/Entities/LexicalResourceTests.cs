@@ -19,6 +19,16 @@ public class LexicalResourceTests
     }
 
     [Fact]
+    public void AnAliasRestrictedToOrganisationsMarksANameThatStandsForAnother()
+    {
+        var table = AliasTable.Parse(["Ruritania\tPlace\tStrelsau@Organization; Kingdom of Ruritania", "Strelsau\tPlace\tStrelsaw"]);
+        table.StandsForAnotherAs("Strelsau", EntityType.Organization).Should().BeTrue("the capital read as an organisation is the state");
+        table.StandsForAnotherAs("Strelsau", EntityType.Place).Should().BeFalse();
+        table.StandsForAnotherAs("Kingdom of Ruritania", EntityType.Organization).Should().BeFalse("an unrestricted alias is the entity itself");
+        table.StandsForAnotherAs("Zenda", EntityType.Organization).Should().BeFalse();
+    }
+
+    [Fact]
     public void TheShippedPlaceNameSetKnowsUkrainianTowns()
     {
         PlaceNameSet.Default.Contains("Pokrovsk").Should().BeTrue();

@@ -235,6 +235,55 @@ public class EventStageTests
     }
 
     [Theory]
+    [InlineData("North Korean troops clashed with Ukrainian forces on Friday in support of Minsk's war aims.", false)]
+    [InlineData("North Korean troops clashed with Ukrainian forces on Friday on Minsk's outskirts.", true)]
+    [InlineData("North Korean troops clashed with Ukrainian forces on Friday in Minsk's industrial district.", true)]
+    public void A_capital_written_for_its_state_places_no_event_unless_it_owns_ground(string text, bool placed)
+    {
+        int at = text.IndexOf("Minsk's", StringComparison.Ordinal);
+        var minsk = new Span(at, at + 5);
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "North Korean"), "North Korea", 40, 127, null, "KP", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(Find(text, "Ukrainian"), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country) { WrittenAsDemonym = true },
+            new ResolvedPlace(minsk, "Minsk", 53.9, 27.57, 625144, "BY", "Minsk City", PlacePrecision.Exact),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        // "Minsk's war aims" are the Belarusian state's; "Minsk's outskirts" are the city's ground.
+        e.Place.Should().Be(placed ? minsk : null);
+    }
+
+    [Fact]
+    public void A_city_that_stands_for_no_state_still_places_the_event_as_a_possessor()
+    {
+        const string text = "North Korean troops clashed with Ukrainian forces on Friday, killing two of Lida's volunteers.";
+        int at = text.IndexOf("Lida's", StringComparison.Ordinal);
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(new Span(at, at + 4), "Lida", 53.9, 25.3, 1, "BY", "Grodno", PlacePrecision.Exact),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place.Should().Be(new Span(at, at + 4));
+    }
+
+    [Fact]
+    public void A_date_inside_what_another_claim_says_does_not_date_the_event()
+    {
+        const string text = "The army first said North Korean troops arrived in the region in October and later reported clashes with Ukrainian forces.";
+        var e = Run(text, a => a.With(Layers.Times,
+        [
+            new TimeExpression(Find(text, "October"), TimexType.Date, "2024-10"),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Date.Should().NotBe("2024-10", "October dates the arrival the first statement reports, not the clashes reported later");
+        var dated = Run("The army said North Korean troops clashed with Ukrainian forces in October.",
+            a => a.With(Layers.Times, [new TimeExpression(Find("The army said North Korean troops clashed with Ukrainian forces in October.", "October"), TimexType.Date, "2024-10")]))
+            .Get(Layers.Events).Single(x => x.EventType == "Battles");
+        dated.Date.Should().Be("2024-10", "a date inside the claim that reports the clash dates it");
+        const string nested = "Kyiv said that in October the army reported clashes between North Korean troops and Ukrainian forces.";
+        Run(nested, a => a.With(Layers.Times, [new TimeExpression(Find(nested, "October"), TimexType.Date, "2024-10")]))
+            .Get(Layers.Events).Single(x => x.EventType == "Battles").Date
+            .Should().Be("2024-10", "the army's report sits inside what Kyiv said, so Kyiv's October dates it");
+    }
+
+    [Theory]
     [InlineData("The senator launched an assault on the new tax bill.")]
     [InlineData("The fighting spirit of the team impressed the coach.")]
     [InlineData("Talks on a trade agreement resumed in Geneva.")]
