@@ -24,6 +24,22 @@ public class GazetteerTests
         gazetteer.FindName("Russian", Gazetteer.AdjectivePrefix).ToArray().Select(i => gazetteer[i]).Should().Contain(e => e.CountryCode == "RU");
     }
 
+    [Theory]
+    // GeoNames' own point, the convention of the gazetteer we credit (the Factbook's centres differ by 150-300 km).
+    [InlineData("Australia", "AU", -25.0, 135.0)]
+    [InlineData("Japan", "JP", 35.6854, 139.753)]
+    [InlineData("Libya", "LY", 28.0, 17.0)]
+    // The Factbook centre stays where GeoNames' point is a revision apart (Canada) or lies off the territory (a package slip).
+    [InlineData("Canada", "CA", 60.0, -95.0)]
+    [InlineData("American Samoa", "AS", -14.3333, -170.0)]
+    public void A_country_stands_at_GeoNames_point_unless_that_point_is_unreliable(string name, string code, double latitude, double longitude)
+    {
+        var gazetteer = Gazetteer.LoadDefault();
+        var country = gazetteer.FindName(name).ToArray().Select(i => gazetteer[i]).Single(e => e.Kind == PlaceKind.Country && e.CountryCode == code);
+        country.Latitude.Should().BeApproximately(latitude, 0.01);
+        country.Longitude.Should().BeApproximately(longitude, 0.01);
+    }
+
     [Fact]
     public void Names_fold_case_diacritics_and_periods()
     {
