@@ -40,6 +40,28 @@ public class GazetteerTests
         country.Longitude.Should().BeApproximately(longitude, 0.01);
     }
 
+    [Theory]
+    // The centroid of the province's outline, not the middle of the box of its towns (which sits off-centre in an L-shaped province).
+    [InlineData("Quebec", "CA", 53.39, -71.79)]
+    [InlineData("Ontario", "CA", 50.07, -85.83)]
+    public void A_first_level_region_stands_at_the_centroid_of_its_outline(string name, string code, double latitude, double longitude)
+    {
+        var gazetteer = Gazetteer.LoadDefault();
+        var region = gazetteer.FindName(name).ToArray().Select(i => gazetteer[i]).First(e => e.Kind == PlaceKind.Region && e.CountryCode == code);
+        region.Latitude.Should().BeApproximately(latitude, 0.01);
+        region.Longitude.Should().BeApproximately(longitude, 0.01);
+    }
+
+    [Fact]
+    public void A_region_whose_outline_centroid_lies_in_another_region_keeps_the_middle_of_its_own_places()
+    {
+        // Brandenburg's centroid falls in Berlin, which it surrounds; the point must stay on Brandenburg's own ground.
+        var gazetteer = Gazetteer.LoadDefault();
+        var brandenburg = gazetteer.FindName("Brandenburg").ToArray().Select(i => gazetteer[i]).First(e => e.Kind == PlaceKind.Region && e.CountryCode == "DE");
+        var berlin = gazetteer.FindName("Berlin").ToArray().Select(i => gazetteer[i]).First(e => e.Kind == PlaceKind.Place && e.CountryCode == "DE");
+        GeoMath.DistanceKm(brandenburg.Latitude, brandenburg.Longitude, berlin.Latitude, berlin.Longitude).Should().BeGreaterThan(20);
+    }
+
     [Fact]
     public void Names_fold_case_diacritics_and_periods()
     {
