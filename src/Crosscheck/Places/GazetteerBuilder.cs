@@ -7,16 +7,17 @@ namespace Crosscheck.Places;
 /// <summary>
 /// Builds the compact gazetteer table (models/places/gazetteer.bin.gz) from GeoNames cities500,
 /// its admin1/admin2 name tables, optionally Debian's iso-codes JSON, and the two small tables
-/// shipped in models/places (countries.tsv: centres, names and demonyms; aliases.tsv: short forms
-/// and wider areas). Deterministic: the same inputs give byte-identical output.
+/// shipped in models/places (countries.tsv: points, names and demonyms; region-points.tsv: outline
+/// centroids of first-level regions; aliases.tsv: short forms and wider areas). Deterministic: the same inputs give byte-identical output.
 /// </summary>
 /// <remarks>
 /// The output is the binary table of <see cref="GazetteerFormat"/>: per entry its kind, geonameid
 /// (0 when unknown), display name, coordinates, country and admin1 codes, feature code,
 /// population, and its folded lookup keys. A key prefix '^' marks an abbreviation valid only after "Place, ",
 /// '~' an adjective or demonym, '%' a region name without its designator ("kursk" for Kursk Oblast).
-/// Region and country coordinates are the middle of the trimmed bounding box of their places
-/// (countries prefer the centre given in countries.tsv).
+/// Region and country coordinates are the middle of the trimmed bounding box of their places;
+/// countries prefer the point given in countries.tsv, first-level regions the centroid of their
+/// outline in region-points.tsv (the middle of a box sits off-centre in an L-shaped province).
 /// </remarks>
 public static class GazetteerBuilder
 {
@@ -84,12 +85,20 @@ public static class GazetteerBuilder
             if (p.Admin1.Length > 0 && p.Admin2.Length > 0) Add(districtMembers, $"{p.Country}.{p.Admin1}.{p.Admin2}", p);
         }
 
+        var regionPoints = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
+        foreach (var columns in ReadEmbeddedTable("region-points.tsv"))
+        {
+            if (columns.Length < 3) continue;
+            regionPoints[columns[0]] = (double.Parse(columns[1], CultureInfo.InvariantCulture), double.Parse(columns[2], CultureInfo.InvariantCulture));
+        }
         var regions = new Dictionary<string, Row>(StringComparer.Ordinal);
         foreach (var (code, name) in admin1Names.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (!regionMembers.TryGetValue(code, out var members)) continue;
             var parts = code.Split('.');
-            var (lat, lon) = Centre(WithoutMiscodedMembers(members, countryMembers[parts[0]]));
+            var (lat, lon) = regionPoints.TryGetValue(code, out var point)
+                ? point
+                : Centre(WithoutMiscodedMembers(members, countryMembers[parts[0]]));
             var row = new Row('A', 0, name, lat, lon, parts[0], parts[1], "", "ADM1", members.Sum(m => m.Population));
             row.AddKey(name);
             AddStem(row, name);

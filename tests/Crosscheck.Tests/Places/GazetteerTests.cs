@@ -24,6 +24,44 @@ public class GazetteerTests
         gazetteer.FindName("Russian", Gazetteer.AdjectivePrefix).ToArray().Select(i => gazetteer[i]).Should().Contain(e => e.CountryCode == "RU");
     }
 
+    [Theory]
+    // GeoNames' own point, the convention of the gazetteer we credit (the Factbook's centres differ by 150-300 km).
+    [InlineData("Australia", "AU", -25.0, 135.0)]
+    [InlineData("Japan", "JP", 35.6854, 139.753)]
+    [InlineData("Libya", "LY", 28.0, 17.0)]
+    // The Factbook centre stays where GeoNames' point is a revision apart (Canada) or lies off the territory (a package slip).
+    [InlineData("Canada", "CA", 60.0, -95.0)]
+    [InlineData("American Samoa", "AS", -14.3333, -170.0)]
+    public void A_country_stands_at_GeoNames_point_unless_that_point_is_unreliable(string name, string code, double latitude, double longitude)
+    {
+        var gazetteer = Gazetteer.LoadDefault();
+        var country = gazetteer.FindName(name).ToArray().Select(i => gazetteer[i]).Single(e => e.Kind == PlaceKind.Country && e.CountryCode == code);
+        country.Latitude.Should().BeApproximately(latitude, 0.01);
+        country.Longitude.Should().BeApproximately(longitude, 0.01);
+    }
+
+    [Theory]
+    // The centroid of the province's outline, not the middle of the box of its towns (which sits off-centre in an L-shaped province).
+    [InlineData("Quebec", "CA", 53.39, -71.79)]
+    [InlineData("Ontario", "CA", 50.07, -85.83)]
+    public void A_first_level_region_stands_at_the_centroid_of_its_outline(string name, string code, double latitude, double longitude)
+    {
+        var gazetteer = Gazetteer.LoadDefault();
+        var region = gazetteer.FindName(name).ToArray().Select(i => gazetteer[i]).First(e => e.Kind == PlaceKind.Region && e.CountryCode == code);
+        region.Latitude.Should().BeApproximately(latitude, 0.01);
+        region.Longitude.Should().BeApproximately(longitude, 0.01);
+    }
+
+    [Fact]
+    public void A_region_whose_outline_centroid_lies_in_another_region_keeps_the_middle_of_its_own_places()
+    {
+        // Brandenburg's centroid falls in Berlin, which it surrounds; the point must stay on Brandenburg's own ground.
+        var gazetteer = Gazetteer.LoadDefault();
+        var brandenburg = gazetteer.FindName("Brandenburg").ToArray().Select(i => gazetteer[i]).First(e => e.Kind == PlaceKind.Region && e.CountryCode == "DE");
+        var berlin = gazetteer.FindName("Berlin").ToArray().Select(i => gazetteer[i]).First(e => e.Kind == PlaceKind.Place && e.CountryCode == "DE");
+        GeoMath.DistanceKm(brandenburg.Latitude, brandenburg.Longitude, berlin.Latitude, berlin.Longitude).Should().BeGreaterThan(20);
+    }
+
     [Fact]
     public void Names_fold_case_diacritics_and_periods()
     {
