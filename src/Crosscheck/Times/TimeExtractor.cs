@@ -565,13 +565,20 @@ internal sealed class TimeExtractor
     /// </summary>
     public Tense TenseNear(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int mentionStart, Tense sentenceTense)
     {
-        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 8; k--)
+        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 12; k--)
         {
-            var cue = CueAt(text, tokens, entries, k);
+            var cue = CueAt(text, tokens, entries, start, k);
             // "will be named ... in December": a participle after a future auxiliary is future.
-            if (cue == Tense.Past && entries[k] is null && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
+            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
             // "had been due to expire Friday", "had planned to leave on Monday": a plan in the past perfect is over.
             if (cue == Tense.Future && PastPerfectBefore(text, tokens, start, k)) return Tense.Past;
+            if (cue is not null) return cue.Value;
+        }
+        // "In January, a bomb killed ...", "On Tuesday, the league plans to ...": a mention that opens its clause takes the verb after it.
+        for (int k = mentionStart + 1; k < end && k <= mentionStart + 12; k++)
+        {
+            var cue = CueAt(text, tokens, entries, start, k);
+            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
             if (cue is not null) return cue.Value;
         }
         return sentenceTense;
@@ -627,7 +634,7 @@ internal sealed class TimeExtractor
         return false;
     }
 
-    private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
+    private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
     {
         if (tokens[k].Kind != TokenKind.Word) return null;
         var entry = entries[k];
@@ -635,18 +642,12 @@ internal sealed class TimeExtractor
         {
             if (entry.FutureMarker && entry.DayOffset is null) return Tense.Future;
             if (entry.PastMarker && entry.DayOffset is null && entry.Relative is null) return Tense.Past;
-            return null;
+            // A stop word ("met", "fell") ends a phrase and may still be a past verb.
+            if (!entry.Stop) return null;
         }
         var word = tokens[k].Span.SliceOf(text);
         if (IsFutureContraction(word)) return Tense.Future;
-        if (word.Length > 3)
-        {
-            foreach (var suffix in _words.PastSuffixes)
-            {
-                if (word.EndsWith(suffix, StringComparison.Ordinal)) return Tense.Past;
-            }
-        }
-        return null;
+        return _words.IsPastVerb(word, k == start) ? Tense.Past : null;
     }
 
     /// <summary>Whether the sentence speaks of the future ("will", "next"), for weekdays and months without a year.</summary>
@@ -659,19 +660,14 @@ internal sealed class TimeExtractor
             if (token.Kind != TokenKind.Word) continue;
             var word = token.Span.SliceOf(text);
             var entry = entries[k];
-            if (entry is not null)
+            if (entry is not null && (entry.FutureMarker || entry.PastMarker || !entry.Stop))
             {
                 if (entry.FutureMarker) future = true;
                 if (entry.PastMarker) past = true;
             }
             else if (IsFutureContraction(word)) future = true;
-            else if (word.Length > 3)
-            {
-                foreach (var suffix in _words.PastSuffixes)
-                {
-                    if (word.EndsWith(suffix, StringComparison.Ordinal)) { past = true; break; }
-                }
-            }
+            // "will be named", "will have finished": a participle after a future auxiliary is no past.
+            else if (_words.IsPastVerb(word, k == start) && !FutureAuxiliaryBefore(tokens, entries, start, k)) past = true;
         }
         return future && !past ? Tense.Future : future ? Tense.Mixed : past ? Tense.Past : Tense.Unmarked;
     }

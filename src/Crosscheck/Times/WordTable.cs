@@ -84,6 +84,30 @@ internal sealed class WordTable
     /// <summary>Word endings that mark a past-tense verb ("-ed"; Russian "-л", "-ла", "-ли").</summary>
     public string[] PastSuffixes { get; private init; } = [];
 
+    /// <summary>Past-tense verbs with no past ending ("brought", "fell", "met"), so a sentence told with them reads as past.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PastForms { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words that end like a past verb but are none ("succeed", "hundred", "indeed").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPast { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether a word is a past-tense verb by its ending or as a listed irregular form. A capitalised word inside the
+    /// sentence is a name ("Mohammed", "Павел"), not a verb.
+    /// </summary>
+    public bool IsPastVerb(ReadOnlySpan<char> word, bool sentenceInitial)
+    {
+        if (word.Length == 0 || !sentenceInitial && char.IsUpper(word[0])) return false;
+        if (PastForms.Contains(word)) return true;
+        if (word.Length <= 3 || NotPast.Contains(word)) return false;
+        foreach (var suffix in PastSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Word endings of verb forms that end a counted noun phrase ("30 soldiers <b>fighting</b>", "солдат <b>прибыли</b>").</summary>
     public string[] VerbSuffixes { get; private init; } = [];
 
@@ -250,6 +274,8 @@ internal sealed class WordTable
         var infinitiveLeads = new List<string>();
         var countLeads = new List<string>();
         var hoursWords = new List<string>();
+        var pastForms = new List<string>();
+        var notPast = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
@@ -296,6 +322,11 @@ internal sealed class WordTable
             if (role == "infinitive-lead")
             {
                 infinitiveLeads.Add(word);
+                continue;
+            }
+            if (role is "past-form" or "not-past")
+            {
+                (role == "past-form" ? pastForms : notPast).Add(word);
                 continue;
             }
             if (role is "future-lead" or "past-lead")
@@ -360,6 +391,8 @@ internal sealed class WordTable
             CountLeads = countLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
+            PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            NotPast = notPast.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
         };
     }
