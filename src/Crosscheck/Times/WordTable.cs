@@ -88,6 +88,20 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PastForms { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Relative words that count from the date a text named last ("the following year"), not from its publication.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnaphoricRelatives { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the phrase between the tokens holds an anaphoric relative word.</summary>
+    public bool IsAnaphoric(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (AnaphoricRelatives.Contains(tokens[k].Span.SliceOf(text))) return true;
+        }
+        return false;
+    }
+
     /// <summary>Words that end like a past verb but are none ("succeed", "hundred", "indeed").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPast { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -276,6 +290,7 @@ internal sealed class WordTable
         var hoursWords = new List<string>();
         var pastForms = new List<string>();
         var notPast = new List<string>();
+        var anaphoric = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
@@ -322,6 +337,11 @@ internal sealed class WordTable
             if (role == "infinitive-lead")
             {
                 infinitiveLeads.Add(word);
+                continue;
+            }
+            if (role == "anaphoric-relative")
+            {
+                anaphoric.Add(word);
                 continue;
             }
             if (role is "past-form" or "not-past")
@@ -392,6 +412,7 @@ internal sealed class WordTable
             HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
             PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             NotPast = notPast.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
         };
