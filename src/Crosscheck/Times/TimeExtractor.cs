@@ -37,6 +37,12 @@ internal sealed class TimeExtractor
         {
             // Quick filter: a time phrase starts with a number, a listed word, or a glued/hyphenated form ("1990s", "mid-2024", "Q3").
             var token = tokens[k];
+            if (DemonstrativeUnitAt(text, tokens, entries, start, end, k) is { } demonstrative)
+            {
+                output.Add(demonstrative);
+                k = demonstrative.EndToken;
+                continue;
+            }
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
@@ -65,6 +71,28 @@ internal sealed class TimeExtractor
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
+    }
+
+    /// <summary>
+    /// "that year", "later that day", "that same quarter": the unit of a date named before (resolved by the stage).
+    /// Not after a word that opens a "that" clause ("said that day care ...", "so that week after week ...").
+    /// </summary>
+    private TimeMention? DemonstrativeUnitAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int k)
+    {
+        if (!_words.Demonstratives.Contains(tokens[k].Span.SliceOf(text))) return null;
+        int u = k + 1;
+        if (u < end && tokens[u].Span.SliceOf(text).Equals("same", StringComparison.OrdinalIgnoreCase)) u++;
+        if (u >= end || entries[u] is not { Unit: "Y" or "M" or "W" or "D" or "Q", UnitPlural: false } unitEntry || tokens[u].Kind != TokenKind.Word) return null;
+        // "that day-to-day work", "that year-end bonus": a glued word is no unit.
+        if (u + 1 < end && tokens[u + 1].Span.SliceOf(text) is "-" or "–") return null;
+        int first = k;
+        if (k > start)
+        {
+            var before = tokens[k - 1].Span.SliceOf(text);
+            if (_words.ThatClauseLeads.Contains(before)) return null;
+            if (before.Equals("later", StringComparison.OrdinalIgnoreCase) || before.Equals("earlier", StringComparison.OrdinalIgnoreCase)) first = k - 1;
+        }
+        return new TimeMention(MentionKind.RelativeUnit, first, u + 1) { Unit = unitEntry.Unit, Relative = 0, HasRelative = true, Literal = TimeMention.NamedBefore };
     }
 
     /// <summary>

@@ -231,8 +231,14 @@ internal static class TimeResolver
             for (int i = from; i < from + count; i++) if (i >= v.Length || !char.IsAsciiDigit(v[i])) return false;
             return true;
         }
-        if (!Digits(named, 0, 4) || relative == 0) return null;
+        if (!Digits(named, 0, 4)) return null;
         int year = int.Parse(named.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
+        if (named.Length == 7 && named[4] == '-' && named[5] == 'Q' && named[6] is >= '1' and <= '4' && year is >= 2 and <= 9998)
+        {
+            // "that quarter" after "the second quarter of 1988".
+            var quarterStart = new DateOnly(year, 3 * (named[6] - '1') + 1, 1);
+            return unit switch { "Y" => Y(year + relative), "Q" => Quarter(quarterStart.AddMonths(3 * relative)), _ => null };
+        }
         bool hasMonth = named.Length >= 7 && named[4] == '-' && Digits(named, 5, 2);
         bool hasDay = hasMonth && named.Length >= 10 && named[7] == '-' && Digits(named, 8, 2);
         if (year < 2 || year > 9998) return null;
@@ -245,6 +251,8 @@ internal static class TimeResolver
             "Y" => Y(year + relative),
             "M" when hasMonth => Month(anchor.AddMonths(relative)),
             "D" when hasDay => Day(anchor.AddDays(relative)),
+            "W" when hasDay => Week(anchor.AddDays(7 * relative)),
+            "Q" when hasMonth => Quarter(anchor.AddMonths(3 * relative)),
             _ => null,
         };
     }

@@ -85,6 +85,12 @@ public sealed class TimeStage : IStage
                 {
                     resolved = resolved with { Value = fromNamed };
                 }
+                else if (mention.Literal == TimeMention.NamedBefore)
+                {
+                    // "that year" means nothing without a date named before it.
+                    if (lastDate is null || TimeResolver.ShiftFromNamedDate(lastDate, mention.Unit!, 0) is not { } named) continue;
+                    resolved = resolved with { Value = named };
+                }
                 if (mention.DayUnknown)
                 {
                     var day = lastDay is not null && s - lastDaySentence <= 1 ? lastDay : reference.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -92,6 +92,14 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnaphoricRelatives { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>"that" before a unit: the unit of the date named before ("that year").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Demonstratives { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words after which "that" opens a clause, not a time ("said that day ...", "so that week ...").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ThatClauseLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether the phrase between the tokens holds an anaphoric relative word.</summary>
     public bool IsAnaphoric(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int from, int to)
     {
@@ -291,6 +299,8 @@ internal sealed class WordTable
         var pastForms = new List<string>();
         var notPast = new List<string>();
         var anaphoric = new List<string>();
+        var demonstratives = new List<string>();
+        var thatClauseLeads = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
@@ -337,6 +347,11 @@ internal sealed class WordTable
             if (role == "infinitive-lead")
             {
                 infinitiveLeads.Add(word);
+                continue;
+            }
+            if (role is "demonstrative" or "that-clause-lead")
+            {
+                (role == "demonstrative" ? demonstratives : thatClauseLeads).Add(word);
                 continue;
             }
             if (role == "anaphoric-relative")
@@ -412,6 +427,8 @@ internal sealed class WordTable
             HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
             PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            Demonstratives = demonstratives.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            ThatClauseLeads = thatClauseLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             NotPast = notPast.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
