@@ -597,7 +597,7 @@ internal sealed class TimeExtractor
         {
             var cue = CueAt(text, tokens, entries, start, k);
             // "will be named ... in December": a participle after a future auxiliary is future.
-            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
+            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(text, tokens, entries, start, k)) return Tense.Future;
             // "had been due to expire Friday", "had planned to leave on Monday": a plan in the past perfect is over.
             if (cue == Tense.Future && PastPerfectBefore(text, tokens, start, k)) return Tense.Past;
             if (cue is not null) return cue.Value;
@@ -606,7 +606,7 @@ internal sealed class TimeExtractor
         for (int k = mentionStart + 1; k < end && k <= mentionStart + 12; k++)
         {
             var cue = CueAt(text, tokens, entries, start, k);
-            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
+            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(text, tokens, entries, start, k)) return Tense.Future;
             if (cue is not null) return cue.Value;
         }
         return sentenceTense;
@@ -652,12 +652,18 @@ internal sealed class TimeExtractor
     private static bool IsFutureContraction(ReadOnlySpan<char> word) =>
         word.Length > 3 && (word.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’ll", StringComparison.OrdinalIgnoreCase));
 
-    private static bool FutureAuxiliaryBefore(ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
+    /// <summary>
+    /// "will be named", "won't have finished": a future marker with "be" or "have" between it and the participle;
+    /// "accounts payable rose" or "plans approved" has none, so the verb stays past.
+    /// </summary>
+    private bool FutureAuxiliaryBefore(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
     {
+        bool auxiliary = false;
         for (int j = k - 1; j >= start && j >= k - 3; j--)
         {
-            if (entries[j] is { FutureMarker: true }) return true;
+            if (entries[j] is { FutureMarker: true }) return auxiliary;
             if (tokens[j].Kind != TokenKind.Word) return false;
+            auxiliary |= _words.PerfectOrPassiveAuxiliaries.Contains(tokens[j].Span.SliceOf(text));
         }
         return false;
     }
@@ -695,7 +701,7 @@ internal sealed class TimeExtractor
             }
             else if (IsFutureContraction(word)) future = true;
             // "will be named", "will have finished": a participle after a future auxiliary is no past.
-            else if (_words.IsPastVerb(word, k == start) && !FutureAuxiliaryBefore(tokens, entries, start, k)) past = true;
+            else if (_words.IsPastVerb(word, k == start) && !FutureAuxiliaryBefore(text, tokens, entries, start, k)) past = true;
         }
         return future && !past ? Tense.Future : future ? Tense.Mixed : past ? Tense.Past : Tense.Unmarked;
     }

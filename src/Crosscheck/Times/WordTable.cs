@@ -92,6 +92,10 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnaphoricRelatives { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>"be", "have": between "will" and a participle they make it future ("will be named").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerfectOrPassiveAuxiliaries { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>"that" before a unit: the unit of the date named before ("that year").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Demonstratives { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -300,6 +304,7 @@ internal sealed class WordTable
         var notPast = new List<string>();
         var anaphoric = new List<string>();
         var demonstratives = new List<string>();
+        var futureParticipleAuxiliaries = new List<string>();
         var thatClauseLeads = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -347,6 +352,11 @@ internal sealed class WordTable
             if (role == "infinitive-lead")
             {
                 infinitiveLeads.Add(word);
+                continue;
+            }
+            if (role == "participle-auxiliary")
+            {
+                futureParticipleAuxiliaries.Add(word);
                 continue;
             }
             if (role is "demonstrative" or "that-clause-lead")
@@ -427,6 +437,7 @@ internal sealed class WordTable
             HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
             PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PerfectOrPassiveAuxiliaries = futureParticipleAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             Demonstratives = demonstratives.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ThatClauseLeads = thatClauseLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),

@@ -36,4 +36,11 @@ public class TimeTenseTests
     [InlineData("Lawmakers cut spending in March, aides say.", "March", "2025-03")]
     public void LeavesPresentHomographsUnmarked(string text, string span, string value) =>
         TimesOf.Read(text).Should().Contain((span, value));
+
+    [Theory]
+    // "payable" points a dividend date ahead; a past verb nearer the date still wins ("accounts payable rose in March").
+    [InlineData("The reduced dividend is payable Jan. 5 to holders of record Dec. 20.", "Jan. 5", "2025-01-05")]
+    [InlineData("Accounts payable rose 5% in March, the filing showed.", "March", "2024-03")]
+    public void ReadsPayableAsAhead(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
 }
