@@ -37,6 +37,12 @@ internal sealed class TimeExtractor
         {
             // Quick filter: a time phrase starts with a number, a listed word, or a glued/hyphenated form ("1990s", "mid-2024", "Q3").
             var token = tokens[k];
+            if (DemonstrativeUnitAt(text, tokens, entries, start, end, k) is { } demonstrative)
+            {
+                output.Add(demonstrative);
+                k = demonstrative.EndToken;
+                continue;
+            }
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
@@ -65,6 +71,28 @@ internal sealed class TimeExtractor
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
+    }
+
+    /// <summary>
+    /// "that year", "later that day", "that same quarter": the unit of a date named before (resolved by the stage).
+    /// Not after a word that opens a "that" clause ("said that day care ...", "so that week after week ...").
+    /// </summary>
+    private TimeMention? DemonstrativeUnitAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int k)
+    {
+        if (!_words.Demonstratives.Contains(tokens[k].Span.SliceOf(text))) return null;
+        int u = k + 1;
+        if (u < end && tokens[u].Span.SliceOf(text).Equals("same", StringComparison.OrdinalIgnoreCase)) u++;
+        if (u >= end || entries[u] is not { Unit: "Y" or "M" or "W" or "D" or "Q", UnitPlural: false } unitEntry || tokens[u].Kind != TokenKind.Word) return null;
+        // "that day-to-day work", "that year-end bonus": a glued word is no unit.
+        if (u + 1 < end && tokens[u + 1].Span.SliceOf(text) is "-" or "–") return null;
+        int first = k;
+        if (k > start)
+        {
+            var before = tokens[k - 1].Span.SliceOf(text);
+            if (_words.ThatClauseLeads.Contains(before)) return null;
+            if (before.Equals("later", StringComparison.OrdinalIgnoreCase) || before.Equals("earlier", StringComparison.OrdinalIgnoreCase)) first = k - 1;
+        }
+        return new TimeMention(MentionKind.RelativeUnit, first, u + 1) { Unit = unitEntry.Unit, Relative = 0, HasRelative = true, Literal = TimeMention.NamedBefore };
     }
 
     /// <summary>
@@ -565,13 +593,20 @@ internal sealed class TimeExtractor
     /// </summary>
     public Tense TenseNear(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int mentionStart, Tense sentenceTense)
     {
-        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 8; k--)
+        for (int k = mentionStart - 1; k >= start && k >= mentionStart - 12; k--)
         {
-            var cue = CueAt(text, tokens, entries, k);
+            var cue = CueAt(text, tokens, entries, start, k);
             // "will be named ... in December": a participle after a future auxiliary is future.
-            if (cue == Tense.Past && entries[k] is null && FutureAuxiliaryBefore(tokens, entries, start, k)) return Tense.Future;
+            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(text, tokens, entries, start, k)) return Tense.Future;
             // "had been due to expire Friday", "had planned to leave on Monday": a plan in the past perfect is over.
             if (cue == Tense.Future && PastPerfectBefore(text, tokens, start, k)) return Tense.Past;
+            if (cue is not null) return cue.Value;
+        }
+        // "In January, a bomb killed ...", "On Tuesday, the league plans to ...": a mention that opens its clause takes the verb after it.
+        for (int k = mentionStart + 1; k < end && k <= mentionStart + 12; k++)
+        {
+            var cue = CueAt(text, tokens, entries, start, k);
+            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(text, tokens, entries, start, k)) return Tense.Future;
             if (cue is not null) return cue.Value;
         }
         return sentenceTense;
@@ -617,17 +652,23 @@ internal sealed class TimeExtractor
     private static bool IsFutureContraction(ReadOnlySpan<char> word) =>
         word.Length > 3 && (word.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’ll", StringComparison.OrdinalIgnoreCase));
 
-    private static bool FutureAuxiliaryBefore(ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
+    /// <summary>
+    /// "will be named", "won't have finished": a future marker with "be" or "have" between it and the participle;
+    /// "accounts payable rose" or "plans approved" has none, so the verb stays past.
+    /// </summary>
+    private bool FutureAuxiliaryBefore(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
     {
+        bool auxiliary = false;
         for (int j = k - 1; j >= start && j >= k - 3; j--)
         {
-            if (entries[j] is { FutureMarker: true }) return true;
+            if (entries[j] is { FutureMarker: true }) return auxiliary;
             if (tokens[j].Kind != TokenKind.Word) return false;
+            auxiliary |= _words.PerfectOrPassiveAuxiliaries.Contains(tokens[j].Span.SliceOf(text));
         }
         return false;
     }
 
-    private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
+    private Tense? CueAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int k)
     {
         if (tokens[k].Kind != TokenKind.Word) return null;
         var entry = entries[k];
@@ -635,18 +676,12 @@ internal sealed class TimeExtractor
         {
             if (entry.FutureMarker && entry.DayOffset is null) return Tense.Future;
             if (entry.PastMarker && entry.DayOffset is null && entry.Relative is null) return Tense.Past;
-            return null;
+            // A stop word ("met", "fell") ends a phrase and may still be a past verb.
+            if (!entry.Stop) return null;
         }
         var word = tokens[k].Span.SliceOf(text);
         if (IsFutureContraction(word)) return Tense.Future;
-        if (word.Length > 3)
-        {
-            foreach (var suffix in _words.PastSuffixes)
-            {
-                if (word.EndsWith(suffix, StringComparison.Ordinal)) return Tense.Past;
-            }
-        }
-        return null;
+        return _words.IsPastVerb(word, k == start) ? Tense.Past : null;
     }
 
     /// <summary>Whether the sentence speaks of the future ("will", "next"), for weekdays and months without a year.</summary>
@@ -659,19 +694,14 @@ internal sealed class TimeExtractor
             if (token.Kind != TokenKind.Word) continue;
             var word = token.Span.SliceOf(text);
             var entry = entries[k];
-            if (entry is not null)
+            if (entry is not null && (entry.FutureMarker || entry.PastMarker || !entry.Stop))
             {
                 if (entry.FutureMarker) future = true;
                 if (entry.PastMarker) past = true;
             }
             else if (IsFutureContraction(word)) future = true;
-            else if (word.Length > 3)
-            {
-                foreach (var suffix in _words.PastSuffixes)
-                {
-                    if (word.EndsWith(suffix, StringComparison.Ordinal)) { past = true; break; }
-                }
-            }
+            // "will be named", "will have finished": a participle after a future auxiliary is no past.
+            else if (_words.IsPastVerb(word, k == start) && !FutureAuxiliaryBefore(text, tokens, entries, start, k)) past = true;
         }
         return future && !past ? Tense.Future : future ? Tense.Mixed : past ? Tense.Past : Tense.Unmarked;
     }

@@ -54,6 +54,9 @@ internal struct TimeMention
     public string? Season;
     public string? PartOfDay;
     public string? Literal;
+
+    /// <summary>The <see cref="Literal"/> of "that year", "later that day": the unit of the date the text named before.</summary>
+    public const string NamedBefore = "named-before";
     public string? Modifier;
     public int Hour;
     public int Minute;

@@ -220,6 +220,43 @@ internal static class TimeResolver
         }
     }
 
+    /// <summary>
+    /// "the following year" after a named date: that date's unit shifted; null when the named date is coarser than the
+    /// unit (a year gives no "following day").
+    /// </summary>
+    public static string? ShiftFromNamedDate(string named, string unit, int relative)
+    {
+        static bool Digits(string v, int from, int count)
+        {
+            for (int i = from; i < from + count; i++) if (i >= v.Length || !char.IsAsciiDigit(v[i])) return false;
+            return true;
+        }
+        if (!Digits(named, 0, 4)) return null;
+        int year = int.Parse(named.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
+        if (named.Length == 7 && named[4] == '-' && named[5] == 'Q' && named[6] is >= '1' and <= '4' && year is >= 2 and <= 9998)
+        {
+            // "that quarter" after "the second quarter of 1988".
+            var quarterStart = new DateOnly(year, 3 * (named[6] - '1') + 1, 1);
+            return unit switch { "Y" => Y(year + relative), "Q" => Quarter(quarterStart.AddMonths(3 * relative)), _ => null };
+        }
+        bool hasMonth = named.Length >= 7 && named[4] == '-' && Digits(named, 5, 2);
+        bool hasDay = hasMonth && named.Length >= 10 && named[7] == '-' && Digits(named, 8, 2);
+        if (year < 2 || year > 9998) return null;
+        int month = hasMonth ? int.Parse(named.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+        int day = hasDay ? int.Parse(named.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+        if (!IsValidDate(year, month, day)) return null;
+        var anchor = new DateOnly(year, month, day);
+        return unit switch
+        {
+            "Y" => Y(year + relative),
+            "M" when hasMonth => Month(anchor.AddMonths(relative)),
+            "D" when hasDay => Day(anchor.AddDays(relative)),
+            "W" when hasDay => Week(anchor.AddDays(7 * relative)),
+            "Q" when hasMonth => Quarter(anchor.AddMonths(3 * relative)),
+            _ => null,
+        };
+    }
+
     private static DateOnly WeekdayDate(int weekday, int? relative, DateOnly reference, Tense tense)
     {
         int refDay = IsoDay(reference);

@@ -51,6 +51,9 @@ public sealed class TimeStage : IStage
         // last, in its sentence or the one before; with none, the reference day's, as TimeML anchors it on the document.
         string? lastDay = null;
         int lastDaySentence = int.MinValue;
+        // "In 1995 the plant opened; the following year it closed": "following", "previous" and "preceding" count from
+        // the date the text named last, not from the publication day.
+        string? lastDate = null;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -77,6 +80,17 @@ public sealed class TimeStage : IStage
                     if (mention.Kind == MentionKind.Weekday && !mention.HasRelative && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
+                if (mention.Kind == MentionKind.RelativeUnit && lastDate is not null && extractor.Words.IsAnaphoric(text, tokens, mention.StartToken, mention.EndToken)
+                    && TimeResolver.ShiftFromNamedDate(lastDate, mention.Unit!, mention.Relative) is { } fromNamed)
+                {
+                    resolved = resolved with { Value = fromNamed };
+                }
+                else if (mention.Literal == TimeMention.NamedBefore)
+                {
+                    // "that year" means nothing without a date named before it.
+                    if (lastDate is null || TimeResolver.ShiftFromNamedDate(lastDate, mention.Unit!, 0) is not { } named) continue;
+                    resolved = resolved with { Value = named };
+                }
                 if (mention.DayUnknown)
                 {
                     var day = lastDay is not null && s - lastDaySentence <= 1 ? lastDay : reference.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -88,6 +102,7 @@ public sealed class TimeStage : IStage
                     lastDaySentence = s;
                 }
                 if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;
+                if (resolved.Type is TimexType.Date or TimexType.Time && resolved.Value.Length >= 4 && char.IsAsciiDigit(resolved.Value[0])) lastDate = resolved.Value;
                 // In a report about quarterly results, "a year ago" compares with the same quarter a year before.
                 if (quarterly && mention.Kind == MentionKind.Ago && mention.Unit == "Y" && mention.Count == 1 && mention.Relative < 0)
                 {

@@ -84,6 +84,56 @@ internal sealed class WordTable
     /// <summary>Word endings that mark a past-tense verb ("-ed"; Russian "-л", "-ла", "-ли").</summary>
     public string[] PastSuffixes { get; private init; } = [];
 
+    /// <summary>Past-tense verbs with no past ending ("brought", "fell", "met"), so a sentence told with them reads as past.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PastForms { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Relative words that count from the date a text named last ("the following year"), not from its publication.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnaphoricRelatives { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"be", "have": between "will" and a participle they make it future ("will be named").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerfectOrPassiveAuxiliaries { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"that" before a unit: the unit of the date named before ("that year").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Demonstratives { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words after which "that" opens a clause, not a time ("said that day ...", "so that week ...").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ThatClauseLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the phrase between the tokens holds an anaphoric relative word.</summary>
+    public bool IsAnaphoric(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (AnaphoricRelatives.Contains(tokens[k].Span.SliceOf(text))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words that end like a past verb but are none ("succeed", "hundred", "indeed").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPast { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether a word is a past-tense verb by its ending or as a listed irregular form. A capitalised word inside the
+    /// sentence is a name ("Mohammed", "Павел"), not a verb.
+    /// </summary>
+    public bool IsPastVerb(ReadOnlySpan<char> word, bool sentenceInitial)
+    {
+        if (word.Length == 0 || !sentenceInitial && char.IsUpper(word[0])) return false;
+        if (PastForms.Contains(word)) return true;
+        if (word.Length <= 3 || NotPast.Contains(word)) return false;
+        foreach (var suffix in PastSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Word endings of verb forms that end a counted noun phrase ("30 soldiers <b>fighting</b>", "солдат <b>прибыли</b>").</summary>
     public string[] VerbSuffixes { get; private init; } = [];
 
@@ -250,6 +300,12 @@ internal sealed class WordTable
         var infinitiveLeads = new List<string>();
         var countLeads = new List<string>();
         var hoursWords = new List<string>();
+        var pastForms = new List<string>();
+        var notPast = new List<string>();
+        var anaphoric = new List<string>();
+        var demonstratives = new List<string>();
+        var futureParticipleAuxiliaries = new List<string>();
+        var thatClauseLeads = new List<string>();
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
@@ -296,6 +352,26 @@ internal sealed class WordTable
             if (role == "infinitive-lead")
             {
                 infinitiveLeads.Add(word);
+                continue;
+            }
+            if (role == "participle-auxiliary")
+            {
+                futureParticipleAuxiliaries.Add(word);
+                continue;
+            }
+            if (role is "demonstrative" or "that-clause-lead")
+            {
+                (role == "demonstrative" ? demonstratives : thatClauseLeads).Add(word);
+                continue;
+            }
+            if (role == "anaphoric-relative")
+            {
+                anaphoric.Add(word);
+                continue;
+            }
+            if (role is "past-form" or "not-past")
+            {
+                (role == "past-form" ? pastForms : notPast).Add(word);
                 continue;
             }
             if (role is "future-lead" or "past-lead")
@@ -360,6 +436,12 @@ internal sealed class WordTable
             CountLeads = countLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
+            PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PerfectOrPassiveAuxiliaries = futureParticipleAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            Demonstratives = demonstratives.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            ThatClauseLeads = thatClauseLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            NotPast = notPast.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
         };
     }
