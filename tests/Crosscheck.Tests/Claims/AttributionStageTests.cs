@@ -874,6 +874,32 @@ public class AttributionStageTests
     }
 
 
+    /// <summary>A pronoun-led report that opens another claim's content is that claim's words, not a second claim.</summary>
+    [Theory]
+    [InlineData("The mayor said she believes the pier will reopen in May.", "said", "she believes the pier will reopen in May")]
+    [InlineData("The minister told reporters that he thinks the tax is fair.", "told", "he thinks the tax is fair")]
+    [InlineData("The governor said he refused to sign the order.", "said", "he refused to sign the order")]
+    [InlineData("The senator said he claimed during the hearing that the funds were missing.", "said", "he claimed during the hearing that the funds were missing")]
+    [InlineData("The pilot said she recalled hearing a loud bang.", "said", "she recalled hearing a loud bang")]
+    public void A_pronoun_report_inside_a_reported_clause_is_no_second_claim(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var single = claims.Should().ContainSingle().Subject;
+        single.Cue!.Value.Of(text).Should().Be(cue);
+        single.Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>A named speaker inside a report stays a claim, relayed by the outer source; a pronoun that opens no content stays too.</summary>
+    [Fact]
+    public void A_named_report_inside_a_reported_clause_stays_a_relayed_claim()
+    {
+        var (text, claims) = Run("The Ledger reported that port officials said the pier would reopen. She said the levy was fair.");
+        var inner = ByCue(text, claims, "said");
+        inner.Source!.Value.Of(text).Should().Be("port officials");
+        inner.RelaySpans.Select(r => r.Of(text)).Should().Equal("The Ledger");
+        claims.Should().Contain(a => a.Source != null && a.Source.Value.Of(text) == "She");
+    }
+
     /// <summary>Ordinary sentences a cue word sits in without reporting anything: the learned cue model must not make them claims.</summary>
     [Theory]
     [InlineData("He said goodbye.")]
