@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Entities;
 
@@ -44,6 +45,7 @@ public sealed class AttributionStage : IStage
         CitationChains.Apply(found, text, view);
         HedgeScoper.Apply(found, text, view, sentences, _lexicon);
         TrimMutualContent(found, text);
+        DropRestatedByPronoun(found, text);
         AddRelays(found);
         EntityLayer? entityLayer = null;
         if (article.TryGet(Layers.Entities, out var entities))
@@ -93,6 +95,46 @@ public sealed class AttributionStage : IStage
                 found[i] = found[i] with { Content = new Span(found[i].Content.Start, end) };
             }
         }
+    }
+
+    /// <summary>
+    /// "The mayor said she thinks the plan will work": a pronoun-led clause that opens another claim's content is that
+    /// claim's reported words, already carried by it; as a claim of its own it would repeat them under "she" (PolNeAR,
+    /// too, never marks an attribution inside another's content). A named inner speaker ("the Post reported that
+    /// officials said C") stays a claim of its own, relayed by the outer source.
+    /// </summary>
+    private static void DropRestatedByPronoun(List<Attribution> found, string text)
+    {
+        List<int>? restated = null;
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (found[i].Source is not { } source || !IsPersonalPronoun(text, source)) continue;
+            // Attributions come in text order, so an enclosing one is among the nearest few.
+            for (int j = Math.Max(0, i - RelayWindow); j < Math.Min(found.Count, i + RelayWindow); j++)
+            {
+                if (j == i || !found[j].AllContent.Any(part => OpensWith(text, part, source.Start))) continue;
+                (restated ??= []).Add(i);
+                break;
+            }
+        }
+        if (restated is null) return;
+        for (int r = restated.Count - 1; r >= 0; r--) found.RemoveAt(restated[r]);
+    }
+
+    private static bool IsPersonalPronoun(string text, Span source)
+    {
+        var word = text.AsSpan(source.Start, source.End - source.Start);
+        return !word.Equals("who", StringComparison.OrdinalIgnoreCase) && PersonalPronouns.Contains(word);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonalPronouns = WordClasses.L(WordClasses.SubjectPronouns);
+
+    /// <summary>Whether <paramref name="part"/> opens at <paramref name="offset"/>, maybe after "that".</summary>
+    private static bool OpensWith(string text, Span part, int offset)
+    {
+        if (offset < part.Start || offset >= part.End) return false;
+        var gap = text.AsSpan(part.Start, offset - part.Start).Trim();
+        return gap.Length == 0 || gap.Equals("that", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool AfterComma(string text, int offset, int floor)

@@ -800,7 +800,8 @@ public class AttributionStageTests
     [Fact]
     public void The_model_vetoes_a_lexicon_form_only_when_training_saw_it_as_a_cue_less_than_almost_always()
     {
-        var vetoesEverything = new CueClassifier(new Dictionary<string, double> { ["b"] = -1.0 });
+        // A sure veto: a weak one gives way before a bare clause ("believes the pier will reopen").
+        var vetoesEverything = new CueClassifier(new Dictionary<string, double> { ["b"] = -10.0 });
         var priors = new Dictionary<string, CuePrior>(StringComparer.OrdinalIgnoreCase)
         {
             ["said"] = new(100, 95, 90),
@@ -873,6 +874,53 @@ public class AttributionStageTests
         ByCue(text, claims, "suggesting").Content.Of(text).Should().Be("the match had been fixed");
     }
 
+
+    /// <summary>A pronoun-led report that opens another claim's content is that claim's words, not a second claim.</summary>
+    [Theory]
+    [InlineData("The mayor said she believes the pier will reopen in May.", "said", "she believes the pier will reopen in May")]
+    [InlineData("The minister told reporters that he thinks the tax is fair.", "told", "he thinks the tax is fair")]
+    [InlineData("The governor said he refused to sign the order.", "said", "he refused to sign the order")]
+    [InlineData("The senator said he claimed during the hearing that the funds were missing.", "said", "he claimed during the hearing that the funds were missing")]
+    [InlineData("The pilot said she recalled hearing a loud bang.", "said", "she recalled hearing a loud bang")]
+    public void A_pronoun_report_inside_a_reported_clause_is_no_second_claim(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var single = claims.Should().ContainSingle().Subject;
+        single.Cue!.Value.Of(text).Should().Be(cue);
+        single.Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>A named speaker inside a report stays a claim, relayed by the outer source; a pronoun that opens no content stays too.</summary>
+    [Fact]
+    public void A_named_report_inside_a_reported_clause_stays_a_relayed_claim()
+    {
+        var (text, claims) = Run("The Ledger reported that port officials said the pier would reopen. She said the levy was fair.");
+        var inner = ByCue(text, claims, "said");
+        inner.Source!.Value.Of(text).Should().Be("port officials");
+        inner.RelaySpans.Select(r => r.Of(text)).Should().Equal("The Ledger");
+        claims.Should().Contain(a => a.Source != null && a.Source.Value.Of(text) == "She");
+    }
+
+    /// <summary>A reporting verb before a clause without "that" reports it, even where the cue model hesitates.</summary>
+    [Theory]
+    [InlineData("An independent review found the agency was short of staff for years.", "found", "the agency was short of staff for years")]
+    [InlineData("Court records show he paid the fine in full last spring.", "show", "he paid the fine in full last spring")]
+    [InlineData("A second audit of the port's accounts indicates the levy had been collected twice.", "indicates", "the levy had been collected twice")]
+    public void A_reporting_verb_before_a_bare_clause_is_a_claim(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        ByCue(text, claims, cue).Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>A reporting word used as a noun before a finite verb opens no bare clause.</summary>
+    [Theory]
+    [InlineData("Coastal states have raised their ferry fees.")]
+    [InlineData("Two coastal states had raised their ferry fees by spring.")]
+    public void A_reporting_noun_before_a_verb_is_no_claim(string sentence)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Should().BeEmpty();
+    }
 
     /// <summary>Ordinary sentences a cue word sits in without reporting anything: the learned cue model must not make them claims.</summary>
     [Theory]
