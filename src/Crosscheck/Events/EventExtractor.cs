@@ -292,7 +292,8 @@ internal sealed class EventExtractor
             // "soldiers from North Korea": where the fighters come from; "the war against Ukraine": whom they fight. Neither is where it happens.
             if (IsInSource(input.Claims, p.Span) || IsDemonym(input.Text, p)
                 || p.Precision == PlacePrecision.Country && (PrecededBy(input.Text, p.Span, "from") || PrecededBy(input.Text, p.Span, "against"))
-                || (p.Precision == PlacePrecision.Country || IsCapitalForItsState(input.Text, p)) && IsPossessorOnly(input.Text, p.Span)) continue;
+                || p.Precision == PlacePrecision.Country && IsPossessorOnly(input.Text, p.Span)
+                || IsCapitalSpeakingForItsState(input.Text, p)) continue;
             candidates.Add(NamesRegion(v, p) ? p with { Name = p.Admin1!, Precision = PlacePrecision.Region } : p);
         }
         if (candidates.Count == 0) return (null, null, []);
@@ -338,19 +339,36 @@ internal sealed class EventExtractor
     {
         if (span.End + 2 > text.Length || !(text[span.End] is '\'' or '’') || text[span.End + 1] is not ('s' or 'S')) return false;
         foreach (var locative in Locatives) if (PrecededBy(text, span, locative)) return false;
-        return !OwnsGround(text, span.End + 2);
+        return !OwnsAny(text, span.End + 2, PlaceNouns);
     }
 
-    /// <summary>"Moscow's war", "Kyiv's allies": a capital written for its state (the alias table says which do).</summary>
-    private static bool IsCapitalForItsState(string text, ResolvedPlace p) =>
-        p.Precision is PlacePrecision.Exact or PlacePrecision.Nearby
-        && AliasTable.Default.StandsForAnotherAs(p.Span.SliceOf(text).ToString(), EntityType.Organization);
+    /// <summary>
+    /// "Moscow's war", "Pyongyang's troops", "Kyiv's allies": a capital whose possessive owns a matter of
+    /// state is written for its state (the alias table says which capitals are), so it places nothing.
+    /// What else a capital owns is the city's ("Moscow's metro", "Kyiv's power grid", "Paris's cathedral").
+    /// </summary>
+    private static bool IsCapitalSpeakingForItsState(string text, ResolvedPlace p)
+    {
+        var span = p.Span;
+        if (p.Precision is not (PlacePrecision.Exact or PlacePrecision.Nearby)
+            || span.End + 2 > text.Length || !(text[span.End] is '\'' or '’') || text[span.End + 1] is not ('s' or 'S')) return false;
+        foreach (var locative in Locatives) if (PrecededBy(text, span, locative)) return false;
+        return OwnsAny(text, span.End + 2, StateMatters)
+            && AliasTable.Default.StandsForAnotherAs(span.SliceOf(text).ToString(), EntityType.Organization);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StateMatters = FrozenSet.ToFrozenSet(
+    [
+        "war", "wars", "invasion", "offensive", "aggression", "troops", "forces", "army", "military", "allies", "ally",
+        "partners", "envoy", "envoys", "diplomats", "government", "regime", "leadership", "policy", "support", "backing",
+        "claims", "aims", "ambitions", "demands", "stance", "position", "response", "threats", "interests", "sanctions",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "to" is no locative of its own: "a threat to Russia's security" names no place; "to Russia's border" owns ground.
     private static readonly string[] Locatives = ["in", "inside", "into", "across", "near", "at", "within", "throughout", "along"];
 
     // The first three words after the possessive, within the clause: "Russia's western Kursk border region".
-    private static bool OwnsGround(string text, int from)
+    private static bool OwnsAny(string text, int from, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nouns)
     {
         int k = from;
         for (int word = 0; word < 3; word++)
@@ -359,7 +377,7 @@ internal sealed class EventExtractor
             int start = k;
             while (k < text.Length && (char.IsLetter(text[k]) || text[k] == '-')) k++;
             if (k == start) return false;
-            if (PlaceNouns.Contains(text.AsSpan(start, k - start))) return true;
+            if (nouns.Contains(text.AsSpan(start, k - start))) return true;
         }
         return false;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Crosscheck.Text;
@@ -276,20 +277,57 @@ internal sealed class StoryFeatureExtractor(FeatureVocabulary vocabulary, DateOn
     /// the whole name when lower-case words join it ("Bank of America", whose last word alone
     /// would name a country).
     /// </summary>
+    /// <remarks>
+    /// A suffix ("Jr.", "Inc.") is no head: "Donald Trump Jr." is keyed "Trump". The whole name is kept
+    /// when its last word is a generic head that many names share ("Soviet Union", "New York Times")
+    /// or its first word tells namesakes apart ("North Korea", "South Korea", "San Jose").
+    /// </remarks>
     internal static ReadOnlySpan<char> EntityKey(ReadOnlySpan<char> name)
     {
         int start = 0, end = name.Length;
         while (start < end && !char.IsLetterOrDigit(name[start])) start++;
         while (end > start && !char.IsLetterOrDigit(name[end - 1]) && name[end - 1] != '.') end--;
         name = StripPossessive(name[start..end]);
+        for (int space = name.LastIndexOf(' '); space > 0; space = name.LastIndexOf(' '))
+        {
+            if (!NameSuffixes.Contains(name[(space + 1)..].TrimEnd('.'))) break;
+            name = name[..space].TrimEnd(',');
+        }
         foreach (var range in name.Split(' '))
         {
             var word = name[range];
             if (word.Length > 0 && char.IsLower(word[0])) return name;
         }
-        int space = name.LastIndexOf(' ');
-        return space < 0 ? name : name[(space + 1)..];
+        int last = name.LastIndexOf(' ');
+        if (last < 0) return name;
+        var head = name[(last + 1)..];
+        return GenericHeads.Contains(head) || DistinguishingFirstWords.Contains(name[..name.IndexOf(' ')]) ? name : head;
     }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameSuffixes = FrozenSet.ToFrozenSet(
+    [
+        "Jr", "Sr", "II", "III", "IV", "Inc", "Corp", "Corporation", "Ltd", "Co", "LLC", "PLC", "AG", "SA", "NV", "GmbH",
+        "Group", "Holdings",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericHeads = FrozenSet.ToFrozenSet(
+    [
+        "Union", "Ministry", "Times", "Party", "Council", "Bank", "University", "Department", "Agency", "Court", "Church",
+        "Army", "Police", "Committee", "Association", "Company", "News", "Post", "Airlines", "Club", "Commission", "Office",
+        "Service", "Institute", "Federation", "Front", "Forces", "Guard", "Republic", "Kingdom", "States", "Emirates",
+        "Islands", "Assembly", "Parliament", "Congress", "Senate", "House", "Organization", "Organisation", "Foundation",
+        "Fund", "Hospital", "School", "College", "Centre", "Center", "Airport", "Station", "Square", "Street", "River",
+        "Sea", "Ocean", "Lake", "Mountains", "Valley", "Region", "Province", "County", "City", "District", "Journal",
+        "Review", "Network", "Channel", "Media", "Press", "Daily", "Herald", "Tribune", "Telegraph", "Express", "Mail",
+        "Star", "Independent", "Ministers", "Directorate", "Administration", "Authority", "Bureau",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DistinguishingFirstWords = FrozenSet.ToFrozenSet(
+    [
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New", "Old", "Upper",
+        "Lower", "Great", "Greater", "United", "San", "Santa", "Los", "Las", "St", "St.", "Saint", "Fort", "Port", "Mount",
+        "Lake", "Cape",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private void AddPlaces(AnalyzedArticle article)
     {

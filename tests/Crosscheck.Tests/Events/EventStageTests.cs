@@ -238,6 +238,8 @@ public class EventStageTests
     [InlineData("North Korean troops clashed with Ukrainian forces on Friday in support of Minsk's war aims.", false)]
     [InlineData("North Korean troops clashed with Ukrainian forces on Friday on Minsk's outskirts.", true)]
     [InlineData("North Korean troops clashed with Ukrainian forces on Friday in Minsk's industrial district.", true)]
+    [InlineData("North Korean troops clashed with Ukrainian forces on Friday, shelling Minsk's metro.", true)]
+    [InlineData("North Korean troops clashed with Ukrainian forces on Friday alongside Minsk's troops.", false)]
     public void A_capital_written_for_its_state_places_no_event_unless_it_owns_ground(string text, bool placed)
     {
         int at = text.IndexOf("Minsk's", StringComparison.Ordinal);
@@ -248,7 +250,7 @@ public class EventStageTests
             new ResolvedPlace(Find(text, "Ukrainian"), "Ukraine", 49, 32, null, "UA", null, PlacePrecision.Country) { WrittenAsDemonym = true },
             new ResolvedPlace(minsk, "Minsk", 53.9, 27.57, 625144, "BY", "Minsk City", PlacePrecision.Exact),
         ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
-        // "Minsk's war aims" are the Belarusian state's; "Minsk's outskirts" are the city's ground.
+        // "Minsk's war aims" and "Minsk's troops" are the Belarusian state's; its outskirts and its metro are the city's.
         e.Place.Should().Be(placed ? minsk : null);
     }
 

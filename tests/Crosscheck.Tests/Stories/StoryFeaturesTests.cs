@@ -14,14 +14,20 @@ public class StoryFeaturesTests
     [InlineData("Varnet's", "Varnet")]
     [InlineData("Dunmere Harbour Pilots", "Pilots")]
     [InlineData("`` Castelnoir", "Castelnoir")]
+    [InlineData("Ilse Varnet Jr.", "Varnet")]
+    [InlineData("Dunmere Ferries Inc.", "Ferries")]
+    [InlineData("Dunmere Ferries, Inc.", "Ferries")]
     public void An_entity_is_keyed_by_the_last_word_of_its_capitalised_name(string name, string key) =>
         StoryFeatureExtractor.EntityKey(name).ToString().Should().Be(key);
 
     [Theory]
     [InlineData("Bank of Dunmere")]
     [InlineData("Ministry for the Ambre Valley")]
-    public void A_name_joined_by_lower_case_words_is_kept_whole(string name) =>
-        // Its last word alone ("Dunmere") would name the town, not the bank.
+    [InlineData("North Ambria")]
+    [InlineData("Dunmere Union")]
+    [InlineData("San Varnet")]
+    public void A_name_whose_head_alone_would_join_namesakes_is_kept_whole(string name) =>
+        // "Dunmere" alone would name the town, not the bank; "Ambria" alone would join North and South Ambria.
         StoryFeatureExtractor.EntityKey(name).ToString().Should().Be(name);
 
     private const string Text =
