@@ -75,7 +75,8 @@ internal sealed class TimeExtractor
 
     /// <summary>
     /// "that year", "later that day", "that same quarter": the unit of a date named before (resolved by the stage).
-    /// Not after a word that opens a "that" clause ("said that day care ...", "so that week after week ...").
+    /// Only after a word that leads a time ("later", "on", "in"), a comma or at the sentence start: after others "that"
+    /// may open a clause ("found that day care ...", "so that week after week ...").
     /// </summary>
     private TimeMention? DemonstrativeUnitAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int k)
     {
@@ -89,10 +90,10 @@ internal sealed class TimeExtractor
         if (k > start)
         {
             var before = tokens[k - 1].Span.SliceOf(text);
-            if (_words.ThatClauseLeads.Contains(before)) return null;
+            if (!(before is "," || _words.DemonstrativeLeads.Contains(before))) return null;
             if (before.Equals("later", StringComparison.OrdinalIgnoreCase) || before.Equals("earlier", StringComparison.OrdinalIgnoreCase)) first = k - 1;
         }
-        return new TimeMention(MentionKind.RelativeUnit, first, u + 1) { Unit = unitEntry.Unit, Relative = 0, HasRelative = true, Literal = TimeMention.NamedBefore };
+        return new TimeMention(MentionKind.RelativeUnit, first, u + 1) { Unit = unitEntry.Unit, Relative = 0, HasRelative = true, NamedBefore = true };
     }
 
     /// <summary>
@@ -587,14 +588,23 @@ internal sealed class TimeExtractor
     }
 
     /// <summary>
-    /// The tense nearest a mention: the closest tense cue before it in the sentence ("officials said the
-    /// talks will resume Thursday" is future for Thursday), else the closest after it, else the
-    /// sentence's overall tense.
+    /// The tense nearest a mention: the closest tense cue before it in its clause ("officials said the talks will
+    /// resume Thursday" is future for Thursday); for a mention that opens its clause, the verb after it, where a future
+    /// cue wins and a relative clause's past verb does not count ("In March, the company that sold the plant will pay");
+    /// else the sentence's overall tense.
     /// </summary>
     public Tense TenseNear(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int mentionStart, Tense sentenceTense)
     {
+        int clauseStart = start;
         for (int k = mentionStart - 1; k >= start && k >= mentionStart - 12; k--)
         {
+            var word = tokens[k].Span.SliceOf(text);
+            // "The tournament, which Brazil won in 2002, returns in June": a verb behind a clause break is another clause's.
+            if (IsClauseBreak(word) || _words.RelativePronouns.Contains(word) || word.Equals("that", StringComparison.OrdinalIgnoreCase))
+            {
+                clauseStart = k + 1;
+                break;
+            }
             var cue = CueAt(text, tokens, entries, start, k);
             // "will be named ... in December": a participle after a future auxiliary is future.
             if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(text, tokens, entries, start, k)) return Tense.Future;
@@ -602,14 +612,134 @@ internal sealed class TimeExtractor
             if (cue == Tense.Future && PastPerfectBefore(text, tokens, start, k)) return Tense.Past;
             if (cue is not null) return cue.Value;
         }
+        if (mentionStart - clauseStart > ClauseOpeningWords) return sentenceTense;
         // "In January, a bomb killed ...", "On Tuesday, the league plans to ...": a mention that opens its clause takes the verb after it.
+        Tense? past = null;
+        bool inRelative = false, seenWord = false;
         for (int k = mentionStart + 1; k < end && k <= mentionStart + 12; k++)
         {
+            var word = tokens[k].Span.SliceOf(text);
+            if (IsClauseBreak(word))
+            {
+                // The comma after "In March," opens the main clause; the next one not closing a relative clause ends it.
+                if (seenWord && !inRelative) break;
+                inRelative = false;
+                continue;
+            }
+            seenWord |= tokens[k].Kind == TokenKind.Word;
+            if (_words.RelativePronouns.Contains(word) || word.Equals("that", StringComparison.OrdinalIgnoreCase)) inRelative = true;
             var cue = CueAt(text, tokens, entries, start, k);
-            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(text, tokens, entries, start, k)) return Tense.Future;
-            if (cue is not null) return cue.Value;
+            if (cue == Tense.Past && entries[k] is not { PastMarker: true } && FutureAuxiliaryBefore(text, tokens, entries, start, k)) cue = Tense.Future;
+            if (cue == Tense.Future) return Tense.Future;
+            if (cue == Tense.Past && !inRelative) past ??= Tense.Past;
         }
-        return sentenceTense;
+        return past ?? sentenceTense;
+    }
+
+    /// <summary>Words a clause may have before a mention that still opens it ("In", "Early in", "Later on").</summary>
+    private const int ClauseOpeningWords = 2;
+
+    /// <summary>A break between clauses; a bracket is not one ("will leave at 4 (4 a.m. Thursday)").</summary>
+    private static bool IsClauseBreak(ReadOnlySpan<char> word) => word is "," or ";" or ":" or "—" or "–";
+
+    /// <summary>How far back an appositive or relative clause is looked for.</summary>
+    private const int SideClauseReach = 12;
+
+    /// <summary>
+    /// Whether token <paramref name="k"/> sits in a side clause, whose verb and dates are not the main clause's: after
+    /// "which" or "who" in its clause, or between commas where the part opens with a participle ("Jones, born in 1961,
+    /// was named", "The stadium, built by a Chinese firm, opens").
+    /// </summary>
+    public bool InSideClause(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int k)
+    {
+        for (int j = k - 1; j >= start && j >= k - SideClauseReach; j--)
+        {
+            var word = tokens[j].Span.SliceOf(text);
+            // "Officials who will meet again said ...": a relative clause without commas ends with its own verb.
+            if (_words.RelativePronouns.Contains(word)) return VerbGroupsBetween(text, tokens, entries, j + 1, k) <= (IsVerbCue(text, tokens, entries, k) ? 0 : 1);
+            if (!IsClauseBreak(word) || word is "," && InList(text, tokens, j, k)) continue;
+            if (j == start || word is not ("," or "—" or "–")) return false;
+            // "The minister, who quit in May, said ...": the comma closes a side clause, so what follows is the main one.
+            if (ClosesSideClause(text, tokens, start, j)) return false;
+            return OpensWithParticiple(text, tokens, j + 1, k + 1) && BreakAfter(text, tokens, k + 1, end);
+        }
+        return false;
+    }
+
+    /// <summary>Verbs between two tokens, an auxiliary and its verb ("will meet", "was first held") counted once; those joined to the verb at <paramref name="to"/> not at all.</summary>
+    private int VerbGroupsBetween(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int from, int to)
+    {
+        int groups = 0, lastCue = int.MinValue;
+        for (int i = from; i < to; i++)
+        {
+            if (!IsVerbCue(text, tokens, entries, i)) continue;
+            if (i - lastCue > 2) groups++;
+            lastCue = i;
+        }
+        if (lastCue >= to - 2 && IsVerbCue(text, tokens, entries, to) && groups > 0 && (lastCue == to - 1 || lastCue == to - 2)) groups--;
+        return groups;
+    }
+
+    private bool IsVerbCue(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
+    {
+        if (tokens[k].Kind != TokenKind.Word) return false;
+        if (entries[k] is { } entry && (entry.FutureMarker || entry.PastMarker || !entry.Stop)) return entry.FutureMarker || entry.PastMarker;
+        var word = tokens[k].Span.SliceOf(text);
+        return IsFutureContraction(word) || _words.IsPastVerb(word, false);
+    }
+
+    /// <summary>"as chairman, president and chief executive": a comma between items of a list, which ends no clause.</summary>
+    private static bool InList(string text, ImmutableArray<Token> tokens, int comma, int limit)
+    {
+        for (int j = comma + 1; j < limit && j <= comma + 3; j++)
+        {
+            var word = tokens[j].Span.SliceOf(text);
+            if (word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase)) return j > comma + 1;
+            if (tokens[j].Kind != TokenKind.Word) return false;
+        }
+        return false;
+    }
+
+    private bool ClosesSideClause(string text, ImmutableArray<Token> tokens, int start, int comma)
+    {
+        for (int j = comma - 1; j >= start && j >= comma - SideClauseReach; j--)
+        {
+            var word = tokens[j].Span.SliceOf(text);
+            if (_words.RelativePronouns.Contains(word)) return true;
+            if (IsClauseBreak(word)) return j > start && OpensWithParticiple(text, tokens, j + 1, comma);
+        }
+        return false;
+    }
+
+    private bool OpensWithParticiple(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        for (int i = from; i < to && i < from + 2; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word) return false;
+            var word = tokens[i].Span.SliceOf(text);
+            if (char.IsUpper(word[0])) return false;
+            if (_words.ParticipleForms.Contains(word) || _words.IsPastVerb(word, false)) return true;
+            // "first held in 1930", "recently built": an adverb may come first.
+            if (!_words.ParticipleAdverbs.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal)) return false;
+        }
+        return false;
+    }
+
+    private static bool BreakAfter(string text, ImmutableArray<Token> tokens, int from, int end)
+    {
+        for (int j = from; j < end && j < from + SideClauseReach; j++)
+        {
+            if (tokens[j].Span.SliceOf(text) is "," or ")" or "—" or "–") return true;
+        }
+        return false;
+    }
+
+    /// <summary>"are held in March", "is usually built": a participle after a present auxiliary is no past.</summary>
+    private bool PresentAuxiliaryBefore(string text, ImmutableArray<Token> tokens, int start, int k)
+    {
+        int j = k - 1;
+        if (j > start && tokens[j].Kind == TokenKind.Word && tokens[j].Span.SliceOf(text).EndsWith("ly", StringComparison.Ordinal)) j--;
+        return j >= start && tokens[j].Kind == TokenKind.Word && _words.PresentAuxiliaries.Contains(tokens[j].Span.SliceOf(text));
     }
 
     /// <summary>
@@ -663,7 +793,7 @@ internal sealed class TimeExtractor
         {
             if (entries[j] is { FutureMarker: true }) return auxiliary;
             if (tokens[j].Kind != TokenKind.Word) return false;
-            auxiliary |= _words.PerfectOrPassiveAuxiliaries.Contains(tokens[j].Span.SliceOf(text));
+            auxiliary |= _words.ParticipleAuxiliaries.Contains(tokens[j].Span.SliceOf(text));
         }
         return false;
     }
@@ -681,11 +811,12 @@ internal sealed class TimeExtractor
         }
         var word = tokens[k].Span.SliceOf(text);
         if (IsFutureContraction(word)) return Tense.Future;
-        return _words.IsPastVerb(word, k == start) ? Tense.Past : null;
+        return _words.IsPastVerb(word, k == start) && !PresentAuxiliaryBefore(text, tokens, start, k) ? Tense.Past : null;
     }
 
     /// <summary>Whether the sentence speaks of the future ("will", "next"), for weekdays and months without a year.</summary>
-    public Tense TenseOf(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end)
+    /// <param name="mainClauseOnly">Leave out the verbs of appositives and relative clauses, for a mention outside them.</param>
+    public Tense TenseOf(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, bool mainClauseOnly = true)
     {
         bool future = false, past = false;
         for (int k = start; k < end; k++)
@@ -697,11 +828,13 @@ internal sealed class TimeExtractor
             if (entry is not null && (entry.FutureMarker || entry.PastMarker || !entry.Stop))
             {
                 if (entry.FutureMarker) future = true;
-                if (entry.PastMarker) past = true;
+                if (entry.PastMarker && !(mainClauseOnly && InSideClause(text, tokens, entries, start, end, k))) past = true;
             }
             else if (IsFutureContraction(word)) future = true;
             // "will be named", "will have finished": a participle after a future auxiliary is no past.
-            else if (_words.IsPastVerb(word, k == start) && !FutureAuxiliaryBefore(text, tokens, entries, start, k)) past = true;
+            // An appositive's or relative clause's verb is not the main clause's ("The stadium, built by ..., opens in June").
+            else if (_words.IsPastVerb(word, k == start) && !FutureAuxiliaryBefore(text, tokens, entries, start, k)
+                && !PresentAuxiliaryBefore(text, tokens, start, k) && !(mainClauseOnly && InSideClause(text, tokens, entries, start, end, k))) past = true;
         }
         return future && !past ? Tense.Future : future ? Tense.Mixed : past ? Tense.Past : Tense.Unmarked;
     }

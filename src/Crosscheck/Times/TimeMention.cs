@@ -54,9 +54,6 @@ internal struct TimeMention
     public string? Season;
     public string? PartOfDay;
     public string? Literal;
-
-    /// <summary>The <see cref="Literal"/> of "that year", "later that day": the unit of the date the text named before.</summary>
-    public const string NamedBefore = "named-before";
     public string? Modifier;
     public int Hour;
     public int Minute;
@@ -74,6 +71,8 @@ internal struct TimeMention
     public int? WeekOffset;
     /// <summary>"in the morning", "early evening": a part of a day the phrase does not name; the resolver leaves it "XXXX-XX-XXTMO" and the stage puts it on the day named just before, else the reference day.</summary>
     public bool DayUnknown;
+    /// <summary>"that year", "later that day": the unit of the date the text named before; the stage resolves it, or leaves it out without one.</summary>
+    public bool NamedBefore;
 
     public TimeMention(MentionKind kind, int start, int end) : this()
     {

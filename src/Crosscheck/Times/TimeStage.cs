@@ -52,8 +52,11 @@ public sealed class TimeStage : IStage
         string? lastDay = null;
         int lastDaySentence = int.MinValue;
         // "In 1995 the plant opened; the following year it closed": "following", "previous" and "preceding" count from
-        // the date the text named last, not from the publication day.
+        // the date the text named last, not from the publication day, when it is near: in the same sentence, or in the
+        // one before for a phrase that opens its sentence. A date in an appositive or relative clause ("Jones, born in
+        // 1961, ...") is an aside, not the story's time.
         string? lastDate = null;
+        int lastDateSentence = int.MinValue;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -67,29 +70,39 @@ public sealed class TimeStage : IStage
             mentions.Clear();
             extractor.Extract(text, tokens, entries, start, end, mentions);
             if (mentions.Count == 0) continue;
-            Tense? tense = null;
+            Tense? tense = null, sideTense = null;
             foreach (var mention in mentions)
             {
                 // Tense matters only to phrases that leave the year or week open; it is worked out once, when first needed.
                 var near = Tense.Past;
                 if (NeedsTense(mention))
                 {
-                    tense ??= extractor.TenseOf(text, tokens, entries, start, end);
-                    near = tense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, tense.Value) : tense.Value;
+                    // A mention inside a relative clause ("who stepped down in March") takes that clause's verb too.
+                    var sentenceTense = extractor.InSideClause(text, tokens, entries, start, end, mention.StartToken)
+                        ? sideTense ??= extractor.TenseOf(text, tokens, entries, start, end, mainClauseOnly: false)
+                        : tense ??= extractor.TenseOf(text, tokens, entries, start, end);
+                    near = sentenceTense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, sentenceTense) : sentenceTense;
                     near = extractor.Words.LeadTense(text, tokens, start, mention.StartToken) ?? near;
                     if (mention.Kind == MentionKind.Weekday && !mention.HasRelative && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
-                if (mention.Kind == MentionKind.RelativeUnit && lastDate is not null && extractor.Words.IsAnaphoric(text, tokens, mention.StartToken, mention.EndToken)
-                    && TimeResolver.ShiftFromNamedDate(lastDate, mention.Unit!, mention.Relative) is { } fromNamed)
+                bool anaphoric = mention.NamedBefore
+                    || mention.Kind == MentionKind.RelativeUnit && extractor.Words.IsAnaphoric(text, tokens, mention.StartToken, mention.EndToken);
+                if (anaphoric)
                 {
-                    resolved = resolved with { Value = fromNamed };
-                }
-                else if (mention.Literal == TimeMention.NamedBefore)
-                {
+                    // "that year" points back wherever it stands; "the following year" only from the start of its sentence
+                    // ("Profit rose from the previous year" compares with the publication's year, not a date told before).
+                    bool close = s == lastDateSentence
+                        || s - lastDateSentence == 1 && (mention.NamedBefore || mention.StartToken - start <= OpeningWords);
+                    string? anchor = close ? lastDate : null;
+                    if (anchor is not null)
+                    {
+                        // A date coarser than the unit ("in 1990 ... the following day") leaves the phrase unresolved.
+                        if (TimeResolver.ShiftFromNamedDate(anchor, mention.Unit!, mention.Relative) is not { } fromNamed) continue;
+                        resolved = resolved with { Value = fromNamed };
+                    }
                     // "that year" means nothing without a date named before it.
-                    if (lastDate is null || TimeResolver.ShiftFromNamedDate(lastDate, mention.Unit!, 0) is not { } named) continue;
-                    resolved = resolved with { Value = named };
+                    else if (mention.NamedBefore) continue;
                 }
                 if (mention.DayUnknown)
                 {
@@ -102,7 +115,13 @@ public sealed class TimeStage : IStage
                     lastDaySentence = s;
                 }
                 if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;
-                if (resolved.Type is TimexType.Date or TimexType.Time && resolved.Value.Length >= 4 && char.IsAsciiDigit(resolved.Value[0])) lastDate = resolved.Value;
+                // An anaphor does not move the anchor, so a chain of them does not drift from the named date.
+                if (!anaphoric && resolved.Type is TimexType.Date or TimexType.Time && resolved.Value.Length >= 4 && char.IsAsciiDigit(resolved.Value[0])
+                    && !extractor.InSideClause(text, tokens, entries, start, end, mention.StartToken))
+                {
+                    lastDate = resolved.Value;
+                    lastDateSentence = s;
+                }
                 // In a report about quarterly results, "a year ago" compares with the same quarter a year before.
                 if (quarterly && mention.Kind == MentionKind.Ago && mention.Unit == "Y" && mention.Count == 1 && mention.Relative < 0)
                 {
@@ -136,6 +155,9 @@ public sealed class TimeStage : IStage
     }
 
     private const int QuarterlyThreshold = 2;
+
+    /// <summary>Words a sentence may have before a phrase that still opens it ("In the following year").</summary>
+    private const int OpeningWords = 2;
 
     private static string QuarterAYearBefore(string? quarter, DateOnly reference)
     {

@@ -92,16 +92,35 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnaphoricRelatives { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>"be", "have": between "will" and a participle they make it future ("will be named").</summary>
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerfectOrPassiveAuxiliaries { get; private init; } =
+    /// <summary>"be", "have", "been": between "will" and a participle they keep the participle future ("will be named").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticipleAuxiliaries { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>"that" before a unit: the unit of the date named before ("that year").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Demonstratives { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Words after which "that" opens a clause, not a time ("said that day ...", "so that week ...").</summary>
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ThatClauseLeads { get; private init; } =
+    /// <summary>
+    /// The only words after which "that" before a unit points at a named date ("later that day", "in that year"); after
+    /// any other word "that" may open a clause ("found that day care ..."). The sentence start and a comma count too.
+    /// </summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonstrativeLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"is", "are", "being": before a participle they make it present or passive, no past ("are held in March").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PresentAuxiliaries { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"which", "who": they open a relative clause, whose verb is not the main clause's.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RelativePronouns { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"first", "once": may stand before the participle that opens an appositive ("first held in 1930").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticipleAdverbs { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Participles that are no past verb ("born", "known"): after a comma they open an appositive, as "built" or "held" do.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticipleForms { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether the phrase between the tokens holds an anaphoric relative word.</summary>
@@ -304,8 +323,12 @@ internal sealed class WordTable
         var notPast = new List<string>();
         var anaphoric = new List<string>();
         var demonstratives = new List<string>();
-        var futureParticipleAuxiliaries = new List<string>();
-        var thatClauseLeads = new List<string>();
+        var participleAuxiliaries = new List<string>();
+        // Roles that are plain word sets, each looked up whole.
+        var wordSets = new Dictionary<string, List<string>>
+        {
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [],
+        };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
@@ -356,12 +379,17 @@ internal sealed class WordTable
             }
             if (role == "participle-auxiliary")
             {
-                futureParticipleAuxiliaries.Add(word);
+                participleAuxiliaries.Add(word);
                 continue;
             }
-            if (role is "demonstrative" or "that-clause-lead")
+            if (role == "demonstrative")
             {
-                (role == "demonstrative" ? demonstratives : thatClauseLeads).Add(word);
+                demonstratives.Add(word);
+                continue;
+            }
+            if (wordSets.TryGetValue(role, out var set))
+            {
+                set.Add(word);
                 continue;
             }
             if (role == "anaphoric-relative")
@@ -437,9 +465,13 @@ internal sealed class WordTable
             HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
             PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
-            PerfectOrPassiveAuxiliaries = futureParticipleAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            ParticipleAuxiliaries = participleAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             Demonstratives = demonstratives.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
-            ThatClauseLeads = thatClauseLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            DemonstrativeLeads = wordSets["demonstrative-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PresentAuxiliaries = wordSets["present-auxiliary"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            RelativePronouns = wordSets["relative-pronoun"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            ParticipleAdverbs = wordSets["participle-adverb"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            ParticipleForms = wordSets["participle-form"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             NotPast = notPast.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),

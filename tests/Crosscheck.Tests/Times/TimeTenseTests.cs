@@ -38,9 +38,35 @@ public class TimeTenseTests
         TimesOf.Read(text).Should().Contain((span, value));
 
     [Theory]
-    // "payable" points a dividend date ahead; a past verb nearer the date still wins ("accounts payable rose in March").
+    // "payable" points the date right after it ahead; it says nothing of another date in the sentence.
     [InlineData("The reduced dividend is payable Jan. 5 to holders of record Dec. 20.", "Jan. 5", "2025-01-05")]
+    [InlineData("The dividend is payable on Feb. 3, the board said.", "Feb. 3", "2025-02-03")]
     [InlineData("Accounts payable rose 5% in March, the filing showed.", "March", "2024-03")]
-    public void ReadsPayableAsAhead(string text, string span, string value) =>
+    [InlineData("Dividends payable in March were cut by half.", "March", "2024-03")]
+    public void ReadsPayableAsAheadOnlyForItsDate(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Theory]
+    // A participle after "is", "are", "be" or "being" is present or passive, no past.
+    [InlineData("The Oscars are held in March each year.", "March", "2025-03")]
+    [InlineData("The new bridge is being built and opens in June.", "June", "2025-06")]
+    // An appositive's or a relative clause's verb is not the main clause's.
+    [InlineData("The new stadium, built by a Chinese firm, opens in June.", "June", "2025-06")]
+    [InlineData("The tournament, first held in 1930, returns to Mexico in June.", "June", "2025-06")]
+    [InlineData("The tournament, which Brazil won in 2002, returns to Mexico in June.", "June", "2025-06")]
+    // A mention that opens its clause: a relative clause's past verb does not count, the main clause's future wins.
+    [InlineData("In March, the company that sold the plant will pay the fine.", "March", "2025-03")]
+    [InlineData("A conference in March, which organisers postponed twice, will draw 5,000 people.", "March", "2025-03")]
+    public void ReadsTheTenseOfTheMainClause(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Theory]
+    // Guards: the main clause's past still counts after a side clause closes, and an opening month still takes it.
+    [InlineData("The minister, who quit in May, said the budget was passed in March.", "March", "2024-03")]
+    [InlineData("In March, the firm sold the plant, and it will pay the fine.", "March", "2024-03")]
+    [InlineData("The stadium was built by a Chinese firm and opened in June.", "June", "2024-06")]
+    // A mention inside a relative clause takes that clause's verb, past a list's commas.
+    [InlineData("She replaces Ann Cole, who resigned as chair, treasurer and secretary in May for family reasons.", "May", "2024-05")]
+    public void KeepsTheMainClausePast(string text, string span, string value) =>
         TimesOf.Read(text).Should().Contain((span, value));
 }
