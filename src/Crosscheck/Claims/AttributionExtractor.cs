@@ -425,7 +425,7 @@ public sealed class AttributionExtractor
                     // "the records show he paid") overrides a weak veto: the model sees no such clause, only the next word.
                     if (entry.Status == ClaimStatus.Asserted && hasPrior && (double)prior.AsCue / prior.Occurrences < LexiconCueTrustedRate
                         && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence) is var score && score <= classifier.Threshold
-                        && !(entry.Class == CueClass.Verb && score > BareClauseVetoFloor && OpensBareClause(v, t))) continue;
+                        && !(entry.Class is CueClass.Verb or CueClass.VerbFinding && score > BareClauseVetoFloor && OpensBareClause(v, t))) continue;
                 }
                 else if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate)
                 {
@@ -759,6 +759,8 @@ public sealed class AttributionExtractor
             if (commitment) status = AdjustForNegation(ClaimStatus.Asserted, negated);
         }
         else if ((entry.Class == CueClass.VerbThat || entry.Class == CueClass.VerbClause) && !thatClause && !closesReport) return null;
+        else if (entry.Class == CueClass.VerbFinding && !thatClause && !closesReport && sourceFirst >= 0 && sourceFirst == sourceLast
+            && v.In(sourceFirst, SubjPron) && !v.Is(sourceFirst, "who") && !OpensBareClause(v, cueLast)) return null;
         // "could not be verified immediately" is a hedge, not an attribution; "was asked whether ..." is one.
         bool questionClause = IsQuestionOpener(v, k);
         // "X is expected / believed / said to ...": a passive report of an unnamed source's view.

@@ -266,7 +266,7 @@ public sealed class CueClassifier
         CueClass.Verb => "verb",
         CueClass.Tell => "tell",
         CueClass.Noun => "noun",
-        CueClass.VerbThat or CueClass.VerbClause => "verb",
+        CueClass.VerbThat or CueClass.VerbClause or CueClass.VerbFinding => "verb",
         _ => "prep",
     };
 

@@ -18,6 +18,12 @@ public enum CueClass
     /// or before an infinitive, which is a commitment ("agreed to pay"), not "agreed the terms" nor "agreed on a date".
     /// </summary>
     VerbClause,
+    /// <summary>
+    /// Like <see cref="Verb"/> for a verb of finding ("found", "shows"): "the audit found errors" and "polls show a tight
+    /// race" report a finding, but after a personal pronoun a plain object is something found or shown ("he found the
+    /// keys"), so there it is a cue only before a that-clause, a quote or a clause ("they found the door was open").
+    /// </summary>
+    VerbFinding,
     /// <summary>"according to X, C" and "C, according to X".</summary>
     Preposition,
 }
@@ -96,6 +102,7 @@ public sealed class CueLexicon
         "verb" => CueClass.Verb,
         "verb-that" => CueClass.VerbThat,
         "verb-clause" => CueClass.VerbClause,
+        "verb-finding" => CueClass.VerbFinding,
         "tell" => CueClass.Tell,
         "noun" => CueClass.Noun,
         "prep" => CueClass.Preposition,

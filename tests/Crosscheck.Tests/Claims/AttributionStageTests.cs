@@ -938,6 +938,19 @@ public class AttributionStageTests
         claims.Should().BeEmpty();
     }
 
+    /// <summary>After a personal pronoun, a plain object of a verb of finding is a thing found, not a finding reported.</summary>
+    [Theory]
+    [InlineData("He found the keys under the mat.", false)]
+    [InlineData("She showed the visitors the new wing of the museum.", false)]
+    [InlineData("They found that the levee had been breached twice.", true)]
+    [InlineData("They found the door was open when they arrived.", true)]
+    [InlineData("A survey found most residents back the new ferry timetable.", true)]
+    public void A_verb_of_finding_after_a_pronoun_needs_a_clause(string sentence, bool isClaim)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Any().Should().Be(isClaim);
+    }
+
     /// <summary>A verb closing a sentence a quote opened reports the quote; a verb closing an ordinary sentence does not.</summary>
     [Theory]
     [InlineData("\"We will rebuild the pier,\" the harbour master remarked.", "remarked", true)]
