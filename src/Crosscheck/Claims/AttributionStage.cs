@@ -86,6 +86,11 @@ public sealed class AttributionStage : IStage
             {
                 var outer = found[j];
                 if (outer.Cue is not { } outerCue || !found[i].Content.Contains(outerCue)) continue;
+                if (CoordinatedReportStart(found[i], outer, text) is int and)
+                {
+                    found[i] = found[i] with { Content = new Span(found[i].Content.Start, and) };
+                    continue;
+                }
                 bool afterComma = AfterComma(text, outerCue.Start, found[i].Content.Start);
                 // "X said C, adding D" / "C, according to Y": the later cue after a comma starts its own attribution.
                 if (!afterComma && !outer.AllContent.Any(p => p.Contains(cue))) continue;
@@ -96,6 +101,35 @@ public sealed class AttributionStage : IStage
             }
         }
     }
+
+    /// <summary>
+    /// "The army first said the troops arrived in October and later reported clashes": the second cue shares the first's
+    /// speaker, who stands outside the first content, so it is a second statement joined by "and", not part of what was
+    /// first said. Returns where the first content ends (before "and"), or null when the two are not so joined.
+    /// </summary>
+    private static int? CoordinatedReportStart(Attribution inner, Attribution outer, string text)
+    {
+        if (inner.Source is not { } source || outer.Source != source || source.End > inner.Content.Start || outer.Cue is not { } cue) return null;
+        int k = cue.Start;
+        for (int word = 0; word < 3; word++)
+        {
+            while (k > inner.Content.Start && text[k - 1] == ' ') k--;
+            int end = k;
+            while (k > inner.Content.Start && char.IsLetter(text[k - 1])) k--;
+            var w = text.AsSpan(k, end - k);
+            if (w.Equals("and", StringComparison.OrdinalIgnoreCase))
+            {
+                while (k > inner.Content.Start && (text[k - 1] == ' ' || text[k - 1] == ',')) k--;
+                return k > inner.Content.Start ? k : null;
+            }
+            if (!CoordinatedAdverbs.Contains(w)) return null;
+        }
+        return null;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CoordinatedAdverbs = FrozenSet.ToFrozenSet(
+        ["later", "then", "also", "subsequently", "afterwards", "since", "repeatedly"], StringComparer.OrdinalIgnoreCase)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// "The mayor said she thinks the plan will work": a pronoun-led clause that opens another claim's content is that

@@ -938,6 +938,17 @@ public class AttributionStageTests
         claims.Should().BeEmpty();
     }
 
+    [Fact]
+    public void A_second_statement_joined_by_and_ends_what_the_speaker_first_said()
+    {
+        var (text, claims) = Run("The harbour board first said the ferry sank in March and later reported two crew members missing.");
+        claims.Select(c => c.Content.Of(text)).Should().Contain("the ferry sank in March")
+            .And.NotContain(content => content.Contains("reported", StringComparison.Ordinal));
+        var (nestedText, nested) = Run("The harbour board said the coast guard reported two crew members missing.");
+        nested.Should().Contain(c => c.Content.Of(nestedText) == "the coast guard reported two crew members missing",
+            "a report by another speaker inside the content is what the board said");
+    }
+
     /// <summary>After a personal pronoun, a plain object of a verb of finding is a thing found, not a finding reported.</summary>
     [Theory]
     [InlineData("He found the keys under the mat.", false)]
