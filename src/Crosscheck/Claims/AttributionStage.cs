@@ -86,9 +86,9 @@ public sealed class AttributionStage : IStage
             {
                 var outer = found[j];
                 if (outer.Cue is not { } outerCue || !found[i].Content.Contains(outerCue)) continue;
-                if (CoordinatedReportStart(found[i], outer, text) is int and)
+                if (EndBeforeCoordinatedReport(found[i], outer, text) is int firstEnd)
                 {
-                    found[i] = found[i] with { Content = new Span(found[i].Content.Start, and) };
+                    found[i] = found[i] with { Content = new Span(found[i].Content.Start, firstEnd) };
                     continue;
                 }
                 bool afterComma = AfterComma(text, outerCue.Start, found[i].Content.Start);
@@ -107,7 +107,7 @@ public sealed class AttributionStage : IStage
     /// speaker, who stands outside the first content, so it is a second statement joined by "and", not part of what was
     /// first said. Returns where the first content ends (before "and"), or null when the two are not so joined.
     /// </summary>
-    private static int? CoordinatedReportStart(Attribution inner, Attribution outer, string text)
+    private static int? EndBeforeCoordinatedReport(Attribution inner, Attribution outer, string text)
     {
         if (inner.Source is not { } source || outer.Source != source || source.End > inner.Content.Start || outer.Cue is not { } cue) return null;
         int k = cue.Start;
