@@ -109,7 +109,9 @@ public class BrowserTests(WebServer server, BrowserFixture browser) : IClassFixt
         var quote = await claim.Locator("ul.evidence q").First.InnerTextAsync();
         await Shot(page, "04-claim-evidence");
         await claim.Locator("a.evidence-link").First.ClickAsync();
-        await page.WaitForURLAsync("**/articles/**");
+        // The highlight below waits for itself; waiting here for the page's load event as well timed out once in CI
+        // on a busy machine, with nothing wrong on the page.
+        await page.WaitForURLAsync("**/articles/**", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         var mark = page.Locator("mark#hl");
         await mark.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         var highlighted = string.Concat(await page.Locator("mark.focus").AllInnerTextsAsync());
