@@ -335,11 +335,15 @@ internal sealed class EventExtractor
     /// locative ("in Russia's border areas"), or when what it owns is a piece of its ground ("hit
     /// Ukraine's capital", "struck Iran's nuclear sites", "on Russia's border"), the phrase is a location after all.
     /// </summary>
-    private static bool IsPossessorOnly(string text, Span span)
+    private static bool IsPossessorOnly(string text, Span span) =>
+        IsPossessiveOutsideLocative(text, span) && !OwnsAny(text, span.End + 2, PlaceNouns);
+
+    /// <summary>"Russia's ..." not after a locative ("in Russia's ..."): the name owns what follows it.</summary>
+    private static bool IsPossessiveOutsideLocative(string text, Span span)
     {
         if (span.End + 2 > text.Length || !(text[span.End] is '\'' or '’') || text[span.End + 1] is not ('s' or 'S')) return false;
         foreach (var locative in Locatives) if (PrecededBy(text, span, locative)) return false;
-        return !OwnsAny(text, span.End + 2, PlaceNouns);
+        return true;
     }
 
     /// <summary>
@@ -350,10 +354,9 @@ internal sealed class EventExtractor
     private static bool IsCapitalSpeakingForItsState(string text, ResolvedPlace p)
     {
         var span = p.Span;
-        if (p.Precision is not (PlacePrecision.Exact or PlacePrecision.Nearby)
-            || span.End + 2 > text.Length || !(text[span.End] is '\'' or '’') || text[span.End + 1] is not ('s' or 'S')) return false;
-        foreach (var locative in Locatives) if (PrecededBy(text, span, locative)) return false;
-        return OwnsAny(text, span.End + 2, StateMatters)
+        return p.Precision is PlacePrecision.Exact or PlacePrecision.Nearby
+            && IsPossessiveOutsideLocative(text, span)
+            && OwnsAny(text, span.End + 2, StateMatters)
             && AliasTable.Default.StandsForAnotherAs(span.SliceOf(text).ToString(), EntityType.Organization);
     }
 

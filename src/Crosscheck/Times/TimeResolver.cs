@@ -233,7 +233,8 @@ internal static class TimeResolver
         }
         if (!Digits(named, 0, 4)) return null;
         int year = int.Parse(named.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
-        if (named.Length == 7 && named[4] == '-' && named[5] == 'Q' && named[6] is >= '1' and <= '4' && year is >= 2 and <= 9998)
+        if (year < 2 || year > 9998) return null;
+        if (named.Length == 7 && named[4] == '-' && named[5] == 'Q' && named[6] is >= '1' and <= '4')
         {
             // "that quarter" after "the second quarter of 1988".
             var quarterStart = new DateOnly(year, 3 * (named[6] - '1') + 1, 1);
@@ -241,7 +242,6 @@ internal static class TimeResolver
         }
         bool hasMonth = named.Length >= 7 && named[4] == '-' && Digits(named, 5, 2);
         bool hasDay = hasMonth && named.Length >= 10 && named[7] == '-' && Digits(named, 8, 2);
-        if (year < 2 || year > 9998) return null;
         int month = hasMonth ? int.Parse(named.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture) : 1;
         int day = hasDay ? int.Parse(named.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture) : 1;
         if (!IsValidDate(year, month, day)) return null;

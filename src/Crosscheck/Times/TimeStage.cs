@@ -75,10 +75,12 @@ public sealed class TimeStage : IStage
             {
                 // Tense matters only to phrases that leave the year or week open; it is worked out once, when first needed.
                 var near = Tense.Past;
+                bool? inSideClause = null;
+                bool InSideClause() => inSideClause ??= extractor.InSideClause(text, tokens, entries, start, end, mention.StartToken);
                 if (NeedsTense(mention))
                 {
                     // A mention inside a relative clause ("who stepped down in March") takes that clause's verb too.
-                    var sentenceTense = extractor.InSideClause(text, tokens, entries, start, end, mention.StartToken)
+                    var sentenceTense = InSideClause()
                         ? sideTense ??= extractor.TenseOf(text, tokens, entries, start, end, mainClauseOnly: false)
                         : tense ??= extractor.TenseOf(text, tokens, entries, start, end);
                     near = sentenceTense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, sentenceTense) : sentenceTense;
@@ -117,7 +119,7 @@ public sealed class TimeStage : IStage
                 if (mention.Kind == MentionKind.Quarter && mention.Relative == 0) lastQuarter = resolved.Value;
                 // An anaphor does not move the anchor, so a chain of them does not drift from the named date.
                 if (!anaphoric && resolved.Type is TimexType.Date or TimexType.Time && resolved.Value.Length >= 4 && char.IsAsciiDigit(resolved.Value[0])
-                    && !extractor.InSideClause(text, tokens, entries, start, end, mention.StartToken))
+                    && !InSideClause())
                 {
                     lastDate = resolved.Value;
                     lastDateSentence = s;
