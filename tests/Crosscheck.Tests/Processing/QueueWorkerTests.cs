@@ -58,10 +58,11 @@ public class QueueWorkerTests
         var reports = Enumerable.Range(0, 3).Select(i => Some.Raw($"Officials in Lugo said {i + 3} homes were flooded.", $"r{i}")).ToList();
         queue.Enqueue(reports, Reference, reportsPerJob: 10);
 
-        var dead = queue.Claim("dead", TimeSpan.FromSeconds(1));
+        // A lease long enough that a stalled CI machine cannot let it lapse before the next claim.
+        var dead = queue.Claim("dead", TimeSpan.FromSeconds(3));
         dead.Should().NotBeNull();
         queue.Claim("live", TimeSpan.FromSeconds(30)).Should().BeNull("the dead worker's lease still runs");
-        Thread.Sleep(1200);
+        Thread.Sleep(3200);
         var summary = Worker(store, Options("live")).Run();
         summary.Jobs.Should().Be(1);
         summary.Stored.Should().Be(3);
