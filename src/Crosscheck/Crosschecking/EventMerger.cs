@@ -119,7 +119,10 @@ internal static class EventMerger
             .OrderBy(m => m.Event.Precision).ThenByDescending(m => m.Event.Date!.Length).ThenBy(m => m.Event.Date, StringComparer.Ordinal).FirstOrDefault();
         string? date = dated.Event?.Date;
         string? endDate = members.Where(m => m.Event.Date == date && m.Event.EndDate is not null).Select(m => m.Event.EndDate).Max(StringComparer.Ordinal);
-        var near = members.SelectMany(m => m.Event.NearPlaces.IsDefault ? [] : m.Event.NearPlaces.Select(p => m.View.Slice(p).Trim()))
+        // One village written "Vorozhba" and "Vorojba" is one entity: the first spelling stands for it.
+        var near = members.SelectMany(m => m.Event.NearPlaces.IsDefault ? [] : m.Event.NearPlaces
+                .Select(p => (Name: m.View.Slice(p).Trim(), Key: m.View.EntityIdsWithin(p).Order(StringComparer.Ordinal).FirstOrDefault())))
+            .DistinctBy(p => p.Key ?? p.Name, StringComparer.OrdinalIgnoreCase).Select(p => p.Name)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var withPlace = members.FirstOrDefault(m => m.Event.Place is not null);
         double? killed = null, wounded = null, killedOrWounded = null;

@@ -76,7 +76,13 @@ internal sealed class EventExtractor
                 bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null;
                 if (trigger.Needs == TriggerNeeds.Actor && sentenceActors.Count == 0) continue;
                 if (trigger.Needs == TriggerNeeds.Any && !hasAny) continue;
-                events.Add(Build(input, v, s, trigger, v.Range(t, last), sentenceActors, casualties, place, articleCountries, allies));
+                var built = Build(input, v, s, trigger, v.Range(t, last), sentenceActors, casualties, place, articleCountries, allies);
+                if (IsPracticeNotOccurrence(v, t, first) && !IsPinnedDown(built))
+                {
+                    t = last;
+                    continue;
+                }
+                events.Add(built);
                 lastType = trigger.EventType;
                 t = last;
             }
@@ -118,6 +124,56 @@ internal sealed class EventExtractor
         }
         return true;
     }
+
+    /// <summary>
+    /// "Russia has begun to use North Korean soldiers in assaults", "with some of them engaging in combat": who takes part
+    /// in a kind of fighting, told of a practice, not of one clash, so ACLED codes no event for it. The trigger is a bare
+    /// noun (or a plural after "their", "Russian") governed by "in" after a verb of using or taking part in the same clause.
+    /// "used in the attack on the depot" names one attack and stays.
+    /// </summary>
+    private static bool IsPracticeNotOccurrence(TokenView v, int trigger, int sentenceStart)
+    {
+        int k = trigger - 1;
+        bool modified = false;
+        while (k > sentenceStart && (PracticeModifiers.Contains(v.Word(k)) || v.IsCapitalized(k) && v.IsWord(k - 1) && !v.IsCapitalized(k - 1)))
+        {
+            modified = true;
+            k--;
+        }
+        if (!v.Is(k, "in") || !char.IsLower(v.Word(k)[0])) return false;
+        var noun = v.Word(trigger);
+        if (modified && !noun.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !MassFightingNouns.Contains(noun)) return false;
+        for (int j = k - 1; j >= sentenceStart && j >= k - 12; j--)
+        {
+            if (v.IsPunct(j, ',') || v.IsPunct(j, ';') || v.IsPunct(j, ':') || v.Is(j, "that") || v.Is(j, "which")) return false;
+            if (!v.IsWord(j)) continue;
+            var word = v.Word(j);
+            foreach (var stem in PracticeVerbStems)
+            {
+                if (word.StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            if (v.Is(j, "part") && (v.Is(j - 1, "take") || v.Is(j - 1, "taking") || v.Is(j - 1, "took") || v.Is(j - 1, "takes") || v.Is(j - 1, "taken"))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A date the text gives (not only the day of the report), a toll or the villages it happened near make even a
+    /// practice statement tell of one clash.
+    /// </summary>
+    private static bool IsPinnedDown(NewsEvent e) =>
+        e.Date is not null && e.Precision != DatePrecision.Week || e.Fatalities is not null || e.Wounded is not null || e.KilledOrWounded is not null
+        || !e.NearPlaces.IsDefaultOrEmpty;
+
+    private static readonly string[] PracticeVerbStems = ["use", "using", "deploy", "involv", "engag", "participat"];
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PracticeModifiers =
+        FrozenSet.ToFrozenSet(["their", "its", "his", "her", "our", "active", "direct", "frontline", "front-line", "ground"], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MassFightingNouns =
+        FrozenSet.ToFrozenSet(["combat", "fighting", "warfare", "action", "hostilities"], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FiniteAuxiliaries =
         FrozenSet.ToFrozenSet(["was", "were", "been", "be", "being", "is", "are", "had", "has", "have", "got", "get"], StringComparer.OrdinalIgnoreCase)
@@ -314,7 +370,11 @@ internal sealed class EventExtractor
             if (best is null || p.Precision < best.Precision || p.Precision == best.Precision && IsRegionItself(p) && !IsRegionItself(best)) best = p;
         }
         if (best is null) return (null, null, []);
-        if (namesakes)
+        // "near Plekhovo, Vorozhba, Martynovka in the Kursk region": villages the gazetteer lacks were placed at the
+        // region the sentence names, so they are where it happened near, as namesakes elsewhere are.
+        bool villagesOfNamedRegion = best.Precision == PlacePrecision.Region && candidates.Any(r => IsRegionItself(r)
+            && candidates.Any(p => p.Precision == PlacePrecision.Region && !IsRegionItself(p) && p.Admin1 == r.Admin1 && p.CountryCode == r.CountryCode));
+        if (namesakes || villagesOfNamedRegion)
         {
             // The event sits at the region; the villages the sentence lists are where it happened near.
             var region = candidates.Where(p => p.Precision == PlacePrecision.Region && regions.Contains((p.CountryCode, p.Admin1)))
@@ -426,9 +486,10 @@ internal sealed class EventExtractor
         int first = v.FirstEndingAfter(p.Span.Start), last = first;
         if (first < 0 || v.Tokens[first].Span.Start != p.Span.Start) return false;
         while (last + 1 < v.Count && v.Tokens[last + 1].Span.End <= p.Span.End) last++;
-        return IsRegionNoun(v, last + 1) || IsRegionNoun(v, first - 2) && v.Is(first - 1, "of");
+        // "the Kursk border region", "the Kharkiv frontier province" name the region as "the Kursk region" does.
+        bool borderRegion = (v.Is(last + 1, "border") || v.Is(last + 1, "frontier")) && IsRegionNoun(v, last + 2);
+        return IsRegionNoun(v, last + 1) || borderRegion || IsRegionNoun(v, first - 2) && v.Is(first - 1, "of");
     }
-
 
     private static bool IsRegionNoun(TokenView v, int t) =>
         v.Is(t, "region") || v.Is(t, "oblast") || v.Is(t, "province") || v.Is(t, "governorate") || v.Is(t, "krai");

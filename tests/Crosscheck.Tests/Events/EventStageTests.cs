@@ -153,10 +153,71 @@ public class EventStageTests
         e.NearPlaces.Select(p => p.Of(text)).Should().Equal("Dolgoe", "Bereza");
     }
 
+    [Theory]
+    [InlineData("Russia has begun to use North Korean soldiers in its assaults, the president said.")]
+    [InlineData("Some of the North Korean troops are engaging in combat alongside Russian forces, officials said.")]
+    [InlineData("Moscow is involving North Korean conscripts in assaults on Ukrainian positions, he said.")]
+    [InlineData("Russian commanders have started deploying North Korean units in frontline assaults, the army said.")]
+    [InlineData("Some of the North Korean soldiers have taken part in hostilities against Ukrainian forces, he said.")]
+    public void A_practice_of_using_troops_in_fighting_is_no_battle(string text) =>
+        Run(text).Get(Layers.Events).Should().NotContain(e => e.EventType == "Battles", "it tells who takes part in a kind of fighting, not of one clash");
+
+    [Theory]
+    [InlineData("Russian forces used tanks in the assault on Ukrainian positions, the army said.")]
+    [InlineData("Russian troops fought Ukrainian forces in heavy battles, the army said.")]
+    [InlineData("At least 12 North Korean soldiers engaged in combat with Ukrainian troops were killed, the army said.")]
+    public void One_attack_or_a_toll_keeps_the_battle(string text) =>
+        Run(text).Get(Layers.Events).Should().Contain(e => e.EventType == "Battles" || e.EventType == "Explosions/Remote violence");
+
+    [Fact]
+    public void A_practice_statement_with_a_day_the_text_gives_is_one_clash()
+    {
+        const string text = "North Korean troops engaged in combat with Ukrainian forces on Saturday, the army said.";
+        Run(text, a => a.With(Layers.Times, [new TimeExpression(Find(text, "Saturday"), TimexType.Date, "2024-12-14")]))
+            .Get(Layers.Events).Should().ContainSingle(e => e.EventType == "Battles").Which.Date.Should().Be("2024-12-14");
+    }
+
+    [Fact]
+    public void Villages_the_gazetteer_lacks_in_a_named_region_are_where_the_event_happened_near()
+    {
+        const string text = "Russian troops clashed with Ukrainian forces near the villages of Dolgoe, Lipki, Sosnovka in the Kaluga region.";
+        var e = Run(text, a => a.With(Layers.Places,
+        [
+            new ResolvedPlace(Find(text, "Dolgoe"), "Dolgoe", 54.5, 36.3, null, "RU", "Kaluga Oblast", PlacePrecision.Region),
+            new ResolvedPlace(Find(text, "Lipki"), "Lipki", 54.5, 36.3, null, "RU", "Kaluga Oblast", PlacePrecision.Region),
+            new ResolvedPlace(Find(text, "Sosnovka"), "Sosnovka", 54.5, 36.3, null, "RU", "Kaluga Oblast", PlacePrecision.Region),
+            new ResolvedPlace(Find(text, "Kaluga"), "Kaluga", 54.5, 36.3, 2, "RU", "Kaluga Oblast", PlacePrecision.Exact),
+        ])).Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Location!.Name.Should().Be("Kaluga Oblast");
+        e.NearPlaces.Select(p => p.Of(text)).Should().Equal("Dolgoe", "Lipki", "Sosnovka");
+    }
+
+    [Fact]
+    public void A_lone_village_the_gazetteer_lacks_is_still_the_place_itself()
+    {
+        const string text = "Russian troops clashed with Ukrainian forces near Dolgoe.";
+        var e = Run(text, a => a.With(Layers.Places,
+            [new ResolvedPlace(Find(text, "Dolgoe"), "Dolgoe", 54.5, 36.3, null, "RU", "Kaluga Oblast", PlacePrecision.Region)]))
+            .Get(Layers.Events).Single(x => x.EventType == "Battles");
+        e.Place!.Value.Of(text).Should().Be("Dolgoe");
+        e.NearPlaces.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Russian artillery shelled Ukrainian positions in the Kaluga border region.", "Kaluga Oblast")]
+    [InlineData("Russian artillery shelled Ukrainian positions on the Kaluga border.", "Kaluga")]
+    public void A_border_region_names_the_region_but_a_border_does_not(string text, string place)
+    {
+        var e = Run(text, a => a.With(Layers.Places,
+            [new ResolvedPlace(Find(text, "Kaluga"), "Kaluga", 54.5, 36.3, 2, "RU", "Kaluga Oblast", PlacePrecision.Exact)]))
+            .Get(Layers.Events).Single();
+        e.Location!.Name.Should().Be(place);
+    }
+
     [Fact]
     public void Where_fighters_come_from_does_not_place_the_event()
     {
-        const string text = "Russian forces used soldiers from North Korea in assaults on Ukrainian positions.";
+        const string text = "Russian forces and soldiers from North Korea clashed with Ukrainian troops.";
         var e = Run(text, a => a.With(Layers.Places,
         [
             new ResolvedPlace(Find(text, "Russian"), "Russia", 60, 100, null, "RU", null, PlacePrecision.Country) { WrittenAsDemonym = true },
