@@ -76,17 +76,28 @@ internal sealed class ArticleView
         return ids;
     }
 
-    /// <summary>Calendar TIMEX values (dates, months, years) inside a span, in text order.</summary>
-    public List<string> DatesWithin(Span span)
+    /// <summary>Calendar TIMEX values (dates, months, years) inside a span, in text order, except those inside <paramref name="apart"/>.</summary>
+    public List<string> DatesWithin(Span span, IReadOnlyList<Span>? apart = null)
     {
         var values = new List<string>();
         foreach (var time in Times)
         {
             if ((time.Type is TimexType.Date or TimexType.Time) && span.Contains(time.Span) && DisplayDates.IsCalendar(time.Value)
-                && !values.Contains(time.Value) && !IsBoundaryOfAState(time.Span))
+                && !values.Contains(time.Value) && !IsBoundaryOfAState(time.Span) && !IsInPlaceBackground(span, time.Span)
+                && (apart is null || !apart.Any(a => a.Contains(time.Span))))
                 values.Add(time.Value);
         }
         return values;
+    }
+
+    /// <summary>
+    /// "operations in the Kursk region, where Ukraine launched an incursion in August": a clause after ", where"
+    /// tells the place's background, not when the claimed thing happened.
+    /// </summary>
+    private bool IsInPlaceBackground(Span span, Span time)
+    {
+        int where = Text.LastIndexOf(", where ", time.Start, time.Start - span.Start, StringComparison.OrdinalIgnoreCase);
+        return where >= span.Start;
     }
 
     /// <summary>

@@ -41,7 +41,9 @@ internal sealed class ClaimMention
         foreach (var id in Entities) Words.Add("#" + id);
         var sentence = article.SentenceAround(Extent);
         ContentDates = article.DatesWithin(attribution.Content);
-        Dates = ContentDates.Count > 0 ? ContentDates : article.DatesWithin(sentence);
+        // "Kyiv first said troops arrived in October and later reported clashes": the other claim's date is not this one's.
+        Dates = ContentDates.Count > 0 ? ContentDates : article.DatesWithin(sentence,
+            [.. article.Analyzed.Items(Layers.Claims).Where(a => a.Content != attribution.Content && sentence.Contains(a.Content)).Select(a => a.Content)]);
         foreach (var quantity in article.Quantities)
         {
             if (!attribution.Content.Contains(quantity.Span)) continue;

@@ -111,6 +111,42 @@ public class DossierAssemblerTests
     }
 
     [Theory]
+    [InlineData("Velmar troops fight in the Tarsk region, where rebels launched an incursion in August", null)]
+    [InlineData("Velmar troops fought in Tarsk in March, where rebels had launched an incursion in August", "2031-03")]
+    [InlineData("Velmar troops fought in the region where rebels launched an incursion in August", "2030-08")]
+    public void A_date_after_comma_where_tells_the_places_background_not_the_claims_time(string content, string? expected)
+    {
+        string text = $"The ministry said {content}.";
+        var builder = new ArticleBuilder("t1", text).Titled("Velmar troops near Tarsk").Published(2031, 4, 2).Time("August", "2030-08");
+        if (content.Contains("March", StringComparison.Ordinal)) builder = builder.Time("March", "2031-03");
+        var timeline = Assemble(builder.Claim("The ministry", "said", content).Build()).Timeline;
+        if (expected is null) timeline.Should().BeEmpty();
+        else timeline.Should().ContainSingle().Which.Date.Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_claim_without_a_date_of_its_own_is_not_dated_by_another_claim_of_its_sentence()
+    {
+        const string first = "Velmar troops reached Tarsk in October";
+        const string second = "heavy clashes near the border";
+        const string text = "The ministry first said " + first + " and later reported " + second + ".";
+        var a = new ArticleBuilder("t1", text).Titled("Velmar troops near Tarsk").Published(2031, 4, 2)
+            .Time("October", "2030-10")
+            .Claim("The ministry", "said", first).Claim("The ministry", "reported", second).Build();
+        Assemble(a).Timeline.Should().ContainSingle().Which.Text.Should().Contain("reached Tarsk");
+    }
+
+    [Fact]
+    public void A_claim_is_still_dated_by_the_day_its_speaker_spoke()
+    {
+        const string content = "heavy clashes near the border";
+        const string text = "The ministry reported " + content + " on Monday.";
+        var a = new ArticleBuilder("t1", text).Titled("Velmar troops near Tarsk").Published(2031, 4, 2)
+            .Time("Monday", "2031-03-31").Claim("The ministry", "reported", content).Build();
+        Assemble(a).Timeline.Should().ContainSingle().Which.Date.Should().Be("2031-03-31");
+    }
+
+    [Theory]
     [InlineData("Velmar troops massed near Tarsk in fall 2030 after the incursion in August", "fall 2030", "2030-FA", "August", "2030-08", "2030-FA")]
     [InlineData("Velmar troops, holding Tarsk since August, attacked Varn in March", "August", "2030-08", "March", "2031-03", "2031-03")]
     public void A_claim_is_dated_by_its_first_date_and_never_by_when_a_state_began(
