@@ -320,7 +320,10 @@ internal sealed class ClaimMention
             {
                 if (a1.Dimension != a2.Dimension || q1.Casualty != q2.Casualty) continue;
                 comparable = true;
-                if (a1.Agrees(a2, QuantityTolerance)) agree = true;
+                // "several thousand" or "about 800" already spans its rounding: widening it again would let
+                // "several thousand troops were sent" state the same as "11,000 troops are in Kursk".
+                double tolerance = q1.Approximate || q2.Approximate ? 0 : QuantityTolerance;
+                if (a1.Agrees(a2, tolerance)) agree = true;
             }
         }
         if (comparable && !agree) return -1;
@@ -328,6 +331,8 @@ internal sealed class ClaimMention
         // A claim built on a figure and one with no figure at all are rarely the same proposition,
         // however many story words they share ("at least 30 killed" vs "began deploying them").
         else if (Amounts.Count > 0 != other.Amounts.Count > 0) similarity -= 0.15;
+        // Figures of different things ("30 killed or wounded" and "11,000 troops in Kursk") tell different propositions too.
+        else if (Amounts.Count > 0 && !comparable) similarity -= 0.15;
         return Math.Min(1, similarity);
     }
 

@@ -56,9 +56,10 @@ internal sealed class ArticleBuilder(string id, string text)
         return this;
     }
 
-    public ArticleBuilder Quantity(string words, double? min, double? max, string unit, string? counted = null, CasualtyKind? casualty = null, int occurrence = 1)
+    public ArticleBuilder Quantity(string words, double? min, double? max, string unit, string? counted = null, CasualtyKind? casualty = null, int occurrence = 1,
+        bool approximate = false)
     {
-        _quantities.Add(new Quantity(Find(words, occurrence), min, max, unit, counted, casualty));
+        _quantities.Add(new Quantity(Find(words, occurrence), min, max, unit, counted, casualty, Approximate: approximate));
         return this;
     }
 

@@ -95,6 +95,34 @@ public class DossierAssemblerTests
     }
 
     [Theory]
+    [InlineData("several thousand", 3000, 10000, true, "11,000", 11000, 2)]
+    [InlineData("10,000", 10000, 10000, false, "10,500", 10500, 1)]
+    [InlineData("about 10,000", 9000, 11000, true, "10,500", 10500, 1)]
+    public void A_vague_figure_is_not_widened_again_when_claims_are_matched(string firstWords, double min, double max, bool approximate,
+        string secondWords, double second, int claims)
+    {
+        string first = $"Velmar sent {firstWords} troops to the Tarsk front this winter";
+        string other = $"Velmar sent {secondWords} troops to the Tarsk front this winter";
+        var a = new ArticleBuilder("q1", $"Officials said {first}.").Titled("Velmar troops at Tarsk").Published(2031, 3, 6)
+            .Quantity(firstWords, min, max, "persons", "troops", approximate: approximate).Claim("Officials", "said", first).Build();
+        var b = new ArticleBuilder("q2", $"Analysts said {other}.").Titled("Velmar troops at Tarsk").Published(2031, 3, 6)
+            .Quantity(secondWords, second, second, "persons", "troops").Claim("Analysts", "said", other).Build();
+        Assemble(a, b).Claims.Should().HaveCount(claims);
+    }
+
+    [Theory]
+    [InlineData("at least 30 Velmar soldiers were killed or wounded in Tarsk", "at least 30", "11,000 Velmar soldiers were sent to Tarsk last month")]
+    [InlineData("at least 30 Velmar soldiers were killed or wounded in assaults on Tarsk", "at least 30", "11,000 Velmar soldiers had reached the region around Tarsk")]
+    public void Figures_of_different_things_keep_two_claims_apart(string first, string firstFigure, string other)
+    {
+        var a = new ArticleBuilder("f1", $"The army said {first}.").Titled("Velmar troops at Tarsk").Published(2031, 3, 6)
+            .Quantity(firstFigure, 30, null, "", "soldiers", CasualtyKind.KilledOrWounded).Claim("The army", "said", first).Build();
+        var b = new ArticleBuilder("f2", $"Officials said {other}.").Titled("Velmar troops at Tarsk").Published(2031, 3, 6)
+            .Quantity("11,000", 11000, 11000, "persons", "soldiers").Claim("Officials", "said", other).Build();
+        Assemble(a, b).Claims.Should().HaveCount(2);
+    }
+
+    [Theory]
     [InlineData("at least 40", 40, "described by 2 reports")]
     [InlineData("at least 25", 25, "described by 2 reports; figures given: killed or wounded at least 25, killed or wounded At least 40")]
     public void A_merged_event_notes_how_many_reports_tell_it_and_only_figures_that_differ(string secondFigure, double secondValue, string note)
