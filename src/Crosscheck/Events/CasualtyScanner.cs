@@ -61,6 +61,7 @@ internal static class CasualtyScanner
                 foreach (char ch in digits) if (char.IsDigit(ch) && n < clean.Length) clean[n++] = ch;
                 if (n == 0 || n > 7 || !int.TryParse(clean[..n], NumberStyles.None, CultureInfo.InvariantCulture, out count)) continue;
                 if (count >= 1900 && count <= 2100 && n == 4) continue; // a year, not a count
+                if (Quantities.AgeMentions.IsAge(v.Text, v.Tokens, t, t + 1, first, end)) continue;
             }
             else if (!numbers.TryGetValue(v.Word(t), out count))
             {

@@ -214,6 +214,12 @@ public class EventStageTests
         e.Location!.Name.Should().Be(place);
     }
 
+    [Theory]
+    [InlineData("Russian soldier Ivan Petrov, 43, was killed in clashes with Ukrainian forces, the army said.")]
+    [InlineData("A 16-year-old was killed in clashes between Russian and Ukrainian forces, the army said.")]
+    public void An_age_is_no_death_toll(string text) =>
+        Run(text).Get(Layers.Events).Should().Contain(e => e.EventType == "Battles").And.OnlyContain(e => e.Fatalities != 43 && e.Fatalities != 16);
+
     [Fact]
     public void Where_fighters_come_from_does_not_place_the_event()
     {

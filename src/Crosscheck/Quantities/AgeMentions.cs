@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Crosscheck.Text;
+
+namespace Crosscheck.Quantities;
+
+/// <summary>
+/// A person's age written as a bare number: "Marcus Reed, 17, was shot", "Dan Lee (43)", "aged 68 and 48",
+/// "68 and 48 years old". Ages count nothing, so they are never a quantity and never a casualty toll: read as
+/// one, "Keith Scott, 43, was killed by police" became 43 dead.
+/// </summary>
+public static class AgeMentions
+{
+    private const int OldestAge = 125;
+    private const int AgedLookBack = 4;
+
+    /// <param name="first">The number's first token.</param>
+    /// <param name="after">The token after the number.</param>
+    /// <param name="sentenceStart">The sentence's first token, which no look-back passes.</param>
+    /// <param name="end">The token after the sentence.</param>
+    public static bool IsAge(string text, ImmutableArray<Token> tokens, int first, int after, int sentenceStart, int end)
+    {
+        if (after - first != 1 || tokens[first].Kind != TokenKind.Number || !int.TryParse(Word(text, tokens, first), out int value)
+            || value <= 0 || value > OldestAge) return false;
+        return IsApposedToAName(text, tokens, first, sentenceStart, end)
+            || AfterAged(text, tokens, first, sentenceStart)
+            || BeforeYearsOld(text, tokens, after, end)
+            || IsConjoinedBeforeYearsOld(text, tokens, after, end);
+    }
+
+    /// <summary>"Reed, 17, was", "Lee (43) was": a number between commas or brackets right after a capitalised word.</summary>
+    private static bool IsApposedToAName(string text, ImmutableArray<Token> tokens, int number, int sentenceStart, int end)
+    {
+        if (number - 2 < sentenceStart || number + 1 >= end) return false;
+        var opening = Word(text, tokens, number - 1);
+        var closing = Word(text, tokens, number + 1);
+        bool commas = opening is "," && closing is "," or ";" or ".";
+        bool brackets = opening is "(" && closing is ")";
+        if (!commas && !brackets) return false;
+        var name = tokens[number - 2];
+        return name.Kind == TokenKind.Word && char.IsUpper(text[name.Span.Start]);
+    }
+
+    /// <summary>"aged 68 and 48", "ages 5 to 12": only numbers and their joiners between "aged" and the number.</summary>
+    private static bool AfterAged(string text, ImmutableArray<Token> tokens, int number, int sentenceStart)
+    {
+        for (int k = number - 1; k >= sentenceStart && number - k <= AgedLookBack; k--)
+        {
+            var word = Word(text, tokens, k);
+            if (word.Equals("aged", StringComparison.OrdinalIgnoreCase) || word.Equals("age", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("ages", StringComparison.OrdinalIgnoreCase)) return true;
+            bool joiner = tokens[k].Kind == TokenKind.Number || word is "," or "-" || word.Equals("and", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("or", StringComparison.OrdinalIgnoreCase) || word.Equals("to", StringComparison.OrdinalIgnoreCase);
+            if (!joiner) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"48 years old", "16-year-old", "16 - year - old", "48-years-old".</summary>
+    private static bool BeforeYearsOld(string text, ImmutableArray<Token> tokens, int k, int end)
+    {
+        k = SkipDashes(text, tokens, k, end);
+        if (k >= end) return false;
+        var year = Word(text, tokens, k);
+        if (year.Equals("year-old", StringComparison.OrdinalIgnoreCase) || year.Equals("years-old", StringComparison.OrdinalIgnoreCase)) return true;
+        if (!year.Equals("year", StringComparison.OrdinalIgnoreCase) && !year.Equals("years", StringComparison.OrdinalIgnoreCase)) return false;
+        k = SkipDashes(text, tokens, k + 1, end);
+        return k < end && Word(text, tokens, k).Equals("old", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"68 and 48 years old": the first of two ages joined before one "years old".</summary>
+    private static bool IsConjoinedBeforeYearsOld(string text, ImmutableArray<Token> tokens, int k, int end)
+    {
+        if (k + 1 >= end) return false;
+        var joiner = Word(text, tokens, k);
+        if (!(joiner is "," || joiner.Equals("and", StringComparison.OrdinalIgnoreCase) || joiner.Equals("or", StringComparison.OrdinalIgnoreCase))) return false;
+        return tokens[k + 1].Kind == TokenKind.Number && BeforeYearsOld(text, tokens, k + 2, end);
+    }
+
+    private static int SkipDashes(string text, ImmutableArray<Token> tokens, int k, int end)
+    {
+        while (k < end && Word(text, tokens, k) is "-" or "–") k++;
+        return k;
+    }
+
+    private static ReadOnlySpan<char> Word(string text, ImmutableArray<Token> tokens, int k) => tokens[k].Span.SliceOf(text);
+}

@@ -1,0 +1,35 @@
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Quantities;
+
+/// <summary>A person's age counts nothing: it is no quantity and no casualty toll.</summary>
+public class AgeMentionTests
+{
+    [Theory]
+    [InlineData("Police shot dead Marcus Reed, 17, during a traffic stop.", "17")]
+    [InlineData("Officer Dan Lee, 43, was killed in the clashes.", "43")]
+    [InlineData("Officer Dan Lee (43) was killed in the clashes.", "43")]
+    [InlineData("Two women, aged 68 and 48, died in the fire.", "48")]
+    [InlineData("Two women, aged 68 and 48, died in the fire.", "68")]
+    [InlineData("The bodies of two women, 68 and 48 years old, were found.", "68")]
+    [InlineData("The bodies of two women, 68 and 48 years old, were found.", "48")]
+    [InlineData("Children aged 5 to 12 were evacuated.", "12")]
+    public void An_age_is_no_quantity(string text, string age) =>
+        QuantitiesOf.Read(text).Should().NotContain(q => q.Text == age);
+
+    [Theory]
+    [InlineData("In Eastfield, 12 people were injured.", 12)]
+    [InlineData("Police said 43 people were killed in the clashes.", 43)]
+    [InlineData("The ministry counted 17, 18 and 19 incidents on three days.", 17)]
+    [InlineData("The fire killed 48 people in Lugo, 12 of them children.", 12)]
+    [InlineData("Turnout was 61 percent, up from 48 years ago.", 61)]
+    public void A_count_beside_a_name_or_a_comma_stays_a_quantity(string text, double value) =>
+        QuantitiesOf.Read(text).Should().Contain(q => q.Quantity.Min == value || q.Quantity.Value == value);
+
+    [Fact]
+    public void An_age_in_apposition_is_no_death_toll_of_the_event()
+    {
+        var quantities = QuantitiesOf.Read("Officer Dan Lee, 43, was killed in the clashes, and 12 people were injured.");
+        quantities.Should().ContainSingle(q => q.Quantity.Casualty != null).Which.Quantity.Min.Should().Be(12);
+    }
+}
