@@ -563,7 +563,18 @@ internal sealed class QuantityExtractor
         while (from > 0 && span.Start - from < MaxLinkScan && !char.IsWhiteSpace(text[from - 1])) from--;
         while (to < text.Length && to - span.End < MaxLinkScan && !char.IsWhiteSpace(text[to])) to++;
         var chunk = text.AsSpan(from, to - from);
-        return chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || chunk.Contains('@');
+        return chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || chunk.Contains('@')
+            || OnALinkLine(text, span.Start);
+    }
+
+    /// <summary>"http: / / www. site. com / article - 2291941 / ...": a link a tokeniser spaced out is still a link line.</summary>
+    private static bool OnALinkLine(string text, int position)
+    {
+        int lineStart = position;
+        while (lineStart > 0 && position - lineStart < MaxLinkScan && text[lineStart - 1] != '\n') lineStart--;
+        if (lineStart > 0 && text[lineStart - 1] != '\n') return false;
+        var line = text.AsSpan(lineStart, position - lineStart).TrimStart();
+        return line.StartsWith("http", StringComparison.OrdinalIgnoreCase) || line.StartsWith("www", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool OpensAside(string text, Token token)

@@ -32,4 +32,14 @@ public class AgeMentionTests
         var quantities = QuantitiesOf.Read("Officer Dan Lee, 43, was killed in the clashes, and 12 people were injured.");
         quantities.Should().ContainSingle(q => q.Quantity.Casualty != null).Which.Quantity.Min.Should().Be(12);
     }
+
+    [Theory]
+    [InlineData("Riot in the city\nhttp: / / www. example. com / news / article - 2291941 / riot - leaves - dead. html\nThe riot went on.")]
+    [InlineData("Riot in the city\nwww.example.com/news/article-2291941/riot-leaves-dead.html\nThe riot went on.")]
+    public void Numbers_on_a_link_line_are_no_quantities(string text) =>
+        QuantitiesOf.Read(text).Should().NotContain(q => q.Quantity.Min == 2291941);
+
+    [Fact]
+    public void A_line_that_only_mentions_http_later_keeps_its_numbers() =>
+        QuantitiesOf.Read("Officials said 40 homes were flooded, according to the http status page.").Should().Contain(q => q.Quantity.Min == 40);
 }
