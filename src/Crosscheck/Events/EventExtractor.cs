@@ -73,9 +73,13 @@ internal sealed class EventExtractor
                 casualties.Clear();
                 if (NewsEvent.CountsCasualties(trigger.EventType)) CollectCasualties(v, input, s, paragraphOf, casualties);
                 var place = PlaceIn(input, v, sentence.Span);
-                bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null;
+                bool armedSide = NamesAnArmedSide(v, first, end);
+                bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null || armedSide;
                 if (trigger.Needs == TriggerNeeds.Actor && sentenceActors.Count == 0) continue;
                 if (trigger.Needs == TriggerNeeds.Any && !hasAny) continue;
+                // "Firefighters fought the blaze", "the Colts won the turnover battle": ACLED's battles are between armed,
+                // organised sides, so a battle word needs a state's forces, an armed side or a toll in its sentence.
+                if (trigger.EventType == "Battles" && sentenceActors.Count == 0 && casualties.Count == 0 && !armedSide) continue;
                 var built = Build(input, v, s, trigger, v.Range(t, last), sentenceActors, casualties, place, articleCountries, allies);
                 if (IsPracticeNotOccurrence(v, t, first) && !IsPinnedDown(built))
                 {
@@ -123,6 +127,15 @@ internal sealed class EventExtractor
             if (FiniteAuxiliaries.Contains(v.Word(k))) return false;
         }
         return true;
+    }
+
+    private bool NamesAnArmedSide(TokenView v, int first, int end)
+    {
+        for (int k = first; k < end; k++)
+        {
+            if (v.IsWord(k) && _lexicon.ArmedSideLookup.Contains(v.Word(k))) return true;
+        }
+        return false;
     }
 
     /// <summary>

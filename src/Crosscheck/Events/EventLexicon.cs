@@ -20,7 +20,8 @@ public sealed class EventLexicon
     private readonly FrozenDictionary<string, (string[] Words, string Country, bool Self)[]> _actorsByFirstWord;
     private readonly FrozenSet<string> _forceNouns;
 
-    public EventLexicon(IEnumerable<EventTrigger> triggers, IEnumerable<(string Name, string Country, bool Self)> actors, IEnumerable<string> forceNouns)
+    public EventLexicon(IEnumerable<EventTrigger> triggers, IEnumerable<(string Name, string Country, bool Self)> actors, IEnumerable<string> forceNouns,
+        IEnumerable<string>? armedSides = null)
     {
         var list = triggers.ToList();
         _byFirstWord = list.Where(t => !(t.LastIsPrefix && t.Words.Length == 1))
@@ -37,6 +38,7 @@ public sealed class EventLexicon
         PrefixLookup = _byPrefix3.GetAlternateLookup<ReadOnlySpan<char>>();
         ActorLookup = _actorsByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         ForceLookup = _forceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        ArmedSideLookup = (armedSides ?? forceNouns).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static readonly Lazy<EventLexicon> EnglishLazy = new(LoadEnglish);
@@ -51,6 +53,9 @@ public sealed class EventLexicon
 
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ForceLookup { get; }
 
+    /// <summary>Words naming an armed, organised side ("pirates", "police", "troops"): a battle with no named state needs one.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ArmedSideLookup { get; }
+
     private static EventLexicon LoadEnglish()
     {
         var triggers = ClaimResources.ReadTsv("event-triggers-en.tsv").Select(r =>
@@ -61,8 +66,9 @@ public sealed class EventLexicon
             return new EventTrigger(phrase.TrimEnd('*').Split(' '), prefix, r[1].Trim(), r[2].Trim(), needs);
         });
         var rows = ClaimResources.ReadTsv("actors-en.tsv").ToList();
-        var actors = rows.Where(r => r[0] != "@force").Select(r => (r[0].Trim(), r[1].Trim(), r.Length > 2 && r[2].Trim() == "self"));
+        var actors = rows.Where(r => !r[0].StartsWith('@')).Select(r => (r[0].Trim(), r[1].Trim(), r.Length > 2 && r[2].Trim() == "self"));
         var forces = rows.Where(r => r[0] == "@force").Select(r => r[1].Trim());
-        return new EventLexicon(triggers, actors, forces);
+        var armed = rows.Where(r => r[0] == "@armed").Select(r => r[1].Trim());
+        return new EventLexicon(triggers, actors, forces, armed);
     }
 }

@@ -220,6 +220,22 @@ public class EventStageTests
     public void An_age_is_no_death_toll(string text) =>
         Run(text).Get(Layers.Events).Should().Contain(e => e.EventType == "Battles").And.OnlyContain(e => e.Fatalities != 43 && e.Fatalities != 16);
 
+    [Theory]
+    [InlineData("Firefighters from Lugo fought the blaze for six hours.")]
+    [InlineData("The Lugo Lions won the turnover battle against the Varn Hawks.")]
+    [InlineData("The mayor of Lugo clashed with the council over the budget.")]
+    [InlineData("Boxers in Lugo fought six-round contests in small arenas.")]
+    public void A_battle_word_without_an_armed_side_or_a_toll_is_no_battle(string text) =>
+        Run(text).Get(Layers.Events).Should().NotContain(e => e.EventType == "Battles");
+
+    [Theory]
+    [InlineData("Pirates clashed with a naval patrol off Lugo on Saturday.")]
+    [InlineData("Protesters fought running battles with riot police in Lugo.")]
+    [InlineData("Two rival gangs clashed in Lugo overnight.")]
+    [InlineData("Fighting in Lugo left 12 people dead.")]
+    public void A_battle_word_with_an_armed_side_or_a_toll_is_a_battle(string text) =>
+        Run(text).Get(Layers.Events).Should().Contain(e => e.EventType == "Battles");
+
     [Fact]
     public void Where_fighters_come_from_does_not_place_the_event()
     {
