@@ -981,6 +981,45 @@ public class AttributionStageTests
         var (text, claims) = Run(sentence);
         claims.Should().Contain(a => a.Cue != null && a.Cue.Value.Of(text) == cue);
     }
+
+    /// <summary>A poll fronting its sentence is the source of the main clause, with "In" as the cue (as PolNeAR marks it).</summary>
+    [Theory]
+    [InlineData("In a new harbour survey released Monday, 52 percent of residents backed the toll.", "a new harbour survey released Monday", "52 percent of residents backed the toll")]
+    [InlineData("In the latest ferry poll, conducted in May, the mayor led by ten points.", "the latest ferry poll, conducted in May", "the mayor led by ten points")]
+    [InlineData("In exit polls, voters said the toll was too high.", "exit polls", "voters said the toll was too high")]
+    public void A_fronted_poll_is_the_source_of_the_main_clause(string sentence, string source, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var poll = ByCue(text, claims, "In");
+        poll.Source!.Value.Of(text).Should().Be(source);
+        poll.Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>A poll that is no fronted source, or a fronted phrase the poll is not the head of, makes no poll claim.</summary>
+    [Theory]
+    [InlineData("The mayor has slid in the polls since the toll was raised.")]
+    [InlineData("In April, the council raised the ferry toll.")]
+    [InlineData("In the towns where polls closed early, turnout was low.")]
+    [InlineData("In a memo written as polls closed, the aide urged calm.")]
+    [InlineData("In the polls, anyway.")]
+    public void A_poll_that_fronts_no_clause_is_no_source(string sentence)
+    {
+        var (text, claims) = Run(sentence);
+        claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == "In");
+    }
+
+    /// <summary>"neither confirmed nor denied" is one undecided answer: the pair is the cue, what follows the content.</summary>
+    [Theory]
+    [InlineData("The ministry has neither confirmed nor denied the troop deployment.", "confirmed nor denied", "the troop deployment")]
+    [InlineData("The port authority would not confirm or deny that the ferry had been sold.", "confirm or deny", "the ferry had been sold")]
+    public void A_negated_pair_of_opposite_answers_is_one_cue(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var answer = claims.Single();
+        answer.Cue!.Value.Of(text).Should().Be(cue);
+        answer.Content.Of(text).Should().Be(content);
+        answer.Status.Should().Be(ClaimStatus.Unverified);
+    }
 }
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
