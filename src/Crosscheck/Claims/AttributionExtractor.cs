@@ -439,7 +439,7 @@ public sealed class AttributionExtractor
                 bool contractedVerb = (v.Is(t - 1, "'s") || v.Is(t - 1, "’s")) && v.In(t - 2, SubjPron)
                     || v.EndsWith(t - 1, "'s") && v.Word(t - 1).Length > 2 && IsPronounContraction(v.Word(t - 1))
                     || v.EndsWith(t - 1, "’s") && v.Word(t - 1).Length > 2 && IsPronounContraction(v.Word(t - 1));
-                bool nounContext = !contractedVerb && (v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s"));
+                bool nounContext = !contractedVerb && (v.In(t - 1, Dets) && !IsVerbAfterQuantifierSubject(v, t) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s"));
                 if (entry.Class == CueClass.Noun)
                 {
                     if (!nounContext && !(v.Is(t + 1, "that") && v.IsLowerWord(t - 1) && !v.In(t - 1, Aux))) continue;
@@ -470,12 +470,23 @@ public sealed class AttributionExtractor
         if (learned)
         {
             // After a determiner or a possessive the learned word is a noun ("his belief that", "the fear that").
-            bool noun = v.In(t - 1, Dets) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
+            bool noun = v.In(t - 1, Dets) && !IsVerbAfterQuantifierSubject(v, t) || v.EndsWith(t - 1, "'s") || v.EndsWith(t - 1, "’s");
             cue = new CueEntry(word.ToString(), word.ToString(), noun ? CueClass.Noun : CueClass.Verb, ClaimStatus.Asserted, Learned: true);
             return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// "Some note that C", "many believe the levy is fair": a plural quantifier standing alone is the subject, and the word
+    /// after it a verb when what a report carries follows. "some notes", "many reports of", "several calls" stay nouns.
+    /// </summary>
+    internal static bool IsVerbAfterQuantifierSubject(TokenView v, int t) =>
+        v.In(t - 1, PluralQuantifiers) && !v.Is(t - 2, "of") && v.IsLowerWord(t) && !v.EndsWith(t, "s")
+        && (HasReportComplement(v, t) || OpensBareClause(v, t));
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PluralQuantifiers =
+        L(new[] { "some", "many", "several", "few" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Whether a clause without "that" follows word <paramref name="t"/>: a personal pronoun and a lower-case word

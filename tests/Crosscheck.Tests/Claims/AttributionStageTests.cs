@@ -1008,6 +1008,31 @@ public class AttributionStageTests
         claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == "In");
     }
 
+    /// <summary>A plural quantifier standing alone is the speaker when a report follows the word after it.</summary>
+    [Theory]
+    [InlineData("Some note that the ferry toll is too high.", "Some", "note", "the ferry toll is too high")]
+    [InlineData("Many believe the ferry toll is too high.", "Many", "believe", "the ferry toll is too high")]
+    [InlineData("But several said the pier would close.", "several", "said", "the pier would close")]
+    public void A_quantifier_alone_is_a_subject_before_a_report(string sentence, string source, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var claim = ByCue(text, claims, cue);
+        claim.Source!.Value.Of(text).Should().Be(source);
+        claim.Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>After a quantifier, a plural or a word with no report after it is a noun: no claim.</summary>
+    [Theory]
+    [InlineData("Some notes were left on the pier.")]
+    [InlineData("Many reports of the storm came late.")]
+    [InlineData("Some note the date in their diaries.")]
+    [InlineData("Several claims reached the harbour office on Monday.")]
+    public void A_quantifier_before_a_noun_makes_no_claim(string sentence)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Should().BeEmpty();
+    }
+
     /// <summary>"neither confirmed nor denied" is one undecided answer: the pair is the cue, what follows the content.</summary>
     [Theory]
     [InlineData("The ministry has neither confirmed nor denied the troop deployment.", "confirmed nor denied", "the troop deployment")]
