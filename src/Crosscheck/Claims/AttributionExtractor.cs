@@ -775,7 +775,9 @@ public sealed class AttributionExtractor
         if (entry.Class == CueClass.VerbClause && !thatClause && !closesReport)
         {
             commitment = v.Is(k, "to") && v.IsLowerWord(k + 1) && !v.In(k + 1, Dets) && !v.In(k + 1, Aux) && !v.In(k + 1, Objects);
-            bool bareClause = v.In(k, SubjPron) && !v.Is(k, "who") && v.IsLowerWord(k + 1) && k + 1 <= contentEnd;
+            // "analysts agreed it was ...", "analysts agree the plan will fail" (not "agreed the terms": no verb follows).
+            bool bareClause = v.In(k, SubjPron) && !v.Is(k, "who") && v.IsLowerWord(k + 1) && k + 1 <= contentEnd
+                || k == cueLast + 1 && OpensBareClause(v, cueLast);
             if (!commitment && !bareClause) return null;
             // Agreeing to act confirms nobody's words: it is the source's own commitment.
             if (commitment) status = AdjustForNegation(ClaimStatus.Asserted, negated);

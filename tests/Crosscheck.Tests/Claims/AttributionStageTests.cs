@@ -732,6 +732,7 @@ public class AttributionStageTests
     [InlineData("Budget analysts agreed it was a costly plan.", "Budget analysts", "it was a costly plan", ClaimStatus.Confirmed)]
     [InlineData("The port authority agreed to close the eastern pier.", "The port authority", "to close the eastern pier", ClaimStatus.Asserted)]
     [InlineData("The inspector agreed with the engineers that the bridge was unsafe.", "The inspector", "the bridge was unsafe", ClaimStatus.Confirmed)]
+    [InlineData("Harbour economists agreed the new toll would hurt the poorest.", "Harbour economists", "the new toll would hurt the poorest", ClaimStatus.Confirmed)]
     public void Agreeing_reports_a_clause_without_that_or_a_commitment(string text, string source, string content, ClaimStatus status)
     {
         var (_, claims) = Run(text);
@@ -744,6 +745,7 @@ public class AttributionStageTests
     [Theory]
     [InlineData("The two ministers agreed on a date for the talks.")]
     [InlineData("The clubs agreed the transfer fee last week.")]
+    [InlineData("The two clubs agreed the new transfer fee and the wages.")]
     [InlineData("The union agreed to a new contract.")]
     [InlineData("Sixty percent of the members agreed.")]
     [InlineData("The champion maintained a narrow lead after the third round.")]
