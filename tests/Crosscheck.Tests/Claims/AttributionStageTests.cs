@@ -1010,6 +1010,19 @@ public class AttributionStageTests
         claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == "In");
     }
 
+    /// <summary>
+    /// Inside another claim's words, a stance or act the cue model took ("plans") is part of what was said; a verb of
+    /// speech or a lexicon cue there ("said", "promised") stays a claim of its own, relayed by the outer source.
+    /// </summary>
+    [Fact]
+    public void A_learned_cue_inside_another_claims_words_is_no_claim_of_its_own()
+    {
+        var (text, claims) = Run("The aide said the mayor plans to visit the harbour on Sunday.");
+        claims.Should().ContainSingle().Which.Content.Of(text).Should().Be("the mayor plans to visit the harbour on Sunday");
+        var (relayed, relayedClaims) = Run("The aide says the mayor promised to cut the toll.");
+        relayedClaims.Should().Contain(a => a.Cue != null && a.Cue.Value.Of(relayed) == "promised");
+    }
+
     /// <summary>A plural quantifier standing alone is the speaker when a report follows the word after it.</summary>
     [Theory]
     [InlineData("Some note that the ferry toll is too high.", "Some", "note", "the ferry toll is too high")]
