@@ -478,6 +478,14 @@ public sealed class AttributionExtractor
     }
 
     /// <summary>
+    /// Whether the words from <paramref name="k"/> open a phrase ("to the magazine", "of the plan", "as he left"), not
+    /// a reported clause, an infinitive ("to comment") nor a question ("if it was fair").
+    /// </summary>
+    private static bool IsPhraseNotClause(TokenView v, int k) =>
+        (v.In(k, Stops) || v.Is(k, "of")) && !v.Is(k, "that") && !IsQuestionOpener(v, k)
+        && !(v.Is(k, "to") && v.IsLowerWord(k + 1) && !v.In(k + 1, Dets));
+
+    /// <summary>
     /// "Some note that C", "many believe the levy is fair": a plural quantifier standing alone is the subject, and the word
     /// after it a verb when what a report carries follows. "some notes", "many reports of", "several calls" stay nouns.
     /// </summary>
@@ -713,7 +721,8 @@ public sealed class AttributionExtractor
         while (left >= c.First && v.IsPunct(left, ',')) left--;
         int quoteEndToken = left < c.First ? -1 : c.IsQuoteEnd(left) ? left : c.IsQuoteEnd(left + 1) && left + 1 < cue ? left + 1 : -1;
         // “Who do they think they are?” Trump said. — the splitter ended a sentence inside the quote, before the speaker.
-        if (left == c.First - 1 && left >= 0 && c.IsQuoteEnd(left) && (k > contentEnd || !v.IsWord(k))
+        // '“Sometimes we need our fix!” she said to the magazine.': a phrase after the cue is no clause either.
+        if (left == c.First - 1 && left >= 0 && c.IsQuoteEnd(left) && (k > contentEnd || !v.IsWord(k) || !entry.Learned && IsPhraseNotClause(v, k))
             && !v.Text.AsSpan(v.Tokens[left].Span.End, v.Tokens[c.First].Span.Start - v.Tokens[left].Span.End).Contains('\n'))
         {
             quoteEndToken = left;

@@ -1023,6 +1023,19 @@ public class AttributionStageTests
         relayedClaims.Should().Contain(a => a.Cue != null && a.Cue.Value.Of(relayed) == "promised");
     }
 
+    /// <summary>
+    /// A quote ending in "!" or "?" ends a sentence for the splitter; the speaker after it still signs the quote when
+    /// only a phrase follows the verb ("to the magazine"), not when an infinitive or a question does.
+    /// </summary>
+    [Theory]
+    [InlineData("“We need our harbour back!” Okafor said to the Ledger.", "said", "“We need our harbour back!”")]
+    [InlineData("“Who pays the toll?” the mayor said of the new levy on Monday.", "said", "“Who pays the toll?”")]
+    public void A_quote_ending_its_sentence_is_signed_by_a_speaker_with_a_phrase_after(string text, string cue, string content)
+    {
+        var (_, claims) = Run(text);
+        ByCue(text, claims, cue).Content.Of(text).Should().Be(content);
+    }
+
     /// <summary>A plural quantifier standing alone is the speaker when a report follows the word after it.</summary>
     [Theory]
     [InlineData("Some note that the ferry toll is too high.", "Some", "note", "the ferry toll is too high")]
