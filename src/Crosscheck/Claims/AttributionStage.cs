@@ -45,7 +45,7 @@ public sealed class AttributionStage : IStage
         CitationChains.Apply(found, text, view);
         HedgeScoper.Apply(found, text, view, sentences, _lexicon);
         TrimMutualContent(found, text);
-        DropRestatedByPronoun(found, text);
+        DropNestedRestatements(found, text, _lexicon);
         AddRelays(found);
         EntityLayer? entityLayer = null;
         if (article.TryGet(Layers.Entities, out var entities))
@@ -135,14 +135,15 @@ public sealed class AttributionStage : IStage
     /// "The mayor said she thinks the plan will work": a pronoun-led clause that opens another claim's content is that
     /// claim's reported words, already carried by it; as a claim of its own it would repeat them under "she" (PolNeAR,
     /// too, never marks an attribution inside another's content). A named inner speaker ("the Post reported that
-    /// officials said C") stays a claim of its own, relayed by the outer source.
+    /// officials said C") stays a claim of its own, relayed by the outer source; a named inner subject of a stance or an
+    /// act the cue model took ("the aide says the mayor promised to act") is part of the outer words too.
     /// </summary>
-    private static void DropRestatedByPronoun(List<Attribution> found, string text)
+    private static void DropNestedRestatements(List<Attribution> found, string text, CueLexicon lexicon)
     {
         List<int>? restated = null;
         for (int i = 0; i < found.Count; i++)
         {
-            if (found[i].Source is not { } source || !IsPersonalPronoun(text, source)) continue;
+            if (found[i].Source is not { } source || !IsPersonalPronoun(text, source) && !HasLearnedCue(found[i], text, lexicon)) continue;
             // Attributions come in text order, so an enclosing one is among the nearest few.
             for (int j = Math.Max(0, i - RelayWindow); j < Math.Min(found.Count, i + RelayWindow); j++)
             {
@@ -153,6 +154,19 @@ public sealed class AttributionStage : IStage
         }
         if (restated is null) return;
         for (int r = restated.Count - 1; r >= 0; r--) found.RemoveAt(restated[r]);
+    }
+
+    /// <summary>
+    /// Whether the cue's first word is no lexicon word but one the cue model took: a stance or an act ("promised",
+    /// "plans", "supported"), not a verb of speech. Inside another claim's words ("the aide says the mayor promised to
+    /// act") such a cue is part of what was said, as PolNeAR marks it, unlike a relayed "officials said".
+    /// </summary>
+    private static bool HasLearnedCue(Attribution claim, string text, CueLexicon lexicon)
+    {
+        if (claim.Cue is not { } cue) return false;
+        var words = text.AsSpan(cue.Start, cue.End - cue.Start);
+        int space = words.IndexOf(' ');
+        return !lexicon.CueLookup.ContainsKey(space < 0 ? words : words[..space]);
     }
 
     private static bool IsPersonalPronoun(string text, Span source)

@@ -732,6 +732,7 @@ public class AttributionStageTests
     [InlineData("Budget analysts agreed it was a costly plan.", "Budget analysts", "it was a costly plan", ClaimStatus.Confirmed)]
     [InlineData("The port authority agreed to close the eastern pier.", "The port authority", "to close the eastern pier", ClaimStatus.Asserted)]
     [InlineData("The inspector agreed with the engineers that the bridge was unsafe.", "The inspector", "the bridge was unsafe", ClaimStatus.Confirmed)]
+    [InlineData("Harbour economists agreed the new toll would hurt the poorest.", "Harbour economists", "the new toll would hurt the poorest", ClaimStatus.Confirmed)]
     public void Agreeing_reports_a_clause_without_that_or_a_commitment(string text, string source, string content, ClaimStatus status)
     {
         var (_, claims) = Run(text);
@@ -744,6 +745,7 @@ public class AttributionStageTests
     [Theory]
     [InlineData("The two ministers agreed on a date for the talks.")]
     [InlineData("The clubs agreed the transfer fee last week.")]
+    [InlineData("The two clubs agreed the new transfer fee and the wages.")]
     [InlineData("The union agreed to a new contract.")]
     [InlineData("Sixty percent of the members agreed.")]
     [InlineData("The champion maintained a narrow lead after the third round.")]
@@ -980,6 +982,96 @@ public class AttributionStageTests
     {
         var (text, claims) = Run(sentence);
         claims.Should().Contain(a => a.Cue != null && a.Cue.Value.Of(text) == cue);
+    }
+
+    /// <summary>A poll fronting its sentence is the source of the main clause, with "In" as the cue (as PolNeAR marks it).</summary>
+    [Theory]
+    [InlineData("In a new harbour survey released Monday, 52 percent of residents backed the toll.", "a new harbour survey released Monday", "52 percent of residents backed the toll")]
+    [InlineData("In the latest ferry poll, conducted in May, the mayor led by ten points.", "the latest ferry poll, conducted in May", "the mayor led by ten points")]
+    [InlineData("In exit polls, voters said the toll was too high.", "exit polls", "voters said the toll was too high")]
+    public void A_fronted_poll_is_the_source_of_the_main_clause(string sentence, string source, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var poll = ByCue(text, claims, "In");
+        poll.Source!.Value.Of(text).Should().Be(source);
+        poll.Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>A poll that is no fronted source, or a fronted phrase the poll is not the head of, makes no poll claim.</summary>
+    [Theory]
+    [InlineData("The mayor has slid in the polls since the toll was raised.")]
+    [InlineData("In April, the council raised the ferry toll.")]
+    [InlineData("In the towns where polls closed early, turnout was low.")]
+    [InlineData("In a memo written as polls closed, the aide urged calm.")]
+    [InlineData("In the polls, anyway.")]
+    public void A_poll_that_fronts_no_clause_is_no_source(string sentence)
+    {
+        var (text, claims) = Run(sentence);
+        claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == "In");
+    }
+
+    /// <summary>
+    /// Inside another claim's words, a stance or act the cue model took ("plans") is part of what was said; a verb of
+    /// speech or a lexicon cue there ("said", "promised") stays a claim of its own, relayed by the outer source.
+    /// </summary>
+    [Fact]
+    public void A_learned_cue_inside_another_claims_words_is_no_claim_of_its_own()
+    {
+        var (text, claims) = Run("The aide said the mayor plans to visit the harbour on Sunday.");
+        claims.Should().ContainSingle().Which.Content.Of(text).Should().Be("the mayor plans to visit the harbour on Sunday");
+        var (relayed, relayedClaims) = Run("The aide says the mayor promised to cut the toll.");
+        relayedClaims.Should().Contain(a => a.Cue != null && a.Cue.Value.Of(relayed) == "promised");
+    }
+
+    /// <summary>
+    /// A quote ending in "!" or "?" ends a sentence for the splitter; the speaker after it still signs the quote when
+    /// only a phrase follows the verb ("to the magazine"), not when an infinitive or a question does.
+    /// </summary>
+    [Theory]
+    [InlineData("“We need our harbour back!” Okafor said to the Ledger.", "said", "“We need our harbour back!”")]
+    [InlineData("“Who pays the toll?” the mayor said of the new levy on Monday.", "said", "“Who pays the toll?”")]
+    public void A_quote_ending_its_sentence_is_signed_by_a_speaker_with_a_phrase_after(string text, string cue, string content)
+    {
+        var (_, claims) = Run(text);
+        ByCue(text, claims, cue).Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>A plural quantifier standing alone is the speaker when a report follows the word after it.</summary>
+    [Theory]
+    [InlineData("Some note that the ferry toll is too high.", "Some", "note", "the ferry toll is too high")]
+    [InlineData("Many believe the ferry toll is too high.", "Many", "believe", "the ferry toll is too high")]
+    [InlineData("But several said the pier would close.", "several", "said", "the pier would close")]
+    public void A_quantifier_alone_is_a_subject_before_a_report(string sentence, string source, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var claim = ByCue(text, claims, cue);
+        claim.Source!.Value.Of(text).Should().Be(source);
+        claim.Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>After a quantifier, a plural or a word with no report after it is a noun: no claim.</summary>
+    [Theory]
+    [InlineData("Some notes were left on the pier.")]
+    [InlineData("Many reports of the storm came late.")]
+    [InlineData("Some note the date in their diaries.")]
+    [InlineData("Several claims reached the harbour office on Monday.")]
+    public void A_quantifier_before_a_noun_makes_no_claim(string sentence)
+    {
+        var (_, claims) = Run(sentence);
+        claims.Should().BeEmpty();
+    }
+
+    /// <summary>"neither confirmed nor denied" is one undecided answer: the pair is the cue, what follows the content.</summary>
+    [Theory]
+    [InlineData("The ministry has neither confirmed nor denied the troop deployment.", "confirmed nor denied", "the troop deployment")]
+    [InlineData("The port authority would not confirm or deny that the ferry had been sold.", "confirm or deny", "the ferry had been sold")]
+    public void A_negated_pair_of_opposite_answers_is_one_cue(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        var answer = claims.Single();
+        answer.Cue!.Value.Of(text).Should().Be(cue);
+        answer.Content.Of(text).Should().Be(content);
+        answer.Status.Should().Be(ClaimStatus.Unverified);
     }
 }
 
