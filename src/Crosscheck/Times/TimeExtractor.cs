@@ -136,7 +136,21 @@ internal sealed class TimeExtractor
                 && !(last.HasMeridiem && !between)) continue;
             // The second end's meridiem carries back: "9 to 11 p.m." starts at 21:00 when that keeps the order.
             if (!first.HasMeridiem && first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
-            if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
+            // "Tuesday at 2:00 - 2:30 pm", "Thursday 19:00 - 21:00": the second end is on the first's day.
+            if (last.Month == 0 && last.Weekday == 0 && !last.HasDayOffset && (first.Month != 0 || first.Weekday != 0 || first.HasDayOffset))
+            {
+                last.Year = first.Year;
+                last.Month = first.Month;
+                last.Day = first.Day;
+                last.Weekday = first.Weekday;
+                last.DayOffset = first.DayOffset;
+                last.HasDayOffset = first.HasDayOffset;
+                last.Relative = first.Relative;
+                last.HasRelative = first.HasRelative;
+                last.WeekOffset = first.WeekOffset;
+                output[i] = last;
+            }
+            else if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
             {
                 first.Year = last.Year;
                 first.Month = last.Month;
@@ -486,12 +500,21 @@ internal sealed class TimeExtractor
     /// the day it falls on is one TIME expression on that day (the clock-first order "6 p.m. Saturday" is read
     /// by the extractor itself).
     /// </summary>
-    private static void JoinDatesWithClockTimes(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    private void JoinDatesWithClockTimes(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
     {
         for (int i = output.Count - 2; i >= 0; i--)
         {
             var day = output[i];
             var clock = output[i + 1];
+            // "tomorrow before 5pm", "Friday no later than 6:00": the bound is on that day, and stays its own expression
+            // (TimeML keeps the signal between two TIMEX3s).
+            if (IsBareClock(clock) && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null
+                && ClockSignalBetween(text, tokens, day.EndToken, clock.StartToken))
+            {
+                PutOnDay(ref clock, day);
+                output[i + 1] = clock;
+                continue;
+            }
             // "Tuesday in the morning", "tomorrow in the evening": the part is that day's.
             if (clock is { Kind: MentionKind.TimeOfDay, DayUnknown: true, Modifier: null } && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic
                 && day.PartOfDay is null && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("in", StringComparison.OrdinalIgnoreCase))
@@ -567,6 +590,17 @@ internal sealed class TimeExtractor
                 output.RemoveAt(i + 1);
             }
         }
+    }
+
+    /// <summary>One to three words between a day and a clock time that bound the clock on that day: "before", "no later than".</summary>
+    private bool ClockSignalBetween(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        if (to <= from || to - from > 3 || !_words.ClockSignals.Contains(tokens[to - 1].Span.SliceOf(text))) return false;
+        for (int k = from; k < to - 1; k++)
+        {
+            if (!_words.ClockSignalLeads.Contains(tokens[k].Span.SliceOf(text))) return false;
+        }
+        return true;
     }
 
     /// <summary>"10:30 tonight" is 22:30 and "12 o'clock tonight" midnight; "1 a.m. tonight" keeps its own meridiem.</summary>
