@@ -1038,6 +1038,7 @@ internal sealed class TimeExtractor
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
             if ((end = IsoDate(p, output)) > p) return end;
+            if ((end = DaylessSlashDate(p, output)) > p) return end;
             if ((end = GluedMonthDate(p, output)) > p) return end;
             if ((end = TimeOfDay(p, output)) > p) return end;
             if ((end = DayMonth(p, output)) > p) return end;
@@ -1090,6 +1091,60 @@ internal sealed class TimeExtractor
                 return IntAt(p + 4) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
             }
             return p;
+        }
+
+        /// <summary>
+        /// "on 11/20", "from 10/1 to 11/7", "11/20, 11/22 or 11/25", "Friday 5/12", "back on 22/04": a month and a day
+        /// written with a slash and no year (month first, or day first when the first number cannot be a month). Slashed
+        /// pairs are fractions, scores and event names far more often than dates, so the pair must be glued, stand alone
+        /// (no third part), follow a date word ("on", "from", "until"; data: <c>slash-date-cue</c>), a weekday, or a list
+        /// joiner after another such date, and be followed by nothing that makes it a count ("3/4 of", "a 2/3 majority").
+        /// Numeric names of events ("9/11", "24/7"; data: <c>slash-date-name</c>) are never dates.
+        /// </summary>
+        private int DaylessSlashDate(int p, List<TimeMention> output)
+        {
+            if (!(IsNumber(p, 2) && GluedTo(p) && Is(p + 1, "/") && GluedTo(p + 1) && IsNumber(p + 2, 2))) return p;
+            if (p > _start && _tokens[p - 1].Span.End == _tokens[p].Span.Start && (W(p - 1) is "/" or "." or ":"
+                || W(p - 1) is "-" && !(output.Count > 0 && output[^1] is { Kind: MentionKind.Date } && output[^1].EndToken == p - 1))) return p;
+            // "11/20/2019" is IsoDate's, "1/2.5" or "3/4:1" something else; a full stop closing the sentence is fine.
+            if (In(p + 3) && _tokens[p + 2].Span.End == _tokens[p + 3].Span.Start && (W(p + 3) is "/" or ":" || W(p + 3) is "." && In(p + 4) && _tokens[p + 3].Span.End == _tokens[p + 4].Span.Start)
+                || In(p + 3) && W(p + 3) is "%") return p;
+            var written = _text.AsSpan(_tokens[p].Span.Start, _tokens[p + 2].Span.End - _tokens[p].Span.Start);
+            if (_words.SlashDateNames.Contains(written)) return p;
+            int first = IntAt(p), second = IntAt(p + 2);
+            int month = first, day = second;
+            if (first > 12) (month, day) = (second, first);
+            if (month is < 1 or > 12 || day is < 1 or > 31) return p;
+            // What comes before: a date word, a weekday, or a joiner after another slashed date.
+            bool cued = p > _start && _words.SlashDateCues.Contains(W(p - 1));
+            int merge = -1;
+            if (!cued && output.Count > 0 && output[^1] is var last && last.EndToken <= p)
+            {
+                if (last.EndToken == p && last is { Kind: MentionKind.Weekday, Day: 0, Month: 0 }) { cued = true; merge = output.Count - 1; }
+                else if (last.EndToken == p - 1 && last.Kind == MentionKind.Date && (W(p - 1) is "," or "-" or "–" || Is(p - 1, "or") || Is(p - 1, "and")
+                    || Is(p - 1, "to") || Is(p - 1, "through") || Is(p - 1, "till") || Is(p - 1, "until"))) cued = true;
+            }
+            // "between 10/1-11/7", "10/1-11/2/2017": the first end of a range whose second end is a slashed date too.
+            if (!cued && In(p + 6) && (W(p + 3) is "-" or "–" || Is(p + 3, "to") || Is(p + 3, "and") && p > _start && Is(p - 1, "between"))
+                && IsNumber(p + 4, 2) && GluedTo(p + 4) && Is(p + 5, "/") && GluedTo(p + 5) && IsNumber(p + 6, 2))
+            {
+                bool fullSecond = In(p + 8) && GluedTo(p + 6) && Is(p + 7, "/") && IsNumber(p + 8, 4);
+                cued = fullSecond || p > _start && (Is(p - 1, "between") || _words.SlashDateCues.Contains(W(p - 1)))
+                    && !(In(p + 7) && IsWord(p + 7) && !_words.SlashDateFollowers.Contains(W(p + 7)) && E(p + 7) is not { StartsTime: true });
+            }
+            if (!cued) return p;
+            // What comes after: a count's noun or "of" makes it a fraction or a ratio.
+            if (In(p + 3) && IsWord(p + 3) && !_words.SlashDateFollowers.Contains(W(p + 3)) && E(p + 3) is not { StartsTime: true }) return p;
+            if (!TimeResolver.IsValidDate(2000, month, day)) return p + 3;
+            var date = new TimeMention(MentionKind.Date, p, p + 3) { Month = month, Day = day };
+            if (merge >= 0)
+            {
+                // "Friday 5/12": the date says which Friday.
+                date.StartToken = output[merge].StartToken;
+                output.RemoveAt(merge);
+            }
+            output.Add(date);
+            return p + 3;
         }
 
         /// <summary>

@@ -114,6 +114,18 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockSignals { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Words before a month and day written "11/20" with no year that make it a date ("on", "from", "until").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SlashDateCues { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The only words that may follow such a date ("at", "and", "to"); any other word makes the pair a count ("a 2/3 majority").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SlashDateFollowers { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Slashed numbers that name an event or a phrase in news, never a date of this year ("9/11", "24/7").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SlashDateNames { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words that may stand before a clock signal ("no later than", "not before").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockSignalLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -338,7 +350,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -483,6 +495,9 @@ internal sealed class WordTable
             RelativePronouns = wordSets["relative-pronoun"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ParticipleAdverbs = wordSets["participle-adverb"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ClockSignalLeads = wordSets["clock-signal-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            SlashDateCues = wordSets["slash-date-cue"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            SlashDateFollowers = wordSets["slash-date-follow"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            SlashDateNames = wordSets["slash-date-name"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ClockSignals = wordSets["clock-signal"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ParticipleForms = wordSets["participle-form"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
