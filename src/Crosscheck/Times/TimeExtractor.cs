@@ -1615,9 +1615,14 @@ internal sealed class TimeExtractor
                 }
                 if (output.Count > before) output.RemoveRange(before, output.Count - before);
             }
+            // "next Friday", "last Wednesday": the weekday of the next or last calendar week (said on a Thursday, "last
+            // Wednesday" is eight days back; the day before is "Wednesday" or "yesterday"). "coming" and "upcoming" name
+            // the nearest one ahead ("this coming Sunday").
+            int? weekOffset = hasRelative && relative != 0 && _words.RelativeWeekdayByCalendarWeek && p > _start && !_words.NearestWeekdayWords.Contains(W(p - 1))
+                ? relative : null;
             if (E(q) is { PartOfDay: { } part } && !Is(q, "overnight"))
             {
-                output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative });
+                output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative, WeekOffset = weekOffset });
                 return q + 1;
             }
             if (!hasRelative && OrdinalDayAfterWeekday(q, out int dayOfMonth, out int dayEnd))
@@ -1625,7 +1630,7 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Weekday, start, dayEnd) { Weekday = weekday, Day = dayOfMonth });
                 return dayEnd;
             }
-            output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative });
+            output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative, WeekOffset = weekOffset });
             return q;
         }
 
