@@ -1273,7 +1273,12 @@ internal sealed class TimeExtractor
                 bool weakCue = k > _start && (Is(k - 1, "this") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "of") || Is(k - 1, "by") || Is(k - 1, "-"));
                 // "june of 1992": "of" and a four-digit year name the month as a number after it does.
                 bool ofYear = Is(k + 1, "of") && IsNumber(k + 2, 4) && W(k + 2).Length == 4;
-                if (!((nextNumber || ofYear) && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
+                // "on 14 nov", "from 2 july to 10 july": a day number before it, after a time preposition.
+                bool dayBefore = !verbLike && k - 2 >= _start && (IsNumber(k - 1, 2) && IntAt(k - 1) is >= 1 and <= 31
+                    || IsWord(k - 1) && W(k - 1).Length is 3 or 4 && char.IsAsciiDigit(W(k - 1)[0]) && DayAt(k - 1, out _))
+                    && (Is(k - 2, "on") || Is(k - 2, "from") || Is(k - 2, "between") || Is(k - 2, "since") || Is(k - 2, "until")
+                        || (Is(k - 2, "to") || Is(k - 2, "and") || Is(k - 2, "through") || Is(k - 2, "till")) && k - 3 >= _start && E(k - 3) is { Month: > 0 });
+                if (!((nextNumber || ofYear || dayBefore) && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
             }
             // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
@@ -1409,6 +1414,14 @@ internal sealed class TimeExtractor
                 {
                     year = (Is(k, "nineteen") ? 1900 : Is(k, "twenty") ? 2000 : 1800) + (int)(t + c);
                     end = k + 2;
+                    // "nineteen ninety six": the tens and the units as two words, as "ninety-six" is one.
+                    double ut = 0, uc = 0;
+                    if ((int)(t + c) % 10 == 0 && t + c >= 20 && IsWord(k + 2) && !char.IsAsciiDigit(W(k + 2)[0]) && E(k + 2)?.Unit is null
+                        && TryWordsValue(W(k + 2), ref ut, ref uc) && ut + uc is >= 1 and <= 9 && E(k + 3) is not { Unit: not null })
+                    {
+                        year += (int)(ut + uc);
+                        end = k + 3;
+                    }
                     return true;
                 }
                 return false;
