@@ -2301,7 +2301,10 @@ internal sealed class TimeExtractor
         private int UnitAlone(int p, List<TimeMention> output)
         {
             if (E(p) is not { Unit: { } unit, UnitPlural: false } || unit is "H" or "N" or "S") return p;
-            if (!(p > _start + 1 && Is(p - 1, "the") && Is(p - 2, "of"))) return p;
+            // "end of year", "by start of week": a modifier's unit without "the", unless a noun follows ("end of year exams").
+            bool bareAfterModifier = p > _start + 1 && Is(p - 1, "of") && E(p - 2) is { Mod: not null } && !Is(p - 2, "early") && !Is(p - 2, "late")
+                && (!In(p + 1) || _tokens[p + 1].Kind == TokenKind.Punctuation || E(p + 1) is { Stop: true });
+            if (!(p > _start + 1 && Is(p - 1, "the") && Is(p - 2, "of")) && !bareAfterModifier) return p;
             output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = unit, Relative = 0, HasRelative = true });
             return p + 1;
         }

@@ -1,0 +1,22 @@
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Times;
+
+/// <summary>"by end of year", "end of month": a modifier's unit without "the" is the current unit with its mod. Published 2024-12-16.</summary>
+public class TimeEndOfUnitTests
+{
+    [Theory]
+    [InlineData("The deal should close by end of year, the company said.", "end of year", "2024")]
+    [InlineData("Payments resume at end of month.", "end of month", "2024-12")]
+    [InlineData("The results are due by end of day.", "end of day", "2024-12-16")]
+    public void ReadsTheUnitOfABareModifier(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Equal((span, value));
+
+    [Theory]
+    // The phrase before a noun names a kind of thing, not a time.
+    [InlineData("The end of year exams were hard.")]
+    [InlineData("End of day trading was thin.")]
+    [InlineData("The end of week figures rose.")]
+    public void LeavesTheModifierBeforeANounAlone(string text) =>
+        TimesOf.Read(text).Should().BeEmpty();
+}
