@@ -68,6 +68,7 @@ internal sealed class TimeExtractor
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
         OpenBareHourRangesBesideDays(text, tokens, start, end, output);
+        BareHourRangesInAPartOfDay(text, tokens, entries, start, end, output);
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
@@ -234,6 +235,43 @@ internal sealed class TimeExtractor
             output.Insert(dayAfter, secondClock);
             output.Insert(dayAfter, firstClock);
             k += 2;
+        }
+    }
+
+    /// <summary>
+    /// "between 2 and 3 in the morning", "from 7 to 9 in the evening": two bare hours joined as a range, then the part of
+    /// the day they fall in, are two clock times in that part (on the day the part takes). "between" and "from" must not
+    /// follow a counting word ("rose to between 5 and 6 in the afternoon"), and the hours must rise once placed in the part.
+    /// </summary>
+    private void BareHourRangesInAPartOfDay(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        for (int k = start + 1; k + 5 < end; k++)
+        {
+            var lead = tokens[k - 1].Span.SliceOf(text);
+            bool between = lead.Equals("between", StringComparison.OrdinalIgnoreCase);
+            if (!between && !lead.Equals("from", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!BareHour(text, tokens[k], out int first) || !BareHour(text, tokens[k + 2], out int second) || first is 0 or > 12 || second is 0 or > 12) continue;
+            var join = tokens[k + 1].Span.SliceOf(text);
+            if (!(between ? join.Equals("and", StringComparison.OrdinalIgnoreCase)
+                : join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase))) continue;
+            if (!tokens[k + 3].Span.SliceOf(text).Equals("in", StringComparison.OrdinalIgnoreCase) || !tokens[k + 4].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)
+                || entries[k + 5] is not { PartOfDay: { } part, DayOffset: null }) continue;
+            if (k - 2 >= start && _words.CountLeads.Contains(tokens[k - 2].Span.SliceOf(text))) continue;
+            // "in the morning hours", "in the evening news": the part must close the phrase.
+            if (k + 6 < end && tokens[k + 6].Kind == TokenKind.Word && entries[k + 6] is not { Stop: true }) continue;
+            if (output.Exists(m => m.StartToken < k + 3 && m.EndToken > k - 1)) continue;
+            var firstClock = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = first, HasClock = true, DayUnknown = true, PartOfDay = part };
+            var secondClock = new TimeMention(MentionKind.TimeOfDay, k + 2, k + 6) { Hour = second, HasClock = true, DayUnknown = true, PartOfDay = part };
+            ShiftIntoPartOfDay(ref firstClock, part);
+            ShiftIntoPartOfDay(ref secondClock, part);
+            if (secondClock.Hour <= firstClock.Hour) continue;
+            // The part of the day is now the clocks' own: it is no expression of its own.
+            output.RemoveAll(m => m.StartToken >= k + 3 && m.EndToken <= k + 6);
+            int at = output.FindIndex(m => m.StartToken >= k);
+            if (at < 0) at = output.Count;
+            output.Insert(at, secondClock);
+            output.Insert(at, firstClock);
+            k += 5;
         }
     }
 
