@@ -366,4 +366,19 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.ScoreCase(bound, [thursday with { Value = "2024-12-18" }, new(new Span(21, 24), TimexType.Time, "2024-12-18T17:00")]).Should().Be((0, false));
         DateTimeSpecEvaluation.ScoreCase(bound, [thursday, new(new Span(21, 24), TimexType.Time, "2024-12-19T18:00")]).Should().Be((0, false));
     }
+
+    [Fact]
+    public void TakesAShiftAtTheGranularityOfItsUnit()
+    {
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-08", "2018-08-17", "two months ago").Should().BeTrue();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-W48", "2016-11-28", "3 weeks later").Should().BeTrue();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016", "2016-11-28", "a year earlier").Should().BeTrue();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2019-05-27", "2019-05-27T12:30:00", "30 minutes later").Should().BeTrue();
+        // Another period, a unit the phrase does not name, a sum of units, or no shift word: wrong.
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-07", "2018-08-17", "two months ago").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018", "2018-08-17", "two months ago").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-W47", "2016-10-22", "2 weeks and 2 days ago").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-08", "2018-08-17", "two months").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-11", "2016-11-05", "2 days ago").Should().BeFalse("a day shift must give the day itself");
+    }
 }

@@ -24,7 +24,8 @@ namespace Crosscheck.Evaluation.Times;
 /// a datetime written as TimeML's two TIMEX3s, the day and a clock time on it ("today before 4pm",
 /// <see cref="DayAndClockParts"/>); a unit with mod END at a range end where its extent ends ("to the end of 2008"), and
 /// the other end point kept when one unit is the whole range (<see cref="AtPoint"/>); a weekday TIMEX with no dated
-/// reading ("XXXX-WXX-4T17") as any week's such day.
+/// reading ("XXXX-WXX-4T17") as any week's such day; a shift from the reference at its unit's granularity ("two months
+/// ago" as the month, "30 minutes later" as the day; <see cref="AtTheShiftsGranularity"/>).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -389,7 +390,8 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         if (value == expectedTimex || clockOnly || anyYear || anyWeek || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
             || IsDatedReading(value, expectedTimex, result.ResolvedValues)
             || VagueCount(value, expectedTimex, result.Text)
-            || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor)) return true;
+            || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor)
+            || AtTheShiftsGranularity(value, expectedTimex, result.Text)) return true;
         // "end of the day": Recognizers-Text writes the last second of the day ("2018-11-21T23:59:59"), TIMEX3 the day
         // with mod END. Only a day counts, and only with that modifier.
         if (expression.Modifier == "END" && expectedTimex.EndsWith("T23:59:59", StringComparison.Ordinal) && expectedTimex.Length > 9)
@@ -400,6 +402,34 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         }
         return false;
     }
+
+    /// <summary>
+    /// "two months ago", "3 weeks later", "30 minutes from now": TIMEX3 writes a shift from the reference at the
+    /// granularity of its unit ("2018-08" for two months ago, "2016-W48" for three weeks later), where Recognizers-Text
+    /// writes the exact day or moment. The value is right when it is the unit's calendar period that holds the spec's
+    /// day; for hours, minutes and seconds it is the day, the finest value a reference without a clock allows. Only for a
+    /// phrase of one count and unit with a shift word ("ago", "later", "earlier", "from now"), and the unit must match.
+    /// </summary>
+    public static bool AtTheShiftsGranularity(string value, string expected, string text)
+    {
+        if (expected.Length < 10 || !DateOnly.TryParseExact(expected[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) return false;
+        if (!(ContainsWord(text, "ago") || ContainsWord(text, "later") || ContainsWord(text, "earlier") || text.Contains("from now", StringComparison.OrdinalIgnoreCase))) return false;
+        // One count and one unit: "2 weeks and 2 days ago" is a sum the coarser unit does not hold.
+        var units = ShiftUnits.Where(u => ContainsWord(text, u.Word) || ContainsWord(text, u.Word + "s")).Select(u => u.Granularity).Distinct().ToList();
+        if (units.Count != 1) return false;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return units[0] switch
+        {
+            'Y' => value == day.ToString("yyyy", invariant),
+            'M' => value == day.ToString("yyyy-MM", invariant),
+            'W' => value == $"{System.Globalization.ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue)):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}",
+            'T' => expected.Length > 10 && value == expected[..10],
+            _ => false,
+        };
+    }
+
+    private static readonly (string Word, char Granularity)[] ShiftUnits =
+        [("year", 'Y'), ("month", 'M'), ("week", 'W'), ("day", 'D'), ("hour", 'T'), ("minute", 'T'), ("min", 'T'), ("second", 'T'), ("sec", 'T')];
 
     /// <summary>
     /// The expressions that together write a datetime result as TimeML does, a day and a clock time on it ("today" and
