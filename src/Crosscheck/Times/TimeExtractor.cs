@@ -1491,6 +1491,9 @@ internal sealed class TimeExtractor
         {
             if (!DayAt(p, out int day)) return p;
             int q = p + 1;
+            // "the 15th day of June", "the twenty-third day of September": the formal spelling of "the 15th of June".
+            // Not after a tens word: "twenty third day of" is read whole or not at all.
+            if (Is(q, "day") && Is(q + 1, "of") && !IsNumber(p, 2) && MonthAt(q + 2) > 0 && !(p > _start && E(p - 1) is { Number: >= 20 })) q++;
             // A spelled ordinal is a day only as "the fourth of July": "third January" is rarely written.
             if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of")) return p;
             if (rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between")))

@@ -20,3 +20,21 @@ public class TimeEndOfUnitTests
     public void LeavesTheModifierBeforeANounAlone(string text) =>
         TimesOf.Read(text).Should().BeEmpty();
 }
+
+/// <summary>"the 15th day of June": the formal spelling of "the 15th of June". Published 2024-12-16.</summary>
+public class TimeDayOfMonthTests
+{
+    [Theory]
+    [InlineData("The law takes effect on the first day of January.", "first day of January", "2025-01-01")]
+    [InlineData("The treaty was signed on the 15th day of June.", "15th day of June", "2024-06-15")]
+    public void ReadsTheOrdinalDayOfAMonth(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Theory]
+    // The ordinal counts days of something else, or is the units of a spelled number.
+    [InlineData("It was the 15th day of protests.")]
+    [InlineData("On the third day of the strike, talks resumed.")]
+    [InlineData("Troops left on the twenty third day of September.")]
+    public void LeavesOtherDayCountsAlone(string text) =>
+        TimesOf.Read(text).Should().NotContain(t => t.Value.Length == 10);
+}
