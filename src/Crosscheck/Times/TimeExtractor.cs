@@ -68,6 +68,7 @@ internal sealed class TimeExtractor
         ShareRangeYears(text, tokens, output);
         OpenClockRanges(text, tokens, start, output);
         OpenBareHourRangesBesideDays(text, tokens, start, end, output);
+        BareHourRangesInAPartOfDay(text, tokens, entries, start, end, output);
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
@@ -136,7 +137,21 @@ internal sealed class TimeExtractor
                 && !(last.HasMeridiem && !between)) continue;
             // The second end's meridiem carries back: "9 to 11 p.m." starts at 21:00 when that keeps the order.
             if (!first.HasMeridiem && first.Hour < 12 && last.Hour >= 12 && first.Hour + 12 <= last.Hour) first.Hour += 12;
-            if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
+            // "Tuesday at 2:00 - 2:30 pm", "Thursday 19:00 - 21:00": the second end is on the first's day.
+            if (last.Month == 0 && last.Weekday == 0 && !last.HasDayOffset && (first.Month != 0 || first.Weekday != 0 || first.HasDayOffset))
+            {
+                last.Year = first.Year;
+                last.Month = first.Month;
+                last.Day = first.Day;
+                last.Weekday = first.Weekday;
+                last.DayOffset = first.DayOffset;
+                last.HasDayOffset = first.HasDayOffset;
+                last.Relative = first.Relative;
+                last.HasRelative = first.HasRelative;
+                last.WeekOffset = first.WeekOffset;
+                output[i] = last;
+            }
+            else if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
             {
                 first.Year = last.Year;
                 first.Month = last.Month;
@@ -220,6 +235,43 @@ internal sealed class TimeExtractor
             output.Insert(dayAfter, secondClock);
             output.Insert(dayAfter, firstClock);
             k += 2;
+        }
+    }
+
+    /// <summary>
+    /// "between 2 and 3 in the morning", "from 7 to 9 in the evening": two bare hours joined as a range, then the part of
+    /// the day they fall in, are two clock times in that part (on the day the part takes). "between" and "from" must not
+    /// follow a counting word ("rose to between 5 and 6 in the afternoon"), and the hours must rise once placed in the part.
+    /// </summary>
+    private void BareHourRangesInAPartOfDay(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        for (int k = start + 1; k + 5 < end; k++)
+        {
+            var lead = tokens[k - 1].Span.SliceOf(text);
+            bool between = lead.Equals("between", StringComparison.OrdinalIgnoreCase);
+            if (!between && !lead.Equals("from", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!BareHour(text, tokens[k], out int first) || !BareHour(text, tokens[k + 2], out int second) || first is 0 or > 12 || second is 0 or > 12) continue;
+            var join = tokens[k + 1].Span.SliceOf(text);
+            if (!(between ? join.Equals("and", StringComparison.OrdinalIgnoreCase)
+                : join.Equals("to", StringComparison.OrdinalIgnoreCase) || join.Equals("until", StringComparison.OrdinalIgnoreCase) || join.Equals("till", StringComparison.OrdinalIgnoreCase))) continue;
+            if (!tokens[k + 3].Span.SliceOf(text).Equals("in", StringComparison.OrdinalIgnoreCase) || !tokens[k + 4].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)
+                || entries[k + 5] is not { PartOfDay: { } part, DayOffset: null }) continue;
+            if (k - 2 >= start && _words.CountLeads.Contains(tokens[k - 2].Span.SliceOf(text))) continue;
+            // "in the morning hours", "in the evening news": the part must close the phrase.
+            if (k + 6 < end && tokens[k + 6].Kind == TokenKind.Word && entries[k + 6] is not { Stop: true }) continue;
+            if (output.Exists(m => m.StartToken < k + 3 && m.EndToken > k - 1)) continue;
+            var firstClock = new TimeMention(MentionKind.TimeOfDay, k, k + 1) { Hour = first, HasClock = true, DayUnknown = true, PartOfDay = part };
+            var secondClock = new TimeMention(MentionKind.TimeOfDay, k + 2, k + 6) { Hour = second, HasClock = true, DayUnknown = true, PartOfDay = part };
+            ShiftIntoPartOfDay(ref firstClock, part);
+            ShiftIntoPartOfDay(ref secondClock, part);
+            if (secondClock.Hour <= firstClock.Hour) continue;
+            // The part of the day is now the clocks' own: it is no expression of its own.
+            output.RemoveAll(m => m.StartToken >= k + 3 && m.EndToken <= k + 6);
+            int at = output.FindIndex(m => m.StartToken >= k);
+            if (at < 0) at = output.Count;
+            output.Insert(at, secondClock);
+            output.Insert(at, firstClock);
+            k += 5;
         }
     }
 
@@ -486,12 +538,21 @@ internal sealed class TimeExtractor
     /// the day it falls on is one TIME expression on that day (the clock-first order "6 p.m. Saturday" is read
     /// by the extractor itself).
     /// </summary>
-    private static void JoinDatesWithClockTimes(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    private void JoinDatesWithClockTimes(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
     {
         for (int i = output.Count - 2; i >= 0; i--)
         {
             var day = output[i];
             var clock = output[i + 1];
+            // "tomorrow before 5pm", "Friday no later than 6:00": the bound is on that day, and stays its own expression
+            // (TimeML keeps the signal between two TIMEX3s).
+            if (IsBareClock(clock) && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null
+                && ClockSignalBetween(text, tokens, day.EndToken, clock.StartToken))
+            {
+                PutOnDay(ref clock, day);
+                output[i + 1] = clock;
+                continue;
+            }
             // "Tuesday in the morning", "tomorrow in the evening": the part is that day's.
             if (clock is { Kind: MentionKind.TimeOfDay, DayUnknown: true, Modifier: null } && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic
                 && day.PartOfDay is null && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("in", StringComparison.OrdinalIgnoreCase))
@@ -567,6 +628,17 @@ internal sealed class TimeExtractor
                 output.RemoveAt(i + 1);
             }
         }
+    }
+
+    /// <summary>One to three words between a day and a clock time that bound the clock on that day: "before", "no later than".</summary>
+    private bool ClockSignalBetween(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        if (to <= from || to - from > 3 || !_words.ClockSignals.Contains(tokens[to - 1].Span.SliceOf(text))) return false;
+        for (int k = from; k < to - 1; k++)
+        {
+            if (!_words.ClockSignalLeads.Contains(tokens[k].Span.SliceOf(text))) return false;
+        }
+        return true;
     }
 
     /// <summary>"10:30 tonight" is 22:30 and "12 o'clock tonight" midnight; "1 a.m. tonight" keeps its own meridiem.</summary>
@@ -1004,6 +1076,7 @@ internal sealed class TimeExtractor
             else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
             int end;
             if ((end = IsoDate(p, output)) > p) return end;
+            if ((end = DaylessSlashDate(p, output)) > p) return end;
             if ((end = GluedMonthDate(p, output)) > p) return end;
             if ((end = TimeOfDay(p, output)) > p) return end;
             if ((end = DayMonth(p, output)) > p) return end;
@@ -1056,6 +1129,60 @@ internal sealed class TimeExtractor
                 return IntAt(p + 4) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
             }
             return p;
+        }
+
+        /// <summary>
+        /// "on 11/20", "from 10/1 to 11/7", "11/20, 11/22 or 11/25", "Friday 5/12", "back on 22/04": a month and a day
+        /// written with a slash and no year (month first, or day first when the first number cannot be a month). Slashed
+        /// pairs are fractions, scores and event names far more often than dates, so the pair must be glued, stand alone
+        /// (no third part), follow a date word ("on", "from", "until"; data: <c>slash-date-cue</c>), a weekday, or a list
+        /// joiner after another such date, and be followed by nothing that makes it a count ("3/4 of", "a 2/3 majority").
+        /// Numeric names of events ("9/11", "24/7"; data: <c>slash-date-name</c>) are never dates.
+        /// </summary>
+        private int DaylessSlashDate(int p, List<TimeMention> output)
+        {
+            if (!(IsNumber(p, 2) && GluedTo(p) && Is(p + 1, "/") && GluedTo(p + 1) && IsNumber(p + 2, 2))) return p;
+            if (p > _start && _tokens[p - 1].Span.End == _tokens[p].Span.Start && (W(p - 1) is "/" or "." or ":"
+                || W(p - 1) is "-" && !(output.Count > 0 && output[^1] is { Kind: MentionKind.Date } && output[^1].EndToken == p - 1))) return p;
+            // "11/20/2019" is IsoDate's, "1/2.5" or "3/4:1" something else; a full stop closing the sentence is fine.
+            if (In(p + 3) && _tokens[p + 2].Span.End == _tokens[p + 3].Span.Start && (W(p + 3) is "/" or ":" || W(p + 3) is "." && In(p + 4) && _tokens[p + 3].Span.End == _tokens[p + 4].Span.Start)
+                || In(p + 3) && W(p + 3) is "%") return p;
+            var written = _text.AsSpan(_tokens[p].Span.Start, _tokens[p + 2].Span.End - _tokens[p].Span.Start);
+            if (_words.SlashDateNames.Contains(written)) return p;
+            int first = IntAt(p), second = IntAt(p + 2);
+            int month = first, day = second;
+            if (first > 12) (month, day) = (second, first);
+            if (month is < 1 or > 12 || day is < 1 or > 31) return p;
+            // What comes before: a date word, a weekday, or a joiner after another slashed date.
+            bool cued = p > _start && _words.SlashDateCues.Contains(W(p - 1));
+            int merge = -1;
+            if (!cued && output.Count > 0 && output[^1] is var last && last.EndToken <= p)
+            {
+                if (last.EndToken == p && last is { Kind: MentionKind.Weekday, Day: 0, Month: 0 }) { cued = true; merge = output.Count - 1; }
+                else if (last.EndToken == p - 1 && last.Kind == MentionKind.Date && (W(p - 1) is "," or "-" or "–" || Is(p - 1, "or") || Is(p - 1, "and")
+                    || Is(p - 1, "to") || Is(p - 1, "through") || Is(p - 1, "till") || Is(p - 1, "until"))) cued = true;
+            }
+            // "between 10/1-11/7", "10/1-11/2/2017": the first end of a range whose second end is a slashed date too.
+            if (!cued && In(p + 6) && (W(p + 3) is "-" or "–" || Is(p + 3, "to") || Is(p + 3, "and") && p > _start && Is(p - 1, "between"))
+                && IsNumber(p + 4, 2) && GluedTo(p + 4) && Is(p + 5, "/") && GluedTo(p + 5) && IsNumber(p + 6, 2))
+            {
+                bool fullSecond = In(p + 8) && GluedTo(p + 6) && Is(p + 7, "/") && IsNumber(p + 8, 4);
+                cued = fullSecond || p > _start && (Is(p - 1, "between") || _words.SlashDateCues.Contains(W(p - 1)))
+                    && !(In(p + 7) && IsWord(p + 7) && !_words.SlashDateFollowers.Contains(W(p + 7)) && E(p + 7) is not { StartsTime: true });
+            }
+            if (!cued) return p;
+            // What comes after: a count's noun or "of" makes it a fraction or a ratio.
+            if (In(p + 3) && IsWord(p + 3) && !_words.SlashDateFollowers.Contains(W(p + 3)) && E(p + 3) is not { StartsTime: true }) return p;
+            if (!TimeResolver.IsValidDate(2000, month, day)) return p + 3;
+            var date = new TimeMention(MentionKind.Date, p, p + 3) { Month = month, Day = day };
+            if (merge >= 0)
+            {
+                // "Friday 5/12": the date says which Friday.
+                date.StartToken = output[merge].StartToken;
+                output.RemoveAt(merge);
+            }
+            output.Add(date);
+            return p + 3;
         }
 
         /// <summary>
@@ -1184,7 +1311,12 @@ internal sealed class TimeExtractor
                 bool weakCue = k > _start && (Is(k - 1, "this") || Is(k - 1, "last") || Is(k - 1, "next") || Is(k - 1, "of") || Is(k - 1, "by") || Is(k - 1, "-"));
                 // "june of 1992": "of" and a four-digit year name the month as a number after it does.
                 bool ofYear = Is(k + 1, "of") && IsNumber(k + 2, 4) && W(k + 2).Length == 4;
-                if (!((nextNumber || ofYear) && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
+                // "on 14 nov", "from 2 july to 10 july": a day number before it, after a time preposition.
+                bool dayBefore = !verbLike && k - 2 >= _start && (IsNumber(k - 1, 2) && IntAt(k - 1) is >= 1 and <= 31
+                    || IsWord(k - 1) && W(k - 1).Length is 3 or 4 && char.IsAsciiDigit(W(k - 1)[0]) && DayAt(k - 1, out _))
+                    && (Is(k - 2, "on") || Is(k - 2, "from") || Is(k - 2, "between") || Is(k - 2, "since") || Is(k - 2, "until")
+                        || (Is(k - 2, "to") || Is(k - 2, "and") || Is(k - 2, "through") || Is(k - 2, "till")) && k - 3 >= _start && E(k - 3) is { Month: > 0 });
+                if (!((nextNumber || ofYear || dayBefore) && !verbLike || MonthCueBefore(k) && !(verbLike && weakCue))) return 0;
             }
             // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
@@ -1320,6 +1452,14 @@ internal sealed class TimeExtractor
                 {
                     year = (Is(k, "nineteen") ? 1900 : Is(k, "twenty") ? 2000 : 1800) + (int)(t + c);
                     end = k + 2;
+                    // "nineteen ninety six": the tens and the units as two words, as "ninety-six" is one.
+                    double ut = 0, uc = 0;
+                    if ((int)(t + c) % 10 == 0 && t + c >= 20 && IsWord(k + 2) && !char.IsAsciiDigit(W(k + 2)[0]) && E(k + 2)?.Unit is null
+                        && TryWordsValue(W(k + 2), ref ut, ref uc) && ut + uc is >= 1 and <= 9 && E(k + 3) is not { Unit: not null })
+                    {
+                        year += (int)(ut + uc);
+                        end = k + 3;
+                    }
                     return true;
                 }
                 return false;
@@ -1351,6 +1491,9 @@ internal sealed class TimeExtractor
         {
             if (!DayAt(p, out int day)) return p;
             int q = p + 1;
+            // "the 15th day of June", "the twenty-third day of September": the formal spelling of "the 15th of June".
+            // Not after a tens word: "twenty third day of" is read whole or not at all.
+            if (Is(q, "day") && Is(q + 1, "of") && !IsNumber(p, 2) && MonthAt(q + 2) > 0 && !(p > _start && E(p - 1) is { Number: >= 20 })) q++;
             // A spelled ordinal is a day only as "the fourth of July": "third January" is rarely written.
             if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of")) return p;
             if (rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between")))
@@ -1526,9 +1669,14 @@ internal sealed class TimeExtractor
                 }
                 if (output.Count > before) output.RemoveRange(before, output.Count - before);
             }
+            // "next Friday", "last Wednesday": the weekday of the next or last calendar week (said on a Thursday, "last
+            // Wednesday" is eight days back; the day before is "Wednesday" or "yesterday"). "coming" and "upcoming" name
+            // the nearest one ahead ("this coming Sunday").
+            int? weekOffset = hasRelative && relative != 0 && _words.RelativeWeekdayByCalendarWeek && p > _start && !_words.NearestWeekdayWords.Contains(W(p - 1))
+                ? relative : null;
             if (E(q) is { PartOfDay: { } part } && !Is(q, "overnight"))
             {
-                output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative });
+                output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative, WeekOffset = weekOffset });
                 return q + 1;
             }
             if (!hasRelative && OrdinalDayAfterWeekday(q, out int dayOfMonth, out int dayEnd))
@@ -1536,7 +1684,7 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Weekday, start, dayEnd) { Weekday = weekday, Day = dayOfMonth });
                 return dayEnd;
             }
-            output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative });
+            output.Add(new TimeMention(MentionKind.Weekday, start, q) { Weekday = weekday, Relative = relative, HasRelative = hasRelative, WeekOffset = weekOffset });
             return q;
         }
 
@@ -2194,7 +2342,10 @@ internal sealed class TimeExtractor
         private int UnitAlone(int p, List<TimeMention> output)
         {
             if (E(p) is not { Unit: { } unit, UnitPlural: false } || unit is "H" or "N" or "S") return p;
-            if (!(p > _start + 1 && Is(p - 1, "the") && Is(p - 2, "of"))) return p;
+            // "end of year", "by start of week": a modifier's unit without "the", unless a noun follows ("end of year exams").
+            bool bareAfterModifier = p > _start + 1 && Is(p - 1, "of") && E(p - 2) is { Mod: not null } && !Is(p - 2, "early") && !Is(p - 2, "late")
+                && (!In(p + 1) || _tokens[p + 1].Kind == TokenKind.Punctuation || E(p + 1) is { Stop: true });
+            if (!(p > _start + 1 && Is(p - 1, "the") && Is(p - 2, "of")) && !bareAfterModifier) return p;
             output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 1) { Unit = unit, Relative = 0, HasRelative = true });
             return p + 1;
         }

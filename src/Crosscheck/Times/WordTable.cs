@@ -107,6 +107,36 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonstrativeLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Words that tie a clock time to the day before them as a bound ("tomorrow before 5pm", "Friday no later than 6:00"):
+    /// the clock stays its own expression but falls on that day.
+    /// </summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockSignals { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words before a month and day written "11/20" with no year that make it a date ("on", "from", "until").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SlashDateCues { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The only words that may follow such a date ("at", "and", "to"); any other word makes the pair a count ("a 2/3 majority").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SlashDateFollowers { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Slashed numbers that name an event or a phrase in news, never a date of this year ("9/11", "24/7").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SlashDateNames { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Relative words that name the nearest such weekday ahead ("coming Sunday"), not the one of the next calendar week.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NearestWeekdayWords { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"next Friday", "last Wednesday" are the weekday of the next or last calendar week (option <c>relative-weekday-by-calendar-week</c>).</summary>
+    public bool RelativeWeekdayByCalendarWeek { get; private init; }
+
+    /// <summary>Words that may stand before a clock signal ("no later than", "not before").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockSignalLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>"is", "are", "being": before a participle they make it present or passive, no past ("are held in March").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PresentAuxiliaries { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -327,7 +357,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -471,6 +501,13 @@ internal sealed class WordTable
             PresentAuxiliaries = wordSets["present-auxiliary"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             RelativePronouns = wordSets["relative-pronoun"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ParticipleAdverbs = wordSets["participle-adverb"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            ClockSignalLeads = wordSets["clock-signal-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            SlashDateCues = wordSets["slash-date-cue"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            SlashDateFollowers = wordSets["slash-date-follow"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            SlashDateNames = wordSets["slash-date-name"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            NearestWeekdayWords = wordSets["weekday-nearest"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            RelativeWeekdayByCalendarWeek = options.TryGetValue("relative-weekday-by-calendar-week", out var calendarWeek) && calendarWeek == "true",
+            ClockSignals = wordSets["clock-signal"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ParticipleForms = wordSets["participle-form"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             NotPast = notPast.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),

@@ -297,4 +297,88 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.EndsAt("P10000Y", "2024-12-30", reference).Should().BeFalse("a duration past the calendar ends on no day");
         DateTimeSpecEvaluation.EndsAt("P5000000D", "2024-12-30", reference).Should().BeFalse();
     }
+
+    private const string FifthSessionSpec = """
+        [
+          { "Input": "They stay until the end of the day", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "the end of the day", "Start": 16, "End": 34, "TypeName": "datetimeV2.datetime",
+              "Resolution": { "values": [ { "timex": "2024-12-16T23:59:59", "type": "datetime", "value": "2024-12-16 23:59:59" } ] } } ] },
+          { "Input": "Back today before 4pm", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "today before 4pm", "Start": 5, "End": 21, "TypeName": "datetimeV2.datetime",
+              "Resolution": { "values": [ { "timex": "2024-12-16T16", "type": "datetime", "value": "2024-12-16 16:00:00" } ] } } ] },
+          { "Input": "From 2007 to the end of 2008", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "from 2007 to the end of 2008", "Start": 0, "End": 28, "TypeName": "datetimeV2.daterange",
+              "Resolution": { "values": [ { "timex": "(2007-01-01,2009-01-01,P24M)", "type": "daterange", "start": "2007-01-01", "end": "2009-01-01" } ] } } ] },
+          { "Input": "From 2007 to the start of 2008", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "from 2007 to the start of 2008", "Start": 0, "End": 30, "TypeName": "datetimeV2.daterange",
+              "Resolution": { "values": [ { "timex": "(2007-01-01,2008-01-01,P12M)", "type": "daterange", "start": "2007-01-01", "end": "2008-01-01" } ] } } ] },
+          { "Input": "Back Thursday before 5pm", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+            "Results": [ { "Text": "thursday before 5pm", "Start": 5, "End": 24, "TypeName": "datetimeV2.datetimerange",
+              "Resolution": { "values": [ { "timex": "XXXX-WXX-4T17", "type": "datetimerange", "Mod": "before", "end": "2024-12-19 17:00:00" } ] } } ] }
+        ]
+        """;
+
+    [Fact]
+    public void TakesTheEndOfADayAsTheDayWithModEnd()
+    {
+        var endOfDay = RecognizerSpecs.Parse(FifthSessionSpec)[0];
+        var day = new TimeExpression(new Span(16, 34), TimexType.Date, "2024-12-16", "END");
+        DateTimeSpecEvaluation.ScoreCase(endOfDay, [day]).Should().Be((1, true));
+        // Without the modifier the day is not its end, and another day is wrong.
+        DateTimeSpecEvaluation.ScoreCase(endOfDay, [day with { Modifier = null }]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(endOfDay, [day with { Value = "2024-12-17" }]).Should().Be((0, false));
+    }
+
+    [Fact]
+    public void TakesADatetimeAsItsDayAndItsClockTime()
+    {
+        var bounded = RecognizerSpecs.Parse(FifthSessionSpec)[1];
+        var today = new TimeExpression(new Span(5, 10), TimexType.Date, "2024-12-16");
+        var clock = new TimeExpression(new Span(18, 21), TimexType.Time, "2024-12-16T16:00");
+        DateTimeSpecEvaluation.ScoreCase(bounded, [today, clock]).Should().Be((1, true));
+        // The clock on another day, or a third expression that is not the day, is not the datetime.
+        DateTimeSpecEvaluation.ScoreCase(bounded, [today, clock with { Value = "2024-12-17T16:00" }]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(bounded, [today with { Value = "2024-12" }, clock]).Should().Be((0, false));
+        // The day alone is not the datetime.
+        DateTimeSpecEvaluation.ScoreCase(bounded, [today]).Should().Be((0, false));
+    }
+
+    [Fact]
+    public void TakesAnEndModifiedUnitAsARangeEnd()
+    {
+        var cases = RecognizerSpecs.Parse(FifthSessionSpec);
+        var from = new TimeExpression(new Span(5, 9), TimexType.Date, "2007");
+        // "the end of 2008" ends the range on 2009-01-01, the spec's exclusive end.
+        DateTimeSpecEvaluation.ScoreCase(cases[2], [from, new(new Span(13, 28), TimexType.Date, "2008", "END")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(cases[2], [from, new(new Span(13, 28), TimexType.Date, "2008")]).Should().Be((0, false));
+        // "2007" alone spans the second range; "the start of 2008" is still its end point, not an extra one.
+        DateTimeSpecEvaluation.ScoreCase(cases[3], [from, new(new Span(13, 30), TimexType.Date, "2008", "START")]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(cases[3], [from, new(new Span(13, 30), TimexType.Date, "2010")]).Should().Be((1, false));
+    }
+
+    [Fact]
+    public void TakesAnyWeeksWeekdayWhenTheSpecGivesNoDatedReading()
+    {
+        var bound = RecognizerSpecs.Parse(FifthSessionSpec)[4];
+        var thursday = new TimeExpression(new Span(5, 13), TimexType.Date, "2024-12-19");
+        DateTimeSpecEvaluation.ScoreCase(bound, [thursday, new(new Span(21, 24), TimexType.Time, "2024-12-19T17:00")]).Should().Be((1, true));
+        // A Wednesday, or another hour, is wrong.
+        DateTimeSpecEvaluation.ScoreCase(bound, [thursday with { Value = "2024-12-18" }, new(new Span(21, 24), TimexType.Time, "2024-12-18T17:00")]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(bound, [thursday, new(new Span(21, 24), TimexType.Time, "2024-12-19T18:00")]).Should().Be((0, false));
+    }
+
+    [Fact]
+    public void TakesAShiftAtTheGranularityOfItsUnit()
+    {
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-08", "2018-08-17", "two months ago").Should().BeTrue();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-W48", "2016-11-28", "3 weeks later").Should().BeTrue();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016", "2016-11-28", "a year earlier").Should().BeTrue();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2019-05-27", "2019-05-27T12:30:00", "30 minutes later").Should().BeTrue();
+        // Another period, a unit the phrase does not name, a sum of units, or no shift word: wrong.
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-07", "2018-08-17", "two months ago").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018", "2018-08-17", "two months ago").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-W47", "2016-10-22", "2 weeks and 2 days ago").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-08", "2018-08-17", "two months").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-11", "2016-11-05", "2 days ago").Should().BeFalse("a day shift must give the day itself");
+    }
 }

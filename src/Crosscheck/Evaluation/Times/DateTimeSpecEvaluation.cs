@@ -20,7 +20,12 @@ namespace Crosscheck.Evaluation.Times;
 /// ("for 2 hours from 2pm": TimeML's DURATION anchored at a begin point fixes the other end). Two more TimeML
 /// spellings are taken as the spec's: an unspecified count ("PXW") for its three ("P3W") of the same unit
 /// (<see cref="VagueCount"/>), and "in two weeks" as the duration from the reference that ends on the spec's day
-/// (<see cref="EndsAt"/>).
+/// (<see cref="EndsAt"/>). Fifth session: "end of the day" as the day with mod END (the spec writes its last second);
+/// a datetime written as TimeML's two TIMEX3s, the day and a clock time on it ("today before 4pm",
+/// <see cref="DayAndClockParts"/>); a unit with mod END at a range end where its extent ends ("to the end of 2008"), and
+/// the other end point kept when one unit is the whole range (<see cref="AtPoint"/>); a weekday TIMEX with no dated
+/// reading ("XXXX-WXX-4T17") as any week's such day; a shift from the reference at its unit's granularity ("two months
+/// ago" as the month, "30 minutes later" as the day; <see cref="AtTheShiftsGranularity"/>).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -364,6 +369,101 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         return ClockCanonical(end.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)) == ClockCanonical(expected);
     }
 
+    /// <summary>Whether one expression's value is the spec's value for a (non-range) result, in any spelling taken as the spec's.</summary>
+    private static bool Accepted(TimeExpression expression, SpecResult result, SpecCase specCase)
+    {
+        var value = ClockCanonical(expression.Value);
+        var expectedTimex = ClockCanonical(result.Timex);
+        // A clock time the spec leaves without a day ("T08") is any day's 08:00, as "XXXX-10-14" is any year's
+        // 14 October; this project puts it on the reference day, so only the clock part is compared.
+        bool clockOnly = expectedTimex.StartsWith('T') && value.Length > 10 && value[10] == 'T' && value[10..] == expectedTimex;
+        // Likewise a year the spec leaves open ("XXXX-08" for "since August" with no dated reading) is any year.
+        bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal)
+            && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
+            && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
+        // And a week the spec leaves open with no dated reading ("XXXX-WXX-4T17" for "Thursday before 5pm") is any week's
+        // Thursday: a dated value on that weekday, with the same clock or part of day, is right.
+        bool anyWeek = expectedTimex.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && expectedTimex.Length >= 10 && char.IsAsciiDigit(expectedTimex[9])
+            && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
+            && value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var valueDay)
+            && (int)valueDay.DayOfWeek == (expectedTimex[9] - '0') % 7 && value[10..] == expectedTimex[10..];
+        if (value == expectedTimex || clockOnly || anyYear || anyWeek || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
+            || IsDatedReading(value, expectedTimex, result.ResolvedValues)
+            || VagueCount(value, expectedTimex, result.Text)
+            || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor)
+            || AtTheShiftsGranularity(value, expectedTimex, result.Text)) return true;
+        // "end of the day": Recognizers-Text writes the last second of the day ("2018-11-21T23:59:59"), TIMEX3 the day
+        // with mod END. Only a day counts, and only with that modifier.
+        if (expression.Modifier == "END" && expectedTimex.EndsWith("T23:59:59", StringComparison.Ordinal) && expectedTimex.Length > 9)
+        {
+            var day = expectedTimex[..^9];
+            var days = result.ResolvedValues.IsDefault ? [] : result.ResolvedValues.Where(v => v.Length >= 10).Select(v => v[..10]).ToList();
+            return value == day || days.Contains(value) || IsDatedReading(value, day, [.. days]);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "two months ago", "3 weeks later", "30 minutes from now": TIMEX3 writes a shift from the reference at the
+    /// granularity of its unit ("2018-08" for two months ago, "2016-W48" for three weeks later), where Recognizers-Text
+    /// writes the exact day or moment. The value is right when it is the unit's calendar period that holds the spec's
+    /// day; for hours, minutes and seconds it is the day, the finest value a reference without a clock allows. Only for a
+    /// phrase of one count and unit with a shift word ("ago", "later", "earlier", "from now"), and the unit must match.
+    /// </summary>
+    public static bool AtTheShiftsGranularity(string value, string expected, string text)
+    {
+        if (expected.Length < 10 || !DateOnly.TryParseExact(expected[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) return false;
+        if (!(ContainsWord(text, "ago") || ContainsWord(text, "later") || ContainsWord(text, "earlier") || text.Contains("from now", StringComparison.OrdinalIgnoreCase))) return false;
+        // One count and one unit: "2 weeks and 2 days ago" is a sum the coarser unit does not hold.
+        var units = ShiftUnits.Where(u => ContainsWord(text, u.Word) || ContainsWord(text, u.Word + "s")).Select(u => u.Granularity).Distinct().ToList();
+        if (units.Count != 1) return false;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return units[0] switch
+        {
+            'Y' => value == day.ToString("yyyy", invariant),
+            'M' => value == day.ToString("yyyy-MM", invariant),
+            'W' => value == $"{System.Globalization.ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue)):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}",
+            'T' => expected.Length > 10 && value == expected[..10],
+            _ => false,
+        };
+    }
+
+    private static readonly (string Word, char Granularity)[] ShiftUnits =
+        [("year", 'Y'), ("month", 'M'), ("week", 'W'), ("day", 'D'), ("hour", 'T'), ("minute", 'T'), ("min", 'T'), ("second", 'T'), ("sec", 'T')];
+
+    /// <summary>
+    /// The expressions that together write a datetime result as TimeML does, a day and a clock time on it ("today" and
+    /// "4pm" in "today before 4pm"), when <paramref name="first"/> is one of them: among the unused expressions inside the
+    /// result's span one must have the spec's value and carry a clock, and every other one must be its day (or that day's
+    /// weekday with a part of day left off). Null when the span holds anything else.
+    /// </summary>
+    private static List<int>? DayAndClockParts(IReadOnlyList<TimeExpression> system, bool[] used, int first, SpecResult result, SpecCase specCase)
+    {
+        var inSpan = new List<int> { first };
+        for (int i = 0; i < system.Count; i++)
+        {
+            if (i != first && !used[i] && system[i].Span.Overlaps(result.Span)) inSpan.Add(i);
+        }
+        if (inSpan.Count < 2) return null;
+        int clock = inSpan.FindIndex(i => system[i].Value.Length > 10 && system[i].Value[10] == 'T' && char.IsAsciiDigit(system[i].Value[^1])
+            && Accepted(system[i], result, specCase));
+        if (clock < 0) return null;
+        var day = system[inSpan[clock]].Value[..10];
+        foreach (int i in inSpan)
+        {
+            if (i != inSpan[clock] && system[i].Value != day) return null;
+        }
+        return inSpan;
+    }
+
+    /// <summary>
+    /// Whether an expression stands at a range end: it begins there (<see cref="StartsAt"/>), or it is a calendar unit
+    /// with mod END whose extent ends there ("to the end of 2008" at 2009-01-01, the spec's exclusive end).
+    /// </summary>
+    private static bool AtPoint(TimeExpression expression, string point, DateOnly? reference) =>
+        StartsAt(expression.Value, point, reference)
+        || expression.Modifier == "END" && Extent(expression.Value) is { } extent && SameDay(extent.End, point);
+
     private static string SpanText(string text, Span span) =>
         span.Start >= 0 && span.End <= text.Length && span.Start <= span.End ? text[span.Start..span.End] : "?";
 
@@ -391,6 +491,16 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 {
                     used[whole] = true;
                     right++;
+                    // "from 2007 to the start of 2008": the year 2007 is the whole range, and "the start of 2008" is
+                    // still its end point, written as TimeML's second TIMEX3, not an extra expression.
+                    for (int i = 0; i < system.Count; i++)
+                    {
+                        if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
+                        foreach (var reading in readings)
+                        {
+                            if (AtPoint(system[i], reading.Start, specCase.ReferenceDate) || AtPoint(system[i], reading.End, specCase.ReferenceDate)) used[i] = true;
+                        }
+                    }
                     continue;
                 }
                 foreach (var reading in readings)
@@ -401,7 +511,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                     for (int i = 0; i < system.Count; i++)
                     {
                         if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
-                        bool atStart = StartsAt(system[i].Value, reading.Start, specCase.ReferenceDate), atEnd = StartsAt(system[i].Value, reading.End, specCase.ReferenceDate);
+                        bool atStart = AtPoint(system[i], reading.Start, specCase.ReferenceDate), atEnd = AtPoint(system[i], reading.End, specCase.ReferenceDate);
                         if (atStart || atEnd) taken.Add(i);
                         else if (length < 0 && (system[i].Value == reading.Length || SameDuration(system[i].Value, reading.Length))) length = i;
                         start |= atStart;
@@ -428,20 +538,15 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 if (used[i] || !system[i].Span.Overlaps(result.Span)) continue;
                 used[i] = true;
                 found = true;
-                var value = ClockCanonical(system[i].Value);
-                var expectedTimex = ClockCanonical(result.Timex);
-                // A clock time the spec leaves without a day ("T08") is any day's 08:00, as "XXXX-10-14" is any year's
-                // 14 October; this project puts it on the reference day, so only the clock part is compared.
-                bool clockOnly = expectedTimex.StartsWith('T') && value.Length > 10 && value[10] == 'T' && value[10..] == expectedTimex;
-                // Likewise a year the spec leaves open ("XXXX-08" for "since August" with no dated reading) is any year.
-                bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal)
-                    && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
-                    && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
-                bool accepted = value == expectedTimex || clockOnly || anyYear || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
-                    || IsDatedReading(value, expectedTimex, result.ResolvedValues)
-                    || VagueCount(value, expectedTimex, result.Text)
-                    || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor);
-                if (accepted) right++;
+                if (Accepted(system[i], result, specCase)) right++;
+                else if (DayAndClockParts(system, used, i, result, specCase) is { } parts)
+                {
+                    // "today before 4pm" as a datetime: TimeML writes the day and the clock time as two TIMEX3s
+                    // joined by a signal; the pair is right when the clock time has the spec's value and the other
+                    // expression is its day.
+                    foreach (int part in parts) used[part] = true;
+                    right++;
+                }
                 else why?.Add($"wrong value '{result.Text}': expected {result.Timex}, ours {system[i].Value}");
                 break;
             }
