@@ -91,13 +91,14 @@ internal sealed class ArticleView
     }
 
     /// <summary>
-    /// "operations in the Kursk region, where Ukraine launched an incursion in August": a clause after ", where"
-    /// tells the place's background, not when the claimed thing happened.
+    /// '"... in operations in the Kursk region", where Ukraine launched an incursion in August, he added': a clause the
+    /// writer hangs on a quotation with ", where" tells the place's background, not when the quoted thing happened.
+    /// Without the quotation ("Protests spread to Kidal, where police fired tear gas on Saturday") it is the event's day.
     /// </summary>
     private bool IsInPlaceBackground(Span span, Span time)
     {
         int where = Text.LastIndexOf(", where ", time.Start, time.Start - span.Start, StringComparison.OrdinalIgnoreCase);
-        return where >= span.Start;
+        return where > span.Start && Text[where - 1] is '"' or '”' or '’' or '\'';
     }
 
     /// <summary>

@@ -320,9 +320,10 @@ internal sealed class ClaimMention
             {
                 if (a1.Dimension != a2.Dimension || q1.Casualty != q2.Casualty) continue;
                 comparable = true;
-                // "several thousand" or "about 800" already spans its rounding: widening it again would let
-                // "several thousand troops were sent" state the same as "11,000 troops are in Kursk".
-                double tolerance = q1.Approximate || q2.Approximate ? 0 : QuantityTolerance;
+                // "several thousand" already spans every reading it allows: widening it again would let "several
+                // thousand troops were sent" state the same as "11,000 troops are in Kursk". "About 300" is a rounded
+                // figure like "300" and keeps the tolerance.
+                double tolerance = IsVague(q1) || IsVague(q2) ? 0 : QuantityTolerance;
                 if (a1.Agrees(a2, tolerance)) agree = true;
             }
         }
@@ -335,6 +336,9 @@ internal sealed class ClaimMention
         else if (Amounts.Count > 0 && !comparable) similarity -= 0.15;
         return Math.Min(1, similarity);
     }
+
+    /// <summary>A vague amount ("several thousand", "dozens"): a hedged interval at least half as wide again as its low end.</summary>
+    private static bool IsVague(Quantity q) => q.Approximate && q.Min is double min && q.Max is double max && max >= 1.5 * min;
 
     /// <summary>The similarity needed to group: lower when the same speaker says it, higher between different primary sources.</summary>
     public double ThresholdWith(ClaimMention other)

@@ -160,25 +160,24 @@ internal sealed class EventExtractor
         {
             if (v.IsPunct(j, ',') || v.IsPunct(j, ';') || v.IsPunct(j, ':') || v.Is(j, "that") || v.Is(j, "which")) return false;
             if (!v.IsWord(j)) continue;
-            var word = v.Word(j);
-            foreach (var stem in PracticeVerbStems)
-            {
-                if (word.StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return true;
-            }
+            if (PracticeVerbs.Contains(v.Word(j))) return true;
             if (v.Is(j, "part") && (v.Is(j - 1, "take") || v.Is(j - 1, "taking") || v.Is(j - 1, "took") || v.Is(j - 1, "takes") || v.Is(j - 1, "taken"))) return true;
         }
         return false;
     }
 
     /// <summary>
-    /// A date the text gives (not only the day of the report), a toll or the villages it happened near make even a
-    /// practice statement tell of one clash.
+    /// A date the text gives (not only the day of the report), a toll, a town or the villages it happened near make even
+    /// a practice statement tell of one clash ("troops were engaged in fighting with rebels near the town of Gao").
     /// </summary>
     private static bool IsPinnedDown(NewsEvent e) =>
         e.Date is not null && e.Precision != DatePrecision.Week || e.Fatalities is not null || e.Wounded is not null || e.KilledOrWounded is not null
-        || !e.NearPlaces.IsDefaultOrEmpty;
+        || !e.NearPlaces.IsDefaultOrEmpty || e.Location is { Precision: PlacePrecision.Exact or PlacePrecision.Nearby };
 
-    private static readonly string[] PracticeVerbStems = ["use", "using", "deploy", "involv", "engag", "participat"];
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PracticeVerbs = FrozenSet.ToFrozenSet(
+        ["use", "uses", "used", "using", "deploy", "deploys", "deployed", "deploying", "involve", "involves", "involved", "involving",
+         "engage", "engages", "engaged", "engaging", "participate", "participates", "participated", "participating"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PracticeModifiers =
         FrozenSet.ToFrozenSet(["their", "its", "his", "her", "our", "active", "direct", "frontline", "front-line", "ground"], StringComparer.OrdinalIgnoreCase)

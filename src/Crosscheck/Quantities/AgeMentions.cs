@@ -22,7 +22,7 @@ public static class AgeMentions
         if (after - first != 1 || tokens[first].Kind != TokenKind.Number || !int.TryParse(Word(text, tokens, first), out int value)
             || value <= 0 || value > OldestAge) return false;
         return IsApposedToAName(text, tokens, first, sentenceStart, end)
-            || AfterAged(text, tokens, first, sentenceStart)
+            || AfterAged(text, tokens, first, sentenceStart, end)
             || BeforeYearsOld(text, tokens, after, end)
             || IsConjoinedBeforeYearsOld(text, tokens, after, end);
     }
@@ -33,24 +33,29 @@ public static class AgeMentions
         if (number - 2 < sentenceStart || number + 1 >= end) return false;
         var opening = Word(text, tokens, number - 1);
         var closing = Word(text, tokens, number + 1);
-        bool commas = opening is "," && closing is "," or ";" or ".";
+        // A list "Hatay, 43; Adana, 12." gives counts, not ages: only a comma closes an age.
+        bool commas = opening is "," && closing is ",";
         bool brackets = opening is "(" && closing is ")";
         if (!commas && !brackets) return false;
         var name = tokens[number - 2];
         return name.Kind == TokenKind.Word && char.IsUpper(text[name.Span.Start]);
     }
 
-    /// <summary>"aged 68 and 48", "ages 5 to 12": only numbers and their joiners between "aged" and the number.</summary>
-    private static bool AfterAged(string text, ImmutableArray<Token> tokens, int number, int sentenceStart)
+    /// <summary>
+    /// "aged 68 and 48", "ages 5 to 12": only numbers and their joiners between "aged" and the number, and no noun after
+    /// it ("a boy aged 14 and 3 adults" counts the adults).
+    /// </summary>
+    private static bool AfterAged(string text, ImmutableArray<Token> tokens, int number, int sentenceStart, int end)
     {
+        if (number + 1 < end && tokens[number + 1].Kind == TokenKind.Word && !IsJoiner(Word(text, tokens, number + 1))
+            && !Word(text, tokens, number + 1).StartsWith("year", StringComparison.OrdinalIgnoreCase)
+            && !AgeFollowers.Contains(Word(text, tokens, number + 1))) return false;
         for (int k = number - 1; k >= sentenceStart && number - k <= AgedLookBack; k--)
         {
             var word = Word(text, tokens, k);
             if (word.Equals("aged", StringComparison.OrdinalIgnoreCase) || word.Equals("age", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("ages", StringComparison.OrdinalIgnoreCase)) return true;
-            bool joiner = tokens[k].Kind == TokenKind.Number || word is "," or "-" || word.Equals("and", StringComparison.OrdinalIgnoreCase)
-                || word.Equals("or", StringComparison.OrdinalIgnoreCase) || word.Equals("to", StringComparison.OrdinalIgnoreCase);
-            if (!joiner) return false;
+            if (!(tokens[k].Kind == TokenKind.Number || word is "," or "-" || IsJoiner(word))) return false;
         }
         return false;
     }
@@ -75,6 +80,14 @@ public static class AgeMentions
         if (!(joiner is "," || joiner.Equals("and", StringComparison.OrdinalIgnoreCase) || joiner.Equals("or", StringComparison.OrdinalIgnoreCase))) return false;
         return tokens[k + 1].Kind == TokenKind.Number && BeforeYearsOld(text, tokens, k + 2, end);
     }
+
+    /// <summary>Words that go on after a list of ages ("aged 5 to 12 were evacuated"), where a counted noun would stand after a count.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgeFollowers =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["were", "was", "are", "is", "have", "has", "had", "who", "died", "remain", "remained",
+            "in", "at", "on", "from", "with", "will", "would"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsJoiner(ReadOnlySpan<char> word) =>
+        word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase) || word.Equals("to", StringComparison.OrdinalIgnoreCase);
 
     private static int SkipDashes(string text, ImmutableArray<Token> tokens, int k, int end)
     {

@@ -110,6 +110,18 @@ public class DossierAssemblerTests
         Assemble(a, b).Claims.Should().HaveCount(claims);
     }
 
+    [Fact]
+    public void A_hedged_figure_keeps_the_rounding_tolerance()
+    {
+        const string first = "about 300 people were killed in the Tarsk floods this winter";
+        const string other = "330 people were killed in the Tarsk floods this winter";
+        var a = new ArticleBuilder("h1", $"Officials said {first}.").Titled("Tarsk floods").Published(2031, 3, 6)
+            .Quantity("about 300", 270, 330, "persons", "people", CasualtyKind.Killed, approximate: true).Claim("Officials", "said", first).Build();
+        var b = new ArticleBuilder("h2", $"Analysts said {other}.").Titled("Tarsk floods").Published(2031, 3, 6)
+            .Quantity("330", 330, 330, "persons", "people", CasualtyKind.Killed).Claim("Analysts", "said", other).Build();
+        Assemble(a, b).Claims.Should().ContainSingle("'about 300' and '330' agree within rounding");
+    }
+
     [Theory]
     [InlineData("at least 30 Velmar soldiers were killed or wounded in Tarsk", "at least 30", "11,000 Velmar soldiers were sent to Tarsk last month")]
     [InlineData("at least 30 Velmar soldiers were killed or wounded in assaults on Tarsk", "at least 30", "11,000 Velmar soldiers had reached the region around Tarsk")]
@@ -139,10 +151,12 @@ public class DossierAssemblerTests
     }
 
     [Theory]
-    [InlineData("Velmar troops fight in the Tarsk region, where rebels launched an incursion in August", null)]
-    [InlineData("Velmar troops fought in Tarsk in March, where rebels had launched an incursion in August", "2031-03")]
+    [InlineData("\"Velmar troops fight in the Tarsk region\", where rebels launched an incursion in August", null)]
+    [InlineData("“Velmar troops fight in the Tarsk region”, where rebels launched an incursion in August", null)]
+    [InlineData("\"Velmar troops fought in Tarsk in March\", where rebels had launched an incursion in August", "2031-03")]
     [InlineData("Velmar troops fought in the region where rebels launched an incursion in August", "2030-08")]
-    public void A_date_after_comma_where_tells_the_places_background_not_the_claims_time(string content, string? expected)
+    [InlineData("protests spread to Tarsk, where police fired tear gas in August", "2030-08")]
+    public void A_date_the_writer_hangs_on_a_quotation_with_where_is_the_places_background(string content, string? expected)
     {
         string text = $"The ministry said {content}.";
         var builder = new ArticleBuilder("t1", text).Titled("Velmar troops near Tarsk").Published(2031, 4, 2).Time("August", "2030-08");

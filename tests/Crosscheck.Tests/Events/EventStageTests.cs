@@ -169,6 +169,22 @@ public class EventStageTests
     public void One_attack_or_a_toll_keeps_the_battle(string text) =>
         Run(text).Get(Layers.Events).Should().Contain(e => e.EventType == "Battles" || e.EventType == "Explosions/Remote violence");
 
+    [Theory]
+    [InlineData("Government troops were engaged in fighting with Islamist rebels near the town of Gao, the army said.", "Gao")]
+    [InlineData("Rebel fighters took part in clashes with army units outside Kidal, the army said.", "Kidal")]
+    public void A_practice_wording_with_a_town_is_one_clash(string text, string town)
+    {
+        Run(text, a => a.With(Layers.Places, [new ResolvedPlace(Find(text, town), town, 16.3, -0.04, 7, "ML", "Gao", PlacePrecision.Exact)]))
+            .Get(Layers.Events).Should().Contain(e => e.EventType == "Battles");
+    }
+
+    [Fact]
+    public void Users_and_engagements_are_no_practice_verbs()
+    {
+        Run("Russian users in assaults forums reported clashes with Ukrainian forces, the army said.").Get(Layers.Events)
+            .Should().Contain(e => e.EventType == "Battles");
+    }
+
     [Fact]
     public void A_practice_statement_with_a_day_the_text_gives_is_one_clash()
     {

@@ -23,6 +23,9 @@ public class AgeMentionTests
     [InlineData("The ministry counted 17, 18 and 19 incidents on three days.", 17)]
     [InlineData("The fire killed 48 people in Lugo, 12 of them children.", 12)]
     [InlineData("Turnout was 61 percent, up from 48 years ago.", 61)]
+    [InlineData("The dead by province: Hatay, 43; Adana, 12.", 43)]
+    [InlineData("The dead by province: Hatay, 43; Adana, 12.", 12)]
+    [InlineData("A boy aged 14 and 3 adults were killed.", 3)]
     public void A_count_beside_a_name_or_a_comma_stays_a_quantity(string text, double value) =>
         QuantitiesOf.Read(text).Should().Contain(q => q.Quantity.Min == value || q.Quantity.Value == value);
 
