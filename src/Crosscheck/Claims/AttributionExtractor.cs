@@ -1351,6 +1351,14 @@ public sealed class AttributionExtractor
             if (k > start && v.In(k, SubjPron)) break;
             k++;
         }
+        // "told the council the pier would close": a determiner's noun is part of the addressee when a new clause
+        // opens after it; "warned the town would flood" has none, and "the town" is the clause's own subject.
+        int determiner = v.In(k - 1, Dets) ? k - 1 : v.In(k - 2, Dets) && v.IsLowerWord(k - 1) ? k - 2 : -1;
+        if (determiner >= start && v.IsLowerWord(k) && !v.In(k, Objects))
+        {
+            if (v.In(k + 1, Dets) || v.In(k + 1, SubjPron) || v.IsCapitalized(k + 1)) return k + 1;
+            return determiner;
+        }
         return k;
     }
 

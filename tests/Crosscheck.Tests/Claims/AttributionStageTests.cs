@@ -1085,6 +1085,23 @@ public class AttributionStageTests
         answer.Status.Should().Be(ClaimStatus.Unverified);
     }
 
+    /// <summary>
+    /// After a telling verb, a determiner and its noun are the addressee only when a new clause opens after them;
+    /// otherwise they are the subject of what was said, and never is the determiner alone the addressee.
+    /// </summary>
+    [Theory]
+    [InlineData("The mayor told the council the pier would close.", "told", "the pier would close")]
+    [InlineData("The mayor told the local council he would resign.", "told", "he would resign")]
+    [InlineData("The agency warned the town would flood by Friday.", "warned", "the town would flood by Friday")]
+    [InlineData("Officials warn the dam could fail within weeks.", "warn", "the dam could fail within weeks")]
+    [InlineData("The skipper told reporters the pier was unsafe.", "told", "the pier was unsafe")]
+    [InlineData("The skipper told the crowd that the pier was unsafe.", "told", "the pier was unsafe")]
+    public void A_determiner_after_a_telling_verb_keeps_its_noun(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        ByCue(text, claims, cue).Content.Of(text).Should().Be(content);
+    }
+
     /// <summary>Two negated verbs that are no opposite answers are no pair: the first is the cue alone.</summary>
     [Theory]
     [InlineData("The port authority would not say or suggest that the ferry had been sold.", "say or suggest")]
