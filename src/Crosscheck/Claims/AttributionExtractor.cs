@@ -615,10 +615,14 @@ public sealed class AttributionExtractor
         int sourceFirst = -1, sourceLast = -1;
         bool inverted = false;
         // "neither confirmed nor denied the report", "would not confirm or deny that ...": one undecided answer whose cue
-        // is the pair; the second verb is no part of what is reported.
+        // is the pair (from "neither" on); the second verb is no part of what is reported. Only opposite answers pair:
+        // "would not say or suggest" and "did not confirm or comment on" are two verbs, the first the cue.
+        int cueFirst = cue;
         if (negated && (v.Is(cueLast + 1, "nor") || v.Is(cueLast + 1, "or")) && v.IsLowerWord(cueLast + 2)
-            && _lexicon.CueLookup.TryGetValue(v.Word(cueLast + 2), out var paired) && paired.Any(e => !e.Form.Contains(' ') && e.Status != entry.Status))
+            && _lexicon.CueLookup.TryGetValue(v.Word(cueLast + 2), out var paired)
+            && paired.Any(e => !e.Form.Contains(' ') && _lexicon.AreOpposites(entry.Lemma, e.Lemma)))
         {
+            if (v.Is(cueLast + 1, "nor") && v.Is(cue - 1, "neither")) cueFirst = cue - 1;
             cueLast += 2;
         }
         int after = cueLast + 1;
@@ -703,7 +707,7 @@ public sealed class AttributionExtractor
 
         var status = AdjustForNegation(entry.Status, negated);
         double confidence = source is null ? 0.6 : 0.85;
-        var cueSpan = v.Range(cue, cueLast);
+        var cueSpan = v.Range(cueFirst, cueLast);
         int contentEnd = c.LastContentToken;
         bool thatClause = k > after && v.Is(k - 1, "that");
         // "The governor added:" closing its sentence: the words the colon announces are the next paragraph, however
@@ -1347,6 +1351,14 @@ public sealed class AttributionExtractor
             if (k > start && v.In(k, SubjPron)) break;
             k++;
         }
+        // "told the council the pier would close": a determiner's noun is part of the addressee when a new clause
+        // opens after it; "warned the town would flood" has none, and "the town" is the clause's own subject.
+        int determiner = v.In(k - 1, Dets) ? k - 1 : v.In(k - 2, Dets) && v.IsLowerWord(k - 1) ? k - 2 : -1;
+        if (determiner >= start && v.IsLowerWord(k) && !v.In(k, Objects))
+        {
+            if (v.In(k + 1, Dets) || v.In(k + 1, SubjPron) || v.IsCapitalized(k + 1)) return k + 1;
+            return determiner;
+        }
         return k;
     }
 
@@ -1447,9 +1459,36 @@ public sealed class AttributionExtractor
     private const int MaxPollPhraseTokens = 10;
     private const int MaxPollTailTokens = 10;
 
-    /// <summary>Nouns naming a poll or survey, which may front a sentence as its source (models/claims/poll-nouns-en.tsv).</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PollNouns =
-        L(ClaimResources.ReadTsv("poll-nouns-en.tsv").Select(r => r[0].Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+    /// <summary>The rows of models/claims/poll-nouns-en.tsv with the given role, as a lookup.</summary>
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PollWords(string role) =>
+        L(ClaimResources.ReadTsv("poll-nouns-en.tsv").Where(r => r.Length > 1 && r[1].Trim() == role)
+            .Select(r => r[0].Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Nouns naming a poll or survey, which may front a sentence as its source.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PollNouns = PollWords("noun");
+
+    /// <summary>"polls" also names the election itself ("the 2019 polls"): a survey only after a word like "exit" or "opinion".</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ElectionOrPollNouns = PollWords("ambiguous");
+
+    /// <summary>Modifiers that make a poll an opinion survey ("exit polls", "an opinion poll").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SurveyModifiers = PollWords("modifier");
+
+    /// <summary>Words of running a survey ("a poll released Monday", "a survey conducted by ...").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SurveyConductWords = PollWords("conduct");
+
+    /// <summary>People a survey asks ("a poll of 800 likely voters").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Respondents = PollWords("respondent");
+
+    /// <summary>Words of a share of answers ("52 percent", "ten points").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ShareWords = PollWords("share");
+
+    /// <summary>Words of an election's outcome ("won 303 seats", "turnout fell"): then the poll is the vote, not a survey.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ElectionWords = PollWords("election");
+
+    /// <summary>Prepositions that make the noun before them the head of a fronted phrase ("In the wake of the poll").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadPrepositions =
+        L(new[] { "of", "to", "for", "from", "with", "by", "on", "at", "about", "after", "before", "during", "amid", "over", "ahead", "following", "into", "among", "between", "against", "since", "until", "under", "like" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Words that open a clause inside a fronted phrase: past one, the poll noun is no longer the phrase's head.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpeners =
@@ -1459,7 +1498,9 @@ public sealed class AttributionExtractor
     /// "In a new poll released Monday, 52 percent backed the levy": PolNeAR marks the fronted "In" as the cue, the poll
     /// as the source and the main clause as the content (18 of 25 sentences opening so in train and dev). A poll later
     /// in the sentence ("leads in the polls", "slid in national polls") is mostly a standing, not a source (about one in
-    /// four annotated), so only the fronted frame counts.
+    /// four annotated), so only the fronted frame counts. The poll must head the phrase after "In" ("In the wake of the
+    /// poll" is about something else) and read as an opinion survey, not the election "poll" also names: a word of
+    /// running it, its respondents, or a share of answers in the sentence, and no seats or turnout.
     /// </summary>
     private static Attribution? FrontedPoll(SentenceContext c)
     {
@@ -1467,13 +1508,17 @@ public sealed class AttributionExtractor
         int first = c.First;
         if (first >= c.End || !v.Is(first, "in") || !v.IsCapitalized(first)) return null;
         int head = -1;
+        bool surveyModifier = false;
         for (int k = first + 1; k < c.End && k - first <= MaxPollPhraseTokens; k++)
         {
-            if (v.IsPunct(k, ',') || v.IsQuoteMark(k) || v.In(k, Aux) || v.In(k, Be) || v.In(k, ClauseOpeners)) break;
-            if (v.In(k, PollNouns)) { head = k; break; }
+            if (v.IsPunct(k, ',') || v.IsQuoteMark(k) || v.In(k, Aux) || v.In(k, Be) || v.In(k, ClauseOpeners) || v.In(k, HeadPrepositions)) break;
+            if (v.In(k, SurveyModifiers)) surveyModifier = true;
+            if (v.In(k, PollNouns) || v.In(k, ElectionOrPollNouns) && surveyModifier) { head = k; break; }
+            if (v.In(k, ElectionOrPollNouns)) break;
         }
         if (head < 0) return null;
         int last = c.LastContentToken;
+        if (!surveyModifier && !HasSurveyEvidence(v, head + 1, last) || HasElectionOutcome(v, head + 1, last)) return null;
         int comma = NextComma(c, head + 1);
         // "In the latest poll, conducted in May, C": a participle between commas still describes the poll.
         if (comma > 0 && v.IsLowerWord(comma + 1) && (v.EndsWith(comma + 1, "ed") || v.EndsWith(comma + 1, "en")))
@@ -1494,6 +1539,37 @@ public sealed class AttributionExtractor
             }
             return -1;
         }
+    }
+
+    /// <summary>
+    /// Whether tokens <paramref name="from"/> to <paramref name="last"/> show a survey: a word of running it ("released",
+    /// "conducted"), its respondents counted ("of 800 likely voters") or a share of answers ("52 percent", "47%").
+    /// </summary>
+    private static bool HasSurveyEvidence(TokenView v, int from, int last)
+    {
+        for (int k = from; k <= last; k++)
+        {
+            if (v.In(k, SurveyConductWords) || v.In(k, ShareWords) || v.EndsWith(k, "%")) return true;
+            if (v.Is(k, "of") && k + 1 <= last && v.Tokens[k + 1].Kind == TokenKind.Number)
+            {
+                for (int r = k + 2; r <= last && r <= k + 6; r++)
+                {
+                    if (v.In(r, Respondents)) return true;
+                    if (!v.IsWord(r)) break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether tokens <paramref name="from"/> to <paramref name="last"/> speak of an election's outcome ("seats", "turnout").</summary>
+    private static bool HasElectionOutcome(TokenView v, int from, int last)
+    {
+        for (int k = from; k <= last; k++)
+        {
+            if (v.In(k, ElectionWords)) return true;
+        }
+        return false;
     }
 
     /// <summary>

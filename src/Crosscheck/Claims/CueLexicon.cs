@@ -85,6 +85,16 @@ public sealed class CueLexicon
 
     public int CueCount => _cues.Count;
 
+    /// <summary>
+    /// Lemma pairs that answer one question in opposite ways ("confirm"/"deny"): only such a pair, negated together
+    /// ("neither confirmed nor denied"), is one undecided answer; "would not say or suggest" is two cues.
+    /// </summary>
+    public FrozenSet<(string, string)> OppositePairs { get; init; } = FrozenSet<(string, string)>.Empty;
+
+    /// <summary>Whether two cue lemmas form an opposite pair, in either order.</summary>
+    public bool AreOpposites(string lemma, string other) =>
+        OppositePairs.Contains((lemma, other)) || OppositePairs.Contains((other, lemma));
+
     public static ClaimStatus ParseStatus(string text) => text.Trim().ToLowerInvariant() switch
     {
         "asserted" => ClaimStatus.Asserted,
@@ -114,21 +124,28 @@ public sealed class CueLexicon
         new(English._cues.Values.SelectMany(e => e), English._hedgesByFirstWord.Values.SelectMany(h => h).Distinct(), priors)
         {
             Classifier = classifier,
+            OppositePairs = English.OppositePairs,
         };
 
     /// <summary>The learned cue decision; null when no model is embedded (then the priors decide alone).</summary>
     public CueClassifier? Classifier { get; init; }
 
+    /// <summary>The row tag in cues-en.tsv for an opposite pair of lemmas.</summary>
+    private const string OppositeTag = "@opposite";
+
     private static CueLexicon LoadEnglish()
     {
-        var cues = ClaimResources.ReadTsv("cues-en.tsv")
+        var rows = ClaimResources.ReadTsv("cues-en.tsv").ToList();
+        var cues = rows.Where(r => !r[0].StartsWith('@'))
             .Select(r => new CueEntry(r[0], r[1], ParseClass(r[2]), ParseStatus(r[3])));
+        var opposites = rows.Where(r => r[0] == OppositeTag)
+            .Select(r => (r[1].Trim().ToLowerInvariant(), r[2].Trim().ToLowerInvariant())).ToFrozenSet();
         var hedges = ClaimResources.ReadTsv("hedges-en.tsv")
             .Select(r => new HedgeEntry(r[0].Split(' '), ParseStatus(r[1]), r[2].Trim() is "back" or "back-negated", r[2].Trim() == "back-negated"));
         var priors = ClaimResources.Exists(AttributionTrainer.PriorsFileName)
             ? CuePrior.ReadAll(ClaimResources.ReadTsv(AttributionTrainer.PriorsFileName))
             : new Dictionary<string, CuePrior>();
-        return new CueLexicon(cues, hedges, priors) { Classifier = CueClassifier.English };
+        return new CueLexicon(cues, hedges, priors) { Classifier = CueClassifier.English, OppositePairs = opposites };
     }
 }
 

@@ -989,6 +989,9 @@ public class AttributionStageTests
     [InlineData("In a new harbour survey released Monday, 52 percent of residents backed the toll.", "a new harbour survey released Monday", "52 percent of residents backed the toll")]
     [InlineData("In the latest ferry poll, conducted in May, the mayor led by ten points.", "the latest ferry poll, conducted in May", "the mayor led by ten points")]
     [InlineData("In exit polls, voters said the toll was too high.", "exit polls", "voters said the toll was too high")]
+    [InlineData("In a harbour survey of 600 residents, most backed the new pier.", "a harbour survey of 600 residents", "most backed the new pier")]
+    [InlineData("In this poll, the mayor gained 3 percent since the debate.", "this poll", "the mayor gained 3 percent since the debate")]
+    [InlineData("In a Coast Gazette poll released Friday, most voters backed the toll.", "a Coast Gazette poll released Friday", "most voters backed the toll")]
     public void A_fronted_poll_is_the_source_of_the_main_clause(string sentence, string source, string content)
     {
         var (text, claims) = Run(sentence);
@@ -1004,6 +1007,13 @@ public class AttributionStageTests
     [InlineData("In the towns where polls closed early, turnout was low.")]
     [InlineData("In a memo written as polls closed, the aide urged calm.")]
     [InlineData("In the polls, anyway.")]
+    [InlineData("In the 2022 polls, the harbour party won 41 seats.")]
+    [InlineData("In the run-up to the polls, the ruling party spent heavily on ferry adverts.")]
+    [InlineData("In the wake of the poll, the harbour minister resigned.")]
+    [InlineData("In regional polls last spring, turnout fell to 38 percent.")]
+    [InlineData("In a survey of the storm damage, engineers found cracks in the pier.")]
+    [InlineData("In the county poll, the mayor's party won 52 percent and kept its seats.")]
+    [InlineData("In the latest poll, the mayor looked tired.")]
     public void A_poll_that_fronts_no_clause_is_no_source(string sentence)
     {
         var (text, claims) = Run(sentence);
@@ -1063,7 +1073,8 @@ public class AttributionStageTests
 
     /// <summary>"neither confirmed nor denied" is one undecided answer: the pair is the cue, what follows the content.</summary>
     [Theory]
-    [InlineData("The ministry has neither confirmed nor denied the troop deployment.", "confirmed nor denied", "the troop deployment")]
+    [InlineData("The ministry has neither confirmed nor denied the troop deployment.", "neither confirmed nor denied", "the troop deployment")]
+    [InlineData("The ferry company would neither admit nor deny that the hull had cracked.", "neither admit nor deny", "the hull had cracked")]
     [InlineData("The port authority would not confirm or deny that the ferry had been sold.", "confirm or deny", "the ferry had been sold")]
     public void A_negated_pair_of_opposite_answers_is_one_cue(string sentence, string cue, string content)
     {
@@ -1072,6 +1083,33 @@ public class AttributionStageTests
         answer.Cue!.Value.Of(text).Should().Be(cue);
         answer.Content.Of(text).Should().Be(content);
         answer.Status.Should().Be(ClaimStatus.Unverified);
+    }
+
+    /// <summary>
+    /// After a telling verb, a determiner and its noun are the addressee only when a new clause opens after them;
+    /// otherwise they are the subject of what was said, and never is the determiner alone the addressee.
+    /// </summary>
+    [Theory]
+    [InlineData("The mayor told the council the pier would close.", "told", "the pier would close")]
+    [InlineData("The mayor told the local council he would resign.", "told", "he would resign")]
+    [InlineData("The agency warned the town would flood by Friday.", "warned", "the town would flood by Friday")]
+    [InlineData("Officials warn the dam could fail within weeks.", "warn", "the dam could fail within weeks")]
+    [InlineData("The skipper told reporters the pier was unsafe.", "told", "the pier was unsafe")]
+    [InlineData("The skipper told the crowd that the pier was unsafe.", "told", "the pier was unsafe")]
+    public void A_determiner_after_a_telling_verb_keeps_its_noun(string sentence, string cue, string content)
+    {
+        var (text, claims) = Run(sentence);
+        ByCue(text, claims, cue).Content.Of(text).Should().Be(content);
+    }
+
+    /// <summary>Two negated verbs that are no opposite answers are no pair: the first is the cue alone.</summary>
+    [Theory]
+    [InlineData("The port authority would not say or suggest that the ferry had been sold.", "say or suggest")]
+    [InlineData("The ministry did not confirm or comment on reports that the pier had closed.", "confirm or comment")]
+    public void Negated_verbs_that_are_no_opposite_answers_are_no_pair(string sentence, string pair)
+    {
+        var (text, claims) = Run(sentence);
+        claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == pair);
     }
 }
 
