@@ -1670,8 +1670,8 @@ internal sealed class TimeExtractor
                 if (output.Count > before) output.RemoveRange(before, output.Count - before);
             }
             // "next Friday", "last Wednesday": the weekday of the next or last calendar week (said on a Thursday, "last
-            // Wednesday" is eight days back; the day before is "Wednesday" or "yesterday"). "coming" and "upcoming" name
-            // the nearest one ahead ("this coming Sunday").
+            // Wednesday" is eight days back; the day before is "Wednesday" or "yesterday"; at the weekend "last" is the week
+            // just ended, see TimeResolver.WeekdayOfWeek). "coming" and "upcoming" name the nearest one ahead ("this coming Sunday").
             int? weekOffset = hasRelative && relative != 0 && _words.RelativeWeekdayByCalendarWeek && p > _start && !_words.NearestWeekdayWords.Contains(W(p - 1))
                 ? relative : null;
             if (E(q) is { PartOfDay: { } part } && !Is(q, "overnight"))
