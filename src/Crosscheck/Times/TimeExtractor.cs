@@ -201,6 +201,7 @@ internal sealed class TimeExtractor
             }
             int leadStart = fromLead || betweenLead ? k - 1 : k;
             if (leadStart > start && _words.CountLeads.Contains(tokens[leadStart - 1].Span.SliceOf(text))) continue;
+            if (leadStart < k && MeasureWordBefore(_words, text, tokens, start, leadStart)) continue;
             while (cursor < output.Count && output[cursor].StartToken < k) cursor++;
             int dayAfter = cursor;
             while (dayAfter < output.Count && output[dayAfter].StartToken < k + 3) dayAfter++;
@@ -257,6 +258,7 @@ internal sealed class TimeExtractor
             if (!tokens[k + 3].Span.SliceOf(text).Equals("in", StringComparison.OrdinalIgnoreCase) || !tokens[k + 4].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)
                 || entries[k + 5] is not { PartOfDay: { } part, DayOffset: null }) continue;
             if (k - 2 >= start && _words.CountLeads.Contains(tokens[k - 2].Span.SliceOf(text))) continue;
+            if (MeasureWordBefore(_words, text, tokens, start, k - 1)) continue;
             // "in the morning hours", "in the evening news": the part must close the phrase.
             if (k + 6 < end && tokens[k + 6].Kind == TokenKind.Word && entries[k + 6] is not { Stop: true }) continue;
             if (output.Exists(m => m.StartToken < k + 3 && m.EndToken > k - 1)) continue;
@@ -273,6 +275,26 @@ internal sealed class TimeExtractor
             output.Insert(at, firstClock);
             k += 5;
         }
+    }
+
+    /// <summary>
+    /// Whether a word of a measured or changing quantity ("temperatures", "odds", "climbed") stands in the three words before
+    /// the range word <paramref name="cue"/> ("from", "between"), within its clause: "Turnout climbed from 3 to 7 in the
+    /// afternoon", "the favourite drifted from 5/2 to 7/2" give values, not clock hours or dates. A verb of change counts only
+    /// before "from" ("the rain fell between 2 and 5 in the morning" is a time); other cues ("rose on 5/2") never count.
+    /// </summary>
+    internal static bool MeasureWordBefore(WordTable words, string text, ImmutableArray<Token> tokens, int start, int cue)
+    {
+        var cueWord = tokens[cue].Span.SliceOf(text);
+        bool between = cueWord.Equals("between", StringComparison.OrdinalIgnoreCase);
+        // "rose on 5/2", "has fallen since 5/2": other cues name a day the change happened on.
+        if (!between && !cueWord.Equals("from", StringComparison.OrdinalIgnoreCase)) return false;
+        for (int k = cue - 1; k >= start && k >= cue - 3; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation) return false;
+            if (words.MeasureWords.TryGetValue(tokens[k].Span.SliceOf(text), out bool changeVerb) && !(between && changeVerb)) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a word that speaks of opening hours ("open", "polls", "shift") stands in the few words before the day, within its clause.</summary>
@@ -1154,7 +1176,7 @@ internal sealed class TimeExtractor
             if (first > 12) (month, day) = (second, first);
             if (month is < 1 or > 12 || day is < 1 or > 31) return p;
             // What comes before: a date word, a weekday, or a joiner after another slashed date.
-            bool cued = p > _start && _words.SlashDateCues.Contains(W(p - 1));
+            bool cued = p > _start && _words.SlashDateCues.Contains(W(p - 1)) && !MeasureWordBefore(_words, _text, _tokens, _start, p - 1);
             int merge = -1;
             if (!cued && output.Count > 0 && output[^1] is var last && last.EndToken <= p)
             {
@@ -1167,7 +1189,7 @@ internal sealed class TimeExtractor
                 && IsNumber(p + 4, 2) && GluedTo(p + 4) && Is(p + 5, "/") && GluedTo(p + 5) && IsNumber(p + 6, 2))
             {
                 bool fullSecond = In(p + 8) && GluedTo(p + 6) && Is(p + 7, "/") && IsNumber(p + 8, 4);
-                cued = fullSecond || p > _start && (Is(p - 1, "between") || _words.SlashDateCues.Contains(W(p - 1)))
+                cued = fullSecond || p > _start && (Is(p - 1, "between") || _words.SlashDateCues.Contains(W(p - 1))) && !MeasureWordBefore(_words, _text, _tokens, _start, p - 1)
                     && !(In(p + 7) && IsWord(p + 7) && !_words.SlashDateFollowers.Contains(W(p + 7)) && E(p + 7) is not { StartsTime: true });
             }
             if (!cued) return p;
@@ -1670,8 +1692,8 @@ internal sealed class TimeExtractor
                 if (output.Count > before) output.RemoveRange(before, output.Count - before);
             }
             // "next Friday", "last Wednesday": the weekday of the next or last calendar week (said on a Thursday, "last
-            // Wednesday" is eight days back; the day before is "Wednesday" or "yesterday"). "coming" and "upcoming" name
-            // the nearest one ahead ("this coming Sunday").
+            // Wednesday" is eight days back; the day before is "Wednesday" or "yesterday"; at the weekend "last" is the week
+            // just ended, see TimeResolver.WeekdayOfWeek). "coming" and "upcoming" name the nearest one ahead ("this coming Sunday").
             int? weekOffset = hasRelative && relative != 0 && _words.RelativeWeekdayByCalendarWeek && p > _start && !_words.NearestWeekdayWords.Contains(W(p - 1))
                 ? relative : null;
             if (E(q) is { PartOfDay: { } part } && !Is(q, "overnight"))

@@ -135,7 +135,7 @@ internal static class TimeResolver
                     : Result<(TimexType, string, bool)>.Fail("no such holiday date");
             }
             case MentionKind.Weekday:
-                if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(reference.AddDays(7 * weeks + m.Weekday - IsoDay(reference))), true);
+                if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(WeekdayOfWeek(m, weeks, reference)), true);
                 if (m.Day != 0 && WeekdayOnDay(m.Weekday, m.Day, reference) is { } onDay) return Ok(TimexType.Date, Day(onDay), true);
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
             case MentionKind.WeekOfYear:
@@ -176,7 +176,7 @@ internal static class TimeResolver
                     anchored = m.Year == 0;
                 }
                 else if (m.Weekday != 0 && m.Day != 0 && WeekdayOnDay(m.Weekday, m.Day, reference) is { } clockDay) date = clockDay;
-                else if (m.Weekday != 0 && m.WeekOffset is { } clockWeeks) date = reference.AddDays(7 * clockWeeks + m.Weekday - IsoDay(reference));
+                else if (m.Weekday != 0 && m.WeekOffset is { } clockWeeks) date = WeekdayOfWeek(m, clockWeeks, reference);
                 else if (m.Weekday != 0) date = WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense);
                 else date = reference.AddDays(m.DayOffset);
                 string time = m.HasClock ? (m.Hour == 24 ? "T24:00" : m.Second > 0 ? $"T{m.Hour:D2}:{m.Minute:D2}:{m.Second:D2}" : $"T{m.Hour:D2}:{m.Minute:D2}") : "T" + m.PartOfDay;
@@ -255,6 +255,20 @@ internal static class TimeResolver
             "Q" when hasMonth => Quarter(anchor.AddMonths(3 * relative)),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The weekday of the calendar week <paramref name="weeks"/> from the reference's ("Friday of next week", "last Friday").
+    /// "last Friday" told at the weekend is the nearest Friday back instead: the working week that has just ended is the
+    /// one a weekend reader calls last, so on Sunday 22 December it is the 20th, not the 13th (the calendar reading would
+    /// reach 7 to 13 days back). On a weekday the week just gone is the previous calendar week, so the calendar reading
+    /// stays ("last Wednesday" said on a Thursday is eight days back; the day before is "Wednesday" or "yesterday"). A week
+    /// named in words ("Friday of last week") keeps the calendar reading every day.
+    /// </summary>
+    private static DateOnly WeekdayOfWeek(in TimeMention m, int weeks, DateOnly reference)
+    {
+        if (m.HasRelative && m.Relative < 0 && weeks < 0 && IsoDay(reference) >= 6) return WeekdayDate(m.Weekday, -1, reference, Tense.Past);
+        return reference.AddDays(7 * weeks + m.Weekday - IsoDay(reference));
     }
 
     private static DateOnly WeekdayDate(int weekday, int? relative, DateOnly reference, Tense tense)

@@ -200,6 +200,15 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CountLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Words of a measured or changing quantity ("temperatures", "turnout", "odds", "climbed", "fell", "range"): numbers in
+    /// a "from ... to" or "between ... and" after one are its values, not clock hours or day-less slashed dates.
+    /// </summary>
+    /// <remarks>The value is true for a verb of change ("rose", "drifted"), which makes values only of "from ... to": "the
+    /// rain fell between 2 and 5 in the morning" is a time.</remarks>
+    public FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> MeasureWords { get; private init; } =
+        FrozenDictionary<string, bool>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words that speak of opening or working hours ("open", "polls", "shift"): "Monday 9-11" after one is a clock range.</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HoursWords { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -349,6 +358,7 @@ internal sealed class WordTable
         var infinitiveLeads = new List<string>();
         var countLeads = new List<string>();
         var hoursWords = new List<string>();
+        var measureWords = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var pastForms = new List<string>();
         var notPast = new List<string>();
         var anaphoric = new List<string>();
@@ -395,6 +405,11 @@ internal sealed class WordTable
             if (role is "weekday-short" or "weekday-short-word")
             {
                 shortWeekdays[word] = (Int(value), role == "weekday-short-word");
+                continue;
+            }
+            if (role == "measure-word")
+            {
+                measureWords[word] = value == "from";
                 continue;
             }
             if (role is "count-lead" or "hours-word")
@@ -493,6 +508,7 @@ internal sealed class WordTable
             InfinitiveLeads = infinitiveLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             CountLeads = countLeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             HoursWords = hoursWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            MeasureWords = measureWords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PastLeads = [.. pastLeads],
             PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ParticipleAuxiliaries = participleAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),

@@ -357,14 +357,31 @@ public class DateTimeSpecEvaluationTests
     }
 
     [Fact]
-    public void TakesAnyWeeksWeekdayWhenTheSpecGivesNoDatedReading()
+    public void TakesOnlyTheDatedReadingOfALoneBound()
     {
         var bound = RecognizerSpecs.Parse(FifthSessionSpec)[4];
+        bound.Results[0].ResolvedValues.Should().Contain("2024-12-19 17:00:00");
         var thursday = new TimeExpression(new Span(5, 13), TimexType.Date, "2024-12-19");
         DateTimeSpecEvaluation.ScoreCase(bound, [thursday, new(new Span(21, 24), TimexType.Time, "2024-12-19T17:00")]).Should().Be((1, true));
-        // A Wednesday, or another hour, is wrong.
+        // A Wednesday, another hour, or a Thursday of another week is wrong: the spec's end names the week.
         DateTimeSpecEvaluation.ScoreCase(bound, [thursday with { Value = "2024-12-18" }, new(new Span(21, 24), TimexType.Time, "2024-12-18T17:00")]).Should().Be((0, false));
         DateTimeSpecEvaluation.ScoreCase(bound, [thursday, new(new Span(21, 24), TimexType.Time, "2024-12-19T18:00")]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(bound, [thursday with { Value = "2024-12-26" }, new(new Span(21, 24), TimexType.Time, "2024-12-26T17:00")]).Should().Be((0, false));
+        DateTimeSpecEvaluation.ScoreCase(bound, [thursday with { Value = "2024-12-12" }, new(new Span(21, 24), TimexType.Time, "2024-12-12T17:00")]).Should().Be((0, false));
+    }
+
+    [Fact]
+    public void TakesAnyWeeksWeekdayWhenTheSpecGivesNoDatedReading()
+    {
+        const string undated = """
+            [ { "Input": "Back Thursday at 5pm", "Context": { "ReferenceDateTime": "2024-12-16T00:00:00" },
+                "Results": [ { "Text": "thursday at 5pm", "Start": 5, "End": 20, "TypeName": "datetimeV2.datetime",
+                  "Resolution": { "values": [ { "timex": "XXXX-WXX-4T17", "type": "datetime" } ] } } ] } ]
+            """;
+        var open = RecognizerSpecs.Parse(undated)[0];
+        var value = new TimeExpression(new Span(5, 20), TimexType.Time, "2024-12-26T17:00");
+        DateTimeSpecEvaluation.ScoreCase(open, [value]).Should().Be((1, true));
+        DateTimeSpecEvaluation.ScoreCase(open, [value with { Value = "2024-12-25T17:00" }]).Should().Be((0, false));
     }
 
     [Fact]
@@ -373,12 +390,14 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-08", "2018-08-17", "two months ago").Should().BeTrue();
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-W48", "2016-11-28", "3 weeks later").Should().BeTrue();
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2016", "2016-11-28", "a year earlier").Should().BeTrue();
-        DateTimeSpecEvaluation.AtTheShiftsGranularity("2019-05-27", "2019-05-27T12:30:00", "30 minutes later").Should().BeTrue();
         // Another period, a unit the phrase does not name, a sum of units, or no shift word: wrong.
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-07", "2018-08-17", "two months ago").Should().BeFalse();
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2018", "2018-08-17", "two months ago").Should().BeFalse();
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-W47", "2016-10-22", "2 weeks and 2 days ago").Should().BeFalse();
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2018-08", "2018-08-17", "two months").Should().BeFalse();
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2016-11", "2016-11-05", "2 days ago").Should().BeFalse("a day shift must give the day itself");
+        // The day alone leaves out the clock an hour or minute shift gives.
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2019-05-27", "2019-05-27T12:30:00", "30 minutes later").Should().BeFalse();
+        DateTimeSpecEvaluation.AtTheShiftsGranularity("2019-05-27", "2019-05-27T09:00:00", "3 hours ago").Should().BeFalse();
     }
 }

@@ -41,4 +41,20 @@ public class TimeSlashDateTests
     [InlineData("Supporters will March on the capital.")]
     public void LeavesFractionsScoresAndEventNamesAlone(string text) =>
         TimesOf.Read(text).Should().NotContain(t => t.Text.Contains('/') || t.Value.StartsWith("2024-05-02") || t.Value.StartsWith("2025-03"));
+
+    // After a measured or changing quantity "from" and "between" give its values: odds, ratios and shares are no dates.
+    [Theory]
+    [InlineData("The favourite drifted from 5/2 to 7/2 before the race.")]
+    [InlineData("The jobless share fell from 1/4 in 2019 to 1/5 last year.")]
+    [InlineData("Bookmakers said the odds were from 5/2 to 3/1 on the champion.")]
+    [InlineData("The ratio narrowed from 3/1 to 2/1 after the merger.")]
+    public void LeavesValuesAfterAMeasureWordAlone(string text) =>
+        TimesOf.Read(text).Should().NotContain(t => t.Text.Contains('/'));
+
+    // A verb of change before another date word names the day it happened on.
+    [Theory]
+    [InlineData("Shares rose on 12/13 after the report.", "2024-12-13")]
+    [InlineData("The exhibition moved from 12/20 to 1/5.", "2024-12-20")]
+    public void KeepsDatesAroundAVerbOfChangeWithOtherCues(string text, string value) =>
+        TimesOf.Read(text).Select(t => t.Value).Should().Contain(value);
 }

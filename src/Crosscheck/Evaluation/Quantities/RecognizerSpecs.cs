@@ -52,6 +52,8 @@ public static class RecognizerSpecs
                                 if (Str(v, "value") is { } rv) resolved.Add(rv);
                                 // A range's dated reading ("start" 2016-09-03, "end" 2016-09-12), kept as "(start,end)".
                                 if (Str(v, "start") is { } rs && Str(v, "end") is { } re) resolved.Add($"({rs},{re})");
+                                // A bound alone ("Thursday before 5pm" has only an end) is still the spec's dated reading.
+                                else if ((Str(v, "start") ?? Str(v, "end")) is { } bound) resolved.Add(bound);
                             }
                         }
                     }

@@ -381,8 +381,9 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
         bool anyYear = expectedTimex.StartsWith("XXXX-", StringComparison.Ordinal)
             && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
             && value.Length == expectedTimex.Length && char.IsAsciiDigit(value[0]) && value[4..] == expectedTimex[4..];
-        // And a week the spec leaves open with no dated reading ("XXXX-WXX-4T17" for "Thursday before 5pm") is any week's
-        // Thursday: a dated value on that weekday, with the same clock or part of day, is right.
+        // And a week the spec leaves open with no dated reading at all ("XXXX-WXX-4T17" with neither a value nor a start or
+        // end) is any week's Thursday: a dated value on that weekday, with the same clock or part of day, is right. With a
+        // dated reading, even a lone bound ("Thursday before 5pm" ending 2024-12-19 17:00), only that day is.
         bool anyWeek = expectedTimex.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && expectedTimex.Length >= 10 && char.IsAsciiDigit(expectedTimex[9])
             && (result.ResolvedValues.IsDefaultOrEmpty || result.ResolvedValues.All(v => v.StartsWith("XXXX", StringComparison.Ordinal)))
             && value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var valueDay)
@@ -407,8 +408,9 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     /// "two months ago", "3 weeks later", "30 minutes from now": TIMEX3 writes a shift from the reference at the
     /// granularity of its unit ("2018-08" for two months ago, "2016-W48" for three weeks later), where Recognizers-Text
     /// writes the exact day or moment. The value is right when it is the unit's calendar period that holds the spec's
-    /// day; for hours, minutes and seconds it is the day, the finest value a reference without a clock allows. Only for a
-    /// phrase of one count and unit with a shift word ("ago", "later", "earlier", "from now"), and the unit must match.
+    /// day. Only for a phrase of one count and unit with a shift word ("ago", "later", "earlier", "from now"), and the unit
+    /// must match. Hours, minutes and seconds get no such credit: the spec's reference has a clock, so the day alone
+    /// ("30 minutes later" as the day) leaves out what the phrase says and is counted wrong.
     /// </summary>
     public static bool AtTheShiftsGranularity(string value, string expected, string text)
     {
@@ -423,7 +425,6 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             'Y' => value == day.ToString("yyyy", invariant),
             'M' => value == day.ToString("yyyy-MM", invariant),
             'W' => value == $"{System.Globalization.ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue)):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}",
-            'T' => expected.Length > 10 && value == expected[..10],
             _ => false,
         };
     }
@@ -434,8 +435,8 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     /// <summary>
     /// The expressions that together write a datetime result as TimeML does, a day and a clock time on it ("today" and
     /// "4pm" in "today before 4pm"), when <paramref name="first"/> is one of them: among the unused expressions inside the
-    /// result's span one must have the spec's value and carry a clock, and every other one must be its day (or that day's
-    /// weekday with a part of day left off). Null when the span holds anything else.
+    /// result's span one must have the spec's value and carry a clock, and every other one must be exactly its day
+    /// ("2024-12-19" for "Thursday"). Null when the span holds anything else.
     /// </summary>
     private static List<int>? DayAndClockParts(IReadOnlyList<TimeExpression> system, bool[] used, int first, SpecResult result, SpecCase specCase)
     {
