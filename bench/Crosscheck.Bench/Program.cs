@@ -21,11 +21,27 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        const string Usage = "usage: generate DIR N | analyze N [N...] | stories N [N...] | copies N [N...] | workers N [W...] | extractors DATASETS [ROUNDS] | micro [BenchmarkDotNet args]";
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: generate DIR N | analyze N [N...] | stories N [N...] | copies N [N...] | workers N [W...] | extractors DATASETS [ROUNDS] | micro [BenchmarkDotNet args]");
+            Console.Error.WriteLine(Usage);
             return 2;
         }
+        try
+        {
+            return Dispatch(args);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // A bench run is started by hand: a mistyped count gets the usage line, not a stack trace.
+            Console.Error.WriteLine(ex is IndexOutOfRangeException ? $"{args[0]}: missing arguments" : $"{args[0]}: {ex.Message}");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    private static int Dispatch(string[] args)
+    {
         switch (args[0])
         {
             case "generate":
