@@ -91,7 +91,7 @@ internal sealed class ArticleView
     }
 
     /// <summary>
-    /// '"... in operations in the Kursk region", where Ukraine launched an incursion in August, he added': a clause the
+    /// '"Our units hold the line in the Tarsk region", where rebels crossed the border in May, he added': a clause the
     /// writer hangs on a quotation with ", where" tells the place's background, not when the quoted thing happened.
     /// Without the quotation ("Protests spread to Kidal, where police fired tear gas on Saturday") it is the event's day.
     /// </summary>
