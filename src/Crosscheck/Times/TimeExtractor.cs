@@ -140,27 +140,12 @@ internal sealed class TimeExtractor
             // "Tuesday at 2:00 - 2:30 pm", "Thursday 19:00 - 21:00": the second end is on the first's day.
             if (last.Month == 0 && last.Weekday == 0 && !last.HasDayOffset && (first.Month != 0 || first.Weekday != 0 || first.HasDayOffset))
             {
-                last.Year = first.Year;
-                last.Month = first.Month;
-                last.Day = first.Day;
-                last.Weekday = first.Weekday;
-                last.DayOffset = first.DayOffset;
-                last.HasDayOffset = first.HasDayOffset;
-                last.Relative = first.Relative;
-                last.HasRelative = first.HasRelative;
-                last.WeekOffset = first.WeekOffset;
+                CopyDay(ref last, first);
                 output[i] = last;
             }
             else if (first.Month == 0 && first.Weekday == 0 && !first.HasDayOffset)
             {
-                first.Year = last.Year;
-                first.Month = last.Month;
-                first.Day = last.Day;
-                first.Weekday = last.Weekday;
-                first.DayOffset = last.DayOffset;
-                first.HasDayOffset = last.HasDayOffset;
-                first.Relative = last.Relative;
-                first.HasRelative = last.HasRelative;
+                CopyDay(ref first, last);
             }
             if (found) output[i - 1] = first;
             else output.Insert(i, first);
@@ -457,6 +442,20 @@ internal sealed class TimeExtractor
     private static bool NamesADay(in TimeMention m) =>
         m.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && m.PartOfDay is null
         || m is { Kind: MentionKind.TimeOfDay, HasClock: false } && (m.Weekday != 0 || m.HasDayOffset || m.Month != 0);
+
+    /// <summary>Gives one end of a clock range the day the other end names, whole: date, weekday, its week and any shift.</summary>
+    private static void CopyDay(ref TimeMention to, in TimeMention from)
+    {
+        to.Year = from.Year;
+        to.Month = from.Month;
+        to.Day = from.Day;
+        to.Weekday = from.Weekday;
+        to.DayOffset = from.DayOffset;
+        to.HasDayOffset = from.HasDayOffset;
+        to.Relative = from.Relative;
+        to.HasRelative = from.HasRelative;
+        to.WeekOffset = from.WeekOffset;
+    }
 
     private static void PutOnDay(ref TimeMention clock, in TimeMention day)
     {
