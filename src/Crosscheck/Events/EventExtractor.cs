@@ -80,6 +80,12 @@ internal sealed class EventExtractor
                 // "Firefighters fought the blaze", "the Colts won the turnover battle": ACLED's battles are between armed,
                 // organised sides, so a battle word needs a state's forces, an armed side or a toll in its sentence.
                 if (trigger.EventType == "Battles" && sentenceActors.Count == 0 && casualties.Count == 0 && !armedSide) continue;
+                // "Protesters fought running battles with riot police": ACLED codes demonstrators fighting the police as a
+                // violent demonstration, and a battle only between armed, organised sides; a state's forces named keep it a battle.
+                if (trigger.EventType == "Battles" && sentenceActors.Count == 0 && Names(v, first, end, _lexicon.CrowdLookup))
+                {
+                    trigger = trigger with { EventType = "Riots", SubEventType = "Violent demonstration" };
+                }
                 var built = Build(input, v, s, trigger, v.Range(t, last), sentenceActors, casualties, place, articleCountries, allies);
                 if (IsPracticeNotOccurrence(v, t, first) && !IsPinnedDown(built))
                 {
@@ -129,11 +135,13 @@ internal sealed class EventExtractor
         return true;
     }
 
-    private bool NamesAnArmedSide(TokenView v, int first, int end)
+    private bool NamesAnArmedSide(TokenView v, int first, int end) => Names(v, first, end, _lexicon.ArmedSideLookup);
+
+    private static bool Names(TokenView v, int first, int end, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
     {
         for (int k = first; k < end; k++)
         {
-            if (v.IsWord(k) && _lexicon.ArmedSideLookup.Contains(v.Word(k))) return true;
+            if (v.IsWord(k) && words.Contains(v.Word(k))) return true;
         }
         return false;
     }

@@ -21,7 +21,7 @@ public sealed class EventLexicon
     private readonly FrozenSet<string> _forceNouns;
 
     public EventLexicon(IEnumerable<EventTrigger> triggers, IEnumerable<(string Name, string Country, bool Self)> actors, IEnumerable<string> forceNouns,
-        IEnumerable<string>? armedSides = null)
+        IEnumerable<string>? armedSides = null, IEnumerable<string>? crowds = null)
     {
         var list = triggers.ToList();
         _byFirstWord = list.Where(t => !(t.LastIsPrefix && t.Words.Length == 1))
@@ -39,6 +39,7 @@ public sealed class EventLexicon
         ActorLookup = _actorsByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         ForceLookup = _forceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         ArmedSideLookup = (armedSides ?? forceNouns).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        CrowdLookup = (crowds ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static readonly Lazy<EventLexicon> EnglishLazy = new(LoadEnglish);
@@ -56,6 +57,9 @@ public sealed class EventLexicon
     /// <summary>Words naming an armed, organised side ("pirates", "police", "troops"): a battle with no named state needs one.</summary>
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ArmedSideLookup { get; }
 
+    /// <summary>Words naming demonstrators ("protesters", "rioters"): fighting between them and the police is a riot.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CrowdLookup { get; }
+
     private static EventLexicon LoadEnglish()
     {
         var triggers = ClaimResources.ReadTsv("event-triggers-en.tsv").Select(r =>
@@ -69,6 +73,7 @@ public sealed class EventLexicon
         var actors = rows.Where(r => !r[0].StartsWith('@')).Select(r => (r[0].Trim(), r[1].Trim(), r.Length > 2 && r[2].Trim() == "self"));
         var forces = rows.Where(r => r[0] == "@force").Select(r => r[1].Trim());
         var armed = rows.Where(r => r[0] == "@armed").Select(r => r[1].Trim());
-        return new EventLexicon(triggers, actors, forces, armed);
+        var crowds = rows.Where(r => r[0] == "@crowd").Select(r => r[1].Trim());
+        return new EventLexicon(triggers, actors, forces, armed, crowds);
     }
 }

@@ -241,16 +241,32 @@ public class EventStageTests
     [InlineData("The Lugo Lions won the turnover battle against the Varn Hawks.")]
     [InlineData("The mayor of Lugo clashed with the council over the budget.")]
     [InlineData("Boxers in Lugo fought six-round contests in small arenas.")]
+    [InlineData("Police said firefighters and police officers would stay at the scene in Lugo.")]
     public void A_battle_word_without_an_armed_side_or_a_toll_is_no_battle(string text) =>
         Run(text).Get(Layers.Events).Should().NotContain(e => e.EventType == "Battles");
 
     [Theory]
     [InlineData("Pirates clashed with a naval patrol off Lugo on Saturday.")]
-    [InlineData("Protesters fought running battles with riot police in Lugo.")]
     [InlineData("Two rival gangs clashed in Lugo overnight.")]
+    [InlineData("A firefight between police and gunmen broke out in Lugo.")]
     [InlineData("Fighting in Lugo left 12 people dead.")]
     public void A_battle_word_with_an_armed_side_or_a_toll_is_a_battle(string text) =>
         Run(text).Get(Layers.Events).Should().Contain(e => e.EventType == "Battles");
+
+    [Theory]
+    [InlineData("Protesters fought running battles with riot police in Lugo.")]
+    [InlineData("Clashes broke out between demonstrators and police outside the parliament in Lugo.")]
+    public void Demonstrators_fighting_the_police_are_a_riot_not_a_battle(string text)
+    {
+        var events = Run(text).Get(Layers.Events);
+        events.Should().Contain(e => e.EventType == "Riots" && e.SubEventType == "Violent demonstration");
+        events.Should().NotContain(e => e.EventType == "Battles");
+    }
+
+    [Fact]
+    public void A_states_forces_fighting_demonstrators_stay_a_battle_of_those_forces() =>
+        Run("Russian troops clashed with protesters and armed militias near the border, the army said.").Get(Layers.Events)
+            .Should().Contain(e => e.EventType == "Battles" && e.Actor1 == "Military Forces of Russia");
 
     [Fact]
     public void Where_fighters_come_from_does_not_place_the_event()
