@@ -73,7 +73,7 @@ internal sealed class EventExtractor
                 casualties.Clear();
                 if (NewsEvent.CountsCasualties(trigger.EventType)) CollectCasualties(v, input, s, paragraphOf, casualties);
                 var place = PlaceIn(input, v, sentence.Span);
-                bool armedSide = NamesAnArmedSide(v, first, end);
+                bool armedSide = Names(v, first, end, _lexicon.ArmedSideLookup);
                 bool hasAny = sentenceActors.Count > 0 || casualties.Count > 0 || place.Span is not null || armedSide;
                 if (trigger.Needs == TriggerNeeds.Actor && sentenceActors.Count == 0) continue;
                 if (trigger.Needs == TriggerNeeds.Any && !hasAny) continue;
@@ -135,8 +135,7 @@ internal sealed class EventExtractor
         return true;
     }
 
-    private bool NamesAnArmedSide(TokenView v, int first, int end) => Names(v, first, end, _lexicon.ArmedSideLookup);
-
+    /// <summary>Whether any word of the sentence is one of <paramref name="words"/>.</summary>
     private static bool Names(TokenView v, int first, int end, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
     {
         for (int k = first; k < end; k++)

@@ -38,7 +38,7 @@ public sealed class EventLexicon
         PrefixLookup = _byPrefix3.GetAlternateLookup<ReadOnlySpan<char>>();
         ActorLookup = _actorsByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         ForceLookup = _forceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
-        ArmedSideLookup = (armedSides ?? forceNouns).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        ArmedSideLookup = (armedSides?.ToFrozenSet(StringComparer.OrdinalIgnoreCase) ?? _forceNouns).GetAlternateLookup<ReadOnlySpan<char>>();
         CrowdLookup = (crowds ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Text;
 
@@ -47,9 +48,8 @@ public static class AgeMentions
     /// </summary>
     private static bool AfterAged(string text, ImmutableArray<Token> tokens, int number, int sentenceStart, int end)
     {
-        if (number + 1 < end && tokens[number + 1].Kind == TokenKind.Word && !IsJoiner(Word(text, tokens, number + 1))
-            && !Word(text, tokens, number + 1).StartsWith("year", StringComparison.OrdinalIgnoreCase)
-            && !AgeFollowers.Contains(Word(text, tokens, number + 1))) return false;
+        if (number + 1 < end && tokens[number + 1].Kind == TokenKind.Word && Word(text, tokens, number + 1) is var next
+            && !IsJoiner(next) && !next.StartsWith("year", StringComparison.OrdinalIgnoreCase) && !AgeFollowers.Contains(next)) return false;
         for (int k = number - 1; k >= sentenceStart && number - k <= AgedLookBack; k--)
         {
             var word = Word(text, tokens, k);
@@ -82,8 +82,8 @@ public static class AgeMentions
     }
 
     /// <summary>Words that go on after a list of ages ("aged 5 to 12 were evacuated"), where a counted noun would stand after a count.</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgeFollowers =
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(["were", "was", "are", "is", "have", "has", "had", "who", "died", "remain", "remained",
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgeFollowers =
+        FrozenSet.ToFrozenSet(["were", "was", "are", "is", "have", "has", "had", "who", "died", "remain", "remained",
             "in", "at", "on", "from", "with", "will", "would"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsJoiner(ReadOnlySpan<char> word) =>
