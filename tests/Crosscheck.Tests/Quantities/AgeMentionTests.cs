@@ -22,7 +22,7 @@ public class AgeMentionTests
     [InlineData("Police said 43 people were killed in the clashes.", 43)]
     [InlineData("The ministry counted 17, 18 and 19 incidents on three days.", 17)]
     [InlineData("The fire killed 48 people in Lugo, 12 of them children.", 12)]
-    [InlineData("Turnout was 61 percent, up from 48 years ago.", 61)]
+    [InlineData("Police arrested Reed, 17 others and two guards.", 17)]
     [InlineData("The dead by province: Hatay, 43; Adana, 12.", 43)]
     [InlineData("The dead by province: Hatay, 43; Adana, 12.", 12)]
     [InlineData("A boy aged 14 and 3 adults were killed.", 3)]
