@@ -581,7 +581,7 @@ internal sealed class QuantityExtractor
     {
         if (token.Kind != TokenKind.Word) return false;
         var word = token.Span.SliceOf(text);
-        return word is "who" or "which" or "whom" or "whose" or "including" or "according" or "который" or "которые" or "которых"
+        return word is "who" or "which" or "whom" or "whose" or "including" or "according" or "aged" or "ages" or "который" or "которые" or "которых"
             || word.Length > 5 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Crosscheck.Quantities;
 using FluentAssertions;
 
 namespace Crosscheck.Tests.Quantities;
@@ -35,6 +36,16 @@ public class AgeMentionTests
         var quantities = QuantitiesOf.Read("Officer Dan Lee, 43, was killed in the clashes, and 12 people were injured.");
         quantities.Should().ContainSingle(q => q.Quantity.Casualty != null).Which.Quantity.Min.Should().Be(12);
     }
+
+    [Theory]
+    [InlineData("Two women, aged 68 and 48, were killed in the fire.", CasualtyKind.Killed)]
+    [InlineData("Three men, ages 19 to 25, were wounded by the blast.", CasualtyKind.Wounded)]
+    public void A_toll_steps_over_the_ages_of_its_victims(string text, CasualtyKind kind) =>
+        QuantitiesOf.Read(text).Should().ContainSingle(q => q.Quantity.Casualty != null).Which.Quantity.Casualty.Should().Be(kind);
+
+    [Fact]
+    public void Stepping_over_ages_finds_no_toll_where_none_is_told() =>
+        QuantitiesOf.Read("Two schools, ages 5 to 11, closed after the storm.").Should().NotContain(q => q.Quantity.Casualty != null);
 
     [Theory]
     [InlineData("Riot in the city\nhttp: / / www. example. com / news / article - 2291941 / riot - leaves - dead. html\nThe riot went on.")]
