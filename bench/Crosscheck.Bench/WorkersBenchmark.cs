@@ -210,8 +210,8 @@ internal static class WorkersBenchmark
             int add = Math.Min(Math.Min(originals, 50_000), target - current);
             // Each round copies the next window of the original rows (seq order), tagged with the round so every copy is new.
             current += Execute(string.Create(CultureInfo.InvariantCulture, $"""
-                INSERT INTO articles (id, content_hash, location, published, language, language_config, title, body, analysis)
-                SELECT id || '~fill{round}', content_hash || '-fill{round}', location || '#fill{round}', published, language, language_config, title, body, analysis
+                INSERT INTO articles (id, content_hash, location, published, language, language_config, title, body, analysis, analyzer)
+                SELECT id || '~fill{round}', content_hash || '-fill{round}', location || '#fill{round}', published, language, language_config, title, body, analysis, analyzer
                 FROM articles WHERE id NOT LIKE '%~fill%' ORDER BY seq LIMIT {add} OFFSET {(round - 1) * 50_000L % originals};
                 """));
             Console.WriteLine($"  grow: {current:N0} rows after {clock.Elapsed.TotalSeconds:0} s");

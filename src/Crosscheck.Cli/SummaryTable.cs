@@ -13,6 +13,7 @@ internal static class SummaryTable
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn(new TableColumn("count").RightAligned());
         table.AddRow("inputs read", summary.Read.ToString("N0"));
         table.AddRow("analysed now", summary.Analyzed.ToString("N0"));
+        if (summary.Reanalyzed > 0) table.AddRow("of them stored before by another Crosscheck build", summary.Reanalyzed.ToString("N0"));
         table.AddRow("unchanged (already stored)", summary.Unchanged.ToString("N0"));
         if (summary.Duplicates > 0) table.AddRow("copies of a stored report (analysed once)", summary.Duplicates.ToString("N0"));
         if (summary.Skipped > 0) table.AddRow("skipped: not a news format", summary.Skipped.ToString("N0"));

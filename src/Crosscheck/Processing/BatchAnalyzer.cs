@@ -75,6 +75,7 @@ public sealed class BatchAnalyzer
                 }
                 continue;
             }
+            if (decision.Reanalyzes) summary.Reanalyzed++;
             pending[raw.ContentHash] = decision.Id;
             batch.Add(new PendingReport(raw with { Id = decision.Id }));
             if (batch.Count >= _batchSize)
@@ -160,6 +161,8 @@ public sealed class RunSummary
     public int Read { get; set; }
     public int Analyzed { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Reports stored before by another build of Crosscheck, analysed again (counted in <see cref="Analyzed"/> too).</summary>
+    public int Reanalyzed { get; set; }
     /// <summary>Older versions of an edited file that reached the store after a later version: named, not stored.</summary>
     public int Superseded { get; set; }
     /// <summary>Copies of a report already read from another file or line: named, analysed once.</summary>

@@ -7,7 +7,7 @@ namespace Crosscheck.Store;
 /// <remarks>Not thread-safe: one instance per process or worker; the database arbitrates between processes.</remarks>
 public interface IArticleStore : IDisposable
 {
-    /// <summary>Says whether this exact content was analysed before, and which id a new report gets.</summary>
+    /// <summary>Says whether this exact content was analysed before by this build, and which id a new report gets.</summary>
     IdDecision DecideId(string proposedId, string location, string contentHash);
 
     /// <summary>Stores a batch atomically: after a crash either the whole batch is there or none of it.</summary>
@@ -25,8 +25,9 @@ public interface IArticleStore : IDisposable
 /// <param name="AlreadyStored">The same content (by hash) is stored: skip it.</param>
 /// <param name="Id">The id to give the report: the proposed one, or a disambiguated one when another file already owns it.</param>
 /// <param name="Replaces">True when the same location had different content before (an edited file).</param>
-/// <param name="StoredLocation">Where the stored copy was read from, when <paramref name="AlreadyStored"/>.</param>
-public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces, string? StoredLocation = null);
+/// <param name="StoredLocation">Where the stored copy was read from, when <paramref name="AlreadyStored"/> or <paramref name="Reanalyzes"/>.</param>
+/// <param name="Reanalyzes">The same content is stored, analysed by another build of Crosscheck (<see cref="AnalyzerBuild"/>): analyse it again, under its stored id.</param>
+public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces, string? StoredLocation = null, bool Reanalyzes = false);
 
 /// <param name="Stored">The reports stored, each with the id it was stored under (which may differ from the one it was given).</param>
 /// <param name="NotStored">The reports left out, each with why.</param>

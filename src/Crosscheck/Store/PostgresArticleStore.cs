@@ -23,10 +23,13 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
     private readonly string _displayName;
     private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
     private readonly bool _ownsDataSource;
+    private readonly string _analyzerBuild;
     private NpgsqlConnection _connection;
 
-    private PostgresArticleStore(NpgsqlDataSource dataSource, NpgsqlConnection connection, string displayName, bool ownsDataSource = true)
+    private PostgresArticleStore(NpgsqlDataSource dataSource, NpgsqlConnection connection, string displayName, bool ownsDataSource = true,
+        string? analyzerBuild = null)
     {
+        _analyzerBuild = analyzerBuild ?? AnalyzerBuild.Current;
         _dataSource = dataSource;
         _connection = connection;
         _displayName = displayName;
@@ -54,7 +57,10 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
     /// <summary>Connects and brings the schema up to date (creating it on first use).</summary>
     /// <param name="db">A postgres:// URL or an Npgsql connection string.</param>
     /// <exception cref="StoreException">The server cannot be reached, refuses the login, or holds a newer schema.</exception>
-    public static PostgresArticleStore Open(string db)
+    public static PostgresArticleStore Open(string db) => Open(db, AnalyzerBuild.Current);
+
+    /// <param name="analyzerBuild">The build whose analyses count as current: another one's are analysed again.</param>
+    internal static PostgresArticleStore Open(string db, string analyzerBuild)
     {
         var builder = PostgresConnectionString.Parse(db);
         var displayName = $"'{PostgresConnectionString.Redacted(db)}'";
@@ -64,7 +70,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         {
             connection = dataSource.OpenConnection();
             PostgresSchema.Migrate(connection, displayName);
-            return new PostgresArticleStore(dataSource, connection, displayName);
+            return new PostgresArticleStore(dataSource, connection, displayName, analyzerBuild: analyzerBuild);
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -87,10 +93,14 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
 
     public IdDecision DecideId(string proposedId, string location, string contentHash) => Retry(() =>
     {
-        using (var byHash = Command("SELECT id, location FROM articles WHERE content_hash = $1;", contentHash))
+        using (var byHash = Command("SELECT id, location, analyzer FROM articles WHERE content_hash = $1;", contentHash))
         using (var found = byHash.ExecuteReader())
         {
-            if (found.Read()) return new IdDecision(true, found.GetString(0), false, found.GetString(1));
+            if (found.Read())
+            {
+                bool stale = found.IsDBNull(2) || found.GetString(2) != _analyzerBuild;
+                return new IdDecision(!stale, found.GetString(0), false, found.GetString(1), Reanalyzes: stale);
+            }
         }
         // As in SQLite: an edited file replaces its analysis; a record of a JSON Lines or JSON array file never does.
         if (!SqliteArticleStore.IsRecordLocation(location))
@@ -147,15 +157,49 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
             {
                 var article = analyzed.Article;
                 var where = article.SourcePath ?? article.Id;
-                using (var known = Command("SELECT id FROM articles WHERE content_hash = $1;", article.ContentHash))
+                string? storedBefore = null, storedLocation = null;
+                bool storedStale = false;
+                using (var known = Command("SELECT id, analyzer, location FROM articles WHERE content_hash = $1;", article.ContentHash))
                 {
                     known.Transaction = transaction;
-                    if (known.ExecuteScalar() is string storedBefore)
+                    using var found = known.ExecuteReader();
+                    if (found.Read())
                     {
-                        // another worker stored it first: once is enough
-                        notStored.Add(new NotStoredReport(analyzed, storedBefore, $"same content as '{storedBefore}', stored meanwhile: stored once"));
-                        continue;
+                        storedBefore = found.GetString(0);
+                        storedStale = found.IsDBNull(1) || found.GetString(1) != _analyzerBuild;
+                        storedLocation = found.GetString(2);
                     }
+                }
+                if (storedBefore is not null && storedStale)
+                {
+                    // Analysed by another build: the new analysis takes the row's place, keeping its id, location and order.
+                    var refreshed = storedBefore == article.Id && storedLocation == where
+                        ? analyzed
+                        : analyzed.WithArticle(article with { Id = storedBefore, SourcePath = storedLocation });
+                    using var refresh = new NpgsqlCommand("""
+                        UPDATE articles SET published = $2, language = $3, language_config = $4::regconfig, title = $5, body = $6, analysis = $7, analyzer = $8
+                        WHERE content_hash = $1;
+                        """, _connection, transaction);
+                    refresh.Parameters.AddWithValue(article.ContentHash);
+                    refresh.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = article.Published.Date is { } day ? day : DBNull.Value });
+                    refresh.Parameters.AddWithValue(article.Language);
+                    refresh.Parameters.AddWithValue(TextSearchConfiguration(article.Language));
+                    refresh.Parameters.AddWithValue(Searchable(article.Title ?? ""));
+                    refresh.Parameters.AddWithValue(Searchable(article.Text));
+                    refresh.Parameters.AddWithValue(AnalysisJson.Serialize(refreshed));
+                    refresh.Parameters.AddWithValue(_analyzerBuild);
+                    refresh.ExecuteNonQuery();
+                    stored.Add(refreshed);
+                    using var clearStale = Command("DELETE FROM problems WHERE location = $1;", where);
+                    clearStale.Transaction = transaction;
+                    clearStale.ExecuteNonQuery();
+                    continue;
+                }
+                if (storedBefore is not null)
+                {
+                    // another worker stored it first: once is enough
+                    notStored.Add(new NotStoredReport(analyzed, storedBefore, $"same content as '{storedBefore}', stored meanwhile: stored once"));
+                    continue;
                 }
                 long orderKey;
                 if (orderKeys is not null && orderKeys.TryGetValue(article.ContentHash, out var given)) orderKey = given;
@@ -183,8 +227,8 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                 var id = FreeId(article.Id, article.ContentHash, transaction);
                 var toStore = id == article.Id ? analyzed : analyzed.WithArticle(article with { Id = id });
                 using var insert = new NpgsqlCommand("""
-                    INSERT INTO articles (order_key, id, content_hash, location, published, language, language_config, title, body, analysis)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7::regconfig, $8, $9, $10)
+                    INSERT INTO articles (order_key, id, content_hash, location, published, language, language_config, title, body, analysis, analyzer)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7::regconfig, $8, $9, $10, $11)
                     ON CONFLICT (content_hash) DO NOTHING;
                     """, _connection, transaction);
                 insert.Parameters.AddWithValue(orderKey);
@@ -197,6 +241,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                 insert.Parameters.AddWithValue(Searchable(article.Title ?? ""));
                 insert.Parameters.AddWithValue(Searchable(article.Text));
                 insert.Parameters.AddWithValue(AnalysisJson.Serialize(toStore));
+                insert.Parameters.AddWithValue(_analyzerBuild);
                 if (insert.ExecuteNonQuery() == 1) stored.Add(toStore);
                 using var clear = Command("DELETE FROM problems WHERE location = $1;", where);
                 clear.Transaction = transaction;
@@ -240,10 +285,10 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         return problems;
     });
 
-    /// <summary>The content hashes among <paramref name="hashes"/> that are stored already.</summary>
+    /// <summary>The content hashes among <paramref name="hashes"/> that are stored already, analysed by this build.</summary>
     public IReadOnlySet<string> StoredHashes(IReadOnlyCollection<string> hashes) => Retry(() =>
     {
-        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1);", new object[] { hashes.ToArray() });
+        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1) AND analyzer = $2;", hashes.ToArray(), _analyzerBuild);
         using var reader = command.ExecuteReader();
         var found = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read()) found.Add(reader.GetString(0));

@@ -93,6 +93,10 @@ internal static class PostgresSchema
             );
             CREATE INDEX feed_items_failed ON feed_items (seen DESC) WHERE error IS NOT NULL;
             """),
+        // Rows stored before it name no build, so they count as stale (analysed again when read again).
+        (4, "the build that analysed each article", """
+            ALTER TABLE articles ADD COLUMN analyzer text;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -9,15 +9,24 @@ namespace Crosscheck.Store;
 public sealed class SqliteArticleStore : IArticleStore
 {
     // 2: analyses are stored packed (AnalysisBlob); version-1 rows, plain JSON, are still read.
-    private const int SchemaVersion = 2;
+    // 3: each row names the build that analysed it (AnalyzerBuild); older rows name none, so they are stale.
+    internal const int SchemaVersion = 3;
     private readonly SqliteConnection _connection;
+    private readonly string _analyzerBuild;
     private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
 
-    private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
+    private SqliteArticleStore(SqliteConnection connection, string analyzerBuild)
+    {
+        _connection = connection;
+        _analyzerBuild = analyzerBuild;
+    }
 
     /// <summary>Opens or creates the database; another process writing the same file is waited for (busy timeout).</summary>
     /// <exception cref="StoreException">The file is not a Crosscheck database, is newer than this build, or cannot be opened.</exception>
-    public static SqliteArticleStore Open(string path, TimeSpan? busyTimeout = null)
+    public static SqliteArticleStore Open(string path, TimeSpan? busyTimeout = null) => Open(path, busyTimeout, AnalyzerBuild.Current);
+
+    /// <param name="analyzerBuild">The build whose analyses count as current: another one's are analysed again.</param>
+    internal static SqliteArticleStore Open(string path, TimeSpan? busyTimeout, string analyzerBuild)
     {
         var full = Path.GetFullPath(path);
         var timeout = busyTimeout ?? TimeSpan.FromSeconds(60);
@@ -37,7 +46,7 @@ public sealed class SqliteArticleStore : IArticleStore
             Execute(connection, $"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds};");
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             Migrate(connection, full);
-            return new SqliteArticleStore(connection);
+            return new SqliteArticleStore(connection, analyzerBuild);
         }
         catch (SqliteException ex)
         {
@@ -60,6 +69,7 @@ public sealed class SqliteArticleStore : IArticleStore
         }
         if (version == SchemaVersion) return;
         using var transaction = connection.BeginTransaction();
+        if (version is 1 or 2) Execute(connection, "ALTER TABLE articles ADD COLUMN analyzer TEXT;", transaction);
         Execute(connection, $"""
             CREATE TABLE IF NOT EXISTS articles (
                 seq          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -67,7 +77,8 @@ public sealed class SqliteArticleStore : IArticleStore
                 content_hash TEXT NOT NULL UNIQUE,
                 location     TEXT NOT NULL,
                 published    TEXT,
-                analysis     BLOB NOT NULL
+                analysis     BLOB NOT NULL,
+                analyzer     TEXT
             );
             CREATE INDEX IF NOT EXISTS articles_location ON articles(location);
             CREATE TABLE IF NOT EXISTS problems (
@@ -83,11 +94,17 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public IdDecision DecideId(string proposedId, string location, string contentHash)
     {
-        using (var byHash = Command("SELECT id, location FROM articles WHERE content_hash = $hash;"))
+        using (var byHash = Command("SELECT id, location, analyzer FROM articles WHERE content_hash = $hash;"))
         {
             byHash.Parameters.AddWithValue("$hash", contentHash);
             using var found = byHash.ExecuteReader();
-            if (found.Read()) return new IdDecision(true, found.GetString(0), false, found.GetString(1));
+            if (found.Read())
+            {
+                bool stale = found.IsDBNull(2) || found.GetString(2) != _analyzerBuild;
+                return stale
+                    ? new IdDecision(false, found.GetString(0), false, found.GetString(1), Reanalyzes: true)
+                    : new IdDecision(true, found.GetString(0), false, found.GetString(1));
+            }
         }
         // An edited file replaces its earlier analysis. A record of a JSON Lines or JSON array file
         // never does: its line or index shifts when the feed grows, so a new record at an old
@@ -137,15 +154,21 @@ public sealed class SqliteArticleStore : IArticleStore
         using var delete = Command("DELETE FROM articles WHERE location = $location AND $wholeFile;", transaction);
         var deleteWholeFile = delete.Parameters.Add("$wholeFile", SqliteType.Integer);
         var deleteLocation = delete.Parameters.Add("$location", SqliteType.Text);
-        using var known = Command("SELECT id FROM articles WHERE content_hash = $hash;", transaction);
+        using var known = Command("SELECT id, analyzer, location FROM articles WHERE content_hash = $hash;", transaction);
         var knownHash = known.Parameters.Add("$hash", SqliteType.Text);
+        using var refresh = Command("UPDATE articles SET analysis = $analysis, analyzer = $analyzer, published = $published WHERE content_hash = $hash;", transaction);
+        var refreshHash = refresh.Parameters.Add("$hash", SqliteType.Text);
+        var refreshPublished = refresh.Parameters.Add("$published", SqliteType.Text);
+        var refreshAnalysis = refresh.Parameters.Add("$analysis", SqliteType.Blob);
+        refresh.Parameters.AddWithValue("$analyzer", _analyzerBuild);
         using var taken = Command("SELECT 1 FROM articles WHERE id = $id;", transaction);
         var takenId = taken.Parameters.Add("$id", SqliteType.Text);
         using var insert = Command("""
-            INSERT INTO articles (id, content_hash, location, published, analysis)
-            VALUES ($id, $hash, $location, $published, $analysis)
+            INSERT INTO articles (id, content_hash, location, published, analysis, analyzer)
+            VALUES ($id, $hash, $location, $published, $analysis, $analyzer)
             ON CONFLICT(content_hash) DO NOTHING;
             """, transaction);
+        insert.Parameters.AddWithValue("$analyzer", _analyzerBuild);
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var hash = insert.Parameters.Add("$hash", SqliteType.Text);
         var location = insert.Parameters.Add("$location", SqliteType.Text);
@@ -160,7 +183,33 @@ public sealed class SqliteArticleStore : IArticleStore
             // Another `analyze` on the same file may have stored this report, or taken this id, since DecideId:
             // the report is then stored once, and never in place of the other run's report.
             knownHash.Value = article.ContentHash;
-            if (known.ExecuteScalar() is string storedBefore)
+            string? storedBefore = null, storedLocation = null;
+            bool storedStale = false;
+            using (var found = known.ExecuteReader())
+            {
+                if (found.Read())
+                {
+                    storedBefore = found.GetString(0);
+                    storedStale = found.IsDBNull(1) || found.GetString(1) != _analyzerBuild;
+                    storedLocation = found.GetString(2);
+                }
+            }
+            if (storedBefore is not null && storedStale)
+            {
+                // Analysed by another build: the new analysis takes the row's place, keeping its id, location and order.
+                var refreshed = storedBefore == article.Id && storedLocation == where
+                    ? analyzed
+                    : analyzed.WithArticle(article with { Id = storedBefore, SourcePath = storedLocation });
+                refreshHash.Value = article.ContentHash;
+                refreshPublished.Value = PublishedColumn(article);
+                refreshAnalysis.Value = AnalysisBlob.Pack(refreshed);
+                refresh.ExecuteNonQuery();
+                stored.Add(refreshed);
+                clearLocation.Value = where;
+                clearProblem.ExecuteNonQuery();
+                continue;
+            }
+            if (storedBefore is not null)
             {
                 notStored.Add(new NotStoredReport(analyzed, storedBefore, $"same content as '{storedBefore}', stored meanwhile: stored once"));
                 continue;
@@ -176,7 +225,7 @@ public sealed class SqliteArticleStore : IArticleStore
             id.Value = storedId;
             hash.Value = article.ContentHash;
             location.Value = where;
-            published.Value = (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
+            published.Value = PublishedColumn(article);
             var toStore = storedId == article.Id ? analyzed : analyzed.WithArticle(article with { Id = storedId });
             analysis.Value = AnalysisBlob.Pack(toStore);
             insert.ExecuteNonQuery();
@@ -204,6 +253,9 @@ public sealed class SqliteArticleStore : IArticleStore
         _pendingIds.Clear();
         return new SavedBatch(stored, notStored);
     }
+
+    private static object PublishedColumn(Article article) =>
+        (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
 
     public IEnumerable<AnalyzedArticle> ReadAll()
     {

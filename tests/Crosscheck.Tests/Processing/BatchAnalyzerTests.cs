@@ -51,6 +51,27 @@ public class BatchAnalyzerTests
     }
 
     [Fact]
+    public void AReportStoredByAnotherBuildIsAnalysedAgainAndCountedSo()
+    {
+        using var folder = new Some.TempFolder();
+        var items = new[] { ReadItem.Ok(Some.Raw("First report.", "r1")), ReadItem.Ok(Some.Raw("Second report.", "r2")) };
+        using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build"))
+        {
+            new BatchAnalyzer(TextOnly, Prepare, older, Some.Context()).Run(items).Analyzed.Should().Be(2);
+        }
+        using var newer = SqliteArticleStore.Open(folder.File("a.db"), null, "newer-build");
+        var again = new BatchAnalyzer(TextOnly, Prepare, newer, Some.Context()).Run(items);
+        again.Analyzed.Should().Be(2);
+        again.Reanalyzed.Should().Be(2);
+        again.Unchanged.Should().Be(0);
+        newer.ArticleCount.Should().Be(2);
+
+        var third = new BatchAnalyzer(TextOnly, Prepare, newer, Some.Context()).Run(items);
+        third.Unchanged.Should().Be(2, "the same build does not analyse a stored report twice");
+        third.Reanalyzed.Should().Be(0);
+    }
+
+    [Fact]
     public void TheSameReportTwiceInOneRunIsAnalysedOnce()
     {
         using var folder = new Some.TempFolder();

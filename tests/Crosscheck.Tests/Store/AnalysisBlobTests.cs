@@ -95,6 +95,6 @@ public class AnalysisBlobTests
         check.Open();
         using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
-        Convert.ToInt32(version.ExecuteScalar()).Should().Be(2);
+        Convert.ToInt32(version.ExecuteScalar()).Should().Be(SqliteArticleStore.SchemaVersion);
     }
 }

@@ -80,6 +80,32 @@ public class PostgresArticleStoreTests
     }
 
     [PostgresFact]
+    public void AnAnalysisByAnotherBuildIsAnalysedAgainInItsPlace()
+    {
+        using var server = new TestPostgres();
+        var bare = new AnalyzedArticle(Some.Article("Troops crossed the river.", "r") with { SourcePath = "/x/r.txt", Language = "en" });
+        using (var older = server.OpenStoreAs("older-build"))
+        {
+            older.SaveBatch([bare, Analyzed("Another report.", "s", "/x/s.txt")], []);
+        }
+        using var newer = server.OpenStoreAs("newer-build");
+        newer.StoredHashes([bare.Article.ContentHash]).Should().BeEmpty("the queue feeder must hand a stale report to a worker again");
+        var decision = newer.DecideId("r-copy", "/y/r-copy.txt", bare.Article.ContentHash);
+        decision.AlreadyStored.Should().BeFalse();
+        decision.Reanalyzes.Should().BeTrue();
+        decision.Id.Should().Be("r");
+
+        var saved = newer.SaveBatch([Analyzed("Troops crossed the river.", "r", "/y/r-copy.txt")], []);
+
+        saved.Stored.Should().ContainSingle().Which.Article.SourcePath.Should().Be("/x/r.txt");
+        newer.ArticleCount.Should().Be(2);
+        newer.ReadAll().Select(a => a.Article.Id).Should().Equal(["r", "s"]);
+        newer.ReadAll().First().Has(Layers.Tokens).Should().BeTrue("the new analysis replaced the old one");
+        newer.StoredHashes([bare.Article.ContentHash]).Should().ContainSingle();
+        newer.DecideId("r", "/x/r.txt", bare.Article.ContentHash).AlreadyStored.Should().BeTrue();
+    }
+
+    [PostgresFact]
     public void AnEditedFileReplacesItsEarlierAnalysis()
     {
         using var server = new TestPostgres();

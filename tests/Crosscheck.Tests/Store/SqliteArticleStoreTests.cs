@@ -66,6 +66,73 @@ public class SqliteArticleStoreTests
     }
 
     [Fact]
+    public void AnAnalysisByAnotherBuildIsAnalysedAgainInItsPlace()
+    {
+        using var folder = new Some.TempFolder();
+        var bare = new AnalyzedArticle(Some.Article("Troops crossed the river.", "r") with { SourcePath = "/x/r.txt" });
+        using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build"))
+        {
+            older.SaveBatch([bare, Analyzed("Another report.", "s", "/x/s.txt")], []);
+        }
+        using var newer = SqliteArticleStore.Open(folder.File("a.db"), null, "newer-build");
+        var decision = newer.DecideId("r-copy", "/y/r-copy.txt", bare.Article.ContentHash);
+        decision.AlreadyStored.Should().BeFalse("an earlier build's analysis is stale");
+        decision.Reanalyzes.Should().BeTrue();
+        decision.Id.Should().Be("r");
+
+        var fresh = Analyzed("Troops crossed the river.", "r", "/y/r-copy.txt");
+        var saved = newer.SaveBatch([fresh], []);
+
+        saved.Stored.Should().ContainSingle().Which.Article.SourcePath.Should().Be("/x/r.txt", "the stored row keeps the place it was read from");
+        newer.ArticleCount.Should().Be(2);
+        newer.ReadAll().Select(a => a.Article.Id).Should().Equal(["r", "s"], "the row keeps its id and its place in the order");
+        newer.ReadAll().First().Has(Layers.Tokens).Should().BeTrue("the new analysis replaced the old one");
+        newer.DecideId("r", "/x/r.txt", bare.Article.ContentHash).AlreadyStored.Should().BeTrue("it is this build's analysis now");
+    }
+
+    [Fact]
+    public void TheSameBuildKeepsItsStoredAnalysis()
+    {
+        using var folder = new Some.TempFolder();
+        var analyzed = Analyzed("Same words.");
+        using (var first = SqliteArticleStore.Open(folder.File("a.db"), null, "one-build")) first.SaveBatch([analyzed], []);
+        using var again = SqliteArticleStore.Open(folder.File("a.db"), null, "one-build");
+        var decision = again.DecideId("a1", "/in/a1.txt", analyzed.Article.ContentHash);
+        decision.AlreadyStored.Should().BeTrue();
+        decision.Reanalyzes.Should().BeFalse();
+        again.SaveBatch([analyzed], []).NotStored.Should().ContainSingle(n => n.StoredId == "a1", "stored meanwhile by the same build: stored once");
+    }
+
+    [Fact]
+    public void RowsOfASchemaTwoDatabaseNameNoBuildAndAreAnalysedAgain()
+    {
+        using var folder = new Some.TempFolder();
+        var path = folder.File("v2.db");
+        var analyzed = Analyzed("A report stored before builds were recorded.", "old", "/in/old.txt");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE articles (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+                    content_hash TEXT NOT NULL UNIQUE, location TEXT NOT NULL, published TEXT, analysis BLOB NOT NULL);
+                CREATE INDEX articles_location ON articles(location);
+                CREATE TABLE problems (location TEXT PRIMARY KEY, message TEXT NOT NULL);
+                PRAGMA user_version = 2;
+                INSERT INTO articles (id, content_hash, location, published, analysis) VALUES ('old', $hash, '/in/old.txt', NULL, $blob);
+                """;
+            create.Parameters.AddWithValue("$hash", analyzed.Article.ContentHash);
+            create.Parameters.AddWithValue("$blob", AnalysisBlob.Pack(analyzed));
+            create.ExecuteNonQuery();
+        }
+        using var store = SqliteArticleStore.Open(path);
+        store.ReadAll().Single().Article.Id.Should().Be("old");
+        store.DecideId("old", "/in/old.txt", analyzed.Article.ContentHash).Reanalyzes.Should().BeTrue();
+        store.SaveBatch([analyzed], []).Stored.Should().ContainSingle();
+        store.DecideId("old", "/in/old.txt", analyzed.Article.ContentHash).AlreadyStored.Should().BeTrue();
+    }
+
+    [Fact]
     public void ProblemsAreKeptAndClearedWhenTheFileLaterReads()
     {
         using var folder = new Some.TempFolder();

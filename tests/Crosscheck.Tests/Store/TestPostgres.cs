@@ -37,6 +37,9 @@ public sealed class TestPostgres : IDisposable
 
     public PostgresArticleStore OpenStore() => PostgresArticleStore.Open(Url);
 
+    /// <summary>The store as a given build of Crosscheck sees it: another build's analyses are stale to it.</summary>
+    public PostgresArticleStore OpenStoreAs(string analyzerBuild) => PostgresArticleStore.Open(Url, analyzerBuild);
+
     /// <summary>A plain connection with this test's schema on its search path, for checks the store does not offer.</summary>
     public NpgsqlConnection Connect()
     {
