@@ -256,6 +256,7 @@ public class EventStageTests
     [Theory]
     [InlineData("Protesters fought running battles with riot police in Lugo.")]
     [InlineData("Clashes broke out between demonstrators and police outside the parliament in Lugo.")]
+    [InlineData("Masked youths clashed with riot police in Lugo overnight.")]
     public void Demonstrators_fighting_the_police_are_a_riot_not_a_battle(string text)
     {
         var events = Run(text).Get(Layers.Events);
