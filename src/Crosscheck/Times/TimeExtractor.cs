@@ -1021,6 +1021,12 @@ internal sealed class TimeExtractor
                 p++;
                 hedged = true;
             }
+            else if (hasThe && Is(p, "then") && Is(p + 1, "current"))
+            {
+                // "the then current market price": "then" belongs to the expression (PAST_REF), "the" does not.
+                p++;
+                hedged = true;
+            }
             else if (Is(p, "fiscal") && In(p + 1) && (_tokens[p + 1].Kind == TokenKind.Number || E(p + 1) is { Ordinal: > 0 } || Is(p + 1, "year")))
             {
                 // "fiscal 1989", "fiscal first quarter": the word belongs to the expression.
@@ -1063,6 +1069,7 @@ internal sealed class TimeExtractor
                 MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
                 MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
+                MentionKind.Season => first.Season is "H1" or "H2",
                 // "in the morning": TimeML's span is "the morning".
                 MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
@@ -1106,6 +1113,7 @@ internal sealed class TimeExtractor
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = WeekOfYear(p, output)) > p) return end;
+            if (determined && (end = HalfOfYear(p, output)) > p) return end;
             if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
@@ -1840,6 +1848,8 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Duration, p, q + 2) { Unit = fewUnit, Count = double.NaN });
                 return q + 2;
             }
+            // "the current fiscal year", "next fiscal quarter": the company's year or quarter, named as the calendar one.
+            if (Is(q, "fiscal") && E(q + 1) is { Unit: "Y" or "Q", UnitPlural: false }) q++;
             var next = E(q);
             if (next is null) return p;
             if (next.Unit is { } unit && !Is(q, "second") && !Is(q, "min") && !Is(q, "mins"))
@@ -1912,6 +1922,9 @@ internal sealed class TimeExtractor
             }
             if (IsWord(q) && W(q).Contains('-')) return false;
             if (!NumberReader.TryRead(_text, _tokens, q, _end, _words, out var number) || number.Form == NumberForm.Vague || number.GluedSuffix.Length > 0) return false;
+            // "the past two quarters": "quarters" is the unit counted here, not a fraction of the number ("three quarters of" stays one).
+            if (number.EndToken - 1 > q && E(number.EndToken - 1) is { Unit: "Q" } && !Is(number.EndToken, "of")
+                && !NumberReader.TryRead(_text, _tokens, q, number.EndToken - 1, _words, out number)) return false;
             if (number.Value <= 0 || number.Value > 100000) return false;
             count = number.Value;
             after = number.EndToken;
@@ -1934,6 +1947,16 @@ internal sealed class TimeExtractor
             var kind = part is null ? MentionKind.Deictic : MentionKind.TimeOfDay;
             output.Add(new TimeMention(kind, p, end) { DayOffset = offset, HasDayOffset = true, PartOfDay = part });
             return end;
+        }
+
+        // "the first half of 1989", "the last half of 1990": TIMEX3's half-years ("1989-H1"), only with the year written.
+        private int HalfOfYear(int p, List<TimeMention> output)
+        {
+            if (!(E(p) is { Ordinal: 1 or 2 } || Is(p, "last")) || !Is(p + 1, "half") || !Is(p + 2, "of")) return p;
+            int at = p + 3;
+            if (!IsNumber(at, 4) || W(at).Length != 4 || IntAt(at) is < 1000 or > 2999) return p;
+            output.Add(new TimeMention(MentionKind.Season, p, at + 1) { Season = E(p) is { Ordinal: 1 } ? "H1" : "H2", Year = IntAt(at) });
+            return at + 1;
         }
 
         // "the third quarter", "third-quarter", "the fourth quarter of 2024", "Q3"
@@ -2170,11 +2193,17 @@ internal sealed class TimeExtractor
                     return end + 1;
                 }
             }
-            if (Is(end, "later") || Is(end, "from") && Is(end + 1, "now"))
+            if (Is(end, "later"))
             {
-                int laterEnd = Is(end, "later") ? end + 1 : end + 2;
-                output.Add(new TimeMention(MentionKind.Ago, p, laterEnd) { Unit = unit, Count = count, Relative = 1, HasRelative = true });
-                return laterEnd;
+                // "Three days later, the index closed higher": the count runs from an event the story told, not from the
+                // publication, so it is no dated point; TimeML writes the stretch ("P3D") and leaves "later" out.
+                output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
+                return end + 1;
+            }
+            if (Is(end, "from") && Is(end + 1, "now"))
+            {
+                output.Add(new TimeMention(MentionKind.Ago, p, end + 2) { Unit = unit, Count = count, Relative = 1, HasRelative = true });
+                return end + 2;
             }
             output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
             return end;
@@ -2283,6 +2312,12 @@ internal sealed class TimeExtractor
             if (Is(p, "future") && !determined) return p;
             if (Is(p, "soon") && (Is(p + 1, "after") || Is(p + 1, "as") || p > _start && Is(p - 1, "as"))) return p;
             if (Is(p, "earlier")) return p; // too often a comparative; only "earlier this year" is taken
+            // "the then current price": the present of a past moment.
+            if (Is(p, "current") && p - 2 >= _start && Is(p - 1, "then") && Is(p - 2, "the") && E(p + 1)?.Unit is null)
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = "PAST_REF" });
+                return p + 1;
+            }
             if (Is(p, "current") && (E(p + 1)?.Unit is not null || determined)) return p;
             // "from now" (part of a duration phrase) and "now that" (a conjunction) are not references to the present.
             if (Is(p, "now") && (p > _start && Is(p - 1, "from") || Is(p + 1, "that"))) return p;

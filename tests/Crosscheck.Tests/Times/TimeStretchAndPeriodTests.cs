@@ -1,0 +1,99 @@
+using Crosscheck.Text;
+using Crosscheck.Times;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Times;
+
+/// <summary>
+/// Stretches counted from a told event ("three days later"), company years and quarters ("the current fiscal year"),
+/// half-years, counted quarters and the present of a past moment ("the then current price"). Published Monday 2024-12-16.
+/// </summary>
+public class TimeStretchAndPeriodTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Build();
+
+    private static IReadOnlyList<(string Text, TimexType Type, string Value)> Times(string text)
+    {
+        var article = new Article { Id = "t", Text = text, ContentHash = "t", Published = PublicationDate.Given(TimesOf.Published, "test") };
+        var outcome = Pipeline.Analyze(article, new AnalysisContext(TimesOf.Published));
+        outcome.Failures.Should().BeEmpty();
+        return outcome.Article.Items(Layers.Times).Select(t => (t.Span.Of(text), t.Type, t.Value)).ToList();
+    }
+
+    [Theory]
+    [InlineData("The rebels took the town on Friday. Three days later, the army retook it.", "Three days", "P3D")]
+    [InlineData("Just over an hour later, the fire was out.", "over an hour", "PT1H")]
+    [InlineData("A few days later, the bank cut rates.", "A few days", "PXD")]
+    [InlineData("The crew left the ship a minute and a half later.", "a minute and a half", "PT1M30S")]
+    // Counted from an event the story told, not from the publication: a stretch, never a dated point on the timeline.
+    public void ReadsACountBeforeLaterAsAStretch(string text, string span, string value)
+    {
+        var times = Times(text);
+        times.Should().Contain((span, TimexType.Duration, value));
+        times.Should().NotContain(t => t.Text.EndsWith("later", StringComparison.Ordinal));
+        times.Where(t => t.Type is TimexType.Date or TimexType.Time).Select(t => t.Text).Should().BeSubsetOf(["Friday"]);
+    }
+
+    [Theory]
+    // Counted from the publication: still a dated point.
+    [InlineData("Three days ago, the army retook the town.", "Three days ago", "2024-12-13")]
+    [InlineData("The army will return three days from now.", "three days from now", "2024-12-19")]
+    public void KeepsShiftsFromThePublicationDated(string text, string span, string value) =>
+        Times(text).Should().Contain((span, TimexType.Date, value));
+
+    [Theory]
+    [InlineData("Sales should rise in the current fiscal year.", "the current fiscal year", "2024")]
+    [InlineData("Sales fell in the last fiscal year.", "the last fiscal year", "2023")]
+    [InlineData("Sales will rise next fiscal quarter.", "next fiscal quarter", "2025-Q1")]
+    public void ReadsACompanyYearOrQuarterAsTheUnit(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Theory]
+    // "fiscal" before anything but a year or quarter is an adjective.
+    [InlineData("The current fiscal rules stay in force.")]
+    [InlineData("The fiscal watchdog said current spending is too high.")]
+    public void LeavesOtherFiscalWordsWithoutAPeriod(string text) =>
+        TimesOf.Read(text).Should().NotContain(t => t.Text.Contains("fiscal", StringComparison.Ordinal) || t.Value.Length == 4);
+
+    [Fact]
+    public void ReadsTheThenCurrentAsPast() =>
+        TimesOf.Read("Holders may buy shares at the then current market price.").Should().Contain(("then current", "PAST_REF"));
+
+    [Fact]
+    // Without "the", "then" is the conjunction that opens the clause.
+    public void LeavesThenAsAConjunctionAlone() =>
+        TimesOf.Read("If the deal fails, then current holders lose.").Should().NotContain(t => t.Value == "PAST_REF");
+
+    [Theory]
+    [InlineData("The board created a new office, effective Feb. 1.", "Feb. 1", "2025-02-01")]
+    [InlineData("The ministry said the new tariff is effective March 3.", "March 3", "2025-03-03")]
+    // "effective" names the day a change takes hold: ahead of an announcement, even one told in the past.
+    public void ReadsAnEffectiveDateAhead(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Fact]
+    // Without the word the past-tense sentence keeps the day behind the publication.
+    public void KeepsAPastDayWithoutEffective() =>
+        TimesOf.Read("The board created a new office on Feb. 1.").Should().Contain(("Feb. 1", "2024-02-01"));
+
+    [Theory]
+    [InlineData("Earnings will be lower in the last half of 2025.", "the last half of 2025", "2025-H2")]
+    [InlineData("The first half of 2023 was slow; the second half of 2023 was not.", "The first half of 2023", "2023-H1")]
+    [InlineData("The first half of 2023 was slow; the second half of 2023 was not.", "the second half of 2023", "2023-H2")]
+    public void ReadsAHalfOfAWrittenYear(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Fact]
+    // A half of something else, or a share of a year's figure, is no half-year.
+    public void LeavesOtherHalvesAlone() =>
+        TimesOf.Read("He won the first half of the match, and half of 2023 was lost.").Should().NotContain(t => t.Value.Contains("-H", StringComparison.Ordinal));
+
+    [Fact]
+    public void CountsQuarters() =>
+        Times("The firm lost money in the past two quarters.").Should().Contain(("the past two quarters", TimexType.Duration, "P2Q"));
+
+    [Fact]
+    // "three quarters of" is a fraction.
+    public void LeavesAFractionOfQuartersAlone() =>
+        TimesOf.Read("He owns three quarters of the shares.").Should().BeEmpty();
+}
