@@ -1070,6 +1070,7 @@ internal sealed class TimeExtractor
                 MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
                 MentionKind.Season => first.Season is "H1" or "H2",
+                MentionKind.Date => first.WholeWeek,
                 // "in the morning": TimeML's span is "the morning".
                 MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
@@ -1101,7 +1102,7 @@ internal sealed class TimeExtractor
                 if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1])))
                     return ShortWeekdayWithDay(p, output);
             }
-            else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
+            else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol && !IsShortDecade(p + 1, p)) return p;
             int end;
             if ((end = IsoDate(p, output)) > p) return end;
             if ((end = DaylessSlashDate(p, output)) > p) return end;
@@ -1114,6 +1115,7 @@ internal sealed class TimeExtractor
             if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = WeekOfYear(p, output)) > p) return end;
             if (determined && (end = HalfOfYear(p, output)) > p) return end;
+            if (determined && (end = WeekOfDate(p, output)) > p) return end;
             if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
@@ -1959,6 +1961,24 @@ internal sealed class TimeExtractor
             return at + 1;
         }
 
+        // "the week of March 6": the week that holds the day, not the day ("2000-W10"); "the last week of July" is another rule.
+        private int WeekOfDate(int p, List<TimeMention> output)
+        {
+            if (E(p) is not { Unit: "W", UnitPlural: false } || !Is(p + 1, "of") || !In(p + 2)) return p;
+            int before = output.Count;
+            int end = MonthFirst(p + 2, output);
+            if (end <= p + 2) end = DayMonth(p + 2, output);
+            if (end > p + 2 && output.Count == before + 1 && output[before] is { Kind: MentionKind.Date, Month: > 0, Day: > 0, ShiftUnit: null } day)
+            {
+                day.StartToken = p;
+                day.WholeWeek = true;
+                output[before] = day;
+                return end;
+            }
+            output.RemoveRange(before, output.Count - before);
+            return p;
+        }
+
         // "the third quarter", "third-quarter", "the fourth quarter of 2024", "Q3"
         private int QuarterAt(int p, List<TimeMention> output)
         {
@@ -2293,6 +2313,13 @@ internal sealed class TimeExtractor
         // "1990s", "the 1990s"
         private int DecadeAt(int p, List<TimeMention> output)
         {
+            // "the '80s", "the mid-'90s": the decade's century is the resolver's, from the reference.
+            if (IsShortDecade(p + 1, p))
+            {
+                var digits = W(p + 1);
+                output.Add(new TimeMention(MentionKind.Decade, p, p + 2) { Year = (digits[0] - '0') * 10 });
+                return p + 2;
+            }
             if (!IsWord(p)) return p;
             var w = W(p);
             if (w.Length == 5 && w[4] == 's' && w[3] == '0' && int.TryParse(w[..4], out int decade))
@@ -2301,6 +2328,14 @@ internal sealed class TimeExtractor
                 return p + 1;
             }
             return p;
+        }
+
+        /// <summary>"'80s": an apostrophe glued to a two-digit decade ("80s" alone is too often temperatures or ages).</summary>
+        private bool IsShortDecade(int k, int apostrophe)
+        {
+            if (!IsWord(k) || !In(apostrophe) || W(apostrophe) is not ("'" or "\u2019") || _tokens[apostrophe].Span.End != _tokens[k].Span.Start) return false;
+            var w = W(k);
+            return w.Length == 3 && char.IsAsciiDigit(w[0]) && w[1] == '0' && w[2] is 's' or 'S';
         }
 
         // "now", "currently", "recently", "the future", "the past"

@@ -8,7 +8,7 @@ internal enum MentionKind
     /// <summary>Month with optional year ("December 2024", "in August").</summary>
     Month,
     Year,
-    /// <summary>"the 1990s": value is the first three digits.</summary>
+    /// <summary>"the 1990s": value is the first three digits; "the '80s" holds 80, its century taken from the reference.</summary>
     Decade,
     Season,
     Quarter,
@@ -73,6 +73,8 @@ internal struct TimeMention
     public bool DayUnknown;
     /// <summary>"that year", "later that day": the unit of the date the text named before; the stage resolves it, or leaves it out without one.</summary>
     public bool NamedBefore;
+    /// <summary>"the week of March 6": the ISO week that holds the day the other fields name.</summary>
+    public bool WholeWeek;
 
     public TimeMention(MentionKind kind, int start, int end) : this()
     {

@@ -17,6 +17,9 @@ internal static class TimeResolver
         try
         {
             var resolved = ResolveCore(m, reference, tense);
+            if (m.WholeWeek && resolved.TryGetValue(out var named)
+                && DateOnly.TryParseExact(named.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var inWeek))
+                return Result<(TimexType, string, bool)>.Ok((TimexType.Date, Week(inWeek), named.Item3));
             if (m.ShiftUnit is null || !resolved.TryGetValue(out var day)) return resolved;
             // "two weeks before Christmas": the anchor's day, moved.
             if (!DateOnly.TryParseExact(day.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor))
@@ -84,6 +87,13 @@ internal static class TimeResolver
             }
             case MentionKind.Year:
                 return m.Year is >= 1 and <= 9999 ? Ok(TimexType.Date, Y(m.Year), false) : Result<(TimexType, string, bool)>.Fail("year out of range");
+            case MentionKind.Decade when m.Year is >= 0 and < 100:
+            {
+                // "the '80s": the latest such decade that has begun by the reference ("the '90s" told in 2024 is the 1990s).
+                int start = reference.Year / 100 * 100 + m.Year;
+                if (start > reference.Year) start -= 100;
+                return start >= 1000 ? Ok(TimexType.Date, Y(start)[..3], true) : Result<(TimexType, string, bool)>.Fail("decade out of range");
+            }
             case MentionKind.Decade:
                 return m.Year is >= 1000 and <= 9999 ? Ok(TimexType.Date, Y(m.Year)[..3], false) : Result<(TimexType, string, bool)>.Fail("decade out of range");
             case MentionKind.Season:
