@@ -1868,7 +1868,7 @@ internal sealed class TimeExtractor
                     output.Add(new TimeMention(MentionKind.Duration, p, q + 1) { Unit = unit, Count = 1 });
                     return q + 1;
                 }
-                if (unit is "H" or "N" or "S") return p;
+                if (unit is "H" or "N" or "S" || OpensQuotedTitle(p, q + 1)) return p;
                 output.Add(new TimeMention(MentionKind.RelativeUnit, p, q + 1) { Unit = unit, Relative = relative, HasRelative = true });
                 return q + 1;
             }
@@ -2225,9 +2225,40 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Ago, p, end + 2) { Unit = unit, Count = count, Relative = 1, HasRelative = true });
                 return end + 2;
             }
+            // "Islam will one day be ...", "it could one day replace ...": "one day" between a modal and its verb is some future day.
+            if (count == 1 && unit == "D" && Is(p, "one") && p > _start && IsModal(p - 1) && IsWord(end) && char.IsLower(W(end)[0])
+                && (E(end) is null or { Stop: false } || Is(end, "be") || Is(end, "have")))
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, end) { Literal = "FUTURE_REF" });
+                return end;
+            }
+            if (OpensQuotedTitle(p, end)) return p;
             output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
             return end;
         }
+
+        private bool IsModal(int k) => Is(k, "will") || Is(k, "would") || Is(k, "could") || Is(k, "may") || Is(k, "might") || Is(k, "can")
+            || Is(k, "should") || Is(k, "shall") || Is(k, "must") || Is(k, "'ll");
+
+        /// <summary>
+        /// On ABC's "This Week," / CBS's ''60 Minutes'': a phrase that opens a quotation of two to eight words, all capitalised,
+        /// is the name of a show or a work, not a time.
+        /// </summary>
+        private bool OpensQuotedTitle(int p, int end)
+        {
+            if (p - 1 < _start || !IsQuoteMark(p - 1)) return false;
+            int words = 0;
+            for (int k = p; In(k) && k < p + 9; k++)
+            {
+                if (IsQuoteMark(k)) return words >= 2 && k >= end;
+                if (_tokens[k].Kind == TokenKind.Punctuation && W(k) is "," or "." or "!" or "?") continue;
+                if (_tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || !(char.IsUpper(W(k)[0]) || char.IsAsciiDigit(W(k)[0]))) return false;
+                words++;
+            }
+            return false;
+        }
+
+        private bool IsQuoteMark(int k) => In(k) && W(k) is "\"" or "\u201C" or "\u201D" or "'" or "\u2018" or "\u2019" or "`" or "``" or "''";
 
         private bool TryWordsValue(ReadOnlySpan<char> word, ref double total, ref double current)
         {

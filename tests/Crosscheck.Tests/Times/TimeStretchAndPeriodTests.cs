@@ -121,4 +121,32 @@ public class TimeStretchAndPeriodTests
     // Without the apostrophe, "the 80s" are as often degrees or ages as years.
     public void LeavesABareTwoDigitDecadeAlone() =>
         TimesOf.Read("Temperatures were in the 80s all week.").Should().NotContain(t => t.Text.Contains("80s", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("Experts say the plant will one day be profitable.")]
+    [InlineData("Solar power could one day replace coal in the region.")]
+    public void ReadsOneDayAfterAModalAsSomeFutureDay(string text) =>
+        TimesOf.Read(text).Should().Contain(("one day", "FUTURE_REF"));
+
+    [Theory]
+    // A counted day: after a verb, or a modal that does not govern the phrase.
+    [InlineData("The strike lasted one day.")]
+    [InlineData("He had been in the job one day.")]
+    public void KeepsOneDayAsAStretchOtherwise(string text) =>
+        TimesOf.Read(text).Should().Contain(t => t.Text.EndsWith("one day", StringComparison.Ordinal) && t.Value == "P1D");
+
+    [Theory]
+    [InlineData("The minister, speaking on the \"This Week,\" programme, said the vote was valid.")]
+    [InlineData("She told the show ''60 Minutes.'' that it was wrong.")]
+    [InlineData("He told \"This Week With Anna Reed\" that talks had failed.")]
+    // A time phrase that opens a quoted name of capitalised words is the name of a show, not a time.
+    public void LeavesAQuotedShowTitleAlone(string text) =>
+        TimesOf.Read(text).Should().BeEmpty();
+
+    [Theory]
+    // Quoted speech is read as usual.
+    [InlineData("He said, \"This week we will vote,\" and left.", "This week", "2024-W51")]
+    [InlineData("\"Two Days Of Talks Ended\" was the headline, but the talks lasted two days.", "two days", "P2D")]
+    public void ReadsTimesInQuotedSpeech(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
 }
