@@ -1916,6 +1916,14 @@ internal sealed class TimeExtractor
             count = 0;
             after = q;
             if (!In(q)) return false;
+            // "a couple of years", "the next couple of weeks": two.
+            int couple = Is(q, "a") ? q + 1 : q;
+            if (Is(couple, "couple") && Is(couple + 1, "of"))
+            {
+                count = 2;
+                after = couple + 2;
+                return true;
+            }
             if (Is(q, "a") || Is(q, "an"))
             {
                 count = 1;
@@ -2188,7 +2196,7 @@ internal sealed class TimeExtractor
                 && E(after) is { Unit: { } numberUnit } ue)
             {
                 // "a second" is an ordinal far more often than a duration; "one second" stays.
-                if ((Is(p, "a") || Is(p, "an")) && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
+                if ((Is(p, "a") || Is(p, "an")) && after == p + 1 && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
                 if (IsNumber(p, 4) && W(p).Length == 4 && !ue.UnitPlural) return p;
                 // "$5 a year", "twice a week" are rates; "52 years old" is an age.
                 if ((Is(p, "a") || Is(p, "an")) && p > _start && !Is(after + 1, "ago") && !Is(after + 1, "earlier") && !Is(after + 1, "later") && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 })) return p;

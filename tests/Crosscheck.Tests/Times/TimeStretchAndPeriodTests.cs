@@ -149,4 +149,16 @@ public class TimeStretchAndPeriodTests
     [InlineData("\"Two Days Of Talks Ended\" was the headline, but the talks lasted two days.", "two days", "P2D")]
     public void ReadsTimesInQuotedSpeech(string text, string span, string value) =>
         TimesOf.Read(text).Should().Contain((span, value));
+
+    [Theory]
+    [InlineData("Prices will not change for a couple of years.", "a couple of years", "P2Y")]
+    [InlineData("Over the next couple of weeks the army will withdraw.", "the next couple of weeks", "P2W")]
+    [InlineData("A couple of days ago, the envoy left.", "A couple of days ago", "2024-12-14")]
+    public void CountsACoupleAsTwo(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Fact]
+    // A couple of anything else is no time.
+    public void LeavesOtherCouplesAlone() =>
+        TimesOf.Read("A couple of friends bought a couple of cars.").Should().BeEmpty();
 }
