@@ -2199,7 +2199,8 @@ internal sealed class TimeExtractor
                 if ((Is(p, "a") || Is(p, "an")) && after == p + 1 && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
                 if (IsNumber(p, 4) && W(p).Length == 4 && !ue.UnitPlural) return p;
                 // "$5 a year", "twice a week" are rates; "52 years old" is an age.
-                if ((Is(p, "a") || Is(p, "an")) && p > _start && !Is(after + 1, "ago") && !Is(after + 1, "earlier") && !Is(after + 1, "later") && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 })) return p;
+                if ((Is(p, "a") || Is(p, "an")) && p > _start && !Is(after + 1, "ago") && !Is(after + 1, "earlier") && !Is(after + 1, "later") && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 }
+                    || CountedNounBefore(p) && !Is(after + 1, "before") && !Is(after + 1, "after"))) return p;
                 if (Is(after + 1, "old")) return p;
                 unit = numberUnit;
                 unitToken = after;
@@ -2243,6 +2244,17 @@ internal sealed class TimeExtractor
             if (OpensQuotedTitle(p, end)) return p;
             output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
             return end;
+        }
+
+        /// <summary>"four flights a week", "700 seats a week", "24 hours a day": a counted plural right before "a" makes the unit a rate.</summary>
+        private bool CountedNounBefore(int p)
+        {
+            int noun = p - 1;
+            if (noun - 1 < _start || !IsWord(noun)) return false;
+            var w = W(noun);
+            if (w.Length < 4 || !char.IsLower(w[0]) || w[^1] != 's' || w[^2] == 's') return false;
+            int count = noun - 1;
+            return _tokens[count].Kind == TokenKind.Number || E(count) is { IsNumber: true } || E(count) is { Scale: > 0 };
         }
 
         private bool IsModal(int k) => Is(k, "will") || Is(k, "would") || Is(k, "could") || Is(k, "may") || Is(k, "might") || Is(k, "can")

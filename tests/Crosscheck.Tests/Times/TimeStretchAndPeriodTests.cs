@@ -161,4 +161,16 @@ public class TimeStretchAndPeriodTests
     // A couple of anything else is no time.
     public void LeavesOtherCouplesAlone() =>
         TimesOf.Read("A couple of friends bought a couple of cars.").Should().BeEmpty();
+
+    [Theory]
+    [InlineData("The airline runs four flights a week to the coast.")]
+    [InlineData("The new route adds nearly 700 seats a week.")]
+    // "a week" after a counted plural is a rate, as after a number ("$5 a year").
+    public void LeavesARateAfterACountedNounAlone(string text) =>
+        TimesOf.Read(text).Should().NotContain(t => t.Text.Contains("a week", StringComparison.Ordinal));
+
+    [Fact]
+    // Before "before" or "after" the unit is a stretch again.
+    public void KeepsAStretchBeforeAShiftWord() =>
+        TimesOf.Read("They offered him two options a week before the deadline.").Should().Contain(("a week", "P1W"));
 }
