@@ -1924,6 +1924,13 @@ internal sealed class TimeExtractor
                 after = couple + 2;
                 return true;
             }
+            // "almost a hundred years": the article stands for "one" before a scale word.
+            if ((Is(q, "a") || Is(q, "an")) && E(q + 1) is { Scale: 100 or 1000 } scale)
+            {
+                count = scale.Scale;
+                after = q + 2;
+                return true;
+            }
             if (Is(q, "a") || Is(q, "an"))
             {
                 count = 1;
@@ -2176,6 +2183,12 @@ internal sealed class TimeExtractor
                 count = double.NaN;
                 unit = fewUnit;
                 unitToken = p + 2;
+            }
+            else if (E(p) is { Unit: { } aheadUnit, UnitPlural: true } && aheadUnit is "Y" or "M" or "W" or "D" && p > _start && Is(p - 1, "the") && Is(p + 1, "ahead"))
+            {
+                // "in the weeks ahead": a stretch of unspecified length from now.
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 2) { Unit = aheadUnit, Count = double.NaN });
+                return p + 2;
             }
             else if (E(p) is { Unit: { } bareUnit, UnitPlural: true } && bareUnit is "Y" or "M" or "W" or "D" or "E"
                 && p > _start && (Is(p - 1, "for") || Is(p - 1, "within") || Is(p - 1, "in")) && !(In(p + 1) && (Is(p + 1, "of") || Is(p + 1, "ago") || Is(p + 1, "'s"))))

@@ -173,4 +173,17 @@ public class TimeStretchAndPeriodTests
     // Before "before" or "after" the unit is a stretch again.
     public void KeepsAStretchBeforeAShiftWord() =>
         TimesOf.Read("They offered him two options a week before the deadline.").Should().Contain(("a week", "P1W"));
+
+    [Theory]
+    [InlineData("The crown has ruled the islands for almost a hundred years.", "almost a hundred years", "P100Y")]
+    [InlineData("A thousand years ago the valley was a forest.", "A thousand years ago", "1024")]
+    [InlineData("Prices may fall in the weeks ahead.", "the weeks ahead", "PXW")]
+    [InlineData("The months ahead look hard for farmers.", "The months ahead", "PXM")]
+    public void ReadsAScaleCountAndTheUnitsAhead(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Fact]
+    // A hundred of anything else, and the road ahead, are no time.
+    public void LeavesOtherHundredsAndAheadsAlone() =>
+        TimesOf.Read("He paid a hundred dollars for the road ahead.").Should().BeEmpty();
 }
