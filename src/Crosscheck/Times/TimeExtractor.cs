@@ -1834,6 +1834,20 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = "PAST_REF" });
                 return p + 2;
             }
+            // "this past spring", "this past weekend": the latest one gone, a date, not a stretch.
+            if (Is(p, "this") && Is(p + 1, "past"))
+            {
+                if (E(p + 2) is { Season: { } pastSeason })
+                {
+                    output.Add(new TimeMention(MentionKind.Season, p, p + 3) { Season = pastSeason, Relative = -1, HasRelative = true });
+                    return p + 3;
+                }
+                if (Is(p + 2, "weekend"))
+                {
+                    output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 3) { Unit = "WE", Relative = -1, HasRelative = true });
+                    return p + 3;
+                }
+            }
             var entry = E(p);
             if (entry?.Relative is not { } relative) return p;
             bool isPast = Is(p, "past") || Is(p, "last") && determined;

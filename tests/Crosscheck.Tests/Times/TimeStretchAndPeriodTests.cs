@@ -186,4 +186,16 @@ public class TimeStretchAndPeriodTests
     // A hundred of anything else, and the road ahead, are no time.
     public void LeavesOtherHundredsAndAheadsAlone() =>
         TimesOf.Read("He paid a hundred dollars for the road ahead.").Should().BeEmpty();
+
+    [Theory]
+    // Monday 16 December 2024: the weekend just gone is in ISO week 50; the last summer is this year's.
+    [InlineData("Riots broke out this past weekend.", "this past weekend", "2024-W50-WE")]
+    [InlineData("Crops failed this past summer.", "this past summer", "2024-SU")]
+    public void ReadsThisPastAsTheLatestOneGone(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Fact]
+    // "the past week" stays the stretch it was.
+    public void KeepsThePastWeekAStretch() =>
+        TimesOf.Read("Prices rose over the past week.").Should().Contain(("the past week", "P1W"));
 }
