@@ -1021,6 +1021,20 @@ internal sealed class TimeExtractor
                 p++;
                 hedged = true;
             }
+            else if (hasThe && (Is(p, "near") && (Is(p + 1, "future") || Is(p + 1, "term")) || Is(p, "short") && Is(p + 1, "term"))
+                && (!In(p + 2) || _tokens[p + 2].Kind == TokenKind.Punctuation || E(p + 2) is { Stop: true }))
+            {
+                // "in the near future", "over the short term": a time ahead of the present (FUTURE_REF); "the short term
+                // loans" is a noun phrase.
+                output.Add(new TimeMention(MentionKind.Reference, k, p + 2) { Literal = "FUTURE_REF" });
+                return p + 2;
+            }
+            else if (!hasThe && Is(p, "a") && Is(p + 1, "later") && Is(p + 2, "date"))
+            {
+                // "at a later date": some day after the time of speaking.
+                output.Add(new TimeMention(MentionKind.Reference, k, p + 3) { Literal = "FUTURE_REF" });
+                return p + 3;
+            }
             else if (hasThe && Is(p, "then") && Is(p + 1, "current"))
             {
                 // "the then current market price": "then" belongs to the expression (PAST_REF), "the" does not.

@@ -198,4 +198,17 @@ public class TimeStretchAndPeriodTests
     // "the past week" stays the stretch it was.
     public void KeepsThePastWeekAStretch() =>
         TimesOf.Read("Prices rose over the past week.").Should().Contain(("the past week", "P1W"));
+
+    [Theory]
+    [InlineData("Rates will rise in the near future.", "the near future")]
+    [InlineData("In the near term, the mine stays shut.", "the near term")]
+    [InlineData("Holders gain in the short term, analysts said.", "the short term")]
+    [InlineData("The plant will be sold at a later date.", "a later date")]
+    public void ReadsTheTimeAheadAsFutureRef(string text, string span) =>
+        TimesOf.Read(text).Should().Contain((span, "FUTURE_REF"));
+
+    [Fact]
+    // A noun after "term" makes it a kind of loan, not a time.
+    public void LeavesATermBeforeANounAlone() =>
+        TimesOf.Read("The short term loans grew.").Should().BeEmpty();
 }
