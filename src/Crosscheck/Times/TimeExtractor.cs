@@ -2434,6 +2434,12 @@ internal sealed class TimeExtractor
         private int ReferenceAt(int p, List<TimeMention> output, bool determined)
         {
             if (!IsWord(p)) return p;
+            // "these days": nowadays ("these days of protest" are days of something).
+            if (Is(p, "these") && Is(p + 1, "days") && !Is(p + 2, "of"))
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = "PRESENT_REF" });
+                return p + 2;
+            }
             var e = E(p);
             if (e?.Reference is not { } literal) return p;
             if (Is(p, "future") && !determined) return p;

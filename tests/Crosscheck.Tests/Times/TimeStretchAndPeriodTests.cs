@@ -211,4 +211,17 @@ public class TimeStretchAndPeriodTests
     // A noun after "term" makes it a kind of loan, not a time.
     public void LeavesATermBeforeANounAlone() =>
         TimesOf.Read("The short term loans grew.").Should().BeEmpty();
+
+    [Theory]
+    [InlineData("Few people read printed papers these days.", "these days")]
+    [InlineData("These days, the port handles little grain.", "These days")]
+    public void ReadsTheseDaysAsThePresent(string text, string span) =>
+        TimesOf.Read(text).Should().Contain((span, "PRESENT_REF"));
+
+    [Theory]
+    // Days of something, or counted days, are no present.
+    [InlineData("These days of protest ended in a curfew.")]
+    [InlineData("These three days were hard.")]
+    public void LeavesOtherTheseDaysAlone(string text) =>
+        TimesOf.Read(text).Should().NotContain(t => t.Value == "PRESENT_REF");
 }
