@@ -2637,6 +2637,19 @@ internal sealed class TimeExtractor
         {
             int q = p;
             int shift = 0;
+            // "the comparable year-ago quarter", "the corresponding period last year": the reported quarter a year before.
+            bool matching = Is(q, "comparable") || Is(q, "corresponding");
+            if (matching && (Is(q + 1, "year-earlier") || Is(q + 1, "year-ago"))) q++;
+            if (matching && (Is(q + 1, "quarter") || Is(q + 1, "period")))
+            {
+                int yearEnd = Is(q + 2, "last") && Is(q + 3, "year") ? q + 4
+                    : (Is(q + 2, "a") || Is(q + 2, "one")) && Is(q + 3, "year") && (Is(q + 4, "ago") || Is(q + 4, "earlier") || Is(q + 4, "before")) ? q + 5 : -1;
+                if (yearEnd > 0)
+                {
+                    output.Add(new TimeMention(MentionKind.Quarter, p, yearEnd) { Quarter = -1, Relative = -1, HasRelative = true });
+                    return yearEnd;
+                }
+            }
             if (Is(q, "latest") || Is(q, "recent") || Is(q, "most") && Is(q + 1, "recent")) q += Is(q, "most") ? 2 : 1;
             else if (Is(q, "year-earlier") || Is(q, "year-ago")) { shift = -1; q++; }
             if (!(Is(q, "quarter") || Is(q, "period") && shift != 0)) return p;

@@ -224,4 +224,19 @@ public class TimeStretchAndPeriodTests
     [InlineData("These three days were hard.")]
     public void LeavesOtherTheseDaysAlone(string text) =>
         TimesOf.Read(text).Should().NotContain(t => t.Value == "PRESENT_REF");
+
+    [Theory]
+    // Published in December: the reported quarter is the third, a year before it 2023-Q3.
+    [InlineData("Sales rose from the comparable year-ago quarter.", "the comparable year-ago quarter", "2023-Q3")]
+    [InlineData("Profit was $1.8 million in the corresponding period last year.", "the corresponding period last year", "2023-Q3")]
+    [InlineData("The corresponding period a year earlier was weak.", "The corresponding period a year earlier", "2023-Q3")]
+    public void ReadsTheMatchingPeriodAYearBefore(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+
+    [Theory]
+    // Without a year back it is no reported period.
+    [InlineData("The comparable figures fell.")]
+    [InlineData("The corresponding period of the war was calm.")]
+    public void LeavesOtherMatchingPeriodsAlone(string text) =>
+        TimesOf.Read(text).Should().BeEmpty();
 }
