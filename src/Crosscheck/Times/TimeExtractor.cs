@@ -1083,11 +1083,11 @@ internal sealed class TimeExtractor
                 MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
                 MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
-                MentionKind.Season => first.Season is "H1" or "H2",
-                MentionKind.Date => first.WholeWeek,
                 // "in the morning": TimeML's span is "the morning".
                 MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
+                // "the first half of 1989": TimeML's span keeps "the".
+                MentionKind.Season => first.Season is "H1" or "H2",
                 _ => false,
             };
         }
@@ -1128,12 +1128,11 @@ internal sealed class TimeExtractor
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = WeekOfYear(p, output)) > p) return end;
-            if (determined && (end = HalfOfYear(p, output)) > p) return end;
-            if (determined && (end = WeekOfDate(p, output)) > p) return end;
             if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
             if ((end = QuarterAt(p, output)) > p) return end;
+            if (determined && (end = HalfOfYear(p, output)) > p) return end;
             if ((end = SeasonAt(p, output, determined)) > p) return end;
             if ((end = DurationAt(p, output)) > p) return end;
             if ((end = YearAt(p, output)) > p) return end;
@@ -2002,24 +2001,6 @@ internal sealed class TimeExtractor
             if (!IsNumber(at, 4) || W(at).Length != 4 || IntAt(at) is < 1000 or > 2999) return p;
             output.Add(new TimeMention(MentionKind.Season, p, at + 1) { Season = E(p) is { Ordinal: 1 } ? "H1" : "H2", Year = IntAt(at) });
             return at + 1;
-        }
-
-        // "the week of March 6": the week that holds the day, not the day ("2000-W10"); "the last week of July" is another rule.
-        private int WeekOfDate(int p, List<TimeMention> output)
-        {
-            if (E(p) is not { Unit: "W", UnitPlural: false } || !Is(p + 1, "of") || !In(p + 2)) return p;
-            int before = output.Count;
-            int end = MonthFirst(p + 2, output);
-            if (end <= p + 2) end = DayMonth(p + 2, output);
-            if (end > p + 2 && output.Count == before + 1 && output[before] is { Kind: MentionKind.Date, Month: > 0, Day: > 0, ShiftUnit: null } day)
-            {
-                day.StartToken = p;
-                day.WholeWeek = true;
-                output[before] = day;
-                return end;
-            }
-            output.RemoveRange(before, output.Count - before);
-            return p;
         }
 
         // "the third quarter", "third-quarter", "the fourth quarter of 2024", "Q3"

@@ -73,8 +73,6 @@ internal struct TimeMention
     public bool DayUnknown;
     /// <summary>"that year", "later that day": the unit of the date the text named before; the stage resolves it, or leaves it out without one.</summary>
     public bool NamedBefore;
-    /// <summary>"the week of March 6": the ISO week that holds the day the other fields name.</summary>
-    public bool WholeWeek;
 
     public TimeMention(MentionKind kind, int start, int end) : this()
     {

@@ -17,9 +17,6 @@ internal static class TimeResolver
         try
         {
             var resolved = ResolveCore(m, reference, tense);
-            if (m.WholeWeek && resolved.TryGetValue(out var named)
-                && DateOnly.TryParseExact(named.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var inWeek))
-                return Result<(TimexType, string, bool)>.Ok((TimexType.Date, Week(inWeek), named.Item3));
             if (m.ShiftUnit is null || !resolved.TryGetValue(out var day)) return resolved;
             // "two weeks before Christmas": the anchor's day, moved.
             if (!DateOnly.TryParseExact(day.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor))
