@@ -1021,6 +1021,26 @@ internal sealed class TimeExtractor
                 p++;
                 hedged = true;
             }
+            else if (hasThe && (Is(p, "near") && (Is(p + 1, "future") || Is(p + 1, "term")) || Is(p, "short") && Is(p + 1, "term"))
+                && (!In(p + 2) || _tokens[p + 2].Kind == TokenKind.Punctuation || E(p + 2) is { Stop: true }))
+            {
+                // "in the near future", "over the short term": a time ahead of the present (FUTURE_REF); "the short term
+                // loans" is a noun phrase.
+                output.Add(new TimeMention(MentionKind.Reference, k, p + 2) { Literal = "FUTURE_REF" });
+                return p + 2;
+            }
+            else if (!hasThe && Is(p, "a") && Is(p + 1, "later") && Is(p + 2, "date"))
+            {
+                // "at a later date": some day after the time of speaking.
+                output.Add(new TimeMention(MentionKind.Reference, k, p + 3) { Literal = "FUTURE_REF" });
+                return p + 3;
+            }
+            else if (hasThe && Is(p, "then") && Is(p + 1, "current"))
+            {
+                // "the then current market price": "then" belongs to the expression (PAST_REF), "the" does not.
+                p++;
+                hedged = true;
+            }
             else if (Is(p, "fiscal") && In(p + 1) && (_tokens[p + 1].Kind == TokenKind.Number || E(p + 1) is { Ordinal: > 0 } || Is(p + 1, "year")))
             {
                 // "fiscal 1989", "fiscal first quarter": the word belongs to the expression.
@@ -1066,6 +1086,8 @@ internal sealed class TimeExtractor
                 // "in the morning": TimeML's span is "the morning".
                 MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
+                // "the first half of 1989": TimeML's span keeps "the".
+                MentionKind.Season => first.Season is "H1" or "H2",
                 _ => false,
             };
         }
@@ -1094,7 +1116,7 @@ internal sealed class TimeExtractor
                 if (!char.IsAsciiDigit(w[0]) && w.IndexOf('-') < 0 && !(w.Length == 2 && w[0] is 'Q' or 'q' or 'H' or 'h' && char.IsAsciiDigit(w[1])))
                     return ShortWeekdayWithDay(p, output);
             }
-            else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol) return p;
+            else if (_tokens[p].Kind is TokenKind.Punctuation or TokenKind.Symbol && !IsShortDecade(p + 1, p)) return p;
             int end;
             if ((end = IsoDate(p, output)) > p) return end;
             if ((end = DaylessSlashDate(p, output)) > p) return end;
@@ -1110,6 +1132,7 @@ internal sealed class TimeExtractor
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
             if ((end = QuarterAt(p, output)) > p) return end;
+            if (determined && (end = HalfOfYear(p, output)) > p) return end;
             if ((end = SeasonAt(p, output, determined)) > p) return end;
             if ((end = DurationAt(p, output)) > p) return end;
             if ((end = YearAt(p, output)) > p) return end;
@@ -1824,6 +1847,20 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = "PAST_REF" });
                 return p + 2;
             }
+            // "this past spring", "this past weekend": the latest one gone, a date, not a stretch.
+            if (Is(p, "this") && Is(p + 1, "past"))
+            {
+                if (E(p + 2) is { Season: { } pastSeason })
+                {
+                    output.Add(new TimeMention(MentionKind.Season, p, p + 3) { Season = pastSeason, Relative = -1, HasRelative = true });
+                    return p + 3;
+                }
+                if (Is(p + 2, "weekend"))
+                {
+                    output.Add(new TimeMention(MentionKind.RelativeUnit, p, p + 3) { Unit = "WE", Relative = -1, HasRelative = true });
+                    return p + 3;
+                }
+            }
             var entry = E(p);
             if (entry?.Relative is not { } relative) return p;
             bool isPast = Is(p, "past") || Is(p, "last") && determined;
@@ -1840,6 +1877,8 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.Duration, p, q + 2) { Unit = fewUnit, Count = double.NaN });
                 return q + 2;
             }
+            // "the current fiscal year", "next fiscal quarter": the company's year or quarter, named as the calendar one.
+            if (Is(q, "fiscal") && E(q + 1) is { Unit: "Y" or "Q", UnitPlural: false }) q++;
             var next = E(q);
             if (next is null) return p;
             if (next.Unit is { } unit && !Is(q, "second") && !Is(q, "min") && !Is(q, "mins"))
@@ -1856,7 +1895,7 @@ internal sealed class TimeExtractor
                     output.Add(new TimeMention(MentionKind.Duration, p, q + 1) { Unit = unit, Count = 1 });
                     return q + 1;
                 }
-                if (unit is "H" or "N" or "S") return p;
+                if (unit is "H" or "N" or "S" || OpensQuotedTitle(p, q + 1)) return p;
                 output.Add(new TimeMention(MentionKind.RelativeUnit, p, q + 1) { Unit = unit, Relative = relative, HasRelative = true });
                 return q + 1;
             }
@@ -1904,6 +1943,21 @@ internal sealed class TimeExtractor
             count = 0;
             after = q;
             if (!In(q)) return false;
+            // "a couple of years", "the next couple of weeks": two.
+            int couple = Is(q, "a") ? q + 1 : q;
+            if (Is(couple, "couple") && Is(couple + 1, "of"))
+            {
+                count = 2;
+                after = couple + 2;
+                return true;
+            }
+            // "almost a hundred years": the article stands for "one" before a scale word.
+            if ((Is(q, "a") || Is(q, "an")) && E(q + 1) is { Scale: 100 or 1000 } scale)
+            {
+                count = scale.Scale;
+                after = q + 2;
+                return true;
+            }
             if (Is(q, "a") || Is(q, "an"))
             {
                 count = 1;
@@ -1912,6 +1966,9 @@ internal sealed class TimeExtractor
             }
             if (IsWord(q) && W(q).Contains('-')) return false;
             if (!NumberReader.TryRead(_text, _tokens, q, _end, _words, out var number) || number.Form == NumberForm.Vague || number.GluedSuffix.Length > 0) return false;
+            // "the past two quarters": "quarters" is the unit counted here, not a fraction of the number ("three quarters of" stays one).
+            if (number.EndToken - 1 > q && E(number.EndToken - 1) is { Unit: "Q" } && !Is(number.EndToken, "of")
+                && !NumberReader.TryRead(_text, _tokens, q, number.EndToken - 1, _words, out number)) return false;
             if (number.Value <= 0 || number.Value > 100000) return false;
             count = number.Value;
             after = number.EndToken;
@@ -1934,6 +1991,16 @@ internal sealed class TimeExtractor
             var kind = part is null ? MentionKind.Deictic : MentionKind.TimeOfDay;
             output.Add(new TimeMention(kind, p, end) { DayOffset = offset, HasDayOffset = true, PartOfDay = part });
             return end;
+        }
+
+        // "the first half of 1989", "the last half of 1990": TIMEX3's half-years ("1989-H1"), only with the year written.
+        private int HalfOfYear(int p, List<TimeMention> output)
+        {
+            if (!(E(p) is { Ordinal: 1 or 2 } || Is(p, "last")) || !Is(p + 1, "half") || !Is(p + 2, "of")) return p;
+            int at = p + 3;
+            if (!IsNumber(at, 4) || W(at).Length != 4 || IntAt(at) is < 1000 or > 2999) return p;
+            output.Add(new TimeMention(MentionKind.Season, p, at + 1) { Season = E(p) is { Ordinal: 1 } ? "H1" : "H2", Year = IntAt(at) });
+            return at + 1;
         }
 
         // "the third quarter", "third-quarter", "the fourth quarter of 2024", "Q3"
@@ -2126,6 +2193,12 @@ internal sealed class TimeExtractor
                 unit = fewUnit;
                 unitToken = p + 2;
             }
+            else if (E(p) is { Unit: { } aheadUnit, UnitPlural: true } && aheadUnit is "Y" or "M" or "W" or "D" && p > _start && Is(p - 1, "the") && Is(p + 1, "ahead"))
+            {
+                // "in the weeks ahead": a stretch of unspecified length from now.
+                output.Add(new TimeMention(MentionKind.Duration, p, p + 2) { Unit = aheadUnit, Count = double.NaN });
+                return p + 2;
+            }
             else if (E(p) is { Unit: { } bareUnit, UnitPlural: true } && bareUnit is "Y" or "M" or "W" or "D" or "E"
                 && p > _start && (Is(p - 1, "for") || Is(p - 1, "within") || Is(p - 1, "in")) && !(In(p + 1) && (Is(p + 1, "of") || Is(p + 1, "ago") || Is(p + 1, "'s"))))
             {
@@ -2145,10 +2218,11 @@ internal sealed class TimeExtractor
                 && E(after) is { Unit: { } numberUnit } ue)
             {
                 // "a second" is an ordinal far more often than a duration; "one second" stays.
-                if ((Is(p, "a") || Is(p, "an")) && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
+                if ((Is(p, "a") || Is(p, "an")) && after == p + 1 && (ue.UnitPlural || Is(after, "second") || Is(after, "quarter"))) return p;
                 if (IsNumber(p, 4) && W(p).Length == 4 && !ue.UnitPlural) return p;
                 // "$5 a year", "twice a week" are rates; "52 years old" is an age.
-                if ((Is(p, "a") || Is(p, "an")) && p > _start && !Is(after + 1, "ago") && !Is(after + 1, "earlier") && !Is(after + 1, "later") && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 })) return p;
+                if ((Is(p, "a") || Is(p, "an")) && p > _start && !Is(after + 1, "ago") && !Is(after + 1, "earlier") && !Is(after + 1, "later") && (_tokens[p - 1].Kind == TokenKind.Number || Is(p - 1, "once") || Is(p - 1, "twice") || Is(p - 1, "times") || E(p - 1) is { IsNumber: true } || E(p - 1) is { Scale: > 0 }
+                    || CountedNounBefore(p) && !Is(after + 1, "before") && !Is(after + 1, "after"))) return p;
                 if (Is(after + 1, "old")) return p;
                 unit = numberUnit;
                 unitToken = after;
@@ -2170,15 +2244,63 @@ internal sealed class TimeExtractor
                     return end + 1;
                 }
             }
-            if (Is(end, "later") || Is(end, "from") && Is(end + 1, "now"))
+            if (Is(end, "later"))
             {
-                int laterEnd = Is(end, "later") ? end + 1 : end + 2;
-                output.Add(new TimeMention(MentionKind.Ago, p, laterEnd) { Unit = unit, Count = count, Relative = 1, HasRelative = true });
-                return laterEnd;
+                // "Three days later, the index closed higher": the count runs from an event the story told, not from the
+                // publication, so it is no dated point; TimeML writes the stretch ("P3D") and leaves "later" out.
+                output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
+                return end + 1;
             }
+            if (Is(end, "from") && Is(end + 1, "now"))
+            {
+                output.Add(new TimeMention(MentionKind.Ago, p, end + 2) { Unit = unit, Count = count, Relative = 1, HasRelative = true });
+                return end + 2;
+            }
+            // "Islam will one day be ...", "it could one day replace ...": "one day" between a modal and its verb is some future day.
+            if (count == 1 && unit == "D" && Is(p, "one") && p > _start && IsModal(p - 1) && IsWord(end) && char.IsLower(W(end)[0])
+                && (E(end) is null or { Stop: false } || Is(end, "be") || Is(end, "have")))
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, end) { Literal = "FUTURE_REF" });
+                return end;
+            }
+            if (OpensQuotedTitle(p, end)) return p;
             output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
             return end;
         }
+
+        /// <summary>"four flights a week", "700 seats a week", "24 hours a day": a counted plural right before "a" makes the unit a rate.</summary>
+        private bool CountedNounBefore(int p)
+        {
+            int noun = p - 1;
+            if (noun - 1 < _start || !IsWord(noun)) return false;
+            var w = W(noun);
+            if (w.Length < 4 || !char.IsLower(w[0]) || w[^1] != 's' || w[^2] == 's') return false;
+            int count = noun - 1;
+            return _tokens[count].Kind == TokenKind.Number || E(count) is { IsNumber: true } || E(count) is { Scale: > 0 };
+        }
+
+        private bool IsModal(int k) => Is(k, "will") || Is(k, "would") || Is(k, "could") || Is(k, "may") || Is(k, "might") || Is(k, "can")
+            || Is(k, "should") || Is(k, "shall") || Is(k, "must") || Is(k, "'ll");
+
+        /// <summary>
+        /// On ABC's "This Week," / CBS's ''60 Minutes'': a phrase that opens a quotation of two to eight words, all capitalised,
+        /// is the name of a show or a work, not a time.
+        /// </summary>
+        private bool OpensQuotedTitle(int p, int end)
+        {
+            if (p - 1 < _start || !IsQuoteMark(p - 1)) return false;
+            int words = 0;
+            for (int k = p; In(k) && k < p + 9; k++)
+            {
+                if (IsQuoteMark(k)) return words >= 2 && k >= end;
+                if (_tokens[k].Kind == TokenKind.Punctuation && W(k) is "," or "." or "!" or "?") continue;
+                if (_tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || !(char.IsUpper(W(k)[0]) || char.IsAsciiDigit(W(k)[0]))) return false;
+                words++;
+            }
+            return false;
+        }
+
+        private bool IsQuoteMark(int k) => In(k) && W(k) is "\"" or "\u201C" or "\u201D" or "'" or "\u2018" or "\u2019" or "`" or "``" or "''";
 
         private bool TryWordsValue(ReadOnlySpan<char> word, ref double total, ref double current)
         {
@@ -2264,6 +2386,13 @@ internal sealed class TimeExtractor
         // "1990s", "the 1990s"
         private int DecadeAt(int p, List<TimeMention> output)
         {
+            // "the '80s", "the mid-'90s": the decade's century is the resolver's, from the reference.
+            if (IsShortDecade(p + 1, p))
+            {
+                var digits = W(p + 1);
+                output.Add(new TimeMention(MentionKind.Decade, p, p + 2) { Year = (digits[0] - '0') * 10 });
+                return p + 2;
+            }
             if (!IsWord(p)) return p;
             var w = W(p);
             if (w.Length == 5 && w[4] == 's' && w[3] == '0' && int.TryParse(w[..4], out int decade))
@@ -2274,15 +2403,35 @@ internal sealed class TimeExtractor
             return p;
         }
 
+        /// <summary>"'80s": an apostrophe glued to a two-digit decade ("80s" alone is too often temperatures or ages).</summary>
+        private bool IsShortDecade(int k, int apostrophe)
+        {
+            if (!IsWord(k) || !In(apostrophe) || W(apostrophe) is not ("'" or "\u2019") || _tokens[apostrophe].Span.End != _tokens[k].Span.Start) return false;
+            var w = W(k);
+            return w.Length == 3 && char.IsAsciiDigit(w[0]) && w[1] == '0' && w[2] is 's' or 'S';
+        }
+
         // "now", "currently", "recently", "the future", "the past"
         private int ReferenceAt(int p, List<TimeMention> output, bool determined)
         {
             if (!IsWord(p)) return p;
+            // "these days": nowadays ("these days of protest" are days of something).
+            if (Is(p, "these") && Is(p + 1, "days") && !Is(p + 2, "of"))
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 2) { Literal = "PRESENT_REF" });
+                return p + 2;
+            }
             var e = E(p);
             if (e?.Reference is not { } literal) return p;
             if (Is(p, "future") && !determined) return p;
             if (Is(p, "soon") && (Is(p + 1, "after") || Is(p + 1, "as") || p > _start && Is(p - 1, "as"))) return p;
             if (Is(p, "earlier")) return p; // too often a comparative; only "earlier this year" is taken
+            // "the then current price": the present of a past moment.
+            if (Is(p, "current") && p - 2 >= _start && Is(p - 1, "then") && Is(p - 2, "the") && E(p + 1)?.Unit is null)
+            {
+                output.Add(new TimeMention(MentionKind.Reference, p, p + 1) { Literal = "PAST_REF" });
+                return p + 1;
+            }
             if (Is(p, "current") && (E(p + 1)?.Unit is not null || determined)) return p;
             // "from now" (part of a duration phrase) and "now that" (a conjunction) are not references to the present.
             if (Is(p, "now") && (p > _start && Is(p - 1, "from") || Is(p + 1, "that"))) return p;
@@ -2469,6 +2618,19 @@ internal sealed class TimeExtractor
         {
             int q = p;
             int shift = 0;
+            // "the comparable year-ago quarter", "the corresponding period last year": the reported quarter a year before.
+            bool matching = Is(q, "comparable") || Is(q, "corresponding");
+            if (matching && (Is(q + 1, "year-earlier") || Is(q + 1, "year-ago"))) q++;
+            if (matching && (Is(q + 1, "quarter") || Is(q + 1, "period")))
+            {
+                int yearEnd = Is(q + 2, "last") && Is(q + 3, "year") ? q + 4
+                    : (Is(q + 2, "a") || Is(q + 2, "one")) && Is(q + 3, "year") && (Is(q + 4, "ago") || Is(q + 4, "earlier") || Is(q + 4, "before")) ? q + 5 : -1;
+                if (yearEnd > 0)
+                {
+                    output.Add(new TimeMention(MentionKind.Quarter, p, yearEnd) { Quarter = -1, Relative = -1, HasRelative = true });
+                    return yearEnd;
+                }
+            }
             if (Is(q, "latest") || Is(q, "recent") || Is(q, "most") && Is(q + 1, "recent")) q += Is(q, "most") ? 2 : 1;
             else if (Is(q, "year-earlier") || Is(q, "year-ago")) { shift = -1; q++; }
             if (!(Is(q, "quarter") || Is(q, "period") && shift != 0)) return p;

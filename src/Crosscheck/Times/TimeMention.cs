@@ -8,7 +8,7 @@ internal enum MentionKind
     /// <summary>Month with optional year ("December 2024", "in August").</summary>
     Month,
     Year,
-    /// <summary>"the 1990s": value is the first three digits.</summary>
+    /// <summary>"the 1990s": value is the first three digits; "the '80s" holds 80, its century taken from the reference.</summary>
     Decade,
     Season,
     Quarter,

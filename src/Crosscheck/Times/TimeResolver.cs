@@ -84,6 +84,13 @@ internal static class TimeResolver
             }
             case MentionKind.Year:
                 return m.Year is >= 1 and <= 9999 ? Ok(TimexType.Date, Y(m.Year), false) : Result<(TimexType, string, bool)>.Fail("year out of range");
+            case MentionKind.Decade when m.Year is >= 0 and < 100:
+            {
+                // "the '80s": the latest such decade that has begun by the reference ("the '90s" told in 2024 is the 1990s).
+                int start = reference.Year / 100 * 100 + m.Year;
+                if (start > reference.Year) start -= 100;
+                return start >= 1000 ? Ok(TimexType.Date, Y(start)[..3], true) : Result<(TimexType, string, bool)>.Fail("decade out of range");
+            }
             case MentionKind.Decade:
                 return m.Year is >= 1000 and <= 9999 ? Ok(TimexType.Date, Y(m.Year)[..3], false) : Result<(TimexType, string, bool)>.Fail("decade out of range");
             case MentionKind.Season:

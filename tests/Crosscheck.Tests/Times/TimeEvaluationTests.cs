@@ -124,6 +124,29 @@ public class TimeEvaluationTests
         }
     }
 
+    [Fact]
+    public void ScoresACopiedDocumentOnce()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-tml");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "sample"));
+            File.WriteAllText(Path.Combine(dir.FullName, "invented.tml"), Tml);
+            File.WriteAllText(Path.Combine(dir.FullName, "sample", "invented.tml"), Tml);
+            // Another document under the same name is still scored.
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "other"));
+            File.WriteAllText(Path.Combine(dir.FullName, "other", "invented.tml"), Tml.Replace("Troops &amp; tanks", "Ships", StringComparison.Ordinal));
+            var report = new TimeEvaluation().Evaluate(dir.FullName);
+            report["documents"].Should().Be(2);
+            report["gold"].Should().Be(6);
+            report.Warnings.Should().ContainSingle(w => w.Contains("already scored", StringComparison.Ordinal));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [SharedDataFact("datasets", "tempeval3-dev")]
     public void ScoresTheTempEval3DevSet()
     {

@@ -5,7 +5,8 @@ namespace Crosscheck.Evaluation.Times;
 
 /// <summary>
 /// <c>crosscheck eval times DIR</c>: every .tml file under DIR (or one file) goes through the default
-/// pipeline with its DCT as the publication date; the system's time layer is scored against the
+/// pipeline with its DCT as the publication date (a copy of a document already scored, same name and text, is
+/// scored once); the system's time layer is scored against the
 /// inline TIMEX3s as TempEval-3 did (extraction strict/relaxed P/R/F1, type and value accuracy over
 /// relaxed matches, value F1). The DCT's own TIMEX3 is not scored.
 /// </summary>
@@ -26,6 +27,9 @@ public sealed class TimeEvaluation : IEvaluation
         int documents = 0;
         var misses = ImmutableArray.CreateBuilder<string>();
         misses.Add(TimeScorer.MissColumns);
+        // TempEval-3's distribution repeats a TimeBank document as its pipeline sample (testpipeline/); one document
+        // scored twice would count its expressions twice.
+        var scored = new HashSet<(string Id, string Text)>();
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,6 +37,11 @@ public sealed class TimeEvaluation : IEvaluation
             if (document.CreationTime is null)
             {
                 warnings.Add($"{file}: no DCT value; skipped");
+                continue;
+            }
+            if (!scored.Add((document.Id, document.Text)))
+            {
+                warnings.Add($"{file}: the same document as one already scored; skipped");
                 continue;
             }
             var article = new Article
