@@ -101,6 +101,15 @@ public class EntityStageTests
     }
 
     [Fact]
+    public void ATwoWordPlaceEndingLikeADemonymStaysAPlaceBeforeAGroupNoun()
+    {
+        // "Orleans" ends like "Koreans", but "New Orleans officials" are officials of a place, not a nationality group.
+        var (text, layer) = Analyze("New Orleans officials said the levees held overnight, and Somali officials praised the relief teams.");
+        MentionsOfType(text, layer, EntityType.Place).Should().Contain("New Orleans");
+        MentionsOfType(text, layer, EntityType.Group).Should().Contain("Somali officials").And.NotContain(g => g.Contains("Orleans"));
+    }
+
+    [Fact]
     public void OneGroupForSoldiersAndTroopsOfOneNationality()
     {
         var (_, layer) = Analyze("North Korean soldiers were seen near the front. Later, North Korean troops were moved again.");
