@@ -25,6 +25,11 @@ internal static class CityMetonyms
                 candidate.Type = EntityType.Organization;
                 continue;
             }
+            if (candidate.Type == EntityType.Place && IsCountryBeforeASurname(candidate, text, tokens, gazetteer))
+            {
+                candidate.Type = EntityType.Person;
+                continue;
+            }
             if (candidate.Type != EntityType.Person || candidate.First != candidate.Last) continue;
             var word = tokens[candidate.First].Span.Of(text);
             if (!IsMajorCity(word, gazetteer)) continue;
@@ -63,6 +68,32 @@ internal static class CityMetonyms
     private static readonly FrozenSet<string> StateMedia = new[] { "media", "television", "broadcaster", "agency", "news", "TV", "radio" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NationalPortfolios = new[] { "foreign", "defence", "defense" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Jordan Marchetti said", "Chad Okoro": a country's name that is also a given name, with a capitalised
+    /// word after it that names no place and is no common noun, is a person's name; the country alone in
+    /// the model's place span would become a toponym. Names the gazetteer knows whole ("Panama City") and
+    /// place, institution and organisation words ("Jordan Valley", "Israel Radio") keep the model's verdict.
+    /// </summary>
+    private static bool IsCountryBeforeASurname(Candidate candidate, string text, ImmutableArray<Token> tokens, Gazetteer gazetteer)
+    {
+        if (candidate.Last != candidate.First + 1) return false;
+        var given = tokens[candidate.First].Span.Of(text);
+        var surname = tokens[candidate.Last].Span.Of(text);
+        if (!IsPlainName(given) || !IsPlainName(surname)) return false;
+        var lower = surname.ToLowerInvariant();
+        if (Truecaser.Default.IsUsuallyLowercase(lower) || PlaceWords.InstitutionWords.Contains(lower) || PlaceWords.StreetWords.Contains(lower)
+            || Lexicons.Contains(Lexicons.OrganizationKeywords, lower) || Lexicons.Contains(Lexicons.MediaTitleWords, lower)) return false;
+        if (!gazetteer.FindName(surname).IsEmpty || !gazetteer.FindName(given + " " + surname).IsEmpty) return false;
+        foreach (var index in gazetteer.FindName(given))
+        {
+            if (gazetteer.KindOf(index) == PlaceKind.Country) return true;
+        }
+        return false;
+    }
+
+    // "Jordan", "Marchetti": a capital and lower-case letters only, as given names and surnames are written.
+    private static bool IsPlainName(string word) => word.Length >= 3 && char.IsUpper(word[0]) && word.AsSpan(1).IndexOfAnyExceptInRange('a', 'z') < 0;
 
     private static bool IsCapital(Candidate candidate, string text, ImmutableArray<Token> tokens, Gazetteer gazetteer)
     {

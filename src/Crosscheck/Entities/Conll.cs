@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crosscheck.Places;
 
 namespace Crosscheck.Entities;
 
@@ -122,7 +123,8 @@ public static class ConllReader
 /// score: Person↔PER; Organization and MilitaryUnit→ORG; Place↔LOC; Group (nationality and
 /// demonym adjectives, armed groups) and Other→MISC.
 /// GMB tags (lower case) map per→PER, org→ORG, geo→LOC, gpe→MISC (they are nationality adjectives,
-/// not places), art/eve/nat→MISC, tim→none. Upper-case OntoNotes GPE is a place (LOC). re3d's
+/// not places, except on a country's or city's name: see <see cref="FromDatasetChunk"/>),
+/// art/eve/nat→MISC, tim→none. Upper-case OntoNotes GPE is a place (LOC). re3d's
 /// Nationality→MISC; its Weapon, MilitaryPlatform, Temporal, Quantity, Money and DocumentReference
 /// are not named entities in this sense and are ignored, as are TIME/NUM/DATE/CARDINAL and the like.
 /// </summary>
@@ -138,6 +140,39 @@ public static class EntityTypeMapping
         "MISC" or "misc" or "art" or "eve" or "nat" or "EVENT" or "WORK_OF_ART" or "LAW" or "LANGUAGE" or "PRODUCT" => EntityType.Other,
         _ => null,
     };
+
+    /// <summary>
+    /// The training type of a dataset chunk <paramref name="tokens"/>[<paramref name="start"/>, <paramref name="end"/>),
+    /// with one convention across datasets, the one the model is trained to and scored on: a nationality
+    /// adjective is a Group whatever a dataset calls it (DocRED tags "American" LOC), and a
+    /// nationality-class tag on a place's name is a Place, as OntoNotes' GPE already is. GMB's gpe is
+    /// nationality adjectives in practice, but about one gpe chunk in thirteen is a country's or a
+    /// city's name ("talks with Nepal", "Sudan's government"), which GMB tags geo elsewhere and CoNLL
+    /// calls LOC.
+    /// </summary>
+    public static EntityType? FromDatasetChunk(string type, IReadOnlyList<string> tokens, int start, int end)
+    {
+        if (FromDatasetType(type) is not { } mapped) return null;
+        var last = tokens[end - 1];
+        if (mapped is EntityType.Place or EntityType.Other && end - start <= 2 && EntityRules.EndsInNationality(last, end - start)) return EntityType.Group;
+        if (mapped == EntityType.Group && !EntityRules.IsNationalityWord(last) && NamesPlace(tokens, start, end)) return EntityType.Place;
+        return mapped;
+    }
+
+    // A country, a first-level region or a town of 100,000 that is no demonym: "Jordan" is, "English" (a small
+    // town in Indiana, and England's adjective) and "Roman" are not.
+    private static bool NamesPlace(IReadOnlyList<string> tokens, int start, int end)
+    {
+        if (!char.IsUpper(tokens[start][0])) return false;
+        var gazetteer = Gazetteer.LoadDefault();
+        var name = end - start == 1 ? tokens[start] : string.Join(' ', tokens.Skip(start).Take(end - start));
+        if (!gazetteer.FindName(name, Gazetteer.AdjectivePrefix).IsEmpty) return false;
+        foreach (int entry in gazetteer.FindName(name))
+        {
+            if (gazetteer.KindOf(entry) is PlaceKind.Country or PlaceKind.Region || gazetteer.PopulationOf(entry) >= 100_000) return true;
+        }
+        return false;
+    }
 
     /// <summary>The CoNLL-2003 class (PER, ORG, LOC, MISC) an entity type is scored as.</summary>
     public static string ToConll(EntityType type) => type switch

@@ -52,6 +52,14 @@ internal static class EntityRules
             || word.EndsWith("ese", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether a name of <paramref name="words"/> words ending in <paramref name="lastWord"/> is a
+    /// nationality ("Kenyan", "North Korean"). The "-ian/-ean/-ese" guess is trusted on a lone word only:
+    /// in "New Orleans" or "Indian Ocean" it is a place's last word.
+    /// </summary>
+    public static bool EndsInNationality(ReadOnlySpan<char> lastWord, int words) =>
+        Lexicons.Contains(Lexicons.Nationalities, lastWord) || (words == 1 && IsNationalityWord(lastWord));
+
     /// <summary>An ordinal token: "95th", "1st", "22nd".</summary>
     public static bool IsOrdinal(ReadOnlySpan<char> word)
     {

@@ -102,7 +102,7 @@ internal sealed class MentionFinder(string text, ImmutableArray<Token> tokens)
         }
         foreach (var c in candidates)
         {
-            bool nationality = EntityRules.IsNationalityWord(Word(c.Last)) && !Lexicons.Contains(Lexicons.Movements, Word(c.Last));
+            bool nationality = EntityRules.EndsInNationality(Word(c.Last), c.Last - c.First + 1) && !Lexicons.Contains(Lexicons.Movements, Word(c.Last));
             if (c.Type is EntityType.Place or EntityType.Other && nationality && c.Last - c.First <= 1 && HeadNounAfter(c.Last) > c.Last)
             {
                 c.Type = EntityType.Group;

@@ -52,8 +52,9 @@ public sealed record NerTrainingReport(
 /// </summary>
 /// <remarks>
 /// Data conventions are unified before training: GMB person spans lose their leading titles
-/// ("President Bush" -> "Bush") so the model learns CoNLL-style names; single-token nationality
-/// adjectives tagged LOC (DocRED) or MISC become Group like GMB's gpe; times and numbers are O.
+/// ("President Bush" -> "Bush") so the model learns CoNLL-style names; nationality adjectives tagged
+/// LOC (DocRED) or MISC become Group like GMB's gpe, and GMB's gpe on a country's or city's name is a
+/// place (<see cref="EntityTypeMapping.FromDatasetChunk"/>); times and numbers are O.
 /// </remarks>
 public static class NerTrainer
 {
@@ -235,21 +236,35 @@ public static class NerTrainer
     internal static int[] GoldTags(ConllSentence sentence)
     {
         var tags = new int[sentence.Tokens.Length];
+        foreach (var (start, end, type) in ConventionChunks(sentence, out _))
+        {
+            int typeIndex = IndexOfType(type == EntityType.MilitaryUnit ? EntityType.Organization : type);
+            tags[start] = NerModel.BeginTag(typeIndex);
+            for (int i = start + 1; i < end; i++) tags[i] = NerModel.BeginTag(typeIndex) + 1;
+        }
+        return tags;
+    }
+
+    /// <summary>
+    /// The dataset's chunks [Start, End) in the convention the model learns, which `eval entities`
+    /// scores too: types by <see cref="EntityTypeMapping.FromDatasetChunk"/>, persons without their
+    /// leading titles (<paramref name="titlesStripped"/> counts the person chunks that had some), and a
+    /// compass word before a nationality joined to it.
+    /// </summary>
+    internal static List<(int Start, int End, EntityType Type)> ConventionChunks(ConllSentence sentence, out int titlesStripped)
+    {
         var spans = new List<(int Start, int End, EntityType Type)>();
+        titlesStripped = 0;
         foreach (var chunk in ConllReader.Chunks(sentence.Tags))
         {
-            if (EntityTypeMapping.FromDatasetType(chunk.Type) is not { } type) continue;
+            if (EntityTypeMapping.FromDatasetChunk(chunk.Type, sentence.Tokens, chunk.Start, chunk.End) is not { } type) continue;
             int start = chunk.Start, end = chunk.End;
             if (type == EntityType.Person)
             {
                 start = EntityRules.SkipLeadingTitles(sentence.Tokens, start, end);
+                if (start != chunk.Start) titlesStripped++;
                 if (start >= end) continue;
             }
-            if (type is EntityType.Place or EntityType.Other && end - start <= 2 && EntityRules.IsNationalityWord(sentence.Tokens[end - 1]))
-            {
-                type = EntityType.Group;
-            }
-            if (type == EntityType.MilitaryUnit) type = EntityType.Organization;
             // GMB splits "North Korean" into North (geo or O) + Korean (gpe): the compass word belongs to the nationality.
             if (type == EntityType.Group && start > 0 && EntityRules.IsCompassWord(sentence.Tokens[start - 1]))
             {
@@ -258,13 +273,7 @@ public static class NerTrainer
             }
             spans.Add((start, end, type));
         }
-        foreach (var (start, end, type) in spans)
-        {
-            int typeIndex = IndexOfType(type);
-            tags[start] = NerModel.BeginTag(typeIndex);
-            for (int i = start + 1; i < end; i++) tags[i] = NerModel.BeginTag(typeIndex) + 1;
-        }
-        return tags;
+        return spans;
     }
 
     private static int IndexOfType(EntityType type)

@@ -51,6 +51,34 @@ public sealed class EntityEvaluationTests : IDisposable
         Tokenizer.Tokenize(text).Select(t => t.Span.Of(text)).Should().ContainInOrder("Veldmark", "'s", "Harbour");
     }
 
+    [Theory]
+    [InlineData("gpe", "Talks|with|Nepal|resumed", 2, 3, EntityType.Place)]
+    [InlineData("gpe", "Envoys|from|Costa|Rica|arrived", 2, 4, EntityType.Place)]
+    [InlineData("gpe", "Iraqi|troops|patrolled", 0, 1, EntityType.Group)]
+    [InlineData("gpe", "Swiss|bankers|objected", 0, 1, EntityType.Group)]
+    [InlineData("gpe", "English|teachers|arrived", 0, 1, EntityType.Group)]
+    [InlineData("LOC", "The|American|envoy|spoke", 1, 2, EntityType.Group)]
+    [InlineData("geo", "A|Portuguese|ship|docked", 1, 2, EntityType.Group)]
+    [InlineData("geo", "Floods|hit|New|Orleans|again", 2, 4, EntityType.Place)]
+    [InlineData("geo", "Islands|of|the|Indian|Ocean", 3, 5, EntityType.Place)]
+    [InlineData("geo", "Rain|fell|on|Nepal", 3, 4, EntityType.Place)]
+    public void ADatasetChunkTakesTheTypeTheModelIsTrainedTo(string tag, string sentence, int start, int end, EntityType expected)
+    {
+        // gpe on a country's or city's name is a place, on a demonym ("Swiss"; "English" is also a small town) a group;
+        // "-ean"/"-ian" at the end of a longer place name ("New Orleans", "Indian Ocean") is no nationality.
+        EntityTypeMapping.FromDatasetChunk(tag, sentence.Split('|'), start, end).Should().Be(expected);
+    }
+
+    [Fact]
+    public void ScoresGpeOnACountrysNameAsAPlaceAndANationalityTaggedLocAsMisc()
+    {
+        string[] tokens = ["Jordan", "and", "Iraqi", "envoys", "met", "American", "officials", "in", "Oslo", "."];
+        string[] tags = ["B-gpe", "O", "B-gpe", "O", "O", "B-geo", "O", "O", "B-geo", "O"];
+        var document = new ConllDocument([new ConllSentence([.. tokens], [.. tags])]);
+        var (text, gold, _) = EntityEvaluation.BuildDocument(document);
+        gold.Select(g => (g.Item1.Of(text), g.Item2)).Should().Equal(("Jordan", "LOC"), ("Iraqi", "MISC"), ("American", "MISC"), ("Oslo", "LOC"));
+    }
+
     [Fact]
     public void ScoresExactSpanAndClassOnly()
     {

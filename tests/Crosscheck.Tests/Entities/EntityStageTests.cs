@@ -101,6 +101,33 @@ public class EntityStageTests
     }
 
     [Fact]
+    public void ATwoWordPlaceEndingLikeADemonymStaysAPlaceBeforeAGroupNoun()
+    {
+        // "Orleans" ends like "Koreans", but "New Orleans officials" are officials of a place, not a nationality group.
+        var (text, layer) = Analyze("New Orleans officials said the levees held overnight, and Somali officials praised the relief teams.");
+        MentionsOfType(text, layer, EntityType.Place).Should().Contain("New Orleans");
+        MentionsOfType(text, layer, EntityType.Group).Should().Contain("Somali officials").And.NotContain(g => g.Contains("Orleans"));
+    }
+
+    [Fact]
+    public void ACountrysNameBeforeASurnameIsAPersonsGivenName()
+    {
+        var (text, layer) = Analyze("Jordan Marchetti said on Tuesday that his party would vote against the budget.");
+        MentionsOfType(text, layer, EntityType.Person).Should().Contain("Jordan Marchetti");
+        MentionsOfType(text, layer, EntityType.Place).Should().NotContain(p => p.StartsWith("Jordan", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Farmers in the Jordan Valley said the rains came late this year.", "Jordan Valley")]
+    [InlineData("Israel Radio reported on Monday that the talks would resume.", "Israel Radio")]
+    [InlineData("Officials in Panama City said the port would reopen.", "Panama City")]
+    public void ACountrysNameBeforeAPlaceOrOrganisationWordIsNoPerson(string sentence, string name)
+    {
+        var (text, layer) = Analyze(sentence);
+        MentionsOfType(text, layer, EntityType.Person).Should().NotContain(name);
+    }
+
+    [Fact]
     public void OneGroupForSoldiersAndTroopsOfOneNationality()
     {
         var (_, layer) = Analyze("North Korean soldiers were seen near the front. Later, North Korean troops were moved again.");

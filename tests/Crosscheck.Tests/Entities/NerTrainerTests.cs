@@ -114,6 +114,24 @@ public sealed class NerTrainerTests : IDisposable
     }
 
     [Fact]
+    public void TrainsGpeOnACountrysNameAsAPlaceAndKeepsACityEndingInEansAPlace()
+    {
+        string[] tokens = ["Sudan", "and", "Kenyan", "aid", "reached", "New", "Orleans", "."];
+        string[] tags = ["B-gpe", "O", "B-gpe", "O", "O", "B-geo", "I-geo", "O"];
+        int group = NerModel.BeginTag(IndexOf(EntityType.Group)), place = NerModel.BeginTag(IndexOf(EntityType.Place));
+        NerTrainer.GoldTags(new ConllSentence([.. tokens], [.. tags])).Should().Equal(place, 0, group, 0, 0, place, place + 1, 0);
+    }
+
+    private static int IndexOf(EntityType type)
+    {
+        for (int i = 0; i < NerModel.Types.Count; i++)
+        {
+            if (NerModel.Types[i] == type) return i;
+        }
+        throw new ArgumentException($"{type} is not a model type.");
+    }
+
+    [Fact]
     public void TheShippedModelLoadsFromTheLibrary()
     {
         var model = NerModel.LoadDefault();

@@ -11,8 +11,12 @@ namespace Crosscheck.Evaluation.Entities;
 /// character span, so our own tokenisation is what gets scored.
 /// </summary>
 /// <remarks>
-/// Classes: PER, ORG, LOC, MISC (<see cref="EntityTypeMapping"/>). Our Group mentions are scored on
-/// their nationality words ("North Korean" of "North Korean soldiers"), as CoNLL and GMB annotate them.
+/// Classes: PER, ORG, LOC, MISC. A gold chunk's class comes from the convention the model is trained
+/// to (<see cref="NerTrainer.ConventionChunks"/>): a nationality adjective is MISC whatever the dataset
+/// tagged it (DocRED tags "American" LOC), GMB's gpe on a country's or city's name is LOC, and a compass
+/// word before a nationality is part of it ("North Korean", which GMB splits into geo + gpe).
+/// Our Group mentions are scored on their nationality words ("North Korean" of "North Korean
+/// soldiers"), as CoNLL and GMB annotate them.
 /// GMB person spans include titles ("President Bush"); gold person spans are scored without their
 /// leading title words, the CoNLL convention this project follows (reported as a warning).
 /// Files without -DOCSTART- are read as documents of 40 sentences.
@@ -104,18 +108,11 @@ public sealed class EntityEvaluation : IEvaluation
                 starts[i] = text.Length;
                 text.Append(sentence.Tokens[i]);
             }
-            foreach (var chunk in ConllReader.Chunks(sentence.Tags))
+            var chunks = NerTrainer.ConventionChunks(sentence, out int titles);
+            stripped += titles;
+            foreach (var (first, end, type) in chunks)
             {
-                if (EntityTypeMapping.ConllClassOf(chunk.Type) is not { } cls) continue;
-                int first = chunk.Start;
-                if (cls == "PER")
-                {
-                    first = EntityRules.SkipLeadingTitles(sentence.Tokens, chunk.Start, chunk.End);
-                    if (first != chunk.Start) stripped++;
-                    if (first >= chunk.End) continue;
-                }
-                int end = starts[chunk.End - 1] + sentence.Tokens[chunk.End - 1].Length;
-                gold.Add((new Span(starts[first], end), cls));
+                gold.Add((new Span(starts[first], starts[end - 1] + sentence.Tokens[end - 1].Length), EntityTypeMapping.ToConll(type)));
             }
         }
         return (text.ToString(), gold, stripped);
