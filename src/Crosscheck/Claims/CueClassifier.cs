@@ -47,8 +47,14 @@ public sealed class CueClassifier
     /// </summary>
     public const double DefaultThreshold = 0.0;
 
-    /// <summary>A candidate is a cue when its score exceeds this.</summary>
+    /// <summary>A candidate the lexicon does not know is a cue when its score exceeds this.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
+
+    /// <summary>The score at or below which the model turns down a lexicon word it may veto.</summary>
+    public const double DefaultVetoThreshold = 0.0;
+
+    /// <summary>A lexicon word the model may veto stays a cue when its score exceeds this.</summary>
+    public double VetoThreshold { get; init; } = DefaultVetoThreshold;
 
     private static readonly Lazy<CueClassifier?> EnglishLazy = new(() =>
     {
