@@ -306,7 +306,7 @@ public sealed class AttributionExtractor
 
     /// <summary>Words the cue decision is asked about: lexicon forms, and forms often annotated as cues in training.</summary>
     internal static bool IsCandidate(TokenView v, int t, CueLexicon lexicon) =>
-        IsCandidate(v, t, lexicon, FrequentCueHeadMinCount, FrequentCueHeadMinShare);
+        IsCandidate(v, t, lexicon, lexicon.FrequentCueHeadMinCount, lexicon.FrequentCueHeadMinShare);
 
     /// <summary>
     /// A form that heads a cue at least this often in training, and in at least <see cref="FrequentCueHeadMinShare"/>
@@ -428,7 +428,7 @@ public sealed class AttributionExtractor
                     // ... and a clause without "that" after a plain verb ("a review found the agency was short of staff",
                     // "the records show he paid") overrides a weak veto: the model sees no such clause, only the next word.
                     if (entry.Status == ClaimStatus.Asserted && hasPrior && (double)prior.AsCue / prior.Occurrences < LexiconCueTrustedRate
-                        && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence) is var score && score <= classifier.Threshold
+                        && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence) is var score && score <= classifier.VetoThreshold
                         && !(entry.Class is CueClass.Verb or CueClass.VerbFinding && score > BareClauseVetoFloor && OpensBareClause(v, t))) continue;
                 }
                 else if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Crosscheck.Evaluation.Attribution;
@@ -53,6 +54,7 @@ public static class AttributionTrainer
         var lexicon = CueLexicon.WithPriors(priors);
         int heldOut = Math.Max(1, documents / 10);
         SweepFrequentCueHeads(allDocuments.Take(documents - heldOut).ToList(), allDocuments.Skip(documents - heldOut).ToList(), log);
+        SweepDecisionThresholds(allDocuments, heldOut, log);
 
         // Cue classifier: examples are the cue candidates of every document, labelled by the gold cues.
         var perDocument = allDocuments.Select(doc => Examples(doc, lexicon)).ToList();
@@ -143,8 +145,67 @@ public static class AttributionTrainer
         }
     }
 
+    /// <summary>Learned and veto thresholds tried by <see cref="SweepDecisionThresholds"/>.</summary>
+    private static readonly double[] SweptThresholds = [-2.0, -1.0, 0.0, 1.0];
+
+    private static readonly double[] SweptVetoThresholds = [-2.0, 0.0];
+
+    /// <summary>Frequent-cue-head minimum counts and shares tried with them (see <see cref="SweepFrequentCueHeads"/>).</summary>
+    private static readonly (int, double)[] SweptFrequentCueHeads = [(5, 0.1), (3, 0.05)];
+
+    /// <summary>
+    /// Chooses the cue model's two decision thresholds (<see cref="CueClassifier.Threshold"/> for words the lexicon does not
+    /// know, <see cref="CueClassifier.VetoThreshold"/> for lexicon words) by the score that counts: attribution P / R / F1 of
+    /// the whole claims stage. Each of the last <see cref="ThresholdFolds"/> blocks of <paramref name="heldOut"/> training
+    /// documents is scored with priors and a model from the other documents, and the folds are summed. Only logged: the chosen
+    /// pair is CueClassifier.DefaultThreshold / DefaultVetoThreshold. Dev is never looked at.
+    /// </summary>
+    private static void SweepDecisionThresholds(List<AttributionDocument> documents, int heldOut, TextWriter? log)
+    {
+        if (log is null) return;
+        var context = new AnalysisContext(new DateOnly(2016, 1, 1));
+        var textStage = new TextStage();
+        var totals = new Dictionary<(int, double, double, double), Evaluation.Prf>();
+        for (int fold = 0; fold < ThresholdFolds && (fold + 1) * heldOut < documents.Count; fold++)
+        {
+            int checkStart = documents.Count - (fold + 1) * heldOut;
+            var checkPart = documents.Skip(checkStart).Take(heldOut).ToList();
+            var trainPart = documents.Take(checkStart).Concat(documents.Skip(checkStart + heldOut)).ToList();
+            var partPriors = Priors(CountForms(trainPart));
+            var prepared = checkPart.Select(d => textStage.Process(new AnalyzedArticle(new Article { Id = d.Name, Text = d.Text, ContentHash = d.Name, Language = "en" }), context)).ToList();
+            foreach (var (minCount, minShare) in SweptFrequentCueHeads)
+            {
+                var partLexicon = CueLexicon.WithPriors(partPriors);
+                var model = CueClassifier.Train(trainPart.SelectMany(d => Examples(d, partLexicon, minCount, minShare)).ToList(), shuffles: CueModelShuffles);
+                var weights = new Dictionary<string, double>(model.Weights, StringComparer.Ordinal);
+                foreach (double learned in SweptThresholds)
+                {
+                    foreach (double veto in SweptVetoThresholds)
+                    {
+                        var lexicon = CueLexicon.WithPriors(partPriors, new CueClassifier(weights) { Threshold = learned, VetoThreshold = veto }, minCount, minShare);
+                        var stage = new AttributionStage(lexicon);
+                        var scored = checkPart.Select((d, i) => (d.Text, d.Attributions,
+                            stage.Process(prepared[i], context).Get(Layers.Claims).Select(Evaluation.Attribution.AttributionScorer.ToGoldShape).ToImmutableArray()));
+                        var key = (minCount, minShare, learned, veto);
+                        totals[key] = totals.GetValueOrDefault(key) + Evaluation.Attribution.AttributionScorer.Score(scored).Attribution;
+                    }
+                }
+            }
+        }
+        foreach (var ((minCount, minShare, learned, veto), prf) in totals.OrderByDescending(p => p.Value.F1))
+            log.WriteLine($"  end to end on held-out train folds, heads >= {minCount} share >= {minShare.ToString(CultureInfo.InvariantCulture)}, learned threshold {learned.ToString(CultureInfo.InvariantCulture)}, veto threshold {veto.ToString(CultureInfo.InvariantCulture)}: attribution P {prf.Precision:F4} R {prf.Recall:F4} F1 {prf.F1:F4}");
+    }
+
+    /// <summary>Blocks of held-out training documents the threshold sweep scores (each against a model from the rest).</summary>
+    private const int ThresholdFolds = 3;
+
+    private static Dictionary<string, CuePrior> Priors(Dictionary<string, int[]> counts) =>
+        counts.Where(p => p.Value[0] >= MinOccurrences && p.Value[1] > 0)
+            .ToDictionary(p => p.Key, p => new CuePrior(p.Value[0], p.Value[1], p.Value[2]), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The cue model's training examples in <paramref name="doc"/>: every word the stage would ask about, labelled by the gold cue heads.</summary>
     private static List<(List<string>, bool)> Examples(AttributionDocument doc, CueLexicon lexicon) =>
-        Examples(doc, lexicon, AttributionExtractor.FrequentCueHeadMinCount, AttributionExtractor.FrequentCueHeadMinShare);
+        Examples(doc, lexicon, lexicon.FrequentCueHeadMinCount, lexicon.FrequentCueHeadMinShare);
 
     private static List<(List<string>, bool)> Examples(AttributionDocument doc, CueLexicon lexicon, int frequentHeadMinCount, double frequentHeadMinShare)
     {

@@ -120,15 +120,24 @@ public sealed class CueLexicon
     };
 
     /// <summary>The embedded cue and hedge lexicons with other priors and cue model (used while training and comparing them).</summary>
-    public static CueLexicon WithPriors(IReadOnlyDictionary<string, CuePrior> priors, CueClassifier? classifier = null) =>
+    public static CueLexicon WithPriors(IReadOnlyDictionary<string, CuePrior> priors, CueClassifier? classifier = null,
+        int frequentCueHeadMinCount = AttributionExtractor.FrequentCueHeadMinCount, double frequentCueHeadMinShare = AttributionExtractor.FrequentCueHeadMinShare) =>
         new(English._cues.Values.SelectMany(e => e), English._hedgesByFirstWord.Values.SelectMany(h => h).Distinct(), priors)
         {
             Classifier = classifier,
             OppositePairs = English.OppositePairs,
+            FrequentCueHeadMinCount = frequentCueHeadMinCount,
+            FrequentCueHeadMinShare = frequentCueHeadMinShare,
         };
 
     /// <summary>The learned cue decision; null when no model is embedded (then the priors decide alone).</summary>
     public CueClassifier? Classifier { get; init; }
+
+    /// <summary>A form heading a training cue this often (and in <see cref="FrequentCueHeadMinShare"/> of its occurrences) is asked without a reported complement.</summary>
+    internal int FrequentCueHeadMinCount { get; init; } = AttributionExtractor.FrequentCueHeadMinCount;
+
+    /// <summary>See <see cref="FrequentCueHeadMinCount"/>.</summary>
+    internal double FrequentCueHeadMinShare { get; init; } = AttributionExtractor.FrequentCueHeadMinShare;
 
     /// <summary>The row tag in cues-en.tsv for an opposite pair of lemmas.</summary>
     private const string OppositeTag = "@opposite";

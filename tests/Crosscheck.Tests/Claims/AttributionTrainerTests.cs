@@ -26,7 +26,11 @@ public class AttributionTrainerTests
                     "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n");
             }
             var output = Path.Combine(dir.FullName, "model", AttributionTrainer.PriorsFileName);
-            var summary = AttributionTrainer.Train(dir.FullName, output);
+            var log = new StringWriter();
+            var summary = AttributionTrainer.Train(dir.FullName, output, log);
+            // The decision thresholds are chosen by the whole claims stage's attribution score on held-out training documents.
+            log.ToString().Split('\n').Count(l => l.Contains("end to end on held-out train folds", StringComparison.Ordinal)).Should().Be(16);
+            log.ToString().Should().Contain("heads >= 5 share >= 0.1, learned threshold 0, veto threshold 0: attribution P");
             summary.Documents.Should().Be(30);
             summary.Attributions.Should().Be(30);
             var priors = File.ReadAllLines(output).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).ToDictionary(r => r[0]);
