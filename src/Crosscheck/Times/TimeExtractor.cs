@@ -588,7 +588,10 @@ internal sealed class TimeExtractor
             }
             // "December 14 - 10 a.m.": a dash keeps the two expressions apart, but the clock time is on that day.
             bool dashed = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text) is "-" or "–";
-            if (!dashed && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
+            // "tonight around 9": only a part of a named day takes its hour across "around".
+            bool around = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("around", StringComparison.OrdinalIgnoreCase);
+            if (around && !(day is { Kind: MentionKind.TimeOfDay, HasClock: false, PartOfDay: not null } && day.HasDayOffset && IsBareClock(clock) && !clock.HasMeridiem)) continue;
+            if (!dashed && !around && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
             if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
                 && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null)
             {
@@ -1063,6 +1066,8 @@ internal sealed class TimeExtractor
                 MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
                 MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
+                // "the last week of July", as TimeBank writes "the week of March 6".
+                MentionKind.WeekOfYear => true,
                 // "in the morning": TimeML's span is "the morning".
                 MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
@@ -1106,6 +1111,7 @@ internal sealed class TimeExtractor
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = WeekOfYear(p, output)) > p) return end;
+            if (determined && (end = OrdinalDayOrMonthOfUnit(p, output)) > p) return end;
             if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
@@ -1378,6 +1384,9 @@ internal sealed class TimeExtractor
             // "tues the 4th 7pm": a clock glued to its meridiem is the time on that day, not a noun the ordinal counts.
             // Only the meridiem may follow the digits: "10-team" or "5-program" is a noun.
             if (IsHourGluedToMeridiem(k)) return true;
+            // "March eighteenth nine thirty", "January twenty fourth one thirty p m": a spelled clock on that day.
+            if (SpelledValue(W(k), out int hour) && hour is >= 1 and <= 12 && W(k).IndexOf('-') < 0
+                && (SpelledMinutes(k + 1, out _, out int minutesEnd) && (AmPm(minutesEnd, out _) > minutesEnd || ClosesSpelledClock(minutesEnd)) || AmPm(k + 1, out _) > k + 1)) return true;
             foreach (var word in FunctionWordsAfterSpelledDay) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
@@ -1616,7 +1625,7 @@ internal sealed class TimeExtractor
                 int guard = 0;
                 // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
                 while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && char.IsAsciiDigit(W(r + 1)[0]) && MonthAt(r + 2) == 0
-                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !Is(r + 2, "o'clock"))
+                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !IsOClock(r + 2))
                 {
                     int otherEnd = r + 2;
                     int otherYear = year;
@@ -2015,10 +2024,83 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 1) { Day = week, Year = IntAt(r) });
                 return r + 1;
             }
+            if (week is >= -1 and <= 5 && week != 0 && WeekOfMonth(p, q + 1, week, output) is var monthEnd && monthEnd > p) return monthEnd;
             if (E(r)?.Relative is { } shift && !Is(r, "past") && !Is(r, "coming") && Is(r + 1, "year"))
             {
                 output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 2) { Day = week, YearOffset = shift });
                 return r + 2;
+            }
+            return p;
+        }
+
+        /// <summary>
+        /// "the last week of July", "the first week of Jan 2015", "the second week of next month": a Monday-to-Sunday week
+        /// whose Thursday falls in the month, counted from the first or the last (TIMEX3 has no week-of-month value, so
+        /// the resolver writes that ISO week).
+        /// </summary>
+        private int WeekOfMonth(int p, int r, int week, List<TimeMention> output)
+        {
+            // After "week of" a month name is the month, also short and in lower case ("3rd week of jan").
+            if (IsWord(r) && E(r) is { Month: > 0 and var month } && W(r).IndexOf('-') < 0)
+            {
+                int end = r + 1;
+                int year = 0;
+                if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, end) { Day = week, Month = month, Year = year, Unit = "M" });
+                return end;
+            }
+            if (MonthOffsetAt(r) is { } shift)
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 2) { Day = week, Unit = "M", Relative = shift, HasRelative = true });
+                return r + 2;
+            }
+            return p;
+        }
+
+        /// <summary>"this month" 0, "next month" 1, "last month" -1, "the month" 0 (of the reference); null for anything else.</summary>
+        private int? MonthOffsetAt(int r)
+        {
+            if (!Is(r + 1, "month")) return null;
+            if (Is(r, "the") || Is(r, "this")) return 0;
+            if (Is(r, "next")) return 1;
+            if (Is(r, "last") || Is(r, "previous")) return -1;
+            return null;
+        }
+
+        /// <summary>
+        /// "the 15th day of next month", "the thirty-first day of the month": a day of a month named by its offset; "the
+        /// third month of 2021", "the 9th month of next year": a month of a named year. Only with a determiner before
+        /// ("the"), so "a 15th day of protest" stays a count.
+        /// </summary>
+        private int OrdinalDayOrMonthOfUnit(int p, List<TimeMention> output)
+        {
+            int ordinal, q;
+            if (E(p) is { Ordinal: >= 1 and <= 31 } spelled && W(p).IndexOf('-') < 0) { ordinal = spelled.Ordinal; q = p + 1; }
+            else if (DayAt(p, out int digits) && !IsNumber(p, 2)) { ordinal = digits; q = p + 1; }
+            else if (CompoundSpelledDay(p, out int compound, out int compoundEnd, out bool cardinalUnit) && !cardinalUnit) { ordinal = compound; q = compoundEnd; }
+            else return p;
+            if (Is(q, "day") && Is(q + 1, "of") && MonthOffsetAt(q + 2) is { } monthShift)
+            {
+                output.Add(new TimeMention(MentionKind.Date, p, q + 4) { Day = ordinal, Relative = monthShift, HasRelative = true });
+                return q + 4;
+            }
+            if (Is(q, "day") && Is(q + 1, "of") && ordinal >= 20 && MonthAt(q + 2) is > 0 and var month)
+            {
+                // "the twenty third day of September": a compound ordinal, which DayMonth leaves whole to this rule.
+                int end = q + 3;
+                int year = 0;
+                if (YearAfter(end, out int y, out int yEnd)) { year = y; end = yEnd; }
+                return AddDate(output, p, end, year, month, ordinal);
+            }
+            if (ordinal <= 12 && Is(q, "month") && Is(q + 1, "of"))
+            {
+                int r = q + 2;
+                if (IsNumber(r, 4) && W(r).Length == 4 && IntAt(r) > 0) return AddMonth(output, p, r + 1, IntAt(r), ordinal);
+                if (E(r)?.Relative is { } yearShift && !Is(r, "past") && !Is(r, "coming") && Is(r + 1, "year"))
+                {
+                    output.Add(new TimeMention(MentionKind.Month, p, r + 2) { Month = ordinal, YearOffset = yearShift });
+                    return r + 2;
+                }
             }
             return p;
         }
@@ -2503,7 +2585,7 @@ internal sealed class TimeExtractor
                 }
                 else meridiem = hour > 12 || W(p)[0] == '0';
             }
-            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && DayBeforeAt(p) && E(p - 2) is { PartOfDay: not null } && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
+            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && (DayBeforeAt(p) || AroundAfterPartOfNamedDay(p)) && E(p - 2) is { PartOfDay: not null } && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
                 && ClockEndsAt(p + 1))
             {
                 // "tonight at 9.", "Friday morning at 8.": the part of the day says which half the hour is in (joined later);
@@ -2515,6 +2597,10 @@ internal sealed class TimeExtractor
             else if (MinutesPastHour(p, out int pastHour, out int pastMinute, out int pastEnd, out bool pastMeridiem))
             {
                 (hour, minute, q, meridiem) = (pastHour, pastMinute, pastEnd, pastMeridiem);
+            }
+            else if (SpelledClock(p, output, out int spelledHour, out int spelledMinute, out int spelledEnd, out bool spelledMeridiem))
+            {
+                (hour, minute, q, meridiem) = (spelledHour, spelledMinute, spelledEnd, spelledMeridiem);
             }
             else if (IsNumber(p, 2))
             {
@@ -2547,7 +2633,7 @@ internal sealed class TimeExtractor
                 }
                 else
                 {
-                    if (Is(q, "o'clock")) q++;
+                    if (IsOClock(q)) q++;
                     else if (!clock || hour > 24) return p;
                     // "08:00", "20:00": a 24-hour clock; "8:00", "10 o'clock" leave the half of the day open.
                     meridiem = hour > 12 || W(p).Length == 2 && W(p)[0] == '0';
@@ -2556,7 +2642,7 @@ internal sealed class TimeExtractor
             }
             else return p;
             // A time zone word, then the day it falls on.
-            if (IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC")) q++;
+            if (IsTimeZoneAt(q)) q++;
             var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, Second = second, HasClock = true, HasMeridiem = meridiem };
             int r = Is(q, ",") || Is(q, "on") ? q + 1 : q;
             var scratch = new List<TimeMention>(1);
@@ -2567,6 +2653,12 @@ internal sealed class TimeExtractor
                 mention.HasDayOffset = true;
                 ShiftIntoPartOfDay(ref mention, deictic.PartOfDay);
                 q = r + 1;
+                // "5:30 tomorrow evening": the part of that day says which half the clock is in.
+                if (deictic.PartOfDay is null && E(q) is { PartOfDay: { } dayPart, DayOffset: null } && IsWord(q) && !Is(q + 1, "-"))
+                {
+                    ShiftIntoPartOfDay(ref mention, dayPart);
+                    q++;
+                }
             }
             else if (MonthFirst(r, scratch) > r && scratch.Count == 1 && scratch[0].Kind == MentionKind.Date)
             {
@@ -2601,7 +2693,7 @@ internal sealed class TimeExtractor
             if (!fraction && (Is(k, "minutes") || Is(k, "minute") || Is(k, "min") || Is(k, "mins"))) k++;
             if (!Is(k, "past") || !SmallNumberAt(k + 1, 12, out hour) || hour == 0) return false;
             int q = k + 2;
-            if (Is(q, "o'clock")) q++;
+            if (IsOClock(q)) q++;
             int ampmEnd = AmPm(q, out bool pm);
             bool cued = fraction || ClockWordBefore(p) || q > k + 2;
             if (ampmEnd > q)
@@ -2642,6 +2734,102 @@ internal sealed class TimeExtractor
             if (v != Math.Floor(v) || v < 1 || v > max) return false;
             value = (int)v;
             return true;
+        }
+
+        private bool IsOClock(int k) => Is(k, "o'clock") || Is(k, "o’clock") || Is(k, "oclock");
+
+        /// <summary>
+        /// A clock spoken in words: "seven thirty", "five-thirty", "six forty-five", "six pm", "nine a m", "eight o'clock".
+        /// The hour is a spelled number up to twelve. With a meridiem or "o'clock" it is a clock anywhere; with spelled
+        /// minutes only after a clock word ("at seven thirty"), a date just read ("March 18 nine thirty"), a clock range's
+        /// joiner ("from three thirty to four thirty") or before a day word ("five-thirty tomorrow evening"), and the
+        /// phrase must close there: "seven thirty-day passes" and "the seven twenty-somethings" are counts.
+        /// </summary>
+        private bool SpelledClock(int p, List<TimeMention> output, out int hour, out int minute, out int end, out bool meridiem)
+        {
+            hour = 0;
+            minute = 0;
+            end = p;
+            meridiem = false;
+            if (!IsWord(p) || char.IsAsciiDigit(W(p)[0])) return false;
+            int q;
+            var w = W(p);
+            int dash = w.IndexOf('-');
+            if (dash > 0)
+            {
+                // "five-thirty": the hour and its minutes in one word.
+                if (!SpelledValue(w[..dash], out hour) || hour is < 1 or > 12 || !SpelledValue(w[(dash + 1)..], out minute) || minute is < 10 or > 59) return false;
+                q = p + 1;
+            }
+            else
+            {
+                if (!SpelledValue(w, out hour) || hour is < 1 or > 12) return false;
+                q = p + 1;
+                if (SpelledMinutes(q, out minute, out int minutesEnd)) q = minutesEnd;
+            }
+            int ampmEnd = AmPm(q, out bool pm);
+            if (ampmEnd > q)
+            {
+                // "Which one am I?": the phrase must close after the meridiem too (a time zone may follow).
+                if (!TwelveToTwentyFour(ref hour, pm) || !ClosesSpelledClock(ampmEnd) && !IsTimeZoneAt(ampmEnd)) return false;
+                end = ampmEnd;
+                meridiem = true;
+                return true;
+            }
+            if (minute == 0)
+            {
+                if (!IsOClock(q)) return false;
+                end = q + 1;
+                return true;
+            }
+            // "at six forty-three minutes": the unit word may close a clock after "at".
+            if (Is(q, "minutes") && Is(p - 1, "at")) q++;
+            bool cued = ClockWordBefore(p)
+                || p - 1 > _start && (Is(p - 1, "to") || Is(p - 1, "and") || Is(p - 1, "until") || Is(p - 1, "till") || Is(p - 1, "-"))
+                    && output.Count > 0 && output[^1] is { Kind: MentionKind.TimeOfDay, HasClock: true } && output[^1].EndToken == p - 1
+                || output.Count > 0 && output[^1] is { Kind: MentionKind.Date or MentionKind.Weekday } && output[^1].EndToken == p
+                || E(q) is { DayOffset: not null } or { PartOfDay: not null };
+            if (!cued || !ClosesSpelledClock(q)) return false;
+            end = q;
+            return true;
+        }
+
+        /// <summary>The value of one spelled number word, hyphens joining tens and units ("forty-five"); false for digits.</summary>
+        private bool SpelledValue(ReadOnlySpan<char> word, out int value)
+        {
+            value = 0;
+            if (word.IsEmpty || char.IsAsciiDigit(word[0])) return false;
+            double total = 0, current = 0;
+            if (!TryWordsValue(word, ref total, ref current)) return false;
+            double v = total + current;
+            if (v != Math.Floor(v) || v > 99) return false;
+            value = (int)v;
+            return true;
+        }
+
+        /// <summary>Spelled minutes 10 to 59 after a spelled hour: "thirty", "forty-five", "forty five", "twenty seven".</summary>
+        private bool SpelledMinutes(int k, out int minute, out int end)
+        {
+            minute = 0;
+            end = k;
+            if (!IsWord(k) || !SpelledValue(W(k), out minute) || minute is < 10 or > 59) return false;
+            end = k + 1;
+            // "forty five": a tens word and its unit as two words.
+            if (minute % 10 == 0 && minute >= 20 && IsWord(k + 1) && W(k + 1).IndexOf('-') < 0 && SpelledValue(W(k + 1), out int unit) && unit is >= 1 and <= 9)
+            {
+                minute += unit;
+                end = k + 2;
+            }
+            return true;
+        }
+
+        /// <summary>What may follow a spelled clock: the end, punctuation, a day word, a part of the day, or a joiner.</summary>
+        private bool ClosesSpelledClock(int k)
+        {
+            if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
+            if (E(k) is { DayOffset: not null } or { PartOfDay: not null } || WeekdayOf(k) > 0) return true;
+            return Is(k, "to") || Is(k, "and") || Is(k, "or") || Is(k, "until") || Is(k, "till") || Is(k, "on") || Is(k, "in") || Is(k, "at")
+                || Is(k, "this") || Is(k, "next") || Is(k, "sharp");
         }
 
         /// <summary>"at 3 in the morning", "until 10 at night": a count ("arrested 12 in the morning") has no such word before it.</summary>
@@ -2728,9 +2916,16 @@ internal sealed class TimeExtractor
         /// </summary>
         private bool ClockEndsAt(int k) => !In(k) || Is(k, ".") || Is(k, "!") || Is(k, "?") || Is(k, ";");
 
+        /// <summary>"tonight around 9", "this evening around 7": a part of a named day, then "around" and a bare hour.</summary>
+        private bool AroundAfterPartOfNamedDay(int p) =>
+            p - 2 >= _start && Is(p - 1, "around") && E(p - 2) is { PartOfDay: not null } part && (part.DayOffset is not null || Is(p - 3, "this"));
+
         /// <summary>"Monday at 5", "today at 6.45": the token before "at" names a day or a part of one, so what follows is its clock.</summary>
         private bool DayBeforeAt(int p) =>
             p - 2 >= _start && Is(p - 1, "at") && (WeekdayOf(p - 2) > 0 || E(p - 2) is { DayOffset: not null } or { PartOfDay: not null });
+
+        /// <summary>"EST", "CET", "UTC": a time zone after a clock.</summary>
+        private bool IsTimeZoneAt(int q) => IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC");
 
         private static bool IsUpperWord(ReadOnlySpan<char> w)
         {
@@ -2746,6 +2941,8 @@ internal sealed class TimeExtractor
             var w = W(q);
             if (w.Equals("am", StringComparison.OrdinalIgnoreCase) || w.Equals("a.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("a.m", StringComparison.OrdinalIgnoreCase)) return q + 1;
             if (w.Equals("pm", StringComparison.OrdinalIgnoreCase) || w.Equals("p.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("p.m", StringComparison.OrdinalIgnoreCase)) { pm = true; return q + 1; }
+            // "nine a m" in a transcript: the letters spaced without periods, closing the phrase.
+            if ((w is "a" or "p") && Is(q + 1, "m") && (!In(q + 2) || _tokens[q + 2].Kind == TokenKind.Punctuation)) { pm = w is "p"; return q + 2; }
             if ((w is "a" or "p" or "A" or "P") && Is(q + 1, ".") && (Is(q + 2, "m") || Is(q + 2, "m.")))
             {
                 pm = w is "p" or "P";

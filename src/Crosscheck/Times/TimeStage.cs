@@ -177,6 +177,8 @@ public sealed class TimeStage : IStage
         MentionKind.Date or MentionKind.Month or MentionKind.Quarter => m.Year == 0,
         MentionKind.Weekday or MentionKind.Season or MentionKind.RelativeUnit => true,
         MentionKind.Holiday => m.Year == 0,
+        // "the last week of July": a week of a named month takes the month's year as a month does.
+        MentionKind.WeekOfYear => m.Unit == "M" && m.Month != 0 && m.Year == 0,
         MentionKind.TimeOfDay => m.Weekday != 0 || m.Month != 0 && m.Year == 0,
         _ => false,
     };

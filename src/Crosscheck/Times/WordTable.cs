@@ -265,6 +265,14 @@ internal sealed class WordTable
             var easter = Easter(year);
             return easter.AddDays(shift) is var day && day.Year == year ? day : null;
         }
+        // "11:4:4+1": the day after a weekday rule's day (Black Friday after Thanksgiving).
+        int daysAfter = 0;
+        int plus = rule.IndexOf('+');
+        if (plus > 0 && rule.IndexOf(':') > 0)
+        {
+            if (!int.TryParse(rule.AsSpan(plus + 1), NumberStyles.None, CultureInfo.InvariantCulture, out daysAfter)) return null;
+            rule = rule[..plus];
+        }
         var parts = rule.Split(':');
         if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int month) && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int nth)
             && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int weekday) && month is >= 1 and <= 12 && weekday is >= 1 and <= 7 && nth is >= -1 and <= 5 and not 0)
@@ -274,10 +282,10 @@ internal sealed class WordTable
             {
                 var first = new DateOnly(year, month, 1);
                 var day = first.AddDays(((int)target - (int)first.DayOfWeek + 7) % 7 + 7 * (nth - 1));
-                return day.Month == month ? day : null;
+                return day.Month == month ? day.AddDays(daysAfter) : null;
             }
             var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-            return last.AddDays(-(((int)last.DayOfWeek - (int)target + 7) % 7));
+            return last.AddDays(-(((int)last.DayOfWeek - (int)target + 7) % 7) + daysAfter);
         }
         var md = rule.Split('-');
         if (md.Length == 2 && int.TryParse(md[0], NumberStyles.None, CultureInfo.InvariantCulture, out int m) && int.TryParse(md[1], NumberStyles.None, CultureInfo.InvariantCulture, out int d) && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year, m)) return new DateOnly(year, m, d);
