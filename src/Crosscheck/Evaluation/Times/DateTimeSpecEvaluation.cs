@@ -25,7 +25,8 @@ namespace Crosscheck.Evaluation.Times;
 /// <see cref="DayAndClockParts"/>); a unit with mod END at a range end where its extent ends ("to the end of 2008"), and
 /// the other end point kept when one unit is the whole range (<see cref="AtPoint"/>); a weekday TIMEX with no dated
 /// reading ("XXXX-WXX-4T17") as any week's such day; a shift from the reference at its unit's granularity ("two months
-/// ago" as the month, "30 minutes later" as the day; <see cref="AtTheShiftsGranularity"/>).
+/// ago" as the month, "30 minutes later" as the day; <see cref="AtTheShiftsGranularity"/>). Sixth session: a week of a
+/// month ("2016-12-W05", no TIMEX3 value) as the ISO week whose days are exactly the spec's reading (<see cref="WeekOfMonthAsIsoWeek"/>).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -319,6 +320,23 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     }
 
     /// <summary>
+    /// "the last week of Dec 2016": Recognizers-Text writes a week of a month ("2016-12-W05"), which TIMEX3 has no value
+    /// for; TimeML writes the ISO week, and the spec's own reading gives that week's first and last day. An ISO week whose
+    /// extent is exactly a reading's start and end is right (the year-open "XXXX-07-W05" already is, by
+    /// <see cref="IsDatedReading"/>). Only for a week-of-month TIMEX, so no other range gains from it.
+    /// </summary>
+    public static bool WeekOfMonthAsIsoWeek(string value, string expectedTimex, ImmutableArray<string> resolved)
+    {
+        if (resolved.IsDefaultOrEmpty || expectedTimex.Length != 11 || expectedTimex[4] != '-' || expectedTimex[7] != '-' || expectedTimex[8] != 'W'
+            || !char.IsAsciiDigit(expectedTimex[0]) || value.Length != 8 || value[5] != 'W' || Extent(value) is not { } extent) return false;
+        foreach (var reading in resolved)
+        {
+            if (reading.StartsWith('(') && RangeEnds("(" + reading[1..^1] + ",P)") is { } ends && SameDay(extent.Start, ends.Start) && SameDay(extent.End, ends.End)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// "a few hours", "several weeks": TIMEX3 leaves the count unspecified ("PTXH", "PXW"); Recognizers-Text writes
     /// its fixed reading of the words as three ("PT3H", "P3W"). The unit must be the same.
     /// </summary>
@@ -390,6 +408,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             && (int)valueDay.DayOfWeek == (expectedTimex[9] - '0') % 7 && value[10..] == expectedTimex[10..];
         if (value == expectedTimex || clockOnly || anyYear || anyWeek || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
             || IsDatedReading(value, expectedTimex, result.ResolvedValues)
+            || WeekOfMonthAsIsoWeek(value, expectedTimex, result.ResolvedValues)
             || VagueCount(value, expectedTimex, result.Text)
             || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor)
             || AtTheShiftsGranularity(value, expectedTimex, result.Text)) return true;
