@@ -605,6 +605,8 @@ internal sealed class TimeExtractor
                 clock.HasRelative = day.HasRelative;
                 clock.DayOffset = day.DayOffset;
                 clock.HasDayOffset = day.HasDayOffset;
+                // "Sunday early morning at 8:00": a clock its part of the day took is on the day named before it.
+                clock.DayUnknown = false;
                 output[i + 1] = clock;
                 if (!dashed) output.RemoveAt(i);
             }
@@ -630,7 +632,7 @@ internal sealed class TimeExtractor
                 output.RemoveAt(i);
             }
             else if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false, HasMeridiem: false }
-                && day is { Kind: MentionKind.TimeOfDay, HasClock: false, DayUnknown: true, PartOfDay: not null, Modifier: null }
+                && day is { Kind: MentionKind.TimeOfDay, HasClock: false, DayUnknown: true, PartOfDay: not null }
                 && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("at", StringComparison.OrdinalIgnoreCase))
             {
                 // "in the afternoon at 7": the part says which half the hour is in; the day stays the one the part would take.
@@ -1155,7 +1157,28 @@ internal sealed class TimeExtractor
             {
                 return IntAt(p + 4) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
             }
+            if (In(p) && _tokens[p].Kind == TokenKind.Number && DottedDate(W(p), out int dottedYear, out int dottedMonth, out int dottedDay))
+                return AddDate(output, p, p + 1, dottedYear, dottedMonth, dottedDay);
             return p;
+        }
+
+        /// <summary>
+        /// "23.04.2022", "5.12.2010": the European date, always day first, with a two-digit month and a four-digit year.
+        /// Grouped numbers ("1.250.000") have three-digit groups, so they never take this shape.
+        /// </summary>
+        private static bool DottedDate(ReadOnlySpan<char> w, out int year, out int month, out int day)
+        {
+            year = month = day = 0;
+            int first = w.IndexOf('.');
+            if (first is < 1 or > 2 || w.Length != first + 8 || w[first + 3] != '.') return false;
+            for (int i = 0; i < w.Length; i++)
+            {
+                if (i != first && i != first + 3 && !char.IsAsciiDigit(w[i])) return false;
+            }
+            day = first == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+            month = (w[first + 1] - '0') * 10 + (w[first + 2] - '0');
+            year = int.Parse(w[(first + 4)..], System.Globalization.CultureInfo.InvariantCulture);
+            return day is >= 1 and <= 31 && month is >= 1 and <= 12 && IsPlausibleYear(year);
         }
 
         /// <summary>
