@@ -6,7 +6,8 @@ namespace Crosscheck.Evaluation.Times;
 
 /// <summary>
 /// <c>crosscheck eval datetime PATH</c>: Recognizers-Text DateTime spec files (e.g. DateTimeModel.json),
-/// each input run through the default pipeline with the case's reference date as publication date.
+/// each input run through the default pipeline with the case's reference date as publication date and its clock as
+/// the context's reference time ("30 minutes later" is then a moment).
 /// A case is fully right when every expected result has an overlapping time expression whose value is
 /// the expected TIMEX or one of its resolved values (Recognizers-Text leaves "XXXX-12-14" unresolved in
 /// the TIMEX and gives the dated readings as values), and nothing extra was found. Cases marked not
@@ -69,7 +70,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 }
                 var reference = specCase.ReferenceDate ?? new DateOnly(2016, 11, 7);
                 var article = new Article { Id = "case", Text = specCase.Input, ContentHash = "case", Published = PublicationDate.Given(reference, "spec") };
-                var system = pipeline.Analyze(article, new AnalysisContext(reference)).Article.Items(Layers.Times);
+                var system = pipeline.Analyze(article, new AnalysisContext(reference) { ReferenceTime = specCase.ReferenceTime }).Article.Items(Layers.Times);
                 var why = new List<string>();
                 var score = ScoreCase(specCase, system, why);
                 if (!score.FullyRight)
