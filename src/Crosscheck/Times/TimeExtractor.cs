@@ -1352,7 +1352,9 @@ internal sealed class TimeExtractor
             var word = W(k);
             // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
             bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _)
-                || WholeCompoundSpelledDay(k + 1, out _, out _));
+                || WholeCompoundSpelledDay(k + 1, out _, out _)
+                // "13 Sept nineteen seventy two": a year in words after a day and the month.
+                || k > _start && IsNumber(k - 1, 2) && SpelledYear(k + 1, out _, out _, bareThousand: false));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
             // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
             if (_words.NamesCapitalized && !Capitalized(k))
@@ -1401,6 +1403,8 @@ internal sealed class TimeExtractor
         {
             if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
             if (IsNumber(k, 4) && W(k).Length == 4) return true;
+            // "January first two thousand and two": a year in words.
+            if (SpelledYear(k, out _, out _, bareThousand: false)) return true;
             // "February twenty second 3:30": a clock time on that day.
             if (IsClockAt(k)) return true;
             if (!IsWord(k)) return false;
@@ -1444,7 +1448,9 @@ internal sealed class TimeExtractor
             // the phrase ends there (punctuation, a year, a clock); an ordinal unit ("twenty-first") may meet a function word.
             if (!cardinalUnit) return SpelledDayEndsAt(end);
             return !In(end) || _tokens[end].Kind is TokenKind.Punctuation || IsNumber(end, 4) && W(end).Length == 4
-                || IsClockAt(end) || Is(end, "at") && In(end + 1) && char.IsAsciiDigit(W(end + 1)[0]);
+                || IsClockAt(end) || Is(end, "at") && In(end + 1) && char.IsAsciiDigit(W(end + 1)[0])
+                // "January twenty five nineteen eighty six": a spelled year closes it too.
+                || SpelledYear(end, out _, out _, bareThousand: false);
         }
 
         private bool CompoundSpelledDay(int k, out int day, out int end, out bool cardinalUnit)
@@ -1497,6 +1503,15 @@ internal sealed class TimeExtractor
         {
             year = 0;
             end = k;
+            // "seventeen hundred thirty three", "nineteen hundred and ninety-three": only after a date ("nineteen hundred
+            // people" is a count), and only with the tens after "hundred".
+            if (!bareThousand && E(k) is { Number: >= 11 and <= 19 } century && IsWord(k) && Is(k + 1, "hundred")
+                && SpelledTensAndUnits(Is(k + 2, "and") ? k + 3 : k + 2, out int yearInCentury, out int centuryEnd))
+            {
+                year = (int)century.Number * 100 + yearInCentury;
+                end = centuryEnd;
+                return true;
+            }
             // Two numbers of two digits each, the first a century: no count is said this way ("twenty twelve" is not 32).
             if ((Is(k, "nineteen") || Is(k, "eighteen") || Is(k, "twenty")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
             {
@@ -1522,11 +1537,11 @@ internal sealed class TimeExtractor
                 year = 2000;
                 end = k + 2;
                 int q = Is(k + 2, "and") ? k + 3 : k + 2;
-                double t = 0, c = 0;
-                if (IsWord(q) && !char.IsAsciiDigit(W(q)[0]) && TryWordsValue(W(q), ref t, ref c) && t + c is >= 1 and <= 99 && E(q)?.Unit is null)
+                // "two thousand and thirty two": the tens and the units may be two words.
+                if (SpelledTensAndUnits(q, out int yearInThousand, out int tensEnd))
                 {
-                    year += (int)(t + c);
-                    end = q + 1;
+                    year += yearInThousand;
+                    end = tensEnd;
                 }
                 // A bare "two thousand" after a date is a year only where it closes the phrase ("in October two
                 // thousand and returned", "May two thousand."); before a word it is a count ("two thousand people").
@@ -1536,6 +1551,25 @@ internal sealed class TimeExtractor
                 return false;
             }
             return false;
+        }
+
+        /// <summary>1 to 99 in words: "thirty three", "ninety-three", "seven"; never a word that starts a unit ("two days").</summary>
+        private bool SpelledTensAndUnits(int q, out int value, out int end)
+        {
+            value = 0;
+            end = q;
+            double t = 0, c = 0;
+            if (!IsWord(q) || char.IsAsciiDigit(W(q)[0]) || !TryWordsValue(W(q), ref t, ref c) || t + c is < 1 or > 99 || E(q)?.Unit is not null) return false;
+            value = (int)(t + c);
+            end = q + 1;
+            double ut = 0, uc = 0;
+            if (value % 10 == 0 && value >= 20 && IsWord(q + 1) && !char.IsAsciiDigit(W(q + 1)[0]) && E(q + 1)?.Unit is null
+                && TryWordsValue(W(q + 1), ref ut, ref uc) && ut + uc is >= 1 and <= 9 && E(q + 2) is not { Unit: not null })
+            {
+                value += (int)(ut + uc);
+                end = q + 2;
+            }
+            return true;
         }
 
         // "16 December 2024", "the 16th of December", "9 to 12 June", "between 3 and 12 of September"
@@ -1730,6 +1764,13 @@ internal sealed class TimeExtractor
             if (E(q) is { PartOfDay: { } part } && !Is(q, "overnight"))
             {
                 output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative, WeekOffset = weekOffset });
+                return q + 1;
+            }
+            // "on Friday mornings", "Tuesday afternoons": that part of every such day, a set.
+            if (!hasRelative && IsWord(q) && W(q).Length > 5 && W(q)[^1] is 's' && W(q).IndexOf('-') < 0
+                && _words.Find(W(q)[..^1]) is { PartOfDay: { } everyPart, DayOffset: null } && !W(q).StartsWith("overnight", StringComparison.OrdinalIgnoreCase))
+            {
+                output.Add(new TimeMention(MentionKind.Set, start, q + 1) { Literal = $"XXXX-WXX-{weekday}T{everyPart}" });
                 return q + 1;
             }
             if (!hasRelative && OrdinalDayAfterWeekday(q, out int dayOfMonth, out int dayEnd))
