@@ -72,6 +72,35 @@ internal sealed class TimeExtractor
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
+        DoubleFortnights(text, tokens, output);
+    }
+
+    /// <summary>
+    /// "a fortnight later", "in a fortnight", "the past fortnight": the table reads "fortnight" as a week, so a count of
+    /// them is doubled here; a fortnight before or after the reference ("the next fortnight") is the two weeks' duration,
+    /// as TimeML writes "the next two weeks", and "this fortnight", which no calendar unit holds, is left out.
+    /// </summary>
+    private static void DoubleFortnights(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 1; i >= 0; i--)
+        {
+            var m = output[i];
+            if (m.Unit != "W" || m.Kind is not (MentionKind.Duration or MentionKind.Ago or MentionKind.RelativeUnit)) continue;
+            bool fortnight = false;
+            for (int k = m.StartToken; k < m.EndToken && !fortnight; k++)
+            {
+                fortnight = tokens[k].Span.SliceOf(text).StartsWith("fortnight", StringComparison.OrdinalIgnoreCase);
+            }
+            if (!fortnight) continue;
+            if (m.Kind == MentionKind.RelativeUnit)
+            {
+                if (m.Relative == 0 || m.NamedBefore) { output.RemoveAt(i); continue; }
+                m.Kind = MentionKind.Duration;
+                m.Count = 2;
+            }
+            else if (!double.IsNaN(m.Count)) m.Count *= 2;
+            output[i] = m;
+        }
     }
 
     /// <summary>

@@ -450,7 +450,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     }
 
     private static readonly (string Word, char Granularity)[] ShiftUnits =
-        [("year", 'Y'), ("month", 'M'), ("week", 'W'), ("day", 'D'), ("hour", 'T'), ("minute", 'T'), ("min", 'T'), ("second", 'T'), ("sec", 'T')];
+        [("year", 'Y'), ("month", 'M'), ("week", 'W'), ("fortnight", 'W'), ("day", 'D'), ("hour", 'T'), ("minute", 'T'), ("min", 'T'), ("second", 'T'), ("sec", 'T')];
 
     /// <summary>
     /// The expressions that together write a datetime result as TimeML does, a day and a clock time on it ("today" and
