@@ -73,6 +73,26 @@ internal sealed class TimeExtractor
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
         DoubleFortnights(text, tokens, output);
+        WeeksOfADay(text, tokens, start, output);
+    }
+
+    /// <summary>"the week of March 6", "the week of the 18th": the week holding that day (the resolver writes the ISO week).</summary>
+    private static void WeeksOfADay(string text, ImmutableArray<Token> tokens, int sentenceStart, List<TimeMention> output)
+    {
+        for (int i = 0; i < output.Count; i++)
+        {
+            var m = output[i];
+            // "of" right before the day, or before its "the" ("the week of the 18th").
+            int s = m.StartToken - 1;
+            if (m is not { Kind: MentionKind.Date, Day: > 0, ShiftUnit: null } || s - 2 < sentenceStart) continue;
+            if (tokens[s].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)) s--;
+            if (s - 2 < sentenceStart || !tokens[s].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase)
+                || !tokens[s - 1].Span.SliceOf(text).Equals("week", StringComparison.OrdinalIgnoreCase)
+                || !tokens[s - 2].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)) continue;
+            m.StartToken = s - 2;
+            m.Unit = "W";
+            output[i] = m;
+        }
     }
 
     /// <summary>
@@ -2202,7 +2222,8 @@ internal sealed class TimeExtractor
         private int DayOfMonthAlone(int p, List<TimeMention> output)
         {
             if (!DayAt(p, out int day) || IsNumber(p, 2) || !char.IsAsciiDigit(W(p)[0])) return p;
-            if (!(p - 2 >= _start && Is(p - 1, "the") && (Is(p - 2, "on") || Is(p - 2, "since") || Is(p - 2, "until") || Is(p - 2, "by")))) return p;
+            if (!(p - 2 >= _start && Is(p - 1, "the") && (Is(p - 2, "on") || Is(p - 2, "since") || Is(p - 2, "until") || Is(p - 2, "by")
+                || Is(p - 2, "of") && p - 3 >= _start && Is(p - 3, "week")))) return p;
             // "on the 18th floor", "by the 4th battalion": a word after it is what is numbered.
             if (In(p + 1) && _tokens[p + 1].Kind is TokenKind.Word or TokenKind.Number && E(p + 1) is not { Stop: true }) return p;
             output.Add(new TimeMention(MentionKind.Date, p, p + 1) { Day = day });

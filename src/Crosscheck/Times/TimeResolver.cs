@@ -17,6 +17,10 @@ internal static class TimeResolver
         try
         {
             var resolved = ResolveCore(m, reference, tense);
+            // "the week of March 6": the ISO week holding the day, as TimeBank writes it ("2000-W10").
+            if (m is { Kind: MentionKind.Date, Unit: "W" } && resolved.TryGetValue(out var dayOfWeek)
+                && DateOnly.TryParseExact(dayOfWeek.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var inWeek))
+                return Result<(TimexType, string, bool)>.Ok((TimexType.Date, Week(inWeek), dayOfWeek.Item3));
             if (m.ShiftUnit is null || !resolved.TryGetValue(out var day)) return resolved;
             // "two weeks before Christmas": the anchor's day, moved.
             if (!DateOnly.TryParseExact(day.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor))

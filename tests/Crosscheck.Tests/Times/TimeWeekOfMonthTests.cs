@@ -64,3 +64,19 @@ public class TimeWeekOfMonthTests
     public void LeavesEarthDayInLowerCaseWithoutACueAlone() =>
         TimesOf.Read("The earth day ended in rain.").Should().BeEmpty();
 }
+
+/// <summary>"the week of March 6": the ISO week holding the day, as TimeBank writes it. Published 2024-12-16.</summary>
+public class TimeWeekOfADayTests
+{
+    [Theory]
+    [InlineData("Trading was thin in the week of March 6.", "the week of March 6", "2024-W10")]
+    [InlineData("The fair runs the week of the 18th.", "the week of the 18th", "2024-W51")]
+    public void ReadsTheWeekOfADayAsItsIsoWeek(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Equal((span, value));
+
+    [Theory]
+    [InlineData("Protesters marked a week of March 6 rallies.", "March 6", "2024-03-06")]
+    [InlineData("Two weeks of March 6 style protests followed.", "March 6", "2024-03-06")]
+    public void LeavesADayAfterAnotherWeekPhraseAsTheDay(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Contain((span, value));
+}
