@@ -30,3 +30,16 @@ public class TimeFortnightTests
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2021-W21", "2021-06-03", "a fortnight later").Should().BeFalse();
     }
 }
+
+/// <summary>"in the daytime" (TIMEX3's DT) and the informal "tonite". Published on Monday 2024-12-16.</summary>
+public class TimeDaytimeTests
+{
+    [Theory]
+    [InlineData("Shelling eased in the daytime.", "the daytime", "2024-12-16TDT")]
+    [InlineData("Crowds gather tonite.", "tonite", "2024-12-16TNI")]
+    public void ReadsTheDaytimeAndTonite(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Equal((span, value));
+
+    [Fact]
+    public void LeavesDaytimeBeforeANounAlone() => TimesOf.Read("The daytime television ratings fell.").Should().BeEmpty();
+}
