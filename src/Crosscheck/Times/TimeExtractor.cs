@@ -2903,9 +2903,21 @@ internal sealed class TimeExtractor
                     && output.Count > 0 && output[^1] is { Kind: MentionKind.TimeOfDay, HasClock: true } && output[^1].EndToken == p - 1
                 || output.Count > 0 && output[^1] is { Kind: MentionKind.Date or MentionKind.Weekday } && output[^1].EndToken == p
                 || E(q) is { DayOffset: not null } or { PartOfDay: not null };
-            if (!cued || !ClosesSpelledClock(q)) return false;
+            if (!cued || !ClosesSpelledClock(q) || PriceBeforeAt(p)) return false;
             end = q;
             return true;
+        }
+
+        /// <summary>"traded at one fifty", "prices rose to ... at seven thirty": a measured quantity within three words before "at".</summary>
+        private bool PriceBeforeAt(int p)
+        {
+            if (!Is(p - 1, "at")) return false;
+            for (int k = p - 2; k >= _start && k >= p - 4; k--)
+            {
+                if (_tokens[k].Kind == TokenKind.Punctuation) return false;
+                if (_words.MeasureWords.ContainsKey(W(k)) || _words.PriceWords.Contains(W(k))) return true;
+            }
+            return false;
         }
 
         /// <summary>The value of one spelled number word, hyphens joining tens and units ("forty-five"); false for digits.</summary>

@@ -133,6 +133,10 @@ internal sealed class WordTable
     /// <summary>"next Friday", "last Wednesday" are the weekday of the next or last calendar week (option <c>relative-weekday-by-calendar-week</c>).</summary>
     public bool RelativeWeekdayByCalendarWeek { get; private init; }
 
+    /// <summary>Words before "at" that make a number in words a price or a quote ("traded at one fifty"), not a spoken clock.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PriceWords { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words that may stand before a clock signal ("no later than", "not before").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockSignalLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -375,7 +379,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -529,6 +533,7 @@ internal sealed class WordTable
             SlashDateCues = wordSets["slash-date-cue"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             SlashDateFollowers = wordSets["slash-date-follow"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             SlashDateNames = wordSets["slash-date-name"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PriceWords = wordSets["price-word"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             NearestWeekdayWords = wordSets["weekday-nearest"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             RelativeWeekdayByCalendarWeek = options.TryGetValue("relative-weekday-by-calendar-week", out var calendarWeek) && calendarWeek == "true",
             ClockSignals = wordSets["clock-signal"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),

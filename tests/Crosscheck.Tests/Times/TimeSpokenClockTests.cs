@@ -45,6 +45,11 @@ public class TimeSpokenClockTests
     [InlineData("Police counted seven thirty people in the square.")]
     public void LeavesNumbersInWordsWithoutAClockCueAlone(string text) => TimesOf.Read(text).Should().BeEmpty();
 
+    [Theory]
+    [InlineData("Shares traded at one fifty on Monday.", "Monday", "2024-12-16")]
+    [InlineData("The stock closed at seven twenty yesterday.", "yesterday", "2024-12-15")]
+    public void LeavesAPriceInWordsAfterAtAlone(string text, params string[] expected) => Expect(text, expected);
+
     [Fact]
     public void LeavesASpelledCountBeforeAHyphenatedUnitToTheDuration() =>
         Expect("He bought seven thirty-day passes.", "thirty-day", "P30D");
