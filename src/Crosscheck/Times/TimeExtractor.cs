@@ -1155,6 +1155,7 @@ internal sealed class TimeExtractor
             if ((end = IsoDate(p, output)) > p) return end;
             if ((end = DaylessSlashDate(p, output)) > p) return end;
             if ((end = GluedMonthDate(p, output)) > p) return end;
+            if ((end = NthWeekdayOfMonth(p, output)) > p) return end;
             if ((end = TimeOfDay(p, output)) > p) return end;
             if ((end = DayMonth(p, output)) > p) return end;
             if ((end = MonthFirst(p, output)) > p) return end;
@@ -2165,6 +2166,33 @@ internal sealed class TimeExtractor
             if (MonthOffsetAt(r) is { } shift)
             {
                 output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 2) { Day = week, Unit = "M", Relative = shift, HasRelative = true });
+                return r + 2;
+            }
+            return p;
+        }
+
+        /// <summary>
+        /// "the first Monday of March", "the third Sunday of May 2019", "the last Friday of the month", "the second Tuesday
+        /// of next month": a weekday counted within a month, read with the holiday rule "month:nth:weekday" (month 0 for a
+        /// month named by its offset, which the resolver takes from the reference).
+        /// </summary>
+        private int NthWeekdayOfMonth(int p, List<TimeMention> output)
+        {
+            int nth = Is(p, "last") ? -1 : E(p) is { Ordinal: >= 1 and <= 5 } ordinal && W(p).IndexOf('-') < 0 ? ordinal.Ordinal
+                : DayAt(p, out int digits) && !IsNumber(p, 2) && digits <= 5 ? digits : 0;
+            if (nth == 0 || WeekdayOf(p + 1) is not (> 0 and var weekday) || !Is(p + 2, "of")) return p;
+            int r = p + 3;
+            if (IsWord(r) && E(r) is { Month: > 0 and var month } && W(r).IndexOf('-') < 0)
+            {
+                int end = r + 1;
+                int year = 0;
+                if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+                output.Add(new TimeMention(MentionKind.Holiday, p, end) { Literal = $"{month}:{nth}:{weekday}", Year = year });
+                return end;
+            }
+            if (MonthOffsetAt(r) is { } shift)
+            {
+                output.Add(new TimeMention(MentionKind.Holiday, p, r + 2) { Literal = $"0:{nth}:{weekday}", Relative = shift, HasRelative = true });
                 return r + 2;
             }
             return p;

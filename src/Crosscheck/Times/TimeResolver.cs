@@ -131,6 +131,14 @@ internal static class TimeResolver
                 else if (year == 0) year = tense != Tense.Future && m.Quarter > current ? reference.Year - 1 : reference.Year;
                 return Ok(TimexType.Date, $"{Y(year)}-Q{m.Quarter}", m.Year == 0);
             }
+            case MentionKind.Holiday when m.Literal!.StartsWith("0:", StringComparison.Ordinal):
+            {
+                // "the last Friday of next month": the weekday rule in the reference's month moved by the offset.
+                var month = new DateOnly(reference.Year, reference.Month, 1).AddMonths(m.Relative);
+                return WordTable.HolidayDate($"{month.Month}{m.Literal[1..]}", month.Year) is { } inMonth
+                    ? Ok(TimexType.Date, Day(inMonth), true)
+                    : Result<(TimexType, string, bool)>.Fail("no such weekday in that month");
+            }
             case MentionKind.Holiday:
             {
                 // The year as for a day and month: this year's date, moved by the tense rule or "last"/"next".

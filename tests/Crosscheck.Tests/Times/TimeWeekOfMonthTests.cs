@@ -80,3 +80,24 @@ public class TimeWeekOfADayTests
     public void LeavesADayAfterAnotherWeekPhraseAsTheDay(string text, string span, string value) =>
         TimesOf.Read(text).Should().Contain((span, value));
 }
+
+/// <summary>
+/// "the first Monday of March", "the last Friday of the month": a weekday counted within a month (before, the weekday
+/// alone was read as the nearest one, a wrong date). Published on Monday 2024-12-16.
+/// </summary>
+public class TimeNthWeekdayOfMonthTests
+{
+    [Theory]
+    [InlineData("The vote is on the first Monday of March.", "first Monday of March", "2025-03-03")]
+    [InlineData("Meetings are held on the last Friday of the month.", "last Friday of the month", "2024-12-27")]
+    [InlineData("Talks resume on the second Tuesday of next month.", "second Tuesday of next month", "2025-01-14")]
+    [InlineData("It happened on the third Sunday of May 2019.", "third Sunday of May 2019", "2019-05-19")]
+    public void ReadsAWeekdayCountedInAMonth(string text, string span, string value) =>
+        TimesOf.Read(text).Should().Equal((span, value));
+
+    [Theory]
+    [InlineData("On the first Monday of the trial, the judge spoke.")]
+    [InlineData("It was the second Friday of protests.")]
+    public void LeavesAWeekdayCountedInAnEventAlone(string text) =>
+        TimesOf.Read(text).Should().NotContain(t => t.Text.Contains(" of "));
+}
