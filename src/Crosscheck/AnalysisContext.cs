@@ -12,6 +12,15 @@ public sealed record AnalysisContext(DateOnly FallbackReferenceDate)
 {
     public DateOnly ReferenceDateFor(Article article) => article.Published.Date ?? FallbackReferenceDate;
 
+    /// <summary>
+    /// The clock of the reference instant, when the caller knows it (an evaluation case gives "2019-05-27T12:00");
+    /// passed in like the date, never read from the clock. Null leaves "30 minutes later" at its day.
+    /// </summary>
+    public TimeOnly? ReferenceTime { get; init; }
+
+    /// <summary>The reference clock for this article: only on the day it belongs to, the fallback reference date.</summary>
+    public TimeOnly? ReferenceTimeFor(Article article) => ReferenceTime is { } time && ReferenceDateFor(article) == FallbackReferenceDate ? time : null;
+
     /// <summary>True when relative expressions in this article rest on the fallback, not on its own date.</summary>
     public bool IsReferenceDateAssumed(Article article) => article.Published.Date is null;
 }

@@ -72,6 +72,55 @@ internal sealed class TimeExtractor
         PutClockRangesOnTheirDay(text, tokens, output);
         JoinClocksWithDailySets(output);
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
+        DoubleFortnights(text, tokens, output);
+        WeeksOfADay(text, tokens, start, output);
+    }
+
+    /// <summary>"the week of March 6", "the week of the 18th": the week holding that day (the resolver writes the ISO week).</summary>
+    private static void WeeksOfADay(string text, ImmutableArray<Token> tokens, int sentenceStart, List<TimeMention> output)
+    {
+        for (int i = 0; i < output.Count; i++)
+        {
+            var m = output[i];
+            // "of" right before the day, or before its "the" ("the week of the 18th").
+            int s = m.StartToken - 1;
+            if (m is not { Kind: MentionKind.Date, Day: > 0, ShiftUnit: null } || s - 2 < sentenceStart) continue;
+            if (tokens[s].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)) s--;
+            if (s - 2 < sentenceStart || !tokens[s].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase)
+                || !tokens[s - 1].Span.SliceOf(text).Equals("week", StringComparison.OrdinalIgnoreCase)
+                || !tokens[s - 2].Span.SliceOf(text).Equals("the", StringComparison.OrdinalIgnoreCase)) continue;
+            m.StartToken = s - 2;
+            m.Unit = "W";
+            output[i] = m;
+        }
+    }
+
+    /// <summary>
+    /// "a fortnight later", "in a fortnight", "the past fortnight": the table reads "fortnight" as a week, so a count of
+    /// them is doubled here; a fortnight before or after the reference ("the next fortnight") is the two weeks' duration,
+    /// as TimeML writes "the next two weeks", and "this fortnight", which no calendar unit holds, is left out.
+    /// </summary>
+    private static void DoubleFortnights(string text, ImmutableArray<Token> tokens, List<TimeMention> output)
+    {
+        for (int i = output.Count - 1; i >= 0; i--)
+        {
+            var m = output[i];
+            if (m.Unit != "W" || m.Kind is not (MentionKind.Duration or MentionKind.Ago or MentionKind.RelativeUnit)) continue;
+            bool fortnight = false;
+            for (int k = m.StartToken; k < m.EndToken && !fortnight; k++)
+            {
+                fortnight = tokens[k].Span.SliceOf(text).StartsWith("fortnight", StringComparison.OrdinalIgnoreCase);
+            }
+            if (!fortnight) continue;
+            if (m.Kind == MentionKind.RelativeUnit)
+            {
+                if (m.Relative == 0 || m.NamedBefore) { output.RemoveAt(i); continue; }
+                m.Kind = MentionKind.Duration;
+                m.Count = 2;
+            }
+            else if (!double.IsNaN(m.Count)) m.Count *= 2;
+            output[i] = m;
+        }
     }
 
     /// <summary>
@@ -588,7 +637,10 @@ internal sealed class TimeExtractor
             }
             // "December 14 - 10 a.m.": a dash keeps the two expressions apart, but the clock time is on that day.
             bool dashed = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text) is "-" or "–";
-            if (!dashed && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
+            // "tonight around 9": only a part of a named day takes its hour across "around".
+            bool around = clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("around", StringComparison.OrdinalIgnoreCase);
+            if (around && !(day is { Kind: MentionKind.TimeOfDay, HasClock: false, PartOfDay: not null } && day.HasDayOffset && IsBareClock(clock) && !clock.HasMeridiem)) continue;
+            if (!dashed && !around && !OnlyJoinersBetween(text, tokens, day.EndToken, clock.StartToken)) continue;
             if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false }
                 && day.Kind is MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic && day.PartOfDay is null)
             {
@@ -602,6 +654,8 @@ internal sealed class TimeExtractor
                 clock.HasRelative = day.HasRelative;
                 clock.DayOffset = day.DayOffset;
                 clock.HasDayOffset = day.HasDayOffset;
+                // "Sunday early morning at 8:00": a clock its part of the day took is on the day named before it.
+                clock.DayUnknown = false;
                 output[i + 1] = clock;
                 if (!dashed) output.RemoveAt(i);
             }
@@ -627,7 +681,7 @@ internal sealed class TimeExtractor
                 output.RemoveAt(i);
             }
             else if (clock is { Kind: MentionKind.TimeOfDay, HasClock: true, Month: 0, Weekday: 0, HasDayOffset: false, HasMeridiem: false }
-                && day is { Kind: MentionKind.TimeOfDay, HasClock: false, DayUnknown: true, PartOfDay: not null, Modifier: null }
+                && day is { Kind: MentionKind.TimeOfDay, HasClock: false, DayUnknown: true, PartOfDay: not null }
                 && clock.StartToken == day.EndToken + 1 && tokens[day.EndToken].Span.SliceOf(text).Equals("at", StringComparison.OrdinalIgnoreCase))
             {
                 // "in the afternoon at 7": the part says which half the hour is in; the day stays the one the part would take.
@@ -1083,6 +1137,8 @@ internal sealed class TimeExtractor
                 MentionKind.Duration => !(W(first.EndToken - 1).Contains('-') || E(first.EndToken - 1) is { UnitPlural: false } && first.Count != 1),
                 MentionKind.Quarter => !W(coreStart).EndsWith("-quarter", StringComparison.OrdinalIgnoreCase),
                 MentionKind.Decade or MentionKind.RelativeUnit => true,
+                // "the last week of July", as TimeBank writes "the week of March 6".
+                MentionKind.WeekOfYear => true,
                 // "in the morning": TimeML's span is "the morning".
                 MentionKind.TimeOfDay => first.DayUnknown,
                 MentionKind.Reference => Is(coreStart, "past") || Is(coreStart, "future"),
@@ -1121,6 +1177,7 @@ internal sealed class TimeExtractor
             if ((end = IsoDate(p, output)) > p) return end;
             if ((end = DaylessSlashDate(p, output)) > p) return end;
             if ((end = GluedMonthDate(p, output)) > p) return end;
+            if ((end = NthWeekdayOfMonth(p, output)) > p) return end;
             if ((end = TimeOfDay(p, output)) > p) return end;
             if ((end = DayMonth(p, output)) > p) return end;
             if ((end = MonthFirst(p, output)) > p) return end;
@@ -1128,6 +1185,7 @@ internal sealed class TimeExtractor
             if ((end = HolidayAt(p, output)) > p) return end;
             if ((end = YearsQuarter(p, output)) > p) return end;
             if ((end = WeekOfYear(p, output)) > p) return end;
+            if (determined && (end = OrdinalDayOrMonthOfUnit(p, output)) > p) return end;
             if (determined && (end = DayOfMonthAlone(p, output)) > p) return end;
             if ((end = RelativeAt(p, output, determined)) > p) return end;
             if ((end = DeicticAt(p, output)) > p) return end;
@@ -1172,7 +1230,28 @@ internal sealed class TimeExtractor
             {
                 return IntAt(p + 4) == 0 ? p + 5 : AddDate(output, p, p + 5, IntAt(p + 4), IntAt(p), IntAt(p + 2));
             }
+            if (In(p) && _tokens[p].Kind == TokenKind.Number && DottedDate(W(p), out int dottedYear, out int dottedMonth, out int dottedDay))
+                return AddDate(output, p, p + 1, dottedYear, dottedMonth, dottedDay);
             return p;
+        }
+
+        /// <summary>
+        /// "23.04.2022", "5.12.2010": the European date, always day first, with a two-digit month and a four-digit year.
+        /// Grouped numbers ("1.250.000") have three-digit groups, so they never take this shape.
+        /// </summary>
+        private static bool DottedDate(ReadOnlySpan<char> w, out int year, out int month, out int day)
+        {
+            year = month = day = 0;
+            int first = w.IndexOf('.');
+            if (first is < 1 or > 2 || w.Length != first + 8 || w[first + 3] != '.') return false;
+            for (int i = 0; i < w.Length; i++)
+            {
+                if (i != first && i != first + 3 && !char.IsAsciiDigit(w[i])) return false;
+            }
+            day = first == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+            month = (w[first + 1] - '0') * 10 + (w[first + 2] - '0');
+            year = int.Parse(w[(first + 4)..], System.Globalization.CultureInfo.InvariantCulture);
+            return day is >= 1 and <= 31 && month is >= 1 and <= 12 && IsPlausibleYear(year);
         }
 
         /// <summary>
@@ -1346,7 +1425,9 @@ internal sealed class TimeExtractor
             var word = W(k);
             // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
             bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _)
-                || WholeCompoundSpelledDay(k + 1, out _, out _));
+                || WholeCompoundSpelledDay(k + 1, out _, out _)
+                // "13 Sept nineteen seventy two": a year in words after a day and the month.
+                || k > _start && IsNumber(k - 1, 2) && SpelledYear(k + 1, out _, out _, bareThousand: false));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
             // after a time preposition; "may" and "march" in lower case are the verbs unless a preposition says otherwise.
             if (_words.NamesCapitalized && !Capitalized(k))
@@ -1395,12 +1476,17 @@ internal sealed class TimeExtractor
         {
             if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
             if (IsNumber(k, 4) && W(k).Length == 4) return true;
+            // "January first two thousand and two": a year in words.
+            if (SpelledYear(k, out _, out _, bareThousand: false)) return true;
             // "February twenty second 3:30": a clock time on that day.
             if (IsClockAt(k)) return true;
             if (!IsWord(k)) return false;
             // "tues the 4th 7pm": a clock glued to its meridiem is the time on that day, not a noun the ordinal counts.
             // Only the meridiem may follow the digits: "10-team" or "5-program" is a noun.
             if (IsHourGluedToMeridiem(k)) return true;
+            // "March eighteenth nine thirty", "January twenty fourth one thirty p m": a spelled clock on that day.
+            if (SpelledValue(W(k), out int hour) && hour is >= 1 and <= 12 && W(k).IndexOf('-') < 0
+                && (SpelledMinutes(k + 1, out _, out int minutesEnd) && (AmPm(minutesEnd, out _) > minutesEnd || ClosesSpelledClock(minutesEnd)) || AmPm(k + 1, out _) > k + 1)) return true;
             foreach (var word in FunctionWordsAfterSpelledDay) if (W(k).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
@@ -1435,7 +1521,9 @@ internal sealed class TimeExtractor
             // the phrase ends there (punctuation, a year, a clock); an ordinal unit ("twenty-first") may meet a function word.
             if (!cardinalUnit) return SpelledDayEndsAt(end);
             return !In(end) || _tokens[end].Kind is TokenKind.Punctuation || IsNumber(end, 4) && W(end).Length == 4
-                || IsClockAt(end) || Is(end, "at") && In(end + 1) && char.IsAsciiDigit(W(end + 1)[0]);
+                || IsClockAt(end) || Is(end, "at") && In(end + 1) && char.IsAsciiDigit(W(end + 1)[0])
+                // "January twenty five nineteen eighty six": a spelled year closes it too.
+                || SpelledYear(end, out _, out _, bareThousand: false);
         }
 
         private bool CompoundSpelledDay(int k, out int day, out int end, out bool cardinalUnit)
@@ -1488,6 +1576,15 @@ internal sealed class TimeExtractor
         {
             year = 0;
             end = k;
+            // "seventeen hundred thirty three", "nineteen hundred and ninety-three": only after a date ("nineteen hundred
+            // people" is a count), and only with the tens after "hundred".
+            if (!bareThousand && E(k) is { Number: >= 11 and <= 19 } century && IsWord(k) && Is(k + 1, "hundred")
+                && SpelledTensAndUnits(Is(k + 2, "and") ? k + 3 : k + 2, out int yearInCentury, out int centuryEnd))
+            {
+                year = (int)century.Number * 100 + yearInCentury;
+                end = centuryEnd;
+                return true;
+            }
             // Two numbers of two digits each, the first a century: no count is said this way ("twenty twelve" is not 32).
             if ((Is(k, "nineteen") || Is(k, "eighteen") || Is(k, "twenty")) && IsWord(k + 1) && !char.IsAsciiDigit(W(k + 1)[0]))
             {
@@ -1513,11 +1610,11 @@ internal sealed class TimeExtractor
                 year = 2000;
                 end = k + 2;
                 int q = Is(k + 2, "and") ? k + 3 : k + 2;
-                double t = 0, c = 0;
-                if (IsWord(q) && !char.IsAsciiDigit(W(q)[0]) && TryWordsValue(W(q), ref t, ref c) && t + c is >= 1 and <= 99 && E(q)?.Unit is null)
+                // "two thousand and thirty two": the tens and the units may be two words.
+                if (SpelledTensAndUnits(q, out int yearInThousand, out int tensEnd))
                 {
-                    year += (int)(t + c);
-                    end = q + 1;
+                    year += yearInThousand;
+                    end = tensEnd;
                 }
                 // A bare "two thousand" after a date is a year only where it closes the phrase ("in October two
                 // thousand and returned", "May two thousand."); before a word it is a count ("two thousand people").
@@ -1527,6 +1624,25 @@ internal sealed class TimeExtractor
                 return false;
             }
             return false;
+        }
+
+        /// <summary>1 to 99 in words: "thirty three", "ninety-three", "seven"; never a word that starts a unit ("two days").</summary>
+        private bool SpelledTensAndUnits(int q, out int value, out int end)
+        {
+            value = 0;
+            end = q;
+            double t = 0, c = 0;
+            if (!IsWord(q) || char.IsAsciiDigit(W(q)[0]) || !TryWordsValue(W(q), ref t, ref c) || t + c is < 1 or > 99 || E(q)?.Unit is not null) return false;
+            value = (int)(t + c);
+            end = q + 1;
+            double ut = 0, uc = 0;
+            if (value % 10 == 0 && value >= 20 && IsWord(q + 1) && !char.IsAsciiDigit(W(q + 1)[0]) && E(q + 1)?.Unit is null
+                && TryWordsValue(W(q + 1), ref ut, ref uc) && ut + uc is >= 1 and <= 9 && E(q + 2) is not { Unit: not null })
+            {
+                value += (int)(ut + uc);
+                end = q + 2;
+            }
+            return true;
         }
 
         // "16 December 2024", "the 16th of December", "9 to 12 June", "between 3 and 12 of September"
@@ -1639,7 +1755,7 @@ internal sealed class TimeExtractor
                 int guard = 0;
                 // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
                 while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && char.IsAsciiDigit(W(r + 1)[0]) && MonthAt(r + 2) == 0
-                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !Is(r + 2, "o'clock"))
+                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !IsOClock(r + 2))
                 {
                     int otherEnd = r + 2;
                     int otherYear = year;
@@ -1721,6 +1837,13 @@ internal sealed class TimeExtractor
             if (E(q) is { PartOfDay: { } part } && !Is(q, "overnight"))
             {
                 output.Add(new TimeMention(MentionKind.TimeOfDay, start, q + 1) { Weekday = weekday, PartOfDay = part, Relative = relative, HasRelative = hasRelative, WeekOffset = weekOffset });
+                return q + 1;
+            }
+            // "on Friday mornings", "Tuesday afternoons": that part of every such day, a set.
+            if (!hasRelative && IsWord(q) && W(q).Length > 5 && W(q)[^1] is 's' && W(q).IndexOf('-') < 0
+                && _words.Find(W(q)[..^1]) is { PartOfDay: { } everyPart, DayOffset: null } && !W(q).StartsWith("overnight", StringComparison.OrdinalIgnoreCase))
+            {
+                output.Add(new TimeMention(MentionKind.Set, start, q + 1) { Literal = $"XXXX-WXX-{weekday}T{everyPart}" });
                 return q + 1;
             }
             if (!hasRelative && OrdinalDayAfterWeekday(q, out int dayOfMonth, out int dayEnd))
@@ -2082,6 +2205,7 @@ internal sealed class TimeExtractor
                 output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 1) { Day = week, Year = IntAt(r) });
                 return r + 1;
             }
+            if (week is >= -1 and <= 5 && week != 0 && WeekOfMonth(p, q + 1, week, output) is var monthEnd && monthEnd > p) return monthEnd;
             if (E(r)?.Relative is { } shift && !Is(r, "past") && !Is(r, "coming") && Is(r + 1, "year"))
             {
                 output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 2) { Day = week, YearOffset = shift });
@@ -2090,11 +2214,111 @@ internal sealed class TimeExtractor
             return p;
         }
 
+        /// <summary>
+        /// "the last week of July", "the first week of Jan 2015", "the second week of next month": a Monday-to-Sunday week
+        /// whose Thursday falls in the month, counted from the first or the last (TIMEX3 has no week-of-month value, so
+        /// the resolver writes that ISO week).
+        /// </summary>
+        private int WeekOfMonth(int p, int r, int week, List<TimeMention> output)
+        {
+            // After "week of" a month name is the month, also short and in lower case ("3rd week of jan").
+            if (IsWord(r) && E(r) is { Month: > 0 and var month } && W(r).IndexOf('-') < 0)
+            {
+                int end = r + 1;
+                int year = 0;
+                if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, end) { Day = week, Month = month, Year = year, Unit = "M" });
+                return end;
+            }
+            if (MonthOffsetAt(r) is { } shift)
+            {
+                output.Add(new TimeMention(MentionKind.WeekOfYear, p, r + 2) { Day = week, Unit = "M", Relative = shift, HasRelative = true });
+                return r + 2;
+            }
+            return p;
+        }
+
+        /// <summary>
+        /// "the first Monday of March", "the third Sunday of May 2019", "the last Friday of the month", "the second Tuesday
+        /// of next month": a weekday counted within a month, read with the holiday rule "month:nth:weekday" (month 0 for a
+        /// month named by its offset, which the resolver takes from the reference).
+        /// </summary>
+        private int NthWeekdayOfMonth(int p, List<TimeMention> output)
+        {
+            int nth = Is(p, "last") ? -1 : E(p) is { Ordinal: >= 1 and <= 5 } ordinal && W(p).IndexOf('-') < 0 ? ordinal.Ordinal
+                : DayAt(p, out int digits) && !IsNumber(p, 2) && digits <= 5 ? digits : 0;
+            if (nth == 0 || WeekdayOf(p + 1) is not (> 0 and var weekday) || !Is(p + 2, "of")) return p;
+            int r = p + 3;
+            if (IsWord(r) && E(r) is { Month: > 0 and var month } && W(r).IndexOf('-') < 0)
+            {
+                int end = r + 1;
+                int year = 0;
+                if (YearAfter(end, out int y, out int yEnd) && !Is(end, ",")) { year = y; end = yEnd; }
+                output.Add(new TimeMention(MentionKind.Holiday, p, end) { Literal = $"{month}:{nth}:{weekday}", Year = year });
+                return end;
+            }
+            if (MonthOffsetAt(r) is { } shift)
+            {
+                output.Add(new TimeMention(MentionKind.Holiday, p, r + 2) { Literal = $"0:{nth}:{weekday}", Relative = shift, HasRelative = true });
+                return r + 2;
+            }
+            return p;
+        }
+
+        /// <summary>"this month" 0, "next month" 1, "last month" -1, "the month" 0 (of the reference); null for anything else.</summary>
+        private int? MonthOffsetAt(int r)
+        {
+            if (!Is(r + 1, "month")) return null;
+            if (Is(r, "the") || Is(r, "this")) return 0;
+            if (Is(r, "next")) return 1;
+            if (Is(r, "last") || Is(r, "previous")) return -1;
+            return null;
+        }
+
+        /// <summary>
+        /// "the 15th day of next month", "the thirty-first day of the month": a day of a month named by its offset; "the
+        /// third month of 2021", "the 9th month of next year": a month of a named year. Only with a determiner before
+        /// ("the"), so "a 15th day of protest" stays a count.
+        /// </summary>
+        private int OrdinalDayOrMonthOfUnit(int p, List<TimeMention> output)
+        {
+            int ordinal, q;
+            if (E(p) is { Ordinal: >= 1 and <= 31 } spelled && W(p).IndexOf('-') < 0) { ordinal = spelled.Ordinal; q = p + 1; }
+            else if (DayAt(p, out int digits) && !IsNumber(p, 2)) { ordinal = digits; q = p + 1; }
+            else if (CompoundSpelledDay(p, out int compound, out int compoundEnd, out bool cardinalUnit) && !cardinalUnit) { ordinal = compound; q = compoundEnd; }
+            else return p;
+            if (Is(q, "day") && Is(q + 1, "of") && MonthOffsetAt(q + 2) is { } monthShift)
+            {
+                output.Add(new TimeMention(MentionKind.Date, p, q + 4) { Day = ordinal, Relative = monthShift, HasRelative = true });
+                return q + 4;
+            }
+            if (Is(q, "day") && Is(q + 1, "of") && ordinal >= 20 && MonthAt(q + 2) is > 0 and var month)
+            {
+                // "the twenty third day of September": a compound ordinal, which DayMonth leaves whole to this rule.
+                int end = q + 3;
+                int year = 0;
+                if (YearAfter(end, out int y, out int yEnd)) { year = y; end = yEnd; }
+                return AddDate(output, p, end, year, month, ordinal);
+            }
+            if (ordinal <= 12 && Is(q, "month") && Is(q + 1, "of"))
+            {
+                int r = q + 2;
+                if (IsNumber(r, 4) && W(r).Length == 4 && IntAt(r) > 0) return AddMonth(output, p, r + 1, IntAt(r), ordinal);
+                if (E(r)?.Relative is { } yearShift && !Is(r, "past") && !Is(r, "coming") && Is(r + 1, "year"))
+                {
+                    output.Add(new TimeMention(MentionKind.Month, p, r + 2) { Month = ordinal, YearOffset = yearShift });
+                    return r + 2;
+                }
+            }
+            return p;
+        }
+
         // "on the 18th", "since the 4th,": a day of a month the text leaves to the reader.
         private int DayOfMonthAlone(int p, List<TimeMention> output)
         {
             if (!DayAt(p, out int day) || IsNumber(p, 2) || !char.IsAsciiDigit(W(p)[0])) return p;
-            if (!(p - 2 >= _start && Is(p - 1, "the") && (Is(p - 2, "on") || Is(p - 2, "since") || Is(p - 2, "until") || Is(p - 2, "by")))) return p;
+            if (!(p - 2 >= _start && Is(p - 1, "the") && (Is(p - 2, "on") || Is(p - 2, "since") || Is(p - 2, "until") || Is(p - 2, "by")
+                || Is(p - 2, "of") && p - 3 >= _start && Is(p - 3, "week")))) return p;
             // "on the 18th floor", "by the 4th battalion": a word after it is what is numbered.
             if (In(p + 1) && _tokens[p + 1].Kind is TokenKind.Word or TokenKind.Number && E(p + 1) is not { Stop: true }) return p;
             output.Add(new TimeMention(MentionKind.Date, p, p + 1) { Day = day });
@@ -2665,7 +2889,7 @@ internal sealed class TimeExtractor
                 }
                 else meridiem = hour > 12 || W(p)[0] == '0';
             }
-            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && DayBeforeAt(p) && E(p - 2) is { PartOfDay: not null } && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
+            else if (IsNumber(p, 2) && W(p).Length <= 2 && IntAt(p) is >= 1 and <= 12 && (DayBeforeAt(p) || AroundAfterPartOfNamedDay(p)) && E(p - 2) is { PartOfDay: not null } && !Is(p + 1, ":") && AmPm(p + 1, out _) == p + 1
                 && ClockEndsAt(p + 1))
             {
                 // "tonight at 9.", "Friday morning at 8.": the part of the day says which half the hour is in (joined later);
@@ -2677,6 +2901,10 @@ internal sealed class TimeExtractor
             else if (MinutesPastHour(p, out int pastHour, out int pastMinute, out int pastEnd, out bool pastMeridiem))
             {
                 (hour, minute, q, meridiem) = (pastHour, pastMinute, pastEnd, pastMeridiem);
+            }
+            else if (SpelledClock(p, output, out int spelledHour, out int spelledMinute, out int spelledEnd, out bool spelledMeridiem))
+            {
+                (hour, minute, q, meridiem) = (spelledHour, spelledMinute, spelledEnd, spelledMeridiem);
             }
             else if (IsNumber(p, 2))
             {
@@ -2709,7 +2937,7 @@ internal sealed class TimeExtractor
                 }
                 else
                 {
-                    if (Is(q, "o'clock")) q++;
+                    if (IsOClock(q)) q++;
                     else if (!clock || hour > 24) return p;
                     // "08:00", "20:00": a 24-hour clock; "8:00", "10 o'clock" leave the half of the day open.
                     meridiem = hour > 12 || W(p).Length == 2 && W(p)[0] == '0';
@@ -2718,7 +2946,7 @@ internal sealed class TimeExtractor
             }
             else return p;
             // A time zone word, then the day it falls on.
-            if (IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC")) q++;
+            if (IsTimeZoneAt(q)) q++;
             var mention = new TimeMention(MentionKind.TimeOfDay, p, q) { Hour = hour, Minute = minute, Second = second, HasClock = true, HasMeridiem = meridiem };
             int r = Is(q, ",") || Is(q, "on") ? q + 1 : q;
             var scratch = new List<TimeMention>(1);
@@ -2729,6 +2957,12 @@ internal sealed class TimeExtractor
                 mention.HasDayOffset = true;
                 ShiftIntoPartOfDay(ref mention, deictic.PartOfDay);
                 q = r + 1;
+                // "5:30 tomorrow evening": the part of that day says which half the clock is in.
+                if (deictic.PartOfDay is null && E(q) is { PartOfDay: { } dayPart, DayOffset: null } && IsWord(q) && !Is(q + 1, "-"))
+                {
+                    ShiftIntoPartOfDay(ref mention, dayPart);
+                    q++;
+                }
             }
             else if (MonthFirst(r, scratch) > r && scratch.Count == 1 && scratch[0].Kind == MentionKind.Date)
             {
@@ -2763,7 +2997,7 @@ internal sealed class TimeExtractor
             if (!fraction && (Is(k, "minutes") || Is(k, "minute") || Is(k, "min") || Is(k, "mins"))) k++;
             if (!Is(k, "past") || !SmallNumberAt(k + 1, 12, out hour) || hour == 0) return false;
             int q = k + 2;
-            if (Is(q, "o'clock")) q++;
+            if (IsOClock(q)) q++;
             int ampmEnd = AmPm(q, out bool pm);
             bool cued = fraction || ClockWordBefore(p) || q > k + 2;
             if (ampmEnd > q)
@@ -2804,6 +3038,114 @@ internal sealed class TimeExtractor
             if (v != Math.Floor(v) || v < 1 || v > max) return false;
             value = (int)v;
             return true;
+        }
+
+        private bool IsOClock(int k) => Is(k, "o'clock") || Is(k, "o’clock") || Is(k, "oclock");
+
+        /// <summary>
+        /// A clock spoken in words: "seven thirty", "five-thirty", "six forty-five", "six pm", "nine a m", "eight o'clock".
+        /// The hour is a spelled number up to twelve. With a meridiem or "o'clock" it is a clock anywhere; with spelled
+        /// minutes only after a clock word ("at seven thirty"), a date just read ("March 18 nine thirty"), a clock range's
+        /// joiner ("from three thirty to four thirty") or before a day word ("five-thirty tomorrow evening"), and the
+        /// phrase must close there: "seven thirty-day passes" and "the seven twenty-somethings" are counts.
+        /// </summary>
+        private bool SpelledClock(int p, List<TimeMention> output, out int hour, out int minute, out int end, out bool meridiem)
+        {
+            hour = 0;
+            minute = 0;
+            end = p;
+            meridiem = false;
+            if (!IsWord(p) || char.IsAsciiDigit(W(p)[0])) return false;
+            int q;
+            var w = W(p);
+            int dash = w.IndexOf('-');
+            if (dash > 0)
+            {
+                // "five-thirty": the hour and its minutes in one word.
+                if (!SpelledValue(w[..dash], out hour) || hour is < 1 or > 12 || !SpelledValue(w[(dash + 1)..], out minute) || minute is < 10 or > 59) return false;
+                q = p + 1;
+            }
+            else
+            {
+                if (!SpelledValue(w, out hour) || hour is < 1 or > 12) return false;
+                q = p + 1;
+                if (SpelledMinutes(q, out minute, out int minutesEnd)) q = minutesEnd;
+            }
+            int ampmEnd = AmPm(q, out bool pm);
+            if (ampmEnd > q)
+            {
+                // "Which one am I?": the phrase must close after the meridiem too (a time zone may follow).
+                if (!TwelveToTwentyFour(ref hour, pm) || !ClosesSpelledClock(ampmEnd) && !IsTimeZoneAt(ampmEnd)) return false;
+                end = ampmEnd;
+                meridiem = true;
+                return true;
+            }
+            if (minute == 0)
+            {
+                if (!IsOClock(q)) return false;
+                end = q + 1;
+                return true;
+            }
+            // "at six forty-three minutes": the unit word may close a clock after "at".
+            if (Is(q, "minutes") && Is(p - 1, "at")) q++;
+            bool cued = ClockWordBefore(p)
+                || p - 1 > _start && (Is(p - 1, "to") || Is(p - 1, "and") || Is(p - 1, "until") || Is(p - 1, "till") || Is(p - 1, "-"))
+                    && output.Count > 0 && output[^1] is { Kind: MentionKind.TimeOfDay, HasClock: true } && output[^1].EndToken == p - 1
+                || output.Count > 0 && output[^1] is { Kind: MentionKind.Date or MentionKind.Weekday } && output[^1].EndToken == p
+                || E(q) is { DayOffset: not null } or { PartOfDay: not null };
+            if (!cued || !ClosesSpelledClock(q) || PriceBeforeAt(p)) return false;
+            end = q;
+            return true;
+        }
+
+        /// <summary>"traded at one fifty", "prices rose to ... at seven thirty": a measured quantity within three words before "at".</summary>
+        private bool PriceBeforeAt(int p)
+        {
+            if (!Is(p - 1, "at")) return false;
+            for (int k = p - 2; k >= _start && k >= p - 4; k--)
+            {
+                if (_tokens[k].Kind == TokenKind.Punctuation) return false;
+                if (_words.MeasureWords.ContainsKey(W(k)) || _words.PriceWords.Contains(W(k))) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The value of one spelled number word, hyphens joining tens and units ("forty-five"); false for digits.</summary>
+        private bool SpelledValue(ReadOnlySpan<char> word, out int value)
+        {
+            value = 0;
+            if (word.IsEmpty || char.IsAsciiDigit(word[0])) return false;
+            double total = 0, current = 0;
+            if (!TryWordsValue(word, ref total, ref current)) return false;
+            double v = total + current;
+            if (v != Math.Floor(v) || v > 99) return false;
+            value = (int)v;
+            return true;
+        }
+
+        /// <summary>Spelled minutes 10 to 59 after a spelled hour: "thirty", "forty-five", "forty five", "twenty seven".</summary>
+        private bool SpelledMinutes(int k, out int minute, out int end)
+        {
+            minute = 0;
+            end = k;
+            if (!IsWord(k) || !SpelledValue(W(k), out minute) || minute is < 10 or > 59) return false;
+            end = k + 1;
+            // "forty five": a tens word and its unit as two words.
+            if (minute % 10 == 0 && minute >= 20 && IsWord(k + 1) && W(k + 1).IndexOf('-') < 0 && SpelledValue(W(k + 1), out int unit) && unit is >= 1 and <= 9)
+            {
+                minute += unit;
+                end = k + 2;
+            }
+            return true;
+        }
+
+        /// <summary>What may follow a spelled clock: the end, punctuation, a day word, a part of the day, or a joiner.</summary>
+        private bool ClosesSpelledClock(int k)
+        {
+            if (!In(k) || _tokens[k].Kind is TokenKind.Punctuation) return true;
+            if (E(k) is { DayOffset: not null } or { PartOfDay: not null } || WeekdayOf(k) > 0) return true;
+            return Is(k, "to") || Is(k, "and") || Is(k, "or") || Is(k, "until") || Is(k, "till") || Is(k, "on") || Is(k, "in") || Is(k, "at")
+                || Is(k, "this") || Is(k, "next") || Is(k, "sharp");
         }
 
         /// <summary>"at 3 in the morning", "until 10 at night": a count ("arrested 12 in the morning") has no such word before it.</summary>
@@ -2890,9 +3232,16 @@ internal sealed class TimeExtractor
         /// </summary>
         private bool ClockEndsAt(int k) => !In(k) || Is(k, ".") || Is(k, "!") || Is(k, "?") || Is(k, ";");
 
+        /// <summary>"tonight around 9", "this evening around 7": a part of a named day, then "around" and a bare hour.</summary>
+        private bool AroundAfterPartOfNamedDay(int p) =>
+            p - 2 >= _start && Is(p - 1, "around") && E(p - 2) is { PartOfDay: not null } part && (part.DayOffset is not null || Is(p - 3, "this"));
+
         /// <summary>"Monday at 5", "today at 6.45": the token before "at" names a day or a part of one, so what follows is its clock.</summary>
         private bool DayBeforeAt(int p) =>
             p - 2 >= _start && Is(p - 1, "at") && (WeekdayOf(p - 2) > 0 || E(p - 2) is { DayOffset: not null } or { PartOfDay: not null });
+
+        /// <summary>"EST", "CET", "UTC": a time zone after a clock.</summary>
+        private bool IsTimeZoneAt(int q) => IsWord(q) && W(q).Length is >= 2 and <= 4 && IsUpperWord(W(q)) && (W(q)[^1] == 'T' || W(q) is "UTC");
 
         private static bool IsUpperWord(ReadOnlySpan<char> w)
         {
@@ -2908,6 +3257,8 @@ internal sealed class TimeExtractor
             var w = W(q);
             if (w.Equals("am", StringComparison.OrdinalIgnoreCase) || w.Equals("a.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("a.m", StringComparison.OrdinalIgnoreCase)) return q + 1;
             if (w.Equals("pm", StringComparison.OrdinalIgnoreCase) || w.Equals("p.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("p.m", StringComparison.OrdinalIgnoreCase)) { pm = true; return q + 1; }
+            // "nine a m" in a transcript: the letters spaced without periods, closing the phrase.
+            if ((w is "a" or "p") && Is(q + 1, "m") && (!In(q + 2) || _tokens[q + 2].Kind == TokenKind.Punctuation)) { pm = w is "p"; return q + 2; }
             if ((w is "a" or "p" or "A" or "P") && Is(q + 1, ".") && (Is(q + 2, "m") || Is(q + 2, "m.")))
             {
                 pm = w is "p" or "P";

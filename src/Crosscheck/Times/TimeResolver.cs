@@ -17,6 +17,10 @@ internal static class TimeResolver
         try
         {
             var resolved = ResolveCore(m, reference, tense);
+            // "the week of March 6": the ISO week holding the day, as TimeBank writes it ("2000-W10").
+            if (m is { Kind: MentionKind.Date, Unit: "W" } && resolved.TryGetValue(out var dayOfWeek)
+                && DateOnly.TryParseExact(dayOfWeek.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var inWeek))
+                return Result<(TimexType, string, bool)>.Ok((TimexType.Date, Week(inWeek), dayOfWeek.Item3));
             if (m.ShiftUnit is null || !resolved.TryGetValue(out var day)) return resolved;
             // "two weeks before Christmas": the anchor's day, moved.
             if (!DateOnly.TryParseExact(day.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor))
@@ -42,6 +46,13 @@ internal static class TimeResolver
         static Result<(TimexType, string, bool)> Ok(TimexType type, string value, bool anchored) => Result<(TimexType, string, bool)>.Ok((type, value, anchored));
         switch (m.Kind)
         {
+            case MentionKind.Date when m.Month == 0 && m.HasRelative:
+            {
+                // "the 15th day of next month": the day of the reference's month moved by the offset.
+                var month = new DateOnly(reference.Year, reference.Month, 1).AddMonths(m.Relative);
+                if (!IsValidDate(month.Year, month.Month, m.Day)) return Result<(TimexType, string, bool)>.Fail($"no day {m.Day} in {Month(month)}");
+                return Ok(TimexType.Date, Day(new DateOnly(month.Year, month.Month, m.Day)), true);
+            }
             case MentionKind.Date when m.Month == 0:
             {
                 // "on the 18th": this month's day, or the month before or after it as the tense points.
@@ -127,6 +138,14 @@ internal static class TimeResolver
                 else if (year == 0) year = tense != Tense.Future && m.Quarter > current ? reference.Year - 1 : reference.Year;
                 return Ok(TimexType.Date, $"{Y(year)}-Q{m.Quarter}", m.Year == 0);
             }
+            case MentionKind.Holiday when m.Literal!.StartsWith("0:", StringComparison.Ordinal):
+            {
+                // "the last Friday of next month": the weekday rule in the reference's month moved by the offset.
+                var month = new DateOnly(reference.Year, reference.Month, 1).AddMonths(m.Relative);
+                return WordTable.HolidayDate($"{month.Month}{m.Literal[1..]}", month.Year) is { } inMonth
+                    ? Ok(TimexType.Date, Day(inMonth), true)
+                    : Result<(TimexType, string, bool)>.Fail("no such weekday in that month");
+            }
             case MentionKind.Holiday:
             {
                 // The year as for a day and month: this year's date, moved by the tense rule or "last"/"next".
@@ -145,6 +164,10 @@ internal static class TimeResolver
                 if (m.WeekOffset is { } weeks) return Ok(TimexType.Date, Day(WeekdayOfWeek(m, weeks, reference)), true);
                 if (m.Day != 0 && WeekdayOnDay(m.Weekday, m.Day, reference) is { } onDay) return Ok(TimexType.Date, Day(onDay), true);
                 return Ok(TimexType.Date, Day(WeekdayDate(m.Weekday, m.HasRelative ? m.Relative : null, reference, tense)), true);
+            case MentionKind.WeekOfYear when m.Unit == "M":
+                return WeekOfMonth(m, reference, tense) is { } monthWeek
+                    ? Ok(TimexType.Date, $"{Y(ISOWeek.GetYear(monthWeek.ToDateTime(TimeOnly.MinValue)))}-W{ISOWeek.GetWeekOfYear(monthWeek.ToDateTime(TimeOnly.MinValue)):D2}", m.Year == 0)
+                    : Result<(TimexType, string, bool)>.Fail("no such week in that month");
             case MentionKind.WeekOfYear:
             {
                 int year = m.Year != 0 ? m.Year : reference.Year + (m.YearOffset ?? 0);
@@ -192,6 +215,30 @@ internal static class TimeResolver
             default:
                 return Result<(TimexType, string, bool)>.Fail("unknown kind");
         }
+    }
+
+    /// <summary>
+    /// The Thursday of the week of a month "the last week of July" names: the Monday-to-Sunday weeks whose Thursday falls
+    /// in the month, counted from the first or, for -1, the last; null when the count runs past the month.
+    /// </summary>
+    private static DateOnly? WeekOfMonth(in TimeMention m, DateOnly reference, Tense tense)
+    {
+        DateOnly first;
+        if (m.Month == 0) first = new DateOnly(reference.Year, reference.Month, 1).AddMonths(m.Relative);
+        else
+        {
+            int year = m.Year != 0 ? m.Year : YearFor(m.Month, 15, reference, tense, monthOnly: true);
+            if (year is < 1 or > 9998) return null;
+            first = new DateOnly(year, m.Month, 1);
+        }
+        // As ISO 8601 gives a week to the year of its Thursday, a week belongs to the month holding its Thursday.
+        if (m.Day == -1)
+        {
+            var last = first.AddMonths(1).AddDays(-1);
+            return last.AddDays(-((IsoDay(last) - 4 + 7) % 7));
+        }
+        var day = first.AddDays((4 - IsoDay(first) + 7) % 7 + 7 * (m.Day - 1));
+        return day.Month == first.Month ? day : null;
     }
 
     /// <summary>

@@ -34,12 +34,15 @@ public sealed class TimeStage : IStage
     public AnalyzedArticle Process(AnalyzedArticle article, AnalysisContext context)
     {
         var reference = context.ReferenceDateFor(article.Article);
-        return article.With(Layers.Times, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), reference, article.Article.Language));
+        return article.With(Layers.Times, Find(article.Text, article.Get(Layers.Tokens), article.Get(Layers.Sentences), reference, article.Article.Language,
+            context.ReferenceTimeFor(article.Article)));
     }
 
     /// <summary>The time expressions of an already tokenized text, in text order.</summary>
     /// <param name="language">ISO 639-1 code of the text; "ru" reads Russian, anything else English (unless the stage was built for one language).</param>
-    public ImmutableArray<TimeExpression> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, DateOnly reference, string language = "en")
+    /// <param name="referenceTime">The reference instant's clock when the caller knows it: "30 minutes later" is then that moment.</param>
+    public ImmutableArray<TimeExpression> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, DateOnly reference, string language = "en",
+        TimeOnly? referenceTime = null)
     {
         var extractor = ExtractorFor(language);
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
@@ -88,6 +91,7 @@ public sealed class TimeStage : IStage
                     if (mention.Kind == MentionKind.Weekday && !mention.HasRelative && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
+                if (referenceTime is { } clock && ClockShift(mention, reference, clock) is { } moment) resolved = (TimexType.Time, moment, true);
                 bool anaphoric = mention.NamedBefore
                     || mention.Kind == MentionKind.RelativeUnit && extractor.Words.IsAnaphoric(text, tokens, mention.StartToken, mention.EndToken);
                 if (anaphoric)
@@ -172,11 +176,27 @@ public sealed class TimeStage : IStage
         return $"{(reported.Year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}-Q{(reported.Month - 1) / 3 + 1}";
     }
 
+    /// <summary>
+    /// "30 minutes later", "in 3 hours from now": a shift in hours, minutes or seconds from a reference whose clock is
+    /// known is that moment ("2019-05-27T12:30"); null for any other mention, which keeps its value.
+    /// </summary>
+    private static string? ClockShift(in TimeMention m, DateOnly reference, TimeOnly clock)
+    {
+        if (m.Kind != MentionKind.Ago || double.IsNaN(m.Count) || Math.Abs(m.Count) > 10_000) return null;
+        double seconds = m.Unit switch { "H" => 3600, "N" => 60, "S" => 1, _ => 0 } * m.Count * m.Relative;
+        if (seconds == 0) return null;
+        var moment = reference.ToDateTime(clock).AddSeconds(Math.Round(seconds));
+        if (moment.Year is < 1 or > 9999) return null;
+        return moment.ToString(moment.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static bool NeedsTense(in TimeMention m) => m.Kind switch
     {
         MentionKind.Date or MentionKind.Month or MentionKind.Quarter => m.Year == 0,
         MentionKind.Weekday or MentionKind.Season or MentionKind.RelativeUnit => true,
         MentionKind.Holiday => m.Year == 0,
+        // "the last week of July": a week of a named month takes the month's year as a month does.
+        MentionKind.WeekOfYear => m.Unit == "M" && m.Month != 0 && m.Year == 0,
         MentionKind.TimeOfDay => m.Weekday != 0 || m.Month != 0 && m.Year == 0,
         _ => false,
     };

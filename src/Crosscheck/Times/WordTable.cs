@@ -133,6 +133,10 @@ internal sealed class WordTable
     /// <summary>"next Friday", "last Wednesday" are the weekday of the next or last calendar week (option <c>relative-weekday-by-calendar-week</c>).</summary>
     public bool RelativeWeekdayByCalendarWeek { get; private init; }
 
+    /// <summary>Words before "at" that make a number in words a price or a quote ("traded at one fifty"), not a spoken clock.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PriceWords { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words that may stand before a clock signal ("no later than", "not before").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockSignalLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -265,6 +269,14 @@ internal sealed class WordTable
             var easter = Easter(year);
             return easter.AddDays(shift) is var day && day.Year == year ? day : null;
         }
+        // "11:4:4+1": the day after a weekday rule's day (Black Friday after Thanksgiving).
+        int daysAfter = 0;
+        int plus = rule.IndexOf('+');
+        if (plus > 0 && rule.IndexOf(':') > 0)
+        {
+            if (!int.TryParse(rule.AsSpan(plus + 1), NumberStyles.None, CultureInfo.InvariantCulture, out daysAfter)) return null;
+            rule = rule[..plus];
+        }
         var parts = rule.Split(':');
         if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int month) && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int nth)
             && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int weekday) && month is >= 1 and <= 12 && weekday is >= 1 and <= 7 && nth is >= -1 and <= 5 and not 0)
@@ -274,10 +286,10 @@ internal sealed class WordTable
             {
                 var first = new DateOnly(year, month, 1);
                 var day = first.AddDays(((int)target - (int)first.DayOfWeek + 7) % 7 + 7 * (nth - 1));
-                return day.Month == month ? day : null;
+                return day.Month == month ? day.AddDays(daysAfter) : null;
             }
             var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-            return last.AddDays(-(((int)last.DayOfWeek - (int)target + 7) % 7));
+            return last.AddDays(-(((int)last.DayOfWeek - (int)target + 7) % 7) + daysAfter);
         }
         var md = rule.Split('-');
         if (md.Length == 2 && int.TryParse(md[0], NumberStyles.None, CultureInfo.InvariantCulture, out int m) && int.TryParse(md[1], NumberStyles.None, CultureInfo.InvariantCulture, out int d) && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(year, m)) return new DateOnly(year, m, d);
@@ -367,7 +379,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -521,6 +533,7 @@ internal sealed class WordTable
             SlashDateCues = wordSets["slash-date-cue"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             SlashDateFollowers = wordSets["slash-date-follow"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             SlashDateNames = wordSets["slash-date-name"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PriceWords = wordSets["price-word"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             NearestWeekdayWords = wordSets["weekday-nearest"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             RelativeWeekdayByCalendarWeek = options.TryGetValue("relative-weekday-by-calendar-week", out var calendarWeek) && calendarWeek == "true",
             ClockSignals = wordSets["clock-signal"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),

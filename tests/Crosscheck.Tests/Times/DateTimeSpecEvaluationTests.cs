@@ -400,4 +400,18 @@ public class DateTimeSpecEvaluationTests
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2019-05-27", "2019-05-27T12:30:00", "30 minutes later").Should().BeFalse();
         DateTimeSpecEvaluation.AtTheShiftsGranularity("2019-05-27", "2019-05-27T09:00:00", "3 hours ago").Should().BeFalse();
     }
+
+    [Fact]
+    public void AcceptsAWeekOfAMonthAsTheIsoWeekOfTheSameDays()
+    {
+        // "last week of Dec 2016": the spec reads 2016-12-26 to 2017-01-02, which is ISO week 2016-W52.
+        string[] reading = ["(2016-12-26,2017-01-02)"];
+        DateTimeSpecEvaluation.WeekOfMonthAsIsoWeek("2016-W52", "2016-12-W05", [.. reading]).Should().BeTrue();
+        // Another week, or a week-of-month value the spec gives no such reading for, is not.
+        DateTimeSpecEvaluation.WeekOfMonthAsIsoWeek("2016-W51", "2016-12-W05", [.. reading]).Should().BeFalse();
+        DateTimeSpecEvaluation.WeekOfMonthAsIsoWeek("2016-W52", "2016-12-W05", []).Should().BeFalse();
+        // Only a week-of-month TIMEX: the same days written as a plain range or a month are not this rule's.
+        DateTimeSpecEvaluation.WeekOfMonthAsIsoWeek("2016-W52", "(2016-12-26,2017-01-02,P1W)", [.. reading]).Should().BeFalse();
+        DateTimeSpecEvaluation.WeekOfMonthAsIsoWeek("2016-12", "2016-12-W05", ["(2016-12-01,2017-01-01)"]).Should().BeFalse();
+    }
 }

@@ -10,7 +10,11 @@ namespace Crosscheck.Evaluation.Quantities;
 public sealed record SpecResult(string Text, Span Span, string TypeName, string? Value, string? Unit, string? IsoCurrency, string? Timex, ImmutableArray<string> ResolvedValues = default);
 
 /// <summary>One spec case: input text, optional reference date, expected results, and whether .NET is marked unsupported.</summary>
-public sealed record SpecCase(string Input, DateOnly? ReferenceDate, ImmutableArray<SpecResult> Results, bool NotSupportedInDotNet);
+public sealed record SpecCase(string Input, DateOnly? ReferenceDate, ImmutableArray<SpecResult> Results, bool NotSupportedInDotNet)
+{
+    /// <summary>The clock of the case's reference instant ("ReferenceDateTime" 2019-05-27T12:00:00), or null.</summary>
+    public TimeOnly? ReferenceTime { get; init; }
+}
 
 /// <summary>Reads Recognizers-Text spec JSON (UTF-8, often with a BOM).</summary>
 public static class RecognizerSpecs
@@ -25,9 +29,14 @@ public static class RecognizerSpecs
             if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("Input", out var input) || input.ValueKind != JsonValueKind.String) continue;
             bool notSupported = Mentions(item, "NotSupported") || Mentions(item, "NotSupportedByDesign");
             DateOnly? reference = null;
+            TimeOnly? referenceTime = null;
             if (item.TryGetProperty("Context", out var context) && context.ValueKind == JsonValueKind.Object
                 && context.TryGetProperty("ReferenceDateTime", out var rdt) && rdt.ValueKind == JsonValueKind.String
-                && DateTime.TryParse(rdt.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)) reference = DateOnly.FromDateTime(dt);
+                && DateTime.TryParse(rdt.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
+            {
+                reference = DateOnly.FromDateTime(dt);
+                referenceTime = TimeOnly.FromDateTime(dt);
+            }
             var results = ImmutableArray.CreateBuilder<SpecResult>();
             if (item.TryGetProperty("Results", out var list) && list.ValueKind == JsonValueKind.Array)
             {
@@ -60,7 +69,7 @@ public static class RecognizerSpecs
                     results.Add(new SpecResult(text, new Span(start, end), Str(r, "TypeName") ?? "", value, unit, iso, timex, resolved.ToImmutable()));
                 }
             }
-            cases.Add(new SpecCase(input.GetString()!, reference, results.ToImmutable(), notSupported));
+            cases.Add(new SpecCase(input.GetString()!, reference, results.ToImmutable(), notSupported) { ReferenceTime = referenceTime });
         }
         return cases.ToImmutable();
     }

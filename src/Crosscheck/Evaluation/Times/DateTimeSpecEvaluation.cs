@@ -6,7 +6,8 @@ namespace Crosscheck.Evaluation.Times;
 
 /// <summary>
 /// <c>crosscheck eval datetime PATH</c>: Recognizers-Text DateTime spec files (e.g. DateTimeModel.json),
-/// each input run through the default pipeline with the case's reference date as publication date.
+/// each input run through the default pipeline with the case's reference date as publication date and its clock as
+/// the context's reference time ("30 minutes later" is then a moment).
 /// A case is fully right when every expected result has an overlapping time expression whose value is
 /// the expected TIMEX or one of its resolved values (Recognizers-Text leaves "XXXX-12-14" unresolved in
 /// the TIMEX and gives the dated readings as values), and nothing extra was found. Cases marked not
@@ -25,7 +26,8 @@ namespace Crosscheck.Evaluation.Times;
 /// <see cref="DayAndClockParts"/>); a unit with mod END at a range end where its extent ends ("to the end of 2008"), and
 /// the other end point kept when one unit is the whole range (<see cref="AtPoint"/>); a weekday TIMEX with no dated
 /// reading ("XXXX-WXX-4T17") as any week's such day; a shift from the reference at its unit's granularity ("two months
-/// ago" as the month, "30 minutes later" as the day; <see cref="AtTheShiftsGranularity"/>).
+/// ago" as the month, "30 minutes later" as the day; <see cref="AtTheShiftsGranularity"/>). Sixth session: a week of a
+/// month ("2016-12-W05", no TIMEX3 value) as the ISO week whose days are exactly the spec's reading (<see cref="WeekOfMonthAsIsoWeek"/>).
 /// </summary>
 public sealed class DateTimeSpecEvaluation : IEvaluation
 {
@@ -68,7 +70,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
                 }
                 var reference = specCase.ReferenceDate ?? new DateOnly(2016, 11, 7);
                 var article = new Article { Id = "case", Text = specCase.Input, ContentHash = "case", Published = PublicationDate.Given(reference, "spec") };
-                var system = pipeline.Analyze(article, new AnalysisContext(reference)).Article.Items(Layers.Times);
+                var system = pipeline.Analyze(article, new AnalysisContext(reference) { ReferenceTime = specCase.ReferenceTime }).Article.Items(Layers.Times);
                 var why = new List<string>();
                 var score = ScoreCase(specCase, system, why);
                 if (!score.FullyRight)
@@ -319,6 +321,23 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     }
 
     /// <summary>
+    /// "the last week of Dec 2016": Recognizers-Text writes a week of a month ("2016-12-W05"), which TIMEX3 has no value
+    /// for; TimeML writes the ISO week, and the spec's own reading gives that week's first and last day. An ISO week whose
+    /// extent is exactly a reading's start and end is right (the year-open "XXXX-07-W05" already is, by
+    /// <see cref="IsDatedReading"/>). Only for a week-of-month TIMEX, so no other range gains from it.
+    /// </summary>
+    public static bool WeekOfMonthAsIsoWeek(string value, string expectedTimex, ImmutableArray<string> resolved)
+    {
+        if (resolved.IsDefaultOrEmpty || expectedTimex.Length != 11 || expectedTimex[4] != '-' || expectedTimex[7] != '-' || expectedTimex[8] != 'W'
+            || !char.IsAsciiDigit(expectedTimex[0]) || value.Length != 8 || value[5] != 'W' || Extent(value) is not { } extent) return false;
+        foreach (var reading in resolved)
+        {
+            if (reading.StartsWith('(') && RangeEnds("(" + reading[1..^1] + ",P)") is { } ends && SameDay(extent.Start, ends.Start) && SameDay(extent.End, ends.End)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// "a few hours", "several weeks": TIMEX3 leaves the count unspecified ("PTXH", "PXW"); Recognizers-Text writes
     /// its fixed reading of the words as three ("PT3H", "P3W"). The unit must be the same.
     /// </summary>
@@ -390,6 +409,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
             && (int)valueDay.DayOfWeek == (expectedTimex[9] - '0') % 7 && value[10..] == expectedTimex[10..];
         if (value == expectedTimex || clockOnly || anyYear || anyWeek || SameDuration(value, expectedTimex) || !result.ResolvedValues.IsDefault && result.ResolvedValues.Any(v => ClockCanonical(v) == value)
             || IsDatedReading(value, expectedTimex, result.ResolvedValues)
+            || WeekOfMonthAsIsoWeek(value, expectedTimex, result.ResolvedValues)
             || VagueCount(value, expectedTimex, result.Text)
             || specCase.ReferenceDate is { } anchor && EndsAt(value, expectedTimex, anchor)
             || AtTheShiftsGranularity(value, expectedTimex, result.Text)) return true;
@@ -430,7 +450,7 @@ public sealed class DateTimeSpecEvaluation : IEvaluation
     }
 
     private static readonly (string Word, char Granularity)[] ShiftUnits =
-        [("year", 'Y'), ("month", 'M'), ("week", 'W'), ("day", 'D'), ("hour", 'T'), ("minute", 'T'), ("min", 'T'), ("second", 'T'), ("sec", 'T')];
+        [("year", 'Y'), ("month", 'M'), ("week", 'W'), ("fortnight", 'W'), ("day", 'D'), ("hour", 'T'), ("minute", 'T'), ("min", 'T'), ("second", 'T'), ("sec", 'T')];
 
     /// <summary>
     /// The expressions that together write a datetime result as TimeML does, a day and a clock time on it ("today" and

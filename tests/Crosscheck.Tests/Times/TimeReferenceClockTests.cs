@@ -1,0 +1,47 @@
+using Crosscheck.Text;
+using Crosscheck.Times;
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Times;
+
+/// <summary>
+/// A shift in hours, minutes or seconds is a moment when the caller passes the reference instant's clock (an evaluation
+/// case gives one); without it, or for a report dated on another day, the shift keeps its day. Invented sentences.
+/// </summary>
+public class TimeReferenceClockTests
+{
+    private static readonly Pipeline Pipeline = new PipelineBuilder().Add(new TextStage()).Add(new TimeStage()).Build();
+    private static readonly DateOnly Day = new(2024, 12, 16);
+
+    private static IReadOnlyList<(string Text, string Value)> Read(string text, TimeOnly? clock, DateOnly? published = null)
+    {
+        var article = new Article { Id = "t", Text = text, ContentHash = "t", Published = PublicationDate.Given(published ?? Day, "test") };
+        var outcome = Pipeline.Analyze(article, new AnalysisContext(Day) { ReferenceTime = clock });
+        return outcome.Article.Items(Layers.Times).Select(t => (t.Span.Of(text), t.Value)).ToList();
+    }
+
+    [Theory]
+    [InlineData("The convoy left 30 minutes later.", "30 minutes later", "2024-12-16T12:30")]
+    [InlineData("Polls close 3 hours from now.", "3 hours from now", "2024-12-16T15:00")]
+    [InlineData("The blast came 90 seconds later.", "90 seconds later", "2024-12-16T12:01:30")]
+    [InlineData("The alarm sounded 14 hours later.", "14 hours later", "2024-12-17T02:00")]
+    public void PutsAClockShiftOnTheReferenceMoment(string text, string span, string value) =>
+        Read(text, new TimeOnly(12, 0)).Should().Equal((span, value));
+
+    [Fact]
+    public void LeavesAClockShiftOnItsDayWithoutAReferenceClock() =>
+        Read("The convoy left 30 minutes later.", null).Should().Equal(("30 minutes later", "2024-12-16"));
+
+    [Fact]
+    public void LeavesADayShiftAtItsDay() =>
+        Read("The convoy left two days later.", new TimeOnly(12, 0)).Should().Equal(("two days later", "2024-12-18"));
+
+    [Fact]
+    public void GivesTheClockOnlyToAReportOnTheReferenceDay()
+    {
+        var context = new AnalysisContext(Day) { ReferenceTime = new TimeOnly(12, 0) };
+        context.ReferenceTimeFor(new Article { Id = "a", Text = "", ContentHash = "a", Published = PublicationDate.Given(Day, "test") }).Should().Be(new TimeOnly(12, 0));
+        context.ReferenceTimeFor(new Article { Id = "b", Text = "", ContentHash = "b", Published = PublicationDate.Given(Day.AddDays(-3), "test") }).Should().BeNull();
+        Read("The convoy left 30 minutes later.", new TimeOnly(12, 0), Day.AddDays(-3)).Should().Equal(("30 minutes later", "2024-12-13"));
+    }
+}
