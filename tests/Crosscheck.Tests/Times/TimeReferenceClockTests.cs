@@ -21,20 +21,24 @@ public class TimeReferenceClockTests
     }
 
     [Theory]
-    [InlineData("The convoy left 30 minutes later.", "30 minutes later", "2024-12-16T12:30")]
+    [InlineData("The convoy left 30 minutes ago.", "30 minutes ago", "2024-12-16T11:30")]
     [InlineData("Polls close 3 hours from now.", "3 hours from now", "2024-12-16T15:00")]
-    [InlineData("The blast came 90 seconds later.", "90 seconds later", "2024-12-16T12:01:30")]
-    [InlineData("The alarm sounded 14 hours later.", "14 hours later", "2024-12-17T02:00")]
+    [InlineData("The blast came 90 seconds ago.", "90 seconds ago", "2024-12-16T11:58:30")]
+    [InlineData("The alarm sounded 14 hours ago.", "14 hours ago", "2024-12-15T22:00")]
     public void PutsAClockShiftOnTheReferenceMoment(string text, string span, string value) =>
         Read(text, new TimeOnly(12, 0)).Should().Equal((span, value));
 
     [Fact]
+    public void LeavesAStretchAfterwardsAStretch() =>
+        Read("The convoy left 30 minutes later.", new TimeOnly(12, 0)).Should().Equal(("30 minutes", "PT30M"));
+
+    [Fact]
     public void LeavesAClockShiftOnItsDayWithoutAReferenceClock() =>
-        Read("The convoy left 30 minutes later.", null).Should().Equal(("30 minutes later", "2024-12-16"));
+        Read("The convoy left 30 minutes ago.", null).Should().Equal(("30 minutes ago", "2024-12-16"));
 
     [Fact]
     public void LeavesADayShiftAtItsDay() =>
-        Read("The convoy left two days later.", new TimeOnly(12, 0)).Should().Equal(("two days later", "2024-12-18"));
+        Read("The convoy left two days ago.", new TimeOnly(12, 0)).Should().Equal(("two days ago", "2024-12-14"));
 
     [Fact]
     public void GivesTheClockOnlyToAReportOnTheReferenceDay()
@@ -42,6 +46,6 @@ public class TimeReferenceClockTests
         var context = new AnalysisContext(Day) { ReferenceTime = new TimeOnly(12, 0) };
         context.ReferenceTimeFor(new Article { Id = "a", Text = "", ContentHash = "a", Published = PublicationDate.Given(Day, "test") }).Should().Be(new TimeOnly(12, 0));
         context.ReferenceTimeFor(new Article { Id = "b", Text = "", ContentHash = "b", Published = PublicationDate.Given(Day.AddDays(-3), "test") }).Should().BeNull();
-        Read("The convoy left 30 minutes later.", new TimeOnly(12, 0), Day.AddDays(-3)).Should().Equal(("30 minutes later", "2024-12-13"));
+        Read("The convoy left 30 minutes ago.", new TimeOnly(12, 0), Day.AddDays(-3)).Should().Equal(("30 minutes ago", "2024-12-13"));
     }
 }
