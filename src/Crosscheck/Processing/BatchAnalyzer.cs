@@ -75,7 +75,6 @@ public sealed class BatchAnalyzer
                 }
                 continue;
             }
-            if (decision.Reanalyzes) summary.Reanalyzed++;
             pending[raw.ContentHash] = decision.Id;
             batch.Add(new PendingReport(raw with { Id = decision.Id }));
             if (batch.Count >= _batchSize)
@@ -114,6 +113,7 @@ public sealed class BatchAnalyzer
         // Reported from what the store did: it may have left a report out or stored it under another id since DecideId.
         var saved = _store.SaveBatch(analyses, problems);
         summary.Analyzed += saved.Stored.Count;
+        summary.Reanalyzed += saved.Reanalyzed;
         foreach (var analyzed in saved.Stored) listener.OnAnalyzed(analyzed);
         foreach (var left in saved.NotStored)
         {

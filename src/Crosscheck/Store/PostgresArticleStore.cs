@@ -93,12 +93,12 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
 
     public IdDecision DecideId(string proposedId, string location, string contentHash) => Retry(() =>
     {
-        using (var byHash = Command("SELECT id, location, analyzer FROM articles WHERE content_hash = $1;", contentHash))
+        using (var byHash = Command("SELECT id, location, analyzer, published FROM articles WHERE content_hash = $1;", contentHash))
         using (var found = byHash.ExecuteReader())
         {
             if (found.Read())
             {
-                bool stale = found.IsDBNull(2) || found.GetString(2) != _analyzerBuild;
+                bool stale = IsStale(found.IsDBNull(2) ? null : found.GetString(2), dated: !found.IsDBNull(3));
                 return new IdDecision(!stale, found.GetString(0), false, found.GetString(1), Reanalyzes: stale);
             }
         }
@@ -151,6 +151,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         {
             var stored = new List<AnalyzedArticle>(analyses.Count);
             var notStored = new List<NotStoredReport>();
+            int reanalyzed = 0;
             using var transaction = _connection.BeginTransaction();
             Execute($"SELECT pg_advisory_xact_lock({PostgresSchema.StoreWriteLock});", transaction);
             foreach (var analyzed in analyses)
@@ -159,14 +160,14 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                 var where = article.SourcePath ?? article.Id;
                 string? storedBefore = null, storedLocation = null;
                 bool storedStale = false;
-                using (var known = Command("SELECT id, analyzer, location FROM articles WHERE content_hash = $1;", article.ContentHash))
+                using (var known = Command("SELECT id, analyzer, location, published FROM articles WHERE content_hash = $1;", article.ContentHash))
                 {
                     known.Transaction = transaction;
                     using var found = known.ExecuteReader();
                     if (found.Read())
                     {
                         storedBefore = found.GetString(0);
-                        storedStale = found.IsDBNull(1) || found.GetString(1) != _analyzerBuild;
+                        storedStale = IsStale(found.IsDBNull(1) ? null : found.GetString(1), dated: !found.IsDBNull(3));
                         storedLocation = found.GetString(2);
                     }
                 }
@@ -190,6 +191,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                     refresh.Parameters.AddWithValue(_analyzerBuild);
                     refresh.ExecuteNonQuery();
                     stored.Add(refreshed);
+                    reanalyzed++;
                     using var clearStale = Command("DELETE FROM problems WHERE location = $1;", where);
                     clearStale.Transaction = transaction;
                     clearStale.ExecuteNonQuery();
@@ -255,11 +257,14 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                 add.ExecuteNonQuery();
             }
             transaction.Commit();
-            return new SavedBatch(stored, notStored);
+            return new SavedBatch(stored, notStored, reanalyzed);
         });
         _pendingIds.Clear();
         return saved;
     }
+
+    /// <summary>As in SQLite: an undated report keeps its analysis, whose relative dates rest on the reference date of the run that stored it.</summary>
+    private bool IsStale(string? analyzer, bool dated) => dated && analyzer != _analyzerBuild;
 
     /// <summary>PostgreSQL text cannot hold U+0000; a report that contains one is searched without it (its analysis keeps it).</summary>
     private static string Searchable(string text) => text.Contains('\0') ? text.Replace("\0", "") : text;
@@ -285,10 +290,10 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         return problems;
     });
 
-    /// <summary>The content hashes among <paramref name="hashes"/> that are stored already, analysed by this build.</summary>
+    /// <summary>The content hashes among <paramref name="hashes"/> that are stored already and need no new analysis by this build.</summary>
     public IReadOnlySet<string> StoredHashes(IReadOnlyCollection<string> hashes) => Retry(() =>
     {
-        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1) AND analyzer = $2;", hashes.ToArray(), _analyzerBuild);
+        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1) AND (analyzer = $2 OR published IS NULL);", hashes.ToArray(), _analyzerBuild);
         using var reader = command.ExecuteReader();
         var found = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read()) found.Add(reader.GetString(0));

@@ -68,7 +68,10 @@ public sealed class SqliteArticleStore : IArticleStore
             throw new StoreException($"The database '{path}' has schema version {version}, newer than this build understands ({SchemaVersion}). Upgrade Crosscheck.");
         }
         if (version == SchemaVersion) return;
-        using var transaction = connection.BeginTransaction();
+        // Immediate, and the version read again inside it: two runs opening one old file migrate it once.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;", transaction));
+        if (version == SchemaVersion) return;
         if (version is 1 or 2) Execute(connection, "ALTER TABLE articles ADD COLUMN analyzer TEXT;", transaction);
         Execute(connection, $"""
             CREATE TABLE IF NOT EXISTS articles (
@@ -94,13 +97,13 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public IdDecision DecideId(string proposedId, string location, string contentHash)
     {
-        using (var byHash = Command("SELECT id, location, analyzer FROM articles WHERE content_hash = $hash;"))
+        using (var byHash = Command("SELECT id, location, analyzer, published FROM articles WHERE content_hash = $hash;"))
         {
             byHash.Parameters.AddWithValue("$hash", contentHash);
             using var found = byHash.ExecuteReader();
             if (found.Read())
             {
-                bool stale = found.IsDBNull(2) || found.GetString(2) != _analyzerBuild;
+                bool stale = IsStale(found.IsDBNull(2) ? null : found.GetString(2), dated: !found.IsDBNull(3));
                 return stale
                     ? new IdDecision(false, found.GetString(0), false, found.GetString(1), Reanalyzes: true)
                     : new IdDecision(true, found.GetString(0), false, found.GetString(1));
@@ -149,12 +152,13 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         var stored = new List<AnalyzedArticle>(analyses.Count);
         var notStored = new List<NotStoredReport>();
+        int reanalyzed = 0;
         // Immediate: the write lock is taken now, so what this transaction reads no other run changes before it commits.
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var delete = Command("DELETE FROM articles WHERE location = $location AND $wholeFile;", transaction);
         var deleteWholeFile = delete.Parameters.Add("$wholeFile", SqliteType.Integer);
         var deleteLocation = delete.Parameters.Add("$location", SqliteType.Text);
-        using var known = Command("SELECT id, analyzer, location FROM articles WHERE content_hash = $hash;", transaction);
+        using var known = Command("SELECT id, analyzer, location, published FROM articles WHERE content_hash = $hash;", transaction);
         var knownHash = known.Parameters.Add("$hash", SqliteType.Text);
         using var refresh = Command("UPDATE articles SET analysis = $analysis, analyzer = $analyzer, published = $published WHERE content_hash = $hash;", transaction);
         var refreshHash = refresh.Parameters.Add("$hash", SqliteType.Text);
@@ -190,7 +194,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 if (found.Read())
                 {
                     storedBefore = found.GetString(0);
-                    storedStale = found.IsDBNull(1) || found.GetString(1) != _analyzerBuild;
+                    storedStale = IsStale(found.IsDBNull(1) ? null : found.GetString(1), dated: !found.IsDBNull(3));
                     storedLocation = found.GetString(2);
                 }
             }
@@ -205,6 +209,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 refreshAnalysis.Value = AnalysisBlob.Pack(refreshed);
                 refresh.ExecuteNonQuery();
                 stored.Add(refreshed);
+                reanalyzed++;
                 clearLocation.Value = where;
                 clearProblem.ExecuteNonQuery();
                 continue;
@@ -251,8 +256,14 @@ public sealed class SqliteArticleStore : IArticleStore
         }
         transaction.Commit();
         _pendingIds.Clear();
-        return new SavedBatch(stored, notStored);
+        return new SavedBatch(stored, notStored, reanalyzed);
     }
+
+    /// <summary>
+    /// Another build's analysis of a report with its own date is analysed again. An undated report's relative dates rest
+    /// on the reference date of the run that stored it, which the store does not know: it keeps its analysis.
+    /// </summary>
+    private bool IsStale(string? analyzer, bool dated) => dated && analyzer != _analyzerBuild;
 
     private static object PublishedColumn(Article article) =>
         (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
@@ -301,10 +312,11 @@ public sealed class SqliteArticleStore : IArticleStore
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         return command.ExecuteScalar();
     }
 }

@@ -54,20 +54,25 @@ public class BatchAnalyzerTests
     public void AReportStoredByAnotherBuildIsAnalysedAgainAndCountedSo()
     {
         using var folder = new Some.TempFolder();
-        var items = new[] { ReadItem.Ok(Some.Raw("First report.", "r1")), ReadItem.Ok(Some.Raw("Second report.", "r2")) };
+        var items = new[] { ReadItem.Ok(Some.Raw("First report.", "r1")), ReadItem.Ok(Some.Raw("Second report.", "r2")), ReadItem.Ok(Some.Raw("Undated report.", "u")) };
+        // Reports with a date of their own, and one without (its relative dates rest on the storing run's reference date).
+        static Article PrepareDated(RawArticle raw) => Prepare(raw) with
+        {
+            Published = raw.Id == "u" ? PublicationDate.Unknown : PublicationDate.Given(new DateOnly(2024, 12, 16), "test"),
+        };
         using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build"))
         {
-            new BatchAnalyzer(TextOnly, Prepare, older, Some.Context()).Run(items).Analyzed.Should().Be(2);
+            new BatchAnalyzer(TextOnly, PrepareDated, older, Some.Context()).Run(items).Analyzed.Should().Be(3);
         }
         using var newer = SqliteArticleStore.Open(folder.File("a.db"), null, "newer-build");
-        var again = new BatchAnalyzer(TextOnly, Prepare, newer, Some.Context()).Run(items);
+        var again = new BatchAnalyzer(TextOnly, PrepareDated, newer, Some.Context()).Run(items);
         again.Analyzed.Should().Be(2);
         again.Reanalyzed.Should().Be(2);
-        again.Unchanged.Should().Be(0);
-        newer.ArticleCount.Should().Be(2);
+        again.Unchanged.Should().Be(1, "the undated report keeps its analysis");
+        newer.ArticleCount.Should().Be(3);
 
-        var third = new BatchAnalyzer(TextOnly, Prepare, newer, Some.Context()).Run(items);
-        third.Unchanged.Should().Be(2, "the same build does not analyse a stored report twice");
+        var third = new BatchAnalyzer(TextOnly, PrepareDated, newer, Some.Context()).Run(items);
+        third.Unchanged.Should().Be(3, "the same build does not analyse a stored report twice");
         third.Reanalyzed.Should().Be(0);
     }
 

@@ -83,23 +83,29 @@ public class PostgresArticleStoreTests
     public void AnAnalysisByAnotherBuildIsAnalysedAgainInItsPlace()
     {
         using var server = new TestPostgres();
-        var bare = new AnalyzedArticle(Some.Article("Troops crossed the river.", "r") with { SourcePath = "/x/r.txt", Language = "en" });
+        var monday = new DateOnly(2024, 12, 16);
+        var bare = new AnalyzedArticle(Some.Article("Troops crossed the river.", "r", monday) with { SourcePath = "/x/r.txt", Language = "en" });
+        var undated = Analyzed("The bridge reopened on Monday.", "u", "/x/u.txt");
         using (var older = server.OpenStoreAs("older-build"))
         {
-            older.SaveBatch([bare, Analyzed("Another report.", "s", "/x/s.txt")], []);
+            older.SaveBatch([bare, Analyzed("Another report.", "s", "/x/s.txt"), undated], []);
         }
         using var newer = server.OpenStoreAs("newer-build");
-        newer.StoredHashes([bare.Article.ContentHash]).Should().BeEmpty("the queue feeder must hand a stale report to a worker again");
+        newer.StoredHashes([bare.Article.ContentHash, undated.Article.ContentHash]).Should().Equal([undated.Article.ContentHash],
+            "the queue feeder hands a stale dated report to a worker again; an undated one keeps the dates of the run that stored it");
+        newer.DecideId("u", "/x/u.txt", undated.Article.ContentHash).AlreadyStored.Should().BeTrue();
         var decision = newer.DecideId("r-copy", "/y/r-copy.txt", bare.Article.ContentHash);
         decision.AlreadyStored.Should().BeFalse();
         decision.Reanalyzes.Should().BeTrue();
         decision.Id.Should().Be("r");
 
-        var saved = newer.SaveBatch([Analyzed("Troops crossed the river.", "r", "/y/r-copy.txt")], []);
+        var fresh = new TextStage().Process(new AnalyzedArticle(Some.Article("Troops crossed the river.", "r", monday) with { SourcePath = "/y/r-copy.txt", Language = "en" }), Some.Context());
+        var saved = newer.SaveBatch([fresh], []);
+        saved.Reanalyzed.Should().Be(1);
 
         saved.Stored.Should().ContainSingle().Which.Article.SourcePath.Should().Be("/x/r.txt");
-        newer.ArticleCount.Should().Be(2);
-        newer.ReadAll().Select(a => a.Article.Id).Should().Equal(["r", "s"]);
+        newer.ArticleCount.Should().Be(3);
+        newer.ReadAll().Select(a => a.Article.Id).Should().Equal(["r", "s", "u"]);
         newer.ReadAll().First().Has(Layers.Tokens).Should().BeTrue("the new analysis replaced the old one");
         newer.StoredHashes([bare.Article.ContentHash]).Should().ContainSingle();
         newer.DecideId("r", "/x/r.txt", bare.Article.ContentHash).AlreadyStored.Should().BeTrue();

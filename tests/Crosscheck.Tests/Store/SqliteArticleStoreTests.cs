@@ -6,9 +6,11 @@ namespace Crosscheck.Tests.Store;
 
 public class SqliteArticleStoreTests
 {
-    private static AnalyzedArticle Analyzed(string text, string id = "a1", string? location = null)
+    private static readonly DateOnly Monday = new(2024, 12, 16);
+
+    private static AnalyzedArticle Analyzed(string text, string id = "a1", string? location = null, DateOnly? published = null)
     {
-        var article = Some.Article(text, id) with { SourcePath = location ?? $"/in/{id}.txt" };
+        var article = Some.Article(text, id, published) with { SourcePath = location ?? $"/in/{id}.txt" };
         return new TextStage().Process(new AnalyzedArticle(article), Some.Context());
     }
 
@@ -69,7 +71,7 @@ public class SqliteArticleStoreTests
     public void AnAnalysisByAnotherBuildIsAnalysedAgainInItsPlace()
     {
         using var folder = new Some.TempFolder();
-        var bare = new AnalyzedArticle(Some.Article("Troops crossed the river.", "r") with { SourcePath = "/x/r.txt" });
+        var bare = new AnalyzedArticle(Some.Article("Troops crossed the river.", "r", Monday) with { SourcePath = "/x/r.txt" });
         using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build"))
         {
             older.SaveBatch([bare, Analyzed("Another report.", "s", "/x/s.txt")], []);
@@ -80,7 +82,7 @@ public class SqliteArticleStoreTests
         decision.Reanalyzes.Should().BeTrue();
         decision.Id.Should().Be("r");
 
-        var fresh = Analyzed("Troops crossed the river.", "r", "/y/r-copy.txt");
+        var fresh = Analyzed("Troops crossed the river.", "r", "/y/r-copy.txt", Monday);
         var saved = newer.SaveBatch([fresh], []);
 
         saved.Stored.Should().ContainSingle().Which.Article.SourcePath.Should().Be("/x/r.txt", "the stored row keeps the place it was read from");
@@ -88,6 +90,55 @@ public class SqliteArticleStoreTests
         newer.ReadAll().Select(a => a.Article.Id).Should().Equal(["r", "s"], "the row keeps its id and its place in the order");
         newer.ReadAll().First().Has(Layers.Tokens).Should().BeTrue("the new analysis replaced the old one");
         newer.DecideId("r", "/x/r.txt", bare.Article.ContentHash).AlreadyStored.Should().BeTrue("it is this build's analysis now");
+    }
+
+    [Fact]
+    public void AnUndatedReportKeepsAnotherBuildsAnalysis()
+    {
+        // Its relative dates rest on the reference date of the run that stored it, which a new run need not share.
+        using var folder = new Some.TempFolder();
+        var undated = Analyzed("The bridge reopened on Monday.", "u", "/x/u.txt");
+        using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build")) older.SaveBatch([undated], []);
+        using var newer = SqliteArticleStore.Open(folder.File("a.db"), null, "newer-build");
+        var decision = newer.DecideId("u", "/x/u.txt", undated.Article.ContentHash);
+        decision.AlreadyStored.Should().BeTrue();
+        decision.Reanalyzes.Should().BeFalse();
+        var saved = newer.SaveBatch([undated], []);
+        saved.Stored.Should().BeEmpty();
+        saved.Reanalyzed.Should().Be(0);
+    }
+
+    [Fact]
+    public void ASchemaTwoDatabaseOpenedTwiceIsMigratedOnceAndKeepsItsReport()
+    {
+        using var folder = new Some.TempFolder();
+        var path = folder.File("v2.db");
+        CreateSchemaTwo(path, Analyzed("A report stored before builds were recorded.", "old", "/in/old.txt", Monday));
+        using var first = SqliteArticleStore.Open(path);
+        using var second = SqliteArticleStore.Open(path);
+        second.ArticleCount.Should().Be(1);
+        first.ReadAll().Single().Article.Id.Should().Be("old");
+    }
+
+    private static void CreateSchemaTwo(string path, AnalyzedArticle analyzed)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = """
+            CREATE TABLE articles (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL UNIQUE, location TEXT NOT NULL, published TEXT, analysis BLOB NOT NULL);
+            CREATE INDEX articles_location ON articles(location);
+            CREATE TABLE problems (location TEXT PRIMARY KEY, message TEXT NOT NULL);
+            PRAGMA user_version = 2;
+            INSERT INTO articles (id, content_hash, location, published, analysis) VALUES ($id, $hash, $location, $published, $blob);
+            """;
+        create.Parameters.AddWithValue("$id", analyzed.Article.Id);
+        create.Parameters.AddWithValue("$hash", analyzed.Article.ContentHash);
+        create.Parameters.AddWithValue("$location", analyzed.Article.SourcePath);
+        create.Parameters.AddWithValue("$published", (object?)analyzed.Article.Published.Date?.ToString("yyyy-MM-dd") ?? DBNull.Value);
+        create.Parameters.AddWithValue("$blob", AnalysisBlob.Pack(analyzed));
+        create.ExecuteNonQuery();
     }
 
     [Fact]
@@ -108,23 +159,8 @@ public class SqliteArticleStoreTests
     {
         using var folder = new Some.TempFolder();
         var path = folder.File("v2.db");
-        var analyzed = Analyzed("A report stored before builds were recorded.", "old", "/in/old.txt");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var create = connection.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE articles (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
-                    content_hash TEXT NOT NULL UNIQUE, location TEXT NOT NULL, published TEXT, analysis BLOB NOT NULL);
-                CREATE INDEX articles_location ON articles(location);
-                CREATE TABLE problems (location TEXT PRIMARY KEY, message TEXT NOT NULL);
-                PRAGMA user_version = 2;
-                INSERT INTO articles (id, content_hash, location, published, analysis) VALUES ('old', $hash, '/in/old.txt', NULL, $blob);
-                """;
-            create.Parameters.AddWithValue("$hash", analyzed.Article.ContentHash);
-            create.Parameters.AddWithValue("$blob", AnalysisBlob.Pack(analyzed));
-            create.ExecuteNonQuery();
-        }
+        var analyzed = Analyzed("A report stored before builds were recorded.", "old", "/in/old.txt", Monday);
+        CreateSchemaTwo(path, analyzed);
         using var store = SqliteArticleStore.Open(path);
         store.ReadAll().Single().Article.Id.Should().Be("old");
         store.DecideId("old", "/in/old.txt", analyzed.Article.ContentHash).Reanalyzes.Should().BeTrue();
