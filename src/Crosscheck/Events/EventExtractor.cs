@@ -81,8 +81,10 @@ internal sealed class EventExtractor
                 // organised sides, so a battle word needs a state's forces, an armed side or a toll in its sentence.
                 if (trigger.EventType == "Battles" && sentenceActors.Count == 0 && casualties.Count == 0 && !armedSide) continue;
                 // "Protesters fought running battles with riot police": ACLED codes demonstrators fighting the police as a
-                // violent demonstration, and a battle only between armed, organised sides; a state's forces named keep it a battle.
-                if (trigger.EventType == "Battles" && sentenceActors.Count == 0 && Names(v, first, end, _lexicon.CrowdLookup))
+                // violent demonstration, and a battle only between armed, organised sides; a state's forces or an armed side other
+                // than the police ("men loyal to the militia") named keep it a battle.
+                if (trigger.EventType == "Battles" && sentenceActors.Count == 0 && Names(v, first, end, _lexicon.CrowdLookup)
+                    && !NamesArmedSideBesidesPolice(v, first, end))
                 {
                     trigger = trigger with { EventType = "Riots", SubEventType = "Violent demonstration" };
                 }
@@ -136,6 +138,15 @@ internal sealed class EventExtractor
     }
 
     /// <summary>Whether any word of the sentence is one of <paramref name="words"/>.</summary>
+    private bool NamesArmedSideBesidesPolice(TokenView v, int first, int end)
+    {
+        for (int k = first; k < end; k++)
+        {
+            if (v.IsWord(k) && _lexicon.ArmedSideLookup.Contains(v.Word(k)) && !_lexicon.PoliceLookup.Contains(v.Word(k))) return true;
+        }
+        return false;
+    }
+
     private static bool Names(TokenView v, int first, int end, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
     {
         for (int k = first; k < end; k++)

@@ -21,7 +21,7 @@ public sealed class EventLexicon
     private readonly FrozenSet<string> _forceNouns;
 
     public EventLexicon(IEnumerable<EventTrigger> triggers, IEnumerable<(string Name, string Country, bool Self)> actors, IEnumerable<string> forceNouns,
-        IEnumerable<string>? armedSides = null, IEnumerable<string>? crowds = null)
+        IEnumerable<string>? armedSides = null, IEnumerable<string>? crowds = null, IEnumerable<string>? police = null)
     {
         var list = triggers.ToList();
         _byFirstWord = list.Where(t => !(t.LastIsPrefix && t.Words.Length == 1))
@@ -40,6 +40,7 @@ public sealed class EventLexicon
         ForceLookup = _forceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         ArmedSideLookup = (armedSides?.ToFrozenSet(StringComparer.OrdinalIgnoreCase) ?? _forceNouns).GetAlternateLookup<ReadOnlySpan<char>>();
         CrowdLookup = (crowds ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        PoliceLookup = (police ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static readonly Lazy<EventLexicon> EnglishLazy = new(LoadEnglish);
@@ -60,6 +61,9 @@ public sealed class EventLexicon
     /// <summary>Words naming demonstrators ("protesters", "rioters"): fighting between them and the police is a riot.</summary>
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CrowdLookup { get; }
 
+    /// <summary>The armed sides that police a crowd ("police", "cops"): demonstrators fighting only them riot; fighting a militia is a battle.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PoliceLookup { get; }
+
     private static EventLexicon LoadEnglish()
     {
         var triggers = ClaimResources.ReadTsv("event-triggers-en.tsv").Select(r =>
@@ -74,6 +78,7 @@ public sealed class EventLexicon
         var forces = rows.Where(r => r[0] == "@force").Select(r => r[1].Trim());
         var armed = rows.Where(r => r[0] == "@armed").Select(r => r[1].Trim());
         var crowds = rows.Where(r => r[0] == "@crowd").Select(r => r[1].Trim());
-        return new EventLexicon(triggers, actors, forces, armed, crowds);
+        var police = rows.Where(r => r[0] == "@police").Select(r => r[1].Trim());
+        return new EventLexicon(triggers, actors, forces, armed, crowds, police);
     }
 }

@@ -264,6 +264,16 @@ public class EventStageTests
         events.Should().NotContain(e => e.EventType == "Battles");
     }
 
+    [Theory]
+    [InlineData("Youths loyal to the militia ambushed a convoy near Lugo.")]
+    [InlineData("Youths and militia fighters clashed in Lugo overnight.")]
+    public void A_crowd_beside_an_armed_side_other_than_the_police_stays_a_battle(string text)
+    {
+        var events = Run(text).Get(Layers.Events);
+        events.Should().Contain(e => e.EventType == "Battles");
+        events.Should().NotContain(e => e.EventType == "Riots");
+    }
+
     [Fact]
     public void A_states_forces_fighting_demonstrators_stay_a_battle_of_those_forces() =>
         Run("Russian troops clashed with protesters and armed militias near the border, the army said.").Get(Layers.Events)
