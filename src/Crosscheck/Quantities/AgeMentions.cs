@@ -12,7 +12,8 @@ namespace Crosscheck.Quantities;
 public static class AgeMentions
 {
     private const int OldestAge = 125;
-    private const int AgedLookBack = 4;
+    // Only numbers, commas and joiners lie between "aged" and an age, so a list of several ages ("aged 7, 9 and 12") may be long.
+    private const int AgedLookBack = 8;
 
     /// <param name="first">The number's first token.</param>
     /// <param name="after">The token after the number.</param>
@@ -55,7 +56,7 @@ public static class AgeMentions
             var word = Word(text, tokens, k);
             if (word.Equals("aged", StringComparison.OrdinalIgnoreCase) || word.Equals("age", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("ages", StringComparison.OrdinalIgnoreCase)) return true;
-            if (!(tokens[k].Kind == TokenKind.Number || word is "," or "-" || IsJoiner(word))) return false;
+            if (!(tokens[k].Kind == TokenKind.Number || word is "," or "-" || IsJoiner(word) || IsRangeOpener(word))) return false;
         }
         return false;
     }
@@ -85,6 +86,15 @@ public static class AgeMentions
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgeFollowers =
         FrozenSet.ToFrozenSet(["were", "was", "are", "is", "have", "has", "had", "who", "died", "remain", "remained",
             "in", "at", "on", "from", "with", "will", "would"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"[aged] between 19 and 25": the range word at <paramref name="k"/> follows "aged", so the range is of ages.</summary>
+    public static bool IsAgeRangeOpener(string text, ImmutableArray<Token> tokens, int k, int sentenceStart) =>
+        k > sentenceStart && IsRangeOpener(Word(text, tokens, k)) && Word(text, tokens, k - 1) is var before
+        && (before.Equals("aged", StringComparison.OrdinalIgnoreCase) || before.Equals("ages", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"aged between 19 and 25", "aged from 5 to 12".</summary>
+    private static bool IsRangeOpener(ReadOnlySpan<char> word) =>
+        word.Equals("between", StringComparison.OrdinalIgnoreCase) || word.Equals("from", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsJoiner(ReadOnlySpan<char> word) =>
         word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase) || word.Equals("to", StringComparison.OrdinalIgnoreCase);

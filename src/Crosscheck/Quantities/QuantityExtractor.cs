@@ -61,7 +61,8 @@ internal sealed class QuantityExtractor
         int numberStart = p;
         if (IsCovered(tokens[numberStart].Span, covered)) return numberStart + 1;
         if (InsideLink(text, tokens[numberStart].Span)) return number.EndToken;
-        if (bound is null && unit is null && AgeMentions.IsAge(text, tokens, numberStart, number.EndToken, sentenceStart, end)) return number.EndToken;
+        if ((bound is null || AgeMentions.IsAgeRangeOpener(text, tokens, k, sentenceStart)) && unit is null
+            && AgeMentions.IsAge(text, tokens, numberStart, number.EndToken, sentenceStart, end)) return number.EndToken;
         if (bound is null && unit is null && numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { Designator: true }) return number.EndToken;
         if (numberStart > sentenceStart && tokens[numberStart - 1].Span.SliceOf(text) is "#") return number.EndToken;
         int q = number.EndToken;

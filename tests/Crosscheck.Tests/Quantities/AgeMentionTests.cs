@@ -15,6 +15,9 @@ public class AgeMentionTests
     [InlineData("The bodies of two women, 68 and 48 years old, were found.", "68")]
     [InlineData("The bodies of two women, 68 and 48 years old, were found.", "48")]
     [InlineData("Children aged 5 to 12 were evacuated.", "12")]
+    [InlineData("Three soldiers, aged between 19 and 25, were wounded by the blast.", "19")]
+    [InlineData("Three soldiers, aged between 19 and 25, were wounded by the blast.", "25")]
+    [InlineData("The victims, aged 7, 9 and 12, were killed in the fire.", "12")]
     public void An_age_is_no_quantity(string text, string age) =>
         QuantitiesOf.Read(text).Should().NotContain(q => q.Text == age);
 
@@ -40,6 +43,7 @@ public class AgeMentionTests
     [Theory]
     [InlineData("Two women, aged 68 and 48, were killed in the fire.", CasualtyKind.Killed)]
     [InlineData("Three men, ages 19 to 25, were wounded by the blast.", CasualtyKind.Wounded)]
+    [InlineData("Three soldiers, aged between 19 and 25, were wounded by the blast.", CasualtyKind.Wounded)]
     public void A_toll_steps_over_the_ages_of_its_victims(string text, CasualtyKind kind) =>
         QuantitiesOf.Read(text).Should().ContainSingle(q => q.Quantity.Casualty != null).Which.Quantity.Casualty.Should().Be(kind);
 
