@@ -14,7 +14,8 @@ public sealed record AnalysisContext(DateOnly FallbackReferenceDate)
 
     /// <summary>
     /// The clock of the reference instant, when the caller knows it (an evaluation case gives "2019-05-27T12:00");
-    /// passed in like the date, never read from the clock. Null leaves "30 minutes later" at its day.
+    /// passed in like the date, never read from the clock. It serves the clock shifts "30 minutes ago" and "in 3 hours
+    /// from now"; null leaves them at their day. ("30 minutes later" is a stretch, PT30M, as in TimeML.)
     /// </summary>
     public TimeOnly? ReferenceTime { get; init; }
 

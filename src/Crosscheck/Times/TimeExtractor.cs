@@ -2268,7 +2268,8 @@ internal sealed class TimeExtractor
         /// <summary>"this month" 0, "next month" 1, "last month" -1, "the month" 0 (of the reference); null for anything else.</summary>
         private int? MonthOffsetAt(int r)
         {
-            if (!Is(r + 1, "month")) return null;
+            // "the tenth day of the month of Muharram": the month is named after, in a calendar the reference may not share.
+            if (!Is(r + 1, "month") || Is(r + 2, "of")) return null;
             if (Is(r, "the") || Is(r, "this")) return 0;
             if (Is(r, "next")) return 1;
             if (Is(r, "last") || Is(r, "previous")) return -1;
@@ -2803,9 +2804,25 @@ internal sealed class TimeExtractor
             // A two-word name needs a time word right before it: "Ukraine's independence day", "a victory day for democracy",
             // "a new year's eve of sorts" are not the US or Russian holiday.
             if (_words.NamesCapitalized && !Capitalized(p) && !yearAfter && !hasRelative && (end - p < 2 || !HolidayCueBefore(p))) return p;
+            // The whole name is passed over, so "Friday" in "Black Friday Records" is no weekday either.
+            if (!yearAfter && HolidayStartsName(p, end)) return end;
             if (yearAfter) end = yEnd;
             output.Add(new TimeMention(MentionKind.Holiday, spanStart >= 0 ? spanStart : p, end) { Literal = rule, Year = year, Relative = relative, HasRelative = hasRelative });
             return end;
+        }
+
+        /// <summary>
+        /// "Black Friday Records", "the Earth Day Network", "Christmas Island": a capitalised word after the holiday that is
+        /// no time word makes the holiday part of a name. A text in capitals ("BLACK FRIDAY SALES") is left alone.
+        /// </summary>
+        private bool HolidayStartsName(int p, int end)
+        {
+            if (!_words.NamesCapitalized || !IsWord(end) || !Capitalized(end) || Is(end, "I")) return false;
+            var next = W(end);
+            if (next.Length > 1 && char.IsUpper(next[1]) && char.IsUpper(W(p)[^1])) return false;
+            return E(end) is not ({ Month: > 0 } or { Weekday: > 0 } or { DayOffset: not null } or { PartOfDay: not null } or { Unit: not null }
+                or { StartsHoliday: true } or { Season: not null } or { Relative: not null })
+                && !Is(end, "Eve") && !Is(end, "Day") && !Is(end, "Night") && !Is(end, "Weekend");
         }
 
         private bool HolidayCueBefore(int p) =>
@@ -3076,6 +3093,9 @@ internal sealed class TimeExtractor
             {
                 // "Which one am I?": the phrase must close after the meridiem too (a time zone may follow).
                 if (!TwelveToTwentyFour(ref hour, pm) || !ClosesSpelledClock(ampmEnd) && !IsTimeZoneAt(ampmEnd)) return false;
+                // "seen off one PM, and may topple another": a bare upper-case "PM" after a spelled hour may be a prime
+                // minister, so it is a clock only with a clock word before or a day word after it ("at seven PM").
+                if (minute == 0 && (W(q) is "PM" or "AM") && !SpelledMeridiemCued(p, ampmEnd, output)) return false;
                 end = ampmEnd;
                 meridiem = true;
                 return true;
@@ -3097,6 +3117,13 @@ internal sealed class TimeExtractor
             end = q;
             return true;
         }
+
+        /// <summary>A clock word before a spelled hour ("at", "by", a range's "to") or a day word right after its meridiem.</summary>
+        private bool SpelledMeridiemCued(int p, int ampmEnd, List<TimeMention> output) =>
+            ClockWordBefore(p) || Is(p - 1, "to") || Is(p - 1, "till") || Is(p - 1, "-")
+            || output.Count > 0 && output[^1] is { Kind: MentionKind.Date or MentionKind.Weekday } && output[^1].EndToken == p
+            || IsTimeZoneAt(ampmEnd) || E(ampmEnd) is { DayOffset: not null } or { PartOfDay: not null } || WeekdayOf(ampmEnd) > 0
+            || Is(ampmEnd, "on") && (WeekdayOf(ampmEnd + 1) > 0 || MonthAt(ampmEnd + 1) > 0);
 
         /// <summary>"traded at one fifty", "prices rose to ... at seven thirty": a measured quantity within three words before "at".</summary>
         private bool PriceBeforeAt(int p)

@@ -40,7 +40,7 @@ public sealed class TimeStage : IStage
 
     /// <summary>The time expressions of an already tokenized text, in text order.</summary>
     /// <param name="language">ISO 639-1 code of the text; "ru" reads Russian, anything else English (unless the stage was built for one language).</param>
-    /// <param name="referenceTime">The reference instant's clock when the caller knows it: "30 minutes later" is then that moment.</param>
+    /// <param name="referenceTime">The reference instant's clock when the caller knows it: "30 minutes ago" is then that moment ("30 minutes later" is a stretch, PT30M).</param>
     public ImmutableArray<TimeExpression> Find(string text, ImmutableArray<Text.Token> tokens, ImmutableArray<Text.Sentence> sentences, DateOnly reference, string language = "en",
         TimeOnly? referenceTime = null)
     {
@@ -177,8 +177,8 @@ public sealed class TimeStage : IStage
     }
 
     /// <summary>
-    /// "30 minutes later", "in 3 hours from now": a shift in hours, minutes or seconds from a reference whose clock is
-    /// known is that moment ("2019-05-27T12:30"); null for any other mention, which keeps its value.
+    /// "30 minutes ago", "in 3 hours from now": a shift in hours, minutes or seconds from a reference whose clock is
+    /// known is that moment ("2019-05-27T11:30", "2019-05-27T15:00"); "30 minutes later" is a stretch (PT30M), not a shift; null for any other mention, which keeps its value.
     /// </summary>
     private static string? ClockShift(in TimeMention m, DateOnly reference, TimeOnly clock)
     {

@@ -310,10 +310,14 @@ internal sealed class WordTable
 
     /// <summary>The tense a lead phrase just before the mention fixes, or null when there is none.</summary>
     public Tense? LeadTense(string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int start, int mentionStart) =>
-        Follows(FutureLeads, text, tokens, start, mentionStart) ? Tense.Future
-        : Follows(PastLeads, text, tokens, start, mentionStart) ? Tense.Past : null;
+        Follows(FutureLeads, text, tokens, start, mentionStart, true) ? Tense.Future
+        : Follows(PastLeads, text, tokens, start, mentionStart, false) ? Tense.Past : null;
 
-    private static bool Follows(string[][] leads, string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int start, int mentionStart)
+    /// <summary>"The ban became effective March 1": after a past copula the lead is the sentence's past, not a day ahead.</summary>
+    private static readonly string[] PastCopulas = ["was", "were", "became", "been"];
+
+    private static bool Follows(string[][] leads, string text, System.Collections.Immutable.ImmutableArray<Text.Token> tokens, int start, int mentionStart,
+        bool notAfterPastCopula)
     {
         int last = mentionStart - 1;
         // "as soon as on Tuesday", "since the Oct. 23 attack": one preposition or article may stand between.
@@ -326,7 +330,17 @@ internal sealed class WordTable
             if (first < start) continue;
             bool all = true;
             for (int i = 0; i < lead.Length && all; i++) all = tokens[first + i].Span.SliceOf(text).Equals(lead[i], StringComparison.OrdinalIgnoreCase);
+            if (all && notAfterPastCopula && first > start && IsPastCopula(tokens[first - 1].Span.SliceOf(text))) return false;
             if (all) return true;
+        }
+        return false;
+    }
+
+    private static bool IsPastCopula(ReadOnlySpan<char> word)
+    {
+        foreach (var copula in PastCopulas)
+        {
+            if (word.Equals(copula, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
