@@ -127,11 +127,14 @@ public class BrowserTests(WebServer server, BrowserFixture browser) : IClassFixt
         await page.GotoAsync("/");
         await page.FillAsync("header input[name=q]", "zyxquorl");
         await page.PressAsync("header input[name=q]", "Enter");
-        await page.WaitForURLAsync("**/search?q=zyxquorl");
-        (await page.Locator("ol#results a.result-link").CountAsync()).Should().Be(1);
+        // As for the evidence link above: the results wait for themselves; the load event timed out once in CI on a busy machine.
+        await page.WaitForURLAsync("**/search?q=zyxquorl", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        var results = page.Locator("ol#results a.result-link");
+        await results.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        (await results.CountAsync()).Should().Be(1);
         (await page.Locator(".snippet mark").First.InnerTextAsync()).Should().BeEquivalentTo("zyxquorl");
         await Shot(page, "06-search");
-        await page.Locator("ol#results a.result-link").ClickAsync();
+        await results.ClickAsync();
         // The hostile title is text on the page, and its script never ran.
         (await page.Locator("h1").InnerTextAsync()).Should().Contain("<script>alert('title')</script>");
         _consoleProblems.Should().BeEmpty();
