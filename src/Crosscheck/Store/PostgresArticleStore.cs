@@ -182,13 +182,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                         WHERE content_hash = $1;
                         """, _connection, transaction);
                     refresh.Parameters.AddWithValue(article.ContentHash);
-                    refresh.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = article.Published.Date is { } day ? day : DBNull.Value });
-                    refresh.Parameters.AddWithValue(article.Language);
-                    refresh.Parameters.AddWithValue(TextSearchConfiguration(article.Language));
-                    refresh.Parameters.AddWithValue(Searchable(article.Title ?? ""));
-                    refresh.Parameters.AddWithValue(Searchable(article.Text));
-                    refresh.Parameters.AddWithValue(AnalysisJson.Serialize(refreshed));
-                    refresh.Parameters.AddWithValue(_analyzerBuild);
+                    AddAnalysisColumns(refresh, refreshed);
                     refresh.ExecuteNonQuery();
                     stored.Add(refreshed);
                     reanalyzed++;
@@ -237,13 +231,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                 insert.Parameters.AddWithValue(id);
                 insert.Parameters.AddWithValue(article.ContentHash);
                 insert.Parameters.AddWithValue(where);
-                insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = article.Published.Date is { } date ? date : DBNull.Value });
-                insert.Parameters.AddWithValue(article.Language);
-                insert.Parameters.AddWithValue(TextSearchConfiguration(article.Language));
-                insert.Parameters.AddWithValue(Searchable(article.Title ?? ""));
-                insert.Parameters.AddWithValue(Searchable(article.Text));
-                insert.Parameters.AddWithValue(AnalysisJson.Serialize(toStore));
-                insert.Parameters.AddWithValue(_analyzerBuild);
+                AddAnalysisColumns(insert, toStore);
                 if (insert.ExecuteNonQuery() == 1) stored.Add(toStore);
                 using var clear = Command("DELETE FROM problems WHERE location = $1;", where);
                 clear.Transaction = transaction;
@@ -261,6 +249,19 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         });
         _pendingIds.Clear();
         return saved;
+    }
+
+    /// <summary>The columns an insert and a refresh both write, in this order: published, language, language_config, title, body, analysis, analyzer.</summary>
+    private void AddAnalysisColumns(NpgsqlCommand command, AnalyzedArticle analyzed)
+    {
+        var article = analyzed.Article;
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = article.Published.Date is { } date ? date : DBNull.Value });
+        command.Parameters.AddWithValue(article.Language);
+        command.Parameters.AddWithValue(TextSearchConfiguration(article.Language));
+        command.Parameters.AddWithValue(Searchable(article.Title ?? ""));
+        command.Parameters.AddWithValue(Searchable(article.Text));
+        command.Parameters.AddWithValue(AnalysisJson.Serialize(analyzed));
+        command.Parameters.AddWithValue(_analyzerBuild);
     }
 
     /// <summary>As in SQLite: an undated report keeps its analysis, whose relative dates rest on the reference date of the run that stored it.</summary>
