@@ -414,14 +414,24 @@ internal sealed class DocumentContext
         return -1;
     }
 
+    private int? _votedSentence;
+    private readonly Dictionary<int, double> _sentenceCounts = [];
+
     /// <summary>The country most of the document's places lie in, its own sentence's places counting double.</summary>
     public int MainCountry(int index)
     {
         int sentence = _mentions[index].Sentence;
-        var counts = new Dictionary<int, double>(_countries);
-        // The sentence's own mentions are contiguous around the index: add their second vote.
-        for (int j = index; j >= 0 && _mentions[j].Sentence == sentence; j--) Vote(counts, j);
-        for (int j = index + 1; j < _mentions.Count && _mentions[j].Sentence == sentence; j++) Vote(counts, j);
+        if (_votedSentence != sentence)
+        {
+            // Counted once per sentence, so a sentence listing thousands of unknown villages stays linear.
+            _votedSentence = sentence;
+            _sentenceCounts.Clear();
+            foreach (var (country, weight) in _countries) _sentenceCounts[country] = weight;
+            // The sentence's own mentions are contiguous around the index: add their second vote.
+            for (int j = index; j >= 0 && _mentions[j].Sentence == sentence; j--) Vote(_sentenceCounts, j);
+            for (int j = index + 1; j < _mentions.Count && _mentions[j].Sentence == sentence; j++) Vote(_sentenceCounts, j);
+        }
+        var counts = _sentenceCounts;
         int best = -1;
         double max = 0;
         foreach (var (country, weight) in counts)
