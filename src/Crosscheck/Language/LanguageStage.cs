@@ -10,8 +10,12 @@ public sealed class LanguageStage : IStage
 {
     public const string StageName = "language";
 
-    /// <summary>A few thousand characters, in evenly spaced windows, settle the language of a whole article.</summary>
-    private const int AnalyzedChars = 4096;
+    /// <summary>
+    /// Four evenly spaced windows of 512 characters settle the language of a whole article: single
+    /// paragraphs of 200-400 characters are identified 99.98% right (`eval language`), and reading
+    /// more only cost time (4,096 characters took about an eighth of the per-report time).
+    /// </summary>
+    private const int AnalyzedChars = 2048;
 
     private readonly LanguageIdentifier _identifier;
 
