@@ -10,15 +10,23 @@ public sealed class AnalyzedArticle
 {
     private readonly ImmutableDictionary<LayerKey, object> _layers;
 
-    public AnalyzedArticle(Article article) : this(article, ImmutableDictionary<LayerKey, object>.Empty) { }
+    public AnalyzedArticle(Article article) : this(article, ImmutableDictionary<LayerKey, object>.Empty, null) { }
 
-    private AnalyzedArticle(Article article, ImmutableDictionary<LayerKey, object> layers)
+    private AnalyzedArticle(Article article, ImmutableDictionary<LayerKey, object> layers, DateOnly? referenceDate)
     {
         Article = article;
         _layers = layers;
+        ReferenceDate = referenceDate;
     }
 
     public Article Article { get; }
+
+    /// <summary>
+    /// The date the pipeline anchored relative dates on ("Saturday", "last month"): the report's own date, or for
+    /// an undated report the run's fallback. Null when the analysis did not come from <see cref="Pipeline.Analyze"/>
+    /// (read back from a store): the store keeps an undated report's date beside it, to analyse it again alike.
+    /// </summary>
+    public DateOnly? ReferenceDate { get; }
 
     /// <summary>Shorthand for <c>Article.Text</c>, the string every span indexes.</summary>
     public string Text => Article.Text;
@@ -52,7 +60,9 @@ public sealed class AnalyzedArticle
         _layers.TryGetValue(key, out var value) ? (ImmutableArray<T>)value : [];
 
     public AnalyzedArticle With<T>(LayerKey<T> key, T value) where T : notnull =>
-        new(Article, _layers.SetItem(key, value));
+        new(Article, _layers.SetItem(key, value), ReferenceDate);
+
+    internal AnalyzedArticle AnchoredOn(DateOnly referenceDate) => new(Article, _layers, referenceDate);
 
     // For storage, which handles layers generically by key; the key's ValueType guards the cast.
     internal object GetBoxed(LayerKey key) =>
@@ -64,7 +74,7 @@ public sealed class AnalyzedArticle
         {
             throw new ArgumentException($"Layer '{key.Name}' holds {key.ValueType.Name}, not {value.GetType().Name}.", nameof(value));
         }
-        return new AnalyzedArticle(Article, _layers.SetItem(key, value));
+        return new AnalyzedArticle(Article, _layers.SetItem(key, value), ReferenceDate);
     }
 
     /// <summary>Replaces the article's metadata (never its text: offsets must stay valid).</summary>
@@ -74,6 +84,6 @@ public sealed class AnalyzedArticle
         {
             throw new ArgumentException("An analyzed article's text cannot change: every layer's offsets refer to it.", nameof(article));
         }
-        return new AnalyzedArticle(article, _layers);
+        return new AnalyzedArticle(article, _layers, ReferenceDate);
     }
 }

@@ -17,7 +17,7 @@ public sealed class Pipeline
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(context);
-        var current = new AnalyzedArticle(article);
+        var current = new AnalyzedArticle(article).AnchoredOn(context.ReferenceDateFor(article));
         List<StageFailure>? failures = null;
         foreach (var stage in Stages)
         {

@@ -76,7 +76,9 @@ public sealed class BatchAnalyzer
                 continue;
             }
             pending[raw.ContentHash] = decision.Id;
-            batch.Add(new PendingReport(raw with { Id = decision.Id }));
+            // Analysed again for a new build: an undated report keeps the date its stored analysis was anchored on.
+            var context = decision.ReanalyzeOn is { } anchoredOn ? _context with { FallbackReferenceDate = anchoredOn } : _context;
+            batch.Add(new PendingReport(raw with { Id = decision.Id }, context));
             if (batch.Count >= _batchSize)
             {
                 Flush(batch, problems, summary, listener);
@@ -138,7 +140,7 @@ public sealed class BatchAnalyzer
         try
         {
             var article = _prepare(report.Raw);
-            report.Outcome = _pipeline.Analyze(article, _context);
+            report.Outcome = _pipeline.Analyze(article, report.Context);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -147,9 +149,10 @@ public sealed class BatchAnalyzer
         }
     }
 
-    private sealed class PendingReport(RawArticle raw)
+    private sealed class PendingReport(RawArticle raw, AnalysisContext context)
     {
         public RawArticle Raw { get; } = raw;
+        public AnalysisContext Context { get; } = context;
         public AnalysisOutcome? Outcome { get; set; }
         public string? Error { get; set; }
     }

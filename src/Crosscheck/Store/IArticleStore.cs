@@ -26,8 +26,9 @@ public interface IArticleStore : IDisposable
 /// <param name="Id">The id to give the report: the proposed one, or a disambiguated one when another file already owns it.</param>
 /// <param name="Replaces">True when the same location had different content before (an edited file).</param>
 /// <param name="StoredLocation">Where the stored copy was read from, when <paramref name="AlreadyStored"/> or <paramref name="Reanalyzes"/>.</param>
-/// <param name="Reanalyzes">The same content is stored, with its own date, analysed by another build of Crosscheck (<see cref="AnalyzerBuild"/>): analyse it again, under its stored id.</param>
-public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces, string? StoredLocation = null, bool Reanalyzes = false);
+/// <param name="Reanalyzes">The same content is stored, analysed by another build of Crosscheck (<see cref="AnalyzerBuild"/>): analyse it again, under its stored id.</param>
+/// <param name="ReanalyzeOn">For an undated report analysed again: the reference date its stored analysis was anchored on, to anchor the new one alike.</param>
+public readonly record struct IdDecision(bool AlreadyStored, string Id, bool Replaces, string? StoredLocation = null, bool Reanalyzes = false, DateOnly? ReanalyzeOn = null);
 
 /// <param name="Stored">The reports stored, each with the id it was stored under (which may differ from the one it was given).</param>
 /// <param name="NotStored">The reports left out, each with why.</param>

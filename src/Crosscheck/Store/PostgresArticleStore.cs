@@ -93,13 +93,15 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
 
     public IdDecision DecideId(string proposedId, string location, string contentHash) => Retry(() =>
     {
-        using (var byHash = Command("SELECT id, location, analyzer, published FROM articles WHERE content_hash = $1;", contentHash))
+        using (var byHash = Command("SELECT id, location, analyzer, published, reference_date FROM articles WHERE content_hash = $1;", contentHash))
         using (var found = byHash.ExecuteReader())
         {
             if (found.Read())
             {
-                bool stale = IsStale(found.IsDBNull(2) ? null : found.GetString(2), dated: !found.IsDBNull(3));
-                return new IdDecision(!stale, found.GetString(0), false, found.GetString(1), Reanalyzes: stale);
+                var anchoredOn = found.IsDBNull(4) ? (DateOnly?)null : found.GetFieldValue<DateOnly>(4);
+                bool stale = IsStale(found.IsDBNull(2) ? null : found.GetString(2), dated: !found.IsDBNull(3), anchoredOn);
+                return new IdDecision(!stale, found.GetString(0), false, found.GetString(1), Reanalyzes: stale,
+                    ReanalyzeOn: stale && found.IsDBNull(3) ? anchoredOn : null);
             }
         }
         // As in SQLite: an edited file replaces its analysis; a record of a JSON Lines or JSON array file never does.
@@ -160,14 +162,15 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                 var where = article.SourcePath ?? article.Id;
                 string? storedBefore = null, storedLocation = null;
                 bool storedStale = false;
-                using (var known = Command("SELECT id, analyzer, location, published FROM articles WHERE content_hash = $1;", article.ContentHash))
+                using (var known = Command("SELECT id, analyzer, location, published, reference_date FROM articles WHERE content_hash = $1;", article.ContentHash))
                 {
                     known.Transaction = transaction;
                     using var found = known.ExecuteReader();
                     if (found.Read())
                     {
                         storedBefore = found.GetString(0);
-                        storedStale = IsStale(found.IsDBNull(1) ? null : found.GetString(1), dated: !found.IsDBNull(3));
+                        storedStale = IsStale(found.IsDBNull(1) ? null : found.GetString(1), dated: !found.IsDBNull(3),
+                            found.IsDBNull(4) ? null : found.GetFieldValue<DateOnly>(4));
                         storedLocation = found.GetString(2);
                     }
                 }
@@ -178,7 +181,8 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                         ? analyzed
                         : analyzed.WithArticle(article with { Id = storedBefore, SourcePath = storedLocation });
                     using var refresh = new NpgsqlCommand("""
-                        UPDATE articles SET published = $2, language = $3, language_config = $4::regconfig, title = $5, body = $6, analysis = $7, analyzer = $8
+                        UPDATE articles SET published = $2, language = $3, language_config = $4::regconfig, title = $5, body = $6, analysis = $7, analyzer = $8,
+                            reference_date = $9
                         WHERE content_hash = $1;
                         """, _connection, transaction);
                     refresh.Parameters.AddWithValue(article.ContentHash);
@@ -223,8 +227,8 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
                 var id = FreeId(article.Id, article.ContentHash, transaction);
                 var toStore = id == article.Id ? analyzed : analyzed.WithArticle(article with { Id = id });
                 using var insert = new NpgsqlCommand("""
-                    INSERT INTO articles (order_key, id, content_hash, location, published, language, language_config, title, body, analysis, analyzer)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7::regconfig, $8, $9, $10, $11)
+                    INSERT INTO articles (order_key, id, content_hash, location, published, language, language_config, title, body, analysis, analyzer, reference_date)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7::regconfig, $8, $9, $10, $11, $12)
                     ON CONFLICT (content_hash) DO NOTHING;
                     """, _connection, transaction);
                 insert.Parameters.AddWithValue(orderKey);
@@ -251,7 +255,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         return saved;
     }
 
-    /// <summary>The columns an insert and a refresh both write, in this order: published, language, language_config, title, body, analysis, analyzer.</summary>
+    /// <summary>The columns an insert and a refresh both write, in this order: published, language, language_config, title, body, analysis, analyzer, reference_date.</summary>
     private void AddAnalysisColumns(NpgsqlCommand command, AnalyzedArticle analyzed)
     {
         var article = analyzed.Article;
@@ -262,10 +266,16 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
         command.Parameters.AddWithValue(Searchable(article.Text));
         command.Parameters.AddWithValue(AnalysisJson.Serialize(analyzed));
         command.Parameters.AddWithValue(_analyzerBuild);
+        // As in SQLite: an undated report's anchor, so another build analyses it again on the same date.
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            NpgsqlDbType = NpgsqlDbType.Date,
+            Value = article.Published.Date is null && analyzed.ReferenceDate is { } anchoredOn ? anchoredOn : DBNull.Value,
+        });
     }
 
-    /// <summary>As in SQLite: an undated report keeps its analysis, whose relative dates rest on the reference date of the run that stored it.</summary>
-    private bool IsStale(string? analyzer, bool dated) => dated && analyzer != _analyzerBuild;
+    /// <summary>As in SQLite: another build's analysis is stale, unless it is of an undated report stored before its reference date was kept.</summary>
+    private bool IsStale(string? analyzer, bool dated, DateOnly? anchoredOn) => (dated || anchoredOn is not null) && analyzer != _analyzerBuild;
 
     /// <summary>PostgreSQL text cannot hold U+0000; a report that contains one is searched without it (its analysis keeps it).</summary>
     private static string Searchable(string text) => text.Contains('\0') ? text.Replace("\0", "") : text;
@@ -294,7 +304,7 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
     /// <summary>The content hashes among <paramref name="hashes"/> that are stored already and need no new analysis by this build.</summary>
     public IReadOnlySet<string> StoredHashes(IReadOnlyCollection<string> hashes) => Retry(() =>
     {
-        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1) AND (analyzer = $2 OR published IS NULL);", hashes.ToArray(), _analyzerBuild);
+        using var command = Command("SELECT content_hash FROM articles WHERE content_hash = ANY($1) AND (analyzer = $2 OR published IS NULL AND reference_date IS NULL);", hashes.ToArray(), _analyzerBuild);
         using var reader = command.ExecuteReader();
         var found = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read()) found.Add(reader.GetString(0));

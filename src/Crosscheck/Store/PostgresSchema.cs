@@ -97,6 +97,10 @@ internal static class PostgresSchema
         (4, "the build that analysed each article", """
             ALTER TABLE articles ADD COLUMN analyzer text;
             """),
+        // Rows stored before it name no date: an undated one keeps its analysis, as nothing says which date it rests on.
+        (5, "the date an undated article's relative dates rest on", """
+            ALTER TABLE articles ADD COLUMN reference_date date;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

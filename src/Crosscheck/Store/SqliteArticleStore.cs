@@ -10,7 +10,7 @@ public sealed class SqliteArticleStore : IArticleStore
 {
     // 2: analyses are stored packed (AnalysisBlob); version-1 rows, plain JSON, are still read.
     // 3: each row names the build that analysed it (AnalyzerBuild); older rows name none, so they are stale.
-    internal const int SchemaVersion = 3;
+    internal const int SchemaVersion = 4;
     private readonly SqliteConnection _connection;
     private readonly string _analyzerBuild;
     private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
@@ -73,6 +73,7 @@ public sealed class SqliteArticleStore : IArticleStore
         version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;", transaction));
         if (version == SchemaVersion) return;
         if (version is 1 or 2) Execute(connection, "ALTER TABLE articles ADD COLUMN analyzer TEXT;", transaction);
+        if (version is 1 or 2 or 3) Execute(connection, "ALTER TABLE articles ADD COLUMN reference_date TEXT;", transaction);
         Execute(connection, $"""
             CREATE TABLE IF NOT EXISTS articles (
                 seq          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -81,7 +82,9 @@ public sealed class SqliteArticleStore : IArticleStore
                 location     TEXT NOT NULL,
                 published    TEXT,
                 analysis     BLOB NOT NULL,
-                analyzer     TEXT
+                analyzer     TEXT,
+                -- An undated report's relative dates rest on this date (the run's fallback); another build analyses it again on the same date.
+                reference_date TEXT
             );
             CREATE INDEX IF NOT EXISTS articles_location ON articles(location);
             CREATE TABLE IF NOT EXISTS problems (
@@ -97,15 +100,16 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public IdDecision DecideId(string proposedId, string location, string contentHash)
     {
-        using (var byHash = Command("SELECT id, location, analyzer, published FROM articles WHERE content_hash = $hash;"))
+        using (var byHash = Command("SELECT id, location, analyzer, published, reference_date FROM articles WHERE content_hash = $hash;"))
         {
             byHash.Parameters.AddWithValue("$hash", contentHash);
             using var found = byHash.ExecuteReader();
             if (found.Read())
             {
-                bool stale = IsStale(found.IsDBNull(2) ? null : found.GetString(2), dated: !found.IsDBNull(3));
+                var anchoredOn = found.IsDBNull(4) ? (DateOnly?)null : ParseDate(found.GetString(4));
+                bool stale = IsStale(found.IsDBNull(2) ? null : found.GetString(2), dated: !found.IsDBNull(3), anchoredOn);
                 return stale
-                    ? new IdDecision(false, found.GetString(0), false, found.GetString(1), Reanalyzes: true)
+                    ? new IdDecision(false, found.GetString(0), false, found.GetString(1), Reanalyzes: true, ReanalyzeOn: found.IsDBNull(3) ? anchoredOn : null)
                     : new IdDecision(true, found.GetString(0), false, found.GetString(1));
             }
         }
@@ -158,18 +162,19 @@ public sealed class SqliteArticleStore : IArticleStore
         using var delete = Command("DELETE FROM articles WHERE location = $location AND $wholeFile;", transaction);
         var deleteWholeFile = delete.Parameters.Add("$wholeFile", SqliteType.Integer);
         var deleteLocation = delete.Parameters.Add("$location", SqliteType.Text);
-        using var known = Command("SELECT id, analyzer, location, published FROM articles WHERE content_hash = $hash;", transaction);
+        using var known = Command("SELECT id, analyzer, location, published, reference_date FROM articles WHERE content_hash = $hash;", transaction);
         var knownHash = known.Parameters.Add("$hash", SqliteType.Text);
-        using var refresh = Command("UPDATE articles SET analysis = $analysis, analyzer = $analyzer, published = $published WHERE content_hash = $hash;", transaction);
+        using var refresh = Command("UPDATE articles SET analysis = $analysis, analyzer = $analyzer, published = $published, reference_date = $reference WHERE content_hash = $hash;", transaction);
         var refreshHash = refresh.Parameters.Add("$hash", SqliteType.Text);
         var refreshPublished = refresh.Parameters.Add("$published", SqliteType.Text);
+        var refreshReference = refresh.Parameters.Add("$reference", SqliteType.Text);
         var refreshAnalysis = refresh.Parameters.Add("$analysis", SqliteType.Blob);
         refresh.Parameters.AddWithValue("$analyzer", _analyzerBuild);
         using var taken = Command("SELECT 1 FROM articles WHERE id = $id;", transaction);
         var takenId = taken.Parameters.Add("$id", SqliteType.Text);
         using var insert = Command("""
-            INSERT INTO articles (id, content_hash, location, published, analysis, analyzer)
-            VALUES ($id, $hash, $location, $published, $analysis, $analyzer)
+            INSERT INTO articles (id, content_hash, location, published, analysis, analyzer, reference_date)
+            VALUES ($id, $hash, $location, $published, $analysis, $analyzer, $reference)
             ON CONFLICT(content_hash) DO NOTHING;
             """, transaction);
         insert.Parameters.AddWithValue("$analyzer", _analyzerBuild);
@@ -177,6 +182,7 @@ public sealed class SqliteArticleStore : IArticleStore
         var hash = insert.Parameters.Add("$hash", SqliteType.Text);
         var location = insert.Parameters.Add("$location", SqliteType.Text);
         var published = insert.Parameters.Add("$published", SqliteType.Text);
+        var reference = insert.Parameters.Add("$reference", SqliteType.Text);
         var analysis = insert.Parameters.Add("$analysis", SqliteType.Blob);
         using var clearProblem = Command("DELETE FROM problems WHERE location = $location;", transaction);
         var clearLocation = clearProblem.Parameters.Add("$location", SqliteType.Text);
@@ -194,7 +200,8 @@ public sealed class SqliteArticleStore : IArticleStore
                 if (found.Read())
                 {
                     storedBefore = found.GetString(0);
-                    storedStale = IsStale(found.IsDBNull(1) ? null : found.GetString(1), dated: !found.IsDBNull(3));
+                    storedStale = IsStale(found.IsDBNull(1) ? null : found.GetString(1), dated: !found.IsDBNull(3),
+                        found.IsDBNull(4) ? null : ParseDate(found.GetString(4)));
                     storedLocation = found.GetString(2);
                 }
             }
@@ -206,6 +213,7 @@ public sealed class SqliteArticleStore : IArticleStore
                     : analyzed.WithArticle(article with { Id = storedBefore, SourcePath = storedLocation });
                 refreshHash.Value = article.ContentHash;
                 refreshPublished.Value = PublishedColumn(article);
+                refreshReference.Value = ReferenceDateColumn(analyzed);
                 refreshAnalysis.Value = AnalysisBlob.Pack(refreshed);
                 refresh.ExecuteNonQuery();
                 stored.Add(refreshed);
@@ -231,6 +239,7 @@ public sealed class SqliteArticleStore : IArticleStore
             hash.Value = article.ContentHash;
             location.Value = where;
             published.Value = PublishedColumn(article);
+            reference.Value = ReferenceDateColumn(analyzed);
             var toStore = storedId == article.Id ? analyzed : analyzed.WithArticle(article with { Id = storedId });
             analysis.Value = AnalysisBlob.Pack(toStore);
             insert.ExecuteNonQuery();
@@ -260,13 +269,22 @@ public sealed class SqliteArticleStore : IArticleStore
     }
 
     /// <summary>
-    /// Another build's analysis of a report with its own date is analysed again. An undated report's relative dates rest
-    /// on the reference date of the run that stored it, which the store does not know: it keeps its analysis.
+    /// Another build's analysis is analysed again: a dated report on its own date, an undated one on the reference date
+    /// its row keeps. An undated row stored before schema 4 names no reference date, so it keeps its analysis.
     /// </summary>
-    private bool IsStale(string? analyzer, bool dated) => dated && analyzer != _analyzerBuild;
+    private bool IsStale(string? analyzer, bool dated, DateOnly? anchoredOn) => (dated || anchoredOn is not null) && analyzer != _analyzerBuild;
 
     private static object PublishedColumn(Article article) =>
         (object?)article.Published.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value;
+
+    /// <summary>The date an undated report was anchored on; null for a dated report, whose own date is its anchor.</summary>
+    private static object ReferenceDateColumn(AnalyzedArticle analyzed) =>
+        analyzed.Article.Published.Date is null && analyzed.ReferenceDate is { } date
+            ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : DBNull.Value;
+
+    private static DateOnly? ParseDate(string column) =>
+        DateOnly.TryParseExact(column, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
     public IEnumerable<AnalyzedArticle> ReadAll()
     {

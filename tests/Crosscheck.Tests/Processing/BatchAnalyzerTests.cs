@@ -55,7 +55,7 @@ public class BatchAnalyzerTests
     {
         using var folder = new Some.TempFolder();
         var items = new[] { ReadItem.Ok(Some.Raw("First report.", "r1")), ReadItem.Ok(Some.Raw("Second report.", "r2")), ReadItem.Ok(Some.Raw("Undated report.", "u")) };
-        // Reports with a date of their own, and one without (its relative dates rest on the storing run's reference date).
+        // Reports with a date of their own, and one without (its relative dates rest on the storing run's reference date, which its row keeps).
         static Article PrepareDated(RawArticle raw) => Prepare(raw) with
         {
             Published = raw.Id == "u" ? PublicationDate.Unknown : PublicationDate.Given(new DateOnly(2024, 12, 16), "test"),
@@ -65,15 +65,41 @@ public class BatchAnalyzerTests
             new BatchAnalyzer(TextOnly, PrepareDated, older, Some.Context()).Run(items).Analyzed.Should().Be(3);
         }
         using var newer = SqliteArticleStore.Open(folder.File("a.db"), null, "newer-build");
-        var again = new BatchAnalyzer(TextOnly, PrepareDated, newer, Some.Context()).Run(items);
-        again.Analyzed.Should().Be(2);
-        again.Reanalyzed.Should().Be(2);
-        again.Unchanged.Should().Be(1, "the undated report keeps its analysis");
+        var recorder = new AnchorRecorder();
+        // A later run, with another fallback date: the undated report is analysed again on the date it was first anchored on.
+        var again = new BatchAnalyzer(TextOnly, PrepareDated, newer, Some.Context(2025, 3, 1)).Run(items, recorder);
+        again.Analyzed.Should().Be(3);
+        again.Reanalyzed.Should().Be(3);
+        recorder.AnchoredOn.Should().Contain(("u", new DateOnly(2024, 12, 16)), "its relative dates keep resting on the storing run's date");
         newer.ArticleCount.Should().Be(3);
 
         var third = new BatchAnalyzer(TextOnly, PrepareDated, newer, Some.Context()).Run(items);
         third.Unchanged.Should().Be(3, "the same build does not analyse a stored report twice");
         third.Reanalyzed.Should().Be(0);
+    }
+
+    private sealed class AnchorRecorder : IAnalysisListener
+    {
+        public List<(string Id, DateOnly? Date)> AnchoredOn { get; } = [];
+        public void OnAnalyzed(AnalyzedArticle article) => AnchoredOn.Add((article.Article.Id, article.ReferenceDate));
+        public void OnUnchanged(string location, string id) { }
+        public void OnSkipped(string location, string reason) { }
+        public void OnProblem(InputProblem problem) { }
+        public void OnStageFailure(string location, StageFailure failure) { }
+    }
+
+    [Fact]
+    public void AnUndatedReportIsAnchoredOnTheRunsFallbackDateAndADatedOneOnItsOwn()
+    {
+        using var folder = new Some.TempFolder();
+        using var store = SqliteArticleStore.Open(folder.File("a.db"));
+        static Article PrepareOneDated(RawArticle raw) => Prepare(raw) with
+        {
+            Published = raw.Id == "d" ? PublicationDate.Given(new DateOnly(2023, 5, 2), "test") : PublicationDate.Unknown,
+        };
+        var recorder = new AnchorRecorder();
+        new BatchAnalyzer(TextOnly, PrepareOneDated, store, Some.Context(2025, 3, 1)).Run([ReadItem.Ok(Some.Raw("Dated.", "d")), ReadItem.Ok(Some.Raw("Undated.", "u"))], recorder);
+        recorder.AnchoredOn.Should().BeEquivalentTo([("d", (DateOnly?)new DateOnly(2023, 5, 2)), ("u", (DateOnly?)new DateOnly(2025, 3, 1))]);
     }
 
     [Fact]

@@ -86,14 +86,16 @@ public class PostgresArticleStoreTests
         var monday = new DateOnly(2024, 12, 16);
         var bare = new AnalyzedArticle(Some.Article("Troops crossed the river.", "r", monday) with { SourcePath = "/x/r.txt", Language = "en" });
         var undated = Analyzed("The bridge reopened on Monday.", "u", "/x/u.txt");
+        var anchored = Analyzed("The ferry sailed on Friday.", "f", "/x/f.txt").AnchoredOn(monday);
         using (var older = server.OpenStoreAs("older-build"))
         {
-            older.SaveBatch([bare, Analyzed("Another report.", "s", "/x/s.txt"), undated], []);
+            older.SaveBatch([bare, Analyzed("Another report.", "s", "/x/s.txt"), undated, anchored], []);
         }
         using var newer = server.OpenStoreAs("newer-build");
-        newer.StoredHashes([bare.Article.ContentHash, undated.Article.ContentHash]).Should().Equal([undated.Article.ContentHash],
-            "the queue feeder hands a stale dated report to a worker again; an undated one keeps the dates of the run that stored it");
+        newer.StoredHashes([bare.Article.ContentHash, undated.Article.ContentHash, anchored.Article.ContentHash]).Should().Equal([undated.Article.ContentHash],
+            "the queue feeder hands a stale report to a worker again, unless it is undated and its row names no date it was anchored on");
         newer.DecideId("u", "/x/u.txt", undated.Article.ContentHash).AlreadyStored.Should().BeTrue();
+        newer.DecideId("f", "/x/f.txt", anchored.Article.ContentHash).ReanalyzeOn.Should().Be(monday, "analysed again on the date its relative dates rest on");
         var decision = newer.DecideId("r-copy", "/y/r-copy.txt", bare.Article.ContentHash);
         decision.AlreadyStored.Should().BeFalse();
         decision.Reanalyzes.Should().BeTrue();
@@ -104,8 +106,8 @@ public class PostgresArticleStoreTests
         saved.Reanalyzed.Should().Be(1);
 
         saved.Stored.Should().ContainSingle().Which.Article.SourcePath.Should().Be("/x/r.txt");
-        newer.ArticleCount.Should().Be(3);
-        newer.ReadAll().Select(a => a.Article.Id).Should().Equal(["r", "s", "u"]);
+        newer.ArticleCount.Should().Be(4);
+        newer.ReadAll().Select(a => a.Article.Id).Should().Equal(["r", "s", "u", "f"]);
         newer.ReadAll().First().Has(Layers.Tokens).Should().BeTrue("the new analysis replaced the old one");
         newer.StoredHashes([bare.Article.ContentHash]).Should().ContainSingle();
         newer.DecideId("r", "/x/r.txt", bare.Article.ContentHash).AlreadyStored.Should().BeTrue();

@@ -93,9 +93,27 @@ public class SqliteArticleStoreTests
     }
 
     [Fact]
-    public void AnUndatedReportKeepsAnotherBuildsAnalysis()
+    public void AnUndatedReportIsAnalysedAgainOnTheDateItWasAnchoredOn()
     {
-        // Its relative dates rest on the reference date of the run that stored it, which a new run need not share.
+        using var folder = new Some.TempFolder();
+        var undated = Analyzed("The bridge reopened on Monday.", "u", "/x/u.txt").AnchoredOn(new DateOnly(2024, 12, 16));
+        using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build")) older.SaveBatch([undated], []);
+        using var newer = SqliteArticleStore.Open(folder.File("a.db"), null, "newer-build");
+        var decision = newer.DecideId("u", "/x/u.txt", undated.Article.ContentHash);
+        decision.Reanalyzes.Should().BeTrue();
+        decision.ReanalyzeOn.Should().Be(new DateOnly(2024, 12, 16), "a new run's own fallback date would move its \"Monday\"");
+        newer.SaveBatch([undated.AnchoredOn(new DateOnly(2024, 12, 16))], []).Reanalyzed.Should().Be(1);
+        newer.DecideId("u", "/x/u.txt", undated.Article.ContentHash).AlreadyStored.Should().BeTrue("it is this build's analysis now");
+
+        var dated = Analyzed("The bridge closed on Monday.", "d", "/x/d.txt", Monday).AnchoredOn(Monday);
+        using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build")) older.SaveBatch([dated], []);
+        newer.DecideId("d", "/x/d.txt", dated.Article.ContentHash).ReanalyzeOn.Should().BeNull("a dated report is anchored on its own date");
+    }
+
+    [Fact]
+    public void AnUndatedReportStoredWithoutItsAnchorKeepsAnotherBuildsAnalysis()
+    {
+        // Its relative dates rest on the reference date of the run that stored it, which no row of schema 3 or older names.
         using var folder = new Some.TempFolder();
         var undated = Analyzed("The bridge reopened on Monday.", "u", "/x/u.txt");
         using (var older = SqliteArticleStore.Open(folder.File("a.db"), null, "older-build")) older.SaveBatch([undated], []);
