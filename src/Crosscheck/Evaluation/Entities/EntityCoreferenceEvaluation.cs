@@ -96,17 +96,10 @@ public sealed class EntityCoreferenceEvaluation : IEvaluation
                     linked[mention.Id] = $"{pile.Key}/{canonical}";
                     sameText[mention.Id] = $"{pile.Key}/{NameKeys.Normalize(match.Span.SliceOf(article.Article.Text))}";
                     recognisedGold[mention.Id] = goldChain;
-                    Dump.Add((goldChain, linked[mention.Id], match.Span.SliceOf(article.Article.Text).ToString() + " [" + match.Type + "]"));
                 }
             }
         }
         double linkingSeconds = watch.Elapsed.TotalSeconds;
-        using (var w = new StreamWriter("/tmp/elinks.txt"))
-            foreach (var g in Dump.GroupBy(d => d.Item1).Where(g => g.Select(x => x.Item2).Distinct().Count() > 1))
-            {
-                w.WriteLine("GOLD " + g.Key);
-                foreach (var c in g.GroupBy(x => x.Item2)) w.WriteLine("   " + c.Count() + "  " + string.Join(" | ", c.Select(x => x.Item3).Distinct()));
-            }
 
         var bcubed = ClusteringScores.BCubed(linked, gold);
         var onRecognised = ClusteringScores.BCubed(linked, recognisedGold);
@@ -129,8 +122,6 @@ public sealed class EntityCoreferenceEvaluation : IEvaluation
         ];
         return new EvaluationReport(Task, path, metrics, [.. warnings]);
     }
-
-    private static readonly List<(string, string, string)> Dump = new();
 
     private static EntityMention? BestOverlap(ImmutableArray<EntityMention> predicted, GoldEntityMention gold)
     {
