@@ -536,14 +536,18 @@ public sealed class CrossReportEntityLinker : IEntityLinker
         if (list.Count < 256) list.Add(node);
     }
 
-    // "volodimir" and "vladimir" share "vldmr": given names differ mostly in vowels across transliterations.
+    // "volodimir" and "vladimir" share "vldmr": given names differ mostly in vowels across transliterations;
+    // a short form counts as its full name first ("Fred" as Frederick).
     private static string Skeleton(string given)
     {
         var chars = new System.Text.StringBuilder(given.Length);
-        foreach (char c in given)
+        foreach (var word in given.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or ' ') continue;
-            chars.Append(c);
+            foreach (char c in GivenNames.Default.FullForm(word))
+            {
+                if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y') continue;
+                chars.Append(c);
+            }
         }
         return chars.Length == 0 ? given : chars.ToString();
     }

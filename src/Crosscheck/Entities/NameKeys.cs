@@ -55,13 +55,30 @@ public static class NameKeys
     public static string Transliteration(string normalized)
     {
         var builder = new StringBuilder(normalized.Length);
-        foreach (var word in normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < words.Length; i++)
         {
             if (builder.Length > 0) builder.Append(' ');
-            FoldWord(word, builder);
+            FoldWord(Unabbreviated(words[i], first: i == 0, last: i > 0 && i == words.Length - 1), builder);
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// "Mt Cook" is Mount Cook and "St Petersburg" Saint Petersburg, but "Main St" is Main Street: the
+    /// abbreviations of a name's kind, by where they stand in it.
+    /// </summary>
+    private static string Unabbreviated(string word, bool first, bool last) => word switch
+    {
+        "mt" when first => "mount",
+        "ft" when first => "fort",
+        "st" when first => "saint",
+        "st" when last => "street",
+        "ave" when last => "avenue",
+        "rd" when last => "road",
+        "blvd" when last => "boulevard",
+        _ => word,
+    };
 
     private static void FoldWord(string word, StringBuilder output)
     {

@@ -27,6 +27,30 @@ public class CrossReportEntityLinkerTests
     }
 
     [Fact]
+    public void AShortFormOfAGivenNameJoinsTheFullNameButNotAnotherPersonOfTheSameSurname()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Person, "Frederick LaRue"), E(EntityType.Person, "Katherine Walsh")),
+            Report("b", E(EntityType.Person, "Fred LaRue"), E(EntityType.Person, "Katie Walsh"), E(EntityType.Person, "Bob Walsh")),
+            Report("c", E(EntityType.Person, "Chris Hale")),
+            Report("d", E(EntityType.Person, "Christopher Hale")));
+        linking.IdFor("a", 0).Should().NotBeNull().And.Be(linking.IdFor("b", 0));
+        linking.IdFor("a", 1).Should().NotBeNull().And.Be(linking.IdFor("b", 1));
+        linking.IdFor("b", 2).Should().NotBe(linking.IdFor("a", 1), "Bob is no short form of Katherine");
+        linking.IdFor("c", 0).Should().NotBe(linking.IdFor("d", 0), "Chris may be Christopher, Christine or Christian: no guess");
+    }
+
+    [Fact]
+    public void AMountAndASaintWrittenShortJoinTheirFullNames()
+    {
+        var linking = Link(
+            Report("a", E(EntityType.Place, "Mt Cook"), E(EntityType.Place, "St. Petersburg")),
+            Report("b", E(EntityType.Place, "Mount Cook"), E(EntityType.Place, "Saint Petersburg")));
+        linking.IdFor("a", 0).Should().NotBeNull().And.Be(linking.IdFor("b", 0));
+        linking.IdFor("a", 1).Should().NotBeNull().And.Be(linking.IdFor("b", 1));
+    }
+
+    [Fact]
     public void MergesCyrillicAndLatinSpellingsOfOnePlaceAndOnePerson()
     {
         var linking = Link(

@@ -22,6 +22,11 @@ public class NameKeysTests
     [InlineData("Labour Party", "Labor Party")]
     [InlineData("Ministry of Defence", "Ministry of Defense")]
     [InlineData("World Health Organisation", "World Health Organization")]
+    [InlineData("Mt. Kilimanjaro", "Mount Kilimanjaro")]
+    [InlineData("St Petersburg", "Saint Petersburg")]
+    [InlineData("Ft. Worth", "Fort Worth")]
+    [InlineData("Main St.", "Main Street")]
+    [InlineData("Roosevelt Blvd", "Roosevelt Boulevard")]
     public void FoldsSpellingVariantsToOneKey(string a, string b) => Key(a).Should().Be(Key(b));
 
     [Theory]
@@ -31,6 +36,8 @@ public class NameKeysTests
     [InlineData("Four Seasons", "For Seasons")]
     [InlineData("Tour de France", "Tor de France")]
     [InlineData("Metro", "Meter")]
+    [InlineData("St Louis", "Street Louis")]
+    [InlineData("Mount Street", "Mount Saint")]
     public void KeepsDifferentNamesApart(string a, string b) => Key(a).Should().NotBe(Key(b));
 
     [Fact]
