@@ -36,16 +36,21 @@ internal sealed class ClaimGroup(string story)
 
     /// <summary>
     /// Primary sources that resolved to entities. A place speaking ("Kyiv said") is a vague
-    /// metonym for some part of its government; when a named body also stands behind the claim
-    /// ("Ukraine's military intelligence"), the metonym is taken to be that body, not a second,
-    /// independent origin.
+    /// metonym for some part of its government; when a named body that may be that part also stands
+    /// behind the claim ("Ukraine's military intelligence"), the metonym is taken to be that body, not
+    /// a second, independent origin. A body of another country, or a group of people ("Western
+    /// officials" beside "South Korea"), leaves the place its own origin.
     /// </summary>
     public ImmutableArray<string> Origins
     {
         get
         {
-            var specific = Mentions.Where(m => m.Origin is not null && !m.OriginIsPlace).Select(m => m.Origin!).ToList();
-            var chosen = specific.Count > 0 ? specific : Mentions.Select(m => m.Origin).OfType<string>().ToList();
+            var bodies = Mentions.Where(m => m.Origin is not null && !m.OriginIsPlace).ToList();
+            var chosen = bodies.Select(m => m.Origin!).ToList();
+            foreach (var place in Mentions.Where(m => m.Origin is not null && m.OriginIsPlace))
+            {
+                if (!bodies.Any(body => body.MaySpeakFor(place))) chosen.Add(place.Origin!);
+            }
             return [.. chosen.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
     }

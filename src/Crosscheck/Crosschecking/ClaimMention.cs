@@ -29,6 +29,10 @@ internal sealed class ClaimMention
             || (SpeakerText is not null && MediaSources.IsMedia(SpeakerText, relays));
         Newsroom = newsroom ?? article.Id;
         (PrimaryId, PrimaryIsPlace, PrimaryText) = ResolvePrimary(article, attribution, SpeakerIsRelay, SpeakerIsPlace, entityNamed);
+        var primarySpan = !attribution.CitedSpans.IsDefaultOrEmpty && attribution.PrimarySource is Span cited ? cited : attribution.Source;
+        OriginCountries = primarySpan is Span named ? CountriesWithin(article, named) : [];
+        OriginIsGroup = PrimaryId is not null && primarySpan == attribution.Source && attribution.SpeakerEntity is int g
+            && (uint)g < (uint)article.Entities.Entities.Length && article.Entities.Entities[g].Type == Crosscheck.Entities.EntityType.Group;
         if (SpeakerIsRelay && attribution.CitedSpans.IsDefaultOrEmpty && attribution.Source is Span relaySource)
         {
             // "..., the Meridian Press Agency reported": the agency's own reporting, as far as the text tells.
@@ -85,6 +89,35 @@ internal sealed class ClaimMention
     public bool OriginIsPlace => PrimaryIsPlace;
 
     /// <summary>
+    /// The countries the primary source's own words name, as country codes (the place's name where the gazetteer gives
+    /// none): "Ukraine's military intelligence" and "Kyiv" give UA, "Western officials" nothing.
+    /// </summary>
+    public HashSet<string> OriginCountries { get; }
+
+    /// <summary>The primary source is a group of people ("Western officials", "North Korean soldiers"), not one body.</summary>
+    public bool OriginIsGroup { get; }
+
+    /// <summary>
+    /// Whether this named body may be the part of the government a place speaking stands for: it names the place's
+    /// country ("the Orland general staff" for "Orland"), or names no country and is one body, not a group of people.
+    /// </summary>
+    public bool MaySpeakFor(ClaimMention place)
+    {
+        if (place.OriginCountries.Count == 0 || OriginCountries.Count == 0) return !OriginIsGroup;
+        return OriginCountries.Overlaps(place.OriginCountries);
+    }
+
+    private static HashSet<string> CountriesWithin(ArticleView article, Span span)
+    {
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var place in article.Places)
+        {
+            if (span.Contains(place.Span)) countries.Add(place.CountryCode ?? place.Name.ToLowerInvariant());
+        }
+        return countries;
+    }
+
+    /// <summary>
     /// A primary source the text names as a particular body without a name the entity stage found
     /// ("the interior ministry", "a local hospital"), lower-cased without its article; null when
     /// the source resolved to an entity, is unnamed people ("witnesses", "officials"), a pronoun,
@@ -107,9 +140,10 @@ internal sealed class ClaimMention
         {
             if (attribution.Source is not Span source || speakerIsRelay) return (null, false, null);
             // "Nobody could yet say ...": the entity stage may take a capitalised "Nobody" for a name, but
-            // it is the report's own line, not somebody every report quotes.
-            if (IsPronoun(article.Slice(source))) return (null, false, null);
+            // it is the report's own line, not somebody every report quotes. "He said" is the person the
+            // speaker stage resolved it to.
             string? id = attribution.SpeakerEntity is int e ? article.EntityIdOf(e) : null;
+            if (IsPronoun(article.Slice(source)) && !(id is not null && IsPersonalPronounOfAPerson(article, source, attribution.SpeakerEntity!.Value))) return (null, false, null);
             // "officials in [the Kursk region]": people of a place do not speak for it; "monitors of
             // [the basin commission]" speak for their body.
             if ((id is null || speakerIsPlace) && PeopleBefore(article.Text, source.Start)) return (null, false, null);
@@ -287,6 +321,15 @@ internal sealed class ClaimMention
         var name = string.Join(' ', words.SkipWhile(w => Articles.Contains(w)));
         if (entityNamed?.Invoke(name) is { } id) return (id, false, null);
         return (null, false, name.ToLowerInvariant());
+    }
+
+    /// <summary>"he" or "she" standing for a person the speaker stage resolved it to.</summary>
+    private static bool IsPersonalPronounOfAPerson(ArticleView article, Span source, int entity)
+    {
+        var phrase = article.Slice(source).Trim();
+        bool personal = phrase.Equals("he", StringComparison.OrdinalIgnoreCase) || phrase.Equals("she", StringComparison.OrdinalIgnoreCase);
+        return personal && (uint)entity < (uint)article.Entities.Entities.Length
+            && article.Entities.Entities[entity].Type == Crosscheck.Entities.EntityType.Person;
     }
 
     private static bool IsPronoun(string source)

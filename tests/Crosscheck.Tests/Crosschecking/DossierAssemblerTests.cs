@@ -411,6 +411,36 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void A_capital_speaking_stays_an_origin_beside_another_countrys_body_or_a_group_of_officials()
+    {
+        AnalyzedArticle Capital(string id) => new ArticleBuilder(id, "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")
+            .Published(2031, 3, 11)
+            .Entity("Orland", EntityType.Place)
+            .Place("Orland", 50.0, 30.0, 8000001, "OR")
+            .Quantity("At least 25", 25, null, "", "soldiers", CasualtyKind.Killed)
+            .Claim("Orland", "said", "At least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "Orland")
+            .Build();
+        var foreignMinistry = new ArticleBuilder("m2", "The Kessan defence ministry said at least 25 Velmar soldiers were killed near Dorvik on March 9.")
+            .Published(2031, 3, 11)
+            .Entity("Kessan defence ministry", EntityType.Organization, "Kessan Defence Ministry")
+            .Place("Kessan", 41.0, 22.0, 8000002, "KS")
+            .Quantity("at least 25", 25, null, "", "soldiers", CasualtyKind.Killed)
+            .Claim("The Kessan defence ministry", "said", "at least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "Kessan Defence Ministry")
+            .Build();
+        Assemble(Capital("m1"), foreignMinistry).Claims.Should().ContainSingle().Which.IndependentOrigins.Should().Be(2,
+            "Kessa's ministry does not speak for Orland");
+
+        var officials = new ArticleBuilder("w2", "Western officials said at least 25 Velmar soldiers were killed near Dorvik on March 9.")
+            .Published(2031, 3, 11)
+            .Entity("Western officials", EntityType.Group)
+            .Quantity("at least 25", 25, null, "", "soldiers", CasualtyKind.Killed)
+            .Claim("Western officials", "said", "at least 25 Velmar soldiers were killed near Dorvik on March 9", speaker: "Western officials")
+            .Build();
+        Assemble(Capital("w1"), officials).Claims.Should().ContainSingle().Which.IndependentOrigins.Should().Be(2,
+            "officials of several governments are no part of Orland's");
+    }
+
+    [Fact]
     public void A_speaker_the_place_stage_resolved_counts_as_a_place_whatever_its_entity_type()
     {
         var a = new ArticleBuilder("k1", "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")

@@ -56,6 +56,19 @@ public class OriginTests
     }
 
     [Fact]
+    public void He_is_the_person_the_speaker_stage_resolved_so_one_quote_in_three_reports_is_one_origin()
+    {
+        const string Quote = "\"The river will crest at Dorvik on March 9,\"";
+        AnalyzedArticle Quoting(string id) => new ArticleBuilder(id, $"Mayor Tomas Wren spoke on Monday. {Quote} he said.").Published(2031, 3, 11)
+            .Entity("Tomas Wren", EntityType.Person)
+            .Claim("he", "said", Quote, speaker: "Tomas Wren", kind: Crosscheck.Claims.AttributionKind.DirectQuote)
+            .Build();
+        var claim = Assemble(Quoting("h1"), Quoting("h2"), Quoting("h3")).Claims.Should().ContainSingle().Subject;
+        claim.Origins.Should().Equal("ent:tomas-wren");
+        claim.IndependentOrigins.Should().Be(1, "three reports quoting one mayor are one origin, not three newsrooms");
+    }
+
+    [Fact]
     public void A_capitalised_nobody_the_entity_stage_took_for_a_name_is_each_reports_own_line()
     {
         const string Doubt = "whether the bridge at Dorvik would reopen before March 9";
