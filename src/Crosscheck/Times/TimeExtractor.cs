@@ -1426,6 +1426,8 @@ internal sealed class TimeExtractor
             // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
             bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _)
                 || WholeCompoundSpelledDay(k + 1, out _, out _)
+                // "april ninth through seventeenth", "april the ninth till the seventeenth": a spelled day range after it.
+                || SpelledDayRangeAfter(k + 1)
                 // "13 Sept nineteen seventy two": a year in words after a day and the month.
                 || k > _start && IsNumber(k - 1, 2) && SpelledYear(k + 1, out _, out _, bareThousand: false));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
@@ -1454,6 +1456,20 @@ internal sealed class TimeExtractor
                 if (k == _start && !nextNumber) return 0;
             }
             return e.Month;
+        }
+
+        /// <summary>
+        /// "ninth through seventeenth", "the ninth till the 17th": a spelled ordinal day at <paramref name="k"/> (after an
+        /// optional "the") that opens a range of days whose second end is a day closing the phrase.
+        /// </summary>
+        private bool SpelledDayRangeAfter(int k)
+        {
+            int first = Is(k, "the") ? k + 1 : k;
+            if (!IsWord(first) || char.IsAsciiDigit(W(first)[0]) || !DayAt(first, out _)) return false;
+            int joiner = first + 1;
+            if (!(Is(joiner, "through") || Is(joiner, "till") || Is(joiner, "until") || Is(joiner, "to") || Is(joiner, "-") || Is(joiner, "–"))) return false;
+            int second = Is(joiner + 1, "the") ? joiner + 2 : joiner + 1;
+            return DayAt(second, out _) && (IsWord(second) && char.IsAsciiDigit(W(second)[0]) || SpelledDayEndsAt(second + 1));
         }
 
         /// <summary>
@@ -1655,13 +1671,18 @@ internal sealed class TimeExtractor
             // Not after a tens word: "twenty third day of" is read whole or not at all.
             if (Is(q, "day") && Is(q + 1, "of") && !IsNumber(p, 2) && MonthAt(q + 2) > 0 && !(p > _start && E(p - 1) is { Number: >= 20 })) q++;
             // A spelled ordinal is a day only as "the fourth of July": "third January" is rarely written.
-            if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of")) return p;
-            if (rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between")))
+            // "from the ninth till the seventeenth of April": a spelled first end of a day range is a day when the second
+            // end names its month (checked below).
+            bool opensRange = rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "until") && !char.IsAsciiDigit(W(p)[0]) || Is(q, "-") || Is(q, "–")
+                || Is(q, "and") && p > _start && (Is(p - 1, "between") || Is(p - 1, "the") && p - 1 > _start && Is(p - 2, "between")));
+            if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of") && !opensRange) return p;
+            if (opensRange)
             {
                 // The first day of a range takes the month and year of the second.
                 int before = output.Count;
-                int rangeEnd = DayMonth(q + 1, output, rangeStart: false);
-                if (rangeEnd > q + 1 && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
+                int secondStart = Is(q + 1, "the") && !char.IsAsciiDigit(W(p)[0]) ? q + 2 : q + 1;
+                int rangeEnd = DayMonth(secondStart, output, rangeStart: false);
+                if (rangeEnd > secondStart && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
                 {
                     var second = output[before];
                     if (second.Day > day)
@@ -1733,10 +1754,12 @@ internal sealed class TimeExtractor
                 if (YearAfter(compoundEnd, out int spokenYear, out int spokenYearEnd)) { compoundYear = spokenYear; compoundEnd = spokenYearEnd; }
                 return AddDate(output, p, compoundEnd, compoundYear, month, compoundDay);
             }
-            if (DayAt(q + 1, out int day) && !IsClockAt(q + 1) // "Dec. 10:30" is a clock time
-                && (char.IsAsciiDigit(W(q + 1)[0]) || SpelledDayEndsAt(q + 2)))
+            // "April the ninth": a spelled ordinal day may take "the" after its month.
+            int dayToken = Is(q + 1, "the") && IsWord(q + 2) && !char.IsAsciiDigit(W(q + 2)[0]) ? q + 2 : q + 1;
+            if (DayAt(dayToken, out int day) && !IsClockAt(dayToken) // "Dec. 10:30" is a clock time
+                && (char.IsAsciiDigit(W(dayToken)[0]) || SpelledDayEndsAt(dayToken + 1)))
             {
-                int end = q + 2;
+                int end = dayToken + 1;
                 int year = 0;
                 if (YearAfter(end, out int y, out int yEnd)) { year = y; end = yEnd; }
                 int first = output.Count;
@@ -1754,14 +1777,14 @@ internal sealed class TimeExtractor
                 int r = end;
                 int guard = 0;
                 // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
-                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && char.IsAsciiDigit(W(r + 1)[0]) && MonthAt(r + 2) == 0
-                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !IsOClock(r + 2))
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or"))
+                    && SecondDayOfMonthAt(r, out int other, out int otherStart))
                 {
-                    int otherEnd = r + 2;
+                    int otherEnd = otherStart + 1;
                     int otherYear = year;
                     if (year == 0 && YearAfter(otherEnd, out int y2, out int y2End)) { otherYear = y2; otherEnd = y2End; }
                     int added = output.Count;
-                    AddDate(output, r + 1, otherEnd, otherYear, month, other);
+                    AddDate(output, otherStart, otherEnd, otherYear, month, other);
                     if (output.Count == added) { r = otherEnd; break; }
                     if (year == 0 && otherYear != 0)
                     {
@@ -1788,6 +1811,21 @@ internal sealed class TimeExtractor
             }
             output.Add(new TimeMention(MentionKind.Month, p, q + 1) { Month = month });
             return q + 1;
+        }
+
+        /// <summary>
+        /// The second day after a month's first one and the joiner at <paramref name="joiner"/>: a number ("December 14 and
+        /// 15"), not a clock ("December 14 - 10 a.m."); a spelled ordinal only after a range word and closing the phrase
+        /// ("April ninth through seventeenth", "through the 17th"), since a list's spelled second ("July fourth and fifth
+        /// graders") is as often a noun's.
+        /// </summary>
+        private bool SecondDayOfMonthAt(int joiner, out int day, out int start)
+        {
+            bool rangeJoiner = !Is(joiner, "and") && !Is(joiner, ",") && !Is(joiner, "or");
+            start = rangeJoiner && Is(joiner + 1, "the") ? joiner + 2 : joiner + 1;
+            if (!DayAt(start, out day) || MonthAt(start + 1) != 0) return false;
+            if (char.IsAsciiDigit(W(start)[0])) return AmPm(start + 1, out _) == start + 1 && !Is(start + 1, ":") && !IsOClock(start + 1);
+            return rangeJoiner && SpelledDayEndsAt(start + 1);
         }
 
         /// <summary>"last year", "this year", "next year" right after a month or a date.</summary>
