@@ -74,6 +74,69 @@ internal sealed class TimeExtractor
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
         DoubleFortnights(text, tokens, output);
         WeeksOfADay(text, tokens, start, output);
+        MealTimes(text, tokens, entries, start, end, output);
+        PresentIdioms(text, tokens, entries, start, end, output);
+    }
+
+    /// <summary>
+    /// Whether the token after a phrase ends it: the sentence's end, punctuation, or a function word ("after lunch on
+    /// Friday", "at present, the plan"); a content word means the phrase modifies a noun ("after dinner speeches", "at
+    /// present levels", "at the minute mark").
+    /// </summary>
+    private static bool PhraseClosesAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k, int end) =>
+        k >= end || tokens[k].Kind is TokenKind.Punctuation
+        // "equal to date from 2010", "close to date of birth": a noun with its complement, not the phrase.
+        || entries[k] is { Stop: true } or { DayOffset: not null } or { Weekday: > 0 } && !tokens[k].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && !tokens[k].Span.SliceOf(text).Equals("from", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Puts a mention found by a whole-sentence pass in text order, unless it overlaps one already found.</summary>
+    private static void InsertInOrder(List<TimeMention> output, in TimeMention mention)
+    {
+        int at = 0;
+        while (at < output.Count && output[at].StartToken < mention.StartToken) at++;
+        if (at > 0 && output[at - 1].EndToken > mention.StartToken || at < output.Count && output[at].StartToken < mention.EndToken) return;
+        output.Insert(at, mention);
+    }
+
+    /// <summary>
+    /// "after lunch", "at dinnertime tomorrow", "over breakfast": a meal after a time preposition (data: <c>meal</c>,
+    /// <c>meal-lead</c>) is that part of the day, on the day the stage gives it. Not with an article ("at a dinner for
+    /// donors" is an event) nor before a noun it modifies ("after dinner speeches", "at lunch counters").
+    /// </summary>
+    private void MealTimes(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        for (int k = start + 1; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !_words.Meals.TryGetValue(tokens[k].Span.SliceOf(text), out var part)) continue;
+            if (!_words.MealLeads.Contains(tokens[k - 1].Span.SliceOf(text)) || !PhraseClosesAt(text, tokens, entries, k + 1, end)) continue;
+            InsertInOrder(output, new TimeMention(MentionKind.TimeOfDay, k, k + 1) { PartOfDay = part, DayUnknown = true });
+        }
+    }
+
+    /// <summary>
+    /// "at present", "to date", "at the present time" (data: <c>present-idiom</c>): the present moment, when the phrase
+    /// closes ("at present levels" is an adjective's) and "to date" is no verb ("up to date", "due to date").
+    /// </summary>
+    private void PresentIdioms(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        if (_words.PresentIdioms.Length == 0) return;
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            foreach (var idiom in _words.PresentIdioms)
+            {
+                int n = idiom.Length;
+                if (k + n > end) continue;
+                bool match = true;
+                for (int j = 0; j < n && match; j++) match = tokens[k + j].Span.SliceOf(text).Equals(idiom[j], StringComparison.OrdinalIgnoreCase);
+                if (!match || !PhraseClosesAt(text, tokens, entries, k + n, end)) continue;
+                if (k > start && tokens[k - 1].Span.SliceOf(text) is var before
+                    && (before.Equals("up", StringComparison.OrdinalIgnoreCase) || before.Equals("out", StringComparison.OrdinalIgnoreCase) || _words.InfinitiveLeads.Contains(before))) continue;
+                InsertInOrder(output, new TimeMention(MentionKind.Reference, k, k + n) { Literal = "PRESENT_REF" });
+                k += n - 1;
+                break;
+            }
+        }
     }
 
     /// <summary>"the week of March 6", "the week of the 18th": the week holding that day (the resolver writes the ISO week).</summary>
@@ -458,7 +521,7 @@ internal sealed class TimeExtractor
                 output.RemoveAt(--i);
                 i++;
             }
-            else if (i + 2 < output.Count && NamesADay(output[i + 2]) && WordsBetweenAre(text, tokens, second.EndToken, output[i + 2].StartToken, "on", ","))
+            else if (i + 2 < output.Count && NamesADay(output[i + 2]) && WordsBetweenAre(text, tokens, second.EndToken, output[i + 2].StartToken, "on", ",", "of"))
             {
                 var day = output[i + 2];
                 PutOnDay(ref first, day);
@@ -1666,6 +1729,8 @@ internal sealed class TimeExtractor
         private int DayMonth(int p, List<TimeMention> output, bool rangeStart = true)
         {
             if (!DayAt(p, out int day)) return p;
+            // "bought for $12 December 27": a number after a currency sign is a price, never a day.
+            if (p > _start && _tokens[p - 1].Kind == TokenKind.Symbol && char.GetUnicodeCategory(W(p - 1)[0]) == System.Globalization.UnicodeCategory.CurrencySymbol) return p;
             int q = p + 1;
             // "the 15th day of June", "the twenty-third day of September": the formal spelling of "the 15th of June".
             // Not after a tens word: "twenty third day of" is read whole or not at all.
@@ -2498,6 +2563,11 @@ internal sealed class TimeExtractor
                 count += 0.5;
                 end += 3;
             }
+            else if (!double.IsNaN(count) && Is(end, "and") && FractionAfterUnit(end + 1, out double fraction, out int fractionEnd))
+            {
+                count += fraction;
+                end = fractionEnd;
+            }
             if (E(end) is { Ago: true } || Is(end, "earlier") || Is(end, "before"))
             {
                 if (Is(end, "before") && !(In(end + 1) && _tokens[end + 1].Kind == TokenKind.Punctuation) && In(end + 1)) { }
@@ -2529,6 +2599,30 @@ internal sealed class TimeExtractor
             if (OpensQuotedTitle(p, end)) return p;
             output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
             return end;
+        }
+
+        /// <summary>
+        /// "one year and a quarter", "an hour and half is enough": a fraction closing a duration after "and". "a quarter"
+        /// must not go on to "of" ("a year and a quarter of the budget"); a bare "half" must close the phrase or meet a
+        /// verb ("two hours and half the staff" counts people).
+        /// </summary>
+        private bool FractionAfterUnit(int k, out double fraction, out int end)
+        {
+            fraction = 0;
+            end = k;
+            if ((Is(k, "a") || Is(k, "an")) && Is(k + 1, "quarter") && !Is(k + 2, "of"))
+            {
+                fraction = 0.25;
+                end = k + 2;
+                return true;
+            }
+            if (Is(k, "half") && (!In(k + 1) || _tokens[k + 1].Kind == TokenKind.Punctuation || Is(k + 1, "is") || Is(k + 1, "was") || Is(k + 1, "will") || Is(k + 1, "would") || Is(k + 1, "should")))
+            {
+                fraction = 0.5;
+                end = k + 1;
+                return true;
+            }
+            return false;
         }
 
         /// <summary>"four flights a week", "700 seats a week", "24 hours a day": a counted plural right before "a" makes the unit a rate.</summary>
