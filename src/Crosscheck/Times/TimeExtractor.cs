@@ -74,6 +74,7 @@ internal sealed class TimeExtractor
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
         DoubleFortnights(text, tokens, output);
         WeeksOfADay(text, tokens, start, output);
+        SpelledDaysBeforeMonths(text, tokens, entries, start, output);
         MealTimes(text, tokens, entries, start, end, output);
         PresentIdioms(text, tokens, entries, start, end, output);
     }
@@ -88,6 +89,50 @@ internal sealed class TimeExtractor
         // "equal to date from 2010", "close to date of birth": a noun with its complement, not the phrase.
         || entries[k] is { Stop: true } or { DayOffset: not null } or { Weekday: > 0 } && !tokens[k].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase)
             && !tokens[k].Span.SliceOf(text).Equals("from", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "twenty five January nineteen eighty six", "on fifteen August 1993": a day spoken as a cardinal number right before a
+    /// month that has its year is that day of the month. Only with the year: without it "five May protesters" or "three
+    /// March rallies" count things.
+    /// </summary>
+    private static void SpelledDaysBeforeMonths(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int sentenceStart, List<TimeMention> output)
+    {
+        for (int i = 0; i < output.Count; i++)
+        {
+            var month = output[i];
+            if (month is not { Kind: MentionKind.Month, Day: 0, Modifier: null, YearOffset: null } || month.Year == 0 || month.Month == 0) continue;
+            int k = month.StartToken - 1;
+            if (k < sentenceStart || !SpelledWholeNumber(text, tokens, entries, k, out double units) || units is < 1 or > 31) continue;
+            int first = k;
+            double day = units;
+            // "twenty five": a tens word before a unit.
+            if (units < 10 && k - 1 >= sentenceStart && SpelledWholeNumber(text, tokens, entries, k - 1, out double tens) && tens is 20 or 30)
+            {
+                first = k - 1;
+                day += tens;
+            }
+            // The day opens its phrase: at the sentence's start, after punctuation or a time preposition; "a dozen
+            // January 2020 protests" or "one hundred twenty five" count.
+            if (first - 1 >= sentenceStart && tokens[first - 1].Kind != TokenKind.Punctuation
+                && !(tokens[first - 1].Span.SliceOf(text) is var lead && (lead.Equals("on", StringComparison.OrdinalIgnoreCase) || lead.Equals("by", StringComparison.OrdinalIgnoreCase)
+                    || lead.Equals("since", StringComparison.OrdinalIgnoreCase) || lead.Equals("until", StringComparison.OrdinalIgnoreCase) || lead.Equals("from", StringComparison.OrdinalIgnoreCase)
+                    || lead.Equals("before", StringComparison.OrdinalIgnoreCase) || lead.Equals("after", StringComparison.OrdinalIgnoreCase)))) continue;
+            if (i > 0 && output[i - 1].EndToken > first) continue;
+            if (day > DateTime.DaysInMonth(month.Year is >= 1 and <= 9999 ? month.Year : 2000, month.Month)) continue;
+            month.Kind = MentionKind.Date;
+            month.Day = (int)day;
+            month.StartToken = first;
+            output[i] = month;
+        }
+    }
+
+    private static bool SpelledWholeNumber(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k, out double value)
+    {
+        value = 0;
+        if (tokens[k].Kind != TokenKind.Word || entries[k] is not { IsNumber: true } e || char.IsAsciiDigit(tokens[k].Span.SliceOf(text)[0])) return false;
+        value = e.Number;
+        return value == Math.Floor(value);
+    }
 
     /// <summary>Puts a mention found by a whole-sentence pass in text order, unless it overlaps one already found.</summary>
     private static void InsertInOrder(List<TimeMention> output, in TimeMention mention)
@@ -1510,7 +1555,7 @@ internal sealed class TimeExtractor
             }
             // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
-                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !nextNumber) return 0;
+                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !nextNumber && !DayAfterPrepositionBefore(k)) return 0;
             // "May" and "March" are also a verb and a noun: take them only beside a day, a year or a time preposition.
             if (W(k).Equals("May", StringComparison.Ordinal) || W(k).Equals("March", StringComparison.Ordinal) || W(k).Equals("MAY", StringComparison.Ordinal))
             {
@@ -1520,6 +1565,14 @@ internal sealed class TimeExtractor
             }
             return e.Month;
         }
+
+        /// <summary>
+        /// "on 14 Nov", "from 20th dec": a day number right before a short month name, after a time preposition, makes
+        /// the abbreviation a month as a number after it does ("Jan said" stays a name).
+        /// </summary>
+        private bool DayAfterPrepositionBefore(int k) =>
+            k - 2 >= _start && (IsNumber(k - 1, 2) && IntAt(k - 1) is >= 1 and <= 31 || IsWord(k - 1) && W(k - 1).Length is 3 or 4 && char.IsAsciiDigit(W(k - 1)[0]) && DayAt(k - 1, out _))
+            && (Is(k - 2, "on") || Is(k - 2, "from") || Is(k - 2, "between") || Is(k - 2, "since") || Is(k - 2, "until") || Is(k - 2, "by") || Is(k - 2, "before") || Is(k - 2, "after"));
 
         /// <summary>
         /// "ninth through seventeenth", "the ninth till the 17th": a spelled ordinal day at <paramref name="k"/> (after an
