@@ -74,6 +74,114 @@ internal sealed class TimeExtractor
         AnchorWeekdaysOnTheirWeek(text, tokens, output);
         DoubleFortnights(text, tokens, output);
         WeeksOfADay(text, tokens, start, output);
+        SpelledDaysBeforeMonths(text, tokens, entries, start, output);
+        MealTimes(text, tokens, entries, start, end, output);
+        PresentIdioms(text, tokens, entries, start, end, output);
+    }
+
+    /// <summary>
+    /// Whether the token after a phrase ends it: the sentence's end, punctuation, or a function word ("after lunch on
+    /// Friday", "at present, the plan"); a content word means the phrase modifies a noun ("after dinner speeches", "at
+    /// present levels", "at the minute mark").
+    /// </summary>
+    private static bool PhraseClosesAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k, int end) =>
+        k >= end || tokens[k].Kind is TokenKind.Punctuation
+        // "equal to date from 2010", "close to date of birth": a noun with its complement, not the phrase.
+        || entries[k] is { Stop: true } or { DayOffset: not null } or { Weekday: > 0 } && !tokens[k].Span.SliceOf(text).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && !tokens[k].Span.SliceOf(text).Equals("from", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "twenty five January nineteen eighty six", "on fifteen August 1993": a day spoken as a cardinal number right before a
+    /// month that has its year is that day of the month. Only with the year: without it "five May protesters" or "three
+    /// March rallies" count things.
+    /// </summary>
+    private static void SpelledDaysBeforeMonths(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int sentenceStart, List<TimeMention> output)
+    {
+        for (int i = 0; i < output.Count; i++)
+        {
+            var month = output[i];
+            if (month is not { Kind: MentionKind.Month, Day: 0, Modifier: null, YearOffset: null } || month.Year == 0 || month.Month == 0) continue;
+            int k = month.StartToken - 1;
+            if (k < sentenceStart || !SpelledWholeNumber(text, tokens, entries, k, out double units) || units is < 1 or > 31) continue;
+            int first = k;
+            double day = units;
+            // "twenty five": a tens word before a unit.
+            if (units < 10 && k - 1 >= sentenceStart && SpelledWholeNumber(text, tokens, entries, k - 1, out double tens) && tens is 20 or 30)
+            {
+                first = k - 1;
+                day += tens;
+            }
+            // The day opens its phrase: at the sentence's start, after punctuation or a time preposition; "a dozen
+            // January 2020 protests" or "one hundred twenty five" count.
+            if (first - 1 >= sentenceStart && tokens[first - 1].Kind != TokenKind.Punctuation
+                && !(tokens[first - 1].Span.SliceOf(text) is var lead && (lead.Equals("on", StringComparison.OrdinalIgnoreCase) || lead.Equals("by", StringComparison.OrdinalIgnoreCase)
+                    || lead.Equals("since", StringComparison.OrdinalIgnoreCase) || lead.Equals("until", StringComparison.OrdinalIgnoreCase) || lead.Equals("from", StringComparison.OrdinalIgnoreCase)
+                    || lead.Equals("before", StringComparison.OrdinalIgnoreCase) || lead.Equals("after", StringComparison.OrdinalIgnoreCase)))) continue;
+            if (i > 0 && output[i - 1].EndToken > first) continue;
+            if (day > DateTime.DaysInMonth(month.Year is >= 1 and <= 9999 ? month.Year : 2000, month.Month)) continue;
+            month.Kind = MentionKind.Date;
+            month.Day = (int)day;
+            month.StartToken = first;
+            output[i] = month;
+        }
+    }
+
+    private static bool SpelledWholeNumber(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k, out double value)
+    {
+        value = 0;
+        if (tokens[k].Kind != TokenKind.Word || entries[k] is not { IsNumber: true } e || char.IsAsciiDigit(tokens[k].Span.SliceOf(text)[0])) return false;
+        value = e.Number;
+        return value == Math.Floor(value);
+    }
+
+    /// <summary>Puts a mention found by a whole-sentence pass in text order, unless it overlaps one already found.</summary>
+    private static void InsertInOrder(List<TimeMention> output, in TimeMention mention)
+    {
+        int at = 0;
+        while (at < output.Count && output[at].StartToken < mention.StartToken) at++;
+        if (at > 0 && output[at - 1].EndToken > mention.StartToken || at < output.Count && output[at].StartToken < mention.EndToken) return;
+        output.Insert(at, mention);
+    }
+
+    /// <summary>
+    /// "after lunch", "at dinnertime tomorrow", "over breakfast": a meal after a time preposition (data: <c>meal</c>,
+    /// <c>meal-lead</c>) is that part of the day, on the day the stage gives it. Not with an article ("at a dinner for
+    /// donors" is an event) nor before a noun it modifies ("after dinner speeches", "at lunch counters").
+    /// </summary>
+    private void MealTimes(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        for (int k = start + 1; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !_words.Meals.TryGetValue(tokens[k].Span.SliceOf(text), out var part)) continue;
+            if (!_words.MealLeads.Contains(tokens[k - 1].Span.SliceOf(text)) || !PhraseClosesAt(text, tokens, entries, k + 1, end)) continue;
+            InsertInOrder(output, new TimeMention(MentionKind.TimeOfDay, k, k + 1) { PartOfDay = part, DayUnknown = true });
+        }
+    }
+
+    /// <summary>
+    /// "at present", "to date", "at the present time" (data: <c>present-idiom</c>): the present moment, when the phrase
+    /// closes ("at present levels" is an adjective's) and "to date" is no verb ("up to date", "due to date").
+    /// </summary>
+    private void PresentIdioms(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, List<TimeMention> output)
+    {
+        if (_words.PresentIdioms.Length == 0) return;
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            foreach (var idiom in _words.PresentIdioms)
+            {
+                int n = idiom.Length;
+                if (k + n > end) continue;
+                bool match = true;
+                for (int j = 0; j < n && match; j++) match = tokens[k + j].Span.SliceOf(text).Equals(idiom[j], StringComparison.OrdinalIgnoreCase);
+                if (!match || !PhraseClosesAt(text, tokens, entries, k + n, end)) continue;
+                if (k > start && tokens[k - 1].Span.SliceOf(text) is var before
+                    && (before.Equals("up", StringComparison.OrdinalIgnoreCase) || before.Equals("out", StringComparison.OrdinalIgnoreCase) || _words.InfinitiveLeads.Contains(before))) continue;
+                InsertInOrder(output, new TimeMention(MentionKind.Reference, k, k + n) { Literal = "PRESENT_REF" });
+                k += n - 1;
+                break;
+            }
+        }
     }
 
     /// <summary>"the week of March 6", "the week of the 18th": the week holding that day (the resolver writes the ISO week).</summary>
@@ -458,7 +566,7 @@ internal sealed class TimeExtractor
                 output.RemoveAt(--i);
                 i++;
             }
-            else if (i + 2 < output.Count && NamesADay(output[i + 2]) && WordsBetweenAre(text, tokens, second.EndToken, output[i + 2].StartToken, "on", ","))
+            else if (i + 2 < output.Count && NamesADay(output[i + 2]) && WordsBetweenAre(text, tokens, second.EndToken, output[i + 2].StartToken, "on", ",", "of"))
             {
                 var day = output[i + 2];
                 PutOnDay(ref first, day);
@@ -1426,6 +1534,8 @@ internal sealed class TimeExtractor
             // "april 9th": a day written with its ordinal suffix is a number beside the month as much as "april 9" is.
             bool nextNumber = In(k + 1) && (_tokens[k + 1].Kind == TokenKind.Number || IsWord(k + 1) && W(k + 1).Length is 3 or 4 && char.IsAsciiDigit(W(k + 1)[0]) && DayAt(k + 1, out _)
                 || WholeCompoundSpelledDay(k + 1, out _, out _)
+                // "april ninth through seventeenth", "april the ninth till the seventeenth": a spelled day range after it.
+                || SpelledDayRangeAfter(k + 1)
                 // "13 Sept nineteen seventy two": a year in words after a day and the month.
                 || k > _start && IsNumber(k - 1, 2) && SpelledYear(k + 1, out _, out _, bareThousand: false));
             // A month name in lower case ("from april to june", "on june 5") is a month only beside a day or year or
@@ -1445,7 +1555,7 @@ internal sealed class TimeExtractor
             }
             // "Jan" and "Sept" without a period are names as often as months: only with a day or year after them.
             if (_words.ShortMonthNeedsDay && word.Length <= 4 && word[^1] != '.' && !word.Equals("June", StringComparison.OrdinalIgnoreCase) && !word.Equals("July", StringComparison.OrdinalIgnoreCase)
-                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !nextNumber) return 0;
+                && !word.Equals("May", StringComparison.OrdinalIgnoreCase) && !nextNumber && !DayAfterPrepositionBefore(k)) return 0;
             // "May" and "March" are also a verb and a noun: take them only beside a day, a year or a time preposition.
             if (W(k).Equals("May", StringComparison.Ordinal) || W(k).Equals("March", StringComparison.Ordinal) || W(k).Equals("MAY", StringComparison.Ordinal))
             {
@@ -1454,6 +1564,28 @@ internal sealed class TimeExtractor
                 if (k == _start && !nextNumber) return 0;
             }
             return e.Month;
+        }
+
+        /// <summary>
+        /// "on 14 Nov", "from 20th dec": a day number right before a short month name, after a time preposition, makes
+        /// the abbreviation a month as a number after it does ("Jan said" stays a name).
+        /// </summary>
+        private bool DayAfterPrepositionBefore(int k) =>
+            k - 2 >= _start && (IsNumber(k - 1, 2) && IntAt(k - 1) is >= 1 and <= 31 || IsWord(k - 1) && W(k - 1).Length is 3 or 4 && char.IsAsciiDigit(W(k - 1)[0]) && DayAt(k - 1, out _))
+            && (Is(k - 2, "on") || Is(k - 2, "from") || Is(k - 2, "between") || Is(k - 2, "since") || Is(k - 2, "until") || Is(k - 2, "by") || Is(k - 2, "before") || Is(k - 2, "after"));
+
+        /// <summary>
+        /// "ninth through seventeenth", "the ninth till the 17th": a spelled ordinal day at <paramref name="k"/> (after an
+        /// optional "the") that opens a range of days whose second end is a day closing the phrase.
+        /// </summary>
+        private bool SpelledDayRangeAfter(int k)
+        {
+            int first = Is(k, "the") ? k + 1 : k;
+            if (!IsWord(first) || char.IsAsciiDigit(W(first)[0]) || !DayAt(first, out _)) return false;
+            int joiner = first + 1;
+            if (!(Is(joiner, "through") || Is(joiner, "till") || Is(joiner, "until") || Is(joiner, "to") || Is(joiner, "-") || Is(joiner, "–"))) return false;
+            int second = Is(joiner + 1, "the") ? joiner + 2 : joiner + 1;
+            return DayAt(second, out _) && (IsWord(second) && char.IsAsciiDigit(W(second)[0]) || SpelledDayEndsAt(second + 1));
         }
 
         /// <summary>
@@ -1650,18 +1782,25 @@ internal sealed class TimeExtractor
         private int DayMonth(int p, List<TimeMention> output, bool rangeStart = true)
         {
             if (!DayAt(p, out int day)) return p;
+            // "bought for $12 December 27": a number after a currency sign is a price, never a day.
+            if (p > _start && _tokens[p - 1].Kind == TokenKind.Symbol && char.GetUnicodeCategory(W(p - 1)[0]) == System.Globalization.UnicodeCategory.CurrencySymbol) return p;
             int q = p + 1;
             // "the 15th day of June", "the twenty-third day of September": the formal spelling of "the 15th of June".
             // Not after a tens word: "twenty third day of" is read whole or not at all.
             if (Is(q, "day") && Is(q + 1, "of") && !IsNumber(p, 2) && MonthAt(q + 2) > 0 && !(p > _start && E(p - 1) is { Number: >= 20 })) q++;
             // A spelled ordinal is a day only as "the fourth of July": "third January" is rarely written.
-            if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of")) return p;
-            if (rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "-") || Is(q, "–") || Is(q, "and") && p > _start && Is(p - 1, "between")))
+            // "from the ninth till the seventeenth of April": a spelled first end of a day range is a day when the second
+            // end names its month (checked below).
+            bool opensRange = rangeStart && (Is(q, "to") || Is(q, "through") || Is(q, "till") || Is(q, "until") && !char.IsAsciiDigit(W(p)[0]) || Is(q, "-") || Is(q, "–")
+                || Is(q, "and") && p > _start && (Is(p - 1, "between") || Is(p - 1, "the") && p - 1 > _start && Is(p - 2, "between")));
+            if (!char.IsAsciiDigit(W(p)[0]) && !Is(q, "of") && !opensRange) return p;
+            if (opensRange)
             {
                 // The first day of a range takes the month and year of the second.
                 int before = output.Count;
-                int rangeEnd = DayMonth(q + 1, output, rangeStart: false);
-                if (rangeEnd > q + 1 && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
+                int secondStart = Is(q + 1, "the") && !char.IsAsciiDigit(W(p)[0]) ? q + 2 : q + 1;
+                int rangeEnd = DayMonth(secondStart, output, rangeStart: false);
+                if (rangeEnd > secondStart && output.Count == before + 1 && output[before].Kind == MentionKind.Date)
                 {
                     var second = output[before];
                     if (second.Day > day)
@@ -1733,10 +1872,12 @@ internal sealed class TimeExtractor
                 if (YearAfter(compoundEnd, out int spokenYear, out int spokenYearEnd)) { compoundYear = spokenYear; compoundEnd = spokenYearEnd; }
                 return AddDate(output, p, compoundEnd, compoundYear, month, compoundDay);
             }
-            if (DayAt(q + 1, out int day) && !IsClockAt(q + 1) // "Dec. 10:30" is a clock time
-                && (char.IsAsciiDigit(W(q + 1)[0]) || SpelledDayEndsAt(q + 2)))
+            // "April the ninth": a spelled ordinal day may take "the" after its month.
+            int dayToken = Is(q + 1, "the") && IsWord(q + 2) && !char.IsAsciiDigit(W(q + 2)[0]) ? q + 2 : q + 1;
+            if (DayAt(dayToken, out int day) && !IsClockAt(dayToken) // "Dec. 10:30" is a clock time
+                && (char.IsAsciiDigit(W(dayToken)[0]) || SpelledDayEndsAt(dayToken + 1)))
             {
-                int end = q + 2;
+                int end = dayToken + 1;
                 int year = 0;
                 if (YearAfter(end, out int y, out int yEnd)) { year = y; end = yEnd; }
                 int first = output.Count;
@@ -1754,14 +1895,14 @@ internal sealed class TimeExtractor
                 int r = end;
                 int guard = 0;
                 // "December 14 - 10 a.m.": a number with a meridiem, minutes or "o'clock" after it is the clock time, not a second day.
-                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or")) && DayAt(r + 1, out int other) && char.IsAsciiDigit(W(r + 1)[0]) && MonthAt(r + 2) == 0
-                    && AmPm(r + 2, out _) == r + 2 && !Is(r + 2, ":") && !IsOClock(r + 2))
+                while (guard++ < 31 && (Is(r, "and") || Is(r, "-") || Is(r, "–") || Is(r, "to") || Is(r, "through") || Is(r, "till") || Is(r, "until") || Is(r, ",") || Is(r, "or"))
+                    && SecondDayOfMonthAt(r, out int other, out int otherStart))
                 {
-                    int otherEnd = r + 2;
+                    int otherEnd = otherStart + 1;
                     int otherYear = year;
                     if (year == 0 && YearAfter(otherEnd, out int y2, out int y2End)) { otherYear = y2; otherEnd = y2End; }
                     int added = output.Count;
-                    AddDate(output, r + 1, otherEnd, otherYear, month, other);
+                    AddDate(output, otherStart, otherEnd, otherYear, month, other);
                     if (output.Count == added) { r = otherEnd; break; }
                     if (year == 0 && otherYear != 0)
                     {
@@ -1788,6 +1929,21 @@ internal sealed class TimeExtractor
             }
             output.Add(new TimeMention(MentionKind.Month, p, q + 1) { Month = month });
             return q + 1;
+        }
+
+        /// <summary>
+        /// The second day after a month's first one and the joiner at <paramref name="joiner"/>: a number ("December 14 and
+        /// 15"), not a clock ("December 14 - 10 a.m."); a spelled ordinal only after a range word and closing the phrase
+        /// ("April ninth through seventeenth", "through the 17th"), since a list's spelled second ("July fourth and fifth
+        /// graders") is as often a noun's.
+        /// </summary>
+        private bool SecondDayOfMonthAt(int joiner, out int day, out int start)
+        {
+            bool rangeJoiner = !Is(joiner, "and") && !Is(joiner, ",") && !Is(joiner, "or");
+            start = rangeJoiner && Is(joiner + 1, "the") ? joiner + 2 : joiner + 1;
+            if (!DayAt(start, out day) || MonthAt(start + 1) != 0) return false;
+            if (char.IsAsciiDigit(W(start)[0])) return AmPm(start + 1, out _) == start + 1 && !Is(start + 1, ":") && !IsOClock(start + 1);
+            return rangeJoiner && SpelledDayEndsAt(start + 1);
         }
 
         /// <summary>"last year", "this year", "next year" right after a month or a date.</summary>
@@ -2460,6 +2616,11 @@ internal sealed class TimeExtractor
                 count += 0.5;
                 end += 3;
             }
+            else if (!double.IsNaN(count) && Is(end, "and") && FractionAfterUnit(end + 1, out double fraction, out int fractionEnd))
+            {
+                count += fraction;
+                end = fractionEnd;
+            }
             if (E(end) is { Ago: true } || Is(end, "earlier") || Is(end, "before"))
             {
                 if (Is(end, "before") && !(In(end + 1) && _tokens[end + 1].Kind == TokenKind.Punctuation) && In(end + 1)) { }
@@ -2491,6 +2652,30 @@ internal sealed class TimeExtractor
             if (OpensQuotedTitle(p, end)) return p;
             output.Add(new TimeMention(MentionKind.Duration, p, end) { Unit = unit, Count = count });
             return end;
+        }
+
+        /// <summary>
+        /// "one year and a quarter", "an hour and half is enough": a fraction closing a duration after "and". "a quarter"
+        /// must not go on to "of" ("a year and a quarter of the budget"); a bare "half" must close the phrase or meet a
+        /// verb ("two hours and half the staff" counts people).
+        /// </summary>
+        private bool FractionAfterUnit(int k, out double fraction, out int end)
+        {
+            fraction = 0;
+            end = k;
+            if ((Is(k, "a") || Is(k, "an")) && Is(k + 1, "quarter") && !Is(k + 2, "of"))
+            {
+                fraction = 0.25;
+                end = k + 2;
+                return true;
+            }
+            if (Is(k, "half") && (!In(k + 1) || _tokens[k + 1].Kind == TokenKind.Punctuation || Is(k + 1, "is") || Is(k + 1, "was") || Is(k + 1, "will") || Is(k + 1, "would") || Is(k + 1, "should")))
+            {
+                fraction = 0.5;
+                end = k + 1;
+                return true;
+            }
+            return false;
         }
 
         /// <summary>"four flights a week", "700 seats a week", "24 hours a day": a counted plural right before "a" makes the unit a rate.</summary>

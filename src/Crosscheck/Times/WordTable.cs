@@ -81,6 +81,19 @@ internal sealed class WordTable
     public FrozenDictionary<string, (int Weekday, bool IsWord)>.AlternateLookup<ReadOnlySpan<char>> ShortWeekdays { get; private init; } =
         FrozenDictionary<string, (int Weekday, bool IsWord)>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Meals that name a part of the day after a time preposition ("after lunch" TMEL, "at dinner" TMED), and the
+    /// prepositions that make them times; the part codes are Recognizers-Text's, since TIMEX3 has none for meals.
+    /// </summary>
+    public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Meals { get; private init; } =
+        FrozenDictionary<string, string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MealLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Fixed phrases for the present moment ("at present", "to date"), matched word by word; PRESENT_REF.</summary>
+    public string[][] PresentIdioms { get; private init; } = [];
+
     /// <summary>Word endings that mark a past-tense verb ("-ed"; Russian "-л", "-ла", "-ли").</summary>
     public string[] PastSuffixes { get; private init; } = [];
 
@@ -393,11 +406,13 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
         var shortWeekdays = new Dictionary<string, (int Weekday, bool IsWord)>(StringComparer.OrdinalIgnoreCase);
+        var meals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var presentIdioms = new List<string[]>();
         foreach (var row in ModelResources.ReadRows($"{language}-words.tsv", 3))
         {
             string role = row[0], word = row[1], value = row[2];
@@ -426,6 +441,16 @@ internal sealed class WordTable
                 known.Add((parts[1..], value));
                 if (!entries.TryGetValue(parts[0], out var first)) entries[parts[0]] = first = new WordEntry();
                 first.StartsHoliday = true;
+                continue;
+            }
+            if (role == "meal")
+            {
+                meals[word] = value;
+                continue;
+            }
+            if (role == "present-idiom")
+            {
+                presentIdioms.Add(word.Split(' '));
                 continue;
             }
             if (role is "weekday-short" or "weekday-short-word")
@@ -555,6 +580,9 @@ internal sealed class WordTable
             AnaphoricRelatives = anaphoric.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             NotPast = notPast.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            Meals = meals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            MealLeads = wordSets["meal-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PresentIdioms = [.. presentIdioms],
         };
     }
 
