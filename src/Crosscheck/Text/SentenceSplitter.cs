@@ -73,6 +73,9 @@ public static class SentenceSplitter
             if (!IsClosingAt(text, token.Span.Start) || t == 0 || !EndsWithTerminal(text, tokens, t)) return false;
         }
         if (IsClosingAt(text, next.Span.Start)) return false; // the closer belongs to this sentence; split after it
+        // "in Dallas, Tex., killed": a period an unlisted abbreviation left alone ends nothing when a comma or a
+        // semicolon follows it.
+        if (IsTerminal(text, token.Span) && text[next.Span.Start] is ',' or ';') return false;
         return StartsSentence(text, next);
     }
 

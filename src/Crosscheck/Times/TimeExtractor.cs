@@ -43,6 +43,17 @@ internal sealed class TimeExtractor
                 k = demonstrative.EndToken;
                 continue;
             }
+            if (IsPresentAgeToday(text, tokens, start, end, k))
+            {
+                k += 2;
+                continue;
+            }
+            if (YearEndAt(text, tokens, entries, start, end, k) is { } yearEnd)
+            {
+                output.Add(yearEnd);
+                k = yearEnd.EndToken;
+                continue;
+            }
             if (token.Kind == TokenKind.Word && entries[k] is not { StartsTime: true })
             {
                 var w = token.Span.SliceOf(text);
@@ -252,6 +263,43 @@ internal sealed class TimeExtractor
             if (before.Equals("later", StringComparison.OrdinalIgnoreCase) || before.Equals("earlier", StringComparison.OrdinalIgnoreCase)) first = k - 1;
         }
         return new TimeMention(MentionKind.RelativeUnit, first, u + 1) { Unit = unitEntry.Unit, Relative = 0, HasRelative = true, NamedBefore = true };
+    }
+
+    /// <summary>
+    /// "today's youth", "in today's global economy": "today's" before a noun of the age (data <c>era-noun</c>), next or
+    /// after one adjective, is the present age, not the publication day; "today's vote", "today's editions" stay dates.
+    /// </summary>
+    private bool IsPresentAgeToday(string text, ImmutableArray<Token> tokens, int start, int end, int k)
+    {
+        if (!tokens[k].Span.SliceOf(text).Equals("today", StringComparison.OrdinalIgnoreCase)) return false;
+        if (k + 2 >= end || tokens[k + 1].Span.SliceOf(text) is not ("'s" or "’s")) return false;
+        if (_words.EraNouns.Contains(tokens[k + 2].Span.SliceOf(text))) return true;
+        return k + 3 < end && tokens[k + 2].Kind == TokenKind.Word && char.IsLower(tokens[k + 2].Span.SliceOf(text)[0])
+            && _words.EraNouns.Contains(tokens[k + 3].Span.SliceOf(text));
+    }
+
+    /// <summary>
+    /// "by year-end", "around year end", "since year's end": the end of the year (TimeML's year, mod END), the last one
+    /// after "since". Only after a listed preposition and before no noun: "year-end results", "a year-end bonus" name a thing.
+    /// </summary>
+    private TimeMention? YearEndAt(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int k)
+    {
+        if (k <= start) return null;
+        var word = tokens[k].Span.SliceOf(text);
+        int e = k + 1;
+        // The tokenizer keeps "year-end" whole and splits "year end" and "year's end".
+        if (!(word.Equals("year-end", StringComparison.OrdinalIgnoreCase) || word.Equals("year–end", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!word.Equals("year", StringComparison.OrdinalIgnoreCase)) return null;
+            if (e < end && tokens[e].Span.SliceOf(text) is "'s" or "’s") e++;
+            if (e >= end || !tokens[e].Span.SliceOf(text).Equals("end", StringComparison.OrdinalIgnoreCase)) return null;
+            e++;
+        }
+        if (e < end && tokens[e].Kind != TokenKind.Punctuation && entries[e] is not { Stop: true }) return null;
+        var lead = tokens[k - 1].Span.SliceOf(text);
+        if (!_words.YearEndLeads.Contains(lead)) return null;
+        bool since = lead.Equals("since", StringComparison.OrdinalIgnoreCase);
+        return new TimeMention(MentionKind.RelativeUnit, k, e) { Unit = "Y", Relative = since ? -1 : 0, HasRelative = true, Modifier = "END" };
     }
 
     /// <summary>
@@ -938,7 +986,7 @@ internal sealed class TimeExtractor
     private bool IsVerbCue(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int k)
     {
         if (tokens[k].Kind != TokenKind.Word) return false;
-        if (entries[k] is { } entry && (entry.FutureMarker || entry.PastMarker || !entry.Stop)) return entry.FutureMarker || entry.PastMarker;
+        if (entries[k] is { IsCasualtyOnly: false } entry && (entry.FutureMarker || entry.PastMarker || !entry.Stop)) return entry.FutureMarker || entry.PastMarker;
         var word = tokens[k].Span.SliceOf(text);
         return IsFutureContraction(word) || _words.IsPastVerb(word, false);
     }
@@ -1062,7 +1110,7 @@ internal sealed class TimeExtractor
             if (entry.FutureMarker && entry.DayOffset is null) return Tense.Future;
             if (entry.PastMarker && entry.DayOffset is null && entry.Relative is null) return Tense.Past;
             // A stop word ("met", "fell") ends a phrase and may still be a past verb.
-            if (!entry.Stop) return null;
+            if (!entry.Stop && !entry.IsCasualtyOnly) return null;
         }
         var word = tokens[k].Span.SliceOf(text);
         if (IsFutureContraction(word)) return Tense.Future;
@@ -1080,7 +1128,7 @@ internal sealed class TimeExtractor
             if (token.Kind != TokenKind.Word) continue;
             var word = token.Span.SliceOf(text);
             var entry = entries[k];
-            if (entry is not null && (entry.FutureMarker || entry.PastMarker || !entry.Stop))
+            if (entry is { IsCasualtyOnly: false } && (entry.FutureMarker || entry.PastMarker || !entry.Stop))
             {
                 if (entry.FutureMarker) future = true;
                 if (entry.PastMarker && !(mainClauseOnly && InSideClause(text, tokens, entries, start, end, k))) past = true;

@@ -88,7 +88,7 @@ public sealed class TimeStage : IStage
                         : tense ??= extractor.TenseOf(text, tokens, entries, start, end);
                     near = sentenceTense == Tense.Mixed ? extractor.TenseNear(text, tokens, entries, start, end, mention.StartToken, sentenceTense) : sentenceTense;
                     near = extractor.Words.LeadTense(text, tokens, start, mention.StartToken) ?? near;
-                    if (mention.Kind == MentionKind.Weekday && !mention.HasRelative && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
+                    if (IsBareWeekday(mention) && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
                 if (referenceTime is { } clock && ClockShift(mention, reference, clock) is { } moment) resolved = (TimexType.Time, moment, true);
@@ -189,6 +189,10 @@ public sealed class TimeStage : IStage
         if (moment.Year is < 1 or > 9999) return null;
         return moment.ToString(moment.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A weekday with no "last" or "next", alone or with a part of day or clock ("Thursday morning", "9 a.m. Tuesday").</summary>
+    private static bool IsBareWeekday(in TimeMention m) =>
+        !m.HasRelative && (m.Kind == MentionKind.Weekday || m.Kind == MentionKind.TimeOfDay && m.Weekday != 0);
 
     private static bool NeedsTense(in TimeMention m) => m.Kind switch
     {

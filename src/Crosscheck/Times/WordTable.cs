@@ -36,6 +36,12 @@ internal sealed class WordEntry
 
     public bool IsNumber => !double.IsNaN(Number);
 
+    /// <summary>
+    /// A casualty word and nothing else ("killed", "died", "wounded"): its entry is for the quantity reader, so the tense
+    /// reader still hears it as the past verb it usually is ("In January, a bomb killed two guards").
+    /// </summary>
+    public bool IsCasualtyOnly => Casualty is not null && !FutureMarker && !PastMarker && Unit is null && Reference is null && !IsNumber;
+
     /// <summary>The word can start a time expression (set at load, for the extractor's quick filter).</summary>
     public bool StartsTime;
 
@@ -111,6 +117,20 @@ internal sealed class WordTable
 
     /// <summary>"that" before a unit: the unit of the date named before ("that year").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Demonstratives { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Nouns after which "today's" means the present age, not the day ("today's youth", "in today's world"), which TimeML
+    /// leaves unmarked.
+    /// </summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EraNouns { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Prepositions after which "year-end", "year end" or "year's end" is a time ("by year-end", "since year end"); elsewhere
+    /// it mostly modifies a noun ("year-end results").
+    /// </summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> YearEndLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
@@ -406,7 +426,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [], ["year-end-lead"] = [], ["era-noun"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -564,6 +584,8 @@ internal sealed class WordTable
             PastForms = pastForms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             ParticipleAuxiliaries = participleAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             Demonstratives = demonstratives.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            EraNouns = wordSets["era-noun"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            YearEndLeads = wordSets["year-end-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             DemonstrativeLeads = wordSets["demonstrative-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PresentAuxiliaries = wordSets["present-auxiliary"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             RelativePronouns = wordSets["relative-pronoun"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),

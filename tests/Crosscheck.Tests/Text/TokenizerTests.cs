@@ -50,6 +50,16 @@ public class TokenizerTests
             .Should().HaveCount(3);
 
     [Fact]
+    public void APeriodBeforeACommaEndsNoSentence() =>
+        Sentences("Crews in Dalby, Tex., cleared the road. They left at dawn.")
+            .Should().Equal("Crews in Dalby, Tex., cleared the road.", "They left at dawn.");
+
+    [Fact]
+    public void AnUnlistedAbbreviationBeforeACapitalStillEndsASentence() =>
+        Sentences("Crews cleared the road near Dalby, Tex. Then they left.")
+            .Should().Equal("Crews cleared the road near Dalby, Tex.", "Then they left.");
+
+    [Fact]
     public void TokensKnowTheirSentence()
     {
         var (sentences, tokens) = Tokenizer.Analyze("One two. Three four.");
