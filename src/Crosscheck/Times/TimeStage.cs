@@ -74,6 +74,10 @@ public sealed class TimeStage : IStage
             extractor.Extract(text, tokens, entries, start, end, mentions);
             if (mentions.Count == 0) continue;
             Tense? tense = null, sideTense = null;
+            // The sentence's last resolved mention, for the ends of a range ("from next Monday to Friday").
+            TimeMention previous = default;
+            int previousIndex = -1;
+            Tense previousNear = Tense.Past;
             foreach (var mention in mentions)
             {
                 // Tense matters only to phrases that leave the year or week open; it is worked out once, when first needed.
@@ -135,9 +139,69 @@ public sealed class TimeStage : IStage
                 }
                 var span = new Span(tokens[mention.StartToken].Span.Start, tokens[mention.EndToken - 1].Span.End);
                 result.Add(new TimeExpression(span, resolved.Type, resolved.Value, mention.Modifier, resolved.Anchored));
+                if (previousIndex >= 0 && IsRangeConnector(text, tokens, previous, mention))
+                {
+                    OrderRangeEnds(result, previousIndex, previous, result.Count - 1, mention, previousNear == Tense.Past && near == Tense.Past);
+                }
+                (previous, previousIndex, previousNear) = (mention, result.Count - 1, near);
             }
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// "from May to September", "Monday through Friday", "between November and March": two weekdays, or two months
+    /// without a year, joined as the two ends of one stretch.
+    /// </summary>
+    private static bool IsRangeConnector(string text, ImmutableArray<Text.Token> tokens, in TimeMention first, in TimeMention second)
+    {
+        bool weekdays = first.Kind == MentionKind.Weekday && second.Kind == MentionKind.Weekday;
+        bool months = first.Kind == MentionKind.Month && second.Kind == MentionKind.Month && first.Year == 0 && second.Year == 0;
+        if (!(weekdays || months) || second.StartToken != first.EndToken + 1) return false;
+        var between = tokens[first.EndToken].Span.SliceOf(text);
+        if (between is "to" or "through" or "thru" or "till" or "until" or "-" or "\u2013" or "\u2014") return true;
+        return between.Equals("and", StringComparison.OrdinalIgnoreCase) && first.StartToken > 0
+            && tokens[first.StartToken - 1].Span.SliceOf(text).Equals("between", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A stretch ends after it starts: "from next Monday to Friday" is the Friday after that Monday, "the ferry ran
+    /// between November and March" the November before that March. The end moves on by a week or a year unless the
+    /// text fixed it ("next Friday", "March this year") or the start is as open as the end in a past-tense sentence;
+    /// then the start moves back.
+    /// </summary>
+    private static void OrderRangeEnds(ImmutableArray<TimeExpression>.Builder result, int startIndex, in TimeMention startMention,
+        int endIndex, in TimeMention endMention, bool past)
+    {
+        var start = result[startIndex].Value;
+        var end = result[endIndex].Value;
+        if (start.Length != end.Length || string.CompareOrdinal(end, start) >= 0) return;
+        bool startFixed = startMention.HasRelative || startMention.YearOffset is not null;
+        bool endFixed = endMention.HasRelative || endMention.YearOffset is not null;
+        bool weekdays = startMention.Kind == MentionKind.Weekday;
+        if (!endFixed && (startFixed || !past))
+        {
+            if (Shifted(end, weekdays, +1) is { } later) result[endIndex] = result[endIndex] with { Value = later };
+        }
+        else if (!startFixed && Shifted(start, weekdays, -1) is { } earlier)
+        {
+            result[startIndex] = result[startIndex] with { Value = earlier };
+        }
+    }
+
+    /// <summary>A weekday's date a week on or back, a month's a year on or back; null for any other value.</summary>
+    private static string? Shifted(string value, bool weekday, int direction)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (weekday)
+        {
+            if (value.Length != 10 || !DateOnly.TryParseExact(value, "yyyy-MM-dd", culture, System.Globalization.DateTimeStyles.None, out var day)) return null;
+            if (day.Year is <= 1 or >= 9999) return null;
+            return day.AddDays(7 * direction).ToString("yyyy-MM-dd", culture);
+        }
+        if (value.Length != 7 || !int.TryParse(value.AsSpan(0, 4), System.Globalization.NumberStyles.None, culture, out int year)) return null;
+        year += direction;
+        return year is < 1 or > 9999 ? null : year.ToString("D4", culture) + value[4..];
     }
 
     /// <summary>A value on a known calendar day: "2024-12-16", "2024-12-16T09:00", "2024-12-16TMO".</summary>
