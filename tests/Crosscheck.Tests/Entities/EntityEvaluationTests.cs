@@ -80,6 +80,22 @@ public sealed class EntityEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void ScoresRe3dTypesAsConllClassesAndLeavesTypesWithoutACounterpartOut()
+    {
+        // re3d (the out-of-domain check): Person/Organisation/Location/Nationality are PER/ORG/LOC/MISC;
+        // Weapon, MilitaryPlatform, Temporal, Quantity, Money and DocumentReference are no names here.
+        string[] tokens = ["Colonel", "Vessa", "Kurnik", "of", "the", "Halden", "Rifles", "said", "Ostravan", "drones", "struck", "Mirovo", "on", "Tuesday", "with", "mortars", "."];
+        string[] tags = ["B-Person", "I-Person", "I-Person", "O", "B-Organisation", "I-Organisation", "I-Organisation", "O", "B-Nationality", "B-MilitaryPlatform", "O", "B-Location", "O", "B-Temporal", "O", "B-Weapon", "O"];
+        var document = new ConllDocument([new ConllSentence([.. tokens], [.. tags])]);
+        var (text, gold, stripped) = EntityEvaluation.BuildDocument(document);
+        gold.Select(g => (g.Item1.Of(text), g.Item2)).Should().Equal(
+            ("Vessa Kurnik", "PER"), ("the Halden Rifles", "ORG"), ("Ostravan", "MISC"), ("Mirovo", "LOC"));
+        stripped.Should().Be(1);
+        EntityTypeMapping.ConllClassOf("Weapon").Should().BeNull();
+        EntityTypeMapping.ConllClassOf("DocumentReference").Should().BeNull();
+    }
+
+    [Fact]
     public void ScoresExactSpanAndClassOnly()
     {
         var scorer = new EntityScorer();
