@@ -36,10 +36,11 @@ internal sealed class ClaimGroup(string story)
 
     /// <summary>
     /// Primary sources that resolved to entities. A place speaking ("Kyiv said") is a vague
-    /// metonym for some part of its government; when a named body that may be that part also stands
-    /// behind the claim ("Ukraine's military intelligence"), the metonym is taken to be that body, not
-    /// a second, independent origin. A body of another country, or a group of people ("Western
-    /// officials" beside "South Korea"), leaves the place its own origin.
+    /// metonym for some part of its government; when a named body that is, by its own words, part of
+    /// that government also stands behind the claim ("Ukraine's military intelligence"), the metonym is
+    /// taken to be that body, not a second, independent origin; and a capital and its country ("Kyiv",
+    /// "Ukraine") are one government. A person, an international body, another country's ministry or
+    /// "Western officials" beside a place leave the place its own origin.
     /// </summary>
     public ImmutableArray<string> Origins
     {
@@ -47,9 +48,12 @@ internal sealed class ClaimGroup(string story)
         {
             var bodies = Mentions.Where(m => m.Origin is not null && !m.OriginIsPlace).ToList();
             var chosen = bodies.Select(m => m.Origin!).ToList();
-            foreach (var place in Mentions.Where(m => m.Origin is not null && m.OriginIsPlace))
+            var governments = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var place in Mentions.Where(m => m.Origin is not null && m.OriginIsPlace).OrderBy(m => m.Origin, StringComparer.Ordinal))
             {
-                if (!bodies.Any(body => body.MaySpeakFor(place))) chosen.Add(place.Origin!);
+                if (bodies.Any(body => body.MaySpeakFor(place))) continue;
+                if (place.OriginCountries.Count == 1 && !governments.Add(place.OriginCountries.First()) && !chosen.Contains(place.Origin!)) continue;
+                chosen.Add(place.Origin!);
             }
             return [.. chosen.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }

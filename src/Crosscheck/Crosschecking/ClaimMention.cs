@@ -31,8 +31,7 @@ internal sealed class ClaimMention
         (PrimaryId, PrimaryIsPlace, PrimaryText) = ResolvePrimary(article, attribution, SpeakerIsRelay, SpeakerIsPlace, entityNamed);
         var primarySpan = !attribution.CitedSpans.IsDefaultOrEmpty && attribution.PrimarySource is Span cited ? cited : attribution.Source;
         OriginCountries = primarySpan is Span named ? CountriesWithin(article, named) : [];
-        OriginIsGroup = PrimaryId is not null && primarySpan == attribution.Source && attribution.SpeakerEntity is int g
-            && (uint)g < (uint)article.Entities.Entities.Length && article.Entities.Entities[g].Type == Crosscheck.Entities.EntityType.Group;
+        OriginWords = primarySpan is Span words ? Crosscheck.Entities.NameKeys.Normalize(article.Slice(words)) : "";
         if (SpeakerIsRelay && attribution.CitedSpans.IsDefaultOrEmpty && attribution.Source is Span relaySource)
         {
             // "..., the Meridian Press Agency reported": the agency's own reporting, as far as the text tells.
@@ -94,17 +93,18 @@ internal sealed class ClaimMention
     /// </summary>
     public HashSet<string> OriginCountries { get; }
 
-    /// <summary>The primary source is a group of people ("Western officials", "North Korean soldiers"), not one body.</summary>
-    public bool OriginIsGroup { get; }
+    /// <summary>The primary source's own words, normalised ("ukraine military intelligence"); empty without a source.</summary>
+    public string OriginWords { get; }
 
     /// <summary>
-    /// Whether this named body may be the part of the government a place speaking stands for: it names the place's
-    /// country ("the Orland general staff" for "Orland"), or names no country and is one body, not a group of people.
+    /// Whether this named body is, by its own words, part of the government a place speaking stands for: it names the
+    /// place's country ("Ukraine's military intelligence" for "Kyiv", "Ukrainian officials") or the place itself ("the
+    /// Orland general staff" for "Orland"). A person, an international body or "Western officials" is no such part.
     /// </summary>
     public bool MaySpeakFor(ClaimMention place)
     {
-        if (place.OriginCountries.Count == 0 || OriginCountries.Count == 0) return !OriginIsGroup;
-        return OriginCountries.Overlaps(place.OriginCountries);
+        if (OriginCountries.Count > 0 && place.OriginCountries.Count > 0) return OriginCountries.Overlaps(place.OriginCountries);
+        return place.OriginWords.Length > 0 && $" {OriginWords} ".Contains($" {place.OriginWords} ", StringComparison.Ordinal);
     }
 
     private static HashSet<string> CountriesWithin(ArticleView article, Span span)

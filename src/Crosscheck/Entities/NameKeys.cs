@@ -65,15 +65,15 @@ public static class NameKeys
     }
 
     /// <summary>
-    /// "Mt Cook" is Mount Cook and "St Petersburg" Saint Petersburg, but "Main St" is Main Street: the
-    /// abbreviations of a name's kind, by where they stand in it.
+    /// "Mt Cook" is Mount Cook and "St Petersburg" Saint Petersburg, "Roosevelt Blvd" Roosevelt Boulevard: the
+    /// abbreviations of a name's kind, by where they stand in it. A last "St" stays as written: a street in an address,
+    /// a State in sports copy ("Ohio St.").
     /// </summary>
     private static string Unabbreviated(string word, bool first, bool last) => word switch
     {
         "mt" when first => "mount",
         "ft" when first => "fort",
         "st" when first => "saint",
-        "st" when last => "street",
         "ave" when last => "avenue",
         "rd" when last => "road",
         "blvd" when last => "boulevard",

@@ -441,6 +441,34 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void A_capital_speaking_stays_an_origin_beside_a_person_and_a_capital_and_its_country_are_one_government()
+    {
+        const string Claim = "Velmar drones destroyed a fuel depot near Dorvik on March 9";
+        AnalyzedArticle Place(string id, string name, string country) => new ArticleBuilder(id, $"{Claim}, {name} said on Monday.")
+            .Published(2031, 3, 11)
+            .Entity(name, EntityType.Place)
+            .Place(name, 50.0, 30.0, null, country)
+            .Claim(name, "said", Claim, speaker: name)
+            .Build();
+        var mayor = new ArticleBuilder("p2", $"Mayor Tomas Wren said {Claim.Replace("Velmar", "velmar", StringComparison.Ordinal)}.")
+            .Published(2031, 3, 11)
+            .Entity("Tomas Wren", EntityType.Person)
+            .Claim("Mayor Tomas Wren", "said", Claim.Replace("Velmar", "velmar", StringComparison.Ordinal), speaker: "Tomas Wren")
+            .Build();
+        Assemble(Place("p1", "Kessa", "KS"), mayor).Claims.Should().ContainSingle().Which.IndependentOrigins.Should().Be(2,
+            "a person does not speak for a capital by being named");
+
+        var ministry = new ArticleBuilder("q3", $"The Velmar defence ministry said {Claim.Replace("Velmar", "its", StringComparison.Ordinal)}.")
+            .Published(2031, 3, 11)
+            .Entity("Velmar defence ministry", EntityType.Organization, "Velmar Defence Ministry")
+            .Place("Velmar", 45.0, 25.0, null, "VM")
+            .Claim("The Velmar defence ministry", "said", Claim.Replace("Velmar", "its", StringComparison.Ordinal), speaker: "Velmar Defence Ministry")
+            .Build();
+        var claim = Assemble(Place("q1", "Kessa", "KS"), Place("q2", "Orland", "KS"), ministry).Claims.Should().ContainSingle().Subject;
+        claim.IndependentOrigins.Should().Be(2, "Kessa and Orland, capital and country, are one government beside Velmar's ministry");
+    }
+
+    [Fact]
     public void A_speaker_the_place_stage_resolved_counts_as_a_place_whatever_its_entity_type()
     {
         var a = new ArticleBuilder("k1", "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")

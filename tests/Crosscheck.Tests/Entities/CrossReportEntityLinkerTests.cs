@@ -31,13 +31,15 @@ public class CrossReportEntityLinkerTests
     {
         var linking = Link(
             Report("a", E(EntityType.Person, "Frederick LaRue"), E(EntityType.Person, "Katherine Walsh")),
-            Report("b", E(EntityType.Person, "Fred LaRue"), E(EntityType.Person, "Katie Walsh"), E(EntityType.Person, "Bob Walsh")),
-            Report("c", E(EntityType.Person, "Chris Hale")),
-            Report("d", E(EntityType.Person, "Christopher Hale")));
+            Report("b", E(EntityType.Person, "Fred LaRue"), E(EntityType.Person, "Katie Walsh"), E(EntityType.Person, "Bill Walsh")),
+            Report("c", E(EntityType.Person, "Chris Hale"), E(EntityType.Person, "Steven Miller"), E(EntityType.Person, "Drew Barrymore")),
+            Report("d", E(EntityType.Person, "Christopher Hale"), E(EntityType.Person, "Stephen Miller"), E(EntityType.Person, "Andrew Barrymore"), E(EntityType.Person, "Bob Walsh")));
         linking.IdFor("a", 0).Should().NotBeNull().And.Be(linking.IdFor("b", 0));
         linking.IdFor("a", 1).Should().NotBeNull().And.Be(linking.IdFor("b", 1));
-        linking.IdFor("b", 2).Should().NotBe(linking.IdFor("a", 1), "Bob is no short form of Katherine");
+        linking.IdFor("b", 2).Should().NotBe(linking.IdFor("d", 3), "Bill is William and Bob is Robert: two people");
         linking.IdFor("c", 0).Should().NotBe(linking.IdFor("d", 0), "Chris may be Christopher, Christine or Christian: no guess");
+        linking.IdFor("c", 1).Should().NotBe(linking.IdFor("d", 1), "Steven and Stephen are names of their own");
+        linking.IdFor("c", 2).Should().NotBe(linking.IdFor("d", 2), "Drew is a name of its own");
     }
 
     [Fact]
