@@ -142,8 +142,105 @@ public sealed class AttributionExtractor
                 while (attribution.Cue is { } grown && t + 1 < end && tokens[t + 1].Span.End <= grown.End) used[++t] = true;
             }
         }
+        if (_lexicon.Classifier is not null) AddNestedReports(view, sentences, quotes, quoteOfToken, used, found);
         AddSignedQuotes(view, quotes, quoteOfToken, found);
         return found;
+    }
+
+    /// <summary>
+    /// "The harbour master says the ferry operator promised ...": the cue model learned from PolNeAR, which marks no
+    /// attribution inside another's content, so it turns down a verb of speech near another one. The dossier needs such
+    /// relayed reports, so a lexicon word inside an accepted content is asked again as if it stood alone; the claim it
+    /// gives is relayed by the outer source, or dropped as a restatement when a pronoun opens it (AttributionStage).
+    /// A candidate joined to an accepted cue's verb by a coordinator ("praised the crews yet refused to pay them", "first
+    /// said ... and later reported ...") is the same speaker's second statement, asked again the same way.
+    /// </summary>
+    private void AddNestedReports(TokenView v, ImmutableArray<Sentence> sentences, List<Span> quotes, int[] quoteOfToken, bool[] used, List<Attribution> found)
+    {
+        int accepted = found.Count;
+        if (accepted == 0) return;
+        var tokens = v.Tokens;
+        int quoteCursor = 0, foundCursor = 0;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            int first = sentence.FirstToken, end = sentence.FirstToken + sentence.TokenCount;
+            while (quoteCursor < quotes.Count && quotes[quoteCursor].End <= sentence.Span.Start) quoteCursor++;
+            bool quoted = quoteCursor < quotes.Count && quotes[quoteCursor].Overlaps(sentence.Span);
+            // Attributions come in text order, so the ones whose content can hold this sentence are among the nearest few.
+            while (foundCursor < accepted && (found[foundCursor].Cue ?? found[foundCursor].Content).Start < sentence.Span.Start) foundCursor++;
+            int near = Math.Max(0, foundCursor - NestingWindow), far = Math.Min(accepted, foundCursor + NestingWindow);
+            bool titleCase = IsTitleCase(v, first, end);
+            for (int t = first; t < end; t++)
+            {
+                if (used[t] || tokens[t].Kind != TokenKind.Word || IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
+                var coordinatedWith = CoordinatedWith(v, t, sentence.Span.Start, found, near, far);
+                bool nested = coordinatedWith is null && _lexicon.CueLookup.ContainsKey(v.Word(t)) && InsideContent(found, near, far, tokens[t].Span);
+                if (coordinatedWith is null && !nested) continue;
+                if (!TryCue(v, t, first, end, quoted, titleCase, out var cue, out int cueLast, alone: true,
+                    vetoFloor: coordinatedWith is null ? double.PositiveInfinity : CoordinatedVetoFloor)) continue;
+                var ctx = new SentenceContext(v, first, end, quotes, quoteOfToken);
+                Attribution? attribution = cue.Class switch
+                {
+                    CueClass.Preposition => AccordingTo(ctx, t, cueLast, cue),
+                    CueClass.Noun => NounCue(ctx, t, cueLast, cue),
+                    _ => VerbCue(ctx, t, cueLast, cue),
+                };
+                if (attribution is null) continue;
+                if (attribution.Source is null && coordinatedWith?.Source is { } shared)
+                    attribution = attribution with { Source = shared, Confidence = attribution.Confidence - 0.1 };
+                found.Add(attribution);
+                MarkUsed(used, tokens, attribution.Source);
+                for (int k = t; k <= cueLast; k++) used[k] = true;
+                t = cueLast;
+            }
+        }
+        if (found.Count > accepted) found.Sort((a, b) => (a.Cue ?? a.Content).Start.CompareTo((b.Cue ?? b.Content).Start));
+    }
+
+    /// <summary>
+    /// A lexicon verb coordinated with an accepted cue ("first said C and later reported D") stays a cue unless the model
+    /// turns it down more surely than this: the model sees only a few words around it ("and later"), not the first verb
+    /// whose speaker it shares. The same floor as a verb before a bare clause.
+    /// </summary>
+    private const double CoordinatedVetoFloor = BareClauseVetoFloor;
+
+    /// <summary>Adverbs that may stand between a coordinator and the second verb ("and later reported", "but then denied").</summary>
+    private const int CoordinatedAdverbWindow = 2;
+
+    /// <summary>
+    /// The accepted attribution whose verb word <paramref name="t"/> is coordinated with: "and", "but" or "yet" (and at
+    /// most two adverbs) right before <paramref name="t"/>, after that attribution's cue in the same sentence, and a
+    /// source of its own. Null when a subject of its own stands between ("said C and crews reported").
+    /// </summary>
+    private static Attribution? CoordinatedWith(TokenView v, int t, int sentenceStart, List<Attribution> found, int from, int to)
+    {
+        if (!v.IsLowerWord(t)) return null;
+        int j = t - 1, sentence = v.Tokens[t].Sentence;
+        while (j >= 0 && t - 1 - j < CoordinatedAdverbWindow && v.Tokens[j].Sentence == sentence && v.IsLowerWord(j)
+            && (v.In(j, Adverbs) || v.In(j, Aux) && !v.In(j, Be) || v.EndsWith(j, "ly") && v.Word(j).Length > 4) && !v.In(j, Coordination)) j--;
+        if (j < 0 || v.Tokens[j].Sentence != sentence || !(v.Is(j, "and") || v.Is(j, "but") || v.Is(j, "yet"))) return null;
+        int coordinator = v.Tokens[j].Span.Start;
+        Attribution? nearest = null;
+        for (int i = from; i < to; i++)
+        {
+            if (found[i].Cue is not { } cue || found[i].Source is null || cue.End > coordinator) continue;
+            if (cue.Start < sentenceStart) continue;
+            if (nearest is null || cue.Start > nearest.Cue!.Value.Start) nearest = found[i];
+        }
+        return nearest;
+    }
+
+    /// <summary>How many attributions either side of a sentence's first one <see cref="AddNestedReports"/> looks at.</summary>
+    private const int NestingWindow = 24;
+
+    private static bool InsideContent(List<Attribution> found, int from, int to, Span span)
+    {
+        for (int i = from; i < to; i++)
+        {
+            foreach (var part in found[i].AllContent) if (part.Contains(span)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -392,7 +489,10 @@ public sealed class AttributionExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WhWords =
         L(new[] { "whether", "if", "how", "why", "what" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
-    private bool TryCue(TokenView v, int t, int sentenceFirst, int sentenceEnd, bool quoteInSentence, bool titleCase, out CueEntry cue, out int last)
+    /// <param name="alone">Ask the cue model as if no verb of speech stood near (see <see cref="AddNestedReports"/>).</param>
+    /// <param name="vetoFloor">A lexicon word the model turns down less surely than this stays a cue.</param>
+    private bool TryCue(TokenView v, int t, int sentenceFirst, int sentenceEnd, bool quoteInSentence, bool titleCase, out CueEntry cue, out int last,
+        bool alone = false, double vetoFloor = double.PositiveInfinity)
     {
         cue = null!;
         last = t;
@@ -428,7 +528,7 @@ public sealed class AttributionExtractor
                     // ... and a clause without "that" after a plain verb ("a review found the agency was short of staff",
                     // "the records show he paid") overrides a weak veto: the model sees no such clause, only the next word.
                     if (entry.Status == ClaimStatus.Asserted && hasPrior && (double)prior.AsCue / prior.Occurrences < LexiconCueTrustedRate
-                        && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence) is var score && score <= classifier.VetoThreshold
+                        && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence, alone) is var score && score <= classifier.VetoThreshold && score <= vetoFloor
                         && !(entry.Class is CueClass.Verb or CueClass.VerbFinding && score > BareClauseVetoFloor && OpensBareClause(v, t))) continue;
                 }
                 else if (hasPrior && (prior.AsCue + 0.5) / (prior.Occurrences + 1.0) < LexiconCueMinRate)
@@ -465,7 +565,7 @@ public sealed class AttributionExtractor
             return false;
         }
         bool learned = classifier is not null
-            ? v.IsLowerWord(t) && IsCandidate(v, t, _lexicon) && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence) > classifier.Threshold
+            ? v.IsLowerWord(t) && IsCandidate(v, t, _lexicon) && classifier.Score(v, t, sentenceFirst, _lexicon, quoteInSentence, alone) > classifier.Threshold
             : hasPrior && (double)prior.AsCueHead / prior.Occurrences >= LearnedCueMinRate && v.IsLowerWord(t);
         if (learned)
         {
@@ -1643,7 +1743,7 @@ public sealed class AttributionExtractor
         return new Attribution(source, v.Range(cue, cueLast), content, null, AttributionKind.Other, entry.Status) { Confidence = source is null ? 0.5 : 0.7 };
     }
 
-    private static int[] MapQuotes(ImmutableArray<Token> tokens, List<Span> quotes)
+    internal static int[] MapQuotes(ImmutableArray<Token> tokens, List<Span> quotes)
     {
         var map = new int[tokens.Length];
         int q = 0;
@@ -1656,7 +1756,7 @@ public sealed class AttributionExtractor
         return map;
     }
 
-    private static bool IsInsideQuote(int t, int[] quoteOfToken, List<Span> quotes, ImmutableArray<Token> tokens)
+    internal static bool IsInsideQuote(int t, int[] quoteOfToken, List<Span> quotes, ImmutableArray<Token> tokens)
     {
         int q = quoteOfToken[t];
         if (q < 0) return false;

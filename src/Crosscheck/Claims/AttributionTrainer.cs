@@ -212,6 +212,7 @@ public static class AttributionTrainer
         var (sentences, tokens) = Tokenizer.Analyze(doc.Text);
         var view = new TokenView(doc.Text, tokens);
         var quotes = QuoteFinder.Find(doc.Text);
+        var quoteOfToken = AttributionExtractor.MapQuotes(tokens, quotes);
         var cueSpans = doc.Attributions.SelectMany(a => a.Cue).OrderBy(s => s.Start).ToArray();
         var examples = new List<(List<string>, bool)>();
         // Only the head of a gold cue (its first candidate word) is a positive; the other words of a multi-word
@@ -235,6 +236,8 @@ public static class AttributionTrainer
             for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
                 if (!AttributionExtractor.IsCandidate(view, t, lexicon, frequentHeadMinCount, frequentHeadMinShare)) continue;
+                // The stage never asks about a word inside quoted speech: such words would only teach the model their quotes.
+                if (AttributionExtractor.IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
                 bool isCue = heads.Contains(t);
                 if (!isCue && insideCues.Contains(t)) continue;
                 var features = new List<string>(20);

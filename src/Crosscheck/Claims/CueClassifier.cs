@@ -67,10 +67,11 @@ public sealed class CueClassifier
     /// <summary>The embedded English model, or null when the library was built without one.</summary>
     public static CueClassifier? English => EnglishLazy.Value;
 
-    internal double Score(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence)
+    /// <param name="alone">Judge the word as if no verb of speech stood near it (see <see cref="NearbySpeechSide"/>).</param>
+    internal double Score(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence, bool alone = false)
     {
         var sink = new HashSink(stackalloc ulong[MaxFeatures]);
-        Emit(v, t, sentenceFirst, lexicon, quoteInSentence, ref sink);
+        Emit(v, t, sentenceFirst, lexicon, quoteInSentence, alone, ref sink);
         double score = 0;
         foreach (var h in sink.Hashes) if (_hashed.TryGetValue(h, out var w)) score += w;
         return score;
@@ -90,7 +91,7 @@ public sealed class CueClassifier
     internal static void Features(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence, List<string> into)
     {
         var sink = new StringSink(into);
-        Emit(v, t, sentenceFirst, lexicon, quoteInSentence, ref sink);
+        Emit(v, t, sentenceFirst, lexicon, quoteInSentence, alone: false, ref sink);
     }
 
     private const int MaxFeatures = 40;
@@ -170,7 +171,7 @@ public sealed class CueClassifier
         sink.End();
     }
 
-    private static void Emit<TSink>(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence, ref TSink sink) where TSink : IFeatureSink, allows ref struct
+    private static void Emit<TSink>(TokenView v, int t, int sentenceFirst, CueLexicon lexicon, bool quoteInSentence, bool alone, ref TSink sink) where TSink : IFeatureSink, allows ref struct
     {
         var w = v.Word(t);
         var p1 = Word(v, t - 1, t);
@@ -245,6 +246,34 @@ public sealed class CueClassifier
         Two(ref sink, "subnx=", subject, next);
         int position = t - sentenceFirst;
         One(ref sink, "pos=", position switch { 0 => "0", <= 2 => "1", <= 5 => "2", <= 10 => "3", _ => "4" });
+        // PolNeAR marks no cue inside another's content, so a stance word near "said" is mostly part of what was said.
+        var speech = alone ? "no" : NearbySpeechSide(v, t, lexicon);
+        One(ref sink, "sp=", speech);
+        Two(ref sink, "stsp=", stem, speech);
+    }
+
+    /// <summary>How far left and right in the sentence <see cref="NearbySpeechSide"/> looks for a verb of speech.</summary>
+    private const int SpeechWindow = 20;
+
+    /// <summary>A lexicon word that was a cue in at least this share of its training occurrences is a verb of speech ("said", "told").</summary>
+    private const double SpeechVerbMinRate = 0.5;
+
+    /// <summary>Where a verb of speech stands within <see cref="SpeechWindow"/> tokens of <paramref name="t"/> in its sentence: "l", "r", "lr" or "no".</summary>
+    private static string NearbySpeechSide(TokenView v, int t, CueLexicon lexicon)
+    {
+        int sentence = v.Tokens[t].Sentence;
+        bool left = false, right = false;
+        for (int k = t - 1; k >= 0 && t - k <= SpeechWindow && v.Tokens[k].Sentence == sentence && !left; k--) left = IsSpeechVerb(v, k, lexicon);
+        for (int k = t + 1; k < v.Count && k - t <= SpeechWindow && v.Tokens[k].Sentence == sentence && !right; k++) right = IsSpeechVerb(v, k, lexicon);
+        return left ? (right ? "lr" : "l") : right ? "r" : "no";
+    }
+
+    private static bool IsSpeechVerb(TokenView v, int k, CueLexicon lexicon)
+    {
+        if (!v.IsLowerWord(k)) return false;
+        var word = v.Word(k);
+        return lexicon.CueLookup.ContainsKey(word) && lexicon.PriorLookup.TryGetValue(word, out var prior)
+            && prior.Occurrences > 0 && prior.AsCue >= SpeechVerbMinRate * prior.Occurrences;
     }
 
     /// <summary>A capital that only opens the sentence ("Protesters blocked ..."), not one that names someone.</summary>

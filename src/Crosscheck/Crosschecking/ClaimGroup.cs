@@ -91,18 +91,25 @@ internal sealed class ClaimGroup(string story)
     public double Margin(ClaimMention mention, Func<string, double> wordWeight)
     {
         double best = double.NegativeInfinity;
-        int considered = 0, fitting = 0;
-        // The first mentions define the proposition; later ones only repeat it.
+        // The first mentions define the proposition; later ones only repeat it. Each report votes once: one that states
+        // the claim twice (a lead and a quote) must not outvote the other reports on whether a third report fits.
+        Span<double> bestOfReport = stackalloc double[8];
+        Span<int> reportOrder = stackalloc int[8];
+        int reports = 0;
         foreach (var member in Mentions.Take(8))
         {
-            considered++;
             double similarity = member.Match(mention, wordWeight);
             if (similarity < 0) return double.NegativeInfinity;
             double margin = similarity - member.ThresholdWith(mention);
-            if (margin >= 0) fitting++;
             best = Math.Max(best, margin);
+            int r = 0;
+            while (r < reports && reportOrder[r] != member.Article.Order) r++;
+            if (r == reports) { reportOrder[reports] = member.Article.Order; bestOfReport[reports++] = margin; }
+            else bestOfReport[r] = Math.Max(bestOfReport[r], margin);
         }
-        return fitting * 2 >= considered ? best : Math.Min(best, -double.Epsilon);
+        int fitting = 0;
+        for (int r = 0; r < reports; r++) if (bestOfReport[r] >= 0) fitting++;
+        return fitting * 2 >= reports ? best : Math.Min(best, -double.Epsilon);
     }
 
     public double BestSimilarity(ClaimGroup other)

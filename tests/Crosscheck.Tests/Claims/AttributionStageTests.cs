@@ -1111,7 +1111,41 @@ public class AttributionStageTests
         var (text, claims) = Run(sentence);
         claims.Should().NotContain(a => a.Cue != null && a.Cue.Value.Of(text) == pair);
     }
+    /// <summary>The cue model sees on which side of a word a verb of speech stands in its sentence (PolNeAR marks no cue inside another's content).</summary>
+    [Theory]
+    [InlineData("The board said the coast guard reported two crew members missing.", "reported", "sp=l")]
+    [InlineData("The coast guard reported two crew members missing, the board said.", "reported", "sp=r")]
+    [InlineData("The coast guard reported two crew members missing.", "reported", "sp=no")]
+    [InlineData("The coast guard found two crew members on the pier.", "found", "sp=no")]
+    public void The_cue_model_sees_a_nearby_verb_of_speech(string sentence, string word, string expected)
+    {
+        AttributionExtractorProbe.NearbySpeech(sentence, word).Should().Be(expected);
+    }
+
+    /// <summary>A named report inside another claim's content is asked again without its neighbour and relayed; a pronoun-led one stays part of the content.</summary>
+    [Fact]
+    public void A_named_report_inside_a_content_is_a_relayed_claim()
+    {
+        var (text, claims) = Run("The ministry said the port authority reported that the old pier had collapsed.");
+        var inner = ByCue(text, claims, "reported");
+        inner.Source!.Value.Of(text).Should().Be("the port authority");
+        inner.RelaySpans.Select(r => r.Of(text)).Should().Contain("The ministry");
+        var (pronounText, pronounClaims) = Run("The ministry said it reported that the old pier had collapsed.");
+        pronounClaims.Should().NotContain(c => c.Cue != null && c.Cue.Value.Of(pronounText) == "reported");
+    }
+
+    /// <summary>A verb joined by "and later" / "but" to an accepted cue is the same speaker's second statement; a verb with its own subject is not.</summary>
+    [Fact]
+    public void A_coordinated_second_report_shares_the_first_speaker()
+    {
+        var (text, claims) = Run("The union first denied the strike plan and later reported that talks had failed.");
+        ByCue(text, claims, "reported").Source!.Value.Of(text).Should().Be("The union");
+        var (ownText, ownClaims) = Run("The union denied the strike plan and the company reported that talks had failed.");
+        // The source's extent ("the strike plan and the company") is a separate weakness; here only whose claim it is matters.
+        ByCue(ownText, ownClaims, "reported").Source!.Value.Of(ownText).Should().EndWith("the company").And.NotBe("The union");
+    }
 }
+
 
 /// <summary>Reaches the cue rules of the stage for one word of an invented sentence.</summary>
 internal static class AttributionExtractorProbe
@@ -1140,5 +1174,13 @@ internal static class AttributionExtractorProbe
         var features = new List<string>();
         CueClassifier.Features(view, t, 0, CueLexicon.English, false, features);
         return features.Single(f => f.StartsWith("sub=", StringComparison.Ordinal));
+    }
+
+    public static string NearbySpeech(string text, string word)
+    {
+        var (view, t) = At(text, word);
+        var features = new List<string>();
+        CueClassifier.Features(view, t, 0, CueLexicon.English, false, features);
+        return features.Single(f => f.StartsWith("sp=", StringComparison.Ordinal));
     }
 }
