@@ -74,7 +74,7 @@ public sealed class DossierAssembler
         return new Dossier
         {
             ReferenceDate = referenceDate,
-            Articles = [.. sorted.Select(a => ToDossierArticle(a, copies.For(a.Article.Id)))],
+            Articles = [.. sorted.Select(a => ToDossierArticle(a, copies.For(a.Article.Id), referenceDate))],
             Stories = [.. stories],
             Entities = BuildEntities(linking, views),
             Times = [.. views.SelectMany(v => v.Times.OrderBy(t => t.Span).Select(t =>
@@ -232,11 +232,14 @@ public sealed class DossierAssembler
         return relays;
     }
 
-    private static DossierArticle ToDossierArticle(AnalyzedArticle analyzed, CopyVerdict? copy)
+    private static DossierArticle ToDossierArticle(AnalyzedArticle analyzed, CopyVerdict? copy, DateOnly referenceDate)
     {
         var a = analyzed.Article;
         return new DossierArticle
         {
+            AnchoredOn = a.Published.Date is null && analyzed.ReferenceDate is { } anchor && anchor != referenceDate
+                ? anchor.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                : null,
             RelayChains = [.. a.RelayChains],
             PublishedBasis = a.Published.Basis,
             CopyStatus = copy is null ? null : copy.Status.ToString().ToLowerInvariant(),

@@ -39,6 +39,11 @@ public sealed record DossierArticle
     /// <summary>"given", "inferred" or "unknown".</summary>
     public required string PublishedHow { get; init; }
     public string? PublishedExplanation { get; init; }
+    /// <summary>
+    /// YYYY-MM-DD: for a report with no date, the date its relative dates were read against, when that is not the
+    /// dossier's <see cref="Dossier.ReferenceDate"/> (an earlier run stored it, and a new build analysed it again on the same date).
+    /// </summary>
+    public string? AnchoredOn { get; init; }
     public required string Language { get; init; }
     public double LanguageConfidence { get; init; }
     public required string Text { get; init; }

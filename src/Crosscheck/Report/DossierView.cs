@@ -183,7 +183,7 @@ internal sealed class DossierView
 
     public static string Published(DossierArticle article) =>
         article.Published is null
-            ? $"date unknown ({article.PublishedHow})"
+            ? $"date unknown ({article.PublishedHow}){(article.AnchoredOn is { } anchor ? $"; relative dates read against {anchor}" : "")}"
             : $"{article.Published} ({article.PublishedHow}{(article.PublishedBasis is { } basis && article.PublishedHow != "given" ? " from " + basis : "")}{(string.IsNullOrWhiteSpace(article.PublishedExplanation) ? "" : ": " + article.PublishedExplanation)})";
 
     private static StoryView? StoryFor(Dictionary<string, StoryView> byStory, string? id) =>

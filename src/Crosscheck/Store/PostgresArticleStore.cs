@@ -284,11 +284,13 @@ public sealed class PostgresArticleStore : IArticleStore, ITextSearchStore
     {
         // Its own connection, so the caller may use the store while reading.
         using var connection = _dataSource.OpenConnection();
-        using var command = new NpgsqlCommand("SELECT analysis FROM articles ORDER BY order_key, seq;", connection);
+        using var command = new NpgsqlCommand("SELECT analysis, reference_date FROM articles ORDER BY order_key, seq;", connection);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return AnalysisJson.Deserialize(reader.GetFieldValue<byte[]>(0));
+            var analyzed = AnalysisJson.Deserialize(reader.GetFieldValue<byte[]>(0));
+            // As in SQLite: an undated report's relative dates rest on the date its row keeps, which the dossier names.
+            yield return reader.IsDBNull(1) ? analyzed : analyzed.AnchoredOn(reader.GetFieldValue<DateOnly>(1));
         }
     }
 

@@ -288,12 +288,13 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public IEnumerable<AnalyzedArticle> ReadAll()
     {
-        using var command = Command("SELECT analysis FROM articles ORDER BY seq;");
+        using var command = Command("SELECT analysis, reference_date FROM articles ORDER BY seq;");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var bytes = (byte[])reader.GetValue(0);
-            yield return AnalysisBlob.Unpack(bytes);
+            var analyzed = AnalysisBlob.Unpack((byte[])reader.GetValue(0));
+            // An undated report's relative dates rest on the date its row keeps, which the dossier names.
+            yield return !reader.IsDBNull(1) && ParseDate(reader.GetString(1)) is { } anchoredOn ? analyzed.AnchoredOn(anchoredOn) : analyzed;
         }
     }
 

@@ -469,6 +469,17 @@ public class DossierAssemblerTests
     }
 
     [Fact]
+    public void An_undated_report_stored_by_an_earlier_run_names_the_date_its_relative_dates_rest_on()
+    {
+        var stored = new ArticleBuilder("u1", "The ferry sailed again on Saturday after the storm.").Build().AnchoredOn(new DateOnly(2031, 3, 11));
+        var fresh = new ArticleBuilder("u2", "The harbour reopened on Sunday after the storm.").Build().AnchoredOn(Reference);
+        var articles = Assemble(stored, fresh).Articles;
+        articles.Single(a => a.Id == "u1").AnchoredOn.Should().Be("2031-03-11");
+        articles.Single(a => a.Id == "u2").AnchoredOn.Should().BeNull("it rests on the dossier's own reference date");
+        DossierView.Published(articles.Single(a => a.Id == "u1")).Should().Contain("relative dates read against 2031-03-11");
+    }
+
+    [Fact]
     public void A_speaker_the_place_stage_resolved_counts_as_a_place_whatever_its_entity_type()
     {
         var a = new ArticleBuilder("k1", "At least 25 Velmar soldiers were killed near Dorvik on March 9, Orland said on Monday.")

@@ -103,6 +103,7 @@ public class SqliteArticleStoreTests
         decision.Reanalyzes.Should().BeTrue();
         decision.ReanalyzeOn.Should().Be(new DateOnly(2024, 12, 16), "a new run's own fallback date would move its \"Monday\"");
         newer.SaveBatch([undated.AnchoredOn(new DateOnly(2024, 12, 16))], []).Reanalyzed.Should().Be(1);
+        newer.ReadAll().Single(a => a.Article.Id == "u").ReferenceDate.Should().Be(new DateOnly(2024, 12, 16), "the dossier names the date it rests on");
         newer.DecideId("u", "/x/u.txt", undated.Article.ContentHash).AlreadyStored.Should().BeTrue("it is this build's analysis now");
 
         var dated = Analyzed("The bridge closed on Monday.", "d", "/x/d.txt", Monday).AnchoredOn(Monday);
