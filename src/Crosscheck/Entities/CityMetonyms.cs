@@ -30,6 +30,14 @@ internal static class CityMetonyms
                 candidate.Type = EntityType.Person;
                 continue;
             }
+            if (candidate.Type == EntityType.Person && candidate.Last - candidate.First < MaxLocativeNameWords && AfterLocativePreposition(text, tokens, candidate.First)
+                && !BeforePossessive(text, tokens, candidate.Last)
+                && IsTown(text[tokens[candidate.First].Span.Start..tokens[candidate.Last].Span.End], gazetteer))
+            {
+                surnames ??= FullNameParts(text, tokens, candidates);
+                if (!surnames.Contains(tokens[candidate.Last].Span.Of(text))) candidate.Type = EntityType.Place;
+                continue;
+            }
             if (candidate.Type != EntityType.Person || candidate.First != candidate.Last) continue;
             var word = tokens[candidate.First].Span.Of(text);
             if (!IsMajorCity(word, gazetteer)) continue;
@@ -101,6 +109,41 @@ internal static class CityMetonyms
         foreach (var index in gazetteer.FindName(name))
         {
             if (gazetteer.KindOf(index) == PlaceKind.Place && gazetteer.FeatureCodeOf(index) == "PPLC") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Inside Raqqa", "fighting near Deir ez-Zor": a name the model took for a person, right after a preposition of
+    /// place, that names a town of some size, a region or a country is that place; people are met "with", not "in" or
+    /// "near". Only prepositions that rarely come before a person's name count ("from", "to" and "at" do).
+    /// </summary>
+    private static bool AfterLocativePreposition(string text, ImmutableArray<Token> tokens, int first)
+    {
+        if (first == 0 || tokens[first - 1].Sentence != tokens[first].Sentence) return false;
+        return Lexicons.Contains(LocativePrepositions, tokens[first - 1].Span.SliceOf(text));
+    }
+
+    private static readonly FrozenSet<string> LocativePrepositions = new[]
+    {
+        "in", "near", "inside", "outside", "across", "around", "throughout", "toward", "towards", "into",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private const int MaxLocativeNameWords = 3;
+
+    // "in Lessing's play", "in Belgrano's camp": a person's work or camp, not the place.
+    private static bool BeforePossessive(string text, ImmutableArray<Token> tokens, int last) =>
+        last + 1 < tokens.Length && EntityRules.IsPossessive(tokens[last + 1].Span.SliceOf(text));
+
+    // A hamlet's name is a surname as often as not ("near Smith"); a town of this size is written as a place.
+    private const long LocativeTownPopulation = 10_000;
+
+    private static bool IsTown(string name, Gazetteer gazetteer)
+    {
+        foreach (var index in gazetteer.FindName(name))
+        {
+            if (gazetteer.KindOf(index) is PlaceKind.Region or PlaceKind.Country) return true;
+            if (gazetteer.KindOf(index) == PlaceKind.Place && gazetteer.PopulationOf(index) >= LocativeTownPopulation) return true;
         }
         return false;
     }

@@ -172,7 +172,8 @@ public sealed class EntityStage : IStage
         while (first <= last && (tokens[first].Kind == TokenKind.Punctuation
                || tokens[first].Span.SliceOf(text).Equals("the", StringComparison.Ordinal)
                || IsSentenceOpeningThe(text, tokens, first, last, gazetteer)
-               || (type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[first].Span.SliceOf(text))))) first++;
+               || (type == EntityType.Person && (Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[first].Span.SliceOf(text))
+                   || first < last && Lexicons.Contains(Lexicons.OpeningPrepositions, tokens[first].Span.SliceOf(text)))))) first++;
         while (last >= first && ((type == EntityType.Person && Lexicons.Contains(Lexicons.CapitalisedFunctionWords, tokens[last].Span.SliceOf(text))
                || tokens[last].Kind == TokenKind.Punctuation))) last--;
         if (type == EntityType.Person)

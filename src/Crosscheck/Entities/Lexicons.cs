@@ -137,6 +137,15 @@ internal static class Lexicons
         "Dear", "Hey", "Oh", "Like", "Some", "Many", "Most", "All", "Any", "Every", "Each", "Our", "Your", "Their", "His", "Her", "Its",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Prepositions that open a sentence ("Near Palmyra, ...", "Inside Raqqa"): never the first word of a person's name,
+    /// though some end one ("Joseph Near"), so they are trimmed only from the front.
+    /// </summary>
+    public static readonly FrozenSet<string> OpeningPrepositions = new[]
+    {
+        "Near", "Inside", "Outside", "Across", "Around", "Throughout", "Towards", "Toward", "Beyond", "Despite", "Amid", "During", "Within",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that end a phrase read backwards from a bracketed acronym.</summary>
     public static readonly FrozenSet<string> Determiners = Set(
         "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "in", "on", "at", "by",

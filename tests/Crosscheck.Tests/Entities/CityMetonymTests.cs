@@ -32,6 +32,29 @@ public class CityMetonymTests
     }
 
     [Theory]
+    // Right after a preposition of place, a town the model took for a person is the town; an opening preposition is no part of a name.
+    [InlineData("Inside Raqqa, the militia advanced on Monday.", "Raqqa")]
+    [InlineData("Near Palmyra, government forces clashed with fighters.", "Palmyra")]
+    public void ATownAfterAPrepositionOfPlaceIsAPlace(string text, string town)
+    {
+        var (t, layer) = Run(text);
+        var mention = layer.Mentions.Single(m => t[m.Span.Start..m.Span.End].Contains(town, StringComparison.Ordinal));
+        t[mention.Span.Start..mention.Span.End].Should().Be(town);
+        mention.Type.Should().Be(EntityType.Place);
+    }
+
+    [Theory]
+    // A person's possession after "in" ("in Lessing's play") and a surname that is a preposition keep the person.
+    [InlineData("The line appears in Lessing's play about tolerance.", "Lessing")]
+    [InlineData("The painter Joseph Near exhibited in Paris in 1825.", "Joseph Near")]
+    public void APersonAfterInOrEndingInAPrepositionStaysAPerson(string text, string name)
+    {
+        var (t, layer) = Run(text);
+        TypeOf(t, layer, name).Should().Be(EntityType.Person);
+        layer.Mentions.Select(m => t[m.Span.Start..m.Span.End]).Should().Contain(name);
+    }
+
+    [Theory]
     // A lone "Washington" is the city speaking, unless a person of that name is in the report.
     [InlineData("Officials arrived on Monday. Washington said the bill would pass.", false, EntityType.Place)]
     [InlineData("Senator Ellen Washington arrived on Monday. Washington said the bill would pass.", true, EntityType.Person)]
