@@ -201,14 +201,29 @@ internal sealed class TimeExtractor
                 if (k + n > end) continue;
                 bool match = true;
                 for (int j = 0; j < n && match; j++) match = tokens[k + j].Span.SliceOf(text).Equals(idiom[j], StringComparison.OrdinalIgnoreCase);
-                if (!match || !PhraseClosesAt(text, tokens, entries, k + n, end)) continue;
+                bool infinitive = idiom[0].Equals("to", StringComparison.OrdinalIgnoreCase);
+                // "Losses to date exceed $2 billion": after a noun, "to date" may close before the verb.
+                bool beforeVerb = infinitive && k + n < end && tokens[k + n].Kind == TokenKind.Word && entries[k + n] is null
+                    && char.IsLower(tokens[k + n].Span.SliceOf(text)[0]) && k > start && tokens[k - 1].Kind == TokenKind.Word && entries[k - 1] is null;
+                if (!match || !beforeVerb && !PhraseClosesAt(text, tokens, entries, k + n, end)) continue;
                 if (k > start && tokens[k - 1].Span.SliceOf(text) is var before
                     && (before.Equals("up", StringComparison.OrdinalIgnoreCase) || before.Equals("out", StringComparison.OrdinalIgnoreCase) || _words.InfinitiveLeads.Contains(before))) continue;
+                if (infinitive && DateIsAVerb(text, tokens, start, end, k, k + n)) continue;
                 InsertInOrder(output, new TimeMention(MentionKind.Reference, k, k + n) { Literal = "PRESENT_REF" });
                 k += n - 1;
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// "began to date in 2019", "hard to date", "yet to date the skull": "to date" after a word that takes the verb
+    /// (data: <c>date-verb-lead</c>), or before an object (<c>date-verb-object</c>) ("to date the bones", "to date it"), is the verb.
+    /// </summary>
+    private bool DateIsAVerb(string text, ImmutableArray<Token> tokens, int start, int end, int to, int after)
+    {
+        if (to > start && tokens[to - 1].Kind == TokenKind.Word && _words.DateVerbLeads.Contains(tokens[to - 1].Span.SliceOf(text))) return true;
+        return after < end && tokens[after].Kind == TokenKind.Word && _words.DateVerbObjects.Contains(tokens[after].Span.SliceOf(text));
     }
 
     /// <summary>"the week of March 6", "the week of the 18th": the week holding that day (the resolver writes the ISO week).</summary>

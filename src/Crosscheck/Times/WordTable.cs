@@ -101,6 +101,14 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HabitLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Words after "to date" that are the verb's object ("to date the skull", "to date it").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateVerbObjects { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words before "to date" that make it the verb ("began to date", "hard to date", "yet to date").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateVerbLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Fixed phrases for the present moment ("at present", "to date"), matched word by word; PRESENT_REF.</summary>
     public string[][] PresentIdioms { get; private init; } = [];
 
@@ -430,7 +438,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [], ["habit-lead"] = [], ["year-end-lead"] = [], ["era-noun"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [], ["habit-lead"] = [], ["date-verb-lead"] = [], ["date-verb-object"] = [], ["year-end-lead"] = [], ["era-noun"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -609,6 +617,8 @@ internal sealed class WordTable
             Meals = meals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             MealLeads = wordSets["meal-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             HabitLeads = wordSets["habit-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            DateVerbObjects = wordSets["date-verb-object"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            DateVerbLeads = wordSets["date-verb-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PresentIdioms = [.. presentIdioms],
         };
     }

@@ -30,4 +30,19 @@ public class TimeSeventhReviewFixTests
     [InlineData("Inmates are counted before dinner every night.")]
     public void ReadsNoDayForAMealTakenAsAHabit(string text) =>
         Values(text).Should().NotContain(v => v.EndsWith("TMEL") && v.StartsWith("2024") || v.EndsWith("TMED") && v.StartsWith("2024"));
+
+    [Theory]
+    [InlineData("The two actors began to date in 2019, a friend said.")]
+    [InlineData("The pottery shards are hard to date, the curator said.")]
+    [InlineData("Experts have yet to date the jawbone found in the cave.")]
+    [InlineData("The lab was asked to date it before the trial.")]
+    public void ReadsNoPresentRefForTheVerbToDate(string text) =>
+        Values(text).Should().NotContain("PRESENT_REF");
+
+    [Theory]
+    [InlineData("Claims to date exceed $4 billion, the insurer said.")]
+    [InlineData("It was the heaviest bombardment to date.")]
+    [InlineData("Sales to date this year rose 5%.")]
+    public void KeepsToDateAsTheIdiom(string text) =>
+        Values(text).Should().Contain("PRESENT_REF");
 }
