@@ -45,4 +45,16 @@ public class TimeSeventhReviewFixTests
     [InlineData("Sales to date this year rose 5%.")]
     public void KeepsToDateAsTheIdiom(string text) =>
         Values(text).Should().Contain("PRESENT_REF");
+
+    [Theory]
+    [InlineData("At year-end, the insurer held $2 billion in bonds, it said on Tuesday.", "2024")]
+    [InlineData("Deposits rose 3% by year end, the bank reported.", "2024")]
+    [InlineData("The firm had pledged to sell the unit by year-end but failed.", "2024")]
+    [InlineData("The firm will sell the unit by year-end, it said.", "2025")]
+    public void ReadsAPastYearEndEarlyInAYearAsTheYearBefore(string text, string year) =>
+        TimesOf.Read(text, new DateOnly(2025, 2, 20)).Should().Contain(t => t.Text.StartsWith("year") && t.Value == year);
+
+    [Fact]
+    public void KeepsAPastYearEndLateInAYearInThatYear() =>
+        TimesOf.Read("Deposits rose 3% by year end, the bank reported.", new DateOnly(2025, 12, 20)).Should().Contain(t => t.Value == "2025");
 }
