@@ -1093,6 +1093,9 @@ internal sealed class TimeExtractor
             if (k + 1 >= mentionStart || !word.Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
             if (k - 1 < start || tokens[k - 1].Kind != TokenKind.Word || !_words.InfinitiveLeads.Contains(tokens[k - 1].Span.SliceOf(text))) return false;
             if (PastPerfectBefore(text, tokens, start, k) || PastPerfectBefore(text, tokens, start, k - 1)) return false; // "had been due to expire Friday"
+            // "were to question him Monday", "agreed to withdraw on Tuesday night": a past verb right before the infinitive
+            // tells a plan of the past, and the sentence's tense places the day ("was set to end Thursday" still points ahead).
+            if (_words.PastInfinitiveLeads.Contains(tokens[k - 1].Span.SliceOf(text))) return false;
             var verb = tokens[k + 1].Span.SliceOf(text);
             return tokens[k + 1].Kind == TokenKind.Word && entries[k + 1] is null or { Unit: null, Month: 0, Weekday: 0, IsNumber: false, Reference: null, Stop: false } && char.IsLower(verb[0])
                 && !verb.EndsWith("ing", StringComparison.Ordinal) && !verb.EndsWith("ed", StringComparison.Ordinal) && !verb.EndsWith("s", StringComparison.Ordinal);

@@ -101,6 +101,10 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HabitLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Past verbs right before an infinitive ("were to", "agreed to", "had planned to"): a plan told in the past.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PastInfinitiveLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words after "to date" that are the verb's object ("to date the skull", "to date it").</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateVerbObjects { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -438,7 +442,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [], ["habit-lead"] = [], ["date-verb-lead"] = [], ["date-verb-object"] = [], ["year-end-lead"] = [], ["era-noun"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [], ["habit-lead"] = [], ["date-verb-lead"] = [], ["date-verb-object"] = [], ["past-infinitive-lead"] = [], ["year-end-lead"] = [], ["era-noun"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -618,6 +622,7 @@ internal sealed class WordTable
             MealLeads = wordSets["meal-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             HabitLeads = wordSets["habit-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             DateVerbObjects = wordSets["date-verb-object"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PastInfinitiveLeads = wordSets["past-infinitive-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             DateVerbLeads = wordSets["date-verb-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PresentIdioms = [.. presentIdioms],
         };

@@ -57,4 +57,18 @@ public class TimeSeventhReviewFixTests
     [Fact]
     public void KeepsAPastYearEndLateInAYearInThatYear() =>
         TimesOf.Read("Deposits rose 3% by year end, the bank reported.", new DateOnly(2025, 12, 20)).Should().Contain(t => t.Value == "2025");
+
+    [Theory]
+    [InlineData("Agents were to interview the witness at 10 a.m. Tuesday, but she left on Monday.", "2024-12-17T10:00")]
+    [InlineData("The militia agreed to leave on Monday night but stayed on Tuesday.", "2024-12-16TNI")]
+    [InlineData("The militia agreed to leave on Monday but stayed on Tuesday.", "2024-12-16")]
+    [InlineData("The board had planned to vote Tuesday, but the chairman fell ill.", "2024-12-17")]
+    public void KeepsAWeekdayAfterAPlanToldInThePastInThePast(string text, string value) =>
+        TimesOf.Read(text, new DateOnly(2024, 12, 19)).Select(t => t.Value).Should().Contain(value);
+
+    [Theory]
+    [InlineData("The union is set to strike at 6 a.m. Monday.", "2024-12-23T06:00")]
+    [InlineData("Talks are due to resume on Monday.", "2024-12-23")]
+    public void StillPointsAheadAfterAPresentPlan(string text, string value) =>
+        TimesOf.Read(text, new DateOnly(2024, 12, 19)).Select(t => t.Value).Should().Contain(value);
 }
