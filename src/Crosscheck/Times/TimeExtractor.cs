@@ -43,7 +43,7 @@ internal sealed class TimeExtractor
                 k = demonstrative.EndToken;
                 continue;
             }
-            if (IsPresentAgeToday(text, tokens, start, end, k))
+            if (IsPresentAgeToday(text, tokens, entries, start, end, k))
             {
                 k += 2;
                 continue;
@@ -297,16 +297,18 @@ internal sealed class TimeExtractor
     }
 
     /// <summary>
-    /// "today's youth", "in today's global economy": "today's" before a noun of the age (data <c>era-noun</c>), next or
-    /// after one adjective, is the present age, not the publication day; "today's vote", "today's editions" stay dates.
+    /// "today's youth", "in today's global economy": "today's" before a noun of the age (data <c>era-noun</c>, lower
+    /// case), next or after one adjective, that ends its phrase, is the present age, not the publication day; "today's
+    /// vote", "today's youth tournament" and "Today's World Cup final" stay dates.
     /// </summary>
-    private bool IsPresentAgeToday(string text, ImmutableArray<Token> tokens, int start, int end, int k)
+    private bool IsPresentAgeToday(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int k)
     {
         if (!tokens[k].Span.SliceOf(text).Equals("today", StringComparison.OrdinalIgnoreCase)) return false;
         if (k + 2 >= end || tokens[k + 1].Span.SliceOf(text) is not ("'s" or "’s")) return false;
-        if (_words.EraNouns.Contains(tokens[k + 2].Span.SliceOf(text))) return true;
-        return k + 3 < end && tokens[k + 2].Kind == TokenKind.Word && char.IsLower(tokens[k + 2].Span.SliceOf(text)[0])
-            && _words.EraNouns.Contains(tokens[k + 3].Span.SliceOf(text));
+        bool IsEraNounAt(int n) => n < end && tokens[n].Kind == TokenKind.Word && char.IsLower(tokens[n].Span.SliceOf(text)[0])
+            && _words.EraNouns.Contains(tokens[n].Span.SliceOf(text)) && PhraseClosesAt(text, tokens, entries, n + 1, end);
+        if (IsEraNounAt(k + 2)) return true;
+        return tokens[k + 2].Kind == TokenKind.Word && char.IsLower(tokens[k + 2].Span.SliceOf(text)[0]) && IsEraNounAt(k + 3);
     }
 
     /// <summary>

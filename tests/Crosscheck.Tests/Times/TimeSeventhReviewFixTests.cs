@@ -71,4 +71,17 @@ public class TimeSeventhReviewFixTests
     [InlineData("Talks are due to resume on Monday.", "2024-12-23")]
     public void StillPointsAheadAfterAPresentPlan(string text, string value) =>
         TimesOf.Read(text, new DateOnly(2024, 12, 19)).Select(t => t.Value).Should().Contain(value);
+
+    [Theory]
+    [InlineData("Today's cup final kicks off at 8 p.m.", "Today")]
+    [InlineData("Today's World Cup final kicks off at 8 p.m.", "Today")]
+    [InlineData("Today's youth tournament was cancelled because of rain.", "Today")]
+    public void ReadsTodayBeforeANounThatNamesAThingAsTheDay(string text, string phrase) =>
+        TimesOf.Read(text).Should().Contain((phrase, "2024-12-16"));
+
+    [Theory]
+    [InlineData("Drugs are a danger to today's youth, the minister said.")]
+    [InlineData("In today's global economy, few firms stand alone.")]
+    public void StillReadsTodayBeforeAnEraNounAsThePresentAge(string text) =>
+        Values(text).Should().NotContain("2024-12-16");
 }
