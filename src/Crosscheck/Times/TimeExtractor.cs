@@ -106,7 +106,7 @@ internal sealed class TimeExtractor
     /// month that has its year is that day of the month. Only with the year: without it "five May protesters" or "three
     /// March rallies" count things.
     /// </summary>
-    private static void SpelledDaysBeforeMonths(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int sentenceStart, List<TimeMention> output)
+    private void SpelledDaysBeforeMonths(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int sentenceStart, List<TimeMention> output)
     {
         for (int i = 0; i < output.Count; i++)
         {
@@ -129,6 +129,12 @@ internal sealed class TimeExtractor
                     || lead.Equals("since", StringComparison.OrdinalIgnoreCase) || lead.Equals("until", StringComparison.OrdinalIgnoreCase) || lead.Equals("from", StringComparison.OrdinalIgnoreCase)
                     || lead.Equals("before", StringComparison.OrdinalIgnoreCase) || lead.Equals("after", StringComparison.OrdinalIgnoreCase)))) continue;
             if (i > 0 && output[i - 1].EndToken > first) continue;
+            // "Five May 2020 protesters": with no preposition before it, a noun right after the year is what the number counts.
+            bool led = first - 1 >= sentenceStart && tokens[first - 1].Kind == TokenKind.Word;
+            int after = month.EndToken;
+            if (!led && after < tokens.Length && tokens[after].Kind == TokenKind.Word && entries.Length > after && entries[after] is null
+                && char.IsLower(tokens[after].Span.SliceOf(text)[0]) && !_words.IsPastVerb(tokens[after].Span.SliceOf(text), false)
+                && !_words.PresentAuxiliaries.Contains(tokens[after].Span.SliceOf(text))) continue;
             if (day > DateTime.DaysInMonth(month.Year is >= 1 and <= 9999 ? month.Year : 2000, month.Month)) continue;
             month.Kind = MentionKind.Date;
             month.Day = (int)day;

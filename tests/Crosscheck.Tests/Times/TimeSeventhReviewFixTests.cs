@@ -84,4 +84,16 @@ public class TimeSeventhReviewFixTests
     [InlineData("In today's global economy, few firms stand alone.")]
     public void StillReadsTodayBeforeAnEraNounAsThePresentAge(string text) =>
         Values(text).Should().NotContain("2024-12-16");
+
+    [Theory]
+    [InlineData("Five May 2020 protesters were arrested.", "2020-05")]
+    [InlineData("Three June 2021 rallies drew crowds.", "2021-06")]
+    public void ReadsASpelledNumberBeforeAMonthAndANounAsACount(string text, string value) =>
+        Values(text).Should().Equal(value);
+
+    [Theory]
+    [InlineData("Five May 2020 was a cold day.", "2020-05-05")]
+    [InlineData("On five May 2020 rebels took the town.", "2020-05-05")]
+    public void StillReadsASpelledDayBeforeAMonthAndYearAsTheDay(string text, string value) =>
+        Values(text).Should().Contain(value);
 }
