@@ -334,9 +334,19 @@ internal sealed class TimeExtractor
             if (e >= end || !tokens[e].Span.SliceOf(text).Equals("end", StringComparison.OrdinalIgnoreCase)) return null;
             e++;
         }
+        // "by year-end 2025": the end of that year.
+        int named = 0;
+        if (e < end && tokens[e].Kind == TokenKind.Number && tokens[e].Span.Length == 4
+            && int.TryParse(tokens[e].Span.SliceOf(text), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int year)
+            && year is >= 1000 and <= 2999)
+        {
+            named = year;
+            e++;
+        }
         if (e < end && tokens[e].Kind != TokenKind.Punctuation && entries[e] is not { Stop: true }) return null;
         var lead = tokens[k - 1].Span.SliceOf(text);
         if (!_words.YearEndLeads.Contains(lead)) return null;
+        if (named != 0) return new TimeMention(MentionKind.Year, k, e) { Year = named, Modifier = "END" };
         bool since = lead.Equals("since", StringComparison.OrdinalIgnoreCase);
         return new TimeMention(MentionKind.RelativeUnit, k, e) { Unit = "Y", Relative = since ? -1 : 0, HasRelative = true, Modifier = "END" };
     }

@@ -96,4 +96,18 @@ public class TimeSeventhReviewFixTests
     [InlineData("On five May 2020 rebels took the town.", "2020-05-05")]
     public void StillReadsASpelledDayBeforeAMonthAndYearAsTheDay(string text, string value) =>
         Values(text).Should().Contain(value);
+
+    [Theory]
+    [InlineData("The company aims to list its shares by year-end 2025.", "year-end 2025")]
+    [InlineData("Rates should fall before year end 2026, analysts said.", "year end 2026")]
+    public void KeepsTheEndOfANamedYear(string text, string phrase)
+    {
+        var times = TimesOf.Read(text);
+        times.Should().ContainSingle(t => t.Text == phrase);
+        times.Should().NotContain(t => t.Text.Length == 4 && char.IsAsciiDigit(t.Text[0]));
+    }
+
+    [Fact]
+    public void ReadsAYearAfterAYearEndThingAsTheYear() =>
+        TimesOf.Read("The year-end 2025 bonus was cut.").Should().NotContain(t => t.Text.StartsWith("year-end"));
 }
