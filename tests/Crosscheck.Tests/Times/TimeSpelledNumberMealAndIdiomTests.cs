@@ -3,11 +3,11 @@ using FluentAssertions;
 namespace Crosscheck.Tests.Times;
 
 /// <summary>
-/// The seventh session's rules (spelled day ranges, meal times, present-moment idioms, fractions after "and", prices
+/// Rules for spelled numbers, meals and set phrases (spelled day ranges, meal times, present-moment idioms, fractions after "and", prices
 /// before a month, half-yearly sets, clock ranges "of" a day, short months after a day, spoken cardinal days), each
 /// with a sentence where it fires and a near miss where it must not. Invented news sentences, published 2024-12-16.
 /// </summary>
-public class TimeSeventhSessionRuleTests
+public class TimeSpelledNumberMealAndIdiomTests
 {
     private static IReadOnlyList<(string Text, string Value)> Times(string text) => TimesOf.Read(text);
 
