@@ -175,14 +175,11 @@ internal sealed class TimeExtractor
             bool on = k + 1 < end && tokens[k + 1].Span.SliceOf(text).Equals("on", StringComparison.OrdinalIgnoreCase);
             int dayStart = on ? k + 2 : k + 1;
             int next = output.FindIndex(m => m.StartToken >= k + 1);
+            // The two stay apart, as TimeML and the DateTime specs write them; the stage puts the meal on that day.
             if (next >= 0 && output[next].StartToken == dayStart
-                && output[next] is { Kind: MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic, PartOfDay: null, HasClock: false, Modifier: null } day)
+                && output[next] is { Kind: MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic, PartOfDay: null, HasClock: false, Modifier: null })
             {
-                day.Kind = MentionKind.TimeOfDay;
-                day.PartOfDay = part;
-                if (day.Month == 0 && day.Weekday == 0 && !day.HasDayOffset) day.HasDayOffset = true;
-                day.StartToken = k;
-                output[next] = day;
+                InsertInOrder(output, new TimeMention(MentionKind.TimeOfDay, k, k + 1) { PartOfDay = part, DayUnknown = true, DayFromNext = true });
                 continue;
             }
             // "after lunch on match days", "before dinner every night": a habit, on no one day.

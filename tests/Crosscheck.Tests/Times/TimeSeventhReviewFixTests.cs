@@ -12,12 +12,12 @@ public class TimeSeventhReviewFixTests
     private static IEnumerable<string> Values(string text) => TimesOf.Read(text).Select(t => t.Value);
 
     [Theory]
-    [InlineData("The council will vote after lunch on Friday.", "lunch on Friday", "2024-12-20TMEL")]
-    [InlineData("Negotiators meet again after lunch tomorrow.", "lunch tomorrow", "2024-12-17TMEL")]
-    [InlineData("The defendant spoke before lunch Thursday.", "lunch Thursday", "2024-12-12TMEL")]
-    [InlineData("The summit closes before dinner on December 19.", "dinner on December 19", "2024-12-19TMED")]
-    public void PutsAMealOnTheDayWrittenNextToIt(string text, string phrase, string value) =>
-        TimesOf.Read(text).Should().Equal((phrase, value));
+    [InlineData("The council will vote after lunch on Friday.", "lunch", "2024-12-20TMEL", "Friday", "2024-12-20")]
+    [InlineData("Negotiators meet again after lunch tomorrow.", "lunch", "2024-12-17TMEL", "tomorrow", "2024-12-17")]
+    [InlineData("The defendant spoke before lunch Thursday.", "lunch", "2024-12-12TMEL", "Thursday", "2024-12-12")]
+    [InlineData("The summit closes before dinner on December 19.", "dinner", "2024-12-19TMED", "December 19", "2024-12-19")]
+    public void PutsAMealOnTheDayWrittenNextToIt(string text, string meal, string mealValue, string day, string dayValue) =>
+        TimesOf.Read(text).Should().Equal((meal, mealValue), (day, dayValue));
 
     [Theory]
     [InlineData("Ministers met on Friday. Talks resumed after lunch, an aide said.", "2024-12-13TMEL")]
