@@ -207,7 +207,7 @@ internal sealed class TimeExtractor
                 bool infinitive = idiom[0].Equals("to", StringComparison.OrdinalIgnoreCase);
                 // "Losses to date exceed $2 billion": after a noun, "to date" may close before the verb.
                 bool beforeVerb = infinitive && k + n < end && tokens[k + n].Kind == TokenKind.Word && entries[k + n] is null
-                    && char.IsLower(tokens[k + n].Span.SliceOf(text)[0]) && k > start && tokens[k - 1].Kind == TokenKind.Word && entries[k - 1] is null;
+                    && char.IsLower(tokens[k + n].Span.SliceOf(text)[0]) && k > start && tokens[k - 1].Kind == TokenKind.Word && entries[k - 1] is null or { Stop: false, IsNumber: false, Unit: null, Month: 0, Weekday: 0 };
                 if (!match || !beforeVerb && !PhraseClosesAt(text, tokens, entries, k + n, end)) continue;
                 if (k > start && tokens[k - 1].Span.SliceOf(text) is var before
                     && (before.Equals("up", StringComparison.OrdinalIgnoreCase) || before.Equals("out", StringComparison.OrdinalIgnoreCase) || _words.InfinitiveLeads.Contains(before))) continue;

@@ -43,6 +43,7 @@ public class TimeSeventhReviewFixTests
     [InlineData("Claims to date exceed $4 billion, the insurer said.")]
     [InlineData("It was the heaviest bombardment to date.")]
     [InlineData("Sales to date this year rose 5%.")]
+    [InlineData("Losses to date top $3 billion, the insurer said.")]
     public void KeepsToDateAsTheIdiom(string text) =>
         Values(text).Should().Contain("PRESENT_REF");
 
