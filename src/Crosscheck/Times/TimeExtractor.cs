@@ -43,7 +43,7 @@ internal sealed class TimeExtractor
                 k = demonstrative.EndToken;
                 continue;
             }
-            if (IsPresentAgeToday(text, tokens, start, end, k))
+            if (IsPresentAgeToday(text, tokens, entries, start, end, k))
             {
                 k += 2;
                 continue;
@@ -106,7 +106,7 @@ internal sealed class TimeExtractor
     /// month that has its year is that day of the month. Only with the year: without it "five May protesters" or "three
     /// March rallies" count things.
     /// </summary>
-    private static void SpelledDaysBeforeMonths(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int sentenceStart, List<TimeMention> output)
+    private void SpelledDaysBeforeMonths(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int sentenceStart, List<TimeMention> output)
     {
         for (int i = 0; i < output.Count; i++)
         {
@@ -129,6 +129,12 @@ internal sealed class TimeExtractor
                     || lead.Equals("since", StringComparison.OrdinalIgnoreCase) || lead.Equals("until", StringComparison.OrdinalIgnoreCase) || lead.Equals("from", StringComparison.OrdinalIgnoreCase)
                     || lead.Equals("before", StringComparison.OrdinalIgnoreCase) || lead.Equals("after", StringComparison.OrdinalIgnoreCase)))) continue;
             if (i > 0 && output[i - 1].EndToken > first) continue;
+            // "Five May 2020 protesters": with no preposition before it, a noun right after the year is what the number counts.
+            bool led = first - 1 >= sentenceStart && tokens[first - 1].Kind == TokenKind.Word;
+            int after = month.EndToken;
+            if (!led && after < tokens.Length && tokens[after].Kind == TokenKind.Word && entries.Length > after && entries[after] is null
+                && char.IsLower(tokens[after].Span.SliceOf(text)[0]) && !_words.IsPastVerb(tokens[after].Span.SliceOf(text), false)
+                && !_words.PresentAuxiliaries.Contains(tokens[after].Span.SliceOf(text))) continue;
             if (day > DateTime.DaysInMonth(month.Year is >= 1 and <= 9999 ? month.Year : 2000, month.Month)) continue;
             month.Kind = MentionKind.Date;
             month.Day = (int)day;
@@ -165,6 +171,19 @@ internal sealed class TimeExtractor
         {
             if (tokens[k].Kind != TokenKind.Word || !_words.Meals.TryGetValue(tokens[k].Span.SliceOf(text), out var part)) continue;
             if (!_words.MealLeads.Contains(tokens[k - 1].Span.SliceOf(text)) || !PhraseClosesAt(text, tokens, entries, k + 1, end)) continue;
+            // "after lunch on Friday", "before lunch Thursday", "after lunch tomorrow": the meal is on the day named next.
+            bool on = k + 1 < end && tokens[k + 1].Span.SliceOf(text).Equals("on", StringComparison.OrdinalIgnoreCase);
+            int dayStart = on ? k + 2 : k + 1;
+            int next = output.FindIndex(m => m.StartToken >= k + 1);
+            // The two stay apart, as TimeML and the DateTime specs write them; the stage puts the meal on that day.
+            if (next >= 0 && output[next].StartToken == dayStart
+                && output[next] is { Kind: MentionKind.Date or MentionKind.Weekday or MentionKind.Deictic, PartOfDay: null, HasClock: false, Modifier: null })
+            {
+                InsertInOrder(output, new TimeMention(MentionKind.TimeOfDay, k, k + 1) { PartOfDay = part, DayUnknown = true, DayFromNext = true });
+                continue;
+            }
+            // "after lunch on match days", "before dinner every night": a habit, on no one day.
+            if (on || k + 1 < end && _words.HabitLeads.Contains(tokens[k + 1].Span.SliceOf(text))) continue;
             InsertInOrder(output, new TimeMention(MentionKind.TimeOfDay, k, k + 1) { PartOfDay = part, DayUnknown = true });
         }
     }
@@ -185,14 +204,29 @@ internal sealed class TimeExtractor
                 if (k + n > end) continue;
                 bool match = true;
                 for (int j = 0; j < n && match; j++) match = tokens[k + j].Span.SliceOf(text).Equals(idiom[j], StringComparison.OrdinalIgnoreCase);
-                if (!match || !PhraseClosesAt(text, tokens, entries, k + n, end)) continue;
+                bool infinitive = idiom[0].Equals("to", StringComparison.OrdinalIgnoreCase);
+                // "Losses to date exceed $2 billion": after a noun, "to date" may close before the verb.
+                bool beforeVerb = infinitive && k + n < end && tokens[k + n].Kind == TokenKind.Word && entries[k + n] is null
+                    && char.IsLower(tokens[k + n].Span.SliceOf(text)[0]) && k > start && tokens[k - 1].Kind == TokenKind.Word && entries[k - 1] is null or { Stop: false, IsNumber: false, Unit: null, Month: 0, Weekday: 0 };
+                if (!match || !beforeVerb && !PhraseClosesAt(text, tokens, entries, k + n, end)) continue;
                 if (k > start && tokens[k - 1].Span.SliceOf(text) is var before
                     && (before.Equals("up", StringComparison.OrdinalIgnoreCase) || before.Equals("out", StringComparison.OrdinalIgnoreCase) || _words.InfinitiveLeads.Contains(before))) continue;
+                if (infinitive && DateIsAVerb(text, tokens, start, end, k, k + n)) continue;
                 InsertInOrder(output, new TimeMention(MentionKind.Reference, k, k + n) { Literal = "PRESENT_REF" });
                 k += n - 1;
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// "began to date in 2019", "hard to date", "yet to date the skull": "to date" after a word that takes the verb
+    /// (data: <c>date-verb-lead</c>), or before an object (<c>date-verb-object</c>) ("to date the bones", "to date it"), is the verb.
+    /// </summary>
+    private bool DateIsAVerb(string text, ImmutableArray<Token> tokens, int start, int end, int to, int after)
+    {
+        if (to > start && tokens[to - 1].Kind == TokenKind.Word && _words.DateVerbLeads.Contains(tokens[to - 1].Span.SliceOf(text))) return true;
+        return after < end && tokens[after].Kind == TokenKind.Word && _words.DateVerbObjects.Contains(tokens[after].Span.SliceOf(text));
     }
 
     /// <summary>"the week of March 6", "the week of the 18th": the week holding that day (the resolver writes the ISO week).</summary>
@@ -266,16 +300,18 @@ internal sealed class TimeExtractor
     }
 
     /// <summary>
-    /// "today's youth", "in today's global economy": "today's" before a noun of the age (data <c>era-noun</c>), next or
-    /// after one adjective, is the present age, not the publication day; "today's vote", "today's editions" stay dates.
+    /// "today's youth", "in today's global economy": "today's" before a noun of the age (data <c>era-noun</c>, lower
+    /// case), next or after one adjective, that ends its phrase, is the present age, not the publication day; "today's
+    /// vote", "today's youth tournament" and "Today's World Cup final" stay dates.
     /// </summary>
-    private bool IsPresentAgeToday(string text, ImmutableArray<Token> tokens, int start, int end, int k)
+    private bool IsPresentAgeToday(string text, ImmutableArray<Token> tokens, WordEntry?[] entries, int start, int end, int k)
     {
         if (!tokens[k].Span.SliceOf(text).Equals("today", StringComparison.OrdinalIgnoreCase)) return false;
         if (k + 2 >= end || tokens[k + 1].Span.SliceOf(text) is not ("'s" or "’s")) return false;
-        if (_words.EraNouns.Contains(tokens[k + 2].Span.SliceOf(text))) return true;
-        return k + 3 < end && tokens[k + 2].Kind == TokenKind.Word && char.IsLower(tokens[k + 2].Span.SliceOf(text)[0])
-            && _words.EraNouns.Contains(tokens[k + 3].Span.SliceOf(text));
+        bool IsEraNounAt(int n) => n < end && tokens[n].Kind == TokenKind.Word && char.IsLower(tokens[n].Span.SliceOf(text)[0])
+            && _words.EraNouns.Contains(tokens[n].Span.SliceOf(text)) && PhraseClosesAt(text, tokens, entries, n + 1, end);
+        if (IsEraNounAt(k + 2)) return true;
+        return tokens[k + 2].Kind == TokenKind.Word && char.IsLower(tokens[k + 2].Span.SliceOf(text)[0]) && IsEraNounAt(k + 3);
     }
 
     /// <summary>
@@ -295,9 +331,19 @@ internal sealed class TimeExtractor
             if (e >= end || !tokens[e].Span.SliceOf(text).Equals("end", StringComparison.OrdinalIgnoreCase)) return null;
             e++;
         }
+        // "by year-end 2025": the end of that year.
+        int named = 0;
+        if (e < end && tokens[e].Kind == TokenKind.Number && tokens[e].Span.Length == 4
+            && int.TryParse(tokens[e].Span.SliceOf(text), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int year)
+            && year is >= 1000 and <= 2999)
+        {
+            named = year;
+            e++;
+        }
         if (e < end && tokens[e].Kind != TokenKind.Punctuation && entries[e] is not { Stop: true }) return null;
         var lead = tokens[k - 1].Span.SliceOf(text);
         if (!_words.YearEndLeads.Contains(lead)) return null;
+        if (named != 0) return new TimeMention(MentionKind.Year, k, e) { Year = named, Modifier = "END" };
         bool since = lead.Equals("since", StringComparison.OrdinalIgnoreCase);
         return new TimeMention(MentionKind.RelativeUnit, k, e) { Unit = "Y", Relative = since ? -1 : 0, HasRelative = true, Modifier = "END" };
     }
@@ -1062,6 +1108,9 @@ internal sealed class TimeExtractor
             if (k + 1 >= mentionStart || !word.Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
             if (k - 1 < start || tokens[k - 1].Kind != TokenKind.Word || !_words.InfinitiveLeads.Contains(tokens[k - 1].Span.SliceOf(text))) return false;
             if (PastPerfectBefore(text, tokens, start, k) || PastPerfectBefore(text, tokens, start, k - 1)) return false; // "had been due to expire Friday"
+            // "were to question him Monday", "agreed to withdraw on Tuesday night": a past verb right before the infinitive
+            // tells a plan of the past, and the sentence's tense places the day ("was set to end Thursday" still points ahead).
+            if (_words.PastInfinitiveLeads.Contains(tokens[k - 1].Span.SliceOf(text))) return false;
             var verb = tokens[k + 1].Span.SliceOf(text);
             return tokens[k + 1].Kind == TokenKind.Word && entries[k + 1] is null or { Unit: null, Month: 0, Weekday: 0, IsNumber: false, Reference: null, Stop: false } && char.IsLower(verb[0])
                 && !verb.EndsWith("ing", StringComparison.Ordinal) && !verb.EndsWith("ed", StringComparison.Ordinal) && !verb.EndsWith("s", StringComparison.Ordinal);

@@ -71,6 +71,8 @@ internal struct TimeMention
     public int? WeekOffset;
     /// <summary>"in the morning", "early evening": a part of a day the phrase does not name; the resolver leaves it "XXXX-XX-XXTMO" and the stage puts it on the day named just before, else the reference day.</summary>
     public bool DayUnknown;
+    /// <summary>"after lunch on Friday": a part of a day on the day of the mention right after it, which the stage fills in.</summary>
+    public bool DayFromNext;
     /// <summary>"that year", "later that day": the unit of the date the text named before; the stage resolves it, or leaves it out without one.</summary>
     public bool NamedBefore;
 

@@ -183,6 +183,9 @@ internal static class TimeResolver
                 // "the weekend" told in the past on a weekday is the one just gone (ISO weeks end on Sunday).
                 if (m.Unit == "WE" && m.Relative == 0 && tense != Tense.Future && IsoDay(reference) <= 5)
                     return Ok(TimexType.Date, ShiftedUnit(reference, "WE", -1), true);
+                // "at year-end, the bank held..." told early in a year is about the year just ended.
+                if (m is { Unit: "Y", Relative: 0, Modifier: "END" } && tense == Tense.Past && reference.Month <= YearEndLookBackMonths)
+                    return Ok(TimexType.Date, ShiftedUnit(reference, "Y", -1), true);
                 return Ok(TimexType.Date, ShiftedUnit(reference, m.Unit!, m.Relative), true);
             case MentionKind.Ago:
                 if (double.IsNaN(m.Count)) return Ok(TimexType.Date, m.Relative < 0 ? "PAST_REF" : "FUTURE_REF", true);
@@ -221,6 +224,9 @@ internal static class TimeResolver
     /// The Thursday of the week of a month "the last week of July" names: the Monday-to-Sunday weeks whose Thursday falls
     /// in the month, counted from the first or, for -1, the last; null when the count runs past the month.
     /// </summary>
+    /// <summary>The first months of a year, the season of annual reports, in which a past-tense "year-end" is the year before.</summary>
+    private const int YearEndLookBackMonths = 3;
+
     private static DateOnly? WeekOfMonth(in TimeMention m, DateOnly reference, Tense tense)
     {
         DateOnly first;

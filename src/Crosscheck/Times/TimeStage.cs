@@ -78,6 +78,8 @@ public sealed class TimeStage : IStage
             TimeMention previous = default;
             int previousIndex = -1;
             Tense previousNear = Tense.Past;
+            // A meal waiting for the day named right after it ("after lunch on Friday").
+            int waitingForDay = -1;
             foreach (var mention in mentions)
             {
                 // Tense matters only to phrases that leave the year or week open; it is worked out once, when first needed.
@@ -139,6 +141,11 @@ public sealed class TimeStage : IStage
                 }
                 var span = new Span(tokens[mention.StartToken].Span.Start, tokens[mention.EndToken - 1].Span.End);
                 result.Add(new TimeExpression(span, resolved.Type, resolved.Value, mention.Modifier, resolved.Anchored));
+                if (waitingForDay >= 0 && IsDay(resolved.Value) && !mention.DayUnknown)
+                {
+                    result[waitingForDay] = result[waitingForDay] with { Value = resolved.Value[..10] + result[waitingForDay].Value[10..] };
+                }
+                waitingForDay = mention.DayFromNext ? result.Count - 1 : -1;
                 if (previousIndex >= 0 && IsRangeConnector(text, tokens, previous, mention))
                 {
                     OrderRangeEnds(result, previousIndex, previous, result.Count - 1, mention, previousNear == Tense.Past && near == Tense.Past);

@@ -97,6 +97,22 @@ internal sealed class WordTable
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MealLeads { get; private init; } =
         FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Words after a meal that make it a habit on no one day ("after lunch every day").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HabitLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Past verbs right before an infinitive ("were to", "agreed to", "had planned to"): a plan told in the past.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PastInfinitiveLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words after "to date" that are the verb's object ("to date the skull", "to date it").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateVerbObjects { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words before "to date" that make it the verb ("began to date", "hard to date", "yet to date").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateVerbLeads { get; private init; } =
+        FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Fixed phrases for the present moment ("at present", "to date"), matched word by word; PRESENT_REF.</summary>
     public string[][] PresentIdioms { get; private init; } = [];
 
@@ -426,7 +442,7 @@ internal sealed class WordTable
         // Roles that are plain word sets, each looked up whole.
         var wordSets = new Dictionary<string, List<string>>
         {
-            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [], ["year-end-lead"] = [], ["era-noun"] = [],
+            ["demonstrative-lead"] = [], ["present-auxiliary"] = [], ["relative-pronoun"] = [], ["participle-form"] = [], ["participle-adverb"] = [], ["clock-signal"] = [], ["clock-signal-lead"] = [], ["slash-date-cue"] = [], ["slash-date-follow"] = [], ["slash-date-name"] = [], ["weekday-nearest"] = [], ["price-word"] = [], ["meal-lead"] = [], ["habit-lead"] = [], ["date-verb-lead"] = [], ["date-verb-object"] = [], ["past-infinitive-lead"] = [], ["year-end-lead"] = [], ["era-noun"] = [],
         };
         var pastLeads = new List<string[]>();
         var holidays = new Dictionary<string, List<(string[] Tail, string Code)>>(StringComparer.OrdinalIgnoreCase);
@@ -604,6 +620,10 @@ internal sealed class WordTable
             ShortWeekdays = shortWeekdays.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             Meals = meals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             MealLeads = wordSets["meal-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            HabitLeads = wordSets["habit-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            DateVerbObjects = wordSets["date-verb-object"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            PastInfinitiveLeads = wordSets["past-infinitive-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            DateVerbLeads = wordSets["date-verb-lead"].ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             PresentIdioms = [.. presentIdioms],
         };
     }

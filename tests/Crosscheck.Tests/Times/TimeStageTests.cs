@@ -131,6 +131,7 @@ public class TimeStageTests
     [InlineData("It happened in late 2023.", "late 2023", "2023", "END")]
     [InlineData("It is due by the end of the month.", "the end of the month", "2024-12", "END")]
     [InlineData("They arrived in late-November.", "late-November", "2024-11", "END")]
+    [InlineData("The company aims to list its shares by year-end 2025.", "year-end 2025", "2025", "END")]
     [InlineData("It took about two weeks.", "about two weeks", "P2W", "APPROX")]
     [InlineData("It took more than three years.", "more than three years", "P3Y", "MORE_THAN")]
     public void KeepsModifiers(string text, string span, string value, string modifier)
