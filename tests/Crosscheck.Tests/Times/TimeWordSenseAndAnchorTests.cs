@@ -3,11 +3,11 @@ using FluentAssertions;
 namespace Crosscheck.Tests.Times;
 
 /// <summary>
-/// Fixes for a review of the seventh session's time rules: meals on the day written next to them, "to date" as a verb,
+/// Which sense a time word has and which day it hangs on: meals on the day written next to them, "to date" as a verb,
 /// a past-tense year-end early in a year, plans told in the past before a weekday, "today's" before an era noun that
 /// names a thing, spelled numbers that count things, and "year-end 2025". Invented news sentences, each with a near miss.
 /// </summary>
-public class TimeSeventhReviewFixTests
+public class TimeWordSenseAndAnchorTests
 {
     private static IEnumerable<string> Values(string text) => TimesOf.Read(text).Select(t => t.Value);
 
