@@ -219,6 +219,9 @@ internal sealed class QuantityExtractor
             q = currencyEnd; // "$300 US dollars"
         }
 
+        // "a 45 degrees angle", "rotate 90°", "turned 180 degrees": degrees of no scale beside a word of angles or
+        // turning measure an angle, which is no news quantity, not a temperature.
+        if (unit is { IsBareDegree: true } && MeasuresAnAngle(text, tokens, numberStart, q, sentenceStart, end)) return q;
         // "20 (kg)", "20 [kg]": a unit in brackets right after the number.
         if (unit is null && high is null && q + 2 < end && tokens[q].Span.Length == 1 && text[tokens[q].Span.Start] is '(' or '[' or '{' or '<'
             && _units.Match(text, tokens, q + 1, end, out int bracketedEnd) is { Kind: not QuantityKind.Persons } bracketed
@@ -418,6 +421,26 @@ internal sealed class QuantityExtractor
     /// <summary>An age a word states ("aged 68"): a number of years, which counts nothing.</summary>
     private static Quantity AgeInYears(Span span, double years) =>
         new(span, years, years, "year", Value: years, Kind: QuantityKind.Age, Conservative: years, SiMin: years, SiMax: years, SiUnit: "year");
+
+    private const int AngleLookBack = 3;
+
+    /// <summary>"angle" right after the degrees, or a verb of turning at most three tokens before the number.</summary>
+    private static bool MeasuresAnAngle(string text, ImmutableArray<Token> tokens, int numberStart, int after, int sentenceStart, int end)
+    {
+        if (after < end && AngleWords.Contains(tokens[after].Span.SliceOf(text))) return true;
+        for (int t = numberStart - 1; t >= sentenceStart && numberStart - t <= AngleLookBack; t--)
+        {
+            if (TurningWords.Contains(tokens[t].Span.SliceOf(text))) return true;
+        }
+        return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AngleWords =
+        FrozenSet.ToFrozenSet(["angle", "angles", "arc", "incline", "slope", "tilt", "turn", "bend"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TurningWords =
+        FrozenSet.ToFrozenSet(["turn", "turns", "turned", "turning", "rotate", "rotates", "rotated", "rotating", "rotation", "tilt", "tilted",
+            "tilts", "swung", "swing", "swings", "spun", "spin", "pivot", "pivoted", "angled", "veered", "veer"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The customary subunit written after an imperial measure ("5 ft 2 in").</summary>
     private static readonly FrozenDictionary<string, string> Subunits = new Dictionary<string, string>

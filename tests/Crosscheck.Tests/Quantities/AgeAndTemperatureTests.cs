@@ -67,6 +67,8 @@ public class AgeAndTemperatureTests
     [Theory]
     [InlineData("Overnight it fell to minus 7 degrees in the valley.", "minus 7 degrees", -7.0)]
     [InlineData("The thermostat showed 68° all day.", "68°", 68.0)]
+    // A turn of the weather is no turn of an angle: the verb must stand right before the number.
+    [InlineData("The weather turned cold, and it was 12 degrees at dawn.", "12 degrees", 12.0)]
     public void Degrees_of_no_stated_scale_are_a_temperature_without_conversion(string text, string span, double value)
     {
         var q = QuantitiesOf.Read(text).Should().ContainSingle(x => x.Text == span).Subject.Quantity;
@@ -80,6 +82,9 @@ public class AgeAndTemperatureTests
     // An angle in a compound, and minutes of arc glued after the degree sign, are no temperatures.
     [InlineData("The driver made a 90-degree turn into the lane.")]
     [InlineData("The wreck lies at 48°51′N off the coast.")]
+    // Degrees beside a word of angles or turning.
+    [InlineData("The crane stood at a 30 degrees angle to the wall.")]
+    [InlineData("The ferry turned 180 degrees and sailed back.")]
     // "degree" after no number: an academic degree.
     [InlineData("She earned a degree in law in 2010.")]
     public void An_angle_or_a_word_degree_is_no_temperature(string text) =>
