@@ -4,10 +4,24 @@ using Crosscheck.Text;
 
 namespace Crosscheck.Quantities;
 
+/// <summary>How a number reads as a person's age, if it does.</summary>
+public enum AgeForm
+{
+    /// <summary>Not an age.</summary>
+    None,
+    /// <summary>"Marcus Reed, 17, was shot", "Dan Lee (43)": likely an age, but no word says so; neither quantity nor toll.</summary>
+    Apposition,
+    /// <summary>"aged 68 and 48", "age 87", the 68 of "68 and 48 years old": an age in years, told by a word apart from the number.</summary>
+    Stated,
+    /// <summary>"48 years old", "a 16-year-old": the unit after the number says it (models/times/en-units.tsv, kind age).</summary>
+    WithUnit,
+}
+
 /// <summary>
-/// A person's age written as a bare number: "Marcus Reed, 17, was shot", "Dan Lee (43)", "aged 68 and 48",
-/// "68 and 48 years old". Ages count nothing, so they are never a quantity and never a casualty toll: read as
-/// one, "Keith Scott, 43, was killed by police" became 43 dead.
+/// A person's age written as a number: "Marcus Reed, 17, was shot", "Dan Lee (43)", "aged 68 and 48",
+/// "68 and 48 years old". Ages count nothing, so they are never a count and never a casualty toll: read as
+/// one, "Keith Scott, 43, was killed by police" became 43 dead. An age a word states is a quantity of kind
+/// <see cref="QuantityKind.Age"/>, in years.
 /// </summary>
 public static class AgeMentions
 {
@@ -19,14 +33,17 @@ public static class AgeMentions
     /// <param name="after">The token after the number.</param>
     /// <param name="sentenceStart">The sentence's first token, which no look-back passes.</param>
     /// <param name="end">The token after the sentence.</param>
-    public static bool IsAge(string text, ImmutableArray<Token> tokens, int first, int after, int sentenceStart, int end)
+    public static bool IsAge(string text, ImmutableArray<Token> tokens, int first, int after, int sentenceStart, int end) =>
+        Classify(text, tokens, first, after, sentenceStart, end) != AgeForm.None;
+
+    /// <inheritdoc cref="IsAge"/>
+    public static AgeForm Classify(string text, ImmutableArray<Token> tokens, int first, int after, int sentenceStart, int end)
     {
         if (after - first != 1 || tokens[first].Kind != TokenKind.Number || !int.TryParse(Word(text, tokens, first), out int value)
-            || value <= 0 || value > OldestAge) return false;
-        return IsApposedToAName(text, tokens, first, sentenceStart, end)
-            || AfterAged(text, tokens, first, sentenceStart, end)
-            || BeforeYearsOld(text, tokens, after, end)
-            || IsConjoinedBeforeYearsOld(text, tokens, after, end);
+            || value <= 0 || value > OldestAge) return AgeForm.None;
+        if (BeforeYearsOld(text, tokens, after, end)) return AgeForm.WithUnit;
+        if (AfterAged(text, tokens, first, sentenceStart, end) || IsConjoinedBeforeYearsOld(text, tokens, after, end)) return AgeForm.Stated;
+        return IsApposedToAName(text, tokens, first, sentenceStart, end) ? AgeForm.Apposition : AgeForm.None;
     }
 
     /// <summary>"Reed, 17, was", "Lee (43) was": a number between commas or brackets right after a capitalised word.</summary>

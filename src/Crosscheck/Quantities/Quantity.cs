@@ -3,7 +3,7 @@ namespace Crosscheck.Quantities;
 public enum CasualtyKind { Killed, Wounded, KilledOrWounded, Missing, Captured }
 
 /// <summary>What a quantity measures; the canonical unit follows from it (see <see cref="Quantity.SiUnit"/>).</summary>
-public enum QuantityKind { Count, Persons, Percent, Currency, Length, Area, Mass, Volume, Fraction }
+public enum QuantityKind { Count, Persons, Percent, Currency, Length, Area, Mass, Volume, Fraction, Age, Temperature }
 
 /// <summary>
 /// A number with its modifier turned into an interval ("at least 30" is [30, +inf): Max null),
@@ -23,7 +23,8 @@ public enum QuantityKind { Count, Persons, Percent, Currency, Length, Area, Mass
 /// "thousands" 1,000, "several" 3, "several thousand" 3,000; for a stated number, Min (or Value when Min is open).</param>
 /// <param name="SiMin">Min in <see cref="SiUnit"/>; null when Min is null or the unit has no conversion.</param>
 /// <param name="SiMax">Max in <see cref="SiUnit"/>.</param>
-/// <param name="SiUnit">Canonical unit: km, km2, kg, l, %, an ISO currency code, "persons", or "" for a bare count.</param>
+/// <param name="SiUnit">Canonical unit: km, km2, kg, l, %, an ISO currency code, "persons", "year" for an age, "°C" for a
+/// temperature (Fahrenheit and kelvin converted), or "" for a bare count and for a temperature in degrees of no stated scale.</param>
 /// <param name="CountedSpan">Where <see cref="Counted"/> is in the text.</param>
 /// <param name="Implausible">A count of people or a casualty toll larger than the world population
 /// (<see cref="Quantity.WorldPopulation"/>; for a range, its upper end). Kept (the text said it) but flagged so no tally or comparison trusts it. Numbers longer

@@ -14,7 +14,8 @@ namespace Crosscheck.Quantities;
 /// Not quantities, by decision: ordinals ("95th", "first"), years and dates and clock times (the
 /// time layer's spans, or a bare four-digit 1900-2100 when that layer is absent), and labels
 /// ("article 4", "Brigade 155", "No. 5", "Su-34"): a number after a designator word names a thing, it
-/// does not count things. Compound adjectives ("20-year-old") are skipped as well.
+/// does not count things. Compound adjectives ("20-member") are skipped as well, except those of a unit
+/// ("45-acre", "a 20-year-old": an age).
 /// </remarks>
 internal sealed class QuantityExtractor
 {
@@ -59,10 +60,16 @@ internal sealed class QuantityExtractor
             return unit is null && HyphenMeasure(text, tokens, p, k, bound, output) ? p + 1 : k;
         }
         int numberStart = p;
-        if (IsCovered(tokens[numberStart].Span, covered)) return numberStart + 1;
+        // "ninety years of age": the time layer may read a duration, but "of age" makes the number an age.
+        if (IsCovered(tokens[numberStart].Span, covered) && _units.Match(text, tokens, number.EndToken, end, out _) is not { Kind: QuantityKind.Age }) return numberStart + 1;
         if (InsideLink(text, tokens[numberStart].Span)) return number.EndToken;
         if ((bound is null || AgeMentions.IsAgeRangeOpener(text, tokens, k, sentenceStart)) && unit is null
-            && AgeMentions.IsAge(text, tokens, numberStart, number.EndToken, sentenceStart, end)) return number.EndToken;
+            && AgeMentions.Classify(text, tokens, numberStart, number.EndToken, sentenceStart, end) is var age && age is AgeForm.Apposition or AgeForm.Stated)
+        {
+            // An age in apposition stays unread: only a word ("aged", "years old") makes it one.
+            if (age == AgeForm.Stated) output.Add(AgeInYears(tokens[numberStart].Span, number.Value));
+            return number.EndToken;
+        }
         if (bound is null && unit is null && numberStart > sentenceStart && _words.Find(tokens[numberStart - 1].Span.SliceOf(text)) is { Designator: true }) return number.EndToken;
         if (numberStart > sentenceStart && tokens[numberStart - 1].Span.SliceOf(text) is "#") return number.EndToken;
         int q = number.EndToken;
@@ -71,7 +78,7 @@ internal sealed class QuantityExtractor
         UnitInfo? hyphenUnit = null;
         int hyphenUnitEnd = q;
         if (Is(text, tokens, q, end, "-") && q + 1 < end && tokens[q].Span.Start == tokens[q - 1].Span.End && tokens[q + 1].Span.Start == tokens[q].Span.End
-            && _units.Match(text, tokens, q + 1, end, out hyphenUnitEnd) is { Kind: not QuantityKind.Persons and not QuantityKind.Currency } measured)
+            && _units.Match(text, tokens, q + 1, end, out hyphenUnitEnd) is { Kind: not QuantityKind.Persons and not QuantityKind.Currency, IsBareDegree: false } measured)
         {
             hyphenUnit = measured; // "45-acre", "2.5-mile"
         }
@@ -96,7 +103,7 @@ internal sealed class QuantityExtractor
         {
             q += 2; // "a 1,000-strong unit": the number counts the unit's members
         }
-        else if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null
+        else if ((Is(text, tokens, q, end, "-") || Is(text, tokens, q, end, "–")) && q + 1 < end && tokens[q + 1].Kind == TokenKind.Word && _units.Match(text, tokens, q + 1, end, out _) is null or { IsBareDegree: true }
             && !(char.IsDigit(tokens[q + 1].Span.SliceOf(text)[0]))) return q + 2;
         // "that one mile" measures: a unit after "one" makes it a number again.
         if (number.Form == NumberForm.Words && number.Value == 1 && number.EndToken - numberStart == 1
@@ -212,6 +219,9 @@ internal sealed class QuantityExtractor
             q = currencyEnd; // "$300 US dollars"
         }
 
+        // "a 45 degrees angle", "rotate 90°", "turned 180 degrees": degrees of no scale beside a word of angles or
+        // turning measure an angle, which is no news quantity, not a temperature.
+        if (unit is { IsBareDegree: true } && MeasuresAnAngle(text, tokens, numberStart, q, sentenceStart, end)) return q;
         // "20 (kg)", "20 [kg]": a unit in brackets right after the number.
         if (unit is null && high is null && q + 2 < end && tokens[q].Span.Length == 1 && text[tokens[q].Span.Start] is '(' or '[' or '{' or '<'
             && _units.Match(text, tokens, q + 1, end, out int bracketedEnd) is { Kind: not QuantityKind.Persons } bracketed
@@ -382,14 +392,13 @@ internal sealed class QuantityExtractor
 
         string unitName = unit?.Name ?? (kind == QuantityKind.Persons ? "persons" : kind == QuantityKind.Fraction ? "fraction" : "");
         string siUnit = unit?.Canonical ?? (kind == QuantityKind.Persons ? "persons" : "");
-        double factor = unit?.Factor ?? 1;
         int spanStart = bound is not null || unit is not null || negative ? k : numberStart;
         int spanEndToken = q;
         var span = new Span(tokens[spanStart].Span.Start, tokens[spanEndToken - 1].Span.End);
         output.Add(new Quantity(
             span, min, max, unitName,
             counted?.Of(text), casualty, minExclusive, maxExclusive, number.Value, kind, approximate, conservative,
-            min * factor, max * factor, siUnit, counted));
+            unit is null ? min : unit.ToCanonical(min), unit is null ? max : unit.ToCanonical(max), unit is { Canonical.Length: 0 } ? "" : siUnit, counted));
         return spanEndToken;
     }
 
@@ -401,13 +410,37 @@ internal sealed class QuantityExtractor
         int dash = word.LastIndexOf('-');
         if (dash <= 0 || dash == word.Length - 1 || char.IsDigit(word[0])) return false;
         var unit = _units.MatchWord(word[(dash + 1)..]);
-        if (unit is null || unit.Kind is QuantityKind.Persons or QuantityKind.Percent) return false;
+        if (unit is null || unit.Kind is QuantityKind.Persons or QuantityKind.Percent || unit.IsBareDegree) return false;
         if (!NumberReader.TryReadWordValue(word[..dash], _words, out double value)) return false;
         var start = bound is not null ? tokens[k].Span.Start : tokens[p].Span.Start;
         output.Add(new Quantity(new Span(start, tokens[p].Span.End), value, value, unit.Name, Value: value, Kind: unit.Kind,
-            Conservative: value, SiMin: value * unit.Factor, SiMax: value * unit.Factor, SiUnit: unit.Canonical));
+            Conservative: value, SiMin: unit.ToCanonical(value), SiMax: unit.ToCanonical(value), SiUnit: unit.Canonical));
         return true;
     }
+
+    /// <summary>An age a word states ("aged 68"): a number of years, which counts nothing.</summary>
+    private static Quantity AgeInYears(Span span, double years) =>
+        new(span, years, years, "year", Value: years, Kind: QuantityKind.Age, Conservative: years, SiMin: years, SiMax: years, SiUnit: "year");
+
+    private const int AngleLookBack = 3;
+
+    /// <summary>"angle" right after the degrees, or a verb of turning at most three tokens before the number.</summary>
+    private static bool MeasuresAnAngle(string text, ImmutableArray<Token> tokens, int numberStart, int after, int sentenceStart, int end)
+    {
+        if (after < end && AngleWords.Contains(tokens[after].Span.SliceOf(text))) return true;
+        for (int t = numberStart - 1; t >= sentenceStart && numberStart - t <= AngleLookBack; t--)
+        {
+            if (TurningWords.Contains(tokens[t].Span.SliceOf(text))) return true;
+        }
+        return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AngleWords =
+        FrozenSet.ToFrozenSet(["angle", "angles", "arc", "incline", "slope", "tilt", "turn", "bend"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TurningWords =
+        FrozenSet.ToFrozenSet(["turn", "turns", "turned", "turning", "rotate", "rotates", "rotated", "rotating", "rotation", "tilt", "tilted",
+            "tilts", "swung", "swing", "swings", "spun", "spin", "pivot", "pivoted", "angled", "veered", "veer"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The customary subunit written after an imperial measure ("5 ft 2 in").</summary>
     private static readonly FrozenDictionary<string, string> Subunits = new Dictionary<string, string>

@@ -6,8 +6,17 @@ using Crosscheck.Times;
 
 namespace Crosscheck.Quantities;
 
-/// <summary>One unit surface form: its kind, canonical unit and the factor to it.</summary>
-internal sealed record UnitInfo(string[] Tokens, QuantityKind Kind, string Canonical, double Factor, string Name);
+/// <summary>One unit surface form: its kind, canonical unit and the conversion to it, (value + Offset) * Factor.</summary>
+/// <param name="Canonical">"" when the unit has no conversion (a temperature in "degrees" of no stated scale).</param>
+/// <param name="Offset">Added before the factor: -32 for Fahrenheit, -273.15 for kelvin; 0 for every proportional unit.</param>
+internal sealed record UnitInfo(string[] Tokens, QuantityKind Kind, string Canonical, double Factor, string Name, double Offset = 0)
+{
+    /// <summary>The value in the canonical unit, or null when the unit has no conversion.</summary>
+    public double? ToCanonical(double? value) => value is double v && Canonical.Length > 0 ? (v + Offset) * Factor : null;
+
+    /// <summary>"degrees", "°": a temperature on no stated scale, also the word for angles, so never part of a compound ("a 90-degree turn").</summary>
+    public bool IsBareDegree => Kind == QuantityKind.Temperature && Canonical.Length == 0;
+}
 
 /// <summary>
 /// Units of measure from <c>models/times/&lt;lang&gt;-units.tsv</c>, matched over tokens (longest first,
@@ -37,10 +46,13 @@ internal sealed class UnitTable
                 "percent" => QuantityKind.Percent,
                 "currency" => QuantityKind.Currency,
                 "persons" => QuantityKind.Persons,
+                "age" => QuantityKind.Age,
+                "temperature" => QuantityKind.Temperature,
                 _ => throw new InvalidDataException($"Unknown unit kind '{row[1]}' in {language}-units.tsv."),
             };
             var tokens = row[0].Split(' ');
-            var info = new UnitInfo(tokens, kind, row[2], double.Parse(row[3], CultureInfo.InvariantCulture), row[4]);
+            double offset = row.Length > 5 && row[5].Length > 0 ? double.Parse(row[5], CultureInfo.InvariantCulture) : 0;
+            var info = new UnitInfo(tokens, kind, row[2], double.Parse(row[3], CultureInfo.InvariantCulture), row[4], offset);
             if (!groups.TryGetValue(tokens[0], out var list)) groups[tokens[0]] = list = [];
             list.Add(info);
         }

@@ -75,7 +75,7 @@ public class QuantityStageTests
     // A capital M is a million; a lower-case m after digits is a metre unless money or a plural noun follows.
     [InlineData("They spent $10M on shells.", 10000000.0)]
     [InlineData("The wall is 1.8m tall.", 1.8)]
-    // "-strong" counts the members of a unit; other hyphen compounds ("20-year-old") are skipped.
+    // "-strong" counts the members of a unit; other hyphen compounds ("20-member") are skipped.
     [InlineData("A 1,000-strong unit moved in.", 1000.0)]
     public void ReadsNumbersInDigitsAndWords(string text, double value) =>
         Single(text).Value.Should().BeApproximately(value, 1e-9);
@@ -171,10 +171,15 @@ public class QuantityStageTests
     [InlineData("In 2024 it began on December 14 at 10:30 a.m.")]
     // Digits inside a link or an address.
     [InlineData("See https://example.org/report?id=305&page=20 or write to desk42@example.org today.")]
-    // Pronoun "one" and compound ages.
-    [InlineData("He was the one who saw a 20-year-old recruit.")]
+    // Pronoun "one".
+    [InlineData("He was the one who saw the recruit.")]
     public void SkipsLabelsOrdinalsAndDates(string text) =>
         Quantities(text).Should().BeEmpty();
+
+    [Fact]
+    public void A_compound_age_is_an_age_and_nothing_else() =>
+        Quantities("He was the one who saw a 20-year-old recruit.").Should().ContainSingle()
+            .Which.Should().Match<(string Text, Quantity Quantity)>(q => q.Quantity.Kind == QuantityKind.Age && q.Text == "20-year-old");
 
     [Theory]
     // A minor unit after a major one adds to the amount.

@@ -45,11 +45,6 @@ public sealed class QuantityEvaluation : IEvaluation
         {
             cancellationToken.ThrowIfCancellationRequested();
             var family = FamilyOf(file);
-            if (family is null)
-            {
-                warnings.Add($"{file}: not a number, currency, dimension or percent spec; skipped");
-                continue;
-            }
             ImmutableArray<SpecCase> cases;
             try
             {
@@ -58,6 +53,18 @@ public sealed class QuantityEvaluation : IEvaluation
             catch (System.Text.Json.JsonException ex)
             {
                 warnings.Add($"{file}: unreadable JSON ({ex.Message}); skipped");
+                continue;
+            }
+            // A file of types this scorer does not read, or cases of a foreign type in a file it reads, are named, never dropped silently.
+            foreach (var (type, count) in UnscoredTypes(cases, family))
+            {
+                warnings.Add(family is null
+                    ? $"{file}: {count} case(s) of type '{type}', which this scorer does not read; skipped"
+                    : $"{file}: {count} case(s) of type '{type}', not a {TypeNameOf(family.Value)} result; scored against the {TypeNameOf(family.Value)} quantities");
+            }
+            if (family is null)
+            {
+                if (cases.Length == 0) warnings.Add($"{file}: no cases; skipped");
                 continue;
             }
             var counts = default(SpecCounts);
@@ -107,7 +114,8 @@ public sealed class QuantityEvaluation : IEvaluation
     /// units of area, length, mass and volume, currency, percent, counted persons and things), or null when
     /// it is in scope. The reasons are features of the input or of the expected unit, never of this system's
     /// output: exponent and scientific notation ("1.1^23", "1e10", "1.3x10^6"); the Indian numbering words
-    /// lakh and crore; and, for dimensions, expected units that measure something other than area, length,
+    /// lakh and crore; for temperatures, an expected unit name with no number ("convert 10 celsius to fahrenheit"
+    /// expects "fahrenheit" alone); and, for dimensions, expected units that measure something other than area, length,
     /// mass or volume (speed, data size, angle, cooking measures).
     /// </summary>
     public static string? OutOfScope(SpecCase specCase, QuantityKind family)
@@ -115,6 +123,16 @@ public sealed class QuantityEvaluation : IEvaluation
         var input = specCase.Input;
         if (input.Contains('^') || HasScientificNotation(input)) return "exponent_notation";
         if (input.Contains("lakh", StringComparison.OrdinalIgnoreCase) || input.Contains("crore", StringComparison.OrdinalIgnoreCase)) return "indian_numbering";
+        // "convert 10 celsius to fahrenheit": the temperature spec also expects the bare unit name "fahrenheit", which
+        // measures nothing; a quantity needs a number. Only for temperatures, the scope issue 5 added them under: the
+        // dimension and currency scopes were set before and stay as they were.
+        if (family == QuantityKind.Temperature)
+        {
+            foreach (var result in specCase.Results)
+            {
+                if (result.Value is null && result.Unit is not null) return "unit_without_number";
+            }
+        }
         if (family == QuantityKind.Length)
         {
             foreach (var result in specCase.Results)
@@ -142,6 +160,30 @@ public sealed class QuantityEvaluation : IEvaluation
         return false;
     }
 
+    /// <summary>The spec TypeName of the results of a family's files ("number", "dimension", "age").</summary>
+    public static string TypeNameOf(QuantityKind family) => family switch
+    {
+        QuantityKind.Count => "number",
+        QuantityKind.Length => "dimension",
+        QuantityKind.Percent => "percentage",
+        _ => family.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Per TypeName the spec cases holds a result of, the number of cases it is not scored in (any, when <paramref name="family"/> is null).</summary>
+    public static IEnumerable<(string Type, int Cases)> UnscoredTypes(ImmutableArray<SpecCase> cases, QuantityKind? family)
+    {
+        var expected = family is null ? null : TypeNameOf(family.Value);
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var specCase in cases)
+        {
+            foreach (var type in specCase.Results.Select(r => r.TypeName).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!string.Equals(type, expected, StringComparison.OrdinalIgnoreCase)) counts[type] = counts.GetValueOrDefault(type) + 1;
+            }
+        }
+        return counts.Select(c => (c.Key, c.Value));
+    }
+
     /// <summary>Which quantities a spec file is about, from its name; null for specs this scorer does not read.</summary>
     public static QuantityKind? FamilyOf(string file)
     {
@@ -150,10 +192,12 @@ public sealed class QuantityEvaluation : IEvaluation
         if (name.StartsWith("Dimension", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Length;
         if (name.StartsWith("Percent", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Percent;
         if (name.StartsWith("NumberModel", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Count;
+        if (name.StartsWith("Age", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Age;
+        if (name.StartsWith("Temperature", StringComparison.OrdinalIgnoreCase)) return QuantityKind.Temperature;
         return null;
     }
 
-    /// <param name="family">Count: every quantity's stated number; Length: any physical dimension; otherwise that kind.</param>
+    /// <param name="family">Count: every quantity's stated number; Length: any physical dimension; otherwise that kind (Age, Temperature, ...).</param>
     public static SpecCounts ScoreCase(SpecCase specCase, IReadOnlyList<Quantity> quantities, QuantityKind family)
     {
         var candidates = new List<Quantity>();
@@ -210,6 +254,9 @@ public sealed class QuantityEvaluation : IEvaluation
     {
         if (isoCurrency is not null) return string.Equals(isoCurrency, actual, StringComparison.OrdinalIgnoreCase);
         var e = NormalizeUnit(expected);
+        // Temperature specs abbreviate the scale ("C", "F"); an age with no time unit ("age 87") is in years.
+        if (isoCurrency is null && expected is "C" or "F" or "K" && actual.Length > 1 && char.ToUpperInvariant(actual[0]) == expected[0] && actual is "celsius" or "fahrenheit" or "kelvin") return true;
+        if (e == "age" && actual == "year") return true;
         e = e switch { "dollar" => "usd", "euro" => "eur", "pound" when actual.Length == 3 => "gbp", "yen" => "jpy", "yuan" => "cny", "rupee" => "inr", _ => e };
         if (e == NormalizeUnit(actual)) return true;
         // A currency the spec names by words ("Bitcoin", "Penny", "Finnish markka") is right when the unit table reads
