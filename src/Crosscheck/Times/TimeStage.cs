@@ -80,8 +80,14 @@ public sealed class TimeStage : IStage
             Tense previousNear = Tense.Past;
             // A meal waiting for the day named right after it ("after lunch on Friday").
             int waitingForDay = -1;
-            foreach (var mention in mentions)
+            // "In 2019, the ferry stopped in March", "Last year the bridge was closed from May": a year that opens the sentence
+            // frames it, so a bare month after it is of that year. A year inside ("a program approved in 1987 ... through
+            // Sept. 29") frames nothing.
+            int sentenceYear = 0;
+            foreach (var named in mentions)
             {
+                var mention = named;
+                if (sentenceYear != 0 && IsBareMonthOrDay(mention)) mention.Year = sentenceYear;
                 // Tense matters only to phrases that leave the year or week open; it is worked out once, when first needed.
                 var near = Tense.Past;
                 bool? inSideClause = null;
@@ -97,6 +103,11 @@ public sealed class TimeStage : IStage
                     if (IsBareWeekday(mention) && extractor.InfinitiveBefore(text, tokens, entries, start, mention.StartToken)) near = Tense.Future;
                 }
                 if (!TimeResolver.Resolve(mention, reference, near).TryGetValue(out var resolved)) continue;
+                if (resolved.Type == TimexType.Date && resolved.Value.Length == 4 && int.TryParse(resolved.Value, System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out int year) && year > 0 && mention.StartToken - start <= OpeningWords)
+                {
+                    sentenceYear = year;
+                }
                 if (referenceTime is { } clock && ClockShift(mention, reference, clock) is { } moment) resolved = (TimexType.Time, moment, true);
                 bool anaphoric = mention.NamedBefore
                     || mention.Kind == MentionKind.RelativeUnit && extractor.Words.IsAnaphoric(text, tokens, mention.StartToken, mention.EndToken);
@@ -260,6 +271,10 @@ public sealed class TimeStage : IStage
         if (moment.Year is < 1 or > 9999) return null;
         return moment.ToString(moment.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>"in March", "on May 4": a month or a day of a month with no year and no "last" or "next".</summary>
+    private static bool IsBareMonthOrDay(in TimeMention m) =>
+        m.Kind is MentionKind.Month or MentionKind.Date && m.Year == 0 && m.YearOffset is null && !m.HasRelative;
 
     /// <summary>A weekday with no "last" or "next", alone or with a part of day or clock ("Thursday morning", "9 a.m. Tuesday").</summary>
     private static bool IsBareWeekday(in TimeMention m) =>
