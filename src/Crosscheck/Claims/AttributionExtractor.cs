@@ -121,12 +121,7 @@ public sealed class AttributionExtractor
                 if (IsInsideQuote(t, quoteOfToken, quotes, tokens)) continue;
                 if (!TryCue(view, t, first, end, quoted, titleCase, out var cue, out int cueLast)) continue;
                 var ctx = new SentenceContext(view, first, end, quotes, quoteOfToken);
-                Attribution? attribution = cue.Class switch
-                {
-                    CueClass.Preposition => AccordingTo(ctx, t, cueLast, cue),
-                    CueClass.Noun => NounCue(ctx, t, cueLast, cue),
-                    _ => VerbCue(ctx, t, cueLast, cue),
-                };
+                var attribution = AttributionFor(ctx, t, cueLast, cue);
                 if (attribution is null) continue;
                 // "X said ..., adding ..." / "X met Y and said ...": the earlier cue's speaker speaks again.
                 if (attribution.Source is null && found.Count > 0 && found[^1].Source is { } previous && previous.Start >= sentence.Span.Start
@@ -180,12 +175,7 @@ public sealed class AttributionExtractor
                 if (!TryCue(v, t, first, end, quoted, titleCase, out var cue, out int cueLast, alone: true,
                     vetoFloor: coordinatedWith is null ? double.PositiveInfinity : CoordinatedVetoFloor)) continue;
                 var ctx = new SentenceContext(v, first, end, quotes, quoteOfToken);
-                Attribution? attribution = cue.Class switch
-                {
-                    CueClass.Preposition => AccordingTo(ctx, t, cueLast, cue),
-                    CueClass.Noun => NounCue(ctx, t, cueLast, cue),
-                    _ => VerbCue(ctx, t, cueLast, cue),
-                };
+                var attribution = AttributionFor(ctx, t, cueLast, cue);
                 if (attribution is null) continue;
                 if (attribution.Source is null && coordinatedWith?.Source is { } shared)
                     attribution = attribution with { Source = shared, Confidence = attribution.Confidence - 0.1 };
@@ -197,6 +187,14 @@ public sealed class AttributionExtractor
         }
         if (found.Count > accepted) found.Sort((a, b) => (a.Cue ?? a.Content).Start.CompareTo((b.Cue ?? b.Content).Start));
     }
+
+    /// <summary>The attribution a cue found at tokens <paramref name="t"/>..<paramref name="cueLast"/> opens, by its class; null when none.</summary>
+    private Attribution? AttributionFor(SentenceContext ctx, int t, int cueLast, CueEntry cue) => cue.Class switch
+    {
+        CueClass.Preposition => AccordingTo(ctx, t, cueLast, cue),
+        CueClass.Noun => NounCue(ctx, t, cueLast, cue),
+        _ => VerbCue(ctx, t, cueLast, cue),
+    };
 
     /// <summary>
     /// A lexicon verb coordinated with an accepted cue ("first said C and later reported D") stays a cue unless the model

@@ -450,10 +450,10 @@ public class DossierAssemblerTests
             .Place(name, 50.0, 30.0, null, country)
             .Claim(name, "said", Claim, speaker: name)
             .Build();
-        var mayor = new ArticleBuilder("p2", $"Mayor Tomas Wren said {Claim.Replace("Velmar", "velmar", StringComparison.Ordinal)}.")
+        var mayor = new ArticleBuilder("p2", $"Mayor Tomas Wren said {Claim}.")
             .Published(2031, 3, 11)
             .Entity("Tomas Wren", EntityType.Person)
-            .Claim("Mayor Tomas Wren", "said", Claim.Replace("Velmar", "velmar", StringComparison.Ordinal), speaker: "Tomas Wren")
+            .Claim("Mayor Tomas Wren", "said", Claim, speaker: "Tomas Wren")
             .Build();
         Assemble(Place("p1", "Kessa", "KS"), mayor).Claims.Should().ContainSingle().Which.IndependentOrigins.Should().Be(2,
             "a person does not speak for a capital by being named");
